@@ -1,0 +1,292 @@
+//! The draft: a speech's problems part as plain data, changed only through [`Command`]s.
+//!
+//! Nothing here knows about windows or files. Numbering is derived from position and never
+//! stored (see [`numbering`]).
+
+mod command;
+pub mod numbering;
+
+pub use command::{Command, CommandError, TextField};
+
+use serde::{Deserialize, Serialize};
+
+/// Stable identity of a finding: survives moves, edits and saving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FindingId(pub u64);
+
+/// Stable identity of a category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CategoryId(pub u64);
+
+/// One problem found: a short headline sentence and its elaboration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub id: FindingId,
+    #[serde(default)]
+    pub headline: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+impl Finding {
+    pub fn is_empty(&self) -> bool {
+        self.headline.trim().is_empty() && self.body.trim().is_empty()
+    }
+
+    /// Characters as Word's 字数 counts them here: everything but whitespace.
+    pub fn char_count(&self) -> usize {
+        count_chars(&self.headline) + count_chars(&self.body)
+    }
+}
+
+/// A problem category such as `在理论学习方面`, holding its findings in speaking order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: CategoryId,
+    pub title: String,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl Category {
+    pub fn char_count(&self) -> usize {
+        count_chars(&self.title) + self.findings.iter().map(Finding::char_count).sum::<usize>()
+    }
+}
+
+/// The default heading of the problems part.
+pub const DEFAULT_HEADING: &str = "二、检视存在的问题";
+
+/// The whole draft. `opening` and `closing` hold text that belongs to no category (an opening
+/// paragraph, a causes section, trailing text) so that nothing imported is ever dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub heading: String,
+    #[serde(default)]
+    pub opening: String,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub closing: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            title: String::new(),
+            heading: DEFAULT_HEADING.to_owned(),
+            opening: String::new(),
+            categories: Vec::new(),
+            closing: String::new(),
+        }
+    }
+}
+
+/// Counts characters the way the status bar reports them: whitespace excluded.
+pub fn count_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Hands out ids above every id a draft uses. Ids are never stored as a counter in the draft,
+/// so applying a command and its inverse restores the draft exactly.
+#[derive(Debug, Clone)]
+pub struct IdSource {
+    next: u64,
+}
+
+impl IdSource {
+    /// Ids above every id in `draft`.
+    pub fn after(draft: &Draft) -> IdSource {
+        IdSource {
+            next: draft.max_id() + 1,
+        }
+    }
+
+    /// Keeps handing out ids above both what was handed out already and what `draft` uses,
+    /// so ids stay unique across undo, redo and replaced drafts.
+    pub fn catch_up(&mut self, draft: &Draft) {
+        self.next = self.next.max(draft.max_id() + 1);
+    }
+
+    pub fn finding(&mut self) -> FindingId {
+        FindingId(self.take())
+    }
+
+    pub fn category(&mut self) -> CategoryId {
+        CategoryId(self.take())
+    }
+
+    fn take(&mut self) -> u64 {
+        let id = self.next.max(1);
+        self.next = id + 1;
+        id
+    }
+}
+
+impl Draft {
+    /// A draft with the given category titles and no findings.
+    pub fn with_categories<S: AsRef<str>>(title: &str, heading: &str, titles: &[S]) -> Draft {
+        let mut ids = IdSource { next: 1 };
+        Draft {
+            title: title.to_owned(),
+            heading: heading.to_owned(),
+            categories: titles
+                .iter()
+                .map(|t| Category {
+                    id: ids.category(),
+                    title: t.as_ref().to_owned(),
+                    findings: Vec::new(),
+                })
+                .collect(),
+            ..Draft::default()
+        }
+    }
+
+    /// The largest id in use, 0 for none.
+    pub fn max_id(&self) -> u64 {
+        self.categories
+            .iter()
+            .flat_map(|c| std::iter::once(c.id.0).chain(c.findings.iter().map(|f| f.id.0)))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Repairs ids of a file written by hand: every id non-zero and unique. Returns true when
+    /// something had to change.
+    pub fn normalize_ids(&mut self) -> bool {
+        let mut ids = IdSource::after(self);
+        let mut seen = std::collections::HashSet::new();
+        let mut changed = false;
+        for category in &mut self.categories {
+            if category.id.0 == 0 || !seen.insert(category.id.0) {
+                category.id = ids.category();
+                changed = true;
+            }
+            for finding in &mut category.findings {
+                if finding.id.0 == 0 || !seen.insert(finding.id.0) {
+                    finding.id = ids.finding();
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// True when no two categories or findings share an id and none is 0.
+    pub fn ids_are_unique(&self) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        self.categories.iter().all(|c| {
+            c.id.0 != 0
+                && seen.insert(c.id.0)
+                && c.findings
+                    .iter()
+                    .all(|f| f.id.0 != 0 && seen.insert(f.id.0))
+        })
+    }
+
+    pub fn category(&self, id: CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn category_index(&self, id: CategoryId) -> Option<usize> {
+        self.categories.iter().position(|c| c.id == id)
+    }
+
+    /// Where a finding sits: (category index, finding index).
+    pub fn locate(&self, id: FindingId) -> Option<(usize, usize)> {
+        self.categories.iter().enumerate().find_map(|(ci, c)| {
+            c.findings
+                .iter()
+                .position(|f| f.id == id)
+                .map(|fi| (ci, fi))
+        })
+    }
+
+    pub fn finding(&self, id: FindingId) -> Option<&Finding> {
+        self.locate(id)
+            .map(|(ci, fi)| &self.categories[ci].findings[fi])
+    }
+
+    pub fn finding_count(&self) -> usize {
+        self.categories.iter().map(|c| c.findings.len()).sum()
+    }
+
+    /// Total characters of everything a reader hears, whitespace excluded.
+    pub fn char_count(&self) -> usize {
+        count_chars(&self.title)
+            + count_chars(&self.heading)
+            + count_chars(&self.opening)
+            + self
+                .categories
+                .iter()
+                .map(Category::char_count)
+                .sum::<usize>()
+            + count_chars(&self.closing)
+    }
+
+    /// Every piece of text in the draft with the field it lives in, in reading order.
+    pub fn text_fields(&self) -> Vec<(TextField, &str)> {
+        let mut fields = vec![
+            (TextField::Title, self.title.as_str()),
+            (TextField::Heading, self.heading.as_str()),
+            (TextField::Opening, self.opening.as_str()),
+        ];
+        for category in &self.categories {
+            fields.push((
+                TextField::CategoryTitle(category.id),
+                category.title.as_str(),
+            ));
+            for finding in &category.findings {
+                fields.push((TextField::Headline(finding.id), finding.headline.as_str()));
+                fields.push((TextField::Body(finding.id), finding.body.as_str()));
+            }
+        }
+        fields.push((TextField::Closing, self.closing.as_str()));
+        fields
+    }
+
+    /// Applies a command and returns its inverse, or refuses it and leaves the draft untouched.
+    pub fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
+        command::apply(self, command)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_exclude_whitespace() {
+        assert_eq!(count_chars("一是 学习\u{3000}不够。\n"), 7);
+    }
+
+    #[test]
+    fn normalize_ids_repairs_duplicates() {
+        let mut draft = Draft::with_categories("t", DEFAULT_HEADING, &["甲", "乙"]);
+        let finding = Finding {
+            id: FindingId(1),
+            headline: "a".into(),
+            body: "b".into(),
+        };
+        draft.categories[0].findings.push(finding.clone());
+        draft.categories[1].findings.push(finding);
+        assert!(!draft.ids_are_unique());
+        assert!(draft.normalize_ids());
+        assert!(draft.ids_are_unique());
+        assert!(!draft.normalize_ids());
+    }
+
+    #[test]
+    fn id_source_never_reuses_after_catch_up() {
+        let draft = Draft::with_categories("t", DEFAULT_HEADING, &["甲"]);
+        let mut ids = IdSource::after(&draft);
+        let first = ids.finding();
+        ids.catch_up(&Draft::default());
+        assert!(ids.finding().0 > first.0);
+    }
+}

@@ -1,0 +1,3 @@
+//! Pouxi (剖析): an editor for self-criticism speech drafts.
+
+pub mod draft;
