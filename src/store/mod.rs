@@ -1,0 +1,247 @@
+//! Drafts on disk: the versioned RON format and the one atomic write every saved file goes
+//! through. Plain Rust; no window.
+
+mod atomic;
+mod error;
+
+pub use atomic::{atomic_write, temp_path_for};
+pub use error::{StoreError, StoreErrorKind};
+
+use crate::draft::{Category, Draft};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The `format` field every draft file starts with.
+pub const FORMAT_NAME: &str = "pouxi-draft";
+/// The newest format version this Pouxi writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Drafts are text; anything larger than this is not a draft and is refused unread.
+pub const MAX_DRAFT_BYTES: u64 = 32 * 1024 * 1024;
+/// RON nesting deeper than this is refused instead of exhausting the stack.
+const RECURSION_LIMIT: usize = 64;
+
+/// What a draft file looks like on disk. Field order is the order a person reads.
+#[derive(Serialize)]
+struct DraftFileOut<'a> {
+    format: &'a str,
+    version: u32,
+    title: &'a str,
+    heading: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    opening: &'a str,
+    categories: &'a [Category],
+    #[serde(skip_serializing_if = "str::is_empty")]
+    closing: &'a str,
+}
+
+/// Read first, alone, so that a newer or foreign file is refused with the right message even
+/// when the rest of it would not parse. Unknown fields are ignored here and below: a file that
+/// a person extended by hand still opens (documented in README).
+#[derive(Deserialize)]
+struct FileHeader {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    version: u32,
+}
+
+#[derive(Deserialize)]
+struct DraftFileV1 {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    heading: String,
+    #[serde(default)]
+    opening: String,
+    #[serde(default)]
+    categories: Vec<Category>,
+    #[serde(default)]
+    closing: String,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// The draft as the text of a file.
+pub fn draft_to_ron(draft: &Draft) -> String {
+    let file = DraftFileOut {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        title: &draft.title,
+        heading: &draft.heading,
+        opening: &draft.opening,
+        categories: &draft.categories,
+        closing: &draft.closing,
+    };
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false);
+    match ron_options().to_string_pretty(&file, pretty) {
+        Ok(text) => text + "\n",
+        // Serializing plain strings and vectors cannot fail; keep a readable fallback anyway.
+        Err(error) => format!("// {error}\n"),
+    }
+}
+
+/// Parses the text of a draft file, refusing foreign, newer and damaged files.
+pub fn draft_from_ron(text: &str) -> Result<Draft, StoreErrorKind> {
+    let header: FileHeader = ron_options()
+        .from_str(text)
+        .map_err(|error| classify_parse_error(text, &error))?;
+    if header.format != FORMAT_NAME {
+        return Err(StoreErrorKind::NotADraft);
+    }
+    let version = header.version;
+    if version > FORMAT_VERSION {
+        return Err(StoreErrorKind::NewerVersion(version));
+    }
+    if version == 0 {
+        return Err(StoreErrorKind::NotADraft);
+    }
+    let file: DraftFileV1 = ron_options()
+        .from_str(text)
+        .map_err(|error| StoreErrorKind::Damaged(error.to_string()))?;
+    let mut draft = Draft {
+        title: file.title,
+        heading: file.heading,
+        opening: file.opening,
+        categories: file.categories,
+        closing: file.closing,
+    };
+    draft.normalize_ids();
+    Ok(draft)
+}
+
+fn classify_parse_error(text: &str, error: &ron::error::SpannedError) -> StoreErrorKind {
+    // A file that does not even open like a RON struct is not a draft; one that does but breaks
+    // later is a damaged draft.
+    if text.contains(FORMAT_NAME) {
+        StoreErrorKind::Damaged(error.to_string())
+    } else {
+        StoreErrorKind::NotADraft
+    }
+}
+
+/// Reads a draft from disk. Checks the size before reading so a huge file costs nothing.
+pub fn load_draft(path: &Path) -> Result<Draft, StoreError> {
+    let bytes = read_capped(path, MAX_DRAFT_BYTES)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| StoreError::new(path, StoreErrorKind::NotText))?;
+    draft_from_ron(text.trim_start_matches('\u{feff}')).map_err(|kind| StoreError::new(path, kind))
+}
+
+/// Writes a draft through the atomic path.
+pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
+    atomic_write(path, draft_to_ron(draft).as_bytes())
+        .map_err(|error| StoreError::new(path, StoreErrorKind::Write(error.to_string())))
+}
+
+/// Reads a whole file, refusing directories and files over `cap` before reading them.
+pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).map_err(|error| StoreError::from_io(path, &error))?;
+    if metadata.is_dir() {
+        return Err(StoreError::new(path, StoreErrorKind::IsDirectory));
+    }
+    if metadata.len() > cap {
+        return Err(StoreError::new(
+            path,
+            StoreErrorKind::TooLarge {
+                bytes: metadata.len(),
+                cap,
+            },
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|error| StoreError::from_io(path, &error))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // Read at most one byte past the cap: a file that grew after the check is still refused.
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| StoreError::from_io(path, &error))?;
+    if bytes.len() as u64 > cap {
+        return Err(StoreError::new(
+            path,
+            StoreErrorKind::TooLarge {
+                bytes: bytes.len() as u64,
+                cap,
+            },
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{DEFAULT_HEADING, Finding, IdSource};
+
+    fn sample() -> Draft {
+        let mut draft = Draft::with_categories("标题“引号”", DEFAULT_HEADING, &["在理论学习方面"]);
+        let mut ids = IdSource::after(&draft);
+        draft.categories[0].findings.push(Finding {
+            id: ids.finding(),
+            headline: "学习举措强度不够".into(),
+            body: "第一行\n第二行 \"quoted\" \\ 反斜杠".into(),
+        });
+        draft
+    }
+
+    #[test]
+    fn text_round_trip_is_exact_and_readable() {
+        let draft = sample();
+        let text = draft_to_ron(&draft);
+        assert!(
+            text.starts_with("(\n    format: \"pouxi-draft\",\n    version: 1,"),
+            "{text}"
+        );
+        assert!(
+            text.contains("学习举措强度不够"),
+            "Chinese stays readable: {text}"
+        );
+        assert_eq!(draft_from_ron(&text), Ok(draft));
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let text = draft_to_ron(&sample()).replace("version: 1", "version: 7");
+        assert_eq!(draft_from_ron(&text), Err(StoreErrorKind::NewerVersion(7)));
+    }
+
+    #[test]
+    fn foreign_files_are_not_drafts() {
+        assert_eq!(draft_from_ron("hello"), Err(StoreErrorKind::NotADraft));
+        assert_eq!(
+            draft_from_ron("(format: \"other\", version: 1)"),
+            Err(StoreErrorKind::NotADraft)
+        );
+        assert_eq!(draft_from_ron(""), Err(StoreErrorKind::NotADraft));
+    }
+
+    #[test]
+    fn damaged_draft_is_reported_as_damaged() {
+        let text = draft_to_ron(&sample());
+        let cut = &text[..text.len() / 2];
+        assert!(matches!(
+            draft_from_ron(cut),
+            Err(StoreErrorKind::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = format!(
+            "(format: \"pouxi-draft\", version: 1, title: {}1{})",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(draft_from_ron(&text).is_err());
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let text =
+            draft_to_ron(&sample()).replacen("version: 1,", "version: 1,\n    note: \"x\",", 1);
+        assert_eq!(draft_from_ron(&text), Ok(sample()));
+    }
+}
