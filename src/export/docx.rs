@@ -1,0 +1,485 @@
+//! Word (.docx) after GB/T 9704-2012: A4, 37/35/28/26 mm margins, 22 lines of fixed 28.9 pt
+//! spacing, 2号 小标宋 title, 3号 仿宋 body with a two-character indent, 黑体 `一、` heading,
+//! 楷体 `（一）` categories, `— N —` page numbers right on odd pages and left on even pages.
+//!
+//! The package is written by hand (WordprocessingML strings in a zip) rather than through a
+//! docx library: every property the standard needs (East Asian font slots, twip indents,
+//! exact line spacing, even/odd footers with a formatted PAGE field) is a plain attribute here,
+//! and the output is small, deterministic and fast.
+
+use super::layout::{Paragraph, Role, Speech};
+use super::{ExportError, FontNames, PAGE_NUMBER_FONT};
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+use zip::CompressionMethod;
+use zip::write::{SimpleFileOptions, ZipWriter};
+
+/// Page and text block in twips (1/1440 inch; 1 mm = 56.69 twips).
+const PAGE_WIDTH: u32 = 11906;
+const PAGE_HEIGHT: u32 = 16838;
+const MARGIN_TOP: u32 = 2098; // 37 mm
+const MARGIN_BOTTOM: u32 = 1984; // 35 mm
+const MARGIN_LEFT: u32 = 1587; // 28 mm
+const MARGIN_RIGHT: u32 = 1474; // 26 mm
+/// Page bottom to the footer's bottom: puts the page number about 7 mm under the text block.
+const FOOTER_DISTANCE: u32 = 1276; // 22.5 mm
+const HEADER_DISTANCE: u32 = 851; // 15 mm
+
+/// Font sizes in half-points.
+const TITLE_SIZE: u32 = 44; // 2号, 22 pt
+const BODY_SIZE: u32 = 32; // 3号, 16 pt
+const PAGE_NUMBER_SIZE: u32 = 28; // 4号, 14 pt
+
+/// Fixed line spacing in twips: 28.9 pt gives 22 lines in the 225 mm text block.
+const LINE: u32 = 578;
+/// Two characters of 16 pt.
+const FIRST_LINE_INDENT: u32 = 640;
+/// One character of 14 pt, the page number's distance from the text block's edge.
+const PAGE_NUMBER_INSET: u32 = 280;
+/// Character spacing of 3号 text in twentieths of a point: 16 pt − 0.25 pt puts 28 characters
+/// (441 pt) on a line of the 156 mm (442.25 pt) text block. A document grid (`linesAndChars`
+/// with a negative `charSpace`) would do the same in Word, but LibreOffice lays such a grid
+/// out with far too wide a pitch; run spacing reads the same everywhere.
+const BODY_TRACKING: i32 = -5;
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_TYPE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Packs the speech as a .docx.
+pub(super) fn write(speech: &Speech, fonts: &FontNames) -> Result<Vec<u8>, ExportError> {
+    let title = speech
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == Role::Title)
+        .map(Paragraph::text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: [(&str, String); 11] = [
+        ("[Content_Types].xml", content_types()),
+        ("_rels/.rels", package_rels()),
+        ("docProps/core.xml", core_props(&title)),
+        ("docProps/app.xml", app_props()),
+        ("word/document.xml", document(speech, fonts)),
+        ("word/_rels/document.xml.rels", document_rels()),
+        ("word/styles.xml", styles(fonts)),
+        ("word/settings.xml", settings()),
+        ("word/fontTable.xml", font_table(fonts)),
+        ("word/footer1.xml", footer(Side::Odd)),
+        ("word/footer2.xml", footer(Side::Even)),
+    ];
+    let package_error = |e: zip::result::ZipError| ExportError::Package(e.to_string());
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, xml) in parts {
+        zip.start_file(name, options).map_err(package_error)?;
+        zip.write_all(xml.as_bytes())
+            .map_err(|e| ExportError::Package(e.to_string()))?;
+    }
+    let cursor = zip.finish().map_err(package_error)?;
+    Ok(cursor.into_inner())
+}
+
+const XML_HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+fn content_types() -> String {
+    let main = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    format!(
+        "{XML_HEADER}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" ContentType=\"{main}.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" ContentType=\"{main}.styles+xml\"/>\
+<Override PartName=\"/word/settings.xml\" ContentType=\"{main}.settings+xml\"/>\
+<Override PartName=\"/word/fontTable.xml\" ContentType=\"{main}.fontTable+xml\"/>\
+<Override PartName=\"/word/footer1.xml\" ContentType=\"{main}.footer+xml\"/>\
+<Override PartName=\"/word/footer2.xml\" ContentType=\"{main}.footer+xml\"/>\
+<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
+<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
+</Types>"
+    )
+}
+
+fn package_rels() -> String {
+    format!(
+        "{XML_HEADER}<Relationships xmlns=\"{REL_NS}\">\
+<Relationship Id=\"rId1\" Type=\"{REL_TYPE}/officeDocument\" Target=\"word/document.xml\"/>\
+<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
+<Relationship Id=\"rId3\" Type=\"{REL_TYPE}/extended-properties\" Target=\"docProps/app.xml\"/>\
+</Relationships>"
+    )
+}
+
+fn document_rels() -> String {
+    format!(
+        "{XML_HEADER}<Relationships xmlns=\"{REL_NS}\">\
+<Relationship Id=\"rId1\" Type=\"{REL_TYPE}/styles\" Target=\"styles.xml\"/>\
+<Relationship Id=\"rId2\" Type=\"{REL_TYPE}/settings\" Target=\"settings.xml\"/>\
+<Relationship Id=\"rId3\" Type=\"{REL_TYPE}/fontTable\" Target=\"fontTable.xml\"/>\
+<Relationship Id=\"rId4\" Type=\"{REL_TYPE}/footer\" Target=\"footer1.xml\"/>\
+<Relationship Id=\"rId5\" Type=\"{REL_TYPE}/footer\" Target=\"footer2.xml\"/>\
+</Relationships>"
+    )
+}
+
+fn core_props(title: &str) -> String {
+    let mut out = format!(
+        "{XML_HEADER}<cp:coreProperties \
+xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>"
+    );
+    escape_into(&mut out, title);
+    out.push_str("</dc:title></cp:coreProperties>");
+    out
+}
+
+fn app_props() -> String {
+    format!(
+        "{XML_HEADER}<Properties \
+xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
+<Application>Pouxi</Application></Properties>"
+    )
+}
+
+/// Run properties: the font in every slot (East Asian first of all), the size, and for 3号
+/// text the tracking that makes 28 characters a line.
+fn run_props(out: &mut String, font: &str, size: u32) {
+    out.push_str("<w:rPr><w:rFonts w:ascii=\"");
+    escape_into(out, font);
+    out.push_str("\" w:hAnsi=\"");
+    escape_into(out, font);
+    out.push_str("\" w:eastAsia=\"");
+    escape_into(out, font);
+    out.push_str("\" w:cs=\"");
+    escape_into(out, font);
+    out.push_str("\"/>");
+    if size == BODY_SIZE {
+        let _ = write!(out, "<w:spacing w:val=\"{BODY_TRACKING}\"/>");
+    }
+    let _ = write!(
+        out,
+        "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr>"
+    );
+}
+
+fn document(speech: &Speech, fonts: &FontNames) -> String {
+    let text_len: usize = speech
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.runs)
+        .map(|r| r.text.len())
+        .sum();
+    let mut out = String::with_capacity(2048 + text_len + speech.paragraphs.len() * 700);
+    let _ = write!(
+        out,
+        "{XML_HEADER}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
+    );
+    let paragraphs = &speech.paragraphs;
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        let next_is_title = paragraphs.get(i + 1).is_some_and(|p| p.role == Role::Title);
+        write_paragraph(&mut out, paragraph, fonts, next_is_title);
+    }
+    let _ = write!(
+        out,
+        "<w:sectPr>\
+<w:footerReference w:type=\"default\" r:id=\"rId4\"/>\
+<w:footerReference w:type=\"even\" r:id=\"rId5\"/>\
+<w:pgSz w:w=\"{PAGE_WIDTH}\" w:h=\"{PAGE_HEIGHT}\"/>\
+<w:pgMar w:top=\"{MARGIN_TOP}\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"{MARGIN_BOTTOM}\" \
+w:left=\"{MARGIN_LEFT}\" w:header=\"{HEADER_DISTANCE}\" w:footer=\"{FOOTER_DISTANCE}\" w:gutter=\"0\"/>\
+<w:cols w:space=\"425\"/>\
+<w:docGrid w:linePitch=\"{LINE}\"/>\
+</w:sectPr></w:body></w:document>"
+    );
+    out
+}
+
+fn write_paragraph(
+    out: &mut String,
+    paragraph: &Paragraph,
+    fonts: &FontNames,
+    next_is_title: bool,
+) {
+    let (style, outline) = match paragraph.role {
+        Role::Title => ("Title", None),
+        Role::Heading => ("Heading1", Some(0)),
+        // A category of its own (paragraphs layout) is an outline level; an inline category
+        // paragraph is body text that opens with the category's name.
+        Role::Category if paragraph.runs.iter().all(|r| r.role == Role::Category) => {
+            ("Heading2", Some(1))
+        }
+        Role::Category | Role::Body => ("Normal", None),
+    };
+    let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>");
+    if paragraph.role == Role::Title {
+        // A blank line between the title and the text.
+        let after = if next_is_title { 0 } else { LINE };
+        let _ = write!(
+            out,
+            "<w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"{LINE}\" w:lineRule=\"exact\"/>\
+<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"center\"/>"
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{LINE}\" w:lineRule=\"exact\"/>\
+<w:ind w:firstLine=\"{FIRST_LINE_INDENT}\"/><w:jc w:val=\"both\"/>"
+        );
+    }
+    if let Some(level) = outline {
+        let _ = write!(out, "<w:outlineLvl w:val=\"{level}\"/>");
+    }
+    let (font, size) = font_of(paragraph.role, fonts);
+    run_props(out, font, size);
+    out.push_str("</w:pPr>");
+
+    // Adjacent runs of one role share formatting: write them as one.
+    let runs = &paragraph.runs;
+    let mut i = 0;
+    while i < runs.len() {
+        let role = runs[i].role;
+        let (font, size) = font_of(role, fonts);
+        out.push_str("<w:r>");
+        run_props(out, font, size);
+        out.push_str("<w:t xml:space=\"preserve\">");
+        while i < runs.len() && runs[i].role == role {
+            text_into(out, &runs[i].text);
+            i += 1;
+        }
+        out.push_str("</w:t></w:r>");
+    }
+    out.push_str("</w:p>");
+}
+
+fn font_of(role: Role, fonts: &FontNames) -> (&str, u32) {
+    match role {
+        Role::Title => (&fonts.title, TITLE_SIZE),
+        Role::Heading => (&fonts.heading, BODY_SIZE),
+        Role::Category => (&fonts.category, BODY_SIZE),
+        Role::Body => (&fonts.body, BODY_SIZE),
+    }
+}
+
+fn styles(fonts: &FontNames) -> String {
+    let mut out = format!("{XML_HEADER}<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault>");
+    run_props(&mut out, &fonts.body, BODY_SIZE);
+    // Insert the language after the size inside the run properties just written.
+    out.truncate(out.len() - "</w:rPr>".len());
+    out.push_str("<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr>");
+    let _ = write!(
+        out,
+        "</w:rPrDefault><w:pPrDefault><w:pPr>\
+<w:spacing w:line=\"{LINE}\" w:lineRule=\"exact\"/><w:jc w:val=\"both\"/>\
+</w:pPr></w:pPrDefault></w:docDefaults>\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>\
+<w:qFormat/><w:pPr><w:widowControl w:val=\"0\"/>\
+<w:ind w:firstLine=\"{FIRST_LINE_INDENT}\"/><w:jc w:val=\"both\"/></w:pPr></w:style>\
+<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">\
+<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>\
+<w:unhideWhenUsed/></w:style>"
+    );
+    let paragraph_style =
+        |out: &mut String, id: &str, name: &str, font: &str, size: u32, extra: &str| {
+            let _ = write!(
+                out,
+                "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>\
+<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr>{extra}</w:pPr>"
+            );
+            run_props(out, font, size);
+            out.push_str("</w:style>");
+        };
+    paragraph_style(
+        &mut out,
+        "Title",
+        "Title",
+        &fonts.title,
+        TITLE_SIZE,
+        "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
+    );
+    paragraph_style(
+        &mut out,
+        "Heading1",
+        "heading 1",
+        &fonts.heading,
+        BODY_SIZE,
+        "<w:keepNext/><w:outlineLvl w:val=\"0\"/>",
+    );
+    paragraph_style(
+        &mut out,
+        "Heading2",
+        "heading 2",
+        &fonts.category,
+        BODY_SIZE,
+        "<w:keepNext/><w:outlineLvl w:val=\"1\"/>",
+    );
+    let _ = write!(
+        out,
+        "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>\
+<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>\
+<w:ind w:firstLine=\"0\"/></w:pPr>"
+    );
+    run_props(&mut out, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
+    out.push_str("</w:style></w:styles>");
+    out
+}
+
+fn settings() -> String {
+    format!(
+        "{XML_HEADER}<w:settings xmlns:w=\"{W_NS}\">\
+<w:zoom w:percent=\"100\"/>\
+<w:defaultTabStop w:val=\"420\"/>\
+<w:evenAndOddHeaders/>\
+<w:characterSpacingControl w:val=\"doNotCompress\"/>\
+<w:compat><w:compatSetting w:name=\"compatibilityMode\" \
+w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
+<w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>\
+</w:settings>"
+    )
+}
+
+/// Fonts the document names, with the fallbacks the standard allows for the usual ones.
+fn font_table(fonts: &FontNames) -> String {
+    let mut out = format!("{XML_HEADER}<w:fonts xmlns:w=\"{W_NS}\">");
+    let mut seen: Vec<&str> = Vec::new();
+    for name in [
+        fonts.title.as_str(),
+        fonts.body.as_str(),
+        fonts.heading.as_str(),
+        fonts.category.as_str(),
+        PAGE_NUMBER_FONT,
+    ] {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        out.push_str("<w:font w:name=\"");
+        escape_into(&mut out, name);
+        out.push_str("\">");
+        let fallback = match name {
+            "方正小标宋简体" => Some("华文中宋"),
+            "仿宋_GB2312" => Some("仿宋"),
+            "楷体_GB2312" => Some("楷体"),
+            _ => None,
+        };
+        if let Some(alt) = fallback {
+            let _ = write!(out, "<w:altName w:val=\"{alt}\"/>");
+        }
+        out.push_str("<w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>");
+    }
+    out.push_str("</w:fonts>");
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Odd,
+    Even,
+}
+
+/// A footer with `— N —`: on odd pages at the right, on even pages at the left, one
+/// character in from the text block's edge.
+fn footer(side: Side) -> String {
+    let (indent, align) = match side {
+        Side::Odd => ("w:right", "right"),
+        Side::Even => ("w:left", "left"),
+    };
+    let mut out = format!(
+        "{XML_HEADER}<w:ftr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:p><w:pPr>\
+<w:pStyle w:val=\"Footer\"/><w:ind {indent}=\"{PAGE_NUMBER_INSET}\" w:firstLine=\"0\"/>\
+<w:jc w:val=\"{align}\"/>"
+    );
+    let mut props = String::new();
+    run_props(&mut props, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
+    out.push_str(&props);
+    out.push_str("</w:pPr>");
+    let run = |out: &mut String, content: &str| {
+        out.push_str("<w:r>");
+        out.push_str(&props);
+        out.push_str(content);
+        out.push_str("</w:r>");
+    };
+    run(&mut out, "<w:t xml:space=\"preserve\">— </w:t>");
+    run(&mut out, "<w:fldChar w:fldCharType=\"begin\"/>");
+    run(
+        &mut out,
+        "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>",
+    );
+    run(&mut out, "<w:fldChar w:fldCharType=\"separate\"/>");
+    run(&mut out, "<w:t>1</w:t>");
+    run(&mut out, "<w:fldChar w:fldCharType=\"end\"/>");
+    run(&mut out, "<w:t xml:space=\"preserve\"> —</w:t>");
+    out.push_str("</w:p></w:ftr>");
+    out
+}
+
+/// Escapes text for an attribute or element, dropping characters XML 1.0 cannot hold.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if !allowed_in_xml(c) => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Writes run text inside an open `<w:t>`: tabs and line breaks become their own elements.
+fn text_into(out: &mut String, text: &str) {
+    for piece in text.split_inclusive(['\t', '\n']) {
+        let (body, brk) = match piece.strip_suffix('\t') {
+            Some(body) => (body, Some("<w:tab/>")),
+            None => match piece.strip_suffix('\n') {
+                Some(body) => (body, Some("<w:br/>")),
+                None => (piece, None),
+            },
+        };
+        escape_into(out, body);
+        if let Some(element) = brk {
+            out.push_str("</w:t>");
+            out.push_str(element);
+            out.push_str("<w:t xml:space=\"preserve\">");
+        }
+    }
+}
+
+fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_drops_control_characters() {
+        let mut out = String::new();
+        escape_into(&mut out, "a<b>&\"'\u{1}\u{b}c");
+        assert_eq!(out, "a&lt;b&gt;&amp;&quot;&apos;c");
+    }
+
+    #[test]
+    fn tabs_and_breaks_become_elements() {
+        let mut out = String::new();
+        text_into(&mut out, "a\tb\nc");
+        assert_eq!(
+            out,
+            "a</w:t><w:tab/><w:t xml:space=\"preserve\">b</w:t><w:br/><w:t xml:space=\"preserve\">c"
+        );
+    }
+
+    #[test]
+    fn margins_in_twips_match_millimetres() {
+        let twips = |mm: f64| (mm * 1440.0 / 25.4).round() as u32;
+        assert_eq!(MARGIN_TOP, twips(37.0));
+        assert_eq!(MARGIN_BOTTOM, twips(35.0));
+        assert_eq!(MARGIN_LEFT, twips(28.0));
+        assert_eq!(MARGIN_RIGHT, twips(26.0));
+    }
+}

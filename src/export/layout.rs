@@ -1,0 +1,283 @@
+//! The speech as data: numbered, punctuated paragraphs that every format writes out and that
+//! the window previews and the ad gate scans.
+
+use crate::draft::numbering::{category_label, finding_label};
+use crate::draft::{Category, Draft, Finding, TextField};
+use serde::{Deserialize, Serialize};
+
+/// How the findings of a category are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Layout {
+    /// One paragraph per category: `（一）在理论学习方面。一是……。二是……。`
+    #[default]
+    Inline,
+    /// The category heading `（一）在理论学习方面` on its own line, one paragraph per finding.
+    Paragraphs,
+}
+
+/// What a paragraph or a run is, which decides its font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Title,
+    Heading,
+    /// A category's number and title (楷体 in Word). A paragraph of this role opens a category;
+    /// in the inline layout it goes on with the category's findings as body runs.
+    Category,
+    Body,
+}
+
+/// A stretch of text with one role. `source` is the draft field the text was taken from
+/// (None for derived numbers such as `一是`), so a scan of the speech can point back into the
+/// draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub role: Role,
+    pub source: Option<TextField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub role: Role,
+    pub runs: Vec<Run>,
+}
+
+impl Paragraph {
+    /// The paragraph's text, runs joined.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// The speech as it will be read out, and what the export left out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Speech {
+    pub paragraphs: Vec<Paragraph>,
+    /// What was left out, in words for the user (Chinese).
+    pub notes: Vec<String>,
+}
+
+/// Lays out `draft` as a speech: title, opening, heading, the numbered categories and their
+/// findings, closing. Empty findings and categories are left out (and the numbers close up);
+/// `notes` says what was left out.
+pub fn speech(draft: &Draft, layout: Layout) -> Speech {
+    let mut out = Vec::new();
+    for line in lines(&draft.title) {
+        out.push(single(Role::Title, line, Some(TextField::Title)));
+    }
+    for line in lines(&draft.opening) {
+        out.push(single(Role::Body, line, Some(TextField::Opening)));
+    }
+    let heading = join_wrapped(&draft.heading);
+    if !heading.is_empty() {
+        out.push(single(Role::Heading, &heading, Some(TextField::Heading)));
+    }
+
+    let mut empty_findings = 0;
+    let mut empty_categories = Vec::new();
+    let mut number = 0;
+    for category in &draft.categories {
+        empty_findings += category.findings.iter().filter(|f| f.is_empty()).count();
+        if category.findings.iter().all(Finding::is_empty) {
+            empty_categories.push(join_wrapped(&category.title));
+            continue;
+        }
+        match layout {
+            Layout::Inline => inline_category(&mut out, category, number),
+            Layout::Paragraphs => paragraph_category(&mut out, category, number),
+        }
+        number += 1;
+    }
+
+    for line in lines(&draft.closing) {
+        out.push(single(Role::Body, line, Some(TextField::Closing)));
+    }
+
+    let mut notes = Vec::new();
+    if empty_findings > 0 {
+        notes.push(format!("已略去空的问题 {empty_findings} 条"));
+    }
+    if !empty_categories.is_empty() {
+        let named: Vec<&str> = empty_categories
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut note = format!("已略去没有问题的类别 {} 个", empty_categories.len());
+        if !named.is_empty() {
+            note.push('：');
+            note.push_str(&named.join("、"));
+        }
+        notes.push(note);
+    }
+    Speech {
+        paragraphs: out,
+        notes,
+    }
+}
+
+fn inline_category(out: &mut Vec<Paragraph>, category: &Category, number: usize) {
+    let mut title = join_wrapped(&category.title);
+    if !title.is_empty() && !title.ends_with(['。', '：', ':']) {
+        title.push('。');
+    }
+    let mut runs = vec![Run {
+        text: category_label(number) + &title,
+        role: Role::Category,
+        source: Some(TextField::CategoryTitle(category.id)),
+    }];
+    let findings = category.findings.iter().filter(|f| !f.is_empty());
+    for (index, finding) in findings.enumerate() {
+        runs.push(body_run(finding_label(index), None));
+        let headline = tidy_sentence(join_wrapped(&finding.headline));
+        if !headline.is_empty() {
+            runs.push(body_run(headline, Some(TextField::Headline(finding.id))));
+        }
+        let body = tidy_sentence(join_wrapped(&finding.body));
+        if !body.is_empty() {
+            runs.push(body_run(body, Some(TextField::Body(finding.id))));
+        }
+    }
+    out.push(Paragraph {
+        role: Role::Category,
+        runs,
+    });
+}
+
+fn paragraph_category(out: &mut Vec<Paragraph>, category: &Category, number: usize) {
+    out.push(Paragraph {
+        role: Role::Category,
+        runs: vec![Run {
+            text: category_label(number) + &join_wrapped(&category.title),
+            role: Role::Category,
+            source: Some(TextField::CategoryTitle(category.id)),
+        }],
+    });
+    let findings = category.findings.iter().filter(|f| !f.is_empty());
+    for (index, finding) in findings.enumerate() {
+        let mut runs = vec![body_run(finding_label(index), None)];
+        let headline = tidy_sentence(join_wrapped(&finding.headline));
+        if !headline.is_empty() {
+            runs.push(body_run(headline, Some(TextField::Headline(finding.id))));
+        }
+        let source = Some(TextField::Body(finding.id));
+        let body: Vec<&str> = lines(&finding.body).collect();
+        let last = body.len().saturating_sub(1);
+        for (i, line) in body.into_iter().enumerate() {
+            let text = if i == last {
+                tidy_sentence(line.to_owned())
+            } else {
+                line.to_owned()
+            };
+            if i == 0 {
+                runs.push(body_run(text, source));
+            } else {
+                out.push(Paragraph {
+                    role: Role::Body,
+                    runs: std::mem::replace(&mut runs, vec![body_run(text, source)]),
+                });
+            }
+        }
+        out.push(Paragraph {
+            role: Role::Body,
+            runs,
+        });
+    }
+}
+
+fn single(role: Role, text: &str, source: Option<TextField>) -> Paragraph {
+    Paragraph {
+        role,
+        runs: vec![Run {
+            text: text.to_owned(),
+            role,
+            source,
+        }],
+    }
+}
+
+fn body_run(text: String, source: Option<TextField>) -> Run {
+    Run {
+        text,
+        role: Role::Body,
+        source,
+    }
+}
+
+/// The non-blank lines of `text`, trimmed (U+3000 indents included).
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+}
+
+/// Joins hard-wrapped lines into one: with nothing between Chinese text, with a space only
+/// where the wrap split two Latin words or numbers.
+pub(crate) fn join_wrapped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in lines(text) {
+        let split_word = out
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        if split_word {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Sentence-ending marks a headline or body may already end with; anything else gets a `。`.
+const END_MARKS: [char; 10] = ['。', '！', '？', '；', '：', '!', '?', ';', ':', '.'];
+/// Closing quotes and brackets looked through when checking the end mark (`“……。”`).
+const CLOSERS: [char; 9] = ['”', '’', '」', '』', '）', ')', '】', '》', '"'];
+
+/// Ends a sentence with `。` unless it already ends with a sentence mark (possibly inside a
+/// closing quote). Empty stays empty.
+pub(crate) fn tidy_sentence(mut text: String) -> String {
+    let last = text.chars().rev().find(|c| !CLOSERS.contains(c));
+    let ended = last.is_some_and(|c| END_MARKS.contains(&c));
+    if !text.is_empty() && !ended {
+        text.push('。');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_keeps_existing_marks() {
+        for kept in [
+            "问题。",
+            "问题！",
+            "问题？",
+            "问题；",
+            "问题：",
+            "a!",
+            "a?",
+            "a;",
+            "a:",
+            "a.",
+        ] {
+            assert_eq!(tidy_sentence(kept.to_owned()), kept);
+        }
+        assert_eq!(tidy_sentence("问题".into()), "问题。");
+        assert_eq!(tidy_sentence("落实“三个务必”".into()), "落实“三个务必”。");
+        assert_eq!(tidy_sentence("他说“要改。”".into()), "他说“要改。”");
+        assert_eq!(tidy_sentence(String::new()), "");
+    }
+
+    #[test]
+    fn wrapped_lines_join_without_spaces_except_between_words() {
+        assert_eq!(join_wrapped("在工作\n中经常\r\n满足"), "在工作中经常满足");
+        assert_eq!(join_wrapped("PDF\ncopy"), "PDF copy");
+        assert_eq!(join_wrapped("\u{3000}\u{3000}缩进\n\n"), "缩进");
+    }
+}

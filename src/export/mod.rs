@@ -1,0 +1,227 @@
+//! Export: the draft as a speech in Word (.docx, GB/T 9704 公文 format), plain text and
+//! Markdown.
+//!
+//! Everything goes through [`speech`], which lays the draft out as numbered paragraphs; the
+//! format writers only dress those paragraphs. Nothing here writes files: [`render`] returns
+//! bytes for the caller's atomic save.
+
+mod docx;
+mod layout;
+mod md;
+mod txt;
+
+pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
+
+use crate::draft::Draft;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::Path;
+
+/// Font names written into the .docx. Only names: Word substitutes what the reader's machine
+/// has. An empty name falls back to the default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FontNames {
+    /// The title, 2号 (22 pt).
+    pub title: String,
+    /// Body text, 3号 (16 pt).
+    pub body: String,
+    /// The `一、` heading.
+    pub heading: String,
+    /// The `（一）` category headings.
+    pub category: String,
+}
+
+pub const DEFAULT_TITLE_FONT: &str = "方正小标宋简体";
+pub const DEFAULT_BODY_FONT: &str = "仿宋_GB2312";
+pub const DEFAULT_HEADING_FONT: &str = "黑体";
+pub const DEFAULT_CATEGORY_FONT: &str = "楷体_GB2312";
+/// The page number font (4号 宋体); fixed by the standard.
+pub const PAGE_NUMBER_FONT: &str = "宋体";
+
+impl Default for FontNames {
+    fn default() -> Self {
+        FontNames {
+            title: DEFAULT_TITLE_FONT.to_owned(),
+            body: DEFAULT_BODY_FONT.to_owned(),
+            heading: DEFAULT_HEADING_FONT.to_owned(),
+            category: DEFAULT_CATEGORY_FONT.to_owned(),
+        }
+    }
+}
+
+impl FontNames {
+    /// The names to write: trimmed, empty ones replaced by the defaults.
+    pub fn resolved(&self) -> FontNames {
+        let pick = |name: &str, default: &str| {
+            let name = name.trim();
+            if name.is_empty() { default } else { name }.to_owned()
+        };
+        FontNames {
+            title: pick(&self.title, DEFAULT_TITLE_FONT),
+            body: pick(&self.body, DEFAULT_BODY_FONT),
+            heading: pick(&self.heading, DEFAULT_HEADING_FONT),
+            category: pick(&self.category, DEFAULT_CATEGORY_FONT),
+        }
+    }
+}
+
+/// Export choices the window persists.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    pub layout: Layout,
+    pub fonts: FontNames,
+    /// Start .txt files with a UTF-8 byte order mark (for old Windows Notepad).
+    pub txt_bom: bool,
+    /// End .txt lines with CR LF instead of LF.
+    pub txt_crlf: bool,
+}
+
+/// A file format the speech can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Docx,
+    Txt,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Docx, Format::Txt, Format::Markdown];
+
+    /// The format named by a file extension (without the dot), any case.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "docx" => Some(Format::Docx),
+            "txt" => Some(Format::Txt),
+            "md" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
+    /// The format a path's extension names.
+    pub fn from_path(path: &Path) -> Result<Format, ExportError> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Format::from_extension(&extension).ok_or(ExportError::UnknownFormat(extension))
+    }
+
+    /// The usual extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Txt => "txt",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// The name shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Docx => "Word 文档 (.docx)",
+            Format::Txt => "纯文本 (.txt)",
+            Format::Markdown => "Markdown (.md)",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// The file name's extension (possibly empty) is not one we write.
+    UnknownFormat(String),
+    /// Packing the .docx failed.
+    Package(String),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::UnknownFormat(ext) if ext.is_empty() => {
+                write!(
+                    f,
+                    "文件名没有扩展名，无法确定导出格式：请使用 .docx、.txt 或 .md"
+                )
+            }
+            ExportError::UnknownFormat(ext) => {
+                write!(f, "不支持导出为 .{ext} 文件：请使用 .docx、.txt 或 .md")
+            }
+            ExportError::Package(reason) => write!(f, "生成 Word 文件失败：{reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// An exported file's content and what the export left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
+}
+
+/// Renders the speech in `format`. The caller writes the bytes.
+pub fn render(
+    draft: &Draft,
+    settings: &ExportSettings,
+    format: Format,
+) -> Result<Rendered, ExportError> {
+    let speech = speech(draft, settings.layout);
+    let bytes = match format {
+        Format::Docx => docx::write(&speech, &settings.fonts.resolved())?,
+        Format::Txt => txt::write(&speech, settings.txt_bom, settings.txt_crlf),
+        Format::Markdown => md::write(&speech, settings.layout).into_bytes(),
+    };
+    Ok(Rendered {
+        bytes,
+        notes: speech.notes,
+    })
+}
+
+/// The whole speech as plain text for the clipboard: as the .txt export (paragraphs opened by
+/// two U+3000, blank lines between), LF line ends and no BOM.
+pub fn plain_text(draft: &Draft, settings: &ExportSettings) -> String {
+    txt::text(&speech(draft, settings.layout), "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_from_path() {
+        assert_eq!(Format::from_path(Path::new("a/b.DOCX")), Ok(Format::Docx));
+        assert_eq!(Format::from_path(Path::new("发言.txt")), Ok(Format::Txt));
+        assert_eq!(Format::from_path(Path::new("x.Md")), Ok(Format::Markdown));
+        let error = Format::from_path(Path::new("x.pdf"));
+        assert_eq!(error, Err(ExportError::UnknownFormat("pdf".into())));
+        assert!(error.unwrap_err().to_string().contains(".pdf"));
+        assert_eq!(
+            Format::from_path(Path::new("noext")),
+            Err(ExportError::UnknownFormat(String::new()))
+        );
+    }
+
+    #[test]
+    fn empty_font_names_fall_back() {
+        let fonts = FontNames {
+            title: " ".into(),
+            body: "仿宋".into(),
+            ..FontNames::default()
+        };
+        let resolved = fonts.resolved();
+        assert_eq!(resolved.title, DEFAULT_TITLE_FONT);
+        assert_eq!(resolved.body, "仿宋");
+    }
+
+    #[test]
+    fn settings_load_with_missing_fields() {
+        let settings: ExportSettings =
+            ron::from_str("(layout: Paragraphs, fonts: (body: \"仿宋\"))").unwrap();
+        assert_eq!(settings.layout, Layout::Paragraphs);
+        assert_eq!(settings.fonts.body, "仿宋");
+        assert_eq!(settings.fonts.title, DEFAULT_TITLE_FONT);
+        assert!(!settings.txt_bom);
+    }
+}
