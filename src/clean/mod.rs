@@ -1,0 +1,108 @@
+//! Keeping ads out: detection of ad spans by data-driven rules, their removal, and repair of
+//! copy artefacts (hard line breaks, stray spaces). Knows nothing of drafts.
+//!
+//! The same detection serves every door: [`find_ads`] reports what is still ad-like in a text
+//! (for import, the export gate, the `check` report and warning marks), [`clean_pasted`] cleans
+//! text pasted into one finding, and `import` removes exactly what [`find_ads`] reports.
+
+mod detect;
+pub mod marks;
+mod repair;
+pub mod rules;
+mod view;
+
+pub use repair::RepairStats;
+pub use rules::{BUILTIN_RON, Rule, RuleFile, RuleKind, RuleSpec, Rules, RulesError};
+
+use serde::{Deserialize, Serialize};
+
+/// A span of text the rules consider an ad. Offsets are byte offsets into the text searched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Why, in Chinese, for the user (e.g. `广告：客服联系方式`).
+    pub reason: String,
+    /// Id of the rule that found it.
+    pub rule: String,
+}
+
+/// A span found during import or paste, and whether the user chose to keep it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub reason: String,
+    pub rule: String,
+    /// True when the user restored it: the text stayed in the draft.
+    pub restored: bool,
+}
+
+impl RemovedSpan {
+    pub fn from_flag(flag: Flag, restored: bool) -> RemovedSpan {
+        RemovedSpan {
+            start: flag.start,
+            end: flag.end,
+            text: flag.text,
+            reason: flag.reason,
+            rule: flag.rule,
+            restored,
+        }
+    }
+}
+
+/// Spans of `text` that are still ad-like: sorted, not overlapping. Import removes exactly
+/// these (less what the user restores).
+pub fn find_ads(text: &str, rules: &Rules) -> Vec<Flag> {
+    detect::detect(text, rules)
+}
+
+/// True when nothing in `text` is ad-like.
+pub fn is_clean(text: &str, rules: &Rules) -> bool {
+    find_ads(text, rules).is_empty()
+}
+
+/// Cleans text pasted into a single finding: ads out, hard line breaks joined, stray spaces
+/// dropped. Paragraphs stay separated by `\n`.
+pub fn clean_pasted(text: &str, rules: &Rules) -> (String, Vec<RemovedSpan>) {
+    let flags = find_ads(text, rules);
+    let ranges: Vec<(usize, usize)> = flags.iter().map(|f| (f.start, f.end)).collect();
+    let (paragraphs, _) = repair::paragraphs(&repair::strip(text, &ranges), false);
+    let removed = flags
+        .into_iter()
+        .map(|f| RemovedSpan::from_flag(f, false))
+        .collect();
+    (paragraphs.join("\n"), removed)
+}
+
+/// Removes `removed` (sorted, non-overlapping byte ranges) from `text` and repairs what is left
+/// into paragraphs. With `keep_first_line`, the first line is never joined to the next.
+pub fn clean_paragraphs(
+    text: &str,
+    removed: &[(usize, usize)],
+    keep_first_line: bool,
+) -> (Vec<String>, RepairStats) {
+    repair::paragraphs(&repair::strip(text, removed), keep_first_line)
+}
+
+/// Only the whitespace repairs, no ad removal: paragraphs joined by `\n`.
+pub fn repair_whitespace(text: &str) -> String {
+    clean_paragraphs(text, &[], false).0.join("\n")
+}
+
+/// Stray spaces removed from one line (`2025 年` → `2025年`).
+pub fn strip_stray_spaces(line: &str) -> String {
+    repair::strip_stray_spaces(line).0
+}
+
+/// True for characters nobody sees (zero-width spaces, BOM, controls): always removed.
+pub fn is_invisible(c: char) -> bool {
+    view::is_invisible(c)
+}
+
+/// A Chinese character (CJK ideograph).
+pub fn is_han(c: char) -> bool {
+    view::is_han(c)
+}

@@ -1,0 +1,261 @@
+//! Repairs of copy artefacts. Everything here only removes (or collapses) whitespace:
+//! hard line breaks inside a sentence are joined, stray spaces next to Chinese text dropped.
+
+use super::detect::line_ranges;
+use super::marks::starts_with_mark;
+use super::view::{is_han, is_invisible};
+
+/// One line of the original text with the removed spans cut out.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub text: String,
+    /// The original line opened with an indent (two spaces, a tab or U+3000).
+    pub indented: bool,
+    /// The original line had content and all of it was removed.
+    pub gone: bool,
+}
+
+/// What the repairs did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RepairStats {
+    /// Hard line breaks removed inside a sentence.
+    pub joined_lines: usize,
+    /// Runs of stray whitespace removed between Chinese characters, numbers and units.
+    pub spaces_removed: usize,
+}
+
+/// Cuts `removed` (sorted, non-overlapping byte ranges) out of `text`, line by line.
+pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut k = 0;
+    for (start, end) in line_ranges(text) {
+        let line = &text[start..end];
+        let mut kept = String::with_capacity(line.len());
+        for (i, c) in line.char_indices() {
+            let at = start + i;
+            while k < removed.len() && removed[k].1 <= at {
+                k += 1;
+            }
+            if k < removed.len() && removed[k].0 <= at {
+                continue;
+            }
+            kept.push(c);
+        }
+        let had_content = line.chars().any(|c| !c.is_whitespace());
+        let lead: Vec<char> = line.chars().take_while(|c| c.is_whitespace()).collect();
+        let indented = lead.iter().any(|&c| c == '\u{3000}' || c == '\t') || lead.len() >= 2;
+        pieces.push(Piece {
+            gone: had_content && kept.trim().is_empty(),
+            text: kept,
+            indented,
+        });
+    }
+    pieces
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…'
+    )
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | ']' | '》')
+}
+
+/// True when the text ends a sentence: a terminator, perhaps followed by closing quotes.
+fn ends_sentence(text: &str) -> bool {
+    let mut rev = text.trim_end().chars().rev().skip_while(|&c| is_closer(c));
+    rev.next().is_some_and(is_sentence_end)
+}
+
+fn has_sentence_end(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
+}
+
+fn nonws(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Shortest line that can have been broken by the page rather than by the writer.
+const MIN_BROKEN_LINE: usize = 16;
+
+/// Joins hard-wrapped lines into paragraphs, drops empty lines and stray spaces.
+/// With `keep_first_line`, the first line (the title) is never joined with what follows.
+pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String>, RepairStats) {
+    let mut stats = RepairStats::default();
+    let mut out: Vec<String> = Vec::new();
+    // The paragraph being built, its last physical line, and how many lines it has.
+    let mut current: Option<(String, String, usize)> = None;
+    let mut gap_blank = false;
+    let mut gap_removed = false;
+    for piece in pieces {
+        let line = piece.text.trim();
+        if line.is_empty() {
+            if piece.gone {
+                gap_removed = true;
+            } else {
+                gap_blank = true;
+            }
+            continue;
+        }
+        let join = match &current {
+            None => false,
+            Some((paragraph, last, lines)) => {
+                let first_line_title = keep_first_line && out.is_empty() && *lines == 1;
+                !first_line_title
+                    && (gap_removed || !gap_blank)
+                    && !piece.indented
+                    && !ends_sentence(paragraph)
+                    && !starts_with_mark(line)
+                    && nonws(last) >= MIN_BROKEN_LINE
+                    && (!starts_with_mark(paragraph) || has_sentence_end(paragraph))
+            }
+        };
+        match current.as_mut() {
+            Some((paragraph, last, lines)) if join => {
+                let ascii_gap = paragraph
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && line
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                if ascii_gap {
+                    paragraph.push(' ');
+                }
+                paragraph.push_str(line);
+                *last = line.to_owned();
+                *lines += 1;
+                stats.joined_lines += 1;
+            }
+            _ => {
+                if let Some((paragraph, _, _)) = current.take() {
+                    out.push(paragraph);
+                }
+                current = Some((line.to_owned(), line.to_owned(), 1));
+            }
+        }
+        gap_blank = false;
+        gap_removed = false;
+    }
+    if let Some((paragraph, _, _)) = current {
+        out.push(paragraph);
+    }
+    for paragraph in &mut out {
+        let (fixed, removed) = strip_stray_spaces(paragraph);
+        stats.spaces_removed += removed;
+        *paragraph = fixed;
+    }
+    (out, stats)
+}
+
+/// Chinese text and its punctuation: no spaces belong next to these.
+fn is_cjk_like(c: char) -> bool {
+    is_han(c)
+        || is_invisible(c)
+        || matches!(c,
+            '\u{2010}'..='\u{206F}'
+            | '\u{2E80}'..='\u{2FDF}'
+            | '\u{3000}'..='\u{30FF}'
+            | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Removes whitespace runs inside a line that touch Chinese text (`在 工作中`, `2025 年`), and
+/// collapses the others to one space. Leading and trailing whitespace goes too.
+pub(crate) fn strip_stray_spaces(line: &str) -> (String, usize) {
+    let chars: Vec<char> = line.trim().chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut removed = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !c.is_whitespace() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j].is_whitespace() {
+            j += 1;
+        }
+        let prev = out.chars().last();
+        let next = chars.get(j).copied();
+        match (prev, next) {
+            (Some(p), Some(n)) if !is_cjk_like(p) && !is_cjk_like(n) => {
+                out.push(' ');
+                if j - i > 1 || c != ' ' {
+                    removed += 1;
+                }
+            }
+            _ => removed += 1,
+        }
+        i = j;
+    }
+    (out, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repair(text: &str, keep_first: bool) -> Vec<String> {
+        paragraphs(&strip(text, &[]), keep_first).0
+    }
+
+    #[test]
+    fn stray_spaces_go_between_chinese_and_units() {
+        assert_eq!(
+            strip_stray_spaces("在 2025 年 的 工作中").0,
+            "在2025年的工作中"
+        );
+        assert_eq!(
+            strip_stray_spaces("PPT  design 和 Word").0,
+            "PPT design和Word"
+        );
+        assert_eq!(strip_stray_spaces("1379 64").0, "1379 64");
+    }
+
+    #[test]
+    fn hard_breaks_inside_sentences_are_joined() {
+        let text = "标题\n　　一是学习不够深入。在工作中经常满足于完成规定\n动作，学习的针对性需要加强。\n二是研究不够。";
+        assert_eq!(
+            repair(text, true),
+            [
+                "标题",
+                "一是学习不够深入。在工作中经常满足于完成规定动作，学习的针对性需要加强。",
+                "二是研究不够。"
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_titles_and_indented_lines_stay_apart() {
+        let text = "（一）在理论学习方面存在的不足和问题需要认真\n在工作中经常满足于完成规定动作的情况比较多见\n　　新的段落";
+        let out = repair(text, false);
+        assert_eq!(out.len(), 3, "{out:?}");
+        let short = repair("（2023年12月）\n按照要求", false);
+        assert_eq!(short.len(), 2);
+        let title = repair(
+            "二〇二三年度民主生活会个人对照检查材料全文内容\n按照要求",
+            true,
+        );
+        assert_eq!(title.len(), 2);
+    }
+
+    #[test]
+    fn removed_lines_do_not_break_a_sentence() {
+        let text = "在工作中经常满足于完成规定动作，学习的针对性\n\n— 2 —\n\n需要加强。";
+        let removed_start = text.find('—').unwrap();
+        let removed_end = text.rfind('—').unwrap() + '—'.len_utf8();
+        let pieces = strip(text, &[(removed_start, removed_end)]);
+        let (out, stats) = paragraphs(&pieces, false);
+        assert_eq!(
+            out,
+            ["在工作中经常满足于完成规定动作，学习的针对性需要加强。"]
+        );
+        assert_eq!(stats.joined_lines, 1);
+    }
+}

@@ -1,0 +1,557 @@
+//! Parsing cleaned paragraphs into a [`Draft`]: title, heading, categories, findings, and the
+//! text around them. Numbering marks are consumed (Pouxi derives numbers from position); every
+//! other character lands in exactly one field of the draft.
+
+use crate::clean::marks::{Mark, MarkKind, mark_at};
+use crate::draft::{Category, Draft, Finding, IdSource};
+
+/// Longest headline, in characters: a longer first sentence is body text.
+pub const MAX_HEADLINE_CHARS: usize = 30;
+/// Longest category title.
+const MAX_CATEGORY_TITLE_CHARS: usize = 50;
+/// Longest title line.
+const MAX_TITLE_CHARS: usize = 60;
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parsed {
+    pub draft: Draft,
+    pub consumed: Vec<String>,
+    pub found_title: bool,
+    pub found_heading: bool,
+    /// Text between a category title and its first numbered finding, kept as a finding with
+    /// an empty headline.
+    pub intro_texts: usize,
+}
+
+fn nonws(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let mut rev = text
+        .trim_end()
+        .chars()
+        .rev()
+        .skip_while(|&c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
+    rev.next()
+        .is_some_and(|c| is_terminal(c) || c == '：' || c == ':')
+}
+
+fn mark_of(paragraph: &str) -> Option<Mark> {
+    mark_at(paragraph)
+}
+
+fn is_title(paragraph: &str) -> bool {
+    nonws(paragraph) <= MAX_TITLE_CHARS
+        && mark_of(paragraph).is_none()
+        && !ends_sentence(paragraph)
+        && !is_heading(paragraph)
+}
+
+/// `二、检视存在的问题`, `一、存在的问题`, `二、查摆的主要问题`, `对照检查的问题` …
+fn is_heading(paragraph: &str) -> bool {
+    let body = match mark_of(paragraph) {
+        Some(m) if m.kind == MarkKind::Section => &paragraph[m.len..],
+        Some(_) => return false,
+        None => paragraph,
+    };
+    let body = body.trim().trim_end_matches(['：', ':', '。']);
+    nonws(body) <= 24
+        && (body.contains("问题") || body.contains("不足"))
+        && !["原因", "根源", "整改情况", "落实情况", "整改落实", "产生"]
+            .iter()
+            .any(|w| body.contains(w))
+        && !body.contains(['。', '；', '，'])
+}
+
+/// `三、原因剖析`, `整改措施`, `下一步努力方向` …: the end of the problems part.
+fn is_section_break(paragraph: &str) -> bool {
+    let body = match mark_of(paragraph) {
+        Some(m) if m.kind == MarkKind::Section => &paragraph[m.len..],
+        Some(_) => return false,
+        None => paragraph,
+    };
+    let body = body.trim().trim_end_matches(['：', ':', '。']);
+    nonws(body) <= 25
+        && !body.contains(['。', '；'])
+        && [
+            "原因",
+            "根源",
+            "整改措施",
+            "努力方向",
+            "下一步",
+            "今后",
+            "打算",
+            "措施",
+            "方向",
+        ]
+        .iter()
+        .any(|w| body.contains(w))
+}
+
+/// `以上是我的发言，不妥之处请批评指正。` and kin: closing words after the last category.
+fn is_closing_words(paragraph: &str) -> bool {
+    nonws(paragraph) <= 80
+        && (paragraph.starts_with("以上")
+            || ["批评指正", "不妥之处", "不当之处", "敬请", "谢谢大家"]
+                .iter()
+                .any(|w| paragraph.contains(w)))
+}
+
+/// Whether a paragraph with a mark of `kind` can be a category title.
+fn category_title_ok(kind: MarkKind, paragraph: &str, mark: Mark) -> bool {
+    let rest = paragraph[mark.len..].trim();
+    let title = rest.split(['。', '：', ':']).next().unwrap_or_default();
+    match kind {
+        MarkKind::Paren => true,
+        MarkKind::Section => {
+            title.contains("方面")
+                || title.contains("问题")
+                || (nonws(rest) <= 20 && !ends_sentence(rest))
+        }
+        _ => title.contains("方面") && nonws(title) <= 30,
+    }
+}
+
+/// Category start paragraphs in `start..end` and, if the numbering restarts, where the
+/// problems part ends.
+fn find_categories(
+    paragraphs: &[String],
+    start: usize,
+    end: usize,
+    allow_section: bool,
+) -> Option<(MarkKind, Vec<usize>, usize)> {
+    let mut kinds = vec![MarkKind::Paren];
+    if allow_section {
+        kinds.push(MarkKind::Section);
+    }
+    kinds.extend([MarkKind::Arabic, MarkKind::ParenArabic]);
+    for kind in kinds {
+        let mut starts = Vec::new();
+        let mut expected = 1;
+        let mut stop = end;
+        for (k, paragraph) in paragraphs.iter().enumerate().take(end).skip(start) {
+            let Some(mark) = mark_of(paragraph).filter(|m| m.kind == kind) else {
+                continue;
+            };
+            if mark.number == expected && category_title_ok(kind, paragraph, mark) {
+                starts.push(k);
+                expected += 1;
+            } else if mark.number == 1 && expected > 1 {
+                stop = k;
+                break;
+            }
+        }
+        if !starts.is_empty() {
+            return Some((kind, starts, stop));
+        }
+    }
+    None
+}
+
+/// Byte positions where a finding may start: the text start, a paragraph start, or right
+/// after a sentence end (`。！？；：`), whitespace skipped.
+fn finding_starts(content: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at_start = true;
+    for (i, c) in content.char_indices() {
+        if c == '\n' {
+            at_start = true;
+        } else if c.is_whitespace() {
+        } else {
+            if at_start {
+                out.push(i);
+            }
+            at_start = is_terminal(c) || c == '：' || c == ':';
+        }
+    }
+    out
+}
+
+/// Marks of `kind` in counting order at valid positions: (start, length).
+fn scan_marks(content: &str, starts: &[usize], kind: MarkKind) -> Vec<(usize, usize)> {
+    let mut expected = 1;
+    let mut out = Vec::new();
+    for &p in starts {
+        if let Some(mark) = mark_at(&content[p..])
+            && mark.kind == kind
+            && mark.number == expected
+        {
+            out.push((p, mark.len));
+            expected += 1;
+        }
+    }
+    out
+}
+
+/// The finding marks used in `content`: of all styles below the category's, the one that
+/// starts earliest (the outer level), ties broken by count.
+fn choose_marks(content: &str, below: Option<MarkKind>) -> Vec<(usize, usize)> {
+    let starts = finding_starts(content);
+    let kinds = [
+        MarkKind::Paren,
+        MarkKind::Arabic,
+        MarkKind::ParenArabic,
+        MarkKind::Shi,
+        MarkKind::Ordinal,
+        MarkKind::Circled,
+    ];
+    kinds
+        .into_iter()
+        .filter(|&k| below.is_none_or(|b| k > b))
+        .map(|k| scan_marks(content, &starts, k))
+        .filter(|marks| !marks.is_empty())
+        .min_by_key(|marks| (marks[0].0, std::cmp::Reverse(marks.len())))
+        .unwrap_or_default()
+}
+
+/// Splits a finding's text into headline and body. The headline is the first sentence when
+/// it is short (stored without its `。`, which is consumed), or a short first line without
+/// punctuation followed by more text.
+fn make_finding(text: &str, ids: &mut IdSource, consumed: &mut Vec<String>) -> Finding {
+    let text = text.trim();
+    let id = ids.finding();
+    if let Some(at) = text.find('。') {
+        let sentence = &text[..at];
+        if !sentence.trim().is_empty()
+            && nonws(sentence) <= MAX_HEADLINE_CHARS
+            && !sentence.contains('\n')
+        {
+            consumed.push("。".to_owned());
+            return Finding {
+                id,
+                headline: sentence.trim().to_owned(),
+                body: text[at + '。'.len_utf8()..].trim().to_owned(),
+            };
+        }
+    }
+    if let Some(at) = text.find('\n') {
+        let first = text[..at].trim();
+        if !first.is_empty() && nonws(first) <= MAX_HEADLINE_CHARS && !ends_sentence(first) {
+            return Finding {
+                id,
+                headline: first.to_owned(),
+                body: text[at + 1..].trim().to_owned(),
+            };
+        }
+    }
+    Finding {
+        id,
+        headline: String::new(),
+        body: text.to_owned(),
+    }
+}
+
+/// Findings of one category's content, and the text before the first mark.
+fn split_findings(
+    content: &str,
+    category_kind: Option<MarkKind>,
+    ids: &mut IdSource,
+    consumed: &mut Vec<String>,
+) -> (Vec<Finding>, String) {
+    let marks = choose_marks(content, category_kind);
+    if marks.is_empty() {
+        return (paragraph_findings(content, ids, consumed), String::new());
+    }
+    let pre = content[..marks[0].0].trim().to_owned();
+    let mut findings = Vec::new();
+    for (n, &(start, len)) in marks.iter().enumerate() {
+        consumed.push(content[start..start + len].to_owned());
+        let end = marks.get(n + 1).map_or(content.len(), |m| m.0);
+        let text = &content[start + len..end];
+        if text.trim().is_empty() {
+            continue;
+        }
+        findings.push(make_finding(text, ids, consumed));
+    }
+    (findings, pre)
+}
+
+/// No marks: each paragraph is a finding; a short unpunctuated paragraph is the headline of
+/// the next.
+fn paragraph_findings(
+    content: &str,
+    ids: &mut IdSource,
+    consumed: &mut Vec<String>,
+) -> Vec<Finding> {
+    let paragraphs: Vec<&str> = content
+        .split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut findings = Vec::new();
+    let mut k = 0;
+    while k < paragraphs.len() {
+        let p = paragraphs[k];
+        if k + 1 < paragraphs.len() && nonws(p) <= MAX_HEADLINE_CHARS && !ends_sentence(p) {
+            let text = format!("{p}\n{}", paragraphs[k + 1]);
+            findings.push(make_finding(&text, ids, consumed));
+            k += 2;
+        } else {
+            findings.push(make_finding(p, ids, consumed));
+            k += 1;
+        }
+    }
+    findings
+}
+
+/// Splits a category paragraph (mark already removed) into title and the rest. The title ends
+/// at the first `。` or `：`, which is consumed.
+fn split_title<'a>(rest: &'a str, consumed: &mut Vec<String>) -> (String, &'a str) {
+    let rest = rest.trim();
+    match rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '：' | ':'))
+    {
+        Some((at, c)) if nonws(&rest[..at]) <= MAX_CATEGORY_TITLE_CHARS => {
+            consumed.push(c.to_string());
+            (
+                rest[..at].trim().to_owned(),
+                rest[at + c.len_utf8()..].trim(),
+            )
+        }
+        Some(_) => (String::new(), rest),
+        None if nonws(rest) <= MAX_CATEGORY_TITLE_CHARS => (rest.to_owned(), ""),
+        None => (String::new(), rest),
+    }
+}
+
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Parses cleaned paragraphs (one per element, trimmed, non-empty) into a draft.
+pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
+    let n = paragraphs.len();
+    let mut parsed = Parsed::default();
+    let mut begin = 0;
+    let mut title = String::new();
+    if n > 0 && is_title(&paragraphs[0]) {
+        title = paragraphs[0].clone();
+        parsed.found_title = true;
+        begin = 1;
+    }
+
+    // The heading comes before the first `（一）`, if there is one.
+    let first_paren = (begin..n).find(|&k| {
+        mark_of(&paragraphs[k]).is_some_and(|m| m.kind == MarkKind::Paren && m.number == 1)
+    });
+    let heading_at = (begin..first_paren.unwrap_or(n)).find(|&k| is_heading(&paragraphs[k]));
+    let heading_is_section = heading_at
+        .is_some_and(|h| mark_of(&paragraphs[h]).is_some_and(|m| m.kind == MarkKind::Section));
+    let region_start = heading_at.map_or(begin, |h| h + 1);
+    let mut region_end = n;
+    for (k, paragraph) in paragraphs.iter().enumerate().skip(region_start) {
+        let section = mark_of(paragraph).is_some_and(|m| m.kind == MarkKind::Section);
+        if (heading_is_section && section) || is_section_break(paragraph) {
+            region_end = k;
+            break;
+        }
+    }
+
+    let mut ids = IdSource::after(&Draft::default());
+    let mut categories = Vec::new();
+    let mut opening_parts: Vec<&str> = Vec::new();
+    let before_heading: Vec<&str> = match heading_at {
+        Some(h) => paragraphs[begin..h].iter().map(String::as_str).collect(),
+        None => Vec::new(),
+    };
+    opening_parts.extend(before_heading);
+    let mut closing_from = region_end;
+    let mut opening_extra = String::new();
+
+    match find_categories(paragraphs, region_start, region_end, !heading_is_section) {
+        Some((kind, mut starts, stop)) => {
+            region_end = stop;
+            // A `二、` line after the first category closes a part of lower-level categories.
+            if kind != MarkKind::Section
+                && let Some(k) = (starts[0] + 1..region_end)
+                    .find(|&k| mark_of(&paragraphs[k]).is_some_and(|m| m.kind == MarkKind::Section))
+            {
+                region_end = k;
+                starts.retain(|&s| s < k);
+            }
+            // Closing words after the last category end the problems part too.
+            if let Some(&last) = starts.last()
+                && let Some(k) = (last + 1..region_end).find(|&k| is_closing_words(&paragraphs[k]))
+            {
+                region_end = k;
+            }
+            closing_from = region_end;
+            opening_parts.extend(
+                paragraphs[region_start..starts[0]]
+                    .iter()
+                    .map(String::as_str),
+            );
+            for (ci, &start) in starts.iter().enumerate() {
+                let end = starts.get(ci + 1).copied().unwrap_or(region_end);
+                let paragraph = &paragraphs[start];
+                let Some(mark) = mark_of(paragraph) else {
+                    continue;
+                };
+                parsed.consumed.push(paragraph[..mark.len].to_owned());
+                let (title, first) = split_title(&paragraph[mark.len..], &mut parsed.consumed);
+                let mut parts = vec![first];
+                parts.extend(paragraphs[start + 1..end].iter().map(String::as_str));
+                let content = join(&parts);
+                let id = ids.category();
+                let (mut findings, pre) =
+                    split_findings(&content, Some(kind), &mut ids, &mut parsed.consumed);
+                if !pre.is_empty() {
+                    parsed.intro_texts += 1;
+                    findings.insert(
+                        0,
+                        Finding {
+                            id: ids.finding(),
+                            headline: String::new(),
+                            body: pre,
+                        },
+                    );
+                }
+                categories.push(Category {
+                    id,
+                    title,
+                    findings,
+                });
+            }
+        }
+        None => {
+            // No categories: numbered findings still make one untitled category.
+            let region: Vec<&str> = paragraphs[region_start..region_end]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let content = join(&region);
+            if choose_marks(&content, None).len() >= 2 {
+                let id = ids.category();
+                let (findings, pre) =
+                    split_findings(&content, None, &mut ids, &mut parsed.consumed);
+                categories.push(Category {
+                    id,
+                    title: String::new(),
+                    findings,
+                });
+                // Text before the first numbered finding is opening text.
+                opening_extra = pre;
+            } else {
+                opening_parts.extend(region);
+            }
+        }
+    }
+
+    opening_parts.push(&opening_extra);
+    let opening = join(&opening_parts);
+    let closing_parts: Vec<&str> = paragraphs[closing_from.min(n)..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    parsed.found_heading = heading_at.is_some();
+    // Fields added to Draft later keep their defaults.
+    #[allow(clippy::needless_update)]
+    let draft = Draft {
+        title,
+        heading: heading_at
+            .map(|h| paragraphs[h].clone())
+            .unwrap_or_default(),
+        opening,
+        categories,
+        closing: join(&closing_parts),
+        ..Draft::default()
+    };
+    parsed.draft = draft;
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn counting_words_split_only_where_a_finding_starts() {
+        let p = parse(&paras(
+            "标题\n二、检视存在的问题\n（一）在理论学习方面。一是思想统一是前提，学习不够。二是研究不深。存在一是一的说法。三是融会贯通不够。",
+        ));
+        let c = &p.draft.categories[0];
+        assert_eq!(c.title, "在理论学习方面");
+        let heads: Vec<&str> = c.findings.iter().map(|f| f.headline.as_str()).collect();
+        assert_eq!(
+            heads,
+            ["思想统一是前提，学习不够", "研究不深", "融会贯通不够"]
+        );
+        assert_eq!(c.findings[1].body, "存在一是一的说法。");
+    }
+
+    #[test]
+    fn arabic_and_ordinal_styles() {
+        let p = parse(&paras(
+            "标题\n一、存在的问题\n（一）在带头学习方面\n1.学习不够深入。具体表现。\n2、研究不够。表现。\n（二）在带头担当方面：第一，担当不够。表现。第二，作为不足。",
+        ));
+        let c = &p.draft.categories;
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].findings.len(), 2);
+        assert_eq!(c[1].title, "在带头担当方面");
+        assert_eq!(c[1].findings[1].headline, "作为不足");
+    }
+
+    #[test]
+    fn text_outside_categories_is_kept() {
+        let p = parse(&paras(
+            "标题\n开场白。\n二、检视存在的问题\n（一）理论学习方面\n一是学习不够。\n三、原因剖析\n原因在于。",
+        ));
+        assert_eq!(p.draft.opening, "开场白。");
+        assert_eq!(p.draft.heading, "二、检视存在的问题");
+        assert_eq!(p.draft.categories.len(), 1);
+        assert_eq!(p.draft.closing, "三、原因剖析\n原因在于。");
+    }
+
+    #[test]
+    fn a_section_line_ends_lower_level_categories() {
+        let p = parse(&paras(
+            "标题\n（一）在学习方面\n一是学习不够。\n二、深刻反思\n（二）理想信念有所弱化。",
+        ));
+        assert_eq!(p.draft.categories.len(), 1);
+        assert_eq!(p.draft.closing, "二、深刻反思\n（二）理想信念有所弱化。");
+    }
+
+    #[test]
+    fn numbered_findings_without_categories_make_one_untitled_category() {
+        let p = parse(&paras(
+            "标题\n对照检查的问题\n主要有：\n1.学习不够。正文。\n2.研究不深。正文。",
+        ));
+        assert_eq!(p.draft.heading, "对照检查的问题");
+        assert_eq!(p.draft.opening, "主要有：");
+        assert_eq!(p.draft.categories.len(), 1);
+        assert_eq!(p.draft.categories[0].title, "");
+        assert_eq!(p.draft.categories[0].findings.len(), 2);
+    }
+
+    #[test]
+    fn long_first_sentence_is_body() {
+        let mut ids = IdSource::after(&Draft::default());
+        let mut consumed = Vec::new();
+        let f = make_finding(
+            "在工作中经常满足于完成规定动作，存在着集中学习少、专题讨论少、剖析问题少的情况。",
+            &mut ids,
+            &mut consumed,
+        );
+        assert!(f.headline.is_empty());
+        assert!(consumed.is_empty());
+    }
+}
