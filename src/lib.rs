@@ -1,3 +1,13 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
+//!
+//! `draft`, `clean`, `import`, `export`, `check` and `store` are plain Rust; only `app` and `ui`
+//! know about the window.
 
+pub mod app;
+pub mod check;
+pub mod clean;
 pub mod draft;
+pub mod export;
+pub mod import;
+pub mod store;
+pub mod ui;

@@ -5,6 +5,9 @@
 
 mod command;
 pub mod numbering;
+mod template;
+
+pub use template::Template;
 
 pub use command::{Command, CommandError, TextField};
 

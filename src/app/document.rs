@@ -1,0 +1,166 @@
+//! The open draft with its file, its undo history and whether it is saved. The only place
+//! commands are applied.
+
+use super::history::{History, StateId};
+use crate::draft::{Command, CommandError, Draft, IdSource};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub struct Document {
+    draft: Draft,
+    path: Option<PathBuf>,
+    history: History,
+    saved_state: Option<StateId>,
+    ids: IdSource,
+    /// Bumped on every change; lets caches and the autosaver tell versions apart.
+    revision: u64,
+}
+
+impl Document {
+    /// A new draft from a template: nothing to lose until it is edited.
+    pub fn from_template(draft: Draft) -> Document {
+        Document::build(draft, None, true)
+    }
+
+    /// A never-saved draft with content (an import, a recovered draft): unsaved from the start.
+    pub fn unsaved(draft: Draft) -> Document {
+        Document::build(draft, None, false)
+    }
+
+    /// A draft just read from `path`.
+    pub fn opened(draft: Draft, path: PathBuf) -> Document {
+        Document::build(draft, Some(path), true)
+    }
+
+    fn build(draft: Draft, path: Option<PathBuf>, clean: bool) -> Document {
+        let history = History::default();
+        let saved_state = clean.then(|| history.current_state());
+        Document {
+            ids: IdSource::after(&draft),
+            draft,
+            path,
+            history,
+            saved_state,
+            revision: 0,
+        }
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn ids(&mut self) -> &mut IdSource {
+        &mut self.ids
+    }
+
+    /// Unsaved when it has never been written, or differs from what was written.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.current_state())
+    }
+
+    /// The name shown in the title bar and the status bar.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            None => "未命名稿件".to_owned(),
+        }
+    }
+
+    pub fn apply(&mut self, command: Command, now: f64) -> Result<(), CommandError> {
+        self.history.apply(&mut self.draft, command, now)?;
+        self.ids.catch_up(&self.draft);
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Ends a typing burst (focus left the field), so the next edit is a separate undo step.
+    pub fn seal_typing(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    pub fn undo(&mut self) -> Result<bool, CommandError> {
+        let undone = self.history.undo(&mut self.draft)?;
+        if undone {
+            self.revision += 1;
+        }
+        Ok(undone)
+    }
+
+    pub fn redo(&mut self) -> Result<bool, CommandError> {
+        let redone = self.history.redo(&mut self.draft)?;
+        if redone {
+            self.ids.catch_up(&self.draft);
+            self.revision += 1;
+        }
+        Ok(redone)
+    }
+
+    /// Records that the current state is what `path` now holds.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_state = Some(self.history.current_state());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Template, TextField};
+
+    #[test]
+    fn dirty_follows_saves_and_undo() {
+        let mut doc = Document::opened(Template::default_template().to_draft(), "a.ron".into());
+        assert!(!doc.is_dirty());
+        doc.apply(
+            Command::SetText {
+                field: TextField::Title,
+                text: "新标题".into(),
+            },
+            0.0,
+        )
+        .unwrap();
+        assert!(doc.is_dirty());
+        doc.undo().unwrap();
+        assert!(!doc.is_dirty());
+        doc.redo().unwrap();
+        doc.mark_saved("b.ron".into());
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.display_name(), "b.ron");
+    }
+
+    #[test]
+    fn a_fresh_template_draft_is_not_dirty_until_edited() {
+        assert!(Document::unsaved(Template::default_template().to_draft()).is_dirty());
+        let mut doc = Document::from_template(Template::default_template().to_draft());
+        assert!(!doc.is_dirty());
+        doc.apply(
+            Command::SetText {
+                field: TextField::Heading,
+                text: "二、存在的问题".into(),
+            },
+            0.0,
+        )
+        .unwrap();
+        assert!(doc.is_dirty());
+        assert_eq!(doc.display_name(), "未命名稿件");
+    }
+}

@@ -1,0 +1,67 @@
+//! The system's file dialogs, with a way out when none can be shown: rfd's portal backend
+//! returns "no file" at once when no portal runs (and zenity is missing), which would make Open
+//! silently do nothing. An answer faster than a person can give means no dialog appeared.
+
+use super::settings::DialogMode;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Nobody cancels a real dialog this fast.
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
+
+pub enum DialogOutcome {
+    Chosen(PathBuf),
+    Cancelled,
+    /// No dialog could be shown: ask in the window instead.
+    Unavailable,
+}
+
+fn dialog(start: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().add_filter("剖析稿件", &["ron"]);
+    match start {
+        Some(folder) if folder.is_dir() => dialog.set_directory(folder),
+        _ => dialog,
+    }
+}
+
+fn judge(started: Instant, picked: Option<PathBuf>) -> DialogOutcome {
+    match picked {
+        Some(path) => DialogOutcome::Chosen(path),
+        None if started.elapsed() < NO_DIALOG_THRESHOLD => DialogOutcome::Unavailable,
+        None => DialogOutcome::Cancelled,
+    }
+}
+
+pub fn pick_draft_to_open(mode: DialogMode, start: Option<&Path>) -> DialogOutcome {
+    if mode == DialogMode::InWindow {
+        return DialogOutcome::Unavailable;
+    }
+    let started = Instant::now();
+    let picked = dialog(start).set_title("打开稿件").pick_file();
+    judge(started, picked)
+}
+
+pub fn pick_draft_save_path(
+    mode: DialogMode,
+    start: Option<&Path>,
+    file_name: &str,
+) -> DialogOutcome {
+    if mode == DialogMode::InWindow {
+        return DialogOutcome::Unavailable;
+    }
+    let started = Instant::now();
+    let picked = dialog(start)
+        .set_title("另存为")
+        .set_file_name(file_name)
+        .save_file();
+    judge(started, picked)
+}
+
+/// Drafts are `.ron` files: a name typed without an extension gets one.
+pub fn with_draft_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
+}

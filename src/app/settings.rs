@@ -1,0 +1,141 @@
+//! Settings that survive restarts (recent files, dialog choice), kept as RON in the user's
+//! config directory and written through the atomic save path.
+
+use crate::store;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How many files the 最近打开 menu remembers.
+const RECENT_LIMIT: usize = 10;
+const SETTINGS_FILE: &str = "settings.ron";
+/// Settings are tiny; refuse anything that is clearly not ours.
+const SETTINGS_CAP: u64 = 1024 * 1024;
+
+/// Where Pouxi keeps its own files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppPaths {
+    /// settings.ron and the user's ad rules (rules.ron).
+    pub config_dir: PathBuf,
+    /// Recovery files.
+    pub data_dir: PathBuf,
+}
+
+impl AppPaths {
+    /// The platform's places (`~/.config/pouxi`, `~/.local/share/pouxi` on Linux,
+    /// `%APPDATA%\pouxi` on Windows); `POUXI_CONFIG_DIR` and `POUXI_DATA_DIR` override them.
+    pub fn from_environment() -> AppPaths {
+        let dirs = directories::ProjectDirs::from("", "", "pouxi");
+        let fallback = std::env::temp_dir().join("pouxi");
+        let config_dir = std::env::var_os("POUXI_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf()))
+            .unwrap_or_else(|| fallback.join("config"));
+        let data_dir = std::env::var_os("POUXI_DATA_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf()))
+            .unwrap_or_else(|| fallback.join("data"));
+        AppPaths {
+            config_dir,
+            data_dir,
+        }
+    }
+
+    /// Everything under one folder (tests, portable use).
+    pub fn under(root: &Path) -> AppPaths {
+        AppPaths {
+            config_dir: root.join("config"),
+            data_dir: root.join("data"),
+        }
+    }
+
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_dir.join(SETTINGS_FILE)
+    }
+
+    pub fn user_rules_file(&self) -> PathBuf {
+        self.config_dir.join("rules.ron")
+    }
+}
+
+/// Which file dialog Open and Save use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DialogMode {
+    /// The system's dialog (portal or zenity on Linux), falling back to the in-window prompt
+    /// when none can be shown.
+    #[default]
+    Native,
+    /// Pouxi's own path prompt, always.
+    InWindow,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent_files: Vec<PathBuf>,
+    pub dialog_mode: DialogMode,
+    /// The folder the last dialog was in, to start the next one there.
+    pub last_folder: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Reads the settings; a missing or unreadable file gives the defaults (settings are a
+    /// convenience and must never stop Pouxi from starting).
+    pub fn load(paths: &AppPaths) -> Settings {
+        store::read_capped(&paths.settings_file(), SETTINGS_CAP)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, paths: &AppPaths) -> std::io::Result<()> {
+        std::fs::create_dir_all(&paths.config_dir)?;
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
+            .map_err(std::io::Error::other)?;
+        store::atomic_write(&paths.settings_file(), text.as_bytes())
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(RECENT_LIMIT);
+        if let Some(parent) = path.parent() {
+            self.last_folder = Some(parent.to_path_buf());
+        }
+    }
+
+    pub fn forget(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_survive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::under(dir.path());
+        let mut settings = Settings::load(&paths);
+        assert!(settings.recent_files.is_empty());
+        for n in 0..12 {
+            settings.remember(Path::new(&format!("/稿件/{n}.ron")));
+        }
+        settings.remember(Path::new("/稿件/3.ron"));
+        settings.save(&paths).unwrap();
+        let loaded = Settings::load(&paths);
+        assert_eq!(loaded.recent_files.len(), RECENT_LIMIT);
+        assert_eq!(loaded.recent_files[0], Path::new("/稿件/3.ron"));
+    }
+
+    #[test]
+    fn damaged_settings_fall_back_to_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::under(dir.path());
+        std::fs::create_dir_all(&paths.config_dir).unwrap();
+        std::fs::write(paths.settings_file(), "(((").unwrap();
+        assert_eq!(Settings::load(&paths), Settings::default());
+    }
+}

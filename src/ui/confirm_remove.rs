@@ -1,0 +1,38 @@
+//! Asks before a whole category and its findings are removed.
+
+use super::Action;
+use crate::draft::CategoryId;
+
+/// Returns true when answered.
+pub fn show(
+    ctx: &egui::Context,
+    id: CategoryId,
+    label: &str,
+    findings: usize,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let mut answered = false;
+    let response = egui::Modal::new(egui::Id::unique("pouxi_confirm_remove")).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.heading("删除类别？");
+        ui.add_space(6.0);
+        if findings > 0 {
+            ui.label(format!(
+                "将删除“{label}”及其中的 {findings} 条问题。可用“撤销”恢复。"
+            ));
+        } else {
+            ui.label(format!("将删除“{label}”。可用“撤销”恢复。"));
+        }
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button("删除").clicked() {
+                actions.push(Action::RemoveCategory(id));
+                answered = true;
+            }
+            if ui.button("取消").clicked() {
+                answered = true;
+            }
+        });
+    });
+    answered || response.should_close()
+}

@@ -1,0 +1,116 @@
+//! The speech's title and heading above the categories, text outside the problems part, and
+//! the buttons below the last category.
+
+use super::text_field::{self, FieldName, FieldSpec};
+use super::{Action, UiState};
+use crate::draft::{Draft, TextField};
+
+pub fn show(ui: &mut egui::Ui, draft: &Draft, state: &mut UiState, actions: &mut Vec<Action>) {
+    egui::Grid::new("draft_header")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .min_col_width(48.0)
+        .show(ui, |ui| {
+            let label = ui.label("标题");
+            text_field::show(
+                ui,
+                FieldSpec {
+                    field: TextField::Title,
+                    current: &draft.title,
+                    name: FieldName::LabelledBy(label.id),
+                    hint: "发言材料的标题",
+                    multiline: false,
+                    font: egui::TextStyle::Heading,
+                },
+                state,
+                actions,
+            );
+            ui.end_row();
+            let label = ui.label("小标题");
+            text_field::show(
+                ui,
+                FieldSpec {
+                    field: TextField::Heading,
+                    current: &draft.heading,
+                    name: FieldName::LabelledBy(label.id),
+                    hint: "二、检视存在的问题",
+                    multiline: false,
+                    font: egui::TextStyle::Body,
+                },
+                state,
+                actions,
+            );
+            ui.end_row();
+        });
+    if !draft.opening.is_empty() {
+        ui.add_space(6.0);
+        outside_text(
+            ui,
+            "问题部分之前的内容（导入时保留，不属于任何类别）",
+            TextField::Opening,
+            &draft.opening,
+            state,
+            actions,
+        );
+    }
+    ui.add_space(8.0);
+}
+
+pub fn show_footer(
+    ui: &mut egui::Ui,
+    draft: &Draft,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("＋ 新增类别").clicked() {
+            actions.push(Action::AddCategory);
+        }
+        if ui
+            .button("恢复默认六个方面")
+            .on_hover_text("用 2023 年主题教育的六个方面替换全部类别（可撤销）")
+            .clicked()
+        {
+            actions.push(Action::RestoreTemplate);
+        }
+    });
+    if !draft.closing.is_empty() {
+        ui.add_space(8.0);
+        outside_text(
+            ui,
+            "问题部分之后的内容（导入时保留，如原因剖析、整改措施）",
+            TextField::Closing,
+            &draft.closing,
+            state,
+            actions,
+        );
+    }
+    ui.add_space(24.0);
+}
+
+fn outside_text(
+    ui: &mut egui::Ui,
+    label: &str,
+    field: TextField,
+    text: &str,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(egui::RichText::new(label).weak());
+        text_field::show(
+            ui,
+            FieldSpec {
+                field,
+                current: text,
+                name: FieldName::Accessible(label.to_owned()),
+                hint: "",
+                multiline: true,
+                font: egui::TextStyle::Body,
+            },
+            state,
+            actions,
+        );
+    });
+}

@@ -1,0 +1,298 @@
+//! One finding: drag handle, derived number, headline, body and its buttons. Alt+↑/Alt+↓ move
+//! it while its text has focus; it is also a drop target for dragged findings.
+
+use super::text_field::{self, FieldName, FieldSpec};
+use super::{Action, UiState};
+use crate::draft::numbering::{category_label, finding_label};
+use crate::draft::{Category, CategoryId, Command, Draft, Finding, FindingId, TextField};
+
+/// The drag-and-drop payload: which finding is being dragged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraggedFinding(pub FindingId);
+
+/// Where a finding is drawn.
+pub struct Place<'a> {
+    pub draft: &'a Draft,
+    pub category_index: usize,
+    pub category: &'a Category,
+    pub index: usize,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    place: &Place<'_>,
+    finding: &Finding,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    let label = format!(
+        "{}{}",
+        category_label(place.category_index),
+        finding_label(place.index)
+    );
+    let headline_field = TextField::Headline(finding.id);
+    let body_field = TextField::Body(finding.id);
+    let focused = ui.memory(|m| {
+        m.has_focus(text_field::widget_id(headline_field))
+            || m.has_focus(text_field::widget_id(body_field))
+    });
+    if focused {
+        // Consumed before the text edits run, so they never see these keys.
+        let up = ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp));
+        let down = ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown));
+        if up || down {
+            let field = if ui.memory(|m| m.has_focus(text_field::widget_id(body_field))) {
+                body_field
+            } else {
+                headline_field
+            };
+            if let Some(command) = move_command(place, finding.id, up) {
+                follow_move(&command, state);
+                actions.push(Action::Edit(command));
+                state.focus_request = Some(field);
+            }
+        }
+    }
+
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(6, 4))
+        .corner_radius(4.0)
+        .fill(ui.visuals().faint_bg_color);
+    let card = frame.show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let handle = ui
+                .add(
+                    egui::Button::new(egui::RichText::new("≡").size(18.0))
+                        .frame(false)
+                        .sense(egui::Sense::drag()),
+                )
+                .on_hover_text("按住拖动，调整顺序或移到其他类别");
+            let handle = handle.accessible_name(format!("拖动{label}"));
+            handle.dnd_set_drag_payload(DraggedFinding(finding.id));
+            ui.label(egui::RichText::new(finding_label(place.index)).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                buttons(ui, place, finding.id, &label, state, actions);
+                text_field::show(
+                    ui,
+                    FieldSpec {
+                        field: headline_field,
+                        current: &finding.headline,
+                        name: FieldName::Accessible(format!("{label}标题")),
+                        hint: "问题标题，一句话",
+                        multiline: false,
+                        font: egui::TextStyle::Body,
+                    },
+                    state,
+                    actions,
+                );
+            });
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(28.0);
+            ui.vertical(|ui| {
+                text_field::show(
+                    ui,
+                    FieldSpec {
+                        field: body_field,
+                        current: &finding.body,
+                        name: FieldName::Accessible(format!("{label}内容")),
+                        hint: "具体表现：事例、数据、时间……",
+                        multiline: true,
+                        font: egui::TextStyle::Body,
+                    },
+                    state,
+                    actions,
+                );
+            });
+        });
+    });
+    drop_target(ui, card.response.rect, place, finding.id, actions);
+}
+
+fn buttons(
+    ui: &mut egui::Ui,
+    place: &Place<'_>,
+    id: FindingId,
+    label: &str,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    if ui
+        .small_button("删除")
+        .on_hover_text(format!("删除{label}（可撤销）"))
+        .clicked()
+    {
+        actions.push(Action::Edit(Command::RemoveFinding { id }));
+    }
+    if ui
+        .small_button("复制")
+        .on_hover_text("在下方插入一份副本")
+        .clicked()
+    {
+        actions.push(Action::DuplicateFinding(id));
+    }
+    let last_overall = place.category_index + 1 == place.draft.categories.len()
+        && place.index + 1 == place.category.findings.len();
+    if ui
+        .add_enabled(!last_overall, egui::Button::new("下移").small())
+        .on_hover_text("Alt+↓")
+        .clicked()
+        && let Some(command) = move_command(place, id, false)
+    {
+        follow_move(&command, state);
+        actions.push(Action::Edit(command));
+    }
+    let first_overall = place.category_index == 0 && place.index == 0;
+    if ui
+        .add_enabled(!first_overall, egui::Button::new("上移").small())
+        .on_hover_text("Alt+↑")
+        .clicked()
+        && let Some(command) = move_command(place, id, true)
+    {
+        follow_move(&command, state);
+        actions.push(Action::Edit(command));
+    }
+}
+
+/// One step up or down; past the ends of a category it crosses into the neighbouring one.
+fn move_command(place: &Place<'_>, id: FindingId, up: bool) -> Option<Command> {
+    let categories = &place.draft.categories;
+    let (category, index) = if up {
+        if place.index > 0 {
+            (place.category.id, place.index - 1)
+        } else {
+            let previous = categories.get(place.category_index.checked_sub(1)?)?;
+            (previous.id, previous.findings.len())
+        }
+    } else if place.index + 1 < place.category.findings.len() {
+        (place.category.id, place.index + 1)
+    } else {
+        let next = categories.get(place.category_index + 1)?;
+        (next.id, 0)
+    };
+    Some(Command::MoveFinding {
+        id,
+        category,
+        index,
+    })
+}
+
+/// A finding moved into a collapsed category opens it, so the writer sees where it went.
+fn follow_move(command: &Command, state: &mut UiState) {
+    if let Command::MoveFinding { category, .. } = command {
+        state.collapsed.remove(category);
+    }
+}
+
+/// Highlights where a dragged finding would land and moves it there on release.
+fn drop_target(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    place: &Place<'_>,
+    target: FindingId,
+    actions: &mut Vec<Action>,
+) {
+    let ctx = ui.ctx().clone();
+    let Some(dragged) = egui::DragAndDrop::payload::<DraggedFinding>(&ctx) else {
+        return;
+    };
+    if dragged.0 == target || !ui.rect_contains_pointer(rect) {
+        return;
+    }
+    let Some(pointer) = ctx.pointer_interact_pos() else {
+        return;
+    };
+    let below = pointer.y > rect.center().y;
+    let y = if below {
+        rect.bottom() + 2.0
+    } else {
+        rect.top() - 2.0
+    };
+    ui.painter().hline(
+        rect.x_range(),
+        y,
+        egui::Stroke::new(3.0, ui.visuals().selection.stroke.color),
+    );
+    if ctx.input(|i| i.pointer.any_released())
+        && egui::DragAndDrop::take_payload::<DraggedFinding>(&ctx).is_some()
+    {
+        let mut index = place.index + usize::from(below);
+        // Indices count after the dragged finding is taken out of its place.
+        if let Some((from_category, from_index)) = place.draft.locate(dragged.0)
+            && from_category == place.category_index
+            && from_index < index
+        {
+            index -= 1;
+        }
+        actions.push(Action::Edit(Command::MoveFinding {
+            id: dragged.0,
+            category: place.category.id,
+            index,
+        }));
+    }
+}
+
+/// Drops on a category outside any finding append the finding to that category.
+pub fn category_drop_target(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    draft: &Draft,
+    category: CategoryId,
+    actions: &mut Vec<Action>,
+) {
+    let ctx = ui.ctx().clone();
+    let Some(dragged) = egui::DragAndDrop::payload::<DraggedFinding>(&ctx) else {
+        return;
+    };
+    if !ui.rect_contains_pointer(rect) {
+        return;
+    }
+    ui.painter().rect_stroke(
+        rect,
+        4.0,
+        egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    if ctx.input(|i| i.pointer.any_released())
+        && egui::DragAndDrop::take_payload::<DraggedFinding>(&ctx).is_some()
+        && let Some(target) = draft.category(category)
+    {
+        let same = draft
+            .locate(dragged.0)
+            .map(|(ci, _)| draft.categories[ci].id)
+            == Some(category);
+        let index = target.findings.len() - usize::from(same);
+        actions.push(Action::Edit(Command::MoveFinding {
+            id: dragged.0,
+            category,
+            index,
+        }));
+    }
+}
+
+/// Shows what is being dragged next to the pointer.
+pub fn show_drag_preview(ui: &mut egui::Ui, draft: &Draft) {
+    let ctx = ui.ctx().clone();
+    let Some(dragged) = egui::DragAndDrop::payload::<DraggedFinding>(&ctx) else {
+        return;
+    };
+    let (Some(pointer), Some(finding)) = (ctx.pointer_interact_pos(), draft.finding(dragged.0))
+    else {
+        return;
+    };
+    ctx.set_cursor_icon(egui::CursorIcon::Grabbing);
+    let text = if finding.headline.trim().is_empty() {
+        finding.body.chars().take(20).collect::<String>()
+    } else {
+        finding.headline.clone()
+    };
+    egui::Area::new(egui::Id::unique("pouxi_drag_preview"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(pointer + egui::vec2(14.0, 10.0))
+        .interactable(false)
+        .show(&ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(format!("移动：{text}"));
+            });
+        });
+}

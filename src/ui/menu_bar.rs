@@ -1,0 +1,109 @@
+//! 文件 编辑 视图 帮助.
+
+use super::{Action, Modal, UiState, View};
+
+pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("文件", |ui| file_menu(ui, view, actions));
+        ui.menu_button("编辑", |ui| edit_menu(ui, view, actions));
+        ui.menu_button("视图", |ui| view_menu(ui, view, state));
+        ui.menu_button("帮助", |ui| {
+            if ui.button("快捷键").clicked() {
+                state.modal = Some(Modal::Message {
+                    title: "快捷键".to_owned(),
+                    text: SHORTCUTS.to_owned(),
+                });
+            }
+            if ui.button("关于剖析").clicked() {
+                state.modal = Some(Modal::Message {
+                    title: "关于剖析".to_owned(),
+                    text: format!(
+                        "剖析 {}\n检视问题、剖析发言材料的编辑器。\n稿件保存为本地 .ron 文件。",
+                        env!("CARGO_PKG_VERSION")
+                    ),
+                });
+            }
+        });
+    });
+}
+
+const SHORTCUTS: &str = "Ctrl+N　新建稿件\n\
+Ctrl+O　打开稿件\n\
+Ctrl+S　保存\n\
+Ctrl+Shift+S　另存为\n\
+Ctrl+Z　撤销\n\
+Ctrl+Y / Ctrl+Shift+Z　重做\n\
+Alt+↑ / Alt+↓　上移 / 下移正在编辑的问题\n\
+Ctrl+Q　退出";
+
+fn item(ui: &mut egui::Ui, text: &str, shortcut: &str) -> bool {
+    ui.add(egui::Button::new(text).shortcut_text(shortcut))
+        .clicked()
+}
+
+fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    if item(ui, "新建", "Ctrl+N") {
+        actions.push(Action::New);
+    }
+    if item(ui, "打开…", "Ctrl+O") {
+        actions.push(Action::Open);
+    }
+    ui.add_enabled_ui(!view.recent_files.is_empty(), |ui| {
+        ui.menu_button("最近打开", |ui| {
+            for path in view.recent_files {
+                if ui.button(path.display().to_string()).clicked() {
+                    actions.push(Action::OpenPath(path.clone()));
+                }
+            }
+        });
+    });
+    ui.separator();
+    if item(ui, "保存", "Ctrl+S") {
+        actions.push(Action::Save);
+    }
+    if item(ui, "另存为…", "Ctrl+Shift+S") {
+        actions.push(Action::SaveAs);
+    }
+    ui.separator();
+    if item(ui, "退出", "Ctrl+Q") {
+        actions.push(Action::Quit);
+    }
+}
+
+fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    if ui
+        .add_enabled(
+            view.can_undo,
+            egui::Button::new("撤销").shortcut_text("Ctrl+Z"),
+        )
+        .clicked()
+    {
+        actions.push(Action::Undo);
+    }
+    if ui
+        .add_enabled(
+            view.can_redo,
+            egui::Button::new("重做").shortcut_text("Ctrl+Y"),
+        )
+        .clicked()
+    {
+        actions.push(Action::Redo);
+    }
+    ui.separator();
+    if ui.button("新增类别").clicked() {
+        actions.push(Action::AddCategory);
+    }
+    if ui.button("恢复默认六个方面").clicked() {
+        actions.push(Action::RestoreTemplate);
+    }
+}
+
+fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
+    if ui.button("全部折叠").clicked() {
+        state.set_all_collapsed(view.draft, true);
+    }
+    if ui.button("全部展开").clicked() {
+        state.set_all_collapsed(view.draft, false);
+    }
+    ui.checkbox(&mut state.show_outline, "显示大纲");
+}

@@ -1,0 +1,180 @@
+//! The window's contents. Every function here draws from a read-only [`View`] and returns
+//! [`Action`]s; nothing here changes the draft or touches a file.
+
+mod category_panel;
+mod confirm_remove;
+mod draft_header;
+mod finding_card;
+pub mod fonts;
+mod menu_bar;
+mod message_box;
+mod outline;
+mod path_prompt;
+mod status_bar;
+mod text_field;
+mod unsaved_prompt;
+
+use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// What the window asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A change to the draft, recorded for undo.
+    Edit(Command),
+    AddFinding(CategoryId),
+    DuplicateFinding(FindingId),
+    AddCategory,
+    RemoveCategory(CategoryId),
+    RestoreTemplate,
+    /// A typing burst ended (the field lost focus).
+    SealTyping,
+    Undo,
+    Redo,
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    Quit,
+    UnsavedAnswer(UnsavedAnswer),
+    PathChosen(PathPurpose, PathBuf),
+    /// The in-window path prompt was cancelled.
+    PathCancelled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// What a path typed into the in-window prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+/// A question or message shown over the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Unsaved {
+        name: String,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    PathPrompt {
+        purpose: PathPurpose,
+        text: String,
+        note: Option<String>,
+    },
+    ConfirmRemoveCategory {
+        id: CategoryId,
+        label: String,
+        findings: usize,
+    },
+}
+
+/// What the window shows, borrowed from the app for one frame.
+pub struct View<'a> {
+    pub draft: &'a Draft,
+    pub file_name: String,
+    pub dirty: bool,
+    /// No file yet (a new draft or an import).
+    pub never_saved: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub recent_files: &'a [PathBuf],
+    /// The latest notice for the status bar (saved, opened, …).
+    pub notice: &'a str,
+}
+
+/// State that belongs to the window only: never saved with the draft.
+#[derive(Debug, Default)]
+pub struct UiState {
+    pub collapsed: HashSet<CategoryId>,
+    pub show_outline: bool,
+    pub modal: Option<Modal>,
+    /// A field to focus (and scroll to) on the next frame.
+    pub focus_request: Option<TextField>,
+    /// A category to scroll to on the next frame.
+    pub scroll_to: Option<CategoryId>,
+}
+
+impl UiState {
+    pub fn new() -> UiState {
+        UiState {
+            show_outline: true,
+            ..UiState::default()
+        }
+    }
+
+    pub fn set_all_collapsed(&mut self, draft: &Draft, collapsed: bool) {
+        self.collapsed.clear();
+        if collapsed {
+            self.collapsed.extend(draft.categories.iter().map(|c| c.id));
+        }
+    }
+}
+
+/// Draws the whole window for one frame.
+pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        menu_bar::show(ui, view, state, &mut actions);
+    });
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        status_bar::show(ui, view);
+    });
+    if state.show_outline {
+        egui::Panel::left("outline")
+            .default_size(230.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                outline::show(ui, view, state);
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("draft_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                draft_header::show(ui, view.draft, state, &mut actions);
+                for (index, category) in view.draft.categories.iter().enumerate() {
+                    category_panel::show(ui, view.draft, index, category, state, &mut actions);
+                }
+                draft_header::show_footer(ui, view.draft, state, &mut actions);
+            });
+    });
+    finding_card::show_drag_preview(ui, view.draft);
+    show_modal(ui, state, &mut actions);
+    actions
+}
+
+fn show_modal(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Vec<Action>) {
+    let Some(modal) = state.modal.as_mut() else {
+        return;
+    };
+    let close = match modal {
+        Modal::Unsaved { name } => unsaved_prompt::show(ui.ctx(), name, actions),
+        Modal::Message { title, text } => message_box::show(ui.ctx(), title, text),
+        Modal::PathPrompt {
+            purpose,
+            text,
+            note,
+        } => path_prompt::show(ui.ctx(), *purpose, text, note.as_deref(), actions),
+        Modal::ConfirmRemoveCategory {
+            id,
+            label,
+            findings,
+        } => confirm_remove::show(ui.ctx(), *id, label, *findings, actions),
+    };
+    if close {
+        state.modal = None;
+    }
+}

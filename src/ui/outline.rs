@@ -1,0 +1,51 @@
+//! The outline: every category with its findings and characters; a click jumps to it.
+
+use super::status_bar::group_thousands;
+use super::{UiState, View};
+use crate::draft::numbering::category_label;
+
+pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
+    ui.add_space(4.0);
+    ui.heading("大纲");
+    ui.horizontal(|ui| {
+        if ui.small_button("全部折叠").clicked() {
+            state.set_all_collapsed(view.draft, true);
+        }
+        if ui.small_button("全部展开").clicked() {
+            state.set_all_collapsed(view.draft, false);
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("outline_scroll")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (index, category) in view.draft.categories.iter().enumerate() {
+                let title = if category.title.trim().is_empty() {
+                    "（未命名类别）"
+                } else {
+                    category.title.as_str()
+                };
+                let text = format!(
+                    "{}{}\n{} 条 · {} 字",
+                    category_label(index),
+                    title,
+                    category.findings.len(),
+                    group_thousands(category.char_count())
+                );
+                let response = ui
+                    .add(egui::Button::new(text).frame(false).wrap())
+                    .on_hover_text("跳转到此类别");
+                if response.clicked() {
+                    state.collapsed.remove(&category.id);
+                    state.scroll_to = Some(category.id);
+                }
+            }
+            ui.separator();
+            ui.label(format!(
+                "合计 {} 条 · {} 字",
+                view.draft.finding_count(),
+                group_thousands(view.draft.char_count())
+            ));
+        });
+}

@@ -1,0 +1,341 @@
+//! Drives the real App through egui_kittest: clicks, typing, IME commits, keyboard moves,
+//! drag-and-drop, undo/redo, saving through the in-window path prompt, and the close question.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pouxi::app::{AppPaths, DialogMode, PouxiApp};
+use pouxi::draft::Draft;
+use pouxi::ui::Modal;
+use std::path::{Path, PathBuf};
+
+fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
+    let root = root.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 1500.0])
+        .build_eframe(move |cc| {
+            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
+            // No system dialog can be clicked in a test: use Pouxi's own path prompt.
+            app.set_dialog_mode(DialogMode::InWindow);
+            app
+        })
+}
+
+fn headlines(draft: &Draft, category: usize) -> Vec<String> {
+    draft.categories[category]
+        .findings
+        .iter()
+        .map(|f| f.headline.clone())
+        .collect()
+}
+
+fn add_finding(harness: &mut Harness<'_, PouxiApp>, category: usize) {
+    harness
+        .get_all_by_label("＋ 新增问题")
+        .nth(category)
+        .unwrap()
+        .click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, PouxiApp>, label: &str, text: &str) {
+    let field = harness.get_by_label(label);
+    field.focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn save_through_prompt(harness: &mut Harness<'_, PouxiApp>, path: &Path) {
+    let field = harness.get_by_label("文件路径（.ron）：");
+    field.focus();
+    harness.run();
+    // Replace whatever the prompt suggested.
+    press(harness, egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("文件路径（.ron）：")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("确定").click();
+    harness.run();
+}
+
+#[test]
+fn starts_with_the_six_categories_of_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    let titles: Vec<String> = harness
+        .state()
+        .draft()
+        .categories
+        .iter()
+        .map(|c| c.title.clone())
+        .collect();
+    assert_eq!(titles.len(), 6);
+    assert_eq!(titles[0], "在理论学习方面");
+    for label in ["（一）类别标题", "（六）类别标题", "标题", "小标题"] {
+        harness.get_by_label(label);
+    }
+    assert_eq!(
+        harness.get_by_label("小标题").value().as_deref(),
+        Some("二、检视存在的问题")
+    );
+    assert!(harness.state().window_title().contains("未命名稿件"));
+}
+
+#[test]
+fn write_move_drag_undo_save_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+
+    // Two findings in （三）, the second written through an IME commit.
+    add_finding(&mut harness, 2);
+    harness
+        .get_by_label("（三）一是标题")
+        .type_text("业务水平不够高");
+    harness.run();
+    type_into(
+        &mut harness,
+        "（三）一是内容",
+        "推动落实上级议定事项不够及时。",
+    );
+    add_finding(&mut harness, 2);
+    assert!(harness.get_by_label("（三）二是标题").is_focused());
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "sixiang".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit(
+        "思维能力不够活".into(),
+    )));
+    harness.run();
+    assert_eq!(
+        headlines(harness.state().draft(), 2),
+        ["业务水平不够高", "思维能力不够活"]
+    );
+
+    // Alt+↑ while the second headline has focus: it becomes 一是.
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::ArrowUp);
+    assert_eq!(
+        headlines(harness.state().draft(), 2),
+        ["思维能力不够活", "业务水平不够高"]
+    );
+    assert_eq!(
+        harness.get_by_label("（三）一是标题").value().as_deref(),
+        Some("思维能力不够活")
+    );
+    assert_eq!(
+        harness.get_by_label("（三）二是标题").value().as_deref(),
+        Some("业务水平不够高")
+    );
+
+    // Drag 二是 of （三） by its handle onto the category （五）.
+    let from = harness.get_by_label("拖动（三）二是").rect().center();
+    let target = harness.get_by_label("（五）类别标题").rect().center();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + egui::vec2(0.0, 30.0));
+    harness.run();
+    harness.hover_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+    assert_eq!(headlines(harness.state().draft(), 2), ["思维能力不够活"]);
+    assert_eq!(headlines(harness.state().draft(), 4), ["业务水平不够高"]);
+    harness.get_by_label("（五）一是标题");
+
+    // Undo the drag, redo it.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(
+        headlines(harness.state().draft(), 2),
+        ["思维能力不够活", "业务水平不够高"]
+    );
+    assert!(headlines(harness.state().draft(), 4).is_empty());
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
+    assert_eq!(headlines(harness.state().draft(), 4), ["业务水平不够高"]);
+
+    // Save with Ctrl+S: never saved, so the path prompt asks where.
+    assert!(harness.state().document().is_dirty());
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    let path = dir.path().join("稿件.ron");
+    save_through_prompt(&mut harness, &path);
+    assert!(
+        !harness.state().document().is_dirty(),
+        "{:?}",
+        harness.state().modal()
+    );
+    assert!(harness.state().window_title().starts_with("稿件.ron"));
+    let saved = harness.state().draft().clone();
+
+    // A fresh App on the same file shows the same draft.
+    let mut reopened = harness_at(dir.path(), Some(path.clone()));
+    reopened.run();
+    assert_eq!(reopened.state().draft(), &saved);
+    assert_eq!(
+        reopened.get_by_label("（五）一是标题").value().as_deref(),
+        Some("业务水平不够高")
+    );
+    // And the file is in the recent files of the next start.
+    assert_eq!(
+        reopened.state().settings().recent_files.first(),
+        Some(&path)
+    );
+}
+
+#[test]
+fn a_burst_of_typing_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    let label = "标题";
+    harness.get_by_label(label).focus();
+    harness.run();
+    for piece in ["2023年", "主题", "教育"] {
+        harness.get_by_label(label).type_text(piece);
+        harness.run();
+    }
+    assert!(harness.state().draft().title.ends_with("主题教育"));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(
+        harness.state().draft().title,
+        "2023年主题教育专题民主生活会剖析发言材料"
+    );
+}
+
+#[test]
+fn buttons_move_duplicate_and_delete_with_numbers_following() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    add_finding(&mut harness, 0);
+    harness.get_by_label("（一）一是标题").type_text("甲");
+    harness.run();
+    harness.get_all_by_label("复制").next().unwrap().click();
+    harness.run();
+    assert_eq!(headlines(harness.state().draft(), 0), ["甲", "甲"]);
+    type_into(&mut harness, "（一）二是标题", "乙");
+    assert_eq!(headlines(harness.state().draft(), 0), ["甲", "甲乙"]);
+    // 上移 of the second finding (the first one's 上移 is disabled).
+    harness.get_all_by_label("上移").nth(1).unwrap().click();
+    harness.run();
+    assert_eq!(headlines(harness.state().draft(), 0), ["甲乙", "甲"]);
+    harness.get_all_by_label("删除").next().unwrap().click();
+    harness.run();
+    assert_eq!(headlines(harness.state().draft(), 0), ["甲"]);
+    assert_eq!(
+        harness.get_by_label("（一）一是标题").value().as_deref(),
+        Some("甲")
+    );
+}
+
+#[test]
+fn removing_a_category_asks_first_and_restoring_brings_the_six_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    harness.get_all_by_label("删除类别").nth(1).unwrap().click();
+    harness.run();
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ConfirmRemoveCategory { .. })
+    ));
+    assert_eq!(harness.state().draft().categories.len(), 6);
+    harness.get_by_role_and_label(Role::Button, "删除").click();
+    harness.run();
+    assert_eq!(harness.state().draft().categories.len(), 5);
+    assert_eq!(
+        harness.state().draft().categories[1].title,
+        "在能力本领方面"
+    );
+    harness.get_by_label("恢复默认六个方面").click();
+    harness.run();
+    let titles: Vec<&str> = harness
+        .state()
+        .draft()
+        .categories
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(titles[1], "在政治素质方面");
+    assert_eq!(titles.len(), 6);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    type_into(&mut harness, "小标题", "（修改）");
+    request_close(&mut harness);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::Unsaved { .. })
+    ));
+    harness.get_by_label("保存修改？");
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(harness.state().modal().is_none());
+    assert!(!harness.state().close_confirmed());
+
+    // Asked again, 不保存 lets the window close.
+    request_close(&mut harness);
+    harness.get_by_label("不保存").click();
+    harness.run();
+    assert!(harness.state().close_confirmed());
+}
+
+#[test]
+fn saving_from_the_close_question_writes_the_file_then_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    type_into(&mut harness, "标题", "（草稿）");
+    request_close(&mut harness);
+    harness.get_by_label("保存").click();
+    harness.run();
+    let path = dir.path().join("关闭前保存.ron");
+    save_through_prompt(&mut harness, &path);
+    assert!(harness.state().close_confirmed());
+    let saved = pouxi::store::load_draft(&path).unwrap();
+    assert!(saved.title.ends_with("（草稿）"));
+}
+
+#[test]
+fn a_damaged_file_is_refused_in_chinese_and_the_open_draft_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("坏.ron");
+    std::fs::write(&bad, "(format: \"pouxi-draft\", version: 1, categories: [(").unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    type_into(&mut harness, "标题", "（在写）");
+    let before = harness.state().draft().clone();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::O);
+    // Unsaved changes: the question comes first; 不保存 goes on to the prompt.
+    harness.get_by_label("不保存").click();
+    harness.run();
+    save_through_prompt(&mut harness, &bad);
+    match harness.state().modal() {
+        Some(Modal::Message { text, .. }) => assert!(text.contains("已损坏"), "{text}"),
+        other => panic!("expected a message, got {other:?}"),
+    }
+    assert_eq!(harness.state().draft(), &before);
+}
+
+fn request_close(harness: &mut Harness<'_, PouxiApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
