@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     Close,
-    New,
+    New(Template),
     Open,
     OpenPath(PathBuf),
 }
@@ -46,6 +46,8 @@ pub struct PouxiApp {
     notice: String,
     window_title: String,
     rules: Rules,
+    templates: Vec<Template>,
+    template_names: Vec<String>,
     ad_scan: AdScan,
     import: Option<ImportSession>,
     export: ExportSession,
@@ -72,6 +74,8 @@ impl PouxiApp {
             notice: String::new(),
             window_title: String::new(),
             rules,
+            template_names: Template::builtin().into_iter().map(|t| t.name).collect(),
+            templates: Template::builtin(),
             ad_scan: AdScan::default(),
             import: None,
             export: ExportSession::default(),
@@ -220,11 +224,9 @@ impl PouxiApp {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Pending::New => {
-                self.replace_document(Document::from_template(
-                    Template::default_template().to_draft(),
-                ));
-                self.notice = "已新建稿件".to_owned();
+            Pending::New(template) => {
+                self.replace_document(Document::from_template(template.to_draft()));
+                self.notice = format!("已新建稿件（{}）", template.name);
             }
             Pending::Open => self.choose_file_to_open(),
             Pending::OpenPath(path) => self.open_now(&path),
@@ -453,7 +455,12 @@ impl PouxiApp {
                 Ok(false) => self.notice = "没有可重做的操作".to_owned(),
                 Err(error) => self.notice = format!("无法重做：{error}"),
             },
-            Action::New => self.guard(ctx, Pending::New),
+            Action::New => self.guard(ctx, Pending::New(Template::default_template())),
+            Action::NewFromTemplate(index) => {
+                if let Some(template) = self.templates.get(index).cloned() {
+                    self.guard(ctx, Pending::New(template));
+                }
+            }
             Action::Open => self.guard(ctx, Pending::Open),
             Action::OpenPath(path) if is_material(&path) => self.import_file(&path),
             Action::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
@@ -803,6 +810,7 @@ impl eframe::App for PouxiApp {
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
             recent_files: &self.settings.recent_files,
+            template_names: &self.template_names,
             notice: &self.notice,
             ad_warnings: self.ad_scan.by_finding(),
             import: import_view,

@@ -47,6 +47,13 @@ fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     if item(ui, "新建", "Ctrl+N") {
         actions.push(Action::New);
     }
+    ui.menu_button("从模板新建", |ui| {
+        for (index, name) in view.template_names.iter().enumerate() {
+            if ui.button(name).clicked() {
+                actions.push(Action::NewFromTemplate(index));
+            }
+        }
+    });
     if item(ui, "打开…", "Ctrl+O") {
         actions.push(Action::Open);
     }

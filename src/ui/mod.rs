@@ -37,6 +37,8 @@ pub enum Action {
     Undo,
     Redo,
     New,
+    /// New draft from the built-in template at this index.
+    NewFromTemplate(usize),
     Open,
     OpenPath(PathBuf),
     Save,
@@ -111,6 +113,8 @@ pub struct View<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub recent_files: &'a [PathBuf],
+    /// Names of the built-in templates, for 从模板新建.
+    pub template_names: &'a [String],
     /// The latest notice for the status bar (saved, opened, …).
     pub notice: &'a str,
     /// Findings whose text still looks like an ad, with the reasons.
