@@ -122,11 +122,16 @@ fn run_command(command: Commands) -> ExitCode {
 }
 
 fn run_window(draft: Option<PathBuf>) -> ExitCode {
-    if let Some(path) = &draft
-        && let Err(error) = pouxi::store::load_draft(path)
-    {
-        // The window says it in Chinese too; the terminal gets a plain sentence.
-        eprintln!("{error}");
+    // The window says what is wrong in Chinese; the terminal gets a plain sentence too.
+    if let Some(path) = &draft {
+        let problem = if pouxi::app::is_material(path) {
+            pouxi::import::read_material(path).err().map(|e| e.to_string())
+        } else {
+            pouxi::store::load_draft(path).err().map(|e| e.to_string())
+        };
+        if let Some(problem) = problem {
+            eprintln!("{problem}");
+        }
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -1,9 +1,8 @@
 //! The export dialog's live preview and last gate, recomputed only when the draft or the
 //! choices change.
 
-use super::ad_scan::AdScan;
-use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{Draft, TextField};
+use crate::clean::Rules;
+use crate::draft::Draft;
 use crate::export::{self, Format};
 use crate::ui::export_dialog::ExportForm;
 
@@ -17,17 +16,16 @@ pub struct ExportSession {
 }
 
 impl ExportSession {
-    pub fn refresh(&mut self, draft: &Draft, revision: u64, form: &ExportForm, scan: &AdScan) {
+    pub fn refresh(&mut self, draft: &Draft, revision: u64, form: &ExportForm, rules: &Rules) {
         let key = (revision, form.clone());
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
         self.text = preview_text(draft, form);
         self.notes = export::speech(draft, form.settings.layout).notes;
-        self.flagged = scan
-            .flagged(draft)
+        self.flagged = export::export_gate(draft, form.settings.layout, rules)
             .into_iter()
-            .map(|(field, flag)| (field_label(draft, field), flag.reason, flag.text))
+            .map(|flag| (flag.place, flag.reason, flag.text))
             .collect();
         self.computed_for = Some(key);
     }
@@ -45,27 +43,5 @@ fn preview_text(draft: &Draft, form: &ExportForm) -> String {
                 Err(error) => error.to_string(),
             }
         }
-    }
-}
-
-/// Where a field sits, for people: `（三）二是 · 内容`.
-pub fn field_label(draft: &Draft, field: TextField) -> String {
-    let finding_place = |id| {
-        draft
-            .locate(id)
-            .map(|(ci, fi)| format!("{}{}", category_label(ci), finding_label(fi)))
-            .unwrap_or_default()
-    };
-    match field {
-        TextField::Title => "标题".to_owned(),
-        TextField::Heading => "小标题".to_owned(),
-        TextField::Opening => "问题部分之前".to_owned(),
-        TextField::Closing => "问题部分之后".to_owned(),
-        TextField::CategoryTitle(id) => draft
-            .category_index(id)
-            .map(|ci| format!("{}类别标题", category_label(ci)))
-            .unwrap_or_default(),
-        TextField::Headline(id) => format!("{} · 标题", finding_place(id)),
-        TextField::Body(id) => format!("{} · 内容", finding_place(id)),
     }
 }

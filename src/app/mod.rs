@@ -746,7 +746,7 @@ impl PouxiApp {
 }
 
 /// Downloaded material opens in the import preview instead of as a draft.
-fn is_material(path: &Path) -> bool {
+pub fn is_material(path: &Path) -> bool {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .is_some_and(|e| matches!(e.as_str(), "txt" | "docx" | "doc"))
@@ -786,7 +786,7 @@ impl eframe::App for PouxiApp {
         let export_form_before = self.ui.export_form.clone();
         if let Some(form) = &self.ui.export_form {
             self.export
-                .refresh(self.doc.draft(), self.doc.revision(), form, &self.ad_scan);
+                .refresh(self.doc.draft(), self.doc.revision(), form, &self.rules);
         }
         let import_view = self.import.as_ref().map(|session| ImportView {
             source_name: &session.source_name,
