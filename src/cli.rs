@@ -364,7 +364,7 @@ pub fn run_export(
         }
     };
     if let Err(error) = store::atomic_write(output, &rendered.bytes) {
-        let error = store::StoreError::new(output, store::StoreErrorKind::Write(error.to_string()));
+        let error = store::StoreError::from_write_io(output, &error);
         say(stderr, error);
         return Status::Failed;
     }

@@ -1,11 +1,24 @@
 //! Drafts on disk: the versioned RON format and the one atomic write every saved file goes
 //! through. Plain Rust; no window.
+//!
+//! Never losing a word rests on four pieces:
+//! - [`atomic_write`]: every file is written beside its target and renamed over it;
+//! - [`save_draft_with_stamp`]: keeps the previous version as `NAME.bak` and returns a
+//!   [`FileStamp`];
+//! - [`check_unchanged`]: tells whether another program changed the file since that stamp;
+//! - [`recovery`]: recovery copies of open drafts, written off the UI thread by an
+//!   [`recovery::Autosaver`].
 
 mod atomic;
 mod error;
 
-pub use atomic::{atomic_write, temp_path_for};
-pub use error::{StoreError, StoreErrorKind};
+mod save;
+mod stamp;
+
+pub use atomic::{Refusal, atomic_write, is_temp_name, resolve_target, temp_path_for};
+pub use error::{StoreError, StoreErrorKind, WriteFailure};
+pub use save::{backup_path_for, save_draft, save_draft_with_stamp};
+pub use stamp::{ChangedOnDisk, FileStamp, check_unchanged, content_hash};
 
 use crate::draft::{Category, Draft};
 use serde::{Deserialize, Serialize};
@@ -22,7 +35,7 @@ const RECURSION_LIMIT: usize = 64;
 
 /// What a draft file looks like on disk. Field order is the order a person reads.
 #[derive(Serialize)]
-struct DraftFileOut<'a> {
+pub(crate) struct DraftFileOut<'a> {
     format: &'a str,
     version: u32,
     title: &'a str,
@@ -45,8 +58,14 @@ struct FileHeader {
     version: u32,
 }
 
+/// Version 1 of the draft, with its header (the header is checked by [`DraftFileV1::into_draft`]
+/// when the draft sits inside another file, such as a recovery file).
 #[derive(Deserialize)]
-struct DraftFileV1 {
+pub(crate) struct DraftFileV1 {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    version: u32,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -59,25 +78,63 @@ struct DraftFileV1 {
     closing: String,
 }
 
-fn ron_options() -> ron::Options {
+impl<'a> DraftFileOut<'a> {
+    pub(crate) fn of(draft: &'a Draft) -> DraftFileOut<'a> {
+        DraftFileOut {
+            format: FORMAT_NAME,
+            version: FORMAT_VERSION,
+            title: &draft.title,
+            heading: &draft.heading,
+            opening: &draft.opening,
+            categories: &draft.categories,
+            closing: &draft.closing,
+        }
+    }
+}
+
+impl DraftFileV1 {
+    /// Checks the header and builds the draft.
+    pub(crate) fn into_draft(self) -> Result<Draft, StoreErrorKind> {
+        check_header(&self.format, self.version)?;
+        let mut draft = Draft {
+            title: self.title,
+            heading: self.heading,
+            opening: self.opening,
+            categories: self.categories,
+            closing: self.closing,
+        };
+        draft.normalize_ids();
+        Ok(draft)
+    }
+}
+
+fn check_header(format: &str, version: u32) -> Result<(), StoreErrorKind> {
+    if format != FORMAT_NAME {
+        return Err(StoreErrorKind::NotADraft);
+    }
+    if version > FORMAT_VERSION {
+        return Err(StoreErrorKind::NewerVersion(version));
+    }
+    if version == 0 {
+        return Err(StoreErrorKind::NotADraft);
+    }
+    Ok(())
+}
+
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false)
 }
 
 /// The draft as the text of a file.
 pub fn draft_to_ron(draft: &Draft) -> String {
-    let file = DraftFileOut {
-        format: FORMAT_NAME,
-        version: FORMAT_VERSION,
-        title: &draft.title,
-        heading: &draft.heading,
-        opening: &draft.opening,
-        categories: &draft.categories,
-        closing: &draft.closing,
-    };
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_owned())
-        .struct_names(false);
-    match ron_options().to_string_pretty(&file, pretty) {
+    let file = DraftFileOut::of(draft);
+    match ron_options().to_string_pretty(&file, pretty_config()) {
         Ok(text) => text + "\n",
         // Serializing plain strings and vectors cannot fail; keep a readable fallback anyway.
         Err(error) => format!("// {error}\n"),
@@ -89,28 +146,21 @@ pub fn draft_from_ron(text: &str) -> Result<Draft, StoreErrorKind> {
     let header: FileHeader = ron_options()
         .from_str(text)
         .map_err(|error| classify_parse_error(text, &error))?;
-    if header.format != FORMAT_NAME {
-        return Err(StoreErrorKind::NotADraft);
-    }
-    let version = header.version;
-    if version > FORMAT_VERSION {
-        return Err(StoreErrorKind::NewerVersion(version));
-    }
-    if version == 0 {
-        return Err(StoreErrorKind::NotADraft);
-    }
+    check_header(&header.format, header.version)?;
     let file: DraftFileV1 = ron_options()
         .from_str(text)
         .map_err(|error| StoreErrorKind::Damaged(error.to_string()))?;
-    let mut draft = Draft {
-        title: file.title,
-        heading: file.heading,
-        opening: file.opening,
-        categories: file.categories,
-        closing: file.closing,
-    };
-    draft.normalize_ids();
-    Ok(draft)
+    file.into_draft()
+}
+
+/// Parses the bytes of a draft file: what [`load_draft`] does after reading. Never panics,
+/// whatever the bytes.
+pub fn draft_from_bytes(bytes: &[u8]) -> Result<Draft, StoreErrorKind> {
+    if bytes.is_empty() {
+        return Err(StoreErrorKind::Empty);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| StoreErrorKind::NotText)?;
+    draft_from_ron(text.trim_start_matches('\u{feff}'))
 }
 
 fn classify_parse_error(text: &str, error: &ron::error::SpannedError) -> StoreErrorKind {
@@ -125,24 +175,34 @@ fn classify_parse_error(text: &str, error: &ron::error::SpannedError) -> StoreEr
 
 /// Reads a draft from disk. Checks the size before reading so a huge file costs nothing.
 pub fn load_draft(path: &Path) -> Result<Draft, StoreError> {
-    let bytes = read_capped(path, MAX_DRAFT_BYTES)?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| StoreError::new(path, StoreErrorKind::NotText))?;
-    draft_from_ron(text.trim_start_matches('\u{feff}')).map_err(|kind| StoreError::new(path, kind))
+    load_draft_with_stamp(path).map(|(draft, _)| draft)
 }
 
-/// Writes a draft through the atomic path.
-pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
-    atomic_write(path, draft_to_ron(draft).as_bytes())
-        .map_err(|error| StoreError::new(path, StoreErrorKind::Write(error.to_string())))
+/// Reads a draft and stamps the bytes read, for [`check_unchanged`] before the next save.
+pub fn load_draft_with_stamp(path: &Path) -> Result<(Draft, FileStamp), StoreError> {
+    let (bytes, metadata) = read_capped_with_meta(path, MAX_DRAFT_BYTES)?;
+    let draft = draft_from_bytes(&bytes).map_err(|kind| StoreError::new(path, kind))?;
+    Ok((draft, FileStamp::of_bytes(&bytes, metadata.modified().ok())))
 }
 
-/// Reads a whole file, refusing directories and files over `cap` before reading them.
+/// Reads a whole file, refusing directories, devices, pipes and files over `cap` before
+/// reading them.
 pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
+    read_capped_with_meta(path, cap).map(|(bytes, _)| bytes)
+}
+
+pub(crate) fn read_capped_with_meta(
+    path: &Path,
+    cap: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), StoreError> {
     use std::io::Read;
     let metadata = std::fs::metadata(path).map_err(|error| StoreError::from_io(path, &error))?;
     if metadata.is_dir() {
         return Err(StoreError::new(path, StoreErrorKind::IsDirectory));
+    }
+    if !metadata.is_file() {
+        // Opening a pipe would block until someone writes to it; a device may never end.
+        return Err(StoreError::new(path, StoreErrorKind::NotRegularFile));
     }
     if metadata.len() > cap {
         return Err(StoreError::new(
@@ -154,7 +214,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
         ));
     }
     let file = std::fs::File::open(path).map_err(|error| StoreError::from_io(path, &error))?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     // Read at most one byte past the cap: a file that grew after the check is still refused.
     file.take(cap + 1)
         .read_to_end(&mut bytes)
@@ -168,7 +228,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
             },
         ));
     }
-    Ok(bytes)
+    Ok((bytes, metadata))
 }
 
 #[cfg(test)]
