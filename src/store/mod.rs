@@ -11,7 +11,7 @@
 
 mod atomic;
 mod error;
-
+pub mod recovery;
 mod save;
 mod stamp;
 
