@@ -146,6 +146,10 @@ pub fn read_material(path: &Path) -> Result<Material, ImportError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ImportError::NotFound(shown.clone()),
+        // A link that cannot be followed (links in a loop): there is no file behind it.
+        _ if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            ImportError::NotAFile(shown.clone())
+        }
         _ => ImportError::Io(e.to_string()),
     })?;
     if !meta.is_file() {
