@@ -3,6 +3,8 @@
 
 use super::history::{History, StateId};
 use crate::draft::{Command, CommandError, Draft, IdSource};
+use crate::store::FileStamp;
+use crate::store::recovery::RecoveryKey;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
@@ -14,25 +16,41 @@ pub struct Document {
     ids: IdSource,
     /// Bumped on every change; lets caches and the autosaver tell versions apart.
     revision: u64,
+    /// What the file held when it was opened or last saved, to notice changes made by others.
+    stamp: Option<FileStamp>,
+    /// Names this draft's recovery file.
+    recovery_key: RecoveryKey,
 }
 
 impl Document {
     /// A new draft from a template: nothing to lose until it is edited.
     pub fn from_template(draft: Draft) -> Document {
-        Document::build(draft, None, true)
+        Document::build(draft, None, true, RecoveryKey::new_session())
     }
 
-    /// A never-saved draft with content (an import, a recovered draft): unsaved from the start.
+    /// A never-saved draft with content (an import): unsaved from the start.
     pub fn unsaved(draft: Draft) -> Document {
-        Document::build(draft, None, false)
+        Document::build(draft, None, false, RecoveryKey::new_session())
     }
 
     /// A draft just read from `path`.
-    pub fn opened(draft: Draft, path: PathBuf) -> Document {
-        Document::build(draft, Some(path), true)
+    pub fn opened(draft: Draft, path: PathBuf, stamp: FileStamp) -> Document {
+        let key = RecoveryKey::for_path(&path);
+        let mut doc = Document::build(draft, Some(path), true, key);
+        doc.stamp = Some(stamp);
+        doc
     }
 
-    fn build(draft: Draft, path: Option<PathBuf>, clean: bool) -> Document {
+    /// A draft brought back from its recovery file: unsaved work, still tied to its file (if
+    /// it had one) and to the same recovery file.
+    pub fn recovered(draft: Draft, path: Option<PathBuf>, key: RecoveryKey) -> Document {
+        let stamp = path.as_deref().and_then(|p| FileStamp::read(p).ok());
+        let mut doc = Document::build(draft, path, false, key);
+        doc.stamp = stamp;
+        doc
+    }
+
+    fn build(draft: Draft, path: Option<PathBuf>, clean: bool, key: RecoveryKey) -> Document {
         let history = History::default();
         let saved_state = clean.then(|| history.current_state());
         Document {
@@ -42,7 +60,17 @@ impl Document {
             history,
             saved_state,
             revision: 0,
+            stamp: None,
+            recovery_key: key,
         }
+    }
+
+    pub fn stamp(&self) -> Option<&FileStamp> {
+        self.stamp.as_ref()
+    }
+
+    pub fn recovery_key(&self) -> &RecoveryKey {
+        &self.recovery_key
     }
 
     pub fn draft(&self) -> &Draft {
@@ -114,10 +142,14 @@ impl Document {
         Ok(redone)
     }
 
-    /// Records that the current state is what `path` now holds.
-    pub fn mark_saved(&mut self, path: PathBuf) {
+    /// Records that the current state is what `path` now holds. Returns the recovery key the
+    /// draft had before, which the caller discards.
+    pub fn mark_saved(&mut self, path: PathBuf, stamp: FileStamp) -> RecoveryKey {
+        let previous = std::mem::replace(&mut self.recovery_key, RecoveryKey::for_path(&path));
         self.path = Some(path);
+        self.stamp = Some(stamp);
         self.saved_state = Some(self.history.current_state());
+        previous
     }
 }
 
@@ -128,7 +160,16 @@ mod tests {
 
     #[test]
     fn dirty_follows_saves_and_undo() {
-        let mut doc = Document::opened(Template::default_template().to_draft(), "a.ron".into());
+        let stamp = FileStamp {
+            len: 0,
+            modified: None,
+            hash: 0,
+        };
+        let mut doc = Document::opened(
+            Template::default_template().to_draft(),
+            "a.ron".into(),
+            stamp,
+        );
         assert!(!doc.is_dirty());
         doc.apply(
             Command::SetText {
@@ -142,7 +183,7 @@ mod tests {
         doc.undo().unwrap();
         assert!(!doc.is_dirty());
         doc.redo().unwrap();
-        doc.mark_saved("b.ron".into());
+        doc.mark_saved("b.ron".into(), stamp);
         assert!(!doc.is_dirty());
         assert_eq!(doc.display_name(), "b.ron");
     }

@@ -18,9 +18,12 @@ use crate::draft::{Command, Draft, Template, TextField};
 use crate::export::{self, Format};
 use crate::import::{self, Material};
 use crate::store;
+use crate::store::recovery::{Autosaver, RecoveryEntry, RecoveryStore};
 use crate::ui::export_dialog::{ExportForm, ExportPreview};
 use crate::ui::import_dialog::ImportView;
-use crate::ui::{self, Action, Modal, PathPurpose, UiState, UnsavedAnswer, View};
+use crate::ui::{
+    self, Action, ChangedAnswer, Modal, PathPurpose, RecoveryOffer, UiState, UnsavedAnswer, View,
+};
 use ad_scan::AdScan;
 use export_session::ExportSession;
 use file_dialog::DialogOutcome;
@@ -51,7 +54,19 @@ pub struct PouxiApp {
     ad_scan: AdScan,
     import: Option<ImportSession>,
     export: ExportSession,
+    recovery: RecoveryStore,
+    autosaver: Autosaver,
+    /// The revision last handed to the autosaver, and when.
+    autosaved: Option<(u64, f64)>,
+    /// Recovery files offered at start-up, until restored or discarded.
+    recovery_entries: Vec<RecoveryEntry>,
+    /// Messages waiting for the one on screen to be dismissed.
+    queued_modals: std::collections::VecDeque<Modal>,
 }
+
+/// Unsaved work reaches its recovery file this long after the last change at the latest
+/// (the write itself runs on the autosaver's thread).
+const AUTOSAVE_DELAY: f64 = 0.5;
 
 impl PouxiApp {
     /// Sets up fonts on `ctx`, reads the settings, and opens `open` or a new draft.
@@ -60,6 +75,7 @@ impl PouxiApp {
         // Office writers know light pages; a dark editor looks like a programmer's tool.
         ctx.set_theme(egui::Theme::Light);
         let settings = Settings::load(&paths);
+        let paths_data_dir = paths.data_dir.clone();
         let (rules, rules_problem) = match Rules::builtin_with_user(&paths.user_rules_file()) {
             Ok(rules) => (rules, None),
             Err(error) => (Rules::builtin(), Some(error.message_zh())),
@@ -79,7 +95,13 @@ impl PouxiApp {
             ad_scan: AdScan::default(),
             import: None,
             export: ExportSession::default(),
+            recovery: RecoveryStore::new(paths_recovery_dir(&paths_data_dir)),
+            autosaver: Autosaver::spawn(RecoveryStore::new(paths_recovery_dir(&paths_data_dir))),
+            autosaved: None,
+            recovery_entries: Vec::new(),
+            queued_modals: std::collections::VecDeque::new(),
         };
+        app.offer_recovery();
         if let Some(problem) = rules_problem {
             app.show_message("广告规则文件有误", format!("{problem}\n已改用内置规则。"));
         }
@@ -127,11 +149,126 @@ impl PouxiApp {
         &self.window_title
     }
 
+    /// Offers the recovery files newer than their drafts, left by a Pouxi that did not get to
+    /// save.
+    fn offer_recovery(&mut self) {
+        let listing = self.recovery.list();
+        for problem in &listing.unreadable {
+            self.notice = format!("有一个恢复文件无法读取：{}", problem.message_zh());
+        }
+        self.recovery_entries = listing.entries;
+        self.refresh_recovery_modal();
+    }
+
+    fn refresh_recovery_modal(&mut self) {
+        if self.recovery_entries.is_empty() {
+            if matches!(self.ui.modal, Some(Modal::Recovery { .. })) {
+                self.ui.modal = None;
+            }
+            return;
+        }
+        let now = store::recovery::unix_now();
+        let offers: Vec<RecoveryOffer> = self
+            .recovery_entries
+            .iter()
+            .map(|entry| RecoveryOffer {
+                key: entry.key.as_str().to_owned(),
+                name: match &entry.original {
+                    Some(path) => path.display().to_string(),
+                    None if entry.draft.title.trim().is_empty() => "未命名稿件".to_owned(),
+                    None => format!("未命名稿件：{}", entry.draft.title.trim()),
+                },
+                written: time_ago(now.saturating_sub(entry.written_at)),
+                chars: entry.chars,
+                excerpt: excerpt(&entry.draft),
+            })
+            .collect();
+        match &mut self.ui.modal {
+            Some(Modal::Recovery { offers: shown }) => *shown = offers,
+            _ => self.queue_modal(Modal::Recovery { offers }),
+        }
+    }
+
+    fn restore_recovery(&mut self, key: &str) {
+        let Some(index) = self
+            .recovery_entries
+            .iter()
+            .position(|e| e.key.as_str() == key)
+        else {
+            return;
+        };
+        let entry = self.recovery_entries.remove(index);
+        let name = entry
+            .original
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "未命名稿件".to_owned());
+        self.replace_document(Document::recovered(entry.draft, entry.original, entry.key));
+        self.autosaved = None;
+        self.notice = format!("已恢复 {name}，请保存");
+    }
+
+    fn discard_recovery(&mut self, key: &str) {
+        if let Some(index) = self
+            .recovery_entries
+            .iter()
+            .position(|e| e.key.as_str() == key)
+        {
+            let entry = self.recovery_entries.remove(index);
+            if let Err(error) = self.recovery.remove(&entry.key) {
+                self.notice = error.message_zh();
+            }
+        }
+        self.refresh_recovery_modal();
+    }
+
+    /// Hands unsaved work to the autosaver shortly after each change.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        for error in self.autosaver.poll_errors() {
+            self.notice = error.message_zh();
+        }
+        if !self.doc.is_dirty() {
+            return;
+        }
+        let revision = self.doc.revision();
+        let now = ctx.input(|i| i.time);
+        match self.autosaved {
+            Some((saved, _)) if saved == revision => {}
+            Some((_, at)) if now - at < AUTOSAVE_DELAY => {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                    AUTOSAVE_DELAY - (now - at),
+                ));
+            }
+            _ => {
+                self.autosaver.submit(
+                    self.doc.recovery_key().clone(),
+                    self.doc.draft().clone(),
+                    self.doc.path().map(Path::to_path_buf),
+                );
+                self.autosaved = Some((revision, now));
+            }
+        }
+    }
+
+    /// Writes out what the autosaver holds; for tests and for shutting down.
+    pub fn flush_recovery(&self) {
+        self.autosaver.flush_blocking();
+    }
+
     fn show_message(&mut self, title: &str, text: String) {
-        self.ui.modal = Some(Modal::Message {
+        self.queue_modal(Modal::Message {
             title: title.to_owned(),
             text,
         });
+    }
+
+    /// Shows `modal` now, or after the one on screen is answered.
+    fn queue_modal(&mut self, modal: Modal) {
+        if self.ui.modal.is_none() {
+            self.ui.modal = Some(modal);
+        } else {
+            self.queued_modals.push_back(modal);
+        }
     }
 
     fn store_settings(&mut self) {
@@ -198,6 +335,7 @@ impl PouxiApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.ask_unsaved(Pending::Close);
         } else {
+            self.autosaver.discard(self.doc.recovery_key().clone());
             self.close_confirmed = true;
         }
     }
@@ -221,6 +359,7 @@ impl PouxiApp {
     fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::Close => {
+                self.autosaver.discard(self.doc.recovery_key().clone());
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -233,8 +372,14 @@ impl PouxiApp {
         }
     }
 
+    /// Swaps in another document. The old one's recovery file goes: the writer has saved it,
+    /// chosen 不保存, or had nothing to lose.
     fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
+        let old = std::mem::replace(&mut self.doc, doc);
+        if old.recovery_key() != self.doc.recovery_key() {
+            self.autosaver.discard(old.recovery_key().clone());
+        }
+        self.autosaved = None;
         self.ui.collapsed.clear();
         self.ui.focus_request = None;
         self.ui.scroll_to = None;
@@ -276,12 +421,12 @@ impl PouxiApp {
     }
 
     fn open_now(&mut self, path: &Path) {
-        match store::load_draft(path) {
-            Ok(draft) => {
+        match store::load_draft_with_stamp(path) {
+            Ok((draft, stamp)) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 self.settings.remember(&path);
                 self.store_settings();
-                self.replace_document(Document::opened(draft, path));
+                self.replace_document(Document::opened(draft, path, stamp));
                 self.notice = format!("已打开 {}", self.doc.display_name());
             }
             Err(error) => {
@@ -297,10 +442,19 @@ impl PouxiApp {
 
     /// Saves to the draft's file, or asks where. Returns true when the draft is now saved.
     fn save(&mut self) -> bool {
-        match self.doc.path().map(Path::to_path_buf) {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return self.save_as();
+        };
+        if let Some(stamp) = self.doc.stamp()
+            && let Err(change) = store::check_unchanged(&path, stamp)
+        {
+            // Someone else wrote the file: ask before overwriting their work.
+            self.ui.modal = Some(Modal::ChangedOnDisk {
+                text: change.message_zh(&path),
+            });
+            return false;
         }
+        self.save_to(&path)
     }
 
     fn save_as(&mut self) -> bool {
@@ -326,10 +480,13 @@ impl PouxiApp {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        match store::save_draft(path, self.doc.draft()) {
-            Ok(()) => {
+        match store::save_draft_with_stamp(path, self.doc.draft()) {
+            Ok(stamp) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                self.doc.mark_saved(path.clone());
+                let old_key = self.doc.mark_saved(path.clone(), stamp);
+                self.autosaver.discard(old_key);
+                self.autosaver.discard(self.doc.recovery_key().clone());
+                self.autosaved = None;
                 self.settings.remember(&path);
                 self.store_settings();
                 self.notice = format!("已保存到 {}", path.display());
@@ -477,6 +634,7 @@ impl PouxiApp {
                 }
             }
             Action::UnsavedAnswer(UnsavedAnswer::Discard) => {
+                self.autosaver.discard(self.doc.recovery_key().clone());
                 if let Some(pending) = self.pending.take() {
                     self.proceed(ctx, pending);
                 }
@@ -519,6 +677,9 @@ impl PouxiApp {
                 }
             }
             Action::CopySpeech => self.copy_speech(ctx),
+            Action::ChangedOnDisk(answer) => self.answer_changed_on_disk(ctx, answer),
+            Action::RecoveryRestore(key) => self.restore_recovery(&key),
+            Action::RecoveryDiscard(key) => self.discard_recovery(&key),
             Action::PathChosen(PathPurpose::SaveAs, path) => {
                 if self.save_to(&file_dialog::with_draft_extension(path)) {
                     self.continue_pending_after_save(ctx);
@@ -735,6 +896,29 @@ impl PouxiApp {
         self.notice = format!("已移除 {cut} 处广告（Ctrl+Z 可撤销）");
     }
 
+    fn answer_changed_on_disk(&mut self, ctx: &egui::Context, answer: ChangedAnswer) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return;
+        };
+        match answer {
+            ChangedAnswer::Overwrite => {
+                if self.save_to(&path) {
+                    self.continue_pending_after_save(ctx);
+                }
+            }
+            ChangedAnswer::SaveAs => {
+                if self.save_as() {
+                    self.continue_pending_after_save(ctx);
+                }
+            }
+            ChangedAnswer::Reload => {
+                self.pending = None;
+                self.open_now(&path);
+            }
+            ChangedAnswer::Cancel => self.pending = None,
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let mark = if self.doc.is_dirty() { "● " } else { "" };
         let title = format!("{mark}{} — 剖析", self.doc.display_name());
@@ -742,6 +926,44 @@ impl PouxiApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+    }
+}
+
+fn paths_recovery_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("recovery")
+}
+
+/// `3 分钟前` and the like.
+fn time_ago(seconds: u64) -> String {
+    match seconds {
+        0..60 => "刚刚".to_owned(),
+        60..3600 => format!("{} 分钟前", seconds / 60),
+        3600..86_400 => format!("{} 小时前", seconds / 3600),
+        _ => format!("{} 天前", seconds / 86_400),
+    }
+}
+
+/// The first words of a draft, to recognise it by.
+fn excerpt(draft: &Draft) -> String {
+    let text = draft
+        .categories
+        .iter()
+        .flat_map(|c| &c.findings)
+        .map(|f| {
+            if f.headline.is_empty() {
+                &f.body
+            } else {
+                &f.headline
+            }
+        })
+        .find(|t| !t.trim().is_empty())
+        .map(String::as_str)
+        .unwrap_or(&draft.title);
+    let short: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 
@@ -828,6 +1050,7 @@ impl eframe::App for PouxiApp {
         for action in actions {
             self.perform(&ctx, action);
         }
+        self.autosave_tick(&ctx);
         if let (Some(raw), Some(field)) = (pasted, pasted_into) {
             let now = ctx.input(|i| i.time);
             self.clean_paste(&raw, field, now);
@@ -841,6 +1064,9 @@ impl eframe::App for PouxiApp {
             self.settings.export = form.settings;
             self.settings.export_format = form.format.extension().to_owned();
             self.store_settings();
+        }
+        if self.ui.modal.is_none() {
+            self.ui.modal = self.queued_modals.pop_front();
         }
         self.update_title(&ctx);
     }

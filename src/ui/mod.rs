@@ -2,6 +2,7 @@
 //! [`Action`]s; nothing here changes the draft or touches a file.
 
 mod category_panel;
+mod changed_prompt;
 mod confirm_remove;
 mod draft_header;
 pub mod export_dialog;
@@ -12,6 +13,7 @@ mod menu_bar;
 mod message_box;
 mod outline;
 mod path_prompt;
+mod recovery_offer;
 mod status_bar;
 mod text_field;
 mod unsaved_prompt;
@@ -63,6 +65,32 @@ pub enum Action {
     ExportWrite,
     ExportRemoveFlagged,
     CopySpeech,
+    ChangedOnDisk(ChangedAnswer),
+    /// Restore the recovery file with this key.
+    RecoveryRestore(String),
+    RecoveryDiscard(String),
+}
+
+/// What to do when the file changed on disk since Pouxi last read or wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedAnswer {
+    Overwrite,
+    SaveAs,
+    Reload,
+    Cancel,
+}
+
+/// A draft found in the recovery folder at start-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    pub key: String,
+    /// The file name, or 未命名稿件 with the draft's title.
+    pub name: String,
+    /// When it was written, for people: `3 分钟前`.
+    pub written: String,
+    pub chars: usize,
+    /// The first words of the draft.
+    pub excerpt: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +128,12 @@ pub enum Modal {
         id: CategoryId,
         label: String,
         findings: usize,
+    },
+    ChangedOnDisk {
+        text: String,
+    },
+    Recovery {
+        offers: Vec<RecoveryOffer>,
     },
 }
 
@@ -235,6 +269,8 @@ fn show_modal(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Vec<Action>)
             label,
             findings,
         } => confirm_remove::show(ui.ctx(), *id, label, *findings, actions),
+        Modal::ChangedOnDisk { text } => changed_prompt::show(ui.ctx(), text, actions),
+        Modal::Recovery { offers } => recovery_offer::show(ui.ctx(), offers, actions),
     };
     if close {
         state.modal = None;

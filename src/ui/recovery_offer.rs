@@ -1,0 +1,40 @@
+//! At start-up: drafts that were not saved when Pouxi last stopped, each with 恢复 / 丢弃, and
+//! 以后再说 to decide at the next start.
+
+use super::{Action, RecoveryOffer};
+
+/// Returns true when closed.
+pub fn show(ctx: &egui::Context, offers: &[RecoveryOffer], actions: &mut Vec<Action>) -> bool {
+    let mut close = false;
+    let response = egui::Modal::new(egui::Id::unique("pouxi_recovery")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("发现未保存的稿件");
+        ui.add_space(4.0);
+        ui.label("剖析上次退出时，下面的稿件还有未保存的修改。恢复后请记得保存。");
+        ui.add_space(8.0);
+        for offer in offers {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.strong(&offer.name);
+                ui.label(format!("{} · {} 字", offer.written, offer.chars));
+                if !offer.excerpt.is_empty() {
+                    ui.label(egui::RichText::new(&offer.excerpt).weak());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("恢复").clicked() {
+                        actions.push(Action::RecoveryRestore(offer.key.clone()));
+                        close = true;
+                    }
+                    if ui.button("丢弃").clicked() {
+                        actions.push(Action::RecoveryDiscard(offer.key.clone()));
+                    }
+                });
+            });
+        }
+        ui.add_space(8.0);
+        if ui.button("以后再说").clicked() {
+            close = true;
+        }
+    });
+    close || response.should_close()
+}
