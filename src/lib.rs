@@ -1,7 +1,7 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
-//! `draft`, `clean`, `import`, `export`, `check` and `store` are plain Rust; only `app` and `ui`
-//! know about the window.
+//! `draft`, `clean`, `import`, `export`, `check`, `store` and the writing aids (`targets`,
+//! `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about the window.
 
 pub mod app;
 pub mod check;
@@ -9,5 +9,7 @@ pub mod clean;
 pub mod draft;
 pub mod export;
 pub mod import;
+pub mod originality;
 pub mod store;
+pub mod targets;
 pub mod ui;

@@ -402,6 +402,7 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
                         id,
                         title: category.title.clone(),
                         findings,
+                        ..Category::default()
                     },
                 });
                 new_categories += 1;
