@@ -10,6 +10,7 @@ pub mod draft;
 pub mod export;
 pub mod import;
 pub mod originality;
+pub mod review;
 pub mod store;
 pub mod targets;
 pub mod ui;
