@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod originality;
 pub mod review;
+pub mod search;
 pub mod store;
 pub mod targets;
 pub mod ui;
