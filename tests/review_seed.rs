@@ -187,3 +187,98 @@ fn a_carelessly_finished_template_gets_every_kind_of_advice() {
         Some(Location::Category(last_category))
     );
 }
+
+/// Text made of the characters the checks look at, mixed with anything.
+fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::sample::select(vec![
+        "××",
+        "×",
+        "X",
+        "x",
+        "Ｘ",
+        "*",
+        "＊",
+        "_",
+        "＿",
+        "○",
+        "〇",
+        "某",
+        "年",
+        "月",
+        "日",
+        "。",
+        "，",
+        "、",
+        "；",
+        "！",
+        "？",
+        "\n",
+        " ",
+        "\u{3000}",
+        "但",
+        "和",
+        "原因是",
+        "究其原因",
+        "12",
+        "３",
+        "次",
+        "两个",
+        "《",
+        "》",
+        "（",
+        "）",
+        "“",
+        "”",
+        "例如",
+        "如",
+        "学习",
+        "举措",
+        "不够",
+        "微信",
+        "客服",
+        "\u{200b}",
+        "é",
+        "😀",
+    ]);
+    prop::collection::vec(
+        prop_oneof![pieces.prop_map(str::to_owned), any::<String>()],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_reviewer_and_the_meter_take_any_text(
+        headline in tricky_text(),
+        body in tricky_text(),
+        other in tricky_text(),
+        source in tricky_text(),
+    ) {
+        let mut draft = seed();
+        let first = draft.categories[0].findings[0].id;
+        let second = draft.categories[1].findings[0].id;
+        draft.title = other.clone();
+        for (field, text) in [
+            (TextField::Headline(first), &headline),
+            (TextField::Body(first), &body),
+            (TextField::Body(second), &body),
+            (TextField::Closing, &other),
+        ] {
+            draft.apply(Command::SetText { field, text: text.clone() }).unwrap();
+        }
+        draft.source = Some(pouxi::originality::SourceFingerprint::from_text(&source));
+        let items = run(&draft);
+        assert_items_fit(&draft, &items);
+        for text in [&headline, &body, &other] {
+            for span in pouxi::originality::copied_spans(text, draft.source.as_ref().unwrap()) {
+                proptest::prop_assert!(text.get(span).is_some());
+            }
+        }
+        let report = pouxi::originality::report(&draft).unwrap();
+        proptest::prop_assert!((0.0..=1.0).contains(&report.total));
+    }
+}
