@@ -1,11 +1,13 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
-//! `draft`, `clean`, `import`, `export`, `check`, `store` and the writing aids (`targets`,
-//! `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about the window.
+//! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli` and the writing aids
+//! (`targets`, `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about
+//! the window.
 
 pub mod app;
 pub mod check;
 pub mod clean;
+pub mod cli;
 pub mod draft;
 pub mod export;
 pub mod import;

@@ -1,7 +1,9 @@
 //! `pouxi` opens the window; subcommands work on files without one.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use pouxi::app::{AppPaths, PouxiApp};
+use pouxi::cli::{self, ExportOptions};
+use pouxi::export::Layout;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,22 +22,116 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Commands {}
+enum Commands {
+    /// Import material (.txt in any common encoding, or .docx) as a draft: ads are cut and
+    /// listed on stderr, the text is parsed into categories and findings.
+    Import {
+        /// The material to import.
+        input: PathBuf,
+        /// The draft file (.ron) to write; without it the draft goes to stdout.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+    },
+    /// Report a draft's categories, findings and characters, and any ad-like text left in it.
+    /// Exits 0 when clean, 1 when something is flagged, 2 when the file cannot be read.
+    Check {
+        /// The draft file (.ron).
+        draft: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a draft as a speech: Word (.docx, GB/T 9704), plain text (.txt) or Markdown (.md).
+    /// Refuses (exit 1, nothing written) when the speech holds ad-like text.
+    Export {
+        /// The draft file (.ron).
+        draft: PathBuf,
+        /// The file to write; its extension (.docx, .txt, .md) names the format.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// How the findings of a category are laid out.
+        #[arg(long, value_enum, default_value_t = LayoutArg::Inline)]
+        layout: LayoutArg,
+        /// Write the file even when ad-like text is found.
+        #[arg(long)]
+        allow_flagged: bool,
+        /// .txt: start the file with a UTF-8 byte order mark.
+        #[arg(long)]
+        bom: bool,
+        /// .txt: end lines with CR LF.
+        #[arg(long)]
+        crlf: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    /// One paragraph per category: （一）在理论学习方面。一是……。二是……。
+    Inline,
+    /// The category heading on its own line, one paragraph per finding.
+    Paragraphs,
+}
+
+impl From<LayoutArg> for Layout {
+    fn from(layout: LayoutArg) -> Layout {
+        match layout {
+            LayoutArg::Inline => Layout::Inline,
+            LayoutArg::Paragraphs => Layout::Paragraphs,
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match command {},
+        Some(command) => run_command(command),
         None => run_window(cli.draft),
     }
 }
 
+fn run_command(command: Commands) -> ExitCode {
+    let rules_file = AppPaths::from_environment().user_rules_file();
+    let stdout = &mut std::io::stdout().lock();
+    let stderr = &mut std::io::stderr().lock();
+    let status = match command {
+        Commands::Import { input, output } => {
+            cli::run_import(&input, output.as_deref(), &rules_file, stdout, stderr)
+        }
+        Commands::Check { draft, json } => {
+            cli::run_check(&draft, json, &rules_file, stdout, stderr)
+        }
+        Commands::Export {
+            draft,
+            output,
+            layout,
+            allow_flagged,
+            bom,
+            crlf,
+        } => {
+            let options = ExportOptions {
+                output,
+                layout: layout.into(),
+                allow_flagged,
+                bom,
+                crlf,
+            };
+            cli::run_export(&draft, &options, &rules_file, stderr)
+        }
+    };
+    status.into()
+}
+
 fn run_window(draft: Option<PathBuf>) -> ExitCode {
-    if let Some(path) = &draft
-        && let Err(error) = pouxi::store::load_draft(path)
-    {
-        // The window says it in Chinese too; the terminal gets a plain sentence.
-        eprintln!("{error}");
+    // The window says what is wrong in Chinese; the terminal gets a plain sentence too.
+    if let Some(path) = &draft {
+        let problem = if pouxi::app::is_material(path) {
+            pouxi::import::read_material(path).err().map(|e| e.to_string())
+        } else {
+            pouxi::store::load_draft(path).err().map(|e| e.to_string())
+        };
+        if let Some(problem) = problem {
+            eprintln!("{problem}");
+        }
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -339,3 +339,23 @@ fn request_close(harness: &mut Harness<'_, PouxiApp>) {
         .push(egui::ViewportEvent::Close);
     harness.run();
 }
+
+#[test]
+fn new_from_another_template_gives_its_categories() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("从模板新建").click();
+    harness.run();
+    harness
+        .get_by_label("2024年度民主生活会（四个带头）")
+        .click();
+    harness.run();
+    let draft = harness.state().draft();
+    assert_eq!(draft.categories.len(), 4);
+    assert!(draft.categories[0].title.starts_with("在带头强化政治忠诚"));
+    harness.get_by_label("（四）类别标题");
+    assert!(harness.query_by_label("（五）类别标题").is_none());
+}

@@ -17,7 +17,13 @@ pub enum DialogOutcome {
 }
 
 fn dialog(start: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new().add_filter("剖析稿件", &["ron"]);
+    with_start(
+        rfd::FileDialog::new().add_filter("剖析稿件", &["ron"]),
+        start,
+    )
+}
+
+fn with_start(dialog: rfd::FileDialog, start: Option<&Path>) -> rfd::FileDialog {
     match start {
         Some(folder) if folder.is_dir() => dialog.set_directory(folder),
         _ => dialog,
@@ -52,6 +58,40 @@ pub fn pick_draft_save_path(
     let started = Instant::now();
     let picked = dialog(start)
         .set_title("另存为")
+        .set_file_name(file_name)
+        .save_file();
+    judge(started, picked)
+}
+
+/// A downloaded material to import: .txt or .docx.
+pub fn pick_material(mode: DialogMode, start: Option<&Path>) -> DialogOutcome {
+    if mode == DialogMode::InWindow {
+        return DialogOutcome::Unavailable;
+    }
+    let started = Instant::now();
+    let picked = with_start(rfd::FileDialog::new(), start)
+        .add_filter("素材（.txt、.docx）", &["txt", "docx", "TXT", "DOCX"])
+        .add_filter("所有文件", &["*"])
+        .set_title("导入素材")
+        .pick_file();
+    judge(started, picked)
+}
+
+/// Where to write an export of the given format.
+pub fn pick_export_path(
+    mode: DialogMode,
+    start: Option<&Path>,
+    file_name: &str,
+    filter_name: &str,
+    extension: &str,
+) -> DialogOutcome {
+    if mode == DialogMode::InWindow {
+        return DialogOutcome::Unavailable;
+    }
+    let started = Instant::now();
+    let picked = with_start(rfd::FileDialog::new(), start)
+        .add_filter(filter_name, &[extension])
+        .set_title("导出")
         .set_file_name(file_name)
         .save_file();
     judge(started, picked)

@@ -1,25 +1,37 @@
 //! The eframe App: owns the open document, applies what the window asks for, and does all file
 //! work the window needs.
 
+mod ad_scan;
 mod document;
+mod export_session;
 mod file_dialog;
 mod history;
+mod import_session;
 mod settings;
 
 pub use document::Document;
+pub use import_session::ImportMode;
 pub use settings::{AppPaths, DialogMode, Settings};
 
+use crate::clean::{self, Rules};
 use crate::draft::{Command, Draft, Template, TextField};
+use crate::export::{self, Format};
+use crate::import::{self, Material};
 use crate::store;
+use crate::ui::export_dialog::{ExportForm, ExportPreview};
+use crate::ui::import_dialog::ImportView;
 use crate::ui::{self, Action, Modal, PathPurpose, UiState, UnsavedAnswer, View};
+use ad_scan::AdScan;
+use export_session::ExportSession;
 use file_dialog::DialogOutcome;
+use import_session::ImportSession;
 use std::path::{Path, PathBuf};
 
 /// What waits for the answer to 保存 / 不保存 / 取消.
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     Close,
-    New,
+    New(Template),
     Open,
     OpenPath(PathBuf),
 }
@@ -33,6 +45,12 @@ pub struct PouxiApp {
     close_confirmed: bool,
     notice: String,
     window_title: String,
+    rules: Rules,
+    templates: Vec<Template>,
+    template_names: Vec<String>,
+    ad_scan: AdScan,
+    import: Option<ImportSession>,
+    export: ExportSession,
 }
 
 impl PouxiApp {
@@ -42,6 +60,10 @@ impl PouxiApp {
         // Office writers know light pages; a dark editor looks like a programmer's tool.
         ctx.set_theme(egui::Theme::Light);
         let settings = Settings::load(&paths);
+        let (rules, rules_problem) = match Rules::builtin_with_user(&paths.user_rules_file()) {
+            Ok(rules) => (rules, None),
+            Err(error) => (Rules::builtin(), Some(error.message_zh())),
+        };
         let mut app = PouxiApp {
             doc: Document::from_template(Template::default_template().to_draft()),
             settings,
@@ -51,11 +73,27 @@ impl PouxiApp {
             close_confirmed: false,
             notice: String::new(),
             window_title: String::new(),
+            rules,
+            template_names: Template::builtin().into_iter().map(|t| t.name).collect(),
+            templates: Template::builtin(),
+            ad_scan: AdScan::default(),
+            import: None,
+            export: ExportSession::default(),
         };
-        if let Some(path) = open {
-            app.open_now(path);
+        if let Some(problem) = rules_problem {
+            app.show_message("广告规则文件有误", format!("{problem}\n已改用内置规则。"));
+        }
+        match open {
+            Some(path) if is_material(path) => app.import_file(path),
+            Some(path) => app.open_now(path),
+            None => {}
         }
         app
+    }
+
+    /// The import waiting in the preview, if any.
+    pub fn import_session(&self) -> Option<&ImportSession> {
+        self.import.as_ref()
     }
 
     pub fn document(&self) -> &Document {
@@ -106,38 +144,27 @@ impl PouxiApp {
     /// (its own undo would bypass the draft's history).
     fn shortcut_actions(&mut self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        if self.ui.modal.is_some() {
+        let dialog_open = self.ui.modal.is_some()
+            || self.import.is_some()
+            || self.ui.paste_box.is_some()
+            || self.ui.export_form.is_some();
+        if dialog_open {
             return Vec::new();
         }
-        let command_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let ctrl = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let ctrl_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         // Longer chords first: Ctrl+S would also match Ctrl+Shift+S.
         let table = [
-            (KeyboardShortcut::new(command_shift, Key::S), Action::SaveAs),
-            (KeyboardShortcut::new(command_shift, Key::Z), Action::Redo),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
-                Action::Save,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
-                Action::New,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
-                Action::Open,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
-                Action::Undo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
-                Action::Redo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
-                Action::Quit,
-            ),
+            (ctrl_shift(Key::S), Action::SaveAs),
+            (ctrl_shift(Key::Z), Action::Redo),
+            (ctrl(Key::S), Action::Save),
+            (ctrl(Key::N), Action::New),
+            (ctrl(Key::O), Action::Open),
+            (ctrl(Key::Z), Action::Undo),
+            (ctrl(Key::Y), Action::Redo),
+            (ctrl(Key::Q), Action::Quit),
+            (ctrl(Key::I), Action::ImportFile),
+            (ctrl(Key::E), Action::OpenExport),
         ];
         let mut actions = Vec::new();
         ctx.input_mut(|input| {
@@ -197,11 +224,9 @@ impl PouxiApp {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Pending::New => {
-                self.replace_document(Document::from_template(
-                    Template::default_template().to_draft(),
-                ));
-                self.notice = "已新建稿件".to_owned();
+            Pending::New(template) => {
+                self.replace_document(Document::from_template(template.to_draft()));
+                self.notice = format!("已新建稿件（{}）", template.name);
             }
             Pending::Open => self.choose_file_to_open(),
             Pending::OpenPath(path) => self.open_now(&path),
@@ -429,8 +454,14 @@ impl PouxiApp {
                 Ok(false) => self.notice = "没有可重做的操作".to_owned(),
                 Err(error) => self.notice = format!("无法重做：{error}"),
             },
-            Action::New => self.guard(ctx, Pending::New),
+            Action::New => self.guard(ctx, Pending::New(Template::default_template())),
+            Action::NewFromTemplate(index) => {
+                if let Some(template) = self.templates.get(index).cloned() {
+                    self.guard(ctx, Pending::New(template));
+                }
+            }
             Action::Open => self.guard(ctx, Pending::Open),
+            Action::OpenPath(path) if is_material(&path) => self.import_file(&path),
             Action::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
             Action::Save => {
                 self.save();
@@ -453,12 +484,254 @@ impl PouxiApp {
                 self.pending = None;
             }
             Action::PathChosen(PathPurpose::Open, path) => self.open_now(&path),
+            Action::PathChosen(PathPurpose::Import, path) => self.import_file(&path),
+            Action::PathChosen(PathPurpose::Export, path) => self.write_export(&path),
+            Action::ImportFile => self.choose_material(),
+            Action::PasteImport => self.ui.paste_box = Some(String::new()),
+            Action::ReadClipboard => self.read_clipboard(),
+            Action::ImportPasted(text) => {
+                self.start_import("粘贴的文字".to_owned(), Material::clipboard(text));
+            }
+            Action::ImportToggleSpan(index) => {
+                if let Some(session) = self.import.as_mut() {
+                    session.toggle_restored(index, &self.rules);
+                }
+            }
+            Action::ImportSetMerge(merge) => {
+                if let Some(session) = self.import.as_mut() {
+                    session.mode = if merge {
+                        ImportMode::Merge
+                    } else {
+                        ImportMode::Replace
+                    };
+                }
+            }
+            Action::ImportApply => self.apply_import(now),
+            Action::ImportCancel => self.import = None,
+            Action::OpenExport => self.open_export(),
+            Action::ExportWrite => self.choose_export_path(),
+            Action::ExportRemoveFlagged => {
+                if let Some(command) = self.ad_scan.removal_command(self.doc.draft(), &self.rules) {
+                    self.edit(command, now);
+                    self.doc.seal_typing();
+                    self.notice = "已移除疑似广告（可撤销）".to_owned();
+                }
+            }
+            Action::CopySpeech => self.copy_speech(ctx),
             Action::PathChosen(PathPurpose::SaveAs, path) => {
                 if self.save_to(&file_dialog::with_draft_extension(path)) {
                     self.continue_pending_after_save(ctx);
                 }
             }
         }
+    }
+
+    /// Text pasted this frame into the editor (not into a dialog's own fields).
+    fn pasted_into_editor(&self, ctx: &egui::Context) -> Option<String> {
+        if self.ui.modal.is_some()
+            || self.import.is_some()
+            || self.ui.paste_box.is_some()
+            || self.ui.export_form.is_some()
+        {
+            return None;
+        }
+        ctx.input(|input| {
+            input.events.iter().find_map(|event| match event {
+                egui::Event::Paste(text) if !text.is_empty() => Some(text.clone()),
+                _ => None,
+            })
+        })
+    }
+
+    fn choose_material(&mut self) {
+        let start = self.settings.last_folder.clone();
+        match file_dialog::pick_material(self.settings.dialog_mode, start.as_deref()) {
+            DialogOutcome::Chosen(path) => self.import_file(&path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => self.prompt_path(PathPurpose::Import),
+        }
+    }
+
+    fn import_file(&mut self, path: &Path) {
+        match import::read_material(path) {
+            Ok(material) => {
+                if let Some(parent) = path.parent() {
+                    self.settings.last_folder = Some(parent.to_path_buf());
+                }
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                self.start_import(name, material);
+            }
+            Err(error) => self.show_message("无法导入素材", error.message_zh()),
+        }
+    }
+
+    fn start_import(&mut self, source_name: String, material: Material) {
+        self.ui.paste_box = None;
+        self.import = Some(ImportSession::new(source_name, material, &self.rules));
+    }
+
+    fn read_clipboard(&mut self) {
+        let text = arboard::Clipboard::new().and_then(|mut clipboard| clipboard.get_text());
+        match text {
+            Ok(text) if !text.trim().is_empty() => {
+                self.start_import("剪贴板".to_owned(), Material::clipboard(text));
+            }
+            Ok(_) => self.notice = "剪贴板里没有文字".to_owned(),
+            Err(error) => self.show_message(
+                "无法读取剪贴板",
+                format!("{error}\n请在框中按 Ctrl+V 粘贴素材。"),
+            ),
+        }
+    }
+
+    fn apply_import(&mut self, now: f64) {
+        let Some(session) = self.import.take() else {
+            return;
+        };
+        let imported = session.imported;
+        let command = match session.mode {
+            ImportMode::Replace => Command::ReplaceDraft(Box::new(imported.draft.clone())),
+            ImportMode::Merge => {
+                let current = self.doc.draft().clone();
+                import::merge_command(&current, &imported.draft, self.doc.ids())
+            }
+        };
+        self.edit(command, now);
+        self.doc.seal_typing();
+        self.ui.collapsed.clear();
+        let removed = imported.removed.iter().filter(|s| !s.restored).count();
+        self.notice = format!(
+            "已导入“{}”：{} 个类别、{} 条问题，移除 {} 处广告（可撤销）",
+            session.source_name,
+            imported.draft.categories.len(),
+            imported.draft.finding_count(),
+            removed
+        );
+    }
+
+    fn export_format(&self) -> Format {
+        self.ui
+            .export_form
+            .as_ref()
+            .map(|form| form.format)
+            .or_else(|| Format::from_extension(&self.settings.export_format))
+            .unwrap_or(Format::Docx)
+    }
+
+    fn open_export(&mut self) {
+        self.ui.export_form = Some(ExportForm {
+            format: self.export_format(),
+            settings: self.settings.export.clone(),
+            allow_flagged: false,
+        });
+    }
+
+    fn remember_export_choices(&mut self) {
+        if let Some(form) = &self.ui.export_form {
+            self.settings.export = form.settings.clone();
+            self.settings.export_format = form.format.extension().to_owned();
+            self.store_settings();
+        }
+    }
+
+    fn choose_export_path(&mut self) {
+        let format = self.export_format();
+        let start = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| self.settings.last_folder.clone());
+        let name = std::path::Path::new(&suggested_file_name(self.doc.draft()))
+            .with_extension(format.extension())
+            .display()
+            .to_string();
+        match file_dialog::pick_export_path(
+            self.settings.dialog_mode,
+            start.as_deref(),
+            &name,
+            format.label(),
+            format.extension(),
+        ) {
+            DialogOutcome::Chosen(path) => self.write_export(&path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => self.prompt_path(PathPurpose::Export),
+        }
+    }
+
+    fn write_export(&mut self, path: &Path) {
+        let Some(form) = self.ui.export_form.clone() else {
+            return;
+        };
+        // The file's extension decides the format; a name without one gets the chosen format's.
+        let (path, format) = match Format::from_path(path) {
+            Ok(format) => (path.to_path_buf(), format),
+            Err(_) => (path.with_extension(form.format.extension()), form.format),
+        };
+        let rendered = match export::render(self.doc.draft(), &form.settings, format) {
+            Ok(rendered) => rendered,
+            Err(error) => {
+                self.show_message("导出失败", error.to_string());
+                return;
+            }
+        };
+        match store::atomic_write(&path, &rendered.bytes) {
+            Ok(()) => {
+                self.remember_export_choices();
+                if let Some(parent) = path.parent() {
+                    self.settings.last_folder = Some(parent.to_path_buf());
+                }
+                self.ui.export_form = None;
+                let mut notice = format!("已导出到 {}", path.display());
+                for note in &rendered.notes {
+                    notice.push('；');
+                    notice.push_str(note);
+                }
+                self.notice = notice;
+            }
+            Err(error) => self.show_message(
+                "导出失败",
+                format!("无法写入“{}”：{error}\n稿件未受影响。", path.display()),
+            ),
+        }
+    }
+
+    fn copy_speech(&mut self, ctx: &egui::Context) {
+        let settings = self
+            .ui
+            .export_form
+            .as_ref()
+            .map(|form| form.settings.clone())
+            .unwrap_or_else(|| self.settings.export.clone());
+        let text = export::plain_text(self.doc.draft(), &settings);
+        let chars = crate::draft::count_chars(&text);
+        ctx.copy_text(text);
+        self.remember_export_choices();
+        self.notice = format!("已复制全文（{chars} 字）");
+    }
+
+    /// Text pasted into a field is cleaned as a separate, undoable step right after the paste.
+    fn clean_paste(&mut self, raw: &str, field: TextField, now: f64) {
+        let (cleaned, removed) = clean::clean_pasted(raw, &self.rules);
+        let cut = removed.iter().filter(|span| !span.restored).count();
+        if cut == 0 {
+            return;
+        }
+        let Some(current) = self.doc.draft().text(field) else {
+            return;
+        };
+        let Some(at) = current.rfind(raw) else {
+            return;
+        };
+        let mut text = current.to_owned();
+        text.replace_range(at..at + raw.len(), &cleaned);
+        self.doc.seal_typing();
+        self.edit(Command::SetText { field, text }, now);
+        self.doc.seal_typing();
+        self.notice = format!("已移除 {cut} 处广告（Ctrl+Z 可撤销）");
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -469,6 +742,13 @@ impl PouxiApp {
             self.window_title = title;
         }
     }
+}
+
+/// Downloaded material opens in the import preview instead of as a draft.
+pub fn is_material(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "txt" | "docx" | "doc"))
 }
 
 /// A file name from the draft's title, safe on every platform.
@@ -495,6 +775,32 @@ impl eframe::App for PouxiApp {
         let mut actions = self.shortcut_actions(&ctx);
         actions.extend(self.dropped_file_actions(&ctx));
         self.handle_close_request(&ctx);
+        let pasted = self.pasted_into_editor(&ctx);
+        if pasted.is_some() {
+            // A paste is its own undo step, apart from the typing around it.
+            self.doc.seal_typing();
+        }
+        self.ad_scan
+            .refresh(self.doc.draft(), self.doc.revision(), &self.rules);
+        let export_form_before = self.ui.export_form.clone();
+        if let Some(form) = &self.ui.export_form {
+            self.export
+                .refresh(self.doc.draft(), self.doc.revision(), form, &self.rules);
+        }
+        let import_view = self.import.as_ref().map(|session| ImportView {
+            source_name: &session.source_name,
+            encoding: &session.material.encoding,
+            text: &session.material.text,
+            removed: &session.imported.removed,
+            draft: &session.imported.draft,
+            stats: &session.imported.stats,
+            merge: session.mode == ImportMode::Merge,
+        });
+        let export_view = self.ui.export_form.as_ref().map(|_| ExportPreview {
+            text: &self.export.text,
+            notes: &self.export.notes,
+            flagged: &self.export.flagged,
+        });
         let view = View {
             draft: self.doc.draft(),
             file_name: self.doc.display_name(),
@@ -503,11 +809,37 @@ impl eframe::App for PouxiApp {
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
             recent_files: &self.settings.recent_files,
+            template_names: &self.template_names,
             notice: &self.notice,
+            ad_warnings: self.ad_scan.by_finding(),
+            import: import_view,
+            export: export_view,
         };
         actions.extend(ui::show(ui, &view, &mut self.ui));
+        let pasted_into = pasted.as_ref().and_then(|raw| {
+            actions.iter().rev().find_map(|action| match action {
+                Action::Edit(Command::SetText { field, text }) if text.contains(raw.as_str()) => {
+                    Some(*field)
+                }
+                _ => None,
+            })
+        });
         for action in actions {
             self.perform(&ctx, action);
+        }
+        if let (Some(raw), Some(field)) = (pasted, pasted_into) {
+            let now = ctx.input(|i| i.time);
+            self.clean_paste(&raw, field, now);
+        }
+        if let Some(form) = export_form_before
+            && self.ui.export_form.is_none()
+            && (form.settings != self.settings.export
+                || form.format.extension() != self.settings.export_format)
+        {
+            // The dialog was closed: keep its choices for next time.
+            self.settings.export = form.settings;
+            self.settings.export_format = form.format.extension().to_owned();
+            self.store_settings();
         }
         self.update_title(&ctx);
     }

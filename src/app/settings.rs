@@ -75,6 +75,10 @@ pub struct Settings {
     pub dialog_mode: DialogMode,
     /// The folder the last dialog was in, to start the next one there.
     pub last_folder: Option<PathBuf>,
+    /// The export dialog's layout, font names and text options.
+    pub export: crate::export::ExportSettings,
+    /// The last export format, by extension (docx, txt, md).
+    pub export_format: String,
 }
 
 impl Settings {

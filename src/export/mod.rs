@@ -6,10 +6,12 @@
 //! bytes for the caller's atomic save.
 
 mod docx;
+mod gate;
 mod layout;
 mod md;
 mod txt;
 
+pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
 
 use crate::draft::Draft;

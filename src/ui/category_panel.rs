@@ -6,11 +6,13 @@ use super::status_bar::group_thousands;
 use super::text_field::{self, FieldName, FieldSpec};
 use super::{Action, Modal, UiState};
 use crate::draft::numbering::category_label;
-use crate::draft::{Category, Draft, TextField};
+use crate::draft::{Category, Draft, FindingId, TextField};
+use std::collections::HashMap;
 
 pub fn show(
     ui: &mut egui::Ui,
     draft: &Draft,
+    ad_warnings: &HashMap<FindingId, Vec<String>>,
     index: usize,
     category: &Category,
     state: &mut UiState,
@@ -88,6 +90,7 @@ pub fn show(
         for (finding_index, finding) in category.findings.iter().enumerate() {
             let place = Place {
                 draft,
+                ad_warning: ad_warnings.get(&finding.id).map(Vec::as_slice),
                 category_index: index,
                 category,
                 index: finding_index,

@@ -13,6 +13,8 @@ pub struct DraggedFinding(pub FindingId);
 /// Where a finding is drawn.
 pub struct Place<'a> {
     pub draft: &'a Draft,
+    /// Why this finding still looks like an ad, if it does.
+    pub ad_warning: Option<&'a [String]>,
     pub category_index: usize,
     pub category: &'a Category,
     pub index: usize,
@@ -70,6 +72,10 @@ pub fn show(
             let handle = handle.accessible_name(format!("拖动{label}"));
             handle.dnd_set_drag_payload(DraggedFinding(finding.id));
             ui.label(egui::RichText::new(finding_label(place.index)).strong());
+            if let Some(reasons) = place.ad_warning {
+                ui.colored_label(ui.visuals().error_fg_color, "⚠ 疑似广告")
+                    .on_hover_text(reasons.join("\n"));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 buttons(ui, place, finding.id, &label, state, actions);
                 text_field::show(

@@ -31,6 +31,8 @@ const SHORTCUTS: &str = "Ctrl+N　新建稿件\n\
 Ctrl+O　打开稿件\n\
 Ctrl+S　保存\n\
 Ctrl+Shift+S　另存为\n\
+Ctrl+I　导入素材\n\
+Ctrl+E　导出\n\
 Ctrl+Z　撤销\n\
 Ctrl+Y / Ctrl+Shift+Z　重做\n\
 Alt+↑ / Alt+↓　上移 / 下移正在编辑的问题\n\
@@ -45,6 +47,13 @@ fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     if item(ui, "新建", "Ctrl+N") {
         actions.push(Action::New);
     }
+    ui.menu_button("从模板新建", |ui| {
+        for (index, name) in view.template_names.iter().enumerate() {
+            if ui.button(name).clicked() {
+                actions.push(Action::NewFromTemplate(index));
+            }
+        }
+    });
     if item(ui, "打开…", "Ctrl+O") {
         actions.push(Action::Open);
     }
@@ -57,6 +66,16 @@ fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             }
         });
     });
+    ui.separator();
+    if item(ui, "导入素材…", "Ctrl+I") {
+        actions.push(Action::ImportFile);
+    }
+    if ui.button("粘贴导入…").clicked() {
+        actions.push(Action::PasteImport);
+    }
+    if item(ui, "导出…", "Ctrl+E") {
+        actions.push(Action::OpenExport);
+    }
     ui.separator();
     if item(ui, "保存", "Ctrl+S") {
         actions.push(Action::Save);

@@ -4,8 +4,10 @@
 mod category_panel;
 mod confirm_remove;
 mod draft_header;
+pub mod export_dialog;
 mod finding_card;
 pub mod fonts;
+pub mod import_dialog;
 mod menu_bar;
 mod message_box;
 mod outline;
@@ -15,7 +17,9 @@ mod text_field;
 mod unsaved_prompt;
 
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
-use std::collections::HashSet;
+use export_dialog::{ExportForm, ExportPreview};
+use import_dialog::ImportView;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// What the window asks the app to do.
@@ -33,6 +37,8 @@ pub enum Action {
     Undo,
     Redo,
     New,
+    /// New draft from the built-in template at this index.
+    NewFromTemplate(usize),
     Open,
     OpenPath(PathBuf),
     Save,
@@ -42,6 +48,21 @@ pub enum Action {
     PathChosen(PathPurpose, PathBuf),
     /// The in-window path prompt was cancelled.
     PathCancelled,
+    /// 文件 → 导入素材…
+    ImportFile,
+    /// 文件 → 粘贴导入: opens the paste box.
+    PasteImport,
+    ReadClipboard,
+    ImportPasted(String),
+    ImportToggleSpan(usize),
+    ImportSetMerge(bool),
+    ImportApply,
+    ImportCancel,
+    /// 文件 → 导出…
+    OpenExport,
+    ExportWrite,
+    ExportRemoveFlagged,
+    CopySpeech,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +77,8 @@ pub enum UnsavedAnswer {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    Import,
+    Export,
 }
 
 /// A question or message shown over the window.
@@ -90,8 +113,14 @@ pub struct View<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub recent_files: &'a [PathBuf],
+    /// Names of the built-in templates, for 从模板新建.
+    pub template_names: &'a [String],
     /// The latest notice for the status bar (saved, opened, …).
     pub notice: &'a str,
+    /// Findings whose text still looks like an ad, with the reasons.
+    pub ad_warnings: &'a HashMap<FindingId, Vec<String>>,
+    pub import: Option<ImportView<'a>>,
+    pub export: Option<ExportPreview<'a>>,
 }
 
 /// State that belongs to the window only: never saved with the draft.
@@ -104,6 +133,10 @@ pub struct UiState {
     pub focus_request: Option<TextField>,
     /// A category to scroll to on the next frame.
     pub scroll_to: Option<CategoryId>,
+    /// The paste-import box, while it is open.
+    pub paste_box: Option<String>,
+    /// The export dialog's choices, while it is open.
+    pub export_form: Option<ExportForm>,
 }
 
 impl UiState {
@@ -146,14 +179,43 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
             .show(ui, |ui| {
                 draft_header::show(ui, view.draft, state, &mut actions);
                 for (index, category) in view.draft.categories.iter().enumerate() {
-                    category_panel::show(ui, view.draft, index, category, state, &mut actions);
+                    category_panel::show(
+                        ui,
+                        view.draft,
+                        view.ad_warnings,
+                        index,
+                        category,
+                        state,
+                        &mut actions,
+                    );
                 }
                 draft_header::show_footer(ui, view.draft, state, &mut actions);
             });
     });
     finding_card::show_drag_preview(ui, view.draft);
+    show_dialogs(ui.ctx(), view, state, &mut actions);
     show_modal(ui, state, &mut actions);
     actions
+}
+
+fn show_dialogs(
+    ctx: &egui::Context,
+    view: &View<'_>,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    if let Some(import) = &view.import {
+        import_dialog::show_preview(ctx, import, actions);
+    } else if let Some(text) = state.paste_box.as_mut()
+        && !import_dialog::show_paste_box(ctx, text, actions)
+    {
+        state.paste_box = None;
+    }
+    if let (Some(form), Some(preview)) = (state.export_form.as_mut(), &view.export)
+        && !export_dialog::show(ctx, form, preview, actions)
+    {
+        state.export_form = None;
+    }
 }
 
 fn show_modal(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Vec<Action>) {

@@ -12,9 +12,11 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) -> bool {
     let mut done = false;
-    let title = match purpose {
-        PathPurpose::Open => "打开稿件",
-        PathPurpose::SaveAs => "另存为",
+    let (title, label_text) = match purpose {
+        PathPurpose::Open => ("打开稿件", "文件路径（.ron）："),
+        PathPurpose::SaveAs => ("另存为", "文件路径（.ron）："),
+        PathPurpose::Import => ("导入素材", "素材文件路径（.txt / .docx）："),
+        PathPurpose::Export => ("导出", "导出到（.docx / .txt / .md）："),
     };
     let response = egui::Modal::new(egui::Id::unique("pouxi_path_prompt")).show(ctx, |ui| {
         ui.set_width(520.0);
@@ -24,7 +26,7 @@ pub fn show(
             ui.label(egui::RichText::new(note).weak());
         }
         ui.add_space(6.0);
-        let label = ui.label("文件路径（.ron）：");
+        let label = ui.label(label_text);
         let edit = ui.add(
             egui::TextEdit::singleline(text)
                 .id(egui::Id::unique("pouxi_path_prompt_text"))

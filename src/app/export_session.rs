@@ -1,0 +1,47 @@
+//! The export dialog's live preview and last gate, recomputed only when the draft or the
+//! choices change.
+
+use crate::clean::Rules;
+use crate::draft::Draft;
+use crate::export::{self, Format};
+use crate::ui::export_dialog::ExportForm;
+
+#[derive(Debug, Default)]
+pub struct ExportSession {
+    computed_for: Option<(u64, ExportForm)>,
+    pub text: String,
+    pub notes: Vec<String>,
+    /// (where, reason, text) of every flagged span.
+    pub flagged: Vec<(String, String, String)>,
+}
+
+impl ExportSession {
+    pub fn refresh(&mut self, draft: &Draft, revision: u64, form: &ExportForm, rules: &Rules) {
+        let key = (revision, form.clone());
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.text = preview_text(draft, form);
+        self.notes = export::speech(draft, form.settings.layout).notes;
+        self.flagged = export::export_gate(draft, form.settings.layout, rules)
+            .into_iter()
+            .map(|flag| (flag.place, flag.reason, flag.text))
+            .collect();
+        self.computed_for = Some(key);
+    }
+}
+
+/// Exactly the text the chosen format writes (for .docx, the text of its paragraphs).
+fn preview_text(draft: &Draft, form: &ExportForm) -> String {
+    match form.format {
+        Format::Docx => export::plain_text(draft, &form.settings),
+        Format::Txt | Format::Markdown => {
+            match export::render(draft, &form.settings, form.format) {
+                Ok(rendered) => String::from_utf8_lossy(&rendered.bytes)
+                    .trim_start_matches('\u{feff}')
+                    .replace("\r\n", "\n"),
+                Err(error) => error.to_string(),
+            }
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! The subcommands of the command line: `import`, `check` and `export`. Plain Rust, no window:
+//! each `run_*` function takes the user's rule file and two writers standing for stdout and
+//! stderr, and returns a [`Status`] that `main` turns into the process exit code.
+//!
+//! Messages are plain English sentences; Chinese content (category titles, removed text, the
+//! `check` report itself) is printed as it is.
+
+use crate::check;
+use crate::clean::Rules;
+use crate::draft::Draft;
+use crate::draft::numbering::category_label;
+use crate::export::{self, ExportSettings, Format, Layout, export_gate};
+use crate::import::{self, MaterialKind};
+use crate::store;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// How a subcommand ended; its number is the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Done; for `check`, nothing is flagged.
+    Ok = 0,
+    /// Ad-like text is still in the draft (`check`), or `export` refused because of it.
+    Flagged = 1,
+    /// A file could not be read or written, or the request makes no sense.
+    Failed = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Writes one line to stderr. A terminal that cannot take it is not worth failing over.
+fn say(stderr: &mut impl Write, line: impl std::fmt::Display) {
+    let _ = writeln!(stderr, "{line}");
+}
+
+/// The built-in rules extended by the user's rule file; a broken file is reported and fails.
+fn load_rules(rules_file: &Path, stderr: &mut impl Write) -> Result<Rules, Status> {
+    Rules::builtin_with_user(rules_file).map_err(|error| {
+        say(
+            stderr,
+            format_args!(
+                "The ad rule file {} cannot be used: {error}. Fix or remove it and try again.",
+                rules_file.display()
+            ),
+        );
+        Status::Failed
+    })
+}
+
+fn load_draft(path: &Path, stderr: &mut impl Write) -> Result<Draft, Status> {
+    store::load_draft(path).map_err(|error| {
+        say(stderr, &error);
+        Status::Failed
+    })
+}
+
+/// Text shown on one line: line breaks become `⏎`, surrounding whitespace goes.
+fn one_line(text: &str) -> String {
+    text.trim()
+        .replace("\r\n", "\n")
+        .replace(['\n', '\r'], " ⏎ ")
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `pouxi import INPUT [-o OUT.ron]`: reads material, cuts the ads, parses it into a draft and
+/// writes the draft file to `output` (atomically) or to stdout. What was removed and a summary
+/// go to stderr.
+pub fn run_import(
+    input: &Path,
+    output: Option<&Path>,
+    rules_file: &Path,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> Status {
+    if let Some(output) = output
+        && same_file(input, output)
+    {
+        say(
+            stderr,
+            format_args!(
+                "The output file {} is the input file; choose another name so the material is kept.",
+                output.display()
+            ),
+        );
+        return Status::Failed;
+    }
+    let material = match import::read_material(input) {
+        Ok(material) => material,
+        Err(error) => {
+            let shown = input.display();
+            match error {
+                import::ImportError::NotFound(_) => {
+                    say(stderr, format_args!("{shown} does not exist."))
+                }
+                import::ImportError::NotAFile(_) => say(
+                    stderr,
+                    format_args!("{shown} is not a file, so it cannot be imported."),
+                ),
+                error => say(stderr, format_args!("Could not import {shown}: {error}.")),
+            }
+            return Status::Failed;
+        }
+    };
+    let rules = match load_rules(rules_file, stderr) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let imported = import::import_text(&material.text, &rules, &BTreeSet::new());
+
+    for span in imported.removed.iter().filter(|s| !s.restored) {
+        say(
+            stderr,
+            format_args!("removed [{}] {}", span.reason, one_line(&span.text)),
+        );
+    }
+    let kind = match material.kind {
+        MaterialKind::Docx => "a Word document",
+        MaterialKind::Text | MaterialKind::Clipboard => "text",
+    };
+    say(
+        stderr,
+        format_args!(
+            "Read {} as {kind}, encoding {}.",
+            input.display(),
+            material.encoding
+        ),
+    );
+    let report = check::report(&imported.draft, &rules);
+    print_summary(&report, stderr);
+    let stats = &imported.stats;
+    say(
+        stderr,
+        format_args!(
+            "Removed {} ad-like spans ({} characters); each is listed above.",
+            stats.removed_spans, stats.removed_chars
+        ),
+    );
+    for flag in &report.flagged {
+        say(
+            stderr,
+            format_args!(
+                "still present {}: [{}] {}",
+                flag.location,
+                flag.reason,
+                one_line(&flag.text)
+            ),
+        );
+    }
+
+    match output {
+        Some(path) => {
+            if let Err(error) = store::save_draft(path, &imported.draft) {
+                say(stderr, error);
+                return Status::Failed;
+            }
+            say(
+                stderr,
+                format_args!("Wrote the draft to {}.", path.display()),
+            );
+        }
+        None => {
+            let text = store::draft_to_ron(&imported.draft);
+            if let Err(error) = stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                say(
+                    stderr,
+                    format_args!("Could not write the draft to standard output: {error}."),
+                );
+                return Status::Failed;
+            }
+        }
+    }
+    Status::Ok
+}
+
+/// Categories, findings and characters, one line per category.
+fn print_summary(report: &check::CheckReport, stderr: &mut impl Write) {
+    say(
+        stderr,
+        format_args!(
+            "Found {} categories with {} findings, {} characters in all.",
+            report.categories.len(),
+            report.finding_count,
+            report.total_chars
+        ),
+    );
+    for (index, category) in report.categories.iter().enumerate() {
+        say(
+            stderr,
+            format_args!(
+                "  {}{}: {} findings, {} characters",
+                category_label(index),
+                category.title,
+                category.findings,
+                category.chars
+            ),
+        );
+    }
+}
+
+/// `pouxi check DRAFT.ron [--json]`: the report on stdout; [`Status::Flagged`] when ad-like text
+/// is still in the draft.
+pub fn run_check(
+    draft: &Path,
+    json: bool,
+    rules_file: &Path,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> Status {
+    let loaded = match load_draft(draft, stderr) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let rules = match load_rules(rules_file, stderr) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let report = check::report(&loaded, &rules);
+    let text = if json {
+        report.to_json() + "\n"
+    } else {
+        report.to_text()
+    };
+    if let Err(error) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        say(
+            stderr,
+            format_args!("Could not write the report to standard output: {error}."),
+        );
+        return Status::Failed;
+    }
+    if report.is_clean() {
+        Status::Ok
+    } else {
+        say(
+            stderr,
+            format_args!(
+                "{} still holds {} ad-like spans; remove them before handing the speech in.",
+                draft.display(),
+                report.flagged.len()
+            ),
+        );
+        Status::Flagged
+    }
+}
+
+/// What `pouxi export` was asked to do besides which draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The file to write; its extension names the format.
+    pub output: PathBuf,
+    pub layout: Layout,
+    /// Write even when ad-like text is found.
+    pub allow_flagged: bool,
+    /// .txt only: start with a UTF-8 byte order mark.
+    pub bom: bool,
+    /// .txt only: end lines with CR LF.
+    pub crlf: bool,
+}
+
+/// `pouxi export DRAFT.ron -o OUT`: the speech as .docx, .txt or .md, written atomically. Refuses
+/// ([`Status::Flagged`], nothing written) when the speech holds ad-like text, unless
+/// `allow_flagged`.
+pub fn run_export(
+    draft: &Path,
+    options: &ExportOptions,
+    rules_file: &Path,
+    stderr: &mut impl Write,
+) -> Status {
+    let output = options.output.as_path();
+    let Ok(format) = Format::from_path(output) else {
+        let why = match output.extension() {
+            Some(extension) => format!(
+                "Pouxi does not write .{} files",
+                extension.to_string_lossy()
+            ),
+            None => "the name has no extension to tell the format".to_owned(),
+        };
+        say(
+            stderr,
+            format_args!(
+                "Cannot export to {}: {why}; use .docx, .txt or .md.",
+                output.display()
+            ),
+        );
+        return Status::Failed;
+    };
+    let loaded = match load_draft(draft, stderr) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let rules = match load_rules(rules_file, stderr) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+
+    let flagged = export_gate(&loaded, options.layout, &rules);
+    for flag in &flagged {
+        say(
+            stderr,
+            format_args!("{}: [{}] {}", flag.place, flag.reason, one_line(&flag.text)),
+        );
+    }
+    if !flagged.is_empty() {
+        if !options.allow_flagged {
+            say(
+                stderr,
+                format_args!(
+                    "Nothing was written: the speech holds {} ad-like spans, listed above. Remove them, or pass --allow-flagged to export anyway.",
+                    flagged.len()
+                ),
+            );
+            return Status::Flagged;
+        }
+        say(
+            stderr,
+            format_args!(
+                "Exporting anyway (--allow-flagged), with {} ad-like spans in the speech.",
+                flagged.len()
+            ),
+        );
+    }
+
+    let settings = ExportSettings {
+        layout: options.layout,
+        txt_bom: options.bom,
+        txt_crlf: options.crlf,
+        ..ExportSettings::default()
+    };
+    let rendered = match export::render(&loaded, &settings, format) {
+        Ok(rendered) => rendered,
+        Err(error) => {
+            // ExportError speaks Chinese for the window; the command line says it in English.
+            let detail = match error {
+                export::ExportError::Package(reason) => reason,
+                export::ExportError::UnknownFormat(extension) => {
+                    format!("unknown format .{extension}")
+                }
+            };
+            say(
+                stderr,
+                format_args!(
+                    "Could not build {}: {detail}. Nothing was written.",
+                    output.display()
+                ),
+            );
+            return Status::Failed;
+        }
+    };
+    if let Err(error) = store::atomic_write(output, &rendered.bytes) {
+        let error = store::StoreError::new(output, store::StoreErrorKind::Write(error.to_string()));
+        say(stderr, error);
+        return Status::Failed;
+    }
+    for note in &rendered.notes {
+        say(stderr, format_args!("Note: {note}"));
+    }
+    say(
+        stderr,
+        format_args!(
+            "Wrote the speech to {} ({}, {} layout).",
+            output.display(),
+            format_name(format),
+            match options.layout {
+                Layout::Inline => "inline",
+                Layout::Paragraphs => "paragraphs",
+            }
+        ),
+    );
+    Status::Ok
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Docx => "Word",
+        Format::Txt => "plain text",
+        Format::Markdown => "Markdown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_marks_line_breaks() {
+        assert_eq!(one_line(" 甲\r\n乙\n"), "甲 ⏎ 乙");
+    }
+
+    #[test]
+    fn status_numbers_are_the_exit_codes() {
+        assert_eq!(Status::Ok as u8, 0);
+        assert_eq!(Status::Flagged as u8, 1);
+        assert_eq!(Status::Failed as u8, 2);
+    }
+}

@@ -1,0 +1,143 @@
+//! 导出: format, layout, font names and a live preview of exactly the text that will be written;
+//! ad-like text still in the draft is listed and must be removed or explicitly accepted.
+
+use super::Action;
+use crate::export::{ExportSettings, Format, Layout};
+
+/// What the writer is choosing; edited directly by the dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportForm {
+    pub format: Format,
+    pub settings: ExportSettings,
+    /// The writer saw the flagged text and exports anyway.
+    pub allow_flagged: bool,
+}
+
+/// Computed by the app from the form and the draft.
+pub struct ExportPreview<'a> {
+    pub text: &'a str,
+    pub notes: &'a [String],
+    /// Where and what: (`（三）二是 · 内容`, reason, text).
+    pub flagged: &'a [(String, String, String)],
+}
+
+/// Returns false when closed.
+pub fn show(
+    ctx: &egui::Context,
+    form: &mut ExportForm,
+    preview: &ExportPreview<'_>,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let mut open = true;
+    let response = egui::Modal::new(egui::Id::unique("pouxi_export")).show(ctx, |ui| {
+        let width = (ctx.content_rect().width() - 60.0).clamp(480.0, 1100.0);
+        let height = (ctx.content_rect().height() - 360.0).clamp(160.0, 900.0);
+        ui.set_width(width);
+        ui.heading("导出发言材料");
+        ui.add_space(4.0);
+        ui.columns(2, |columns| {
+            options(&mut columns[0], form);
+            columns[1].strong("预览（将写入文件的文字）");
+            egui::ScrollArea::vertical()
+                .id_salt("export_preview")
+                .auto_shrink([false, false])
+                .min_scrolled_height(height)
+                .max_height(height)
+                .show(&mut columns[1], |ui| {
+                    ui.add(egui::Label::new(preview.text).wrap().selectable(true));
+                });
+        });
+        for note in preview.notes {
+            ui.label(egui::RichText::new(note).weak());
+        }
+        let blocked = !preview.flagged.is_empty() && !form.allow_flagged;
+        if !preview.flagged.is_empty() {
+            ui.separator();
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("稿件中仍有 {} 处疑似广告：", preview.flagged.len()),
+            );
+            egui::ScrollArea::vertical()
+                .id_salt("export_flagged")
+                .max_height(120.0)
+                .show(ui, |ui| {
+                    for (place, reason, text) in preview.flagged {
+                        ui.label(format!("{place} · {reason}：{text}"));
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui.button("全部移除（可撤销）").clicked() {
+                    actions.push(Action::ExportRemoveFlagged);
+                }
+                ui.checkbox(&mut form.allow_flagged, "我已核对，仍然导出");
+            });
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!blocked, egui::Button::new("导出…"))
+                .clicked()
+            {
+                actions.push(Action::ExportWrite);
+            }
+            if ui
+                .add_enabled(!blocked, egui::Button::new("复制全文"))
+                .on_hover_text("把全文作为纯文本复制到剪贴板")
+                .clicked()
+            {
+                actions.push(Action::CopySpeech);
+            }
+            if ui.button("关闭").clicked() {
+                open = false;
+            }
+        });
+    });
+    open && !response.should_close()
+}
+
+fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
+    ui.strong("格式");
+    for format in Format::ALL {
+        ui.radio_value(&mut form.format, format, format.label());
+    }
+    ui.add_space(6.0);
+    ui.strong("版式");
+    ui.radio_value(
+        &mut form.settings.layout,
+        Layout::Inline,
+        "每个方面一段（一是……二是……接排）",
+    );
+    ui.radio_value(
+        &mut form.settings.layout,
+        Layout::Paragraphs,
+        "每条问题一段（方面标题单独成行）",
+    );
+    ui.add_space(6.0);
+    match form.format {
+        Format::Docx => {
+            ui.strong("字体（按 GB/T 9704，可改为本机已有的字体）");
+            egui::Grid::new("export_fonts")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let fonts = &mut form.settings.fonts;
+                    for (label, value) in [
+                        ("标题", &mut fonts.title),
+                        ("正文", &mut fonts.body),
+                        ("一级标题", &mut fonts.heading),
+                        ("方面标题", &mut fonts.category),
+                    ] {
+                        let label = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(value).desired_width(160.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+        }
+        Format::Txt => {
+            ui.strong("纯文本选项");
+            ui.checkbox(&mut form.settings.txt_bom, "文件开头加 BOM（旧版记事本）");
+            ui.checkbox(&mut form.settings.txt_crlf, "Windows 换行（CRLF）");
+        }
+        Format::Markdown => {}
+    }
+}

@@ -1,0 +1,262 @@
+//! 导入素材: the paste box, then the preview — the material with every removed span struck
+//! through and a checkbox to restore it, beside the categories and findings it parses into.
+
+use super::Action;
+use crate::clean::RemovedSpan;
+use crate::draft::Draft;
+use crate::draft::numbering::{category_label, finding_label};
+use crate::import::ImportStats;
+
+/// An import waiting for the writer's decision.
+pub struct ImportView<'a> {
+    pub source_name: &'a str,
+    pub encoding: &'a str,
+    pub text: &'a str,
+    pub removed: &'a [RemovedSpan],
+    pub draft: &'a Draft,
+    pub stats: &'a ImportStats,
+    pub merge: bool,
+}
+
+/// The paste box, shown before there is anything to preview. Returns false when closed.
+pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) -> bool {
+    let mut open = true;
+    let response = egui::Modal::new(egui::Id::unique("pouxi_paste_import")).show(ctx, |ui| {
+        ui.set_width((ctx.content_rect().width() - 80.0).clamp(320.0, 860.0));
+        ui.heading("粘贴导入");
+        ui.label(
+            "把下载的素材粘贴到下面（Ctrl+V），或读取剪贴板。广告会在预览中标出，可逐条恢复。",
+        );
+        ui.add_space(6.0);
+        let height = (ctx.content_rect().height() - 320.0).clamp(160.0, 700.0);
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .min_scrolled_height(height)
+            .max_height(height)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(14)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("在此粘贴素材……"),
+                )
+                .accessible_name("粘贴素材");
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("读取剪贴板").clicked() {
+                actions.push(Action::ReadClipboard);
+            }
+            if ui
+                .add_enabled(!text.trim().is_empty(), egui::Button::new("预览"))
+                .clicked()
+            {
+                actions.push(Action::ImportPasted(std::mem::take(text)));
+                open = false;
+            }
+            if ui.button("取消").clicked() {
+                open = false;
+            }
+        });
+    });
+    open && !response.should_close()
+}
+
+/// The preview. Returns false when closed.
+pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Vec<Action>) -> bool {
+    let mut open = true;
+    let response = egui::Modal::new(egui::Id::unique("pouxi_import_preview")).show(ctx, |ui| {
+        let width = (ctx.content_rect().width() - 60.0).clamp(480.0, 1200.0);
+        let height = (ctx.content_rect().height() - 340.0).clamp(160.0, 900.0);
+        ui.set_width(width);
+        ui.heading(format!("导入素材：{}", view.source_name));
+        ui.label(summary(view));
+        ui.add_space(6.0);
+        ui.columns(2, |columns| {
+            columns[0].strong("素材（红色删除线为将移除的广告）");
+            egui::ScrollArea::vertical()
+                .id_salt("import_material")
+                .auto_shrink([false, false])
+                .min_scrolled_height(height)
+                .max_height(height)
+                .show(&mut columns[0], |ui| {
+                    ui.label(material_job(ui, view));
+                    ui.add_space(8.0);
+                    removed_list(ui, view, actions);
+                });
+            columns[1].strong("识别结果");
+            egui::ScrollArea::vertical()
+                .id_salt("import_result")
+                .auto_shrink([false, false])
+                .min_scrolled_height(height)
+                .max_height(height)
+                .show(&mut columns[1], |ui| parsed_outline(ui, view.draft));
+        });
+        ui.separator();
+        ui.horizontal(|ui| {
+            let mut merge = view.merge;
+            ui.radio_value(&mut merge, false, "替换当前稿件（可撤销）");
+            ui.radio_value(&mut merge, true, "合并到当前稿件（问题追加到同名类别）");
+            if merge != view.merge {
+                actions.push(Action::ImportSetMerge(merge));
+            }
+        });
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            if ui.button("导入").clicked() {
+                actions.push(Action::ImportApply);
+                open = false;
+            }
+            if ui.button("取消").clicked() {
+                open = false;
+            }
+        });
+    });
+    let still_open = open && !response.should_close();
+    if !still_open && !actions.contains(&Action::ImportApply) {
+        actions.push(Action::ImportCancel);
+    }
+    still_open
+}
+
+fn summary(view: &ImportView<'_>) -> String {
+    let restored = view.removed.iter().filter(|s| s.restored).count();
+    let mut text = format!(
+        "编码：{} · 识别出 {} 个类别、{} 条问题 · 移除 {} 处（{} 字）",
+        view.encoding,
+        view.draft.categories.len(),
+        view.draft.finding_count(),
+        view.removed.len() - restored,
+        view.stats.removed_chars
+    );
+    if restored > 0 {
+        text.push_str(&format!(" · 已恢复 {restored} 处"));
+    }
+    text
+}
+
+/// The material as one layout: removed spans struck through in red, restored ones in green.
+fn material_job(ui: &egui::Ui, view: &ImportView<'_>) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let normal = egui::TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let removed = egui::TextFormat {
+        font_id: font.clone(),
+        color: egui::Color32::from_rgb(170, 30, 30),
+        background: egui::Color32::from_rgba_unmultiplied(230, 80, 80, 50),
+        strikethrough: egui::Stroke::new(1.0, egui::Color32::from_rgb(170, 30, 30)),
+        ..Default::default()
+    };
+    let restored = egui::TextFormat {
+        font_id: font,
+        color: ui.visuals().text_color(),
+        background: egui::Color32::from_rgba_unmultiplied(60, 170, 60, 50),
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob {
+        wrap: egui::text::TextWrapping::wrap_at_width(ui.available_width()),
+        ..Default::default()
+    };
+    let text = view.text;
+    let mut at = 0;
+    for span in view.removed {
+        let valid = span.start >= at
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end);
+        if !valid {
+            continue;
+        }
+        job.append(&text[at..span.start], 0.0, normal.clone());
+        let format = if span.restored {
+            restored.clone()
+        } else {
+            removed.clone()
+        };
+        job.append(&text[span.start..span.end], 0.0, format);
+        at = span.end;
+    }
+    job.append(&text[at..], 0.0, normal);
+    job
+}
+
+fn removed_list(ui: &mut egui::Ui, view: &ImportView<'_>, actions: &mut Vec<Action>) {
+    if view.removed.is_empty() {
+        ui.label("没有发现广告。");
+        return;
+    }
+    ui.strong(format!(
+        "移除的内容（{} 处，勾选可恢复）",
+        view.removed.len()
+    ));
+    for (index, span) in view.removed.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let mut keep = span.restored;
+            let excerpt: String = span.text.chars().take(60).collect();
+            let more = if span.text.chars().count() > 60 {
+                "…"
+            } else {
+                ""
+            };
+            let response = ui.checkbox(
+                &mut keep,
+                format!("恢复 · {}：{excerpt}{more}", span.reason),
+            );
+            if response.changed() {
+                actions.push(Action::ImportToggleSpan(index));
+            }
+        });
+    }
+}
+
+fn parsed_outline(ui: &mut egui::Ui, draft: &Draft) {
+    if !draft.title.is_empty() {
+        ui.label(egui::RichText::new(&draft.title).strong());
+    }
+    if !draft.heading.is_empty() {
+        ui.label(&draft.heading);
+    }
+    if !draft.opening.trim().is_empty() {
+        ui.label(
+            egui::RichText::new(format!(
+                "问题部分之前的内容 {} 字（保留在稿件开头）",
+                crate::draft::count_chars(&draft.opening)
+            ))
+            .weak(),
+        );
+    }
+    for (index, category) in draft.categories.iter().enumerate() {
+        ui.add_space(4.0);
+        ui.label(
+            egui::RichText::new(format!(
+                "{}{} · {} 条",
+                category_label(index),
+                category.title,
+                category.findings.len()
+            ))
+            .strong(),
+        );
+        for (finding_index, finding) in category.findings.iter().enumerate() {
+            let head = if finding.headline.is_empty() {
+                let start: String = finding.body.chars().take(24).collect();
+                format!("{start}…")
+            } else {
+                finding.headline.clone()
+            };
+            ui.label(format!("　{}{}", finding_label(finding_index), head));
+        }
+    }
+    if !draft.closing.trim().is_empty() {
+        ui.add_space(4.0);
+        ui.label(
+            egui::RichText::new(format!(
+                "问题部分之后的内容 {} 字（保留在稿件末尾）",
+                crate::draft::count_chars(&draft.closing)
+            ))
+            .weak(),
+        );
+    }
+}

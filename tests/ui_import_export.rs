@@ -1,0 +1,300 @@
+//! The window's import preview, paste cleaning, ad warnings and export dialog, driven through
+//! egui_kittest on the real App with real files in temp directories.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pouxi::app::{AppPaths, DialogMode, PouxiApp};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn harness_at(root: &Path) -> Harness<'static, PouxiApp> {
+    let root = root.to_path_buf();
+    Harness::builder()
+        .with_size([1400.0, 1600.0])
+        .build_eframe(move |cc| {
+            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
+            app.set_dialog_mode(DialogMode::InWindow);
+            app
+        })
+}
+
+fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn answer_prompt(harness: &mut Harness<'_, PouxiApp>, label: &str, path: &Path) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    press(harness, egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label(label)
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("确定").click();
+    harness.run();
+}
+
+fn import_seed(harness: &mut Harness<'_, PouxiApp>) {
+    press(harness, egui::Modifiers::COMMAND, egui::Key::I);
+    answer_prompt(
+        harness,
+        "素材文件路径（.txt / .docx）：",
+        &fixture("seed_material.txt"),
+    );
+}
+
+fn strip_ws(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn importing_the_seed_previews_removals_and_replaces_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    import_seed(&mut harness);
+
+    let session = harness
+        .state()
+        .import_session()
+        .expect("the preview is open");
+    assert_eq!(session.imported.draft.categories.len(), 6);
+    let removed = session.imported.removed.len();
+    assert!(removed >= 4, "ads and paid markers are listed: {removed}");
+    harness.get_by_label_contains("编码：UTF-8");
+    let restore_boxes = harness
+        .query_all_by_role(Role::CheckBox)
+        .filter(|node| format!("{node:?}").contains("恢复 · "))
+        .count();
+    assert_eq!(
+        restore_boxes, removed,
+        "one restore checkbox per removed span"
+    );
+
+    harness.get_by_label("导入").click();
+    harness.run();
+    assert!(harness.state().import_session().is_none());
+    let draft = harness.state().draft();
+    let counts: Vec<usize> = draft.categories.iter().map(|c| c.findings.len()).collect();
+    assert_eq!(counts, [3, 3, 3, 4, 3, 3]);
+    let all_text: String = draft.text_fields().iter().map(|(_, t)| *t).collect();
+    for junk in ["哒哒", "客服", "微信", "会员", "paidbegin", "paidend"] {
+        assert!(!all_text.contains(junk), "{junk} slipped through");
+    }
+    harness.get_by_label("（四）四是标题");
+
+    // The import is one undo step.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().draft().finding_count(), 0);
+}
+
+#[test]
+fn restoring_a_removed_span_brings_it_into_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let material = dir.path().join("素材.txt");
+    std::fs::write(
+        &material,
+        "（一）在理论学习方面。一是学习不够深入。平时学习少（中华励志网），理论功底浅。二是运用不够。理论联系实际不够。\n",
+    )
+    .unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::I);
+    answer_prompt(&mut harness, "素材文件路径（.txt / .docx）：", &material);
+    let session = harness.state().import_session().unwrap();
+    let index = session
+        .imported
+        .removed
+        .iter()
+        .position(|span| span.text.contains("中华励志网"))
+        .expect("the glued site name is removed");
+    let body = |h: &Harness<'_, PouxiApp>| {
+        h.state()
+            .import_session()
+            .unwrap()
+            .imported
+            .draft
+            .categories[0]
+            .findings[0]
+            .body
+            .clone()
+    };
+    assert!(!body(&harness).contains("中华励志网"));
+    harness
+        .query_all_by_role(Role::CheckBox)
+        .find(|node| format!("{node:?}").contains("中华励志网"))
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .import_session()
+            .unwrap()
+            .restored
+            .contains(&index)
+    );
+    assert!(body(&harness).contains("中华励志网"));
+}
+
+#[test]
+fn merging_appends_findings_to_matching_categories() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    harness
+        .get_all_by_label("＋ 新增问题")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness
+        .get_by_label("（一）一是标题")
+        .type_text("我自己写的问题");
+    harness.run();
+    import_seed(&mut harness);
+    harness
+        .get_by_label("合并到当前稿件（问题追加到同名类别）")
+        .click();
+    harness.run();
+    harness.get_by_label("导入").click();
+    harness.run();
+    let draft = harness.state().draft();
+    assert_eq!(draft.categories.len(), 6);
+    assert_eq!(draft.categories[0].findings.len(), 4);
+    assert_eq!(draft.categories[0].findings[0].headline, "我自己写的问题");
+    assert_eq!(draft.categories[0].findings[1].headline, "学习举措强度不够");
+}
+
+#[test]
+fn the_paste_box_imports_pasted_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("粘贴导入…").click();
+    harness.run();
+    let material = std::fs::read_to_string(fixture("seed_material.txt")).unwrap();
+    harness.get_by_label("粘贴素材").focus();
+    harness.run();
+    harness.event(egui::Event::Paste(material));
+    harness.run();
+    harness.get_by_label("预览").click();
+    harness.run();
+    assert_eq!(
+        harness.state().import_session().unwrap().source_name,
+        "粘贴的文字"
+    );
+    harness.get_by_label("导入").click();
+    harness.run();
+    assert_eq!(harness.state().draft().finding_count(), 19);
+}
+
+#[test]
+fn pasting_an_ad_into_a_finding_cleans_it_and_the_cleaning_is_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    harness
+        .get_all_by_label("＋ 新增问题")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label("（一）一是内容").focus();
+    harness.run();
+    let raw = "集中学习少，专题研讨少。添加客服微信：dada123，获取更多精品素材！";
+    harness.event(egui::Event::Paste(raw.into()));
+    harness.run();
+    let body = |h: &Harness<'_, PouxiApp>| h.state().draft().categories[0].findings[0].body.clone();
+    assert_eq!(body(&harness), "集中学习少，专题研讨少。");
+    harness.get_by_label_contains("已移除 1 处广告");
+    // Undo brings back the paste as it was; undo again removes it.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(body(&harness), raw);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(body(&harness), "");
+}
+
+#[test]
+fn a_finding_that_still_looks_like_an_ad_carries_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    harness
+        .get_all_by_label("＋ 新增问题")
+        .nth(2)
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("⚠ 疑似广告").is_none());
+    harness.get_by_label("（三）一是内容").focus();
+    harness.run();
+    harness
+        .get_by_label("（三）一是内容")
+        .type_text("学习不够。更多精品材料请加客服微信领取");
+    harness.run();
+    harness.get_by_label("⚠ 疑似广告");
+}
+
+#[test]
+fn export_writes_the_preview_text_and_blocks_flagged_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path());
+    harness.run();
+    import_seed(&mut harness);
+    harness.get_by_label("导入").click();
+    harness.run();
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
+    harness.get_by_label("导出发言材料");
+    harness.get_by_label("纯文本 (.txt)").click();
+    harness.run();
+    harness.get_by_label("导出…").click();
+    harness.run();
+    let txt = dir.path().join("发言.txt");
+    answer_prompt(&mut harness, "导出到（.docx / .txt / .md）：", &txt);
+    let written = std::fs::read_to_string(&txt).unwrap();
+    let expected = std::fs::read_to_string(fixture("seed_expected.txt")).unwrap();
+    assert_eq!(strip_ws(&written), strip_ws(&expected));
+    assert!(written.contains("\u{3000}\u{3000}（一）在理论学习方面。一是学习举措强度不够。"));
+
+    // An ad typed into a finding blocks the export until it is removed.
+    harness.get_by_label("（二）一是内容").focus();
+    harness.run();
+    harness
+        .get_by_label("（二）一是内容")
+        .type_text("更多精品材料请加客服微信领取");
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
+    harness.get_by_label_contains("稿件中仍有 1 处疑似广告");
+    let export_button = harness.get_by_label("导出…");
+    assert!(format!("{export_button:?}").contains("disabled: true"));
+    harness.get_by_label("全部移除（可撤销）").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("疑似广告：").is_none());
+    assert!(
+        !harness.state().draft().categories[1].findings[0]
+            .body
+            .contains("微信")
+    );
+
+    // Word, this time; the settings remember the format.
+    harness.get_by_label("Word 文档 (.docx)").click();
+    harness.run();
+    harness.get_by_label("导出…").click();
+    harness.run();
+    let docx = dir.path().join("发言.docx");
+    answer_prompt(&mut harness, "导出到（.docx / .txt / .md）：", &docx);
+    let bytes = std::fs::read(&docx).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    assert_eq!(harness.state().settings().export_format, "docx");
+}
