@@ -1,9 +1,13 @@
-//! The `check` report: what a draft holds and whether anything in it still looks like an ad.
-//! Serialises to JSON for the command line and renders as plain Chinese text.
+//! The `check` report: what a draft holds, whether anything in it still looks like an ad, what
+//! the reviewer says about it ([`crate::review`]) and how much of it is still the imported
+//! material ([`crate::originality`]). Serialises to JSON for the command line and renders as
+//! plain Chinese text.
 
 use crate::clean::{self, Rules};
-use crate::draft::Draft;
 use crate::draft::numbering::{category_label, finding_label};
+use crate::draft::{Draft, TextField};
+use crate::originality;
+use crate::review::{self, ReviewKind, Severity};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -34,7 +38,55 @@ pub struct FlaggedText {
     pub reason: String,
 }
 
+/// One reviewer item ([`review::ReviewItem`]) placed for people and scripts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewEntry {
+    pub kind: ReviewKind,
+    pub severity: Severity,
+    /// The kind in Chinese: `缺少具体事例`.
+    pub label: String,
+    /// Where, for people: `（一）在理论学习方面 · 一是 · 正文`.
+    #[serde(rename = "where")]
+    pub location: String,
+    /// The field, named as in [`FlaggedText::field`].
+    pub field: String,
+    /// 1-based category number, when inside a category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<usize>,
+    /// 1-based finding number, when inside a finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<usize>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// The other place involved, for people.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<String>,
+}
+
+/// How much of one finding is copied from the imported material.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingOriginality {
+    /// `（一）在理论学习方面 · 一是`.
+    #[serde(rename = "where")]
+    pub location: String,
+    pub category: usize,
+    pub finding: usize,
+    /// Share copied, 0.0–1.0.
+    pub copied: f32,
+}
+
+/// How much of the draft is copied from the material it was imported from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OriginalityEntry {
+    /// Share copied of the writer's own text (opening, findings, closing), 0.0–1.0.
+    pub copied: f32,
+    pub copied_chars: usize,
+    pub chars: usize,
+    pub findings: Vec<FindingOriginality>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub title: String,
     pub categories: Vec<CategoryReport>,
@@ -45,6 +97,12 @@ pub struct CheckReport {
     pub empty_categories: Vec<String>,
     /// Findings with neither headline nor body, as `（一）… · 二是`.
     pub empty_findings: Vec<String>,
+    /// What the reviewer says, in reading order.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
+    /// Present when the draft was imported and keeps its material's fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub originality: Option<OriginalityEntry>,
 }
 
 impl CheckReport {
@@ -100,8 +158,129 @@ impl fmt::Display for CheckReport {
                 writeln!(f, "  [{}] {}：{}", flag.reason, flag.location, flag.text)?;
             }
         }
+        if self.review.is_empty() {
+            writeln!(f, "写作提示：无。")?;
+        } else {
+            let count = |severity: Severity| {
+                self.review
+                    .iter()
+                    .filter(|r| r.severity == severity)
+                    .count()
+            };
+            writeln!(
+                f,
+                "写作提示 {} 条（须改 {} · 建议改 {} · 供参考 {}）：",
+                self.review.len(),
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Hint)
+            )?;
+            for entry in &self.review {
+                writeln!(
+                    f,
+                    "  [{}] {}：{}",
+                    entry.label, entry.location, entry.message
+                )?;
+                if let Some(excerpt) = &entry.excerpt {
+                    writeln!(f, "      “{excerpt}”")?;
+                }
+            }
+        }
+        if let Some(originality) = &self.originality {
+            writeln!(
+                f,
+                "与导入材料相同的文字占 {}（{} / {} 字）",
+                percent(originality.copied),
+                originality.copied_chars,
+                originality.chars
+            )?;
+            for finding in &originality.findings {
+                writeln!(f, "  {}  {}", finding.location, percent(finding.copied))?;
+            }
+        }
         Ok(())
     }
+}
+
+fn percent(share: f32) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// The field's name in the report, and its 1-based category and finding numbers.
+fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Option<usize>) {
+    let in_finding = |id| {
+        draft
+            .locate(id)
+            .map_or((None, None), |(ci, fi)| (Some(ci + 1), Some(fi + 1)))
+    };
+    match field {
+        TextField::Title => ("title", None, None),
+        TextField::Heading => ("heading", None, None),
+        TextField::Opening => ("opening", None, None),
+        TextField::Closing => ("closing", None, None),
+        TextField::CategoryTitle(id) => (
+            "category_title",
+            draft.category_index(id).map(|ci| ci + 1),
+            None,
+        ),
+        TextField::Headline(id) => {
+            let (c, f) = in_finding(id);
+            ("headline", c, f)
+        }
+        TextField::Body(id) => {
+            let (c, f) = in_finding(id);
+            ("body", c, f)
+        }
+    }
+}
+
+fn review_entries(draft: &Draft, rules: &Rules) -> Vec<ReviewEntry> {
+    review::run(draft, rules)
+        .into_iter()
+        .map(|item| {
+            let (field, category, finding) = place(draft, item.location.field());
+            ReviewEntry {
+                kind: item.kind,
+                severity: item.kind.severity(),
+                label: item.kind.label_zh().to_owned(),
+                location: item.location.describe_zh(draft),
+                field: field.to_owned(),
+                category,
+                finding,
+                message: item.message,
+                excerpt: item.excerpt,
+                related: item.related.map(|r| r.describe_zh(draft)),
+            }
+        })
+        .collect()
+}
+
+fn originality_entry(draft: &Draft) -> Option<OriginalityEntry> {
+    let report = originality::report(draft)?;
+    let findings = report
+        .per_finding
+        .iter()
+        .filter_map(|(id, copied)| {
+            let (ci, fi) = draft.locate(*id)?;
+            Some(FindingOriginality {
+                location: format!(
+                    "{}{} · {}",
+                    category_label(ci),
+                    draft.categories[ci].title,
+                    finding_label(fi)
+                ),
+                category: ci + 1,
+                finding: fi + 1,
+                copied: *copied,
+            })
+        })
+        .collect();
+    Some(OriginalityEntry {
+        copied: report.total,
+        copied_chars: report.copied_chars,
+        chars: report.chars,
+        findings,
+    })
 }
 
 fn field_name(field: &str) -> &'static str {
@@ -190,6 +369,8 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
             .map(|c| c.title.clone())
             .collect(),
         empty_findings,
+        review: review_entries(draft, rules),
+        originality: originality_entry(draft),
     }
 }
 
@@ -220,5 +401,105 @@ mod tests {
                 .contains("一是")
         );
         assert!(report.to_text().contains("疑似广告"));
+    }
+
+    fn reviewed_draft() -> Draft {
+        let mut draft = Draft::with_categories(
+            "××局党组成员对照检查材料",
+            "二、检视存在的问题",
+            &["在理论学习方面", "在廉洁自律方面"],
+        );
+        draft.categories[0].findings.push(Finding {
+            id: FindingId(10),
+            headline: "学习举措强度不够".into(),
+            body: "在工作中经常满足于完成“规定动作”，存在着集中学习少、专题讨论少、剖析问题少的情况，学习的针对性、时效性、系统性需要加强。".into(),
+        });
+        draft
+    }
+
+    #[test]
+    fn review_items_are_reported_with_their_place() {
+        let report = report(&reviewed_draft(), &Rules::builtin());
+        let kinds: Vec<ReviewKind> = report.review.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ReviewKind::Placeholder,
+                ReviewKind::NoConcreteDetail,
+                ReviewKind::EmptyCategory
+            ]
+        );
+        let vague = &report.review[1];
+        assert_eq!(vague.location, "（一）在理论学习方面 · 一是 · 正文");
+        assert_eq!(
+            (vague.field.as_str(), vague.category, vague.finding),
+            ("body", Some(1), Some(1))
+        );
+        assert_eq!(vague.severity, Severity::Hint);
+        assert_eq!(report.review[2].category, Some(2));
+        assert_eq!(report.review[2].field, "category_title");
+
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["review"][0]["kind"], "placeholder");
+        assert_eq!(json["review"][0]["severity"], "error");
+        assert_eq!(json["review"][0]["field"], "title");
+        assert_eq!(
+            json["review"][1]["where"],
+            "（一）在理论学习方面 · 一是 · 正文"
+        );
+        assert_eq!(json["review"][1]["label"], "缺少具体事例");
+        assert!(
+            json.get("originality").is_none(),
+            "no fingerprint, no figure"
+        );
+        // Existing fields stay.
+        for key in [
+            "title",
+            "categories",
+            "total_chars",
+            "finding_count",
+            "flagged",
+        ] {
+            assert!(json.get(key).is_some(), "{key}");
+        }
+        let text = report.to_text();
+        assert!(
+            text.contains("写作提示 3 条（须改 1 · 建议改 1 · 供参考 1）"),
+            "{text}"
+        );
+        assert!(
+            text.contains("[缺少具体事例] （一）在理论学习方面 · 一是 · 正文"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn originality_is_reported_when_the_draft_has_a_fingerprint() {
+        let mut draft = reviewed_draft();
+        let body = draft.categories[0].findings[0].body.clone();
+        draft.source = Some(crate::originality::SourceFingerprint::from_text(&format!(
+            "一是学习举措强度不够。{body}"
+        )));
+        let report = report(&draft, &Rules::builtin());
+        let originality = report.originality.as_ref().unwrap();
+        assert!(originality.copied > 0.99);
+        assert_eq!(originality.findings.len(), 1);
+        assert_eq!(
+            originality.findings[0].location,
+            "（一）在理论学习方面 · 一是"
+        );
+        assert_eq!(
+            (
+                originality.findings[0].category,
+                originality.findings[0].finding
+            ),
+            (1, 1)
+        );
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert!(json["originality"]["copied"].as_f64().unwrap() > 0.99);
+        assert_eq!(json["originality"]["findings"][0]["finding"], 1);
+        assert!(report.to_text().contains("与导入材料相同的文字占 100%"));
+        let back: CheckReport = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(back.review, report.review);
     }
 }

@@ -1,7 +1,8 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
-//! `draft`, `clean`, `import`, `export`, `check`, `store` and `cli` are plain Rust; only `app`
-//! and `ui` know about the window.
+//! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli` and the writing aids
+//! (`targets`, `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about
+//! the window.
 
 pub mod app;
 pub mod check;
@@ -10,5 +11,9 @@ pub mod cli;
 pub mod draft;
 pub mod export;
 pub mod import;
+pub mod originality;
+pub mod review;
+pub mod search;
 pub mod store;
+pub mod targets;
 pub mod ui;

@@ -275,8 +275,7 @@ fn an_empty_draft_exports_without_panicking() {
         heading: String::new(),
         categories: vec![Category {
             id: pouxi::draft::CategoryId(1),
-            title: String::new(),
-            findings: Vec::new(),
+            ..Category::default()
         }],
         ..Draft::default()
     };

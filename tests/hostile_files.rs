@@ -31,7 +31,9 @@ fn both(
     let deadline = Duration::from_secs(10);
     let (tx, rx) = mpsc::channel();
     let p = path.to_path_buf();
-    std::thread::spawn(move || tx.send(store::load_draft(&p)));
+    std::thread::spawn(move || {
+        let _ = tx.send(store::load_draft(&p));
+    });
     let draft = rx
         .recv_timeout(deadline)
         .unwrap_or_else(|_| panic!("load_draft hung on {}", path.display()));

@@ -336,8 +336,10 @@ fn any_draft() -> impl Strategy<Value = Draft> {
                                 body,
                             })
                             .collect(),
+                        ..Category::default()
                     })
                     .collect(),
+                ..Draft::default()
             }
         })
 }

@@ -531,7 +531,7 @@ impl PouxiApp {
                     None => crate::draft::Category {
                         id: self.doc.ids().category(),
                         title: title.clone(),
-                        findings: Vec::new(),
+                        ..Default::default()
                     },
                 },
             )
@@ -591,8 +591,7 @@ impl PouxiApp {
             Action::AddCategory => {
                 let category = crate::draft::Category {
                     id: self.doc.ids().category(),
-                    title: String::new(),
-                    findings: Vec::new(),
+                    ..Default::default()
                 };
                 let focus = TextField::CategoryTitle(category.id);
                 let index = self.doc.draft().categories.len();

@@ -1,7 +1,9 @@
 //! Every change to a draft is a [`Command`]; applying one returns its inverse, which is how undo
 //! works. A command that does not fit the draft is refused and changes nothing.
 
-use super::{Category, CategoryId, Draft, Finding, FindingId};
+use super::{
+    Category, CategoryId, CharRange, Draft, Finding, FindingId, SourceFingerprint, Targets,
+};
 use std::fmt;
 
 /// A piece of text in the draft that can be edited as a whole.
@@ -47,6 +49,19 @@ pub enum Command {
     MoveCategory {
         id: CategoryId,
         index: usize,
+    },
+    /// Sets the whole draft's length targets.
+    SetTargets {
+        targets: Targets,
+    },
+    /// Sets (or with None clears) one category's length target.
+    SetCategoryTarget {
+        id: CategoryId,
+        target: Option<CharRange>,
+    },
+    /// Sets (or with None forgets) the fingerprint of the imported material.
+    SetSource {
+        source: Option<SourceFingerprint>,
     },
     /// Swaps in a whole new draft (restore the template, replace by an import).
     ReplaceDraft(Box<Draft>),
@@ -152,6 +167,19 @@ pub(super) fn apply(draft: &mut Draft, command: Command) -> Result<Command, Comm
             let category = draft.categories.remove(from);
             draft.categories.insert(index, category);
             Ok(Command::MoveCategory { id, index: from })
+        }
+        Command::SetTargets { targets } => {
+            let old = std::mem::replace(&mut draft.targets, targets);
+            Ok(Command::SetTargets { targets: old })
+        }
+        Command::SetCategoryTarget { id, target } => {
+            let ci = category_index(draft, id)?;
+            let old = std::mem::replace(&mut draft.categories[ci].target, target);
+            Ok(Command::SetCategoryTarget { id, target: old })
+        }
+        Command::SetSource { source } => {
+            let old = std::mem::replace(&mut draft.source, source);
+            Ok(Command::SetSource { source: old })
         }
         Command::ReplaceDraft(mut replacement) => {
             if !replacement.ids_are_unique() {
@@ -293,6 +321,47 @@ mod tests {
     }
 
     #[test]
+    fn targets_and_source_are_set_and_undone() {
+        let mut draft = sample();
+        let before = draft.clone();
+        let category = draft.categories[1].id;
+        let inverse = draft
+            .apply(Command::Batch(vec![
+                Command::SetTargets {
+                    targets: Targets {
+                        total: Some(CharRange::new(2500, 3500)),
+                    },
+                },
+                Command::SetCategoryTarget {
+                    id: category,
+                    target: Some(CharRange::at_most(600)),
+                },
+                Command::SetSource {
+                    source: Some(SourceFingerprint::from_text(
+                        "在工作中经常满足于完成规定动作",
+                    )),
+                },
+            ]))
+            .unwrap();
+        assert_eq!(
+            draft.targets.total,
+            Some(CharRange {
+                min: 2500,
+                max: 3500
+            })
+        );
+        assert_eq!(draft.categories[1].target, Some(CharRange::at_most(600)));
+        assert!(draft.source.is_some());
+        draft.apply(inverse).unwrap();
+        assert_eq!(draft, before);
+        let missing = draft.apply(Command::SetCategoryTarget {
+            id: CategoryId(999),
+            target: None,
+        });
+        assert_eq!(missing, Err(CommandError::NoSuchCategory(CategoryId(999))));
+    }
+
+    #[test]
     fn duplicate_ids_are_refused() {
         let mut draft = sample();
         let existing = draft.categories[0].findings[0].clone();
@@ -321,7 +390,7 @@ mod tests {
             .get(b % categories.len().max(1))
             .copied()
             .unwrap_or(CategoryId(88_888));
-        match choice % 9 {
+        match choice % 13 {
             0 => Command::SetText {
                 field: TextField::Body(any_finding),
                 text: format!("改{a}"),
@@ -350,6 +419,7 @@ mod tests {
                 category: Category {
                     id: ids.category(),
                     title: "新类".into(),
+                    target: a.is_multiple_of(2).then(|| CharRange::new(a * 10, b * 100)),
                     findings: Vec::new(),
                 },
             },
@@ -358,6 +428,29 @@ mod tests {
                 id: any_category,
                 index: a % 4,
             },
+            8 => Command::SetTargets {
+                targets: Targets {
+                    total: (!a.is_multiple_of(3)).then(|| CharRange::new(a * 300, b * 500)),
+                },
+            },
+            9 => Command::SetCategoryTarget {
+                id: any_category,
+                target: (!b.is_multiple_of(3)).then(|| CharRange::at_most(a * 100)),
+            },
+            10 => Command::SetSource {
+                source: (!a.is_multiple_of(3))
+                    .then(|| SourceFingerprint::from_text(&format!("学习举措强度不够第{a}{b}次"))),
+            },
+            11 => Command::Batch(vec![
+                Command::SetCategoryTarget {
+                    id: any_category,
+                    target: Some(CharRange::new(a, b)),
+                },
+                Command::SetTargets {
+                    targets: Targets::default(),
+                },
+                Command::RemoveFinding { id: any_finding },
+            ]),
             _ => Command::Batch(vec![
                 Command::SetText {
                     field: TextField::Title,

@@ -5,21 +5,28 @@
 
 mod command;
 pub mod numbering;
+mod targets;
 mod template;
 
+pub use crate::originality::SourceFingerprint;
+pub use targets::{CharRange, Targets};
 pub use template::Template;
 
 pub use command::{Command, CommandError, TextField};
 
 use serde::{Deserialize, Serialize};
 
-/// Stable identity of a finding: survives moves, edits and saving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Stable identity of a finding: survives moves, edits and saving. The default, 0, is no id.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct FindingId(pub u64);
 
-/// Stable identity of a category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Stable identity of a category. The default, 0, is no id.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct CategoryId(pub u64);
 
@@ -45,10 +52,13 @@ impl Finding {
 }
 
 /// A problem category such as `在理论学习方面`, holding its findings in speaking order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub id: CategoryId,
     pub title: String,
+    /// Length target of the category ([`Category::char_count`]); written only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<CharRange>,
     #[serde(default)]
     pub findings: Vec<Finding>,
 }
@@ -76,6 +86,13 @@ pub struct Draft {
     pub categories: Vec<Category>,
     #[serde(default)]
     pub closing: String,
+    /// Length targets for the whole draft; written only when set.
+    #[serde(default, skip_serializing_if = "Targets::is_empty")]
+    pub targets: Targets,
+    /// Fingerprint of the material the draft was imported from, for the originality meter;
+    /// None for drafts written from scratch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceFingerprint>,
 }
 
 impl Default for Draft {
@@ -86,6 +103,8 @@ impl Default for Draft {
             opening: String::new(),
             categories: Vec::new(),
             closing: String::new(),
+            targets: Targets::default(),
+            source: None,
         }
     }
 }
@@ -143,7 +162,7 @@ impl Draft {
                 .map(|t| Category {
                     id: ids.category(),
                     title: t.as_ref().to_owned(),
-                    findings: Vec::new(),
+                    ..Category::default()
                 })
                 .collect(),
             ..Draft::default()

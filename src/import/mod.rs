@@ -19,6 +19,7 @@ pub use parse::MAX_HEADLINE_CHARS;
 
 use crate::clean::{self, RemovedSpan, Rules};
 use crate::draft::{Category, Command, Draft, Finding, IdSource, TextField, count_chars};
+use crate::originality::SourceFingerprint;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -253,6 +254,9 @@ pub struct Imported {
 ///
 /// Every non-whitespace character of `text` ends up in exactly one of: the draft's text, a
 /// removed (not restored) span, or a consumed mark.
+///
+/// The draft's [`Draft::source`] is the fingerprint of the kept material (ads cut, restored
+/// spans kept), for the originality meter; None when nothing was kept.
 pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imported {
     let flags = clean::find_ads(text, rules);
     let removed: Vec<RemovedSpan> = flags
@@ -266,7 +270,9 @@ pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imp
         .map(|r| (r.start, r.end))
         .collect();
     let (paragraphs, repair) = clean::clean_paragraphs(text, &ranges, true);
-    let parsed = parse::parse(&paragraphs);
+    let mut parsed = parse::parse(&paragraphs);
+    let source = SourceFingerprint::from_text(&paragraphs.join("\n"));
+    parsed.draft.source = (!source.is_empty()).then_some(source);
     let stats = ImportStats {
         input_chars: count_chars(text),
         removed_chars: removed
@@ -339,7 +345,8 @@ fn is_cjk_punct(c: char) -> bool {
 /// One undoable step that adds an imported draft to the current one: findings of categories
 /// whose titles match after [`normalize_title`] are appended to them, other categories are
 /// appended as new ones; the imported opening and closing are appended to the current ones,
-/// and an empty title or heading is filled in. Every id is fresh from `ids`.
+/// and an empty title or heading is filled in. Every id is fresh from `ids`. The imported
+/// material's fingerprint joins the current one, so the originality meter covers both.
 pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> Command {
     ids.catch_up(current);
     ids.catch_up(imported);
@@ -406,11 +413,21 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
                         id,
                         title: category.title.clone(),
                         findings,
+                        ..Category::default()
                     },
                 });
                 new_categories += 1;
             }
         }
+    }
+    if let Some(theirs) = &imported.source {
+        let source = match &current.source {
+            Some(mine) => mine.union(theirs),
+            None => theirs.clone(),
+        };
+        commands.push(Command::SetSource {
+            source: Some(source),
+        });
     }
     Command::Batch(commands)
 }
@@ -451,6 +468,12 @@ mod tests {
             });
         }
         imported.opening = "开头".into();
+        imported.source = Some(SourceFingerprint::from_text(
+            "对分管科室的党建工作责任链条拧得不紧",
+        ));
+        current.source = Some(SourceFingerprint::from_text(
+            "在工作中经常满足于完成规定动作",
+        ));
         let command = merge_command(&current, &imported, &mut ids);
         let mut merged = current.clone();
         let inverse = merged.apply(command).unwrap();
@@ -459,6 +482,16 @@ mod tests {
         assert_eq!(merged.categories[0].findings.len(), 2);
         assert_eq!(merged.categories[1].title, "在廉洁自律方面");
         assert_eq!(merged.opening, "开头");
+        let source = merged.source.as_ref().unwrap();
+        for text in [
+            "对分管科室的党建工作责任链条拧得不紧",
+            "在工作中经常满足于完成规定动作",
+        ] {
+            assert!(
+                crate::originality::copied_ratio(text, source) > 0.99,
+                "{text}"
+            );
+        }
         merged.apply(inverse).unwrap();
         assert_eq!(merged, current);
     }

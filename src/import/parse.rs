@@ -421,6 +421,7 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                     id,
                     title,
                     findings,
+                    ..Category::default()
                 });
             }
         }
@@ -437,8 +438,8 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                     split_findings(&content, None, &mut ids, &mut parsed.consumed);
                 categories.push(Category {
                     id,
-                    title: String::new(),
                     findings,
+                    ..Category::default()
                 });
                 // Text before the first numbered finding is opening text.
                 opening_extra = pre;
@@ -456,7 +457,6 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
         .collect();
     parsed.found_heading = heading_at.is_some();
     // Fields added to Draft later keep their defaults.
-    #[allow(clippy::needless_update)]
     let draft = Draft {
         title,
         heading: heading_at

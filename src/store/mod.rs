@@ -20,7 +20,7 @@ pub use error::{StoreError, StoreErrorKind, WriteFailure};
 pub use save::{backup_path_for, save_draft, save_draft_with_stamp};
 pub use stamp::{ChangedOnDisk, FileStamp, check_unchanged, content_hash};
 
-use crate::draft::{Category, Draft};
+use crate::draft::{Category, Draft, SourceFingerprint, Targets};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -45,6 +45,11 @@ pub(crate) struct DraftFileOut<'a> {
     categories: &'a [Category],
     #[serde(skip_serializing_if = "str::is_empty")]
     closing: &'a str,
+    #[serde(skip_serializing_if = "Targets::is_empty")]
+    targets: &'a Targets,
+    /// Last: a long line nobody needs to read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a SourceFingerprint>,
 }
 
 /// Read first, alone, so that a newer or foreign file is refused with the right message even
@@ -76,6 +81,12 @@ pub(crate) struct DraftFileV1 {
     categories: Vec<Category>,
     #[serde(default)]
     closing: String,
+    #[serde(default)]
+    targets: Targets,
+    /// A fingerprint that does not decode is dropped: the draft still opens, only the
+    /// originality meter goes.
+    #[serde(default, deserialize_with = "SourceFingerprint::deserialize_lenient")]
+    source: Option<SourceFingerprint>,
 }
 
 impl<'a> DraftFileOut<'a> {
@@ -88,6 +99,8 @@ impl<'a> DraftFileOut<'a> {
             opening: &draft.opening,
             categories: &draft.categories,
             closing: &draft.closing,
+            targets: &draft.targets,
+            source: draft.source.as_ref(),
         }
     }
 }
@@ -102,6 +115,8 @@ impl DraftFileV1 {
             opening: self.opening,
             categories: self.categories,
             closing: self.closing,
+            targets: self.targets,
+            source: self.source,
         };
         draft.normalize_ids();
         Ok(draft)
@@ -121,8 +136,12 @@ fn check_header(format: &str, version: u32) -> Result<(), StoreErrorKind> {
     Ok(())
 }
 
+/// Optional values (`target`, `source`) are written bare, `target: (min: 400, max: 600)`,
+/// without RON's `Some(…)`; reading accepts both spellings.
 pub(crate) fn ron_options() -> ron::Options {
-    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
@@ -234,7 +253,7 @@ pub(crate) fn read_capped_with_meta(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{DEFAULT_HEADING, Finding, IdSource};
+    use crate::draft::{CharRange, DEFAULT_HEADING, Finding, IdSource};
 
     fn sample() -> Draft {
         let mut draft = Draft::with_categories("标题“引号”", DEFAULT_HEADING, &["在理论学习方面"]);
@@ -296,6 +315,78 @@ mod tests {
             "]".repeat(100_000)
         );
         assert!(draft_from_ron(&text).is_err());
+    }
+
+    fn with_aids() -> Draft {
+        let mut draft = sample();
+        draft.targets.total = Some(CharRange::new(2500, 3500));
+        draft.categories[0].target = Some(CharRange::new(400, 600));
+        draft.source = Some(SourceFingerprint::from_text(
+            "一是学习举措强度不够。在工作中经常满足于完成“规定动作”，存在着集中学习少的情况。",
+        ));
+        draft
+    }
+
+    #[test]
+    fn targets_and_source_round_trip() {
+        let draft = with_aids();
+        let text = draft_to_ron(&draft);
+        assert!(
+            text.contains(
+                "    targets: (\n        total: (\n            min: 2500,\n            max: 3500,"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("            target: (\n                min: 400,"),
+            "{text}"
+        );
+        assert!(
+            text.contains("    source: (\n        gram: 6,\n        hashes: \""),
+            "{text}"
+        );
+        assert!(!text.contains("Some("), "{text}");
+        assert_eq!(draft_from_ron(&text), Ok(draft));
+    }
+
+    #[test]
+    fn unset_targets_and_source_are_not_written() {
+        let text = draft_to_ron(&sample());
+        for field in ["targets", "target", "source"] {
+            assert!(!text.contains(&format!("{field}:")), "{field} in {text}");
+        }
+    }
+
+    #[test]
+    fn explicit_some_is_read_too() {
+        let text = draft_to_ron(&sample()).replacen(
+            "version: 1,",
+            "version: 1,\n    targets: (total: Some((min: 100, max: 200))),",
+            1,
+        );
+        let draft = draft_from_ron(&text).unwrap();
+        assert_eq!(draft.targets.total, Some(CharRange::new(100, 200)));
+    }
+
+    #[test]
+    fn a_damaged_fingerprint_costs_only_the_fingerprint() {
+        let draft = with_aids();
+        let text = draft_to_ron(&draft);
+        let start = text.find("hashes: \"").unwrap() + "hashes: \"".len();
+        let damaged = format!("{}!!{}", &text[..start], &text[start..]);
+        let loaded = draft_from_ron(&damaged).unwrap();
+        assert_eq!(loaded.source, None);
+        assert_eq!(loaded.targets, draft.targets);
+        assert_eq!(loaded.categories, draft.categories);
+    }
+
+    #[test]
+    fn files_without_the_new_fields_still_load() {
+        let text = include_str!("../../tests/fixtures/seed_draft.ron");
+        let draft = draft_from_ron(text).unwrap();
+        assert_eq!(draft.targets, Targets::default());
+        assert!(draft.categories.iter().all(|c| c.target.is_none()));
+        assert_eq!(draft.source, None);
     }
 
     #[test]

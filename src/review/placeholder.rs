@@ -1,0 +1,165 @@
+//! Placeholders: template material marks what the writer must fill in with `××`, `XX`, `**`,
+//! `____`, `20**年`, `×年×月`, `某某` or a bracketed hint; a speech handed in with one still
+//! in it shows it was copied.
+
+use super::{Location, Pattern, ReviewItem, ReviewKind, shorten, widen};
+use crate::draft::Draft;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Placeholder characters other than ASCII `x`, which is checked as a whole word.
+const MARK: &str = "×✕╳＊*Ｘｘ";
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    vec![
+        // ×年×月×日, X年X月, ×月×日; a year of placeholders: 20**年, 20XX年.
+        Pattern::new(&format!(
+            r"[{MARK}]{{1,4}}\s*年(?:\s*[{MARK}]{{1,2}}\s*月(?:\s*[{MARK}]{{1,2}}\s*[日号])?)?"
+        )),
+        Pattern::new(r"[Xx]{1,4}\s*年\s*[Xx]{1,2}\s*月(?:\s*[Xx]{1,2}\s*[日号])?"),
+        Pattern::new(&format!(
+            r"[{MARK}Xx]{{1,2}}\s*月\s*[{MARK}Xx]{{1,2}}\s*[日号]"
+        )),
+        Pattern::new(&format!(r"(?:19|20|１９|２０)[{MARK}Xx?？]{{2}}\s*年")),
+        Pattern::new(r"[×✕╳]{2,}"),
+        Pattern::new(r"\*{2,}|＊{2,}"),
+        Pattern::new(r"_{2,}|＿{2,}"),
+        Pattern::new(r"某某+"),
+        Pattern::new(
+            r"[（(【\[][^（()）【】\[\]]{0,12}(?:填写|填入|此处|待补充|待填)[^（()）【】\[\]]{0,12}[）)】\]]",
+        ),
+    ]
+});
+
+/// Runs of Latin letters; a run of only `x`s is a placeholder (`XXX同志`), `Xbox` is not.
+static LATIN_WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[A-Za-zＡ-Ｚａ-ｚ]+"));
+
+/// Runs of circles or squares (`○○单位`); next to a Chinese numeral they are zeros of a year
+/// (`二〇〇九年`) and do not count.
+static CIRCLES: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[○◯□〇]{2,}"));
+
+/// Byte ranges of placeholders in `text`: sorted and disjoint.
+pub(super) fn find(text: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = PATTERNS.iter().flat_map(|p| p.find_ranges(text)).collect();
+    found.extend(
+        LATIN_WORD
+            .find_ranges(text)
+            .into_iter()
+            .filter(|r| text[r.clone()].chars().count() >= 2)
+            .filter(|r| {
+                text[r.clone()]
+                    .chars()
+                    .all(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ'))
+            }),
+    );
+    let is_numeral = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c))
+    };
+    found.extend(CIRCLES.find_ranges(text).into_iter().filter(|r| {
+        !is_numeral(text[..r.start].chars().next_back())
+            && !is_numeral(text[r.end..].chars().next())
+    }));
+    // Earliest first, the longest of those starting together; overlaps dropped.
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(found.len());
+    for range in found {
+        match out.last() {
+            Some(last) if range.start < last.end => {}
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
+    for (field, text) in draft.text_fields() {
+        for range in find(text) {
+            let mark = &text[range.clone()];
+            let mut item = ReviewItem::new(
+                ReviewKind::Placeholder,
+                Location::from_field(field),
+                format!("“{mark}”是没有填写的占位符：请换成实际内容"),
+            )
+            .with_range(text, range.clone());
+            item.excerpt = Some(shorten(&text[widen(text, range, 8)], 40));
+            items.push(item);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::super::{Part, ReviewItem};
+    use super::*;
+    use crate::draft::FindingId;
+
+    fn marks(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn template_placeholders_are_found() {
+        assert_eq!(marks("我作为××局党组成员"), ["××"]);
+        assert_eq!(marks("XX同志和xxx科长"), ["XX", "xxx"]);
+        assert_eq!(marks("共开展**次谈心谈话"), ["**"]);
+        assert_eq!(marks("参加了____组织的学习"), ["____"]);
+        assert_eq!(marks("20**年度民主生活会"), ["20**年"]);
+        assert_eq!(marks("20XX年以来"), ["20XX年"]);
+        assert_eq!(marks("于×年×月召开"), ["×年×月"]);
+        assert_eq!(marks("于X年X月X日召开"), ["X年X月X日"]);
+        assert_eq!(marks("于×月×日前完成"), ["×月×日"]);
+        assert_eq!(marks("某某同志指出"), ["某某"]);
+        assert_eq!(marks("○○单位"), ["○○"]);
+        assert_eq!(marks("（此处填写具体事例）"), ["（此处填写具体事例）"]);
+        assert_eq!(marks("ＸＸ县"), ["ＸＸ"]);
+    }
+
+    #[test]
+    fn real_text_is_not_a_placeholder() {
+        for text in [
+            "二〇〇九年参加工作",
+            "二○○九年入党",
+            "在Xbox游戏上花时间过多",
+            "某项目推进缓慢",
+            "3×4米的展板",
+            "2023年10月15日召开",
+            "（一）在理论学习方面",
+            "对“两个确立”认识不足",
+        ] {
+            assert_eq!(marks(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_reported_in_every_field_with_context() {
+        let mut draft = draft_of(&[(
+            "在理论学习方面",
+            &[(
+                "学习举措强度不够",
+                "今年参加××组织的集中学习只有3次，其余时间以自学为主，没有系统学习新修订的条例，学习笔记只记了不到20页。",
+            )],
+        )]);
+        draft.title = "20**年度专题民主生活会对照检查材料".into();
+        let mut items: Vec<ReviewItem> = Vec::new();
+        check(&draft, &mut items);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].location, Location::Title);
+        assert_eq!(items[0].range, Some(0.."20**年".len()));
+        assert_eq!(
+            items[1].location,
+            Location::Finding(FindingId(101), Part::Body)
+        );
+        assert_eq!(
+            items[1].excerpt.as_deref(),
+            Some("今年参加××组织的集中学习只")
+        );
+        assert!(items[1].message.contains("“××”"));
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(PATTERNS.iter().all(Pattern::compiled));
+        assert!(LATIN_WORD.compiled() && CIRCLES.compiled());
+    }
+}
