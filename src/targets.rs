@@ -83,6 +83,8 @@ impl Progress {
                 let (min, max) = target.bounds();
                 let range = if min == 0 {
                     format!("≤{max}")
+                } else if max >= crate::draft::NO_MAXIMUM {
+                    format!("≥{min}")
                 } else {
                     format!("{min}–{max}")
                 };

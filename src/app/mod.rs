@@ -2,6 +2,7 @@
 //! work the window needs.
 
 mod ad_scan;
+mod aids_cache;
 mod document;
 mod export_session;
 mod file_dialog;
@@ -25,6 +26,7 @@ use crate::ui::{
     self, Action, ChangedAnswer, Modal, PathPurpose, RecoveryOffer, UiState, UnsavedAnswer, View,
 };
 use ad_scan::AdScan;
+use aids_cache::AidsCache;
 use export_session::ExportSession;
 use file_dialog::DialogOutcome;
 use import_session::ImportSession;
@@ -62,6 +64,9 @@ pub struct PouxiApp {
     recovery_entries: Vec<RecoveryEntry>,
     /// Messages waiting for the one on screen to be dismissed.
     queued_modals: std::collections::VecDeque<Modal>,
+    aids: AidsCache,
+    /// When the draft last changed (egui time), for the reviewer's pause.
+    changed_at: (u64, f64),
 }
 
 /// Unsaved work reaches its recovery file this long after the last change at the latest
@@ -100,6 +105,8 @@ impl PouxiApp {
             autosaved: None,
             recovery_entries: Vec::new(),
             queued_modals: std::collections::VecDeque::new(),
+            aids: AidsCache::default(),
+            changed_at: (0, 0.0),
         };
         app.offer_recovery();
         if let Some(problem) = rules_problem {
@@ -302,6 +309,8 @@ impl PouxiApp {
             (ctrl(Key::Q), Action::Quit),
             (ctrl(Key::I), Action::ImportFile),
             (ctrl(Key::E), Action::OpenExport),
+            (ctrl(Key::F), Action::OpenFind(false)),
+            (ctrl(Key::H), Action::OpenFind(true)),
         ];
         let mut actions = Vec::new();
         ctx.input_mut(|input| {
@@ -679,6 +688,18 @@ impl PouxiApp {
             Action::ChangedOnDisk(answer) => self.answer_changed_on_disk(ctx, answer),
             Action::RecoveryRestore(key) => self.restore_recovery(&key),
             Action::RecoveryDiscard(key) => self.discard_recovery(&key),
+            Action::JumpTo(field) => self.jump_to(field),
+            Action::OpenFind(replace) => {
+                let find = self.ui.find.get_or_insert_with(Default::default);
+                find.show_replace |= replace;
+                find.focus_query = true;
+            }
+            Action::FindNext => self.step_match(true),
+            Action::FindPrevious => self.step_match(false),
+            Action::ReplaceOne => self.replace_current(now),
+            Action::ReplaceAll => self.replace_all(now),
+            Action::OpenTargets => self.open_targets(),
+            Action::SetTargets(form) => self.set_targets(&form, now),
             Action::PathChosen(PathPurpose::SaveAs, path) => {
                 if self.save_to(&file_dialog::with_draft_extension(path)) {
                     self.continue_pending_after_save(ctx);
@@ -895,6 +916,158 @@ impl PouxiApp {
         self.notice = format!("已移除 {cut} 处广告（Ctrl+Z 可撤销）");
     }
 
+    fn refresh_aids(&mut self, ctx: &egui::Context) {
+        let revision = self.doc.revision();
+        let now = ctx.input(|i| i.time);
+        if self.changed_at.0 != revision {
+            self.changed_at = (revision, now);
+        }
+        self.aids.refresh_figures(self.doc.draft(), revision);
+        if self.ui.show_review {
+            let owed = self.aids.refresh_review(
+                self.doc.draft(),
+                revision,
+                &self.rules,
+                now - self.changed_at.1,
+            );
+            if owed {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
+        }
+        if let Some(find) = &mut self.ui.find {
+            self.aids
+                .refresh_matches(self.doc.draft(), revision, &find.query, find.match_case);
+            if find.current >= self.aids.matches.len() {
+                find.current = 0;
+            }
+        }
+    }
+
+    /// Opens the field's category and puts the cursor in the field.
+    fn jump_to(&mut self, field: TextField) {
+        let draft = self.doc.draft();
+        let category = match field {
+            TextField::CategoryTitle(id) => Some(id),
+            TextField::Headline(id) | TextField::Body(id) => {
+                draft.locate(id).map(|(ci, _)| draft.categories[ci].id)
+            }
+            _ => None,
+        };
+        if let Some(category) = category {
+            self.ui.collapsed.remove(&category);
+        }
+        self.ui.focus_request = Some(field);
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let count = self.aids.matches.len();
+        let Some(find) = &mut self.ui.find else {
+            return;
+        };
+        if count == 0 {
+            return;
+        }
+        find.current = if forward {
+            (find.current + 1) % count
+        } else {
+            (find.current + count - 1) % count
+        };
+        let field = self.aids.matches[find.current].field;
+        let draft = self.doc.draft();
+        if let TextField::Headline(id) | TextField::Body(id) = field
+            && let Some((ci, _)) = draft.locate(id)
+        {
+            self.ui.collapsed.remove(&draft.categories[ci].id);
+        }
+        self.ui.reveal = Some(field);
+    }
+
+    fn replace_current(&mut self, now: f64) {
+        let Some(find) = &self.ui.find else {
+            return;
+        };
+        let Some(found) = self.aids.matches.get(find.current) else {
+            return;
+        };
+        if let Some(command) =
+            crate::search::replace_one(self.doc.draft(), found, &find.replacement)
+        {
+            self.doc.seal_typing();
+            self.edit(command, now);
+            self.doc.seal_typing();
+        }
+    }
+
+    fn replace_all(&mut self, now: f64) {
+        let Some(find) = &self.ui.find else {
+            return;
+        };
+        let count = self.aids.matches.len();
+        let options = crate::search::SearchOptions {
+            match_case: find.match_case,
+        };
+        if let Some(command) =
+            crate::search::replace_all(self.doc.draft(), &find.query, &find.replacement, options)
+        {
+            self.doc.seal_typing();
+            self.edit(command, now);
+            self.doc.seal_typing();
+            self.notice = format!("已替换 {count} 处（Ctrl+Z 可一步撤销）");
+        }
+    }
+
+    fn open_targets(&mut self) {
+        let pair = |range: Option<crate::draft::CharRange>| range.map_or((0, 0), |r| r.bounds());
+        let draft = self.doc.draft();
+        self.ui.targets_form = Some(ui::targets_dialog::TargetsForm {
+            total: pair(draft.targets.total),
+            categories: draft
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(index, category)| {
+                    let (min, max) = pair(category.target);
+                    (
+                        format!(
+                            "{}{}",
+                            crate::draft::numbering::category_label(index),
+                            category.title
+                        ),
+                        min,
+                        max,
+                    )
+                })
+                .collect(),
+        });
+    }
+
+    fn set_targets(&mut self, form: &ui::targets_dialog::TargetsForm, now: f64) {
+        let to_range = |min: usize, max: usize| {
+            if min == 0 && max == 0 {
+                None
+            } else if max == 0 {
+                // Only a minimum: no upper bound worth speaking of.
+                Some(crate::draft::CharRange::new(min, crate::draft::NO_MAXIMUM))
+            } else {
+                Some(crate::draft::CharRange::new(min, max))
+            }
+        };
+        let mut commands = vec![Command::SetTargets {
+            targets: crate::draft::Targets {
+                total: to_range(form.total.0, form.total.1),
+            },
+        }];
+        for (category, (_, min, max)) in self.doc.draft().categories.iter().zip(&form.categories) {
+            commands.push(Command::SetCategoryTarget {
+                id: category.id,
+                target: to_range(*min, *max),
+            });
+        }
+        self.edit(Command::Batch(commands), now);
+        self.doc.seal_typing();
+        self.notice = "已设置字数目标".to_owned();
+    }
+
     fn answer_changed_on_disk(&mut self, ctx: &egui::Context, answer: ChangedAnswer) {
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
             return;
@@ -1004,6 +1177,7 @@ impl eframe::App for PouxiApp {
         }
         self.ad_scan
             .refresh(self.doc.draft(), self.doc.revision(), &self.rules);
+        self.refresh_aids(&ctx);
         let export_form_before = self.ui.export_form.clone();
         if let Some(form) = &self.ui.export_form {
             self.export
@@ -1036,6 +1210,14 @@ impl eframe::App for PouxiApp {
             ad_warnings: self.ad_scan.by_finding(),
             import: import_view,
             export: export_view,
+            aids: ui::AidsView {
+                targets: self.aids.targets.as_ref(),
+                copied: self.aids.copied_total.map(|_| &self.aids.copied),
+                copied_total: self.aids.copied_total,
+                review: self.ui.show_review.then_some(self.aids.review.as_slice()),
+                matches: &self.aids.matches,
+                source: self.doc.draft().source.as_ref(),
+            },
         };
         actions.extend(ui::show(ui, &view, &mut self.ui));
         let pasted_into = pasted.as_ref().and_then(|raw| {

@@ -9,7 +9,7 @@ mod targets;
 mod template;
 
 pub use crate::originality::SourceFingerprint;
-pub use targets::{CharRange, Targets};
+pub use targets::{CharRange, NO_MAXIMUM, Targets};
 pub use template::Template;
 
 pub use command::{Command, CommandError, TextField};

@@ -36,6 +36,9 @@ impl CharRange {
     }
 }
 
+/// A maximum this large means "no upper bound": only a minimum was set.
+pub const NO_MAXIMUM: usize = 1_000_000_000;
+
 /// Targets for the draft as a whole. Per-category targets sit on [`super::Category::target`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Targets {

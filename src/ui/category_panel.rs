@@ -2,6 +2,7 @@
 //! findings.
 
 use super::finding_card::{self, Place};
+use super::highlight::Highlighter;
 use super::status_bar::group_thousands;
 use super::text_field::{self, FieldName, FieldSpec};
 use super::{Action, Modal, UiState};
@@ -9,15 +10,23 @@ use crate::draft::numbering::category_label;
 use crate::draft::{Category, Draft, FindingId, TextField};
 use std::collections::HashMap;
 
+/// What every category panel draws from.
+pub struct Context<'a> {
+    pub draft: &'a Draft,
+    pub ad_warnings: &'a HashMap<FindingId, Vec<String>>,
+    pub copied: Option<&'a HashMap<FindingId, f32>>,
+    pub highlighter: &'a Highlighter<'a>,
+}
+
 pub fn show(
     ui: &mut egui::Ui,
-    draft: &Draft,
-    ad_warnings: &HashMap<FindingId, Vec<String>>,
+    context: &Context<'_>,
     index: usize,
     category: &Category,
     state: &mut UiState,
     actions: &mut Vec<Action>,
 ) {
+    let draft = context.draft;
     let number = category_label(index);
     let open = !state.collapsed.contains(&category.id);
     let panel = egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -68,6 +77,9 @@ pub fn show(
                         hint: "类别标题，如“在理论学习方面”",
                         multiline: false,
                         font: egui::TextStyle::Body,
+                        highlights: context
+                            .highlighter
+                            .for_field(TextField::CategoryTitle(category.id), &category.title),
                     },
                     state,
                     actions,
@@ -90,7 +102,9 @@ pub fn show(
         for (finding_index, finding) in category.findings.iter().enumerate() {
             let place = Place {
                 draft,
-                ad_warning: ad_warnings.get(&finding.id).map(Vec::as_slice),
+                ad_warning: context.ad_warnings.get(&finding.id).map(Vec::as_slice),
+                copied: context.copied.and_then(|c| c.get(&finding.id).copied()),
+                highlighter: context.highlighter,
                 category_index: index,
                 category,
                 index: finding_index,

@@ -1,11 +1,18 @@
 //! The speech's title and heading above the categories, text outside the problems part, and
 //! the buttons below the last category.
 
+use super::highlight::Highlighter;
 use super::text_field::{self, FieldName, FieldSpec};
 use super::{Action, UiState};
 use crate::draft::{Draft, TextField};
 
-pub fn show(ui: &mut egui::Ui, draft: &Draft, state: &mut UiState, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    draft: &Draft,
+    highlighter: &Highlighter<'_>,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
     egui::Grid::new("draft_header")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -21,6 +28,7 @@ pub fn show(ui: &mut egui::Ui, draft: &Draft, state: &mut UiState, actions: &mut
                     hint: "发言材料的标题",
                     multiline: false,
                     font: egui::TextStyle::Heading,
+                    highlights: highlighter.for_field(TextField::Title, &draft.title),
                 },
                 state,
                 actions,
@@ -36,6 +44,7 @@ pub fn show(ui: &mut egui::Ui, draft: &Draft, state: &mut UiState, actions: &mut
                     hint: "二、检视存在的问题",
                     multiline: false,
                     font: egui::TextStyle::Body,
+                    highlights: highlighter.for_field(TextField::Heading, &draft.heading),
                 },
                 state,
                 actions,
@@ -49,6 +58,7 @@ pub fn show(ui: &mut egui::Ui, draft: &Draft, state: &mut UiState, actions: &mut
             "问题部分之前的内容（导入时保留，不属于任何类别）",
             TextField::Opening,
             &draft.opening,
+            highlighter,
             state,
             actions,
         );
@@ -59,6 +69,7 @@ pub fn show(ui: &mut egui::Ui, draft: &Draft, state: &mut UiState, actions: &mut
 pub fn show_footer(
     ui: &mut egui::Ui,
     draft: &Draft,
+    highlighter: &Highlighter<'_>,
     state: &mut UiState,
     actions: &mut Vec<Action>,
 ) {
@@ -82,6 +93,7 @@ pub fn show_footer(
             "问题部分之后的内容（导入时保留，如原因剖析、整改措施）",
             TextField::Closing,
             &draft.closing,
+            highlighter,
             state,
             actions,
         );
@@ -94,6 +106,7 @@ fn outside_text(
     label: &str,
     field: TextField,
     text: &str,
+    highlighter: &Highlighter<'_>,
     state: &mut UiState,
     actions: &mut Vec<Action>,
 ) {
@@ -108,6 +121,7 @@ fn outside_text(
                 hint: "",
                 multiline: true,
                 font: egui::TextStyle::Body,
+                highlights: highlighter.for_field(field, text),
             },
             state,
             actions,

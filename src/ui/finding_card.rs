@@ -1,6 +1,7 @@
 //! One finding: drag handle, derived number, headline, body and its buttons. Alt+↑/Alt+↓ move
 //! it while its text has focus; it is also a drop target for dragged findings.
 
+use super::highlight::Highlighter;
 use super::text_field::{self, FieldName, FieldSpec};
 use super::{Action, UiState};
 use crate::draft::numbering::{category_label, finding_label};
@@ -15,6 +16,9 @@ pub struct Place<'a> {
     pub draft: &'a Draft,
     /// Why this finding still looks like an ad, if it does.
     pub ad_warning: Option<&'a [String]>,
+    /// Share still copied from the imported material.
+    pub copied: Option<f32>,
+    pub highlighter: &'a Highlighter<'a>,
     pub category_index: usize,
     pub category: &'a Category,
     pub index: usize,
@@ -72,6 +76,9 @@ pub fn show(
             let handle = handle.accessible_name(format!("拖动{label}"));
             handle.dnd_set_drag_payload(DraggedFinding(finding.id));
             ui.label(egui::RichText::new(finding_label(place.index)).strong());
+            if let Some(share) = place.copied {
+                copied_badge(ui, share);
+            }
             if let Some(reasons) = place.ad_warning {
                 ui.colored_label(ui.visuals().error_fg_color, "⚠ 疑似广告")
                     .on_hover_text(reasons.join("\n"));
@@ -87,6 +94,9 @@ pub fn show(
                         hint: "问题标题，一句话",
                         multiline: false,
                         font: egui::TextStyle::Body,
+                        highlights: place
+                            .highlighter
+                            .for_field(headline_field, &finding.headline),
                     },
                     state,
                     actions,
@@ -105,6 +115,7 @@ pub fn show(
                         hint: "具体表现：事例、数据、时间……",
                         multiline: true,
                         font: egui::TextStyle::Body,
+                        highlights: place.highlighter.for_field(body_field, &finding.body),
                     },
                     state,
                     actions,
@@ -113,6 +124,20 @@ pub fn show(
         });
     });
     drop_target(ui, card.response.rect, place, finding.id, actions);
+}
+
+/// `照搬 85%`: how much of the finding is still the material's words.
+fn copied_badge(ui: &mut egui::Ui, share: f32) {
+    let percent = (share * 100.0).round();
+    let color = if percent >= 70.0 {
+        ui.visuals().error_fg_color
+    } else if percent >= 30.0 {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    ui.colored_label(color, format!("照搬 {percent:.0}%"))
+        .on_hover_text("与导入素材逐字相同的比例；视图 → 标出照搬的文字 可查看是哪些句子");
 }
 
 fn buttons(

@@ -6,7 +6,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("文件", |ui| file_menu(ui, view, actions));
         ui.menu_button("编辑", |ui| edit_menu(ui, view, actions));
-        ui.menu_button("视图", |ui| view_menu(ui, view, state));
+        ui.menu_button("视图", |ui| view_menu(ui, view, state, actions));
         ui.menu_button("帮助", |ui| {
             if ui.button("快捷键").clicked() {
                 state.modal = Some(Modal::Message {
@@ -33,6 +33,7 @@ Ctrl+S　保存\n\
 Ctrl+Shift+S　另存为\n\
 Ctrl+I　导入素材\n\
 Ctrl+E　导出\n\
+Ctrl+F / Ctrl+H　查找 / 替换\n\
 Ctrl+Z　撤销\n\
 Ctrl+Y / Ctrl+Shift+Z　重做\n\
 Alt+↑ / Alt+↓　上移 / 下移正在编辑的问题\n\
@@ -109,6 +110,13 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         actions.push(Action::Redo);
     }
     ui.separator();
+    if item(ui, "查找…", "Ctrl+F") {
+        actions.push(Action::OpenFind(false));
+    }
+    if item(ui, "替换…", "Ctrl+H") {
+        actions.push(Action::OpenFind(true));
+    }
+    ui.separator();
     if ui.button("新增类别").clicked() {
         actions.push(Action::AddCategory);
     }
@@ -117,7 +125,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
+fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &mut Vec<Action>) {
     if ui.button("全部折叠").clicked() {
         state.set_all_collapsed(view.draft, true);
     }
@@ -125,4 +133,13 @@ fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
         state.set_all_collapsed(view.draft, false);
     }
     ui.checkbox(&mut state.show_outline, "显示大纲");
+    ui.checkbox(&mut state.show_review, "检查面板");
+    ui.add_enabled_ui(view.aids.source.is_some(), |ui| {
+        ui.checkbox(&mut state.highlight_copied, "标出照搬的文字")
+            .on_disabled_hover_text("导入素材后才能比对");
+    });
+    ui.separator();
+    if ui.button("字数目标…").clicked() {
+        actions.push(Action::OpenTargets);
+    }
 }

@@ -6,23 +6,34 @@ mod changed_prompt;
 mod confirm_remove;
 mod draft_header;
 pub mod export_dialog;
+pub mod find_bar;
 mod finding_card;
 pub mod fonts;
+mod highlight;
 pub mod import_dialog;
 mod menu_bar;
 mod message_box;
 mod outline;
 mod path_prompt;
 mod recovery_offer;
+mod review_panel;
 mod status_bar;
+pub mod targets_dialog;
 mod text_field;
 mod unsaved_prompt;
 
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
+use crate::originality::SourceFingerprint;
+use crate::review::ReviewItem;
+use crate::search::Match;
+use crate::targets::TargetReport;
 use export_dialog::{ExportForm, ExportPreview};
+use find_bar::FindState;
+use highlight::Highlighter;
 use import_dialog::ImportView;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use targets_dialog::TargetsForm;
 
 /// What the window asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +80,17 @@ pub enum Action {
     /// Restore the recovery file with this key.
     RecoveryRestore(String),
     RecoveryDiscard(String),
+    /// Show this field: open its category, scroll to it, put the cursor in it.
+    JumpTo(TextField),
+    /// Ctrl+F (false) or Ctrl+H (true).
+    OpenFind(bool),
+    FindNext,
+    FindPrevious,
+    ReplaceOne,
+    ReplaceAll,
+    /// 字数目标… in the menu: fill the form from the draft.
+    OpenTargets,
+    SetTargets(TargetsForm),
 }
 
 /// What to do when the file changed on disk since Pouxi last read or wrote it.
@@ -155,6 +177,22 @@ pub struct View<'a> {
     pub ad_warnings: &'a HashMap<FindingId, Vec<String>>,
     pub import: Option<ImportView<'a>>,
     pub export: Option<ExportPreview<'a>>,
+    pub aids: AidsView<'a>,
+}
+
+/// The writing aids' figures for this frame.
+#[derive(Default)]
+pub struct AidsView<'a> {
+    pub targets: Option<&'a TargetReport>,
+    /// Share of each finding still copied from the material (only for imported drafts).
+    pub copied: Option<&'a HashMap<FindingId, f32>>,
+    pub copied_total: Option<f32>,
+    /// The reviewer's items, while the 检查 panel is open.
+    pub review: Option<&'a [ReviewItem]>,
+    /// Find matches, while the find bar is open.
+    pub matches: &'a [Match],
+    /// The material's fingerprint, to mark copied stretches on request.
+    pub source: Option<&'a SourceFingerprint>,
 }
 
 /// State that belongs to the window only: never saved with the draft.
@@ -165,12 +203,22 @@ pub struct UiState {
     pub modal: Option<Modal>,
     /// A field to focus (and scroll to) on the next frame.
     pub focus_request: Option<TextField>,
+    /// A field to scroll into view without taking the cursor (find next).
+    pub reveal: Option<TextField>,
     /// A category to scroll to on the next frame.
     pub scroll_to: Option<CategoryId>,
     /// The paste-import box, while it is open.
     pub paste_box: Option<String>,
     /// The export dialog's choices, while it is open.
     pub export_form: Option<ExportForm>,
+    /// The 检查 panel on the right.
+    pub show_review: bool,
+    /// The find bar, while open.
+    pub find: Option<FindState>,
+    /// Mark the stretches still copied from the material.
+    pub highlight_copied: bool,
+    /// The 字数目标 dialog, while open.
+    pub targets_form: Option<TargetsForm>,
 }
 
 impl UiState {
@@ -195,9 +243,25 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
     egui::Panel::top("menu_bar").show(ui, |ui| {
         menu_bar::show(ui, view, state, &mut actions);
     });
+    if let Some(find) = state.find.as_mut() {
+        let open = egui::Panel::top("find_bar")
+            .show(ui, |ui| {
+                find_bar::show(ui, find, view.aids.matches.len(), &mut actions)
+            })
+            .inner;
+        if !open {
+            state.find = None;
+        }
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         status_bar::show(ui, view);
     });
+    if state.show_review {
+        egui::Panel::right("review")
+            .default_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| review_panel::show(ui, view, &mut actions));
+    }
     if state.show_outline {
         egui::Panel::left("outline")
             .default_size(230.0)
@@ -206,24 +270,41 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
                 outline::show(ui, view, state);
             });
     }
+    let current = state
+        .find
+        .as_ref()
+        .and_then(|find| view.aids.matches.get(find.current));
+    let highlighter = Highlighter {
+        matches: if state.find.is_some() {
+            view.aids.matches
+        } else {
+            &[]
+        },
+        current,
+        copied_from: view.aids.source.filter(|_| state.highlight_copied),
+    };
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("draft_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                draft_header::show(ui, view.draft, state, &mut actions);
+                draft_header::show(ui, view.draft, &highlighter, state, &mut actions);
                 for (index, category) in view.draft.categories.iter().enumerate() {
                     category_panel::show(
                         ui,
-                        view.draft,
-                        view.ad_warnings,
+                        &category_panel::Context {
+                            draft: view.draft,
+                            ad_warnings: view.ad_warnings,
+                            copied: view.aids.copied,
+                            highlighter: &highlighter,
+                        },
                         index,
                         category,
                         state,
                         &mut actions,
                     );
                 }
-                draft_header::show_footer(ui, view.draft, state, &mut actions);
+                draft_header::show_footer(ui, view.draft, &highlighter, state, &mut actions);
             });
     });
     finding_card::show_drag_preview(ui, view.draft);
@@ -249,6 +330,11 @@ fn show_dialogs(
         && !export_dialog::show(ctx, form, preview, actions)
     {
         state.export_form = None;
+    }
+    if let Some(form) = state.targets_form.as_mut()
+        && !targets_dialog::show(ctx, form, actions)
+    {
+        state.targets_form = None;
     }
 }
 

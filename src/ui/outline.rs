@@ -40,8 +40,22 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
                     state.collapsed.remove(&category.id);
                     state.scroll_to = Some(category.id);
                 }
+                if let Some(progress) = view.aids.targets.and_then(|t| t.category(category.id))
+                    && progress.target.is_some()
+                {
+                    ui.horizontal_wrapped(|ui| {
+                        super::status_bar::target_progress(ui, progress, "")
+                    });
+                }
             }
             ui.separator();
+            if let Some(report) = view.aids.targets
+                && report.total.target.is_some()
+            {
+                ui.horizontal_wrapped(|ui| {
+                    super::status_bar::target_progress(ui, &report.total, "全文")
+                });
+            }
             ui.label(format!(
                 "合计 {} 条 · {} 字",
                 view.draft.finding_count(),

@@ -20,11 +20,53 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
             view.draft.finding_count(),
             group_thousands(view.draft.char_count())
         ));
+        if let Some(report) = view.aids.targets
+            && report.total.target.is_some()
+        {
+            ui.separator();
+            target_progress(ui, &report.total, "目标");
+        }
+        if let Some(total) = view.aids.copied_total {
+            ui.separator();
+            ui.label(format!("照搬 {:.0}%", total * 100.0))
+                .on_hover_text("全文与导入素材逐字相同的比例");
+        }
         if !view.notice.is_empty() {
             ui.separator();
             ui.label(view.notice);
         }
     });
+}
+
+/// A small bar and `2612 / 2500–3500 字 · 达标`, coloured when under or over.
+pub fn target_progress(ui: &mut egui::Ui, progress: &crate::targets::Progress, label: &str) {
+    use crate::targets::TargetStatus;
+    let Some(target) = progress.target else {
+        return;
+    };
+    let (min, max) = target.bounds();
+    // The bar fills towards the maximum, or towards the minimum when there is no maximum.
+    let full = if max >= crate::draft::NO_MAXIMUM {
+        min
+    } else {
+        max
+    };
+    let fraction = if full == 0 {
+        1.0
+    } else {
+        (progress.chars as f32 / full as f32).min(1.0)
+    };
+    let color = match progress.status {
+        TargetStatus::Within => egui::Color32::from_rgb(60, 150, 80),
+        TargetStatus::Over => ui.visuals().error_fg_color,
+        TargetStatus::Under | TargetStatus::NoTarget => ui.visuals().warn_fg_color,
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .desired_width(80.0)
+            .fill(color),
+    );
+    ui.colored_label(color, format!("{label} {}", progress.describe_zh()));
 }
 
 /// 2612 → "2,612", as counts are written in the window.

@@ -12,6 +12,8 @@ pub struct FieldSpec<'a> {
     pub hint: &'a str,
     pub multiline: bool,
     pub font: egui::TextStyle,
+    /// Byte ranges to paint behind the text: find matches, copied stretches.
+    pub highlights: Vec<(std::ops::Range<usize>, egui::Color32)>,
 }
 
 /// The stable widget id of a field, so focus survives reordering.
@@ -20,6 +22,43 @@ pub enum FieldName {
     LabelledBy(egui::Id),
     /// Nothing visible names it exactly; this does.
     Accessible(String),
+}
+
+/// The text as one layout with the highlighted ranges on a coloured background. Ranges that
+/// no longer fit the text (it changed this frame) are skipped.
+fn highlighted_job(
+    ui: &egui::Ui,
+    text: &str,
+    style: &egui::TextStyle,
+    highlights: &[(std::ops::Range<usize>, egui::Color32)],
+    wrap_width: f32,
+) -> egui::text::LayoutJob {
+    let format = egui::TextFormat {
+        font_id: style.resolve(ui.style()),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let mut at = 0;
+    for (range, color) in highlights {
+        let fits = range.start >= at
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end);
+        if !fits {
+            continue;
+        }
+        job.append(&text[at..range.start], 0.0, format.clone());
+        let marked = egui::TextFormat {
+            background: *color,
+            ..format.clone()
+        };
+        job.append(&text[range.clone()], 0.0, marked);
+        at = range.end;
+    }
+    job.append(&text[at..], 0.0, format);
+    job
 }
 
 pub fn widget_id(field: TextField) -> egui::Id {
@@ -34,21 +73,36 @@ pub fn show(
 ) -> egui::Response {
     let id = widget_id(spec.field);
     let mut text = spec.current.to_owned();
+    let font = spec.font.clone();
+    let highlights = spec.highlights;
+    let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let job = highlighted_job(ui, buffer.as_str(), &font, &highlights, wrap_width);
+        ui.fonts_mut(|fonts| fonts.layout_job(job))
+    };
     let edit = if spec.multiline {
         egui::TextEdit::multiline(&mut text).desired_rows(2)
     } else {
         egui::TextEdit::singleline(&mut text)
     };
-    let response = ui.add(
-        edit.id(id)
-            .hint_text(spec.hint)
-            .font(spec.font)
-            .desired_width(f32::INFINITY),
-    );
+    let edit = edit
+        .id(id)
+        .hint_text(spec.hint)
+        .font(spec.font)
+        .desired_width(f32::INFINITY);
+    // Only fields with something to highlight pay for a custom layout.
+    let response = if highlights.is_empty() {
+        ui.add(edit)
+    } else {
+        ui.add(edit.layouter(&mut layouter))
+    };
     let response = match spec.name {
         FieldName::LabelledBy(label) => response.labelled_by(label),
         FieldName::Accessible(name) => response.accessible_name(name),
     };
+    if state.reveal == Some(spec.field) {
+        response.scroll_to_me(Some(egui::Align::Center));
+        state.reveal = None;
+    }
     if state.focus_request == Some(spec.field) {
         response.request_focus();
         response.scroll_to_me(Some(egui::Align::Center));

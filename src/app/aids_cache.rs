@@ -1,0 +1,77 @@
+//! The writing aids' figures, recomputed when the draft changes rather than every frame: the
+//! reviewer's items, the originality meter, the length targets, and the find matches.
+
+use crate::clean::Rules;
+use crate::draft::{Draft, FindingId};
+use crate::originality;
+use crate::review::{self, ReviewItem};
+use crate::search::{self, Match, SearchOptions};
+use crate::targets::{self, TargetReport};
+use std::collections::HashMap;
+
+/// The reviewer compares every finding with every other; on a long draft it waits for a pause
+/// in typing rather than running on each keystroke.
+const REVIEW_PAUSE: f64 = 0.4;
+
+#[derive(Debug, Default)]
+pub struct AidsCache {
+    figures_for: Option<u64>,
+    pub targets: Option<TargetReport>,
+    /// Share of each finding still verbatim from the imported material.
+    pub copied: HashMap<FindingId, f32>,
+    pub copied_total: Option<f32>,
+    review_for: Option<u64>,
+    pub review: Vec<ReviewItem>,
+    matches_for: Option<(u64, String, bool)>,
+    pub matches: Vec<Match>,
+}
+
+impl AidsCache {
+    /// Targets and originality: cheap enough to follow every change.
+    pub fn refresh_figures(&mut self, draft: &Draft, revision: u64) {
+        if self.figures_for == Some(revision) {
+            return;
+        }
+        self.figures_for = Some(revision);
+        self.targets = Some(targets::progress(draft));
+        match originality::report(draft) {
+            Some(report) => {
+                self.copied = report.per_finding.into_iter().collect();
+                self.copied_total = Some(report.total);
+            }
+            None => {
+                self.copied.clear();
+                self.copied_total = None;
+            }
+        }
+    }
+
+    /// Runs the reviewer when the draft changed and typing has paused. Returns true when it
+    /// still owes a run, so the caller asks for a repaint.
+    pub fn refresh_review(
+        &mut self,
+        draft: &Draft,
+        revision: u64,
+        rules: &Rules,
+        seconds_since_change: f64,
+    ) -> bool {
+        if self.review_for == Some(revision) {
+            return false;
+        }
+        if self.review_for.is_some() && seconds_since_change < REVIEW_PAUSE {
+            return true;
+        }
+        self.review = review::run(draft, rules);
+        self.review_for = Some(revision);
+        false
+    }
+
+    pub fn refresh_matches(&mut self, draft: &Draft, revision: u64, query: &str, match_case: bool) {
+        let key = (revision, query.to_owned(), match_case);
+        if self.matches_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.matches = search::find(draft, query, SearchOptions { match_case });
+        self.matches_for = Some(key);
+    }
+}

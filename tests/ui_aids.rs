@@ -1,0 +1,201 @@
+//! The writing aids in the window: the 检查 panel and its jump, find and replace-all with its
+//! single undo step, the originality meter, and length targets.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pouxi::app::{AppPaths, DialogMode, PouxiApp};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
+    let root = root.to_path_buf();
+    Harness::builder()
+        .with_size([1400.0, 1600.0])
+        .build_eframe(move |cc| {
+            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
+            app.set_dialog_mode(DialogMode::InWindow);
+            app
+        })
+}
+
+fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, PouxiApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn menu(harness: &mut Harness<'_, PouxiApp>, top: &str, entry: &str) {
+    harness.get_by_label(top).click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
+
+#[test]
+fn the_review_panel_lists_vague_findings_and_jumps_to_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
+    harness.run();
+    menu(&mut harness, "视图", "检查面板");
+    harness.run_steps(3);
+    harness.get_by_label("检查");
+    harness.get_by_label_contains("19 项");
+    // The item about （四）二是 takes the cursor to that finding's body.
+    let item = "（四）在担当作为方面 · 二是";
+    harness
+        .get_all_by_label_contains(item)
+        .next()
+        .expect("an item for （四）二是")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_label_contains(item)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let focused = harness.get_by_label("（四）二是内容").is_focused()
+        || harness.get_by_label("（四）二是标题").is_focused();
+    assert!(focused, "the jump puts the cursor in the finding");
+}
+
+#[test]
+fn replace_all_fills_placeholders_everywhere_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    harness
+        .get_all_by_label("＋ 新增问题")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness
+        .get_by_label("（一）一是标题")
+        .type_text("××单位学习不够深入");
+    harness.run();
+    type_into(
+        &mut harness,
+        "（一）一是内容",
+        "××同志带头学习少，××部门组织少。",
+    );
+    let before = harness.state().draft().clone();
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::H);
+    type_into(&mut harness, "查找", "××");
+    harness.get_by_label("第 1/3 处");
+    type_into(&mut harness, "替换为", "市委办");
+    harness.get_by_label("全部替换").click();
+    harness.run();
+    let finding = &harness.state().draft().categories[0].findings[0];
+    assert_eq!(finding.headline, "市委办单位学习不够深入");
+    assert_eq!(finding.body, "市委办同志带头学习少，市委办部门组织少。");
+    harness.get_by_label("无匹配");
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(
+        harness.state().draft(),
+        &before,
+        "one undo restores every field"
+    );
+}
+
+#[test]
+fn find_next_walks_through_the_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::F);
+    type_into(&mut harness, "查找", "不够");
+    let total = harness
+        .state()
+        .draft()
+        .text_fields()
+        .iter()
+        .map(|(_, t)| t.matches("不够").count())
+        .sum::<usize>();
+    assert!(total > 10);
+    harness.get_by_label(&format!("第 1/{total} 处"));
+    harness.get_by_label("下一个").click();
+    harness.run();
+    harness.get_by_label(&format!("第 2/{total} 处"));
+    harness.get_by_label("上一个").click();
+    harness.run();
+    harness.get_by_label("上一个").click();
+    harness.run();
+    harness.get_by_label(&format!("第 {total}/{total} 处"));
+}
+
+#[test]
+fn the_originality_meter_falls_as_a_finding_is_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), Some(fixture("seed_material.txt")));
+    harness.run();
+    harness.get_by_label("导入").click();
+    harness.run();
+    assert!(harness.get_all_by_label("照搬 100%").count() >= 19);
+
+    // Rewrite the first finding's body in the writer's own words.
+    let body =
+        "本人2024年参加集中学习12次，撰写心得2篇，学用脱节，全年只在3次会议上结合分管工作谈体会。";
+    harness.get_by_label("（一）一是内容").focus();
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("（一）一是内容").type_text(body);
+    harness.run();
+    assert_eq!(harness.state().draft().categories[0].findings[0].body, body);
+    let label = harness
+        .query_all_by_label_contains("照搬 ")
+        .map(|node| format!("{node:?}"))
+        .find(|debug| !debug.contains("100%") && !debug.contains("照搬素材"));
+    assert!(
+        label.is_some(),
+        "the rewritten finding reads less than 100%"
+    );
+
+    // 视图 → 标出照搬的文字 is offered once there is a fingerprint.
+    menu(&mut harness, "视图", "标出照搬的文字");
+}
+
+#[test]
+fn a_length_target_shows_how_far_the_draft_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
+    harness.run();
+    menu(&mut harness, "视图", "字数目标…");
+    harness.get_by_label("字数目标");
+    harness
+        .get_all_by_label("全文（问题部分）")
+        .next()
+        .unwrap()
+        .set_value_accesskit(3000.0);
+    harness.run();
+    harness
+        .get_all_by_label("全文（问题部分）")
+        .nth(1)
+        .unwrap()
+        .set_value_accesskit(5000.0);
+    harness.run();
+    harness.get_by_label("确定").click();
+    harness.run();
+    let chars = harness.state().draft().char_count();
+    let shown = format!("目标 {chars} / 3000–5000 字 · 还差 {} 字", 3000 - chars);
+    assert!(
+        harness.query_all_by_label_contains(&shown).next().is_some(),
+        "the status bar shows {shown}"
+    );
+    // The target is part of the draft: undo removes it.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert!(harness.state().draft().targets.total.is_none());
+}
