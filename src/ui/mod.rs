@@ -258,13 +258,15 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
     });
     if state.show_review {
         egui::Panel::right("review")
-            .default_size(300.0)
+            .default_size(320.0)
+            .min_size(240.0)
             .resizable(true)
             .show(ui, |ui| review_panel::show(ui, view, &mut actions));
     }
     if state.show_outline {
         egui::Panel::left("outline")
             .default_size(230.0)
+            .min_size(160.0)
             .resizable(true)
             .show(ui, |ui| {
                 outline::show(ui, view, state);
