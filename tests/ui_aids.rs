@@ -1,46 +1,10 @@
 //! The writing aids in the window: the 检查 panel and its jump, find and replace-all with its
 //! single undo step, the originality meter, and length targets.
 
-use egui_kittest::Harness;
+mod ui_support;
+use ui_support::*;
+
 use egui_kittest::kittest::Queryable;
-use pouxi::app::{AppPaths, DialogMode, PouxiApp};
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
-    let root = root.to_path_buf();
-    Harness::builder()
-        .with_size([1400.0, 1600.0])
-        .build_eframe(move |cc| {
-            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
-            app.set_dialog_mode(DialogMode::InWindow);
-            app
-        })
-}
-
-fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, PouxiApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-fn menu(harness: &mut Harness<'_, PouxiApp>, top: &str, entry: &str) {
-    harness.get_by_label(top).click();
-    harness.run();
-    harness.get_by_label(entry).click();
-    harness.run();
-}
 
 #[test]
 fn the_review_panel_lists_vague_findings_and_jumps_to_them() {

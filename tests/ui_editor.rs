@@ -1,25 +1,16 @@
 //! Drives the real App through egui_kittest: clicks, typing, IME commits, keyboard moves,
 //! drag-and-drop, undo/redo, saving through the in-window path prompt, and the close question.
 
+mod ui_support;
+use ui_support::*;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pouxi::app::{AppPaths, DialogMode, PouxiApp};
+use pouxi::app::PouxiApp;
 use pouxi::draft::Draft;
 use pouxi::ui::Modal;
-use std::path::{Path, PathBuf};
-
-fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
-    let root = root.to_path_buf();
-    Harness::builder()
-        .with_size([1280.0, 1500.0])
-        .build_eframe(move |cc| {
-            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
-            // No system dialog can be clicked in a test: use Pouxi's own path prompt.
-            app.set_dialog_mode(DialogMode::InWindow);
-            app
-        })
-}
+use std::path::Path;
 
 fn headlines(draft: &Draft, category: usize) -> Vec<String> {
     draft.categories[category]
@@ -35,19 +26,6 @@ fn add_finding(harness: &mut Harness<'_, PouxiApp>, category: usize) {
         .nth(category)
         .unwrap()
         .click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, PouxiApp>, label: &str, text: &str) {
-    let field = harness.get_by_label(label);
-    field.focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
-    harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
 

@@ -1,45 +1,13 @@
 //! The window's import preview, paste cleaning, ad warnings and export dialog, driven through
 //! egui_kittest on the real App with real files in temp directories.
 
+mod ui_support;
+use ui_support::*;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pouxi::app::{AppPaths, DialogMode, PouxiApp};
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn harness_at(root: &Path) -> Harness<'static, PouxiApp> {
-    let root = root.to_path_buf();
-    Harness::builder()
-        .with_size([1400.0, 1600.0])
-        .build_eframe(move |cc| {
-            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
-            app.set_dialog_mode(DialogMode::InWindow);
-            app
-        })
-}
-
-fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn answer_prompt(harness: &mut Harness<'_, PouxiApp>, label: &str, path: &Path) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    press(harness, egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label(label)
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_label("确定").click();
-    harness.run();
-}
+use pouxi::app::PouxiApp;
 
 fn import_seed(harness: &mut Harness<'_, PouxiApp>) {
     press(harness, egui::Modifiers::COMMAND, egui::Key::I);
@@ -57,7 +25,7 @@ fn strip_ws(text: &str) -> String {
 #[test]
 fn importing_the_seed_previews_removals_and_replaces_the_draft() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     import_seed(&mut harness);
 
@@ -104,7 +72,7 @@ fn restoring_a_removed_span_brings_it_into_the_draft() {
         "（一）在理论学习方面。一是学习不够深入。平时学习少（中华励志网），理论功底浅。二是运用不够。理论联系实际不够。\n",
     )
     .unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::I);
     answer_prompt(&mut harness, "素材文件路径（.txt / .docx）：", &material);
@@ -147,7 +115,7 @@ fn restoring_a_removed_span_brings_it_into_the_draft() {
 #[test]
 fn merging_appends_findings_to_matching_categories() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     harness
         .get_all_by_label("＋ 新增问题")
@@ -176,7 +144,7 @@ fn merging_appends_findings_to_matching_categories() {
 #[test]
 fn the_paste_box_imports_pasted_text() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     harness.get_by_label("文件").click();
     harness.run();
@@ -201,7 +169,7 @@ fn the_paste_box_imports_pasted_text() {
 #[test]
 fn pasting_an_ad_into_a_finding_cleans_it_and_the_cleaning_is_undoable() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     harness
         .get_all_by_label("＋ 新增问题")
@@ -227,7 +195,7 @@ fn pasting_an_ad_into_a_finding_cleans_it_and_the_cleaning_is_undoable() {
 #[test]
 fn a_finding_that_still_looks_like_an_ad_carries_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     harness
         .get_all_by_label("＋ 新增问题")
@@ -248,7 +216,7 @@ fn a_finding_that_still_looks_like_an_ad_carries_a_warning() {
 #[test]
 fn export_writes_the_preview_text_and_blocks_flagged_drafts() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path());
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
     import_seed(&mut harness);
     harness.get_by_label("导入").click();

@@ -1,34 +1,13 @@
 //! Never lose a word, in the window: recovery files offered at the next start, guarded saves
 //! when the file changed behind Pouxi's back, and failed saves that keep the work.
 
+mod ui_support;
+use ui_support::*;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pouxi::app::{AppPaths, DialogMode, PouxiApp};
+use pouxi::app::PouxiApp;
 use pouxi::ui::Modal;
-use std::path::{Path, PathBuf};
-
-fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
-    let root = root.to_path_buf();
-    Harness::builder()
-        .with_size([1280.0, 1500.0])
-        .build_eframe(move |cc| {
-            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
-            app.set_dialog_mode(DialogMode::InWindow);
-            app
-        })
-}
-
-fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, PouxiApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
 
 /// Lets the autosave timer fire and waits for the background write.
 fn let_autosave_run(harness: &mut Harness<'_, PouxiApp>) {

@@ -1,0 +1,61 @@
+//! What the window tests share: the real App in a harness on a temp folder, keys, typing, and
+//! answering Pouxi's own path prompt.
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pouxi::app::{AppPaths, DialogMode, PouxiApp};
+use std::path::{Path, PathBuf};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The real App with its settings and recovery files under `root`, opening `open` if given.
+pub fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
+    let root = root.to_path_buf();
+    Harness::builder()
+        .with_size([1400.0, 1600.0])
+        .build_eframe(move |cc| {
+            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
+            // No system dialog can be clicked in a test: use Pouxi's own path prompt.
+            app.set_dialog_mode(DialogMode::InWindow);
+            app
+        })
+}
+
+pub fn press(harness: &mut Harness<'_, PouxiApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Focuses the field named `label` and types `text` at its end.
+pub fn type_into(harness: &mut Harness<'_, PouxiApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Replaces what the prompt field named `label` suggests with `path`, then 确定.
+pub fn answer_prompt(harness: &mut Harness<'_, PouxiApp>, label: &str, path: &Path) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    press(harness, egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label(label)
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("确定").click();
+    harness.run();
+}
+
+/// Opens a menu and clicks one of its entries.
+pub fn menu(harness: &mut Harness<'_, PouxiApp>, top: &str, entry: &str) {
+    harness.get_by_label(top).click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
