@@ -13,6 +13,9 @@ pub(crate) struct Piece {
     pub indented: bool,
     /// The original line had content and all of it was removed.
     pub gone: bool,
+    /// Display width of the original line (Chinese characters 2, ASCII 1), indent included,
+    /// trailing whitespace and invisible characters not.
+    pub width: usize,
 }
 
 /// What the repairs did.
@@ -48,6 +51,7 @@ pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
             gone: had_content && kept.trim().is_empty(),
             text: kept,
             indented,
+            width: display_width(line.trim_end()),
         });
     }
     pieces
@@ -78,16 +82,77 @@ fn nonws(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// Shortest line that can have been broken by the page rather than by the writer.
+/// Columns a text takes on a page: ASCII and other narrow characters 1, Chinese characters,
+/// full-width forms and CJK punctuation 2, a tab 4, invisible characters 0.
+pub(crate) fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\t' => 4,
+            c if is_invisible(c) => 0,
+            c if (c as u32) < 0x1100 => 1,
+            _ => 2,
+        })
+        .sum()
+}
+
+/// Shortest line (non-whitespace characters) that can have been broken by the page rather
+/// than by the writer.
 const MIN_BROKEN_LINE: usize = 16;
+
+/// A line at least this share (in tenths) of the material's line width was probably broken
+/// by the page.
+const FULL_LINE_TENTHS: usize = 8;
+
+/// Characters a line does not end with unless the sentence goes on.
+fn ends_mid_sentence(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '，', ',', '、', '（', '(', '“', '‘', '《', '【', '〔', '「', '—',
+    ])
+}
+
+/// Characters no line starts with: the line continues the one before.
+fn starts_as_continuation(text: &str) -> bool {
+    text.trim_start().starts_with([
+        '，', ',', '。', '、', '；', '：', '！', '？', '）', ')', '”', '’', '》', '】', '〕', '」',
+        '…',
+    ])
+}
+
+/// A line that ends like a heading (`（一）在带头……方面`).
+fn is_heading_like(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['：', ':']);
+    [
+        "方面", "问题", "不足", "差距", "情况", "原因", "措施", "方向",
+    ]
+    .iter()
+    .any(|w| t.ends_with(w))
+}
+
+/// The material's line width: wide enough that a fifth of its lines reach it. In a copy with
+/// hard line breaks (a PDF, a page), most lines are this wide; in text with one paragraph per
+/// line it is far wider than any title or heading.
+fn typical_width(pieces: &[Piece]) -> usize {
+    let mut widths: Vec<usize> = pieces
+        .iter()
+        .filter(|p| !p.text.trim().is_empty())
+        .map(|p| p.width)
+        .collect();
+    if widths.is_empty() {
+        return 0;
+    }
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    widths[widths.len() / 5]
+}
 
 /// Joins hard-wrapped lines into paragraphs, drops empty lines and stray spaces.
 /// With `keep_first_line`, the first line (the title) is never joined with what follows.
 pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String>, RepairStats) {
     let mut stats = RepairStats::default();
     let mut out: Vec<String> = Vec::new();
-    // The paragraph being built, its last physical line, and how many lines it has.
-    let mut current: Option<(String, String, usize)> = None;
+    let full_width = typical_width(pieces) * FULL_LINE_TENTHS / 10;
+    // The paragraph being built, its last physical line (kept text, original width), and how
+    // many lines it has.
+    let mut current: Option<(String, (String, usize), usize)> = None;
     let mut gap_blank = false;
     let mut gap_removed = false;
     for piece in pieces {
@@ -102,15 +167,22 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
         }
         let join = match &current {
             None => false,
-            Some((paragraph, last, lines)) => {
+            Some((paragraph, (last, last_width), lines)) => {
                 let first_line_title = keep_first_line && out.is_empty() && *lines == 1;
+                let continuation = starts_as_continuation(line);
+                // The page broke a long line; a short line (a title, a heading) was broken by
+                // the writer. A numbered line without a sentence in it is a heading unless it
+                // fills the line.
+                let full = *last_width >= full_width && nonws(last) >= MIN_BROKEN_LINE;
+                let numbered_heading = starts_with_mark(paragraph)
+                    && !has_sentence_end(paragraph)
+                    && (is_heading_like(paragraph) || !paragraph.contains(['，', ',']));
                 !first_line_title
                     && (gap_removed || !gap_blank)
-                    && !piece.indented
+                    && (!piece.indented || continuation)
                     && !ends_sentence(paragraph)
                     && !starts_with_mark(line)
-                    && nonws(last) >= MIN_BROKEN_LINE
-                    && (!starts_with_mark(paragraph) || has_sentence_end(paragraph))
+                    && (continuation || ends_mid_sentence(last) || full && !numbered_heading)
             }
         };
         match current.as_mut() {
@@ -127,7 +199,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                     paragraph.push(' ');
                 }
                 paragraph.push_str(line);
-                *last = line.to_owned();
+                *last = (line.to_owned(), piece.width);
                 *lines += 1;
                 stats.joined_lines += 1;
             }
@@ -135,7 +207,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 if let Some((paragraph, _, _)) = current.take() {
                     out.push(paragraph);
                 }
-                current = Some((line.to_owned(), line.to_owned(), 1));
+                current = Some((line.to_owned(), (line.to_owned(), piece.width), 1));
             }
         }
         gap_blank = false;
@@ -243,6 +315,53 @@ mod tests {
             true,
         );
         assert_eq!(title.len(), 2);
+    }
+
+    #[test]
+    fn a_short_title_line_is_not_glued_to_the_paragraph_after_it() {
+        let text = "某某网\n2024年度民主生活会个人对照检查材料\n按照本次民主生活会要求，本人认真学习了有关文件，广泛征求意见建议，深入开展谈心谈话，现将个人对照检查情况报告如下。\n一、存在的问题";
+        assert_eq!(repair(text, true).len(), 4);
+    }
+
+    #[test]
+    fn wrapped_lines_join_at_the_material_width_and_headings_stay() {
+        // A PDF copy at about 28 characters a line.
+        let text = "\
+（一）在带头深化改革开放、推进中国式现代化方面
+理论学习不够系统。虽然能按时参加中心组学习，但自学
+时间不足，全年仅撰写心得体会3篇，学习笔记不足2万
+字，对全会精神理解还不够深。
+（二）在带头强化政治忠诚方面
+1.政治敏锐性不够强，面对网络上的错误言论，有时存在
+事不关己的想法，没有第一时间亮剑发声。
+2.改革意识不强
+对分管领域的改革任务，习惯于按部就班，进度滞后。";
+        assert_eq!(
+            repair(text, false),
+            [
+                "（一）在带头深化改革开放、推进中国式现代化方面",
+                "理论学习不够系统。虽然能按时参加中心组学习，但自学时间不足，全年仅撰写心得体会3篇，学习笔记不足2万字，对全会精神理解还不够深。",
+                "（二）在带头强化政治忠诚方面",
+                "1.政治敏锐性不够强，面对网络上的错误言论，有时存在事不关己的想法，没有第一时间亮剑发声。",
+                "2.改革意识不强",
+                "对分管领域的改革任务，习惯于按部就班，进度滞后。",
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_tells_a_continuation() {
+        let out = repair(
+            "（一）在带头强化政治忠诚、\n提高政治能力方面\n短句\n，接着说。",
+            false,
+        );
+        assert_eq!(
+            out,
+            [
+                "（一）在带头强化政治忠诚、提高政治能力方面",
+                "短句，接着说。"
+            ]
+        );
     }
 
     #[test]
