@@ -125,7 +125,9 @@ fn run_window(draft: Option<PathBuf>) -> ExitCode {
     // The window says what is wrong in Chinese; the terminal gets a plain sentence too.
     if let Some(path) = &draft {
         let problem = if pouxi::app::is_material(path) {
-            pouxi::import::read_material(path).err().map(|e| e.to_string())
+            pouxi::import::read_material(path)
+                .err()
+                .map(|e| e.to_string())
         } else {
             pouxi::store::load_draft(path).err().map(|e| e.to_string())
         };

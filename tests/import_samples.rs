@@ -113,6 +113,33 @@ fn plain_paste_with_section_categories_and_paragraph_findings() {
 }
 
 #[test]
+fn wenku_page_with_a_repeated_title_and_a_truncation_notice() {
+    let imported = check_sample("m1");
+    assert_eq!(counts(&imported), [2, 2, 2, 1]);
+    let d = &imported.draft;
+    assert_eq!(d.title, "2024年度民主生活会个人对照检查材料（四个带头）");
+    assert_eq!(d.heading, "一、存在的问题");
+    // The title repeated behind `篇一：` goes as a copy; it is never glued to the opening.
+    assert!(
+        d.opening.starts_with("按照本次民主生活会要求"),
+        "{}",
+        d.opening
+    );
+    assert_eq!(
+        d.categories[1].title,
+        "在带头深化改革开放、推进中国式现代化方面"
+    );
+    assert_eq!(d.categories[3].findings[0].headline, "“一岗双责”落实不到位");
+    // The notice and the brackets around it go; nothing like `（，）` is left.
+    assert!(d.closing.ends_with("切实把问题改到位。"), "{}", d.closing);
+    let removed: Vec<&str> = imported.removed.iter().map(|r| r.text.as_str()).collect();
+    assert!(
+        removed.contains(&"（全文共3216字，下载后可任意编辑）"),
+        "{removed:?}"
+    );
+}
+
+#[test]
 fn seed_and_samples_in_gb18030() {
     for name in [
         "seed_material",

@@ -82,6 +82,7 @@ pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
         .map(|(start, end)| analyze_line(text, start, end, rules))
         .collect();
     propagate_to_neighbours(text, &mut lines, rules);
+    remove_repeated_title(text, &mut lines);
 
     let mut spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
@@ -347,6 +348,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     if result.spans.is_empty() {
         return result;
     }
+    widen_to_brackets(line, start, &mut result.spans);
 
     // Only punctuation left on the line: the whole line goes.
     let covered = |i: usize| result.spans.iter().any(|s| s.start <= i && i < s.end);
@@ -377,6 +379,74 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     result
 }
 
+/// The closing bracket that pairs with `open`, if `open` is an opening bracket.
+fn closers_of(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '（' | '(' => &['）', ')'],
+        '【' => &['】'],
+        '[' | '［' => &[']', '］'],
+        '〔' => &['〕'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '〈' => &['〉'],
+        _ => return None,
+    })
+}
+
+fn is_content_char(c: char) -> bool {
+    (c.is_alphanumeric() || is_han(c)) && !is_invisible(c)
+}
+
+/// A bracket pair that held something cut and now holds only punctuation or whitespace
+/// (`（全文共3216字，下载后可任意编辑）` → `（，）`) goes with what was cut. `spans` are byte
+/// ranges of the whole text; `line` starts at byte `base`.
+fn widen_to_brackets(line: &str, base: usize, spans: &mut Vec<Span>) {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, c) in line.char_indices() {
+        if closers_of(c).is_some() {
+            open.push((i, c));
+            continue;
+        }
+        let Some(depth) = open
+            .iter()
+            .rposition(|&(_, o)| closers_of(o).is_some_and(|cl| cl.contains(&c)))
+        else {
+            continue;
+        };
+        let (from, _) = open[depth];
+        open.truncate(depth);
+        let (s, e) = (base + from, base + i + c.len_utf8());
+        let covered = |at: usize| spans.iter().any(|sp| sp.start <= at && at < sp.end);
+        let inner = &line[from..i + c.len_utf8()];
+        let mut any_cut = false;
+        let mut content_left = false;
+        for (j, d) in inner.char_indices() {
+            if covered(s + j) {
+                any_cut |= !d.is_whitespace();
+            } else if is_content_char(d) {
+                content_left = true;
+                break;
+            }
+        }
+        if !any_cut || content_left || spans.iter().any(|sp| sp.start <= s && e <= sp.end) {
+            continue;
+        }
+        let main = spans
+            .iter()
+            .filter(|sp| sp.start < e && s < sp.end)
+            .max_by_key(|sp| sp.end.min(e) - sp.start.max(s))
+            .map(|sp| (sp.reason.clone(), sp.rule.clone()));
+        if let Some((reason, rule)) = main {
+            spans.push(Span {
+                start: s,
+                end: e,
+                reason,
+                rule,
+            });
+        }
+    }
+}
+
 fn mark_whole(text: &str, result: &mut LineResult, reason: &str, rule: &str, kind: WholeLine) {
     let (s, e) = trim_range(text, result.start, result.end);
     result.spans = vec![Span {
@@ -386,6 +456,79 @@ fn mark_whole(text: &str, result: &mut LineResult, reason: &str, rule: &str, kin
         rule: rule.to_owned(),
     }];
     result.whole = kind;
+}
+
+/// Reason and rule id for a second copy of the title near the top (a page's title repeated
+/// as the article's own, often behind `篇一：`).
+pub(crate) const REPEATED_TITLE_REASON: &str = "网站信息：重复的标题";
+pub(crate) const REPEATED_TITLE_RULE: &str = "repeated-title";
+
+/// Lines after the title searched for a copy of it.
+const REPEATED_TITLE_WINDOW: usize = 8;
+/// Longest title, in characters.
+const TITLE_MAX_CHARS: usize = 60;
+
+/// Letters, digits and Chinese characters of what is left of a line after its spans.
+fn kept_key(text: &str, line: &LineResult) -> String {
+    text[line.start..line.end]
+        .char_indices()
+        .filter(|&(i, c)| {
+            let at = line.start + i;
+            is_content_char(c) && !line.spans.iter().any(|s| s.start <= at && at < s.end)
+        })
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// The first line left is the title; a copy of it among the next few lines (before anything
+/// numbered) goes. A copy is the same words, or the title less a bracketed addition
+/// (`…材料（四个带头）` and `篇一：…材料`).
+fn remove_repeated_title(text: &str, lines: &mut [LineResult]) {
+    let mut rest = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.blank && l.whole == WholeLine::No);
+    let Some((first, title_line)) = rest.next() else {
+        return;
+    };
+    let title_text = text[title_line.start..title_line.end].trim();
+    if title_line.structural
+        || title_line.nonws > TITLE_MAX_CHARS
+        || title_text.ends_with(['。', '；', '！', '？', '：', ':', '，'])
+    {
+        return;
+    }
+    let title = kept_key(text, title_line);
+    if title.chars().filter(|&c| is_han(c)).count() < 6 {
+        return;
+    }
+    let candidates: Vec<usize> = rest
+        .take(REPEATED_TITLE_WINDOW)
+        .take_while(|(_, l)| !l.structural)
+        .map(|(k, _)| k)
+        .filter(|&k| k > first)
+        .collect();
+    for k in candidates {
+        let key = kept_key(text, &lines[k]);
+        let (short, long) = if key.len() <= title.len() {
+            (&key, &title)
+        } else {
+            (&title, &key)
+        };
+        let similar = short.chars().count() * 10 >= long.chars().count() * 7;
+        if short.chars().filter(|&c| is_han(c)).count() >= 6
+            && similar
+            && long.contains(short.as_str())
+        {
+            mark_whole(
+                text,
+                &mut lines[k],
+                REPEATED_TITLE_REASON,
+                REPEATED_TITLE_RULE,
+                WholeLine::Chrome,
+            );
+        }
+    }
 }
 
 /// Short lines with some sales signal that sit next to a removed sales line go too: ad blocks
@@ -461,6 +604,36 @@ mod tests {
             texts,
             ["【某某素材库】每日更新，会员群+网盘群", "欢迎加入！"]
         );
+    }
+
+    #[test]
+    fn brackets_left_empty_by_a_cut_go_with_it() {
+        let rules = Rules::builtin();
+        let text = "一是学习不够（全文共3216字，下载后可任意编辑）。\n二是（注：本条为示例，下载后可任意编辑）研究不深。";
+        let flags = detect(text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["（全文共3216字，下载后可任意编辑）", "下载后可任意编辑"]
+        );
+    }
+
+    #[test]
+    fn a_repeated_title_near_the_top_goes() {
+        let rules = Rules::builtin();
+        let text = "2024年度民主生活会个人对照检查材料（四个带头）\n来源：某某网\n篇一：2024年度民主生活会个人对照检查材料\n按照要求，现报告如下。\n2024年度民主生活会个人对照检查材料";
+        let flags = detect(text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "来源：某某网",
+                "篇一：2024年度民主生活会个人对照检查材料",
+                "2024年度民主生活会个人对照检查材料"
+            ]
+        );
+        // Not a title: a sentence.
+        assert!(detect("按照要求报告如下。\n按照要求报告如下。", &rules).is_empty());
     }
 
     #[test]
