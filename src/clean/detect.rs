@@ -15,6 +15,8 @@ const WEAK_NEIGHBOUR_HAN: usize = 8;
 
 /// Longest rest of a sentence, beside a cut, that goes with the cut when it has a signal.
 const RESIDUE_MAX_CHARS: usize = 15;
+/// The same for a line without any sentence end (`+V：xxx 领取……材料合集`).
+const FRAGMENT_RESIDUE_MAX_CHARS: usize = 30;
 
 /// Byte ranges of the lines of `text`, without their line breaks (`\n`, `\r\n` or `\r`).
 pub(crate) fn line_ranges(text: &str) -> Vec<(usize, usize)> {
@@ -72,6 +74,8 @@ struct LineResult {
     nonws: usize,
     score: u32,
     top_signal: Option<(String, String)>,
+    /// Removed by a rule that heads a list of links.
+    heads_list: bool,
 }
 
 /// Every span of `text` that the rules consider an ad (plus invisible characters), sorted and
@@ -82,6 +86,8 @@ pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
         .map(|(start, end)| analyze_line(text, start, end, rules))
         .collect();
     propagate_to_neighbours(text, &mut lines, rules);
+    remove_link_lists(text, &mut lines);
+    remove_running_headers(text, &mut lines);
     remove_repeated_title(text, &mut lines);
 
     let mut spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
@@ -221,6 +227,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         nonws: count_nonws(line),
         score: 0,
         top_signal: None,
+        heads_list: false,
     };
     if blank {
         return result;
@@ -238,6 +245,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
                 rule.id(),
                 WholeLine::Chrome,
             );
+            result.heads_list = rule.spec.heads_list;
             return result;
         }
     }
@@ -327,7 +335,15 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
                     !c.is_whitespace() && !cuts.iter().any(|c| c.0 <= at && at < c.1)
                 })
                 .count();
-            if left <= RESIDUE_MAX_CHARS {
+            // A line that is one unfinished sentence (no `。`) is a fragment of the ad
+            // block: a longer rest goes too.
+            let fragment_line = s == 0 && e == vt.len() && !vt[s..e].contains(is_terminator);
+            let limit = if fragment_line && !result.structural {
+                FRAGMENT_RESIDUE_MAX_CHARS
+            } else {
+                RESIDUE_MAX_CHARS
+            };
+            if left <= limit {
                 removals.push((s, e, cut.2, cut.3));
             }
         }
@@ -456,6 +472,163 @@ fn mark_whole(text: &str, result: &mut LineResult, reason: &str, rule: &str, kin
         rule: rule.to_owned(),
     }];
     result.whole = kind;
+}
+
+/// Longest line (non-whitespace characters) taken as a link in a list of links.
+const LINK_MAX_CHARS: usize = 40;
+
+/// Under a line that heads a list of links (`往期推荐`), the title-like lines that follow go
+/// too: short, no sentence end, not numbered. Only at the end of the material (nothing
+/// numbered after the list), so a speech is never taken for a list.
+fn remove_link_lists(text: &str, lines: &mut [LineResult]) {
+    let Some(last_numbered) = lines
+        .iter()
+        .rposition(|l| l.structural && l.whole == WholeLine::No)
+    else {
+        // Nothing numbered at all: only lists in the second half.
+        return remove_link_lists_after(text, lines, lines.len() / 2);
+    };
+    remove_link_lists_after(text, lines, last_numbered + 1);
+}
+
+fn remove_link_lists_after(text: &str, lines: &mut [LineResult], from: usize) {
+    let mut i = from;
+    while i < lines.len() {
+        if !lines[i].heads_list {
+            i += 1;
+            continue;
+        }
+        let (reason, rule) = match lines[i].spans.first() {
+            Some(span) => (span.reason.clone(), span.rule.clone()),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut k = i + 1;
+        while k < lines.len() {
+            let line = &lines[k];
+            if line.blank || line.whole != WholeLine::No {
+                k += 1;
+                continue;
+            }
+            let kept = text[line.start..line.end].trim();
+            let link_like = line.nonws <= LINK_MAX_CHARS
+                && !line.structural
+                && !kept.ends_with(['。', '！', '？', '；', '：', ':', '，'])
+                && !kept.contains(['。', '；']);
+            if !link_like {
+                break;
+            }
+            mark_whole(text, &mut lines[k], &reason, &rule, WholeLine::Chrome);
+            k += 1;
+        }
+        i = k;
+    }
+}
+
+/// Reason and rule id for a line printed on every page of a PDF (a running header or footer).
+pub(crate) const RUNNING_HEADER_REASON: &str = "页眉页脚";
+pub(crate) const RUNNING_HEADER_RULE: &str = "running-header";
+
+/// `- 1 -`, `— 2 —`, `第1页 共5页`, `3/5`, `Page 2 of 5`: digits among page words and dashes.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && line.chars().count() <= 20
+        && line.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '—'
+                        | '–'
+                        | '－'
+                        | '_'
+                        | '/'
+                        | '|'
+                        | '·'
+                        | '.'
+                        | '第'
+                        | '页'
+                        | '共'
+                        | '（'
+                        | '）'
+                        | '('
+                        | ')'
+                        | ','
+                        | '，'
+                )
+                || "PpAaGgEeOoFf".contains(c)
+        })
+}
+
+/// A short line printed on every page (a PDF's running header or footer) goes wherever it
+/// is: it occurs three times or more, or twice with a page number beside it. When the
+/// material opens with it and no other title follows, the first copy is the title and stays.
+fn remove_running_headers(text: &str, lines: &mut [LineResult]) {
+    let candidate = |l: &LineResult| {
+        let t = &text[l.start..l.end];
+        !l.blank
+            && l.whole == WholeLine::No
+            && l.spans.is_empty()
+            && !l.structural
+            && (4..=TITLE_MAX_CHARS).contains(&l.nonws)
+            && !t.contains(['。', '；', '！', '？'])
+            && t.chars().filter(|&c| is_han(c)).count() >= 4
+    };
+    let mut groups: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, line) in lines.iter().enumerate() {
+        if candidate(line) {
+            groups.entry(kept_key(text, line)).or_default().push(k);
+        }
+    }
+    let near_page_number = |k: usize| {
+        let around = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter(|&j| !lines[j].blank)
+                .take(2)
+                .any(|j| is_page_number(text[lines[j].start..lines[j].end].trim()))
+        };
+        around(&mut (0..k).rev()) || around(&mut (k + 1..lines.len()))
+    };
+    let first_content = lines
+        .iter()
+        .position(|l| !l.blank && l.whole == WholeLine::No);
+    let mut doomed: Vec<usize> = Vec::new();
+    for positions in groups.values() {
+        let running = positions.len() >= 3
+            || (positions.len() == 2 && positions.iter().any(|&k| near_page_number(k)));
+        if !running {
+            continue;
+        }
+        let mut positions = positions.clone();
+        if Some(positions[0]) == first_content {
+            let next = (positions[0] + 1..lines.len())
+                .find(|&j| !lines[j].blank && lines[j].whole == WholeLine::No);
+            let next_is_title = next.is_some_and(|j| {
+                let l = &lines[j];
+                let t = text[l.start..l.end].trim();
+                !positions.contains(&j)
+                    && !l.structural
+                    && l.nonws <= TITLE_MAX_CHARS
+                    && !t.ends_with(['。', '；', '！', '？', '：', ':', '，'])
+            });
+            if !next_is_title {
+                positions.remove(0);
+            }
+        }
+        doomed.extend(positions);
+    }
+    for k in doomed {
+        mark_whole(
+            text,
+            &mut lines[k],
+            RUNNING_HEADER_REASON,
+            RUNNING_HEADER_RULE,
+            WholeLine::Chrome,
+        );
+    }
 }
 
 /// Reason and rule id for a second copy of the title near the top (a page's title repeated

@@ -1,7 +1,7 @@
 //! Repairs of copy artefacts. Everything here only removes (or collapses) whitespace:
 //! hard line breaks inside a sentence are joined, stray spaces next to Chinese text dropped.
 
-use super::detect::line_ranges;
+use super::detect::{is_page_number, line_ranges};
 use super::marks::starts_with_mark;
 use super::view::{is_han, is_invisible};
 
@@ -13,6 +13,9 @@ pub(crate) struct Piece {
     pub indented: bool,
     /// The original line had content and all of it was removed.
     pub gone: bool,
+    /// The original line was page furniture that was removed: a page number (`- 1 -`,
+    /// `第1页 共5页`) or a line repeated on every page. A sentence goes on across it.
+    pub page_break: bool,
     /// Display width of the original line (Chinese characters 2, ASCII 1), indent included,
     /// trailing whitespace and invisible characters not.
     pub width: usize,
@@ -31,7 +34,15 @@ pub struct RepairStats {
 pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut k = 0;
-    for (start, end) in line_ranges(text) {
+    let ranges = line_ranges(text);
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(start, end) in &ranges {
+        let line = text[start..end].trim();
+        if !line.is_empty() && line.len() <= 200 {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    for (start, end) in ranges {
         let line = &text[start..end];
         let mut kept = String::with_capacity(line.len());
         for (i, c) in line.char_indices() {
@@ -47,8 +58,12 @@ pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
         let had_content = line.chars().any(|c| !c.is_whitespace());
         let lead: Vec<char> = line.chars().take_while(|c| c.is_whitespace()).collect();
         let indented = lead.iter().any(|&c| c == '\u{3000}' || c == '\t') || lead.len() >= 2;
+        let gone = had_content && kept.trim().is_empty();
+        let trimmed = line.trim();
         pieces.push(Piece {
-            gone: had_content && kept.trim().is_empty(),
+            gone,
+            page_break: gone
+                && (is_page_number(trimmed) || seen.get(trimmed).is_some_and(|&n| n >= 2)),
             text: kept,
             indented,
             width: display_width(line.trim_end()),
@@ -155,11 +170,13 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
     let mut current: Option<(String, (String, usize), usize)> = None;
     let mut gap_blank = false;
     let mut gap_removed = false;
+    let mut gap_page = false;
     for piece in pieces {
         let line = piece.text.trim();
         if line.is_empty() {
             if piece.gone {
                 gap_removed = true;
+                gap_page |= piece.page_break;
             } else {
                 gap_blank = true;
             }
@@ -182,7 +199,9 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                     && (!piece.indented || continuation)
                     && !ends_sentence(paragraph)
                     && !starts_with_mark(line)
-                    && (continuation || ends_mid_sentence(last) || full && !numbered_heading)
+                    && (continuation
+                        || ends_mid_sentence(last)
+                        || (full || gap_page) && !numbered_heading)
             }
         };
         match current.as_mut() {
@@ -212,6 +231,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
         }
         gap_blank = false;
         gap_removed = false;
+        gap_page = false;
     }
     if let Some((paragraph, _, _)) = current {
         out.push(paragraph);
@@ -236,7 +256,8 @@ fn is_cjk_like(c: char) -> bool {
 }
 
 /// Removes whitespace runs inside a line that touch Chinese text (`在 工作中`, `2025 年`), and
-/// collapses the others to one space. Leading and trailing whitespace goes too.
+/// collapses the others to one space; ideographic spaces between two characters stay (the
+/// writer put them there: `局长　张三`). Leading and trailing whitespace goes too.
 pub(crate) fn strip_stray_spaces(line: &str) -> (String, usize) {
     let chars: Vec<char> = line.trim().chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -255,7 +276,15 @@ pub(crate) fn strip_stray_spaces(line: &str) -> (String, usize) {
         }
         let prev = out.chars().last();
         let next = chars.get(j).copied();
+        // Ideographic spaces inside a line are the writer's (`局长　张××`, `张　三`).
+        if chars[i..j].iter().all(|&c| c == '\u{3000}') && prev.is_some() && next.is_some() {
+            out.extend(&chars[i..j]);
+            i = j;
+            continue;
+        }
         match (prev, next) {
+            // `10 %`: a percent sign belongs to its number.
+            (Some(p), Some('%' | '‰' | '℃')) if p.is_ascii_digit() => removed += 1,
             (Some(p), Some(n)) if !is_cjk_like(p) && !is_cjk_like(n) => {
                 out.push(' ');
                 if j - i > 1 || c != ' ' {
@@ -288,6 +317,8 @@ mod tests {
             "PPT design和Word"
         );
         assert_eq!(strip_stray_spaces("1379 64").0, "1379 64");
+        assert_eq!(strip_stray_spaces("只有 10 %，").0, "只有10%，");
+        assert_eq!(strip_stray_spaces("　　局长　张三 ").0, "局长　张三");
     }
 
     #[test]

@@ -14,6 +14,8 @@
 //!   at most `max_chars` characters (site chrome such as `来源：`, breadcrumbs, page numbers).
 //! - [`RuleKind::Sentence`]: the sentence holding the match is removed when it has at most
 //!   `max_chars` characters, otherwise only the match (disclaimers).
+//!   A Line rule with `heads_list: true` also takes the list of links under the line
+//!   (`往期推荐` and the article titles after it), when nothing numbered follows.
 //! - [`RuleKind::Signal`]: adds `weight` to the score of the sentence it occurs in; a sentence
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
@@ -57,6 +59,10 @@ pub struct RuleSpec {
     /// Longest line or sentence (non-whitespace characters) a Line or Sentence rule removes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_chars: Option<usize>,
+    /// Line rules only: the line heads a list of links (`往期推荐`, `相关文章`). The short
+    /// title-like lines after it go too, when nothing numbered comes after them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heads_list: bool,
 }
 
 /// A whole rule file.
