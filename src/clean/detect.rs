@@ -236,8 +236,9 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    for rule in rules.of_kind(RuleKind::Line) {
-        if result.nonws <= rule.max_chars() && rule.regex.is_match(trimmed) {
+    for index in rules.line_rules_matching(trimmed) {
+        let rule = &rules.rules()[index];
+        if result.nonws <= rule.max_chars() {
             mark_whole(
                 text,
                 &mut result,
@@ -251,8 +252,18 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     }
 
     // Spans in view coordinates.
+    // Only the rules that can match this line are run.
+    let hits = rules.rules_matching(vt);
+    let candidates = |kind: RuleKind| {
+        rules
+            .rules()
+            .iter()
+            .zip(&hits)
+            .filter(move |(r, hit)| **hit && r.kind() == kind)
+            .map(|(r, _)| r)
+    };
     let mut cuts: Vec<(usize, usize, &str, &str)> = Vec::new();
-    for rule in rules.of_kind(RuleKind::Cut) {
+    for rule in candidates(RuleKind::Cut) {
         for m in rule.regex.find_iter(vt) {
             if m.start() < m.end() {
                 cuts.push((m.start(), m.end(), rule.reason(), rule.id()));
@@ -268,7 +279,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
             .unwrap_or((pos, pos))
     };
     let mut removals = cuts.clone();
-    for rule in rules.of_kind(RuleKind::Sentence) {
+    for rule in candidates(RuleKind::Sentence) {
         for m in rule.regex.find_iter(vt) {
             if m.start() >= m.end() {
                 continue;
@@ -286,7 +297,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let overlaps_cut = |s: usize, e: usize| cuts.iter().any(|c| s < c.1 && c.0 < e);
     let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
     for (index, rule) in rules.rules().iter().enumerate() {
-        if rule.kind() != RuleKind::Signal {
+        if rule.kind() != RuleKind::Signal || !hits[index] {
             continue;
         }
         for m in rule.regex.find_iter(vt) {

@@ -60,6 +60,13 @@ impl View {
 /// Characters nobody sees: zero-width spaces and joiners, BOM, soft hyphen, direction marks,
 /// and control characters other than whitespace.
 pub fn is_invisible(c: char) -> bool {
+    // The common cases first: ASCII, and Chinese text and punctuation.
+    if c.is_ascii() {
+        return c.is_ascii_control() && !c.is_whitespace();
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3000}'..='\u{303F}').contains(&c) {
+        return false;
+    }
     if c.is_whitespace() {
         return false;
     }
