@@ -199,6 +199,7 @@ fn wechat_account_with_header_counters_and_related_articles() {
     assert!(d.closing.ends_with("请同志们批评指正。"), "{}", d.closing);
     // The related-article list under 往期推荐 and the reader buttons are gone.
     let all = all_text(&imported);
+    // Decorations before headings (`▍一、`, `◆（三）`, `📌 二、`) go; the headings are seen.
     for junk in [
         "汇编",
         "发言提纲（新版）",
@@ -207,6 +208,11 @@ fn wechat_account_with_header_counters_and_related_articles() {
         "编辑",
         "审核",
         "星标",
+        "▍",
+        "◆",
+        "📌",
+        "👇",
+        "END",
     ] {
         assert!(!all.contains(junk), "{junk} in {all}");
     }

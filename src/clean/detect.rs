@@ -161,6 +161,13 @@ fn add_invisible(text: &str, spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Arrows, shapes, dingbats and emoji that decorate a line (`▍一、`, `📌`), not the circled
+/// numbers among them (`①`).
+fn is_decoration(c: char) -> bool {
+    (('\u{2190}'..='\u{2BFF}').contains(&c) && !('\u{2460}'..='\u{24FF}').contains(&c))
+        || ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+}
+
 fn count_nonws(s: &str) -> usize {
     s.chars()
         .filter(|c| !c.is_whitespace() && !is_invisible(*c))
@@ -221,9 +228,9 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         spans: Vec::new(),
         whole: WholeLine::No,
         blank,
-        structural: starts_with_mark(
-            line.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c)),
-        ),
+        structural: starts_with_mark(line.trim_start_matches(|c: char| {
+            c.is_whitespace() || is_invisible(c) || is_decoration(c)
+        })),
         nonws: count_nonws(line),
         score: 0,
         top_signal: None,

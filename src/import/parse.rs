@@ -54,14 +54,21 @@ fn is_title(paragraph: &str) -> bool {
 
 /// `二、检视存在的问题`, `一、存在的问题`, `二、查摆的主要问题`, `对照检查的问题` …
 fn is_heading(paragraph: &str) -> bool {
-    let body = match mark_of(paragraph) {
-        Some(m) if m.kind == MarkKind::Section => &paragraph[m.len..],
+    let (body, numbered) = match mark_of(paragraph) {
+        Some(m) if m.kind == MarkKind::Section => (&paragraph[m.len..], true),
         Some(_) => return false,
-        None => paragraph,
+        None => (paragraph, false),
     };
     let body = body.trim().trim_end_matches(['：', ':', '。']);
+    // `一、对照检查情况`, `一、查摆剖析`: numbered, these name the problems part too.
+    let names_problems = body.contains("问题")
+        || body.contains("不足")
+        || (numbered
+            && ["对照检查", "查摆", "检视", "剖析", "差距"]
+                .iter()
+                .any(|w| body.contains(w)));
     nonws(body) <= 24
-        && (body.contains("问题") || body.contains("不足"))
+        && names_problems
         && !["原因", "根源", "整改情况", "落实情况", "整改落实", "产生"]
             .iter()
             .any(|w| body.contains(w))
@@ -583,6 +590,21 @@ mod tests {
         assert_eq!(p.draft.categories.len(), 1);
         assert_eq!(p.draft.categories[0].title, "");
         assert_eq!(p.draft.categories[0].findings.len(), 2);
+    }
+
+    #[test]
+    fn numbered_headings_that_name_the_problems_part() {
+        for heading in ["一、对照检查情况", "一、查摆剖析", "二、存在的差距和不足"]
+        {
+            let p = parse(&paras(&format!(
+                "标题\n按照要求报告如下。\n{heading}\n（一）在学习方面\n一是学习不够。正文。"
+            )));
+            assert_eq!(p.draft.heading, heading);
+            assert_eq!(p.draft.opening, "按照要求报告如下。");
+        }
+        let p = parse(&paras("个人对照检查材料\n按照要求报告如下。"));
+        assert_eq!(p.draft.title, "个人对照检查材料");
+        assert_eq!(p.draft.heading, "");
     }
 
     #[test]
