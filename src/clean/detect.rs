@@ -605,7 +605,7 @@ fn remove_running_headers(text: &str, lines: &mut [LineResult]) {
         let around = |range: &mut dyn Iterator<Item = usize>| {
             range
                 .filter(|&j| !lines[j].blank)
-                .take(2)
+                .take(1)
                 .any(|j| is_page_number(text[lines[j].start..lines[j].end].trim()))
         };
         around(&mut (0..k).rev()) || around(&mut (k + 1..lines.len()))
@@ -615,8 +615,17 @@ fn remove_running_headers(text: &str, lines: &mut [LineResult]) {
         .position(|l| !l.blank && l.whole == WholeLine::No);
     let mut doomed: Vec<usize> = Vec::new();
     for positions in groups.values() {
-        let running = positions.len() >= 3
-            || (positions.len() == 2 && positions.iter().any(|&k| near_page_number(k)));
+        // Without a page number beside it, a line seen three times could be the writer's
+        // own repeated lead-in (`具体表现在以下几个方面`): only a plain label counts.
+        let plain_label = {
+            let t = text[lines[positions[0]].start..lines[positions[0]].end].trim();
+            !t.contains(['，', '：', ':', '、'])
+                && !["方面", "问题", "如下", "情况", "表现", "不足"]
+                    .iter()
+                    .any(|w| t.ends_with(w))
+        };
+        let running = positions.len() >= 2 && positions.iter().any(|&k| near_page_number(k))
+            || positions.len() >= 3 && plain_label;
         if !running {
             continue;
         }
@@ -825,6 +834,28 @@ mod tests {
         );
         // Not a title: a sentence.
         assert!(detect("按照要求报告如下。\n按照要求报告如下。", &rules).is_empty());
+    }
+
+    #[test]
+    fn running_headers_go_but_repeated_lead_ins_stay() {
+        let rules = Rules::builtin();
+        let page = "一是学习不够深入，在工作中经常满足于完成规定动作。\n具体表现在以下几个方面\n二是研究不深。\n";
+        let text = format!(
+            "某某局民主生活会材料\n个人对照检查材料\n{page}\n1\n某某局民主生活会材料\n{page}2\n某某局民主生活会材料\n{page}3\n"
+        );
+        let flags = detect(&text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "某某局民主生活会材料",
+                "1",
+                "某某局民主生活会材料",
+                "2",
+                "某某局民主生活会材料",
+                "3"
+            ]
+        );
     }
 
     #[test]
