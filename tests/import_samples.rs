@@ -445,7 +445,7 @@ fn obfuscated_contacts_are_seen_through() {
     ] {
         assert!(!all.contains(junk), "{junk} in {all}");
     }
-    assert_eq!(imported.removed.len(), 11, "{:?}", removed_texts(&imported));
+    assert_eq!(imported.removed.len(), 12, "{:?}", removed_texts(&imported));
 }
 
 #[test]
