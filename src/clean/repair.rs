@@ -146,17 +146,24 @@ fn is_heading_like(text: &str) -> bool {
 /// The material's line width: wide enough that a fifth of its lines reach it. In a copy with
 /// hard line breaks (a PDF, a page), most lines are this wide; in text with one paragraph per
 /// line it is far wider than any title or heading.
-fn typical_width(pieces: &[Piece]) -> usize {
+/// Also whether the material is hard-wrapped: many lines (at least five, and a third of all)
+/// are within a tenth of that width.
+fn typical_width(pieces: &[Piece]) -> (usize, bool) {
     let mut widths: Vec<usize> = pieces
         .iter()
         .filter(|p| !p.text.trim().is_empty())
         .map(|p| p.width)
         .collect();
     if widths.is_empty() {
-        return 0;
+        return (0, false);
     }
     widths.sort_unstable_by(|a, b| b.cmp(a));
-    widths[widths.len() / 5]
+    let typical = widths[widths.len() / 5];
+    let near = widths
+        .iter()
+        .filter(|&&w| w * 10 >= typical * 9 && w * 10 <= typical * 11)
+        .count();
+    (typical, near >= 5 && near * 3 >= widths.len())
 }
 
 /// Joins hard-wrapped lines into paragraphs, drops empty lines and stray spaces.
@@ -164,7 +171,8 @@ fn typical_width(pieces: &[Piece]) -> usize {
 pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String>, RepairStats) {
     let mut stats = RepairStats::default();
     let mut out: Vec<String> = Vec::new();
-    let full_width = typical_width(pieces) * FULL_LINE_TENTHS / 10;
+    let (typical, wrapped) = typical_width(pieces);
+    let full_width = typical * FULL_LINE_TENTHS / 10;
     // The paragraph being built, its last physical line (kept text, original width), and how
     // many lines it has.
     let mut current: Option<(String, (String, usize), usize)> = None;
@@ -191,9 +199,13 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 // the writer. A numbered line without a sentence in it is a heading unless it
                 // fills the line.
                 let full = *last_width >= full_width && nonws(last) >= MIN_BROKEN_LINE;
+                // In a hard-wrapped copy, a numbered line that fills the whole width was
+                // broken by the page even without a comma in it (a long heading).
+                let brimming = wrapped && *last_width * 20 >= typical * 19;
                 let numbered_heading = starts_with_mark(paragraph)
                     && !has_sentence_end(paragraph)
-                    && (is_heading_like(paragraph) || !paragraph.contains(['，', ',']));
+                    && (is_heading_like(paragraph)
+                        || !paragraph.contains(['，', ',']) && !brimming);
                 !first_line_title
                     && (gap_removed || !gap_blank)
                     && (!piece.indented || continuation)
@@ -378,6 +390,21 @@ mod tests {
                 "对分管领域的改革任务，习惯于按部就班，进度滞后。",
             ]
         );
+    }
+
+    #[test]
+    fn a_long_heading_wrapped_by_the_page_is_one_line_again() {
+        let body = "理论学习不够系统。虽然能按时参加中心组学习，但自学\n时间不足，全年仅撰写心得体会3篇，学习笔记不足2万\n字，对全会精神理解还不够深入，学用结合也不够紧密。\n";
+        let text = format!(
+            "（一）在带头强化政治忠诚、提高政治能力方面\n{body}（二）在带头深化改革开放、推进中国式现代化方面存\n在的不足\n{body}{body}"
+        );
+        let out = repair(&text, false);
+        assert_eq!(out[0], "（一）在带头强化政治忠诚、提高政治能力方面");
+        assert_eq!(
+            out[2],
+            "（二）在带头深化改革开放、推进中国式现代化方面存在的不足"
+        );
+        assert_eq!(out.len(), 5, "{out:?}");
     }
 
     #[test]
