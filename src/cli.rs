@@ -202,11 +202,13 @@ fn print_summary(report: &check::CheckReport, stderr: &mut impl Write) {
         say(
             stderr,
             format_args!(
-                "  {}{}: {} findings, {} characters",
+                "  {}{}: {} finding{}, {} character{}",
                 category_label(index),
                 category.title,
                 category.findings,
-                category.chars
+                if category.findings == 1 { "" } else { "s" },
+                category.chars,
+                if category.chars == 1 { "" } else { "s" }
             ),
         );
     }

@@ -12,7 +12,17 @@ use std::sync::LazyLock;
 static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
 
 static SEED_PIECES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let seed = fixture("seed_material.txt") + &fixture("wenku_page.txt") + &fixture("pdf_copy.txt");
+    let seed = [
+        "seed_material.txt",
+        "wenku_page.txt",
+        "pdf_copy.txt",
+        "doc_site_page.txt",
+        "pdf_wrapped.txt",
+        "obfuscated_ads.txt",
+        "wechat_account.txt",
+    ]
+    .map(fixture)
+    .concat();
     let mut pieces = Vec::new();
     for line in seed.lines() {
         pieces.push(line.to_owned());

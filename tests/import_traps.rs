@@ -152,6 +152,12 @@ fn find_ads_agrees_with_what_import_removes() {
         "wechat_article.txt",
         "pdf_copy.txt",
         "paste_plain.txt",
+        "m1.txt",
+        "wechat_account.txt",
+        "doc_site_page.txt",
+        "pdf_wrapped.txt",
+        "obfuscated_ads.txt",
+        "masks_legit.txt",
     ] {
         let text = fixture(name);
         let flags = find_ads(&text, &rules);

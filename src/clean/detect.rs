@@ -15,6 +15,8 @@ const WEAK_NEIGHBOUR_HAN: usize = 8;
 
 /// Longest rest of a sentence, beside a cut, that goes with the cut when it has a signal.
 const RESIDUE_MAX_CHARS: usize = 15;
+/// The same for a line without any sentence end (`+V：xxx 领取……材料合集`).
+const FRAGMENT_RESIDUE_MAX_CHARS: usize = 30;
 
 /// Byte ranges of the lines of `text`, without their line breaks (`\n`, `\r\n` or `\r`).
 pub(crate) fn line_ranges(text: &str) -> Vec<(usize, usize)> {
@@ -72,6 +74,8 @@ struct LineResult {
     nonws: usize,
     score: u32,
     top_signal: Option<(String, String)>,
+    /// Removed by a rule that heads a list of links.
+    heads_list: bool,
 }
 
 /// Every span of `text` that the rules consider an ad (plus invisible characters), sorted and
@@ -82,6 +86,9 @@ pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
         .map(|(start, end)| analyze_line(text, start, end, rules))
         .collect();
     propagate_to_neighbours(text, &mut lines, rules);
+    remove_link_lists(text, &mut lines);
+    remove_running_headers(text, &mut lines);
+    remove_repeated_title(text, &mut lines);
 
     let mut spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
@@ -154,6 +161,13 @@ fn add_invisible(text: &str, spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Arrows, shapes, dingbats and emoji that decorate a line (`▍一、`, `📌`), not the circled
+/// numbers among them (`①`).
+fn is_decoration(c: char) -> bool {
+    (('\u{2190}'..='\u{2BFF}').contains(&c) && !('\u{2460}'..='\u{24FF}').contains(&c))
+        || ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+}
+
 fn count_nonws(s: &str) -> usize {
     s.chars()
         .filter(|c| !c.is_whitespace() && !is_invisible(*c))
@@ -214,12 +228,13 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         spans: Vec::new(),
         whole: WholeLine::No,
         blank,
-        structural: starts_with_mark(
-            line.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c)),
-        ),
+        structural: starts_with_mark(line.trim_start_matches(|c: char| {
+            c.is_whitespace() || is_invisible(c) || is_decoration(c)
+        })),
         nonws: count_nonws(line),
         score: 0,
         top_signal: None,
+        heads_list: false,
     };
     if blank {
         return result;
@@ -228,8 +243,9 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    for rule in rules.of_kind(RuleKind::Line) {
-        if result.nonws <= rule.max_chars() && rule.regex.is_match(trimmed) {
+    for index in rules.line_rules_matching(trimmed) {
+        let rule = &rules.rules()[index];
+        if result.nonws <= rule.max_chars() {
             mark_whole(
                 text,
                 &mut result,
@@ -237,13 +253,24 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
                 rule.id(),
                 WholeLine::Chrome,
             );
+            result.heads_list = rule.spec.heads_list;
             return result;
         }
     }
 
     // Spans in view coordinates.
+    // Only the rules that can match this line are run.
+    let hits = rules.rules_matching(vt);
+    let candidates = |kind: RuleKind| {
+        rules
+            .rules()
+            .iter()
+            .zip(&hits)
+            .filter(move |(r, hit)| **hit && r.kind() == kind)
+            .map(|(r, _)| r)
+    };
     let mut cuts: Vec<(usize, usize, &str, &str)> = Vec::new();
-    for rule in rules.of_kind(RuleKind::Cut) {
+    for rule in candidates(RuleKind::Cut) {
         for m in rule.regex.find_iter(vt) {
             if m.start() < m.end() {
                 cuts.push((m.start(), m.end(), rule.reason(), rule.id()));
@@ -259,7 +286,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
             .unwrap_or((pos, pos))
     };
     let mut removals = cuts.clone();
-    for rule in rules.of_kind(RuleKind::Sentence) {
+    for rule in candidates(RuleKind::Sentence) {
         for m in rule.regex.find_iter(vt) {
             if m.start() >= m.end() {
                 continue;
@@ -277,7 +304,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let overlaps_cut = |s: usize, e: usize| cuts.iter().any(|c| s < c.1 && c.0 < e);
     let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
     for (index, rule) in rules.rules().iter().enumerate() {
-        if rule.kind() != RuleKind::Signal {
+        if rule.kind() != RuleKind::Signal || !hits[index] {
             continue;
         }
         for m in rule.regex.find_iter(vt) {
@@ -326,7 +353,15 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
                     !c.is_whitespace() && !cuts.iter().any(|c| c.0 <= at && at < c.1)
                 })
                 .count();
-            if left <= RESIDUE_MAX_CHARS {
+            // A line that is one unfinished sentence (no `。`) is a fragment of the ad
+            // block: a longer rest goes too.
+            let fragment_line = s == 0 && e == vt.len() && !vt[s..e].contains(is_terminator);
+            let limit = if fragment_line && !result.structural {
+                FRAGMENT_RESIDUE_MAX_CHARS
+            } else {
+                RESIDUE_MAX_CHARS
+            };
+            if left <= limit {
                 removals.push((s, e, cut.2, cut.3));
             }
         }
@@ -347,6 +382,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     if result.spans.is_empty() {
         return result;
     }
+    widen_to_brackets(line, start, &mut result.spans);
 
     // Only punctuation left on the line: the whole line goes.
     let covered = |i: usize| result.spans.iter().any(|s| s.start <= i && i < s.end);
@@ -377,6 +413,74 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     result
 }
 
+/// The closing bracket that pairs with `open`, if `open` is an opening bracket.
+fn closers_of(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '（' | '(' => &['）', ')'],
+        '【' => &['】'],
+        '[' | '［' => &[']', '］'],
+        '〔' => &['〕'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '〈' => &['〉'],
+        _ => return None,
+    })
+}
+
+fn is_content_char(c: char) -> bool {
+    (c.is_alphanumeric() || is_han(c)) && !is_invisible(c)
+}
+
+/// A bracket pair that held something cut and now holds only punctuation or whitespace
+/// (`（全文共3216字，下载后可任意编辑）` → `（，）`) goes with what was cut. `spans` are byte
+/// ranges of the whole text; `line` starts at byte `base`.
+fn widen_to_brackets(line: &str, base: usize, spans: &mut Vec<Span>) {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, c) in line.char_indices() {
+        if closers_of(c).is_some() {
+            open.push((i, c));
+            continue;
+        }
+        let Some(depth) = open
+            .iter()
+            .rposition(|&(_, o)| closers_of(o).is_some_and(|cl| cl.contains(&c)))
+        else {
+            continue;
+        };
+        let (from, _) = open[depth];
+        open.truncate(depth);
+        let (s, e) = (base + from, base + i + c.len_utf8());
+        let covered = |at: usize| spans.iter().any(|sp| sp.start <= at && at < sp.end);
+        let inner = &line[from..i + c.len_utf8()];
+        let mut any_cut = false;
+        let mut content_left = false;
+        for (j, d) in inner.char_indices() {
+            if covered(s + j) {
+                any_cut |= !d.is_whitespace();
+            } else if is_content_char(d) {
+                content_left = true;
+                break;
+            }
+        }
+        if !any_cut || content_left || spans.iter().any(|sp| sp.start <= s && e <= sp.end) {
+            continue;
+        }
+        let main = spans
+            .iter()
+            .filter(|sp| sp.start < e && s < sp.end)
+            .max_by_key(|sp| sp.end.min(e) - sp.start.max(s))
+            .map(|sp| (sp.reason.clone(), sp.rule.clone()));
+        if let Some((reason, rule)) = main {
+            spans.push(Span {
+                start: s,
+                end: e,
+                reason,
+                rule,
+            });
+        }
+    }
+}
+
 fn mark_whole(text: &str, result: &mut LineResult, reason: &str, rule: &str, kind: WholeLine) {
     let (s, e) = trim_range(text, result.start, result.end);
     result.spans = vec![Span {
@@ -386,6 +490,245 @@ fn mark_whole(text: &str, result: &mut LineResult, reason: &str, rule: &str, kin
         rule: rule.to_owned(),
     }];
     result.whole = kind;
+}
+
+/// Longest line (non-whitespace characters) taken as a link in a list of links.
+const LINK_MAX_CHARS: usize = 40;
+
+/// Under a line that heads a list of links (`往期推荐`), the title-like lines that follow go
+/// too: short, no sentence end, not numbered. Only at the end of the material (nothing
+/// numbered after the list), so a speech is never taken for a list.
+fn remove_link_lists(text: &str, lines: &mut [LineResult]) {
+    let Some(last_numbered) = lines
+        .iter()
+        .rposition(|l| l.structural && l.whole == WholeLine::No)
+    else {
+        // Nothing numbered at all: only lists in the second half.
+        return remove_link_lists_after(text, lines, lines.len() / 2);
+    };
+    remove_link_lists_after(text, lines, last_numbered + 1);
+}
+
+fn remove_link_lists_after(text: &str, lines: &mut [LineResult], from: usize) {
+    let mut i = from;
+    while i < lines.len() {
+        if !lines[i].heads_list {
+            i += 1;
+            continue;
+        }
+        let (reason, rule) = match lines[i].spans.first() {
+            Some(span) => (span.reason.clone(), span.rule.clone()),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut k = i + 1;
+        while k < lines.len() {
+            let line = &lines[k];
+            if line.blank || line.whole != WholeLine::No {
+                k += 1;
+                continue;
+            }
+            let kept = text[line.start..line.end].trim();
+            let link_like = line.nonws <= LINK_MAX_CHARS
+                && !line.structural
+                && !kept.ends_with(['。', '！', '？', '；', '：', ':', '，'])
+                && !kept.contains(['。', '；']);
+            if !link_like {
+                break;
+            }
+            mark_whole(text, &mut lines[k], &reason, &rule, WholeLine::Chrome);
+            k += 1;
+        }
+        i = k;
+    }
+}
+
+/// Reason and rule id for a line printed on every page of a PDF (a running header or footer).
+pub(crate) const RUNNING_HEADER_REASON: &str = "页眉页脚";
+pub(crate) const RUNNING_HEADER_RULE: &str = "running-header";
+
+/// `- 1 -`, `— 2 —`, `第1页 共5页`, `3/5`, `Page 2 of 5`: digits among page words and dashes.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && line.chars().count() <= 20
+        && line.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '—'
+                        | '–'
+                        | '－'
+                        | '_'
+                        | '/'
+                        | '|'
+                        | '·'
+                        | '.'
+                        | '第'
+                        | '页'
+                        | '共'
+                        | '（'
+                        | '）'
+                        | '('
+                        | ')'
+                        | ','
+                        | '，'
+                )
+                || "PpAaGgEeOoFf".contains(c)
+        })
+}
+
+/// A short line printed on every page (a PDF's running header or footer) goes wherever it
+/// is: it occurs three times or more, or twice with a page number beside it. When the
+/// material opens with it and no other title follows, the first copy is the title and stays.
+fn remove_running_headers(text: &str, lines: &mut [LineResult]) {
+    let candidate = |l: &LineResult| {
+        let t = &text[l.start..l.end];
+        !l.blank
+            && l.whole == WholeLine::No
+            && l.spans.is_empty()
+            && !l.structural
+            && (4..=TITLE_MAX_CHARS).contains(&l.nonws)
+            && !t.contains(['。', '；', '！', '？'])
+            && t.chars().filter(|&c| is_han(c)).count() >= 4
+    };
+    let mut groups: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, line) in lines.iter().enumerate() {
+        if candidate(line) {
+            groups.entry(kept_key(text, line)).or_default().push(k);
+        }
+    }
+    let near_page_number = |k: usize| {
+        let around = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter(|&j| !lines[j].blank)
+                .take(1)
+                .any(|j| is_page_number(text[lines[j].start..lines[j].end].trim()))
+        };
+        around(&mut (0..k).rev()) || around(&mut (k + 1..lines.len()))
+    };
+    let first_content = lines
+        .iter()
+        .position(|l| !l.blank && l.whole == WholeLine::No);
+    let mut doomed: Vec<usize> = Vec::new();
+    for positions in groups.values() {
+        // Without a page number beside it, a line seen three times could be the writer's
+        // own repeated lead-in (`具体表现在以下几个方面`): only a plain label counts.
+        let plain_label = {
+            let t = text[lines[positions[0]].start..lines[positions[0]].end].trim();
+            !t.contains(['，', '：', ':', '、'])
+                && !["方面", "问题", "如下", "情况", "表现", "不足"]
+                    .iter()
+                    .any(|w| t.ends_with(w))
+        };
+        let running = positions.len() >= 2 && positions.iter().any(|&k| near_page_number(k))
+            || positions.len() >= 3 && plain_label;
+        if !running {
+            continue;
+        }
+        let mut positions = positions.clone();
+        if Some(positions[0]) == first_content {
+            let next = (positions[0] + 1..lines.len())
+                .find(|&j| !lines[j].blank && lines[j].whole == WholeLine::No);
+            let next_is_title = next.is_some_and(|j| {
+                let l = &lines[j];
+                let t = text[l.start..l.end].trim();
+                !positions.contains(&j)
+                    && !l.structural
+                    && l.nonws <= TITLE_MAX_CHARS
+                    && !t.ends_with(['。', '；', '！', '？', '：', ':', '，'])
+            });
+            if !next_is_title {
+                positions.remove(0);
+            }
+        }
+        doomed.extend(positions);
+    }
+    for k in doomed {
+        mark_whole(
+            text,
+            &mut lines[k],
+            RUNNING_HEADER_REASON,
+            RUNNING_HEADER_RULE,
+            WholeLine::Chrome,
+        );
+    }
+}
+
+/// Reason and rule id for a second copy of the title near the top (a page's title repeated
+/// as the article's own, often behind `篇一：`).
+pub(crate) const REPEATED_TITLE_REASON: &str = "网站信息：重复的标题";
+pub(crate) const REPEATED_TITLE_RULE: &str = "repeated-title";
+
+/// Lines after the title searched for a copy of it.
+const REPEATED_TITLE_WINDOW: usize = 8;
+/// Longest title, in characters.
+const TITLE_MAX_CHARS: usize = 60;
+
+/// Letters, digits and Chinese characters of what is left of a line after its spans.
+fn kept_key(text: &str, line: &LineResult) -> String {
+    text[line.start..line.end]
+        .char_indices()
+        .filter(|&(i, c)| {
+            let at = line.start + i;
+            is_content_char(c) && !line.spans.iter().any(|s| s.start <= at && at < s.end)
+        })
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// The first line left is the title; a copy of it among the next few lines (before anything
+/// numbered) goes. A copy is the same words, or the title less a bracketed addition
+/// (`…材料（四个带头）` and `篇一：…材料`).
+fn remove_repeated_title(text: &str, lines: &mut [LineResult]) {
+    let mut rest = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.blank && l.whole == WholeLine::No);
+    let Some((first, title_line)) = rest.next() else {
+        return;
+    };
+    let title_text = text[title_line.start..title_line.end].trim();
+    if title_line.structural
+        || title_line.nonws > TITLE_MAX_CHARS
+        || title_text.ends_with(['。', '；', '！', '？', '：', ':', '，'])
+    {
+        return;
+    }
+    let title = kept_key(text, title_line);
+    if title.chars().filter(|&c| is_han(c)).count() < 6 {
+        return;
+    }
+    let candidates: Vec<usize> = rest
+        .take(REPEATED_TITLE_WINDOW)
+        .take_while(|(_, l)| !l.structural)
+        .map(|(k, _)| k)
+        .filter(|&k| k > first)
+        .collect();
+    for k in candidates {
+        let key = kept_key(text, &lines[k]);
+        let (short, long) = if key.len() <= title.len() {
+            (&key, &title)
+        } else {
+            (&title, &key)
+        };
+        let similar = short.chars().count() * 10 >= long.chars().count() * 7;
+        if short.chars().filter(|&c| is_han(c)).count() >= 6
+            && similar
+            && long.contains(short.as_str())
+        {
+            mark_whole(
+                text,
+                &mut lines[k],
+                REPEATED_TITLE_REASON,
+                REPEATED_TITLE_RULE,
+                WholeLine::Chrome,
+            );
+        }
+    }
 }
 
 /// Short lines with some sales signal that sit next to a removed sales line go too: ad blocks
@@ -460,6 +803,58 @@ mod tests {
         assert_eq!(
             texts,
             ["【某某素材库】每日更新，会员群+网盘群", "欢迎加入！"]
+        );
+    }
+
+    #[test]
+    fn brackets_left_empty_by_a_cut_go_with_it() {
+        let rules = Rules::builtin();
+        let text = "一是学习不够（全文共3216字，下载后可任意编辑）。\n二是（注：本条为示例，下载后可任意编辑）研究不深。";
+        let flags = detect(text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["（全文共3216字，下载后可任意编辑）", "下载后可任意编辑"]
+        );
+    }
+
+    #[test]
+    fn a_repeated_title_near_the_top_goes() {
+        let rules = Rules::builtin();
+        let text = "2024年度民主生活会个人对照检查材料（四个带头）\n来源：某某网\n篇一：2024年度民主生活会个人对照检查材料\n按照要求，现报告如下。\n2024年度民主生活会个人对照检查材料";
+        let flags = detect(text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "来源：某某网",
+                "篇一：2024年度民主生活会个人对照检查材料",
+                "2024年度民主生活会个人对照检查材料"
+            ]
+        );
+        // Not a title: a sentence.
+        assert!(detect("按照要求报告如下。\n按照要求报告如下。", &rules).is_empty());
+    }
+
+    #[test]
+    fn running_headers_go_but_repeated_lead_ins_stay() {
+        let rules = Rules::builtin();
+        let page = "一是学习不够深入，在工作中经常满足于完成规定动作。\n具体表现在以下几个方面\n二是研究不深。\n";
+        let text = format!(
+            "某某局民主生活会材料\n个人对照检查材料\n{page}\n1\n某某局民主生活会材料\n{page}2\n某某局民主生活会材料\n{page}3\n"
+        );
+        let flags = detect(&text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "某某局民主生活会材料",
+                "1",
+                "某某局民主生活会材料",
+                "2",
+                "某某局民主生活会材料",
+                "3"
+            ]
         );
     }
 

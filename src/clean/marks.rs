@@ -65,12 +65,27 @@ fn cn_number(s: &str) -> Option<(usize, usize)> {
     parse_chinese_number(&s[..len]).map(|n| (n, len))
 }
 
-fn arabic_number(s: &str) -> Option<(usize, usize)> {
-    let len = s.bytes().take_while(u8::is_ascii_digit).count();
-    if len == 0 || len > 2 {
-        return None;
+/// The value of an ASCII or full-width digit (`1`, `１`).
+fn digit_value(c: char) -> Option<usize> {
+    match c {
+        '0'..='9' => Some(c as usize - '0' as usize),
+        '０'..='９' => Some(c as usize - '０' as usize),
+        _ => None,
     }
-    s[..len].parse().ok().filter(|&n| n > 0).map(|n| (n, len))
+}
+
+/// One or two digits, ASCII or full-width, not zero: value and length in bytes.
+fn arabic_number(s: &str) -> Option<(usize, usize)> {
+    let mut number = 0;
+    let mut len = 0;
+    let mut count = 0;
+    for c in s.chars() {
+        let Some(d) = digit_value(c) else { break };
+        number = number * 10 + d;
+        len += c.len_utf8();
+        count += 1;
+    }
+    (count > 0 && count <= 2 && number > 0).then_some((number, len))
 }
 
 /// Skips spaces (ASCII and ideographic) and returns how many bytes were skipped.
@@ -124,13 +139,13 @@ pub fn mark_at(text: &str) -> Option<Mark> {
             number: (first as usize) - 0x2460 + 1,
             len: first.len_utf8(),
         }),
-        '0'..='9' => {
+        '0'..='9' | '０'..='９' => {
             let (number, len) = arabic_number(text)?;
             let mut rest = text[len..].chars();
             let next = rest.next()?;
             let ok = match next {
                 '、' => true,
-                '.' | '．' => !rest.next().is_some_and(|c| c.is_ascii_digit()),
+                '.' | '．' => rest.next().is_none_or(|c| digit_value(c).is_none()),
                 _ => false,
             };
             ok.then_some(Mark {
@@ -182,12 +197,20 @@ mod tests {
         assert_eq!(kind("第三，学习"), Some((MarkKind::Ordinal, 3, "第三，")));
         assert_eq!(kind("其二，学习"), Some((MarkKind::Ordinal, 2, "其二，")));
         assert_eq!(kind("②学习"), Some((MarkKind::Circled, 2, "②")));
+        assert_eq!(kind("１．学习"), Some((MarkKind::Arabic, 1, "１．")));
+        assert_eq!(kind("１２、学习"), Some((MarkKind::Arabic, 12, "１２、")));
+        assert_eq!(
+            kind("（３）学习"),
+            Some((MarkKind::ParenArabic, 3, "（３）"))
+        );
     }
 
     #[test]
     fn rejects_lookalikes() {
         assert_eq!(kind("统一是"), None);
         assert_eq!(kind("1.5倍"), None);
+        assert_eq!(kind("１．５倍"), None);
+        assert_eq!(kind("２０２４年"), None);
         assert_eq!(kind("2025年"), None);
         assert_eq!(kind("十分重要"), None);
         assert_eq!(kind("第一书记"), None);

@@ -1,7 +1,7 @@
 //! Repairs of copy artefacts. Everything here only removes (or collapses) whitespace:
 //! hard line breaks inside a sentence are joined, stray spaces next to Chinese text dropped.
 
-use super::detect::line_ranges;
+use super::detect::{is_page_number, line_ranges};
 use super::marks::starts_with_mark;
 use super::view::{is_han, is_invisible};
 
@@ -13,6 +13,12 @@ pub(crate) struct Piece {
     pub indented: bool,
     /// The original line had content and all of it was removed.
     pub gone: bool,
+    /// The original line was page furniture that was removed: a page number (`- 1 -`,
+    /// `第1页 共5页`) or a line repeated on every page. A sentence goes on across it.
+    pub page_break: bool,
+    /// Display width of the original line (Chinese characters 2, ASCII 1), indent included,
+    /// trailing whitespace and invisible characters not.
+    pub width: usize,
 }
 
 /// What the repairs did.
@@ -28,7 +34,15 @@ pub struct RepairStats {
 pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut k = 0;
-    for (start, end) in line_ranges(text) {
+    let ranges = line_ranges(text);
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(start, end) in &ranges {
+        let line = text[start..end].trim();
+        if !line.is_empty() && line.len() <= 200 {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    for (start, end) in ranges {
         let line = &text[start..end];
         let mut kept = String::with_capacity(line.len());
         for (i, c) in line.char_indices() {
@@ -44,10 +58,15 @@ pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
         let had_content = line.chars().any(|c| !c.is_whitespace());
         let lead: Vec<char> = line.chars().take_while(|c| c.is_whitespace()).collect();
         let indented = lead.iter().any(|&c| c == '\u{3000}' || c == '\t') || lead.len() >= 2;
+        let gone = had_content && kept.trim().is_empty();
+        let trimmed = line.trim();
         pieces.push(Piece {
-            gone: had_content && kept.trim().is_empty(),
+            gone,
+            page_break: gone
+                && (is_page_number(trimmed) || seen.get(trimmed).is_some_and(|&n| n >= 2)),
             text: kept,
             indented,
+            width: display_width(line.trim_end()),
         });
     }
     pieces
@@ -78,23 +97,94 @@ fn nonws(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// Shortest line that can have been broken by the page rather than by the writer.
+/// Columns a text takes on a page: ASCII and other narrow characters 1, Chinese characters,
+/// full-width forms and CJK punctuation 2, a tab 4, invisible characters 0.
+pub(crate) fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\t' => 4,
+            c if is_invisible(c) => 0,
+            c if (c as u32) < 0x1100 => 1,
+            _ => 2,
+        })
+        .sum()
+}
+
+/// Shortest line (non-whitespace characters) that can have been broken by the page rather
+/// than by the writer.
 const MIN_BROKEN_LINE: usize = 16;
+
+/// A line at least this share (in tenths) of the material's line width was probably broken
+/// by the page.
+const FULL_LINE_TENTHS: usize = 8;
+
+/// Characters a line does not end with unless the sentence goes on.
+fn ends_mid_sentence(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '，', ',', '、', '（', '(', '“', '‘', '《', '【', '〔', '「', '—',
+    ])
+}
+
+/// Characters no line starts with: the line continues the one before.
+fn starts_as_continuation(text: &str) -> bool {
+    text.trim_start().starts_with([
+        '，', ',', '。', '、', '；', '：', '！', '？', '）', ')', '”', '’', '》', '】', '〕', '」',
+        '…',
+    ])
+}
+
+/// A line that ends like a heading (`（一）在带头……方面`).
+fn is_heading_like(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['：', ':']);
+    [
+        "方面", "问题", "不足", "差距", "情况", "原因", "措施", "方向",
+    ]
+    .iter()
+    .any(|w| t.ends_with(w))
+}
+
+/// The material's line width: wide enough that a fifth of its lines reach it. In a copy with
+/// hard line breaks (a PDF, a page), most lines are this wide; in text with one paragraph per
+/// line it is far wider than any title or heading.
+/// Also whether the material is hard-wrapped: many lines (at least five, and a third of all)
+/// are within a tenth of that width.
+fn typical_width(pieces: &[Piece]) -> (usize, bool) {
+    let mut widths: Vec<usize> = pieces
+        .iter()
+        .filter(|p| !p.text.trim().is_empty())
+        .map(|p| p.width)
+        .collect();
+    if widths.is_empty() {
+        return (0, false);
+    }
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    let typical = widths[widths.len() / 5];
+    let near = widths
+        .iter()
+        .filter(|&&w| w * 10 >= typical * 9 && w * 10 <= typical * 11)
+        .count();
+    (typical, near >= 5 && near * 3 >= widths.len())
+}
 
 /// Joins hard-wrapped lines into paragraphs, drops empty lines and stray spaces.
 /// With `keep_first_line`, the first line (the title) is never joined with what follows.
 pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String>, RepairStats) {
     let mut stats = RepairStats::default();
     let mut out: Vec<String> = Vec::new();
-    // The paragraph being built, its last physical line, and how many lines it has.
-    let mut current: Option<(String, String, usize)> = None;
+    let (typical, wrapped) = typical_width(pieces);
+    let full_width = typical * FULL_LINE_TENTHS / 10;
+    // The paragraph being built, its last physical line (kept text, original width), and how
+    // many lines it has.
+    let mut current: Option<(String, (String, usize), usize)> = None;
     let mut gap_blank = false;
     let mut gap_removed = false;
+    let mut gap_page = false;
     for piece in pieces {
         let line = piece.text.trim();
         if line.is_empty() {
             if piece.gone {
                 gap_removed = true;
+                gap_page |= piece.page_break;
             } else {
                 gap_blank = true;
             }
@@ -102,15 +192,28 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
         }
         let join = match &current {
             None => false,
-            Some((paragraph, last, lines)) => {
+            Some((paragraph, (last, last_width), lines)) => {
                 let first_line_title = keep_first_line && out.is_empty() && *lines == 1;
+                let continuation = starts_as_continuation(line);
+                // The page broke a long line; a short line (a title, a heading) was broken by
+                // the writer. A numbered line without a sentence in it is a heading unless it
+                // fills the line.
+                let full = *last_width >= full_width && nonws(last) >= MIN_BROKEN_LINE;
+                // In a hard-wrapped copy, a numbered line that fills the whole width was
+                // broken by the page even without a comma in it (a long heading).
+                let brimming = wrapped && *last_width * 20 >= typical * 19;
+                let numbered_heading = starts_with_mark(paragraph)
+                    && !has_sentence_end(paragraph)
+                    && (is_heading_like(paragraph)
+                        || !paragraph.contains(['，', ',']) && !brimming);
                 !first_line_title
                     && (gap_removed || !gap_blank)
-                    && !piece.indented
+                    && (!piece.indented || continuation)
                     && !ends_sentence(paragraph)
                     && !starts_with_mark(line)
-                    && nonws(last) >= MIN_BROKEN_LINE
-                    && (!starts_with_mark(paragraph) || has_sentence_end(paragraph))
+                    && (continuation
+                        || ends_mid_sentence(last)
+                        || (full || gap_page) && !numbered_heading)
             }
         };
         match current.as_mut() {
@@ -127,7 +230,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                     paragraph.push(' ');
                 }
                 paragraph.push_str(line);
-                *last = line.to_owned();
+                *last = (line.to_owned(), piece.width);
                 *lines += 1;
                 stats.joined_lines += 1;
             }
@@ -135,11 +238,12 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 if let Some((paragraph, _, _)) = current.take() {
                     out.push(paragraph);
                 }
-                current = Some((line.to_owned(), line.to_owned(), 1));
+                current = Some((line.to_owned(), (line.to_owned(), piece.width), 1));
             }
         }
         gap_blank = false;
         gap_removed = false;
+        gap_page = false;
     }
     if let Some((paragraph, _, _)) = current {
         out.push(paragraph);
@@ -164,7 +268,8 @@ fn is_cjk_like(c: char) -> bool {
 }
 
 /// Removes whitespace runs inside a line that touch Chinese text (`在 工作中`, `2025 年`), and
-/// collapses the others to one space. Leading and trailing whitespace goes too.
+/// collapses the others to one space; ideographic spaces between two characters stay (the
+/// writer put them there: `局长　张三`). Leading and trailing whitespace goes too.
 pub(crate) fn strip_stray_spaces(line: &str) -> (String, usize) {
     let chars: Vec<char> = line.trim().chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -183,7 +288,15 @@ pub(crate) fn strip_stray_spaces(line: &str) -> (String, usize) {
         }
         let prev = out.chars().last();
         let next = chars.get(j).copied();
+        // Ideographic spaces inside a line are the writer's (`局长　张××`, `张　三`).
+        if chars[i..j].iter().all(|&c| c == '\u{3000}') && prev.is_some() && next.is_some() {
+            out.extend(&chars[i..j]);
+            i = j;
+            continue;
+        }
         match (prev, next) {
+            // `10 %`: a percent sign belongs to its number.
+            (Some(p), Some('%' | '‰' | '℃')) if p.is_ascii_digit() => removed += 1,
             (Some(p), Some(n)) if !is_cjk_like(p) && !is_cjk_like(n) => {
                 out.push(' ');
                 if j - i > 1 || c != ' ' {
@@ -216,6 +329,8 @@ mod tests {
             "PPT design和Word"
         );
         assert_eq!(strip_stray_spaces("1379 64").0, "1379 64");
+        assert_eq!(strip_stray_spaces("只有 10 %，").0, "只有10%，");
+        assert_eq!(strip_stray_spaces("　　局长　张三 ").0, "局长　张三");
     }
 
     #[test]
@@ -243,6 +358,68 @@ mod tests {
             true,
         );
         assert_eq!(title.len(), 2);
+    }
+
+    #[test]
+    fn a_short_title_line_is_not_glued_to_the_paragraph_after_it() {
+        let text = "某某网\n2024年度民主生活会个人对照检查材料\n按照本次民主生活会要求，本人认真学习了有关文件，广泛征求意见建议，深入开展谈心谈话，现将个人对照检查情况报告如下。\n一、存在的问题";
+        assert_eq!(repair(text, true).len(), 4);
+    }
+
+    #[test]
+    fn wrapped_lines_join_at_the_material_width_and_headings_stay() {
+        // A PDF copy at about 28 characters a line.
+        let text = "\
+（一）在带头深化改革开放、推进中国式现代化方面
+理论学习不够系统。虽然能按时参加中心组学习，但自学
+时间不足，全年仅撰写心得体会3篇，学习笔记不足2万
+字，对全会精神理解还不够深。
+（二）在带头强化政治忠诚方面
+1.政治敏锐性不够强，面对网络上的错误言论，有时存在
+事不关己的想法，没有第一时间亮剑发声。
+2.改革意识不强
+对分管领域的改革任务，习惯于按部就班，进度滞后。";
+        assert_eq!(
+            repair(text, false),
+            [
+                "（一）在带头深化改革开放、推进中国式现代化方面",
+                "理论学习不够系统。虽然能按时参加中心组学习，但自学时间不足，全年仅撰写心得体会3篇，学习笔记不足2万字，对全会精神理解还不够深。",
+                "（二）在带头强化政治忠诚方面",
+                "1.政治敏锐性不够强，面对网络上的错误言论，有时存在事不关己的想法，没有第一时间亮剑发声。",
+                "2.改革意识不强",
+                "对分管领域的改革任务，习惯于按部就班，进度滞后。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_heading_wrapped_by_the_page_is_one_line_again() {
+        let body = "理论学习不够系统。虽然能按时参加中心组学习，但自学\n时间不足，全年仅撰写心得体会3篇，学习笔记不足2万\n字，对全会精神理解还不够深入，学用结合也不够紧密。\n";
+        let text = format!(
+            "（一）在带头强化政治忠诚、提高政治能力方面\n{body}（二）在带头深化改革开放、推进中国式现代化方面存\n在的不足\n{body}{body}"
+        );
+        let out = repair(&text, false);
+        assert_eq!(out[0], "（一）在带头强化政治忠诚、提高政治能力方面");
+        assert_eq!(
+            out[2],
+            "（二）在带头深化改革开放、推进中国式现代化方面存在的不足"
+        );
+        assert_eq!(out.len(), 5, "{out:?}");
+    }
+
+    #[test]
+    fn punctuation_tells_a_continuation() {
+        let out = repair(
+            "（一）在带头强化政治忠诚、\n提高政治能力方面\n短句\n，接着说。",
+            false,
+        );
+        assert_eq!(
+            out,
+            [
+                "（一）在带头强化政治忠诚、提高政治能力方面",
+                "短句，接着说。"
+            ]
+        );
     }
 
     #[test]

@@ -14,15 +14,17 @@
 //!   at most `max_chars` characters (site chrome such as `来源：`, breadcrumbs, page numbers).
 //! - [`RuleKind::Sentence`]: the sentence holding the match is removed when it has at most
 //!   `max_chars` characters, otherwise only the match (disclaimers).
+//!   A Line rule with `heads_list: true` also takes the list of links under the line
+//!   (`往期推荐` and the article titles after it), when nothing numbered follows.
 //! - [`RuleKind::Signal`]: adds `weight` to the score of the sentence it occurs in; a sentence
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The default rule file, compiled into the program.
 pub const BUILTIN_RON: &str = include_str!("../../assets/rules/ads.ron");
@@ -57,6 +59,10 @@ pub struct RuleSpec {
     /// Longest line or sentence (non-whitespace characters) a Line or Sentence rule removes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_chars: Option<usize>,
+    /// Line rules only: the line heads a list of links (`往期推荐`, `相关文章`). The short
+    /// title-like lines after it go too, when nothing numbered comes after them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heads_list: bool,
 }
 
 /// A whole rule file.
@@ -86,6 +92,8 @@ pub struct RuleFile {
 pub struct Rule {
     pub spec: RuleSpec,
     pub(crate) regex: Regex,
+    /// The expression `regex` was compiled from.
+    source: String,
 }
 
 impl Rule {
@@ -122,6 +130,46 @@ pub struct Rules {
     chars_per_extra_point: Option<usize>,
     neighbour_max_chars: Option<usize>,
     disable: Vec<String>,
+    /// All patterns in two sets, so one pass over a line tells which rules can match it.
+    index: Option<Arc<Index>>,
+}
+
+/// Line rules (matched on the trimmed line) and the others (matched on the whole line), each
+/// as one set; `ids` map a set's pattern to its rule's position in `rules`.
+#[derive(Debug)]
+struct Index {
+    line: RegexSet,
+    line_ids: Vec<usize>,
+    other: RegexSet,
+    other_ids: Vec<usize>,
+}
+
+impl Index {
+    fn build(rules: &[Rule]) -> Option<Index> {
+        let set = |line: bool| {
+            let (ids, sources): (Vec<usize>, Vec<&str>) = rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| (r.spec.kind == RuleKind::Line) == line)
+                .map(|(i, r)| (i, r.source.as_str()))
+                .unzip();
+            let set = RegexSetBuilder::new(sources)
+                .case_insensitive(true)
+                .size_limit(64 << 20)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .ok()?;
+            Some((set, ids))
+        };
+        let (line, line_ids) = set(true)?;
+        let (other, other_ids) = set(false)?;
+        Some(Index {
+            line,
+            line_ids,
+            other,
+            other_ids,
+        })
+    }
 }
 
 /// Why a rule file could not be used.
@@ -201,6 +249,7 @@ impl Rules {
             chars_per_extra_point: None,
             neighbour_max_chars: None,
             disable: Vec::new(),
+            index: None,
         }
     }
 
@@ -248,6 +297,7 @@ impl Rules {
             chars_per_extra_point,
             neighbour_max_chars,
             disable,
+            index: _,
         } = other;
         self.rules.retain(|r| !disable.contains(&r.spec.id));
         for rule in rules {
@@ -261,6 +311,7 @@ impl Rules {
                 self.disable.push(id);
             }
         }
+        self.reindex();
     }
 
     /// The built-in rules extended by the user's file, if it exists.
@@ -282,10 +333,6 @@ impl Rules {
 
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
-    }
-
-    pub(crate) fn of_kind(&self, kind: RuleKind) -> impl Iterator<Item = &Rule> {
-        self.rules.iter().filter(move |r| r.spec.kind == kind)
     }
 
     fn insert(&mut self, rule: Rule) {
@@ -310,7 +357,48 @@ impl Rules {
         self.chars_per_extra_point = file.chars_per_extra_point;
         self.neighbour_max_chars = file.neighbour_max_chars;
         self.disable = file.disable;
+        self.reindex();
         Ok(())
+    }
+
+    fn reindex(&mut self) {
+        self.index = Index::build(&self.rules).map(Arc::new);
+    }
+
+    /// Positions (in [`Rules::rules`]) of the Line rules that match `trimmed`, in order.
+    pub(crate) fn line_rules_matching(&self, trimmed: &str) -> Vec<usize> {
+        match &self.index {
+            Some(index) => index
+                .line
+                .matches(trimmed)
+                .into_iter()
+                .map(|k| index.line_ids[k])
+                .collect(),
+            None => (0..self.rules.len())
+                .filter(|&i| {
+                    self.rules[i].spec.kind == RuleKind::Line
+                        && self.rules[i].regex.is_match(trimmed)
+                })
+                .collect(),
+        }
+    }
+
+    /// For each rule (by position), whether it can match `line`; Line rules are false.
+    pub(crate) fn rules_matching(&self, line: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.rules.len()];
+        match &self.index {
+            Some(index) => {
+                for k in index.other.matches(line).into_iter() {
+                    hits[index.other_ids[k]] = true;
+                }
+            }
+            None => {
+                for (hit, rule) in hits.iter_mut().zip(&self.rules) {
+                    *hit = rule.spec.kind != RuleKind::Line;
+                }
+            }
+        }
+        hits
     }
 }
 
@@ -349,7 +437,8 @@ fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
     if alternatives.is_empty() {
         return Err(RulesError::Empty { id: spec.id });
     }
-    let regex = RegexBuilder::new(&alternatives.join("|"))
+    let source = alternatives.join("|");
+    let regex = RegexBuilder::new(&source)
         .case_insensitive(true)
         .size_limit(4 << 20)
         .build()
@@ -357,7 +446,11 @@ fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
             id: spec.id.clone(),
             message: e.to_string(),
         })?;
-    Ok(Rule { spec, regex })
+    Ok(Rule {
+        spec,
+        regex,
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -379,6 +472,28 @@ mod tests {
             );
             assert!(!rule.reason().is_empty());
         }
+    }
+
+    #[test]
+    fn rule_sets_index_every_rule() {
+        let rules = Rules::builtin();
+        let index = rules.index.as_ref().expect("built-in rules form sets");
+        assert_eq!(index.line_ids.len() + index.other_ids.len(), rules.len());
+        let line = "加微信：abc123，获取全套材料";
+        let hits = rules.rules_matching(line);
+        for (rule, hit) in rules.rules().iter().zip(hits) {
+            let expected = rule.kind() != RuleKind::Line && rule.regex.is_match(line);
+            assert_eq!(hit, expected, "{}", rule.id());
+        }
+        let mut extended = Rules::builtin();
+        extended.extend(
+            Rules::from_ron(
+                r#"(rules: [(id: "x", kind: Line, words: ["本期编辑"], reason: "r")])"#,
+            )
+            .unwrap(),
+        );
+        let matching = extended.line_rules_matching("本期编辑");
+        assert_eq!(extended.rules()[matching[0]].id(), "x");
     }
 
     #[test]

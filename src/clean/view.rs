@@ -60,6 +60,13 @@ impl View {
 /// Characters nobody sees: zero-width spaces and joiners, BOM, soft hyphen, direction marks,
 /// and control characters other than whitespace.
 pub fn is_invisible(c: char) -> bool {
+    // The common cases first: ASCII, and Chinese text and punctuation.
+    if c.is_ascii() {
+        return c.is_ascii_control() && !c.is_whitespace();
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3000}'..='\u{303F}').contains(&c) {
+        return false;
+    }
     if c.is_whitespace() {
         return false;
     }
@@ -100,6 +107,9 @@ pub fn is_han(c: char) -> bool {
 /// site chrome uses between words (`编辑 | 张三`, `首页 / 范文`) are not among them.
 fn is_skippable(c: char) -> bool {
     c.is_whitespace()
+        // Arrows, shapes, dingbats and emoji (`微❤信`), not circled numbers.
+        || (('\u{2190}'..='\u{2BFF}').contains(&c) && !('\u{2460}'..='\u{24FF}').contains(&c))
+        || ('\u{1F000}'..='\u{1FAFF}').contains(&c)
         || matches!(
             c,
             '^' | '%'
@@ -187,6 +197,14 @@ mod tests {
     fn zero_width_and_full_width_fold() {
         let view = View::new("加\u{200B}微\u{FEFF}信：ＡＢＣ１２３", 0);
         assert_eq!(view.text, "加微信：ABC123");
+    }
+
+    #[test]
+    fn emoji_between_characters_are_skipped() {
+        assert_eq!(
+            View::new("加微❤信：abc，薇🌸信", 0).text,
+            "加微信：abc，薇信"
+        );
     }
 
     #[test]

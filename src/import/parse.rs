@@ -54,14 +54,21 @@ fn is_title(paragraph: &str) -> bool {
 
 /// `二、检视存在的问题`, `一、存在的问题`, `二、查摆的主要问题`, `对照检查的问题` …
 fn is_heading(paragraph: &str) -> bool {
-    let body = match mark_of(paragraph) {
-        Some(m) if m.kind == MarkKind::Section => &paragraph[m.len..],
+    let (body, numbered) = match mark_of(paragraph) {
+        Some(m) if m.kind == MarkKind::Section => (&paragraph[m.len..], true),
         Some(_) => return false,
-        None => paragraph,
+        None => (paragraph, false),
     };
     let body = body.trim().trim_end_matches(['：', ':', '。']);
+    // `一、对照检查情况`, `一、查摆剖析`: numbered, these name the problems part too.
+    let names_problems = body.contains("问题")
+        || body.contains("不足")
+        || (numbered
+            && ["对照检查", "查摆", "检视", "剖析", "差距"]
+                .iter()
+                .any(|w| body.contains(w)));
     nonws(body) <= 24
-        && (body.contains("问题") || body.contains("不足"))
+        && names_problems
         && !["原因", "根源", "整改情况", "落实情况", "整改落实", "产生"]
             .iter()
             .any(|w| body.contains(w))
@@ -209,23 +216,40 @@ fn choose_marks(content: &str, below: Option<MarkKind>) -> Vec<(usize, usize)> {
         .unwrap_or_default()
 }
 
+/// Words that say something falls short: a clause with one of them can head a finding.
+const SHORTFALL_WORDS: &[&str] = &[
+    "不", "有待", "欠缺", "缺乏", "弱化", "淡化", "松懈", "滞后", "薄弱", "偏软", "偏松", "偏低",
+    "差距", "短板", "漏洞", "盲区", "退化", "放松",
+];
+
+/// Longest first clause taken as a headline from a finding written as one long sentence.
+const MAX_CLAUSE_HEADLINE_CHARS: usize = 15;
+
 /// Splits a finding's text into headline and body. The headline is the first sentence when
-/// it is short (stored without its `。`, which is consumed), or a short first line without
-/// punctuation followed by more text.
+/// it is short (stored without its `。` or `；`, which is consumed), or a short first line
+/// without punctuation followed by more text. A finding written as one long sentence
+/// (`组织力不够强，支部活动形式单一，……；`) is headed by its first clause when that clause
+/// names a shortfall.
 fn make_finding(text: &str, ids: &mut IdSource, consumed: &mut Vec<String>) -> Finding {
     let text = text.trim();
     let id = ids.finding();
-    if let Some(at) = text.find('。') {
+    if let Some((at, end)) = text.char_indices().find(|&(_, c)| matches!(c, '。' | '；')) {
         let sentence = &text[..at];
-        if !sentence.trim().is_empty()
+        let sentence_fits = !sentence.trim().is_empty()
             && nonws(sentence) <= MAX_HEADLINE_CHARS
-            && !sentence.contains('\n')
+            && !sentence.contains('\n');
+        // A long sentence with a comma reads better headed by its first clause.
+        if (!sentence_fits || nonws(sentence) > MAX_CLAUSE_HEADLINE_CHARS)
+            && let Some(finding) = clause_headline(text, sentence, id, consumed)
         {
-            consumed.push("。".to_owned());
+            return finding;
+        }
+        if sentence_fits {
+            consumed.push(end.to_string());
             return Finding {
                 id,
                 headline: sentence.trim().to_owned(),
-                body: text[at + '。'.len_utf8()..].trim().to_owned(),
+                body: text[at + end.len_utf8()..].trim().to_owned(),
             };
         }
     }
@@ -244,6 +268,32 @@ fn make_finding(text: &str, ids: &mut IdSource, consumed: &mut Vec<String>) -> F
         headline: String::new(),
         body: text.to_owned(),
     }
+}
+
+/// The first clause of `sentence` (the start of `text`) as headline, when it is short and
+/// names a shortfall (`组织力不够强，……`); its `，` is consumed.
+fn clause_headline(
+    text: &str,
+    sentence: &str,
+    id: crate::draft::FindingId,
+    consumed: &mut Vec<String>,
+) -> Option<Finding> {
+    let comma = sentence.find('，')?;
+    let clause = &sentence[..comma];
+    let rest = &text[comma + '，'.len_utf8()..];
+    let fits = (4..=MAX_CLAUSE_HEADLINE_CHARS).contains(&nonws(clause))
+        && !clause.contains(['\n', '：', ':', '“', '（'])
+        && SHORTFALL_WORDS.iter().any(|w| clause.contains(w))
+        && nonws(rest) >= 6;
+    if !fits {
+        return None;
+    }
+    consumed.push("，".to_owned());
+    Some(Finding {
+        id,
+        headline: clause.trim().to_owned(),
+        body: rest.trim().to_owned(),
+    })
 }
 
 /// Findings of one category's content, and the text before the first mark.
@@ -540,6 +590,21 @@ mod tests {
         assert_eq!(p.draft.categories.len(), 1);
         assert_eq!(p.draft.categories[0].title, "");
         assert_eq!(p.draft.categories[0].findings.len(), 2);
+    }
+
+    #[test]
+    fn numbered_headings_that_name_the_problems_part() {
+        for heading in ["一、对照检查情况", "一、查摆剖析", "二、存在的差距和不足"]
+        {
+            let p = parse(&paras(&format!(
+                "标题\n按照要求报告如下。\n{heading}\n（一）在学习方面\n一是学习不够。正文。"
+            )));
+            assert_eq!(p.draft.heading, heading);
+            assert_eq!(p.draft.opening, "按照要求报告如下。");
+        }
+        let p = parse(&paras("个人对照检查材料\n按照要求报告如下。"));
+        assert_eq!(p.draft.title, "个人对照检查材料");
+        assert_eq!(p.draft.heading, "");
     }
 
     #[test]

@@ -138,3 +138,81 @@ pub fn docx_bytes(text: &str) -> Vec<u8> {
     }
     zip.finish().unwrap().into_inner()
 }
+
+/// A .docx the way Word writes one, from a line-per-paragraph spec: `#T ` a centred title
+/// paragraph, `#C ` a centred paragraph, `#H ` a heading, `#F ` a footer-like paragraph whose
+/// digits are a PAGE field; `|` splits runs (with proofing marks between them) and `\n` is a
+/// soft line break (`w:br`).
+pub fn styled_docx_bytes(spec: &str) -> Vec<u8> {
+    fn esc(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    fn run(text: &str) -> String {
+        let parts: Vec<String> = text
+            .split("\\n")
+            .map(|t| format!("<w:t xml:space=\"preserve\">{}</w:t>", esc(t)))
+            .collect();
+        format!(
+            "<w:r><w:rPr><w:rFonts w:ascii=\"仿宋_GB2312\" w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/></w:rPr>{}</w:r>",
+            parts.join("<w:br/>")
+        )
+    }
+    let mut body = String::new();
+    for (k, line) in spec.lines().enumerate() {
+        let (ppr, text) = match line.get(..3) {
+            Some("#T ") => (
+                "<w:pStyle w:val=\"Title\"/><w:jc w:val=\"center\"/>",
+                &line[3..],
+            ),
+            Some("#C ") => ("<w:jc w:val=\"center\"/>", &line[3..]),
+            Some("#H ") => (
+                "<w:pStyle w:val=\"Heading1\"/><w:outlineLvl w:val=\"0\"/>",
+                &line[3..],
+            ),
+            Some("#F ") => ("<w:jc w:val=\"center\"/>", &line[3..]),
+            _ => ("<w:ind w:firstLineChars=\"200\"/>", line),
+        };
+        let runs: String = if line.starts_with("#F ") {
+            // `— 2 —` with the number as a complex PAGE field.
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            let (before, after) = text.split_once(digits.as_str()).unwrap_or((text, ""));
+            format!(
+                "{}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{}",
+                run(before),
+                run(&digits),
+                run(after)
+            )
+        } else {
+            text.split('|')
+                .map(run)
+                .collect::<Vec<_>>()
+                .join("<w:proofErr w:type=\"gramStart\"/>")
+        };
+        body.push_str(&format!(
+            "<w:p><w:pPr>{ppr}</w:pPr><w:bookmarkStart w:id=\"{k}\" w:name=\"_p{k}\"/>{runs}<w:bookmarkEnd w:id=\"{k}\"/></w:p>"
+        ));
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"/></w:sectPr></w:body></w:document>"
+    );
+    let footer = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:r><w:t>第 1 页 共 3 页 · 某某文库 www.example.com</w:t></w:r></w:p></w:ftr>";
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in [
+        ("[Content_Types].xml", content_types.to_owned()),
+        ("_rels/.rels", rels.to_owned()),
+        ("word/document.xml", document),
+        ("word/footer1.xml", footer.to_owned()),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
