@@ -192,26 +192,29 @@ fn print_summary(report: &check::CheckReport, stderr: &mut impl Write) {
     say(
         stderr,
         format_args!(
-            "Found {} categories with {} findings, {} characters in all.",
-            report.categories.len(),
-            report.finding_count,
-            report.total_chars
+            "Found {} with {}, {} in all.",
+            counted(report.categories.len(), "category", "categories"),
+            counted(report.finding_count, "finding", "findings"),
+            counted(report.total_chars, "character", "characters")
         ),
     );
     for (index, category) in report.categories.iter().enumerate() {
         say(
             stderr,
             format_args!(
-                "  {}{}: {} finding{}, {} character{}",
+                "  {}{}: {}, {}",
                 category_label(index),
                 category.title,
-                category.findings,
-                if category.findings == 1 { "" } else { "s" },
-                category.chars,
-                if category.chars == 1 { "" } else { "s" }
+                counted(category.findings, "finding", "findings"),
+                counted(category.chars, "character", "characters")
             ),
         );
     }
+}
+
+/// `1 finding`, `3 findings`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `pouxi check DRAFT.ron [--json]`: the report on stdout; [`Status::Flagged`] when ad-like text
