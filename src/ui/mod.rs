@@ -16,6 +16,8 @@ mod status_bar;
 mod text_field;
 mod unsaved_prompt;
 
+pub use text_field::widget_id as field_widget_id;
+
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
 use export_dialog::{ExportForm, ExportPreview};
 use import_dialog::ImportView;
