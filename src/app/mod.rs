@@ -8,6 +8,7 @@ mod file_dialog;
 mod history;
 mod import_session;
 mod settings;
+mod stats;
 
 pub use document::Document;
 pub use import_session::ImportMode;
@@ -25,6 +26,7 @@ use ad_scan::AdScan;
 use export_session::ExportSession;
 use file_dialog::DialogOutcome;
 use import_session::ImportSession;
+use stats::DraftStats;
 use std::path::{Path, PathBuf};
 
 /// What waits for the answer to 保存 / 不保存 / 取消.
@@ -49,6 +51,7 @@ pub struct PouxiApp {
     templates: Vec<Template>,
     template_names: Vec<String>,
     ad_scan: AdScan,
+    stats: DraftStats,
     import: Option<ImportSession>,
     export: ExportSession,
     /// Frames seen while measuring start-up; `None` in normal use.
@@ -79,6 +82,7 @@ impl PouxiApp {
             template_names: Template::builtin().into_iter().map(|t| t.name).collect(),
             templates: Template::builtin(),
             ad_scan: AdScan::default(),
+            stats: DraftStats::default(),
             import: None,
             export: ExportSession::default(),
             startup_probe: None,
@@ -808,8 +812,17 @@ impl eframe::App for PouxiApp {
             // A paste is its own undo step, apart from the typing around it.
             self.doc.seal_typing();
         }
-        self.ad_scan
-            .refresh(self.doc.draft(), self.doc.revision(), &self.rules);
+        let changed = self
+            .ad_scan
+            .revision()
+            .and_then(|r| self.doc.changed_fields_since(r));
+        self.ad_scan.refresh(
+            self.doc.draft(),
+            self.doc.revision(),
+            changed.as_deref(),
+            &self.rules,
+        );
+        self.stats.refresh(&self.doc);
         let export_form_before = self.ui.export_form.clone();
         if let Some(form) = &self.ui.export_form {
             self.export
@@ -840,6 +853,8 @@ impl eframe::App for PouxiApp {
             template_names: &self.template_names,
             notice: &self.notice,
             ad_warnings: self.ad_scan.by_finding(),
+            category_chars: &self.stats.category_chars,
+            total_chars: self.stats.total_chars,
             import: import_view,
             export: export_view,
         };

@@ -121,6 +121,10 @@ pub struct View<'a> {
     pub notice: &'a str,
     /// Findings whose text still looks like an ad, with the reasons.
     pub ad_warnings: &'a HashMap<FindingId, Vec<String>>,
+    /// Characters per category (as the status bar counts them), by index.
+    pub category_chars: &'a [usize],
+    /// Characters of the whole draft.
+    pub total_chars: usize,
     pub import: Option<ImportView<'a>>,
     pub export: Option<ExportPreview<'a>>,
 }
