@@ -269,6 +269,8 @@ impl PouxiApp {
         self.ui.collapsed.clear();
         self.ui.focus_request = None;
         self.ui.scroll_to = None;
+        self.ui.focused_field = None;
+        self.ui.list.clear();
     }
 
     fn choose_file_to_open(&mut self) {

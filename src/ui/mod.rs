@@ -4,6 +4,7 @@
 mod category_panel;
 mod confirm_remove;
 mod draft_header;
+mod draft_list;
 pub mod export_dialog;
 mod finding_card;
 pub mod fonts;
@@ -139,6 +140,10 @@ pub struct UiState {
     pub focus_request: Option<TextField>,
     /// A category to scroll to on the next frame.
     pub scroll_to: Option<CategoryId>,
+    /// The draft field that had the keyboard focus when last drawn.
+    pub focused_field: Option<TextField>,
+    /// Row heights and scrolling of the editing column.
+    pub list: draft_list::ListState,
     /// The paste-import box, while it is open.
     pub paste_box: Option<String>,
     /// The export dialog's choices, while it is open.
@@ -179,24 +184,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("draft_scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                draft_header::show(ui, view.draft, state, &mut actions);
-                for (index, category) in view.draft.categories.iter().enumerate() {
-                    category_panel::show(
-                        ui,
-                        view.draft,
-                        view.ad_warnings,
-                        index,
-                        category,
-                        state,
-                        &mut actions,
-                    );
-                }
-                draft_header::show_footer(ui, view.draft, state, &mut actions);
-            });
+        draft_list::show(ui, view, state, &mut actions);
     });
     finding_card::show_drag_preview(ui, view.draft);
     show_dialogs(ui.ctx(), view, state, &mut actions);
