@@ -1,7 +1,8 @@
 //! Frame cost of the real App, headless: `PouxiApp`'s `ui` for one frame plus tessellation on a
 //! 1280×860 screen, for the seed draft and a 6 × 100 stress draft, scrolled to the top and to
-//! the middle; idle, while typing into a body (a character, then Backspace, one per frame) and
-//! while dragging a finding over the others.
+//! the middle; idle, while typing into a body (a character, then Backspace, one per frame),
+//! while dragging a finding over the others, and while wheel-scrolling through rows never laid
+//! out before.
 
 #[path = "../perf_support/mod.rs"]
 mod perf_support;
@@ -105,13 +106,7 @@ impl Driver {
                 .rect_of(field)
                 .is_none_or(|rect| rect.top() > SCREEN[1] / 2.0);
             let step = if below { -600.0 } else { 300.0 };
-            self.frame(vec![Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: vec2(0.0, step),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Wheel,
-                modifiers: Modifiers::NONE,
-            }]);
+            self.frame(vec![wheel(step)]);
             self.settle();
         }
         assert!(self.on_screen(field), "scrolled to {field:?}");
@@ -123,6 +118,23 @@ impl Driver {
         self.settle();
         assert!(self.ctx.memory(|m| m.has_focus(id)), "{field:?} has focus");
     }
+}
+
+fn wheel(dy: f32) -> Event {
+    Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+/// Wheel scrolling, `dy` points a frame (negative: down), through rows never laid out
+/// before; 300 frames at most, so it never reaches the end of the stress draft.
+fn scrolling(driver: &mut Driver, dy: f32) -> (Duration, usize) {
+    driver.frame(vec![Event::PointerMoved(pos2(760.0, 430.0))]);
+    support::runs(60, 300, || driver.frame(vec![wheel(dy)]).0)
 }
 
 fn idle(driver: &mut Driver) -> (Duration, usize) {
@@ -282,6 +294,27 @@ fn main() {
             "frame stress 6×100, middle, dragging a finding",
             dragging(&mut driver, middle),
         );
+    }
+    if wanted("scrolling") {
+        let mut driver = Driver::open(&stress);
+        report(
+            "frame stress 6×100, wheel down 100 px a frame",
+            scrolling(&mut driver, -100.0),
+            Some(budget_stress),
+        );
+        // From the very end, upwards: rows above the viewport are met for the first time.
+        let mut driver = Driver::open(&stress);
+        driver.frame(vec![Event::PointerMoved(pos2(760.0, 430.0))]);
+        driver.frame(vec![wheel(-1.0e6)]);
+        driver.settle();
+        let last = stress.categories[5].findings[99].id;
+        assert!(driver.on_screen(TextField::Body(last)), "at the end");
+        report(
+            "frame stress 6×100, wheel up 100 px a frame",
+            scrolling(&mut driver, 100.0),
+            Some(budget_stress),
+        );
+        assert!(!driver.on_screen(TextField::Body(last)), "scrolled up");
     }
     if !seed_idle.is_zero() && !worst_stress.is_zero() {
         println!(

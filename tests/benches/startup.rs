@@ -27,7 +27,9 @@ struct Display {
 impl Drop for Display {
     fn drop(&mut self) {
         if let Some(xvfb) = self.xvfb.as_mut() {
-            let _ = xvfb.kill();
+            // SIGTERM lets Xvfb remove its socket and lock file.
+            // SAFETY: plain kill(2) on the pid of a child we started and have not reaped.
+            unsafe { libc::kill(xvfb.id() as libc::pid_t, libc::SIGTERM) };
             let _ = xvfb.wait();
         }
     }
@@ -52,7 +54,7 @@ fn display() -> Option<Display> {
     // :99 as agreed; further numbers only when something else holds it.
     for number in 99..110 {
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-        if socket.exists() {
+        if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
             continue;
         }
         let mut child = Command::new(&xvfb)
