@@ -241,9 +241,13 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         }
     }
 
-    // Spans in view coordinates.
+    // Spans in view coordinates. One pass tells which rules match at all; only those search.
+    let candidates = rules.candidates(vt);
     let mut cuts: Vec<(usize, usize, &str, &str)> = Vec::new();
-    for rule in rules.of_kind(RuleKind::Cut) {
+    for (_, rule) in rules
+        .indexed_of_kind(RuleKind::Cut)
+        .filter(|(index, _)| candidates.may_match(*index))
+    {
         for m in rule.regex.find_iter(vt) {
             if m.start() < m.end() {
                 cuts.push((m.start(), m.end(), rule.reason(), rule.id()));
@@ -259,7 +263,10 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
             .unwrap_or((pos, pos))
     };
     let mut removals = cuts.clone();
-    for rule in rules.of_kind(RuleKind::Sentence) {
+    for (_, rule) in rules
+        .indexed_of_kind(RuleKind::Sentence)
+        .filter(|(index, _)| candidates.may_match(*index))
+    {
         for m in rule.regex.find_iter(vt) {
             if m.start() >= m.end() {
                 continue;
@@ -276,10 +283,10 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     // Sales talk: distinct signals per sentence, matches inside cut spans ignored.
     let overlaps_cut = |s: usize, e: usize| cuts.iter().any(|c| s < c.1 && c.0 < e);
     let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
-    for (index, rule) in rules.rules().iter().enumerate() {
-        if rule.kind() != RuleKind::Signal {
-            continue;
-        }
+    for (index, rule) in rules
+        .indexed_of_kind(RuleKind::Signal)
+        .filter(|(index, _)| candidates.may_match(*index))
+    {
         for m in rule.regex.find_iter(vt) {
             if m.start() < m.end() && !overlaps_cut(m.start(), m.end()) {
                 signals.push((m.start(), index, rule.weight(), rule.reason(), rule.id()));

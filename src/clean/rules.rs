@@ -18,7 +18,7 @@
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
@@ -122,6 +122,75 @@ pub struct Rules {
     chars_per_extra_point: Option<usize>,
     neighbour_max_chars: Option<usize>,
     disable: Vec<String>,
+    /// Kept in step with `rules` by every change to them.
+    prefilter: Option<Prefilter>,
+}
+
+/// The rules other than Line rules as one set: a single pass over a line tells which of them
+/// can match it at all, so only those run their own search. Word boundaries (`\b`, `\B`) are
+/// left out of the set's copies: the lazy DFA cannot check Unicode ones on Chinese text, and
+/// without them a pattern matches at least wherever it matched before, so no rule is skipped
+/// that would have matched.
+#[derive(Debug, Clone)]
+struct Prefilter {
+    set: RegexSet,
+    /// The rule index of each pattern of the set.
+    members: Vec<usize>,
+}
+
+impl Prefilter {
+    fn build(rules: &[Rule]) -> Option<Prefilter> {
+        let members: Vec<usize> = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| rule.kind() != RuleKind::Line)
+            .map(|(index, _)| index)
+            .collect();
+        if members.is_empty() {
+            return None;
+        }
+        let patterns = members
+            .iter()
+            .map(|&i| without_word_boundaries(rules[i].regex.as_str()));
+        // A set too large to build only costs speed: every rule then searches on its own.
+        let set = RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .size_limit(32 << 20)
+            .dfa_size_limit(32 << 20)
+            .build()
+            .ok()?;
+        Some(Prefilter { set, members })
+    }
+}
+
+/// `pattern` with its `\b` and `\B` assertions dropped (an escaped backslash stays).
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b' | 'B') => {}
+            Some(next) => {
+                out.push(c);
+                out.push(next);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Which rules may match one line (see [`Rules::candidates`]).
+pub(crate) struct Candidates(Vec<bool>);
+
+impl Candidates {
+    pub(crate) fn may_match(&self, index: usize) -> bool {
+        self.0.get(index).copied().unwrap_or(true)
+    }
 }
 
 /// Why a rule file could not be used.
@@ -201,6 +270,7 @@ impl Rules {
             chars_per_extra_point: None,
             neighbour_max_chars: None,
             disable: Vec::new(),
+            prefilter: None,
         }
     }
 
@@ -248,6 +318,7 @@ impl Rules {
             chars_per_extra_point,
             neighbour_max_chars,
             disable,
+            prefilter: _,
         } = other;
         self.rules.retain(|r| !disable.contains(&r.spec.id));
         for rule in rules {
@@ -261,6 +332,7 @@ impl Rules {
                 self.disable.push(id);
             }
         }
+        self.rules_changed();
     }
 
     /// The built-in rules extended by the user's file, if it exists.
@@ -288,11 +360,36 @@ impl Rules {
         self.rules.iter().filter(move |r| r.spec.kind == kind)
     }
 
+    /// Rules of `kind` with their indices.
+    pub(crate) fn indexed_of_kind(&self, kind: RuleKind) -> impl Iterator<Item = (usize, &Rule)> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.spec.kind == kind)
+    }
+
+    /// Which rules other than Line rules can match `text`: one pass of the prefilter set;
+    /// rules outside it are always candidates.
+    pub(crate) fn candidates(&self, text: &str) -> Candidates {
+        let mut may = vec![true; self.rules.len()];
+        if let Some(prefilter) = &self.prefilter {
+            let matched = prefilter.set.matches(text);
+            for (pattern, &rule) in prefilter.members.iter().enumerate() {
+                may[rule] = matched.matched(pattern);
+            }
+        }
+        Candidates(may)
+    }
+
     fn insert(&mut self, rule: Rule) {
         match self.rules.iter_mut().find(|r| r.spec.id == rule.spec.id) {
             Some(slot) => *slot = rule,
             None => self.rules.push(rule),
         }
+    }
+
+    fn rules_changed(&mut self) {
+        self.prefilter = Prefilter::build(&self.rules);
     }
 
     fn apply_file(&mut self, file: RuleFile) -> Result<(), RulesError> {
@@ -310,6 +407,7 @@ impl Rules {
         self.chars_per_extra_point = file.chars_per_extra_point;
         self.neighbour_max_chars = file.neighbour_max_chars;
         self.disable = file.disable;
+        self.rules_changed();
         Ok(())
     }
 }
@@ -415,6 +513,39 @@ mod tests {
         assert!(matches!(err, RulesError::Pattern { .. }));
         let err = Rules::from_ron("(rules: [(id: \"x\", kind: Cut, reason: \"r\")])").unwrap_err();
         assert_eq!(err, RulesError::Empty { id: "x".into() });
+    }
+
+    #[test]
+    fn word_boundaries_are_dropped_but_escaped_backslashes_kept() {
+        assert_eq!(without_word_boundaries(r"\ba\.com\b"), r"a\.com");
+        assert_eq!(without_word_boundaries(r"x\\b\Bz"), r"x\\bz");
+        assert_eq!(without_word_boundaries(r"\d+\s"), r"\d+\s");
+    }
+
+    #[test]
+    fn the_prefilter_never_hides_a_rule_that_matches() {
+        let rules = Rules::builtin();
+        assert!(
+            rules.prefilter.is_some(),
+            "the built-in rules build one set"
+        );
+        let samples = [
+            "添加客服微信：dada123，获取更多精品素材！",
+            "访问 www.example.com 了解更多",
+            "详见example.com/abc。",
+            "本文仅供参考学习，如有侵权请联系删除。",
+            "此处隐藏2156字，下载后查看",
+            "公文写作神器 立即了解",
+            "一是学习的系统性不够。平时学习多是碎片化阅读。",
+        ];
+        for text in samples {
+            let candidates = rules.candidates(text);
+            for (index, rule) in rules.rules().iter().enumerate() {
+                if rule.kind() != RuleKind::Line && rule.regex.is_match(text) {
+                    assert!(candidates.may_match(index), "{} on {text}", rule.id());
+                }
+            }
+        }
     }
 
     #[test]

@@ -59,8 +59,10 @@ impl View {
 
 /// Characters nobody sees: zero-width spaces and joiners, BOM, soft hyphen, direction marks,
 /// and control characters other than whitespace.
+#[inline]
 pub fn is_invisible(c: char) -> bool {
-    if c.is_whitespace() {
+    // Most of any text: printable ASCII and the CJK ideographs, none of them invisible.
+    if (' '..='~').contains(&c) || ('\u{3400}'..='\u{9FFF}').contains(&c) || c.is_whitespace() {
         return false;
     }
     matches!(
