@@ -51,9 +51,24 @@ fn main() {
     );
 
     let docx = dir.path().join("发言.docx");
+    let render = |draft: &pouxi::draft::Draft| {
+        let rendered = pouxi::export::render(draft, &ExportSettings::default(), Format::Docx)
+            .expect("the draft renders");
+        std::hint::black_box(rendered);
+    };
+    report(
+        "export seed to .docx (render only)",
+        time_runs(10, 300, || render(&seed)),
+        None,
+    );
     report(
         "export seed to .docx (render + write)",
         time_runs(10, 300, || export_docx(&seed, &docx)),
+        None,
+    );
+    report(
+        "export stress 6×100 to .docx (render only)",
+        time_runs(5, 100, || render(&stress)),
         None,
     );
     report(

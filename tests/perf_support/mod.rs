@@ -95,32 +95,84 @@ pub fn standard_stress_draft() -> Draft {
     stress_draft(6, 100, 200)
 }
 
-/// At least `bytes` of material as people download it: the fixture pages (articles with ads,
-/// PDF copies, pasted text, the seed) one after the other, each copy's title numbered so no two
-/// are the same.
+/// At least `bytes` of material as it is downloaded: one long speech with the six categories
+/// of the seed, each with as many numbered findings (`一是` … `二百九十是`) as it takes, made of
+/// the seed's headlines and sentences; the ads of the fixture web pages (paywall notes, site
+/// names, contacts, sales talk) glued into every fifth body and standing as their own lines
+/// after every twelfth finding, as copied pages have them.
 pub fn big_material(bytes: usize) -> String {
-    let pages = [
-        fixture("seed_material.txt"),
-        fixture("wenku_page.txt"),
-        fixture("wechat_article.txt"),
-        fixture("pdf_copy.txt"),
-        fixture("paste_plain.txt"),
-    ];
-    let mut out = String::with_capacity(bytes + 16 * 1024);
-    let mut copy = 0;
-    while out.len() < bytes {
-        for page in &pages {
-            copy += 1;
-            let mut lines = page.lines();
-            if let Some(first) = lines.next() {
-                out.push_str(first.trim_end());
-                out.push_str(&format!("（第{copy}份）\n"));
+    let seed = seed_draft();
+    let sentences = seed_sentences(&seed);
+    let headlines: Vec<&str> = seed
+        .categories
+        .iter()
+        .flat_map(|c| &c.findings)
+        .map(|f| f.headline.as_str())
+        .collect();
+    // The fixtures' ads: those cut out of a sentence are glued into bodies, the others (whole
+    // lines of page chrome and sales talk) stand on their own lines.
+    let rules = pouxi::clean::Rules::builtin();
+    let (mut glued_ads, mut line_ads) = (Vec::new(), Vec::new());
+    for page in ["wenku_page.txt", "wechat_article.txt", "paste_plain.txt"] {
+        for flag in pouxi::clean::find_ads(&fixture(page), &rules) {
+            let kind = rules
+                .rules()
+                .iter()
+                .find(|rule| rule.id() == flag.rule)
+                .map(|rule| rule.kind());
+            if flag.text.trim().is_empty() {
+                continue;
+            } else if kind == Some(pouxi::clean::RuleKind::Cut) {
+                glued_ads.push(flag.text);
+            } else {
+                line_ads.push(flag.text);
             }
-            for line in lines {
-                out.push_str(line);
-                out.push('\n');
+        }
+    }
+    assert!(
+        glued_ads.len() > 2 && line_ads.len() > 2,
+        "the fixtures' ads are found"
+    );
+
+    let finding = |k: usize, number: usize| {
+        let mut text = format!(
+            "{}是{}。",
+            pouxi::draft::numbering::chinese_number(number),
+            headlines[k % headlines.len()]
+        );
+        let mut at = (k * 7) % sentences.len();
+        let mut body_chars = 0;
+        let mut glued = !k.is_multiple_of(5);
+        while body_chars < 200 {
+            let sentence = &sentences[at];
+            if !glued && body_chars > 60 {
+                text.push_str(&glued_ads[k % glued_ads.len()]);
+                glued = true;
             }
-            out.push('\n');
+            text.push_str(sentence);
+            body_chars += sentence.chars().count();
+            at = (at + 1 + k % 3) % sentences.len();
+        }
+        text.push('\n');
+        if k % 12 == 11 {
+            text.push_str(&line_ads[(k / 12) % line_ads.len()]);
+            text.push('\n');
+        }
+        text
+    };
+    // How many findings a category needs for the whole to reach `bytes`.
+    let sample: usize = (0..60).map(|k| finding(k, k + 1).len()).sum::<usize>() / 60;
+    let per_category = bytes.div_ceil(sample * seed.categories.len().max(1)) + 1;
+
+    let mut out = format!("{}\n\n{}\n", seed.title, DEFAULT_HEADING);
+    let mut k = 0;
+    for (c, category) in seed.categories.iter().enumerate() {
+        out.push_str(&pouxi::draft::numbering::category_label(c));
+        out.push_str(&category.title);
+        out.push('\n');
+        for number in 1..=per_category {
+            out.push_str(&finding(k, number));
+            k += 1;
         }
     }
     out
