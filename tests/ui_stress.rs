@@ -132,3 +132,50 @@ fn alt_arrows_carry_a_finding_across_categories_in_a_stress_draft() {
     assert!(body.is_focused(), "{label} keeps the focus");
     assert!(on_screen(body.rect()), "{:?}", body.rect());
 }
+
+/// A draft on a disk that does not answer (here a named pipe nobody writes to yet) holds the
+/// window for a moment at most: it keeps drawing, says what it waits for, and shows the draft
+/// once the data comes.
+#[cfg(unix)]
+#[test]
+fn a_slow_disk_does_not_hold_the_window() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("慢盘.ron");
+    let c_path = std::ffi::CString::new(pipe.as_os_str().as_bytes()).unwrap();
+    // SAFETY: mkfifo with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+
+    let root = dir.path().to_path_buf();
+    let open = Some(pipe.clone());
+    let started = std::time::Instant::now();
+    let mut harness = Harness::builder().with_size(SIZE).build_eframe(move |cc| {
+        PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref())
+    });
+    harness.run();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    harness.get_by_label_contains("正在打开");
+    assert!(harness.state().document().path().is_none());
+
+    let seed = std::fs::read(perf_support::fixture_path("seed_draft.ron")).unwrap();
+    let writer = std::thread::spawn(move || std::fs::write(&pipe, seed).unwrap());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().document().path().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    writer.join().unwrap();
+    harness.run();
+    assert_eq!(harness.state().draft(), &perf_support::seed_draft());
+    assert!(harness.query_by_label_contains("正在打开").is_none());
+    // Editing works again.
+    harness.get_by_label("（一）一是标题").focus();
+    harness.run();
+    harness.get_by_label("（一）一是标题").type_text("改");
+    harness.run();
+    assert!(
+        harness.state().draft().categories[0].findings[0]
+            .headline
+            .ends_with('改')
+    );
+}

@@ -173,8 +173,20 @@ impl Document {
 
     /// Records that the current state is what `path` now holds.
     pub fn mark_saved(&mut self, path: PathBuf) {
+        let state = self.state();
+        self.mark_saved_as(path, state);
+    }
+
+    /// Records that `path` now holds the draft as it was in `state` (a save that ran while
+    /// the writer went on editing leaves the document unsaved).
+    pub fn mark_saved_as(&mut self, path: PathBuf, state: StateId) {
         self.path = Some(path);
-        self.saved_state = Some(self.history.current_state());
+        self.saved_state = Some(state);
+    }
+
+    /// The state of the draft in the history, for [`Document::mark_saved_as`].
+    pub fn state(&self) -> StateId {
+        self.history.current_state()
     }
 }
 

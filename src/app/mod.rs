@@ -5,6 +5,7 @@ mod ad_scan;
 mod document;
 mod export_session;
 mod file_dialog;
+mod file_jobs;
 mod history;
 mod import_session;
 mod settings;
@@ -25,6 +26,7 @@ use crate::ui::{self, Action, Modal, PathPurpose, UiState, UnsavedAnswer, View};
 use ad_scan::AdScan;
 use export_session::ExportSession;
 use file_dialog::DialogOutcome;
+use file_jobs::{FileJobs, Job, Outcome};
 use import_session::ImportSession;
 use stats::DraftStats;
 use std::path::{Path, PathBuf};
@@ -56,6 +58,11 @@ pub struct PouxiApp {
     export: ExportSession,
     /// Frames seen while measuring start-up; `None` in normal use.
     startup_probe: Option<u32>,
+    /// Reads and writes files off the window's thread.
+    files: FileJobs,
+    ctx: egui::Context,
+    /// What the status bar says while a file job the draft waits for is running.
+    busy_notice: String,
 }
 
 impl PouxiApp {
@@ -86,6 +93,9 @@ impl PouxiApp {
             import: None,
             export: ExportSession::default(),
             startup_probe: None,
+            files: FileJobs::default(),
+            ctx: ctx.clone(),
+            busy_notice: String::new(),
         };
         if let Some(problem) = rules_problem {
             app.show_message("广告规则文件有误", format!("{problem}\n已改用内置规则。"));
@@ -166,8 +176,51 @@ impl PouxiApp {
     }
 
     fn store_settings(&mut self) {
-        if let Err(error) = self.settings.save(&self.paths) {
-            self.notice = format!("设置未能保存：{error}");
+        self.run_job(Job::SaveSettings {
+            settings: Box::new(self.settings.clone()),
+            paths: self.paths.clone(),
+        });
+    }
+
+    /// Hands a job to the file thread and handles its outcome now if it comes in time, or in
+    /// a later frame.
+    fn run_job(&mut self, job: Job) {
+        let ctx = self.ctx.clone();
+        if let Some(outcome) = self.files.run(&ctx, job) {
+            self.finish(outcome);
+        }
+    }
+
+    fn finish(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Opened { path, result } => self.opened(&path, result),
+            Outcome::Saved {
+                path,
+                state,
+                result,
+            } => self.saved(&path, state, result),
+            Outcome::MaterialRead { path, result } => match result {
+                Ok(material) => {
+                    if let Some(parent) = path.parent() {
+                        self.settings.last_folder = Some(parent.to_path_buf());
+                    }
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    self.start_import(name, material);
+                }
+                Err(error) => self.show_message("无法导入素材", error.message_zh()),
+            },
+            Outcome::Exported {
+                path,
+                notes,
+                result,
+            } => self.exported(&path, &notes, result),
+            Outcome::SettingsSaved(Ok(())) => {}
+            Outcome::SettingsSaved(Err(error)) => {
+                self.notice = format!("设置未能保存：{error}");
+            }
         }
     }
 
@@ -309,7 +362,14 @@ impl PouxiApp {
     }
 
     fn open_now(&mut self, path: &Path) {
-        match store::load_draft(path) {
+        self.busy_notice = format!("正在打开 {}…", path.display());
+        self.run_job(Job::OpenDraft {
+            path: path.to_path_buf(),
+        });
+    }
+
+    fn opened(&mut self, path: &Path, result: Result<Draft, store::StoreError>) {
+        match result {
             Ok(draft) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 self.settings.remember(&path);
@@ -328,15 +388,16 @@ impl PouxiApp {
         }
     }
 
-    /// Saves to the draft's file, or asks where. Returns true when the draft is now saved.
-    fn save(&mut self) -> bool {
+    /// Saves to the draft's file, or asks where. Once saved, whatever waited for the save (the
+    /// unsaved-changes question) goes on.
+    fn save(&mut self) {
         match self.doc.path().map(Path::to_path_buf) {
             Some(path) => self.save_to(&path),
             None => self.save_as(),
         }
     }
 
-    fn save_as(&mut self) -> bool {
+    fn save_as(&mut self) {
         let start = self
             .doc
             .path()
@@ -347,31 +408,35 @@ impl PouxiApp {
         match file_dialog::pick_draft_save_path(self.settings.dialog_mode, start.as_deref(), &name)
         {
             DialogOutcome::Chosen(path) => self.save_to(&file_dialog::with_draft_extension(path)),
-            DialogOutcome::Cancelled => {
-                self.pending = None;
-                false
-            }
-            DialogOutcome::Unavailable => {
-                self.prompt_path(PathPurpose::SaveAs);
-                false
-            }
+            DialogOutcome::Cancelled => self.pending = None,
+            DialogOutcome::Unavailable => self.prompt_path(PathPurpose::SaveAs),
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
-        match store::save_draft(path, self.doc.draft()) {
+    fn save_to(&mut self, path: &Path) {
+        self.notice = format!("正在保存到 {}…", path.display());
+        self.run_job(Job::SaveDraft {
+            path: path.to_path_buf(),
+            draft: Box::new(self.doc.draft().clone()),
+            state: self.doc.state(),
+        });
+    }
+
+    /// A save finished: the document is saved as it was when the save began.
+    fn saved(&mut self, path: &Path, state: u64, result: Result<(), store::StoreError>) {
+        match result {
             Ok(()) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                self.doc.mark_saved(path.clone());
+                self.doc.mark_saved_as(path.clone(), state);
                 self.settings.remember(&path);
                 self.store_settings();
                 self.notice = format!("已保存到 {}", path.display());
-                true
+                let ctx = self.ctx.clone();
+                self.continue_pending_after_save(&ctx);
             }
             Err(error) => {
                 self.pending = None;
                 self.show_message("保存失败", error.message_zh());
-                false
             }
         }
     }
@@ -497,18 +562,10 @@ impl PouxiApp {
             Action::Open => self.guard(ctx, Pending::Open),
             Action::OpenPath(path) if is_material(&path) => self.import_file(&path),
             Action::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
-            Action::Save => {
-                self.save();
-            }
-            Action::SaveAs => {
-                self.save_as();
-            }
+            Action::Save => self.save(),
+            Action::SaveAs => self.save_as(),
             Action::Quit => self.guard(ctx, Pending::Close),
-            Action::UnsavedAnswer(UnsavedAnswer::Save) => {
-                if self.save() {
-                    self.continue_pending_after_save(ctx);
-                }
-            }
+            Action::UnsavedAnswer(UnsavedAnswer::Save) => self.save(),
             Action::UnsavedAnswer(UnsavedAnswer::Discard) => {
                 if let Some(pending) = self.pending.take() {
                     self.proceed(ctx, pending);
@@ -553,9 +610,7 @@ impl PouxiApp {
             }
             Action::CopySpeech => self.copy_speech(ctx),
             Action::PathChosen(PathPurpose::SaveAs, path) => {
-                if self.save_to(&file_dialog::with_draft_extension(path)) {
-                    self.continue_pending_after_save(ctx);
-                }
+                self.save_to(&file_dialog::with_draft_extension(path));
             }
         }
     }
@@ -587,19 +642,10 @@ impl PouxiApp {
     }
 
     fn import_file(&mut self, path: &Path) {
-        match import::read_material(path) {
-            Ok(material) => {
-                if let Some(parent) = path.parent() {
-                    self.settings.last_folder = Some(parent.to_path_buf());
-                }
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
-                self.start_import(name, material);
-            }
-            Err(error) => self.show_message("无法导入素材", error.message_zh()),
-        }
+        self.notice = format!("正在读取 {}…", path.display());
+        self.run_job(Job::ReadMaterial {
+            path: path.to_path_buf(),
+        });
     }
 
     fn start_import(&mut self, source_name: String, material: Material) {
@@ -712,7 +758,16 @@ impl PouxiApp {
                 return;
             }
         };
-        match store::atomic_write(&path, &rendered.bytes) {
+        self.notice = format!("正在导出到 {}…", path.display());
+        self.run_job(Job::WriteExport {
+            path,
+            bytes: rendered.bytes,
+            notes: rendered.notes,
+        });
+    }
+
+    fn exported(&mut self, path: &Path, notes: &[String], result: std::io::Result<()>) {
+        match result {
             Ok(()) => {
                 self.remember_export_choices();
                 if let Some(parent) = path.parent() {
@@ -720,7 +775,7 @@ impl PouxiApp {
                 }
                 self.ui.export_form = None;
                 let mut notice = format!("已导出到 {}", path.display());
-                for note in &rendered.notes {
+                for note in notes {
                     notice.push('；');
                     notice.push_str(note);
                 }
@@ -806,8 +861,16 @@ fn suggested_file_name(draft: &Draft) -> String {
 impl eframe::App for PouxiApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut actions = self.shortcut_actions(&ctx);
-        actions.extend(self.dropped_file_actions(&ctx));
+        for outcome in self.files.poll() {
+            self.finish(outcome);
+        }
+        // While a draft is being opened, the one on screen is about to go: nothing edits it.
+        let busy = self.files.blocks_editing();
+        let mut actions = Vec::new();
+        if !busy {
+            actions.extend(self.shortcut_actions(&ctx));
+            actions.extend(self.dropped_file_actions(&ctx));
+        }
         self.handle_close_request(&ctx);
         let pasted = self.pasted_into_editor(&ctx);
         if pasted.is_some() {
@@ -853,13 +916,20 @@ impl eframe::App for PouxiApp {
             can_redo: self.doc.can_redo(),
             recent_files: &self.settings.recent_files,
             template_names: &self.template_names,
-            notice: &self.notice,
+            notice: if busy {
+                &self.busy_notice
+            } else {
+                &self.notice
+            },
             ad_warnings: self.ad_scan.by_finding(),
             category_chars: &self.stats.category_chars,
             total_chars: self.stats.total_chars,
             import: import_view,
             export: export_view,
         };
+        if busy {
+            ui.disable();
+        }
         actions.extend(ui::show(ui, &view, &mut self.ui));
         let pasted_into = pasted.as_ref().and_then(|raw| {
             actions.iter().rev().find_map(|action| match action {
