@@ -6,7 +6,7 @@
 mod perf_support;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use pouxi::app::{AppPaths, DialogMode, PouxiApp};
 use pouxi::draft::numbering::finding_label;
 use std::path::{Path, PathBuf};
@@ -177,5 +177,40 @@ fn a_slow_disk_does_not_hold_the_window() {
         harness.state().draft().categories[0].findings[0]
             .headline
             .ends_with('改')
+    );
+}
+
+/// Tab walks from finding to finding past the bottom of the window, each field coming into view.
+#[test]
+fn tab_walks_into_findings_below_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stress_harness(dir.path());
+    harness.get_by_label("（一）四是内容").focus();
+    harness.run();
+    let mut reached = Vec::new();
+    for _ in 0..60 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        let focused = harness
+            .query_all_by_label_contains("（一）")
+            .find(|node| node.is_focused())
+            .and_then(|node| node.accesskit_node().label());
+        let Some(label) = focused else {
+            continue;
+        };
+        if label.ends_with("内容") && !reached.contains(&label) {
+            assert!(
+                on_screen(harness.get_by_label(&label).rect()),
+                "{label} in view"
+            );
+            reached.push(label);
+        }
+        if reached.len() == 3 {
+            break;
+        }
+    }
+    assert_eq!(
+        reached,
+        ["（一）五是内容", "（一）六是内容", "（一）七是内容"]
     );
 }

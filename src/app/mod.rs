@@ -322,7 +322,6 @@ impl PouxiApp {
         self.ui.collapsed.clear();
         self.ui.focus_request = None;
         self.ui.scroll_to = None;
-        self.ui.focused_field = None;
         self.ui.list.clear();
     }
 

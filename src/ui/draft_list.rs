@@ -44,6 +44,8 @@ pub struct ListState {
     /// The scroll offset and the column's width in the last pass.
     offset: f32,
     width: Option<f32>,
+    /// The row holding the keyboard focus in the last pass.
+    focus_row: Option<RowKey>,
 }
 
 impl ListState {
@@ -356,14 +358,9 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
         scroll = scroll.vertical_scroll_offset(offset.clamp(0.0, max));
     }
 
-    // The row with the keyboard focus stays laid out even when scrolled away.
-    let focused_row = state
-        .focused_field
-        .filter(|field| {
-            ui.ctx()
-                .memory(|m| m.has_focus(super::text_field::widget_id(*field)))
-        })
-        .map(row_of);
+    // The row with the keyboard focus stays laid out even when scrolled away (egui drops the
+    // focus of a widget that is not drawn), and so do its neighbours, for Tab and Shift+Tab.
+    let focused_row = state.list.focus_row.take();
 
     let output = scroll.show_viewport(ui, |ui, viewport| {
         let width = ui.available_width();
@@ -385,10 +382,11 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
             }
             drawn.push(index);
         }
-        for key in [focused_row, focus_row].into_iter().flatten() {
-            if let Some(index) = rows.iter().position(|r| r.key == key)
-                && !drawn.contains(&index)
-            {
+        let focused = focused_row.and_then(|key| rows.iter().position(|r| r.key == key));
+        let requested = focus_row.and_then(|key| rows.iter().position(|r| r.key == key));
+        let neighbours = focused.map(|i| [i.saturating_sub(1), i, i + 1]);
+        for index in neighbours.into_iter().flatten().chain(requested) {
+            if index < rows.len() && !drawn.contains(&index) {
                 drawn.push(index);
             }
         }
@@ -428,6 +426,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
             state.list.heights.insert(row.id, measured);
         }
         ui.set_min_size(vec2(width, total + grown));
+        state.list.focus_row = focused_widget_row(ui, &rows, &drawn, origin, width);
 
         // Drops on a category outside any finding append to it.
         let mut seen = Vec::new();
@@ -457,6 +456,32 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
         ui.ctx()
             .request_discard("a row above the viewport changed height");
     }
+}
+
+/// The row of the widget with the keyboard focus, if it is in this column. A widget that just
+/// got the focus (by Tab, say) is brought into view.
+fn focused_widget_row(
+    ui: &egui::Ui,
+    rows: &[Row],
+    drawn: &[usize],
+    origin: egui::Pos2,
+    width: f32,
+) -> Option<RowKey> {
+    let ctx = ui.ctx();
+    let focused = ctx.memory(|m| m.focused())?;
+    let response = ctx.read_response(focused)?;
+    if response.layer_id != ui.layer_id() {
+        return None;
+    }
+    let at = response.rect.center();
+    let row = drawn.iter().map(|&i| &rows[i]).find(|row| {
+        let top = origin.y + row.top;
+        (origin.x..=origin.x + width).contains(&at.x) && (top..top + row.height).contains(&at.y)
+    })?;
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
+    Some(row.key)
 }
 
 /// The outline of the category whose rows are `first..=last`, in screen coordinates.

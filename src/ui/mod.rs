@@ -140,8 +140,6 @@ pub struct UiState {
     pub focus_request: Option<TextField>,
     /// A category to scroll to on the next frame.
     pub scroll_to: Option<CategoryId>,
-    /// The draft field that had the keyboard focus when last drawn.
-    pub focused_field: Option<TextField>,
     /// Row heights and scrolling of the editing column.
     pub list: draft_list::ListState,
     /// The paste-import box, while it is open.

@@ -49,9 +49,6 @@ pub fn show(
         FieldName::LabelledBy(label) => response.labelled_by(label),
         FieldName::Accessible(name) => response.accessible_name(name),
     };
-    if response.has_focus() {
-        state.focused_field = Some(spec.field);
-    }
     if state.focus_request == Some(spec.field) {
         response.request_focus();
         response.scroll_to_me(Some(egui::Align::Center));
