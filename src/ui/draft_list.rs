@@ -8,11 +8,13 @@
 //! that meet the viewport are laid out, each in its own child `Ui` at its offset; the column
 //! claims the summed height so the scroll bar spans the whole draft.
 //!
-//! Also laid out, wherever they are: the row holding the keyboard focus (egui drops focus from a
-//! widget that is not drawn), and the row a focus request points into, after scrolling it into
-//! view. When a row that starts above the viewport turns out taller or shorter than assumed,
-//! the scroll offset is moved by the difference and the pass is redone, so the content does not
-//! jump while scrolling up into rows never seen before.
+//! Also laid out, wherever they are: the row holding the keyboard focus and its neighbours
+//! (egui drops the focus of a widget that is not drawn, and Tab needs a next widget), and the
+//! row a focus request points into, after scrolling it into view. When a row above the viewport,
+//! or one coming into view from above, turns out taller or shorter than assumed, the scroll
+//! offset is moved by the difference and the pass is redone, so the content does not jump while
+//! scrolling up into rows never seen before. Text layout is egui's: galleys are cached by
+//! content, so a row on screen is laid out once and only a field being typed in again.
 //!
 //! A category's panel is drawn row by row: each row strokes the panel's outline clipped to
 //! itself (top corners on the header, sides on findings, bottom corners on the last row), which
