@@ -149,11 +149,12 @@ fn run_window(draft: Option<PathBuf>) -> ExitCode {
         "pouxi",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(PouxiApp::new(
-                &cc.egui_ctx,
-                paths,
-                draft.as_deref(),
-            )))
+            let mut app = PouxiApp::new(&cc.egui_ctx, paths, draft.as_deref());
+            // Hidden, for the start-up benchmark (tests/benches/startup.rs).
+            if std::env::var_os("POUXI_QUIT_AFTER_FIRST_FRAME").is_some() {
+                app.quit_after_first_frame();
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -108,7 +108,8 @@ fn the_originality_meter_falls_as_a_finding_is_rewritten() {
     harness.run();
     harness.get_by_label("导入").click();
     harness.run();
-    assert!(harness.get_all_by_label("照搬 100%").count() >= 19);
+    // Every finding on screen (the list lays out only what is visible) reads fully copied.
+    assert!(harness.get_all_by_label("照搬 100%").count() >= 5);
 
     // Rewrite the first finding's body in the writer's own words.
     let body =

@@ -15,6 +15,10 @@ pub struct AdScan {
     by_finding: HashMap<FindingId, Vec<String>>,
 }
 
+fn reason(flag: &Flag) -> String {
+    format!("{}：{}", flag.reason, flag.text)
+}
+
 fn text_hash(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
@@ -22,12 +26,35 @@ fn text_hash(text: &str) -> u64 {
 }
 
 impl AdScan {
-    /// Rescans what changed since `revision`.
-    pub fn refresh(&mut self, draft: &Draft, revision: u64, rules: &Rules) {
+    pub fn revision(&self) -> Option<u64> {
+        self.revision
+    }
+
+    /// Brings the scan up to `revision` of the draft. `changed` lists the fields whose text is
+    /// all that changed since the last refresh, when that is known; otherwise every field is
+    /// looked at again (and rescanned only when its text differs from what was scanned).
+    pub fn refresh(
+        &mut self,
+        draft: &Draft,
+        revision: u64,
+        changed: Option<&[TextField]>,
+        rules: &Rules,
+    ) {
         if self.revision == Some(revision) {
             return;
         }
+        match changed {
+            Some(fields) if self.revision.is_some() => {
+                for &field in fields {
+                    self.rescan_field(draft, field, rules);
+                }
+            }
+            _ => self.rescan_all(draft, rules),
+        }
         self.revision = Some(revision);
+    }
+
+    fn rescan_all(&mut self, draft: &Draft, rules: &Rules) {
         let mut cache = HashMap::with_capacity(self.cache.len());
         self.by_finding.clear();
         for (field, text) in draft.text_fields() {
@@ -42,11 +69,39 @@ impl AdScan {
                 self.by_finding
                     .entry(id)
                     .or_default()
-                    .extend(flags.iter().map(|f| format!("{}：{}", f.reason, f.text)));
+                    .extend(flags.iter().map(reason));
             }
             cache.insert(field, (hash, flags));
         }
         self.cache = cache;
+    }
+
+    /// One field's text changed: rescan it and redo its finding's reasons.
+    fn rescan_field(&mut self, draft: &Draft, field: TextField, rules: &Rules) {
+        match draft.text(field) {
+            Some(text) => {
+                let hash = text_hash(text);
+                if self.cache.get(&field).is_none_or(|(old, _)| *old != hash) {
+                    self.cache
+                        .insert(field, (hash, clean::find_ads(text, rules)));
+                }
+            }
+            None => {
+                self.cache.remove(&field);
+            }
+        }
+        if let TextField::Headline(id) | TextField::Body(id) = field {
+            let reasons: Vec<String> = [TextField::Headline(id), TextField::Body(id)]
+                .iter()
+                .filter_map(|f| self.cache.get(f))
+                .flat_map(|(_, flags)| flags.iter().map(reason))
+                .collect();
+            if reasons.is_empty() {
+                self.by_finding.remove(&id);
+            } else {
+                self.by_finding.insert(id, reasons);
+            }
+        }
     }
 
     pub fn by_finding(&self) -> &HashMap<FindingId, Vec<String>> {
@@ -78,6 +133,42 @@ mod tests {
     use crate::draft::{Finding, IdSource, Template};
 
     #[test]
+    fn a_typed_field_alone_is_rescanned_and_agrees_with_a_full_scan() {
+        let rules = Rules::builtin();
+        let mut draft = Template::default_template().to_draft();
+        let mut ids = IdSource::after(&draft);
+        let id = ids.finding();
+        draft.categories[1].findings.push(Finding {
+            id,
+            headline: "学习不够".into(),
+            body: "集中学习少。".into(),
+        });
+        let mut scan = AdScan::default();
+        scan.refresh(&draft, 1, None, &rules);
+        assert!(scan.by_finding().is_empty());
+        let body = TextField::Body(id);
+        draft
+            .apply(Command::SetText {
+                field: body,
+                text: "集中学习少。更多精品材料请加客服微信领取".into(),
+            })
+            .unwrap();
+        scan.refresh(&draft, 2, Some(&[body]), &rules);
+        let mut full = AdScan::default();
+        full.refresh(&draft, 2, None, &rules);
+        assert!(scan.by_finding().contains_key(&id));
+        assert_eq!(scan.by_finding(), full.by_finding());
+        draft
+            .apply(Command::SetText {
+                field: body,
+                text: "集中学习少。".into(),
+            })
+            .unwrap();
+        scan.refresh(&draft, 3, Some(&[body]), &rules);
+        assert!(scan.by_finding().is_empty());
+    }
+
+    #[test]
     fn flags_follow_edits_and_removal_clears_them() {
         let rules = Rules::builtin();
         let mut draft = Template::default_template().to_draft();
@@ -89,11 +180,11 @@ mod tests {
             body: "集中学习少。添加客服微信：dada123，获取更多精品素材！".into(),
         });
         let mut scan = AdScan::default();
-        scan.refresh(&draft, 1, &rules);
+        scan.refresh(&draft, 1, None, &rules);
         assert!(scan.by_finding().contains_key(&id));
         let command = scan.removal_command(&draft, &rules).unwrap();
         draft.apply(command).unwrap();
-        scan.refresh(&draft, 2, &rules);
+        scan.refresh(&draft, 2, None, &rules);
         assert!(scan.by_finding().is_empty());
         assert!(
             draft.categories[0].findings[0]

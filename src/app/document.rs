@@ -2,10 +2,32 @@
 //! commands are applied.
 
 use super::history::{History, StateId};
-use crate::draft::{Command, CommandError, Draft, IdSource};
+use crate::draft::{Command, CommandError, Draft, IdSource, TextField};
 use crate::store::FileStamp;
 use crate::store::recovery::RecoveryKey;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Revisions are unique across documents, so a cache keyed by one never mistakes a newly
+/// opened draft for the one it saw before.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// How many recent changes are kept for caches to catch up field by field.
+const CHANGE_LOG: usize = 64;
+
+/// What one change did, as far as caches that follow the draft field by field care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// Only this field's text changed.
+    Text(TextField),
+    /// Anything else: findings or categories added, removed or moved, undo, redo, replace.
+    Other,
+}
 
 #[derive(Debug)]
 pub struct Document {
@@ -14,12 +36,14 @@ pub struct Document {
     history: History,
     saved_state: Option<StateId>,
     ids: IdSource,
-    /// Bumped on every change; lets caches and the autosaver tell versions apart.
+    /// New on every change; lets caches and the autosaver tell versions apart.
     revision: u64,
     /// What the file held when it was opened or last saved, to notice changes made by others.
     stamp: Option<FileStamp>,
     /// Names this draft's recovery file.
     recovery_key: RecoveryKey,
+    /// Recent changes as (revision before, change), oldest first.
+    changes: VecDeque<(u64, Change)>,
 }
 
 impl Document {
@@ -59,7 +83,8 @@ impl Document {
             path,
             history,
             saved_state,
-            revision: 0,
+            revision: fresh_revision(),
+            changes: VecDeque::new(),
             stamp: None,
             recovery_key: key,
         }
@@ -106,10 +131,42 @@ impl Document {
     }
 
     pub fn apply(&mut self, command: Command, now: f64) -> Result<(), CommandError> {
+        let change = match &command {
+            Command::SetText { field, .. } => Change::Text(*field),
+            _ => Change::Other,
+        };
         self.history.apply(&mut self.draft, command, now)?;
         self.ids.catch_up(&self.draft);
-        self.revision += 1;
+        self.changed(change);
         Ok(())
+    }
+
+    fn changed(&mut self, change: Change) {
+        if self.changes.len() == CHANGE_LOG {
+            self.changes.pop_front();
+        }
+        self.changes.push_back((self.revision, change));
+        self.revision = fresh_revision();
+    }
+
+    /// The fields whose text changed since `revision` of this document, when nothing but text
+    /// changed since; `None` when something else changed or `revision` is too old (or from
+    /// another document), and a cache must look at the whole draft.
+    pub fn changed_fields_since(&self, revision: u64) -> Option<Vec<TextField>> {
+        let mut fields = Vec::new();
+        if revision == self.revision {
+            return Some(fields);
+        }
+        for (before, change) in self.changes.iter().rev() {
+            match change {
+                Change::Text(field) => fields.push(*field),
+                Change::Other => return None,
+            }
+            if *before == revision {
+                return Some(fields);
+            }
+        }
+        None
     }
 
     /// Ends a typing burst (focus left the field), so the next edit is a separate undo step.
@@ -128,7 +185,7 @@ impl Document {
     pub fn undo(&mut self) -> Result<bool, CommandError> {
         let undone = self.history.undo(&mut self.draft)?;
         if undone {
-            self.revision += 1;
+            self.changed(Change::Other);
         }
         Ok(undone)
     }
@@ -137,7 +194,7 @@ impl Document {
         let redone = self.history.redo(&mut self.draft)?;
         if redone {
             self.ids.catch_up(&self.draft);
-            self.revision += 1;
+            self.changed(Change::Other);
         }
         Ok(redone)
     }
@@ -145,11 +202,29 @@ impl Document {
     /// Records that the current state is what `path` now holds. Returns the recovery key the
     /// draft had before, which the caller discards.
     pub fn mark_saved(&mut self, path: PathBuf, stamp: FileStamp) -> RecoveryKey {
+        let state = self.state();
+        self.mark_saved_as(path, state, stamp)
+    }
+
+    /// Records that `path` now holds the draft as it was in `state` (a save that ran while
+    /// the writer went on editing leaves the document unsaved). Returns the recovery key the
+    /// draft had before, which the caller discards.
+    pub fn mark_saved_as(
+        &mut self,
+        path: PathBuf,
+        state: StateId,
+        stamp: FileStamp,
+    ) -> RecoveryKey {
         let previous = std::mem::replace(&mut self.recovery_key, RecoveryKey::for_path(&path));
         self.path = Some(path);
         self.stamp = Some(stamp);
-        self.saved_state = Some(self.history.current_state());
+        self.saved_state = Some(state);
         previous
+    }
+
+    /// The state of the draft in the history, for [`Document::mark_saved_as`].
+    pub fn state(&self) -> StateId {
+        self.history.current_state()
     }
 }
 
@@ -186,6 +261,31 @@ mod tests {
         doc.mark_saved("b.ron".into(), stamp);
         assert!(!doc.is_dirty());
         assert_eq!(doc.display_name(), "b.ron");
+    }
+
+    #[test]
+    fn changed_fields_follow_typing_until_something_else_changes() {
+        let mut doc = Document::from_template(Template::default_template().to_draft());
+        let start = doc.revision();
+        assert_eq!(doc.changed_fields_since(start), Some(Vec::new()));
+        let set = |text: &str| Command::SetText {
+            field: TextField::Title,
+            text: text.into(),
+        };
+        doc.apply(set("一"), 0.0).unwrap();
+        doc.apply(set("一二"), 0.1).unwrap();
+        assert_eq!(
+            doc.changed_fields_since(start),
+            Some(vec![TextField::Title, TextField::Title])
+        );
+        let typed = doc.revision();
+        doc.undo().unwrap();
+        assert_eq!(doc.changed_fields_since(typed), None);
+        assert_eq!(doc.changed_fields_since(start), None);
+        // Another document never answers for this one's revisions.
+        let other = Document::from_template(Template::default_template().to_draft());
+        assert_ne!(other.revision(), start);
+        assert_eq!(other.changed_fields_since(start), None);
     }
 
     #[test]

@@ -6,9 +6,11 @@ mod aids_cache;
 mod document;
 mod export_session;
 mod file_dialog;
+mod file_jobs;
 mod history;
 mod import_session;
 mod settings;
+mod stats;
 
 pub use document::Document;
 pub use import_session::ImportMode;
@@ -29,7 +31,9 @@ use ad_scan::AdScan;
 use aids_cache::AidsCache;
 use export_session::ExportSession;
 use file_dialog::DialogOutcome;
+use file_jobs::{FileJobs, Job, Outcome};
 use import_session::ImportSession;
+use stats::DraftStats;
 use std::path::{Path, PathBuf};
 
 /// What waits for the answer to 保存 / 不保存 / 取消.
@@ -54,6 +58,7 @@ pub struct PouxiApp {
     templates: Vec<Template>,
     template_names: Vec<String>,
     ad_scan: AdScan,
+    stats: DraftStats,
     import: Option<ImportSession>,
     export: ExportSession,
     recovery: RecoveryStore,
@@ -67,6 +72,13 @@ pub struct PouxiApp {
     aids: AidsCache,
     /// When the draft last changed (egui time), for the reviewer's pause.
     changed_at: (u64, f64),
+    /// Frames seen while measuring start-up; `None` in normal use.
+    startup_probe: Option<u32>,
+    /// Reads and writes files off the window's thread.
+    files: FileJobs,
+    ctx: egui::Context,
+    /// What the status bar says while a file job the draft waits for is running.
+    busy_notice: String,
 }
 
 /// Unsaved work reaches its recovery file this long after the last change at the latest
@@ -98,6 +110,7 @@ impl PouxiApp {
             template_names: Template::builtin().into_iter().map(|t| t.name).collect(),
             templates: Template::builtin(),
             ad_scan: AdScan::default(),
+            stats: DraftStats::default(),
             import: None,
             export: ExportSession::default(),
             recovery: RecoveryStore::new(paths_recovery_dir(&paths_data_dir)),
@@ -107,6 +120,10 @@ impl PouxiApp {
             queued_modals: std::collections::VecDeque::new(),
             aids: AidsCache::default(),
             changed_at: (0, 0.0),
+            startup_probe: None,
+            files: FileJobs::default(),
+            ctx: ctx.clone(),
+            busy_notice: String::new(),
         };
         app.offer_recovery();
         if let Some(problem) = rules_problem {
@@ -118,6 +135,30 @@ impl PouxiApp {
             None => {}
         }
         app
+    }
+
+    /// For the start-up benchmark: once the first frame is on screen, print
+    /// `pouxi: first frame painted` on stdout and close without asking anything.
+    pub fn quit_after_first_frame(&mut self) {
+        self.startup_probe = Some(0);
+    }
+
+    /// The second frame starts only after the first one was painted and shown.
+    fn probe_startup(&mut self, ctx: &egui::Context) {
+        let Some(frames) = self.startup_probe.as_mut() else {
+            return;
+        };
+        *frames += 1;
+        if *frames == 1 {
+            ctx.request_repaint();
+        } else if *frames == 2 {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "pouxi: first frame painted");
+            let _ = out.flush();
+            self.close_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     /// The import waiting in the preview, if any.
@@ -279,8 +320,51 @@ impl PouxiApp {
     }
 
     fn store_settings(&mut self) {
-        if let Err(error) = self.settings.save(&self.paths) {
-            self.notice = format!("设置未能保存：{error}");
+        self.run_job(Job::SaveSettings {
+            settings: Box::new(self.settings.clone()),
+            paths: self.paths.clone(),
+        });
+    }
+
+    /// Hands a job to the file thread and handles its outcome now if it comes in time, or in
+    /// a later frame.
+    fn run_job(&mut self, job: Job) {
+        let ctx = self.ctx.clone();
+        if let Some(outcome) = self.files.run(&ctx, job) {
+            self.finish(outcome);
+        }
+    }
+
+    fn finish(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Opened { path, result } => self.opened(&path, result),
+            Outcome::Saved {
+                path,
+                state,
+                result,
+            } => self.saved(&path, state, result),
+            Outcome::MaterialRead { path, result } => match result {
+                Ok(material) => {
+                    if let Some(parent) = path.parent() {
+                        self.settings.last_folder = Some(parent.to_path_buf());
+                    }
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    self.start_import(name, material);
+                }
+                Err(error) => self.show_message("无法导入素材", error.message_zh()),
+            },
+            Outcome::Exported {
+                path,
+                notes,
+                result,
+            } => self.exported(&path, &notes, result),
+            Outcome::SettingsSaved(Ok(())) => {}
+            Outcome::SettingsSaved(Err(error)) => {
+                self.notice = format!("设置未能保存：{error}");
+            }
         }
     }
 
@@ -392,6 +476,7 @@ impl PouxiApp {
         self.ui.collapsed.clear();
         self.ui.focus_request = None;
         self.ui.scroll_to = None;
+        self.ui.list.clear();
     }
 
     fn choose_file_to_open(&mut self) {
@@ -430,7 +515,18 @@ impl PouxiApp {
     }
 
     fn open_now(&mut self, path: &Path) {
-        match store::load_draft_with_stamp(path) {
+        self.busy_notice = format!("正在打开 {}…", path.display());
+        self.run_job(Job::OpenDraft {
+            path: path.to_path_buf(),
+        });
+    }
+
+    fn opened(
+        &mut self,
+        path: &Path,
+        result: Result<(Draft, store::FileStamp), store::StoreError>,
+    ) {
+        match result {
             Ok((draft, stamp)) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 self.settings.remember(&path);
@@ -449,24 +545,26 @@ impl PouxiApp {
         }
     }
 
-    /// Saves to the draft's file, or asks where. Returns true when the draft is now saved.
-    fn save(&mut self) -> bool {
+    /// Saves to the draft's file, or asks where. Once saved, whatever waited for the save (the
+    /// unsaved-changes question) goes on. A file another program changed is not overwritten
+    /// without asking.
+    fn save(&mut self) {
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
-            return self.save_as();
+            self.save_as();
+            return;
         };
         if let Some(stamp) = self.doc.stamp()
             && let Err(change) = store::check_unchanged(&path, stamp)
         {
-            // Someone else wrote the file: ask before overwriting their work.
             self.ui.modal = Some(Modal::ChangedOnDisk {
                 text: change.message_zh(&path),
             });
-            return false;
+            return;
         }
         self.save_to(&path)
     }
 
-    fn save_as(&mut self) -> bool {
+    fn save_as(&mut self) {
         let start = self
             .doc
             .path()
@@ -477,34 +575,45 @@ impl PouxiApp {
         match file_dialog::pick_draft_save_path(self.settings.dialog_mode, start.as_deref(), &name)
         {
             DialogOutcome::Chosen(path) => self.save_to(&file_dialog::with_draft_extension(path)),
-            DialogOutcome::Cancelled => {
-                self.pending = None;
-                false
-            }
-            DialogOutcome::Unavailable => {
-                self.prompt_path(PathPurpose::SaveAs);
-                false
-            }
+            DialogOutcome::Cancelled => self.pending = None,
+            DialogOutcome::Unavailable => self.prompt_path(PathPurpose::SaveAs),
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
-        match store::save_draft_with_stamp(path, self.doc.draft()) {
+    fn save_to(&mut self, path: &Path) {
+        self.notice = format!("正在保存到 {}…", path.display());
+        self.run_job(Job::SaveDraft {
+            path: path.to_path_buf(),
+            draft: Box::new(self.doc.draft().clone()),
+            state: self.doc.state(),
+        });
+    }
+
+    /// A save finished: the document is saved as it was when the save began.
+    fn saved(
+        &mut self,
+        path: &Path,
+        state: u64,
+        result: Result<store::FileStamp, store::StoreError>,
+    ) {
+        match result {
             Ok(stamp) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                let old_key = self.doc.mark_saved(path.clone(), stamp);
+                let old_key = self.doc.mark_saved_as(path.clone(), state, stamp);
                 self.autosaver.discard(old_key);
-                self.autosaver.discard(self.doc.recovery_key().clone());
+                if !self.doc.is_dirty() {
+                    self.autosaver.discard(self.doc.recovery_key().clone());
+                }
                 self.autosaved = None;
                 self.settings.remember(&path);
                 self.store_settings();
                 self.notice = format!("已保存到 {}", path.display());
-                true
+                let ctx = self.ctx.clone();
+                self.continue_pending_after_save(&ctx);
             }
             Err(error) => {
                 self.pending = None;
                 self.show_message("保存失败", error.message_zh());
-                false
             }
         }
     }
@@ -629,18 +738,10 @@ impl PouxiApp {
             Action::Open => self.guard(ctx, Pending::Open),
             Action::OpenPath(path) if is_material(&path) => self.import_file(&path),
             Action::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
-            Action::Save => {
-                self.save();
-            }
-            Action::SaveAs => {
-                self.save_as();
-            }
+            Action::Save => self.save(),
+            Action::SaveAs => self.save_as(),
             Action::Quit => self.guard(ctx, Pending::Close),
-            Action::UnsavedAnswer(UnsavedAnswer::Save) => {
-                if self.save() {
-                    self.continue_pending_after_save(ctx);
-                }
-            }
+            Action::UnsavedAnswer(UnsavedAnswer::Save) => self.save(),
             Action::UnsavedAnswer(UnsavedAnswer::Discard) => {
                 self.autosaver.discard(self.doc.recovery_key().clone());
                 if let Some(pending) = self.pending.take() {
@@ -685,7 +786,7 @@ impl PouxiApp {
                 }
             }
             Action::CopySpeech => self.copy_speech(ctx),
-            Action::ChangedOnDisk(answer) => self.answer_changed_on_disk(ctx, answer),
+            Action::ChangedOnDisk(answer) => self.answer_changed_on_disk(answer),
             Action::RecoveryRestore(key) => self.restore_recovery(&key),
             Action::RecoveryDiscard(key) => self.discard_recovery(&key),
             Action::JumpTo(field) => self.jump_to(field),
@@ -701,9 +802,7 @@ impl PouxiApp {
             Action::OpenTargets => self.open_targets(),
             Action::SetTargets(form) => self.set_targets(&form, now),
             Action::PathChosen(PathPurpose::SaveAs, path) => {
-                if self.save_to(&file_dialog::with_draft_extension(path)) {
-                    self.continue_pending_after_save(ctx);
-                }
+                self.save_to(&file_dialog::with_draft_extension(path));
             }
         }
     }
@@ -735,19 +834,10 @@ impl PouxiApp {
     }
 
     fn import_file(&mut self, path: &Path) {
-        match import::read_material(path) {
-            Ok(material) => {
-                if let Some(parent) = path.parent() {
-                    self.settings.last_folder = Some(parent.to_path_buf());
-                }
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
-                self.start_import(name, material);
-            }
-            Err(error) => self.show_message("无法导入素材", error.message_zh()),
-        }
+        self.notice = format!("正在读取 {}…", path.display());
+        self.run_job(Job::ReadMaterial {
+            path: path.to_path_buf(),
+        });
     }
 
     fn start_import(&mut self, source_name: String, material: Material) {
@@ -860,7 +950,16 @@ impl PouxiApp {
                 return;
             }
         };
-        match store::atomic_write(&path, &rendered.bytes) {
+        self.notice = format!("正在导出到 {}…", path.display());
+        self.run_job(Job::WriteExport {
+            path,
+            bytes: rendered.bytes,
+            notes: rendered.notes,
+        });
+    }
+
+    fn exported(&mut self, path: &Path, notes: &[String], result: std::io::Result<()>) {
+        match result {
             Ok(()) => {
                 self.remember_export_choices();
                 if let Some(parent) = path.parent() {
@@ -868,7 +967,7 @@ impl PouxiApp {
                 }
                 self.ui.export_form = None;
                 let mut notice = format!("已导出到 {}", path.display());
-                for note in &rendered.notes {
+                for note in notes {
                     notice.push('；');
                     notice.push_str(note);
                 }
@@ -1068,21 +1167,14 @@ impl PouxiApp {
         self.notice = "已设置字数目标".to_owned();
     }
 
-    fn answer_changed_on_disk(&mut self, ctx: &egui::Context, answer: ChangedAnswer) {
+    fn answer_changed_on_disk(&mut self, answer: ChangedAnswer) {
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
             return;
         };
         match answer {
-            ChangedAnswer::Overwrite => {
-                if self.save_to(&path) {
-                    self.continue_pending_after_save(ctx);
-                }
-            }
-            ChangedAnswer::SaveAs => {
-                if self.save_as() {
-                    self.continue_pending_after_save(ctx);
-                }
-            }
+            // A finished save carries on with whatever waited for it.
+            ChangedAnswer::Overwrite => self.save_to(&path),
+            ChangedAnswer::SaveAs => self.save_as(),
             ChangedAnswer::Reload => {
                 self.pending = None;
                 self.open_now(&path);
@@ -1167,16 +1259,33 @@ fn suggested_file_name(draft: &Draft) -> String {
 impl eframe::App for PouxiApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut actions = self.shortcut_actions(&ctx);
-        actions.extend(self.dropped_file_actions(&ctx));
+        for outcome in self.files.poll() {
+            self.finish(outcome);
+        }
+        // While a draft is being opened, the one on screen is about to go: nothing edits it.
+        let busy = self.files.blocks_editing();
+        let mut actions = Vec::new();
+        if !busy {
+            actions.extend(self.shortcut_actions(&ctx));
+            actions.extend(self.dropped_file_actions(&ctx));
+        }
         self.handle_close_request(&ctx);
         let pasted = self.pasted_into_editor(&ctx);
         if pasted.is_some() {
             // A paste is its own undo step, apart from the typing around it.
             self.doc.seal_typing();
         }
-        self.ad_scan
-            .refresh(self.doc.draft(), self.doc.revision(), &self.rules);
+        let changed = self
+            .ad_scan
+            .revision()
+            .and_then(|r| self.doc.changed_fields_since(r));
+        self.ad_scan.refresh(
+            self.doc.draft(),
+            self.doc.revision(),
+            changed.as_deref(),
+            &self.rules,
+        );
+        self.stats.refresh(&self.doc);
         self.refresh_aids(&ctx);
         let export_form_before = self.ui.export_form.clone();
         if let Some(form) = &self.ui.export_form {
@@ -1206,8 +1315,14 @@ impl eframe::App for PouxiApp {
             can_redo: self.doc.can_redo(),
             recent_files: &self.settings.recent_files,
             template_names: &self.template_names,
-            notice: &self.notice,
+            notice: if busy {
+                &self.busy_notice
+            } else {
+                &self.notice
+            },
             ad_warnings: self.ad_scan.by_finding(),
+            category_chars: &self.stats.category_chars,
+            total_chars: self.stats.total_chars,
             import: import_view,
             export: export_view,
             aids: ui::AidsView {
@@ -1219,6 +1334,9 @@ impl eframe::App for PouxiApp {
                 source: self.doc.draft().source.as_ref(),
             },
         };
+        if busy {
+            ui.disable();
+        }
         actions.extend(ui::show(ui, &view, &mut self.ui));
         let pasted_into = pasted.as_ref().and_then(|raw| {
             actions.iter().rev().find_map(|action| match action {
@@ -1250,6 +1368,7 @@ impl eframe::App for PouxiApp {
             self.ui.modal = self.queued_modals.pop_front();
         }
         self.update_title(&ctx);
+        self.probe_startup(&ctx);
     }
 }
 

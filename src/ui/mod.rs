@@ -5,6 +5,7 @@ mod category_panel;
 mod changed_prompt;
 mod confirm_remove;
 mod draft_header;
+mod draft_list;
 pub mod export_dialog;
 pub mod find_bar;
 mod finding_card;
@@ -21,6 +22,8 @@ mod status_bar;
 pub mod targets_dialog;
 mod text_field;
 mod unsaved_prompt;
+
+pub use text_field::widget_id as field_widget_id;
 
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
 use crate::originality::SourceFingerprint;
@@ -175,6 +178,10 @@ pub struct View<'a> {
     pub notice: &'a str,
     /// Findings whose text still looks like an ad, with the reasons.
     pub ad_warnings: &'a HashMap<FindingId, Vec<String>>,
+    /// Characters per category (as the status bar counts them), by index.
+    pub category_chars: &'a [usize],
+    /// Characters of the whole draft.
+    pub total_chars: usize,
     pub import: Option<ImportView<'a>>,
     pub export: Option<ExportPreview<'a>>,
     pub aids: AidsView<'a>,
@@ -207,6 +214,8 @@ pub struct UiState {
     pub reveal: Option<TextField>,
     /// A category to scroll to on the next frame.
     pub scroll_to: Option<CategoryId>,
+    /// Row heights and scrolling of the editing column.
+    pub list: draft_list::ListState,
     /// The paste-import box, while it is open.
     pub paste_box: Option<String>,
     /// The export dialog's choices, while it is open.
@@ -286,28 +295,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
         copied_from: view.aids.source.filter(|_| state.highlight_copied),
     };
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("draft_scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                draft_header::show(ui, view.draft, &highlighter, state, &mut actions);
-                for (index, category) in view.draft.categories.iter().enumerate() {
-                    category_panel::show(
-                        ui,
-                        &category_panel::Context {
-                            draft: view.draft,
-                            ad_warnings: view.ad_warnings,
-                            copied: view.aids.copied,
-                            highlighter: &highlighter,
-                        },
-                        index,
-                        category,
-                        state,
-                        &mut actions,
-                    );
-                }
-                draft_header::show_footer(ui, view.draft, &highlighter, state, &mut actions);
-            });
+        draft_list::show(ui, view, &highlighter, state, &mut actions);
     });
     finding_card::show_drag_preview(ui, view.draft);
     show_dialogs(ui.ctx(), view, state, &mut actions);

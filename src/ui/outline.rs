@@ -31,7 +31,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
                     category_label(index),
                     title,
                     category.findings.len(),
-                    group_thousands(category.char_count())
+                    group_thousands(view.category_chars.get(index).copied().unwrap_or(0))
                 );
                 let response = ui
                     .add(egui::Button::new(text).frame(false).wrap())
@@ -59,7 +59,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
             ui.label(format!(
                 "合计 {} 条 · {} 字",
                 view.draft.finding_count(),
-                group_thousands(view.draft.char_count())
+                group_thousands(view.total_chars)
             ));
         });
 }

@@ -18,7 +18,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
             "{} 个类别 · {} 条问题 · 全文 {} 字",
             view.draft.categories.len(),
             view.draft.finding_count(),
-            group_thousands(view.draft.char_count())
+            group_thousands(view.total_chars)
         ));
         if let Some(report) = view.aids.targets
             && report.total.target.is_some()
