@@ -133,12 +133,11 @@ fn alt_arrows_carry_a_finding_across_categories_in_a_stress_draft() {
     assert!(on_screen(body.rect()), "{:?}", body.rect());
 }
 
-/// A draft on a disk that does not answer (here a named pipe nobody writes to yet) holds the
-/// window for a moment at most: it keeps drawing, says what it waits for, and shows the draft
-/// once the data comes.
+/// A "draft" that would never finish reading (a named pipe nobody writes to) does not hold the
+/// window: it is refused at once without being opened, and the open draft stays.
 #[cfg(unix)]
 #[test]
-fn a_slow_disk_does_not_hold_the_window() {
+fn a_file_that_would_block_does_not_hold_the_window() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
     let pipe = dir.path().join("慢盘.ron");
@@ -154,30 +153,9 @@ fn a_slow_disk_does_not_hold_the_window() {
     });
     harness.run();
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
-    harness.get_by_label_contains("正在打开");
+    harness.get_by_label_contains("不是普通文件");
     assert!(harness.state().document().path().is_none());
-
-    let seed = std::fs::read(perf_support::fixture_path("seed_draft.ron")).unwrap();
-    let writer = std::thread::spawn(move || std::fs::write(&pipe, seed).unwrap());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while harness.state().document().path().is_none() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    writer.join().unwrap();
-    harness.run();
-    assert_eq!(harness.state().draft(), &perf_support::seed_draft());
-    assert!(harness.query_by_label_contains("正在打开").is_none());
-    // Editing works again.
-    harness.get_by_label("（一）一是标题").focus();
-    harness.run();
-    harness.get_by_label("（一）一是标题").type_text("改");
-    harness.run();
-    assert!(
-        harness.state().draft().categories[0].findings[0]
-            .headline
-            .ends_with('改')
-    );
+    assert_eq!(harness.state().draft().categories.len(), 6);
 }
 
 /// Tab walks from finding to finding past the bottom of the window, each field coming into view.
