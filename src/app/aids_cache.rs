@@ -33,8 +33,16 @@ impl AidsCache {
             return;
         }
         self.figures_for = Some(revision);
-        self.targets = Some(targets::progress(draft));
-        match originality::report(draft) {
+        // Counting the whole draft on every keystroke is wasted when no target is set.
+        let has_targets = draft.targets.total.is_some()
+            || draft.categories.iter().any(|c| c.target.is_some());
+        self.targets = has_targets.then(|| targets::progress(draft));
+        let report = if draft.source.is_some() {
+            originality::report(draft)
+        } else {
+            None
+        };
+        match report {
             Some(report) => {
                 self.copied = report.per_finding.into_iter().collect();
                 self.copied_total = Some(report.total);
