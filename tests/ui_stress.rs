@@ -19,8 +19,13 @@ fn stress_harness(root: &Path) -> Harness<'static, PouxiApp> {
     let root = root.to_path_buf();
     let open: Option<PathBuf> = Some(path);
     let mut harness = Harness::builder().with_size(SIZE).build_eframe(move |cc| {
-        let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
+        let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
         app.set_dialog_mode(DialogMode::InWindow);
+        // Opens and saves finish within the frame that asked, however busy the machine.
+        app.set_file_wait(std::time::Duration::from_secs(30));
+        if let Some(path) = &open {
+            app.open_file(path);
+        }
         app
     });
     harness.run();

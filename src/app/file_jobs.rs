@@ -121,6 +121,8 @@ pub struct FileJobs {
     pending: Vec<(u64, bool)>,
     /// Outcomes that arrived while waiting for another job.
     ready: Vec<Outcome>,
+    /// How long to wait for a job before going on; [`WAIT`] unless set.
+    wait: Option<Duration>,
 }
 
 impl std::fmt::Debug for FileJobs {
@@ -132,6 +134,12 @@ impl std::fmt::Debug for FileJobs {
 }
 
 impl FileJobs {
+    /// Waits up to `wait` for each job instead of [`WAIT`] (tests wait for every outcome, so
+    /// a loaded machine cannot make them race the disk).
+    pub fn set_wait(&mut self, wait: Duration) {
+        self.wait = Some(wait);
+    }
+
     /// Hands `job` over and waits up to [`WAIT`] for it. `Some` is its outcome; `None` means
     /// it is still running and [`FileJobs::poll`] will return its outcome later.
     pub fn run(&mut self, ctx: &egui::Context, job: Job) -> Option<Outcome> {
@@ -197,7 +205,7 @@ impl FileJobs {
 
     fn wait_for(&mut self, id: u64) -> Option<Outcome> {
         let outcomes = self.outcomes.as_ref()?;
-        let deadline = Instant::now() + WAIT;
+        let deadline = Instant::now() + self.wait.unwrap_or(WAIT);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match outcomes.recv_timeout(left) {

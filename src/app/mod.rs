@@ -129,12 +129,19 @@ impl PouxiApp {
         if let Some(problem) = rules_problem {
             app.show_message("广告规则文件有误", format!("{problem}\n已改用内置规则。"));
         }
-        match open {
-            Some(path) if is_material(path) => app.import_file(path),
-            Some(path) => app.open_now(path),
-            None => {}
+        if let Some(path) = open {
+            app.open_file(path);
         }
         app
+    }
+
+    /// Opens a draft, or previews material for import, as `pouxi PATH` does.
+    pub fn open_file(&mut self, path: &Path) {
+        if is_material(path) {
+            self.import_file(path);
+        } else {
+            self.open_now(path);
+        }
     }
 
     /// For the start-up benchmark: once the first frame is on screen, print
@@ -176,6 +183,12 @@ impl PouxiApp {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// How long the window waits for a file job before drawing on without it (250 ms unless
+    /// set). Tests set it long so each save or open is done within the frame that asked.
+    pub fn set_file_wait(&mut self, wait: std::time::Duration) {
+        self.files.set_wait(wait);
     }
 
     /// Changes a setting for this session and keeps it for the next.

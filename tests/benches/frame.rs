@@ -31,7 +31,9 @@ impl Driver {
         let path = dir.path().join("稿件.ron");
         pouxi::store::save_draft(&path, draft).expect("the draft saves");
         let ctx = egui::Context::default();
-        let app = PouxiApp::new(&ctx, AppPaths::under(dir.path()), Some(&path));
+        let mut app = PouxiApp::new(&ctx, AppPaths::under(dir.path()), None);
+        app.set_file_wait(std::time::Duration::from_secs(30));
+        app.open_file(&path);
         assert_eq!(app.draft(), draft, "the draft opened");
         let mut driver = Driver {
             ctx,

@@ -19,9 +19,14 @@ pub fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiA
     Harness::builder()
         .with_size([1400.0, 1600.0])
         .build_eframe(move |cc| {
-            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref());
+            let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
             // No system dialog can be clicked in a test: use Pouxi's own path prompt.
             app.set_dialog_mode(DialogMode::InWindow);
+            // A busy CI machine must not turn a save or an open into a later frame's news.
+            app.set_file_wait(std::time::Duration::from_secs(30));
+            if let Some(path) = &open {
+                app.open_file(path);
+            }
             app
         })
 }
