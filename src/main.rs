@@ -122,19 +122,8 @@ fn run_command(command: Commands) -> ExitCode {
 }
 
 fn run_window(draft: Option<PathBuf>) -> ExitCode {
-    // The window says what is wrong in Chinese; the terminal gets a plain sentence too.
-    if let Some(path) = &draft {
-        let problem = if pouxi::app::is_material(path) {
-            pouxi::import::read_material(path)
-                .err()
-                .map(|e| e.to_string())
-        } else {
-            pouxi::store::load_draft(path).err().map(|e| e.to_string())
-        };
-        if let Some(problem) = problem {
-            eprintln!("{problem}");
-        }
-    }
+    // A file that cannot be opened is reported by the app, in Chinese in the window and as a
+    // plain sentence here, from the one read it makes.
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("剖析")

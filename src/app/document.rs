@@ -52,11 +52,6 @@ impl Document {
         Document::build(draft, None, true, RecoveryKey::new_session())
     }
 
-    /// A never-saved draft with content (an import): unsaved from the start.
-    pub fn unsaved(draft: Draft) -> Document {
-        Document::build(draft, None, false, RecoveryKey::new_session())
-    }
-
     /// A draft just read from `path`.
     pub fn opened(draft: Draft, path: PathBuf, stamp: FileStamp) -> Document {
         let key = RecoveryKey::for_path(&path);
@@ -290,7 +285,6 @@ mod tests {
 
     #[test]
     fn a_fresh_template_draft_is_not_dirty_until_edited() {
-        assert!(Document::unsaved(Template::default_template().to_draft()).is_dirty());
         let mut doc = Document::from_template(Template::default_template().to_draft());
         assert!(!doc.is_dirty());
         doc.apply(

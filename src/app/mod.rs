@@ -367,7 +367,10 @@ impl PouxiApp {
                         .unwrap_or_else(|| path.display().to_string());
                     self.start_import(name, material);
                 }
-                Err(error) => self.show_message("无法导入素材", error.message_zh()),
+                Err(error) => {
+                    eprintln!("{error}");
+                    self.show_message("无法导入素材", error.message_zh());
+                }
             },
             Outcome::Exported {
                 path,
@@ -553,6 +556,8 @@ impl PouxiApp {
                     self.store_settings();
                 }
                 self.pending = None;
+                // Whoever started Pouxi from a terminal gets a plain sentence too.
+                eprintln!("{error}");
                 self.show_message("无法打开稿件", error.message_zh());
             }
         }
@@ -1245,7 +1250,7 @@ fn excerpt(draft: &Draft) -> String {
 }
 
 /// Downloaded material opens in the import preview instead of as a draft.
-pub fn is_material(path: &Path) -> bool {
+fn is_material(path: &Path) -> bool {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .is_some_and(|e| matches!(e.as_str(), "txt" | "docx" | "doc"))
