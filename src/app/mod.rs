@@ -667,6 +667,7 @@ impl PouxiApp {
                     None => crate::draft::Category {
                         id: self.doc.ids().category(),
                         title: title.clone(),
+                        lead: String::new(),
                         ..Default::default()
                     },
                 },

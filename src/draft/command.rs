@@ -419,6 +419,7 @@ mod tests {
                 category: Category {
                     id: ids.category(),
                     title: "新类".into(),
+                    lead: String::new(),
                     target: a.is_multiple_of(2).then(|| CharRange::new(a * 10, b * 100)),
                     findings: Vec::new(),
                 },

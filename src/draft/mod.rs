@@ -56,6 +56,9 @@ impl Finding {
 pub struct Category {
     pub id: CategoryId,
     pub title: String,
+    /// Text between the category's heading and its first finding (理论武装抓得不深……：); often empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
     /// Length target of the category ([`Category::char_count`]); written only when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<CharRange>,
@@ -65,7 +68,9 @@ pub struct Category {
 
 impl Category {
     pub fn char_count(&self) -> usize {
-        count_chars(&self.title) + self.findings.iter().map(Finding::char_count).sum::<usize>()
+        count_chars(&self.title)
+            + count_chars(&self.lead)
+            + self.findings.iter().map(Finding::char_count).sum::<usize>()
     }
 }
 
@@ -162,6 +167,7 @@ impl Draft {
                 .map(|t| Category {
                     id: ids.category(),
                     title: t.as_ref().to_owned(),
+                    lead: String::new(),
                     ..Category::default()
                 })
                 .collect(),

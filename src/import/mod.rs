@@ -412,6 +412,7 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
                     category: Category {
                         id,
                         title: category.title.clone(),
+                        lead: String::new(),
                         findings,
                         ..Category::default()
                     },

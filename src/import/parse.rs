@@ -470,6 +470,7 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                 categories.push(Category {
                     id,
                     title,
+                    lead: String::new(),
                     findings,
                     ..Category::default()
                 });

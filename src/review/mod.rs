@@ -462,6 +462,7 @@ pub(crate) mod test_support {
             draft.categories.push(crate::draft::Category {
                 id: CategoryId(i as u64 + 1),
                 title: (*title).to_owned(),
+                lead: String::new(),
                 findings: findings
                     .iter()
                     .map(|(headline, body)| {
