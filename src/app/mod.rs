@@ -17,6 +17,7 @@ pub use import_session::ImportMode;
 pub use settings::{AppPaths, DialogMode, Settings};
 
 use crate::clean::{self, Rules};
+use crate::draft::targets::TargetsForm;
 use crate::draft::{Command, Draft, Template, TextField};
 use crate::export::{self, Format};
 use crate::import::{self, Material};
@@ -384,15 +385,21 @@ impl PouxiApp {
         }
     }
 
+    /// True while a dialog covers the window: it takes the keyboard, so no shortcut or paste
+    /// may change the draft under it.
+    fn dialog_open(&self) -> bool {
+        self.ui.modal.is_some()
+            || self.import.is_some()
+            || self.ui.paste_box.is_some()
+            || self.ui.export_form.is_some()
+            || self.ui.targets_form.is_some()
+    }
+
     /// Shortcuts are taken before any widget runs, so a focused text field never sees Ctrl+Z
     /// (its own undo would bypass the draft's history).
     fn shortcut_actions(&mut self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let dialog_open = self.ui.modal.is_some()
-            || self.import.is_some()
-            || self.ui.paste_box.is_some()
-            || self.ui.export_form.is_some();
-        if dialog_open {
+        if self.dialog_open() {
             return Vec::new();
         }
         let ctrl = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
@@ -828,11 +835,7 @@ impl PouxiApp {
 
     /// Text pasted this frame into the editor (not into a dialog's own fields).
     fn pasted_into_editor(&self, ctx: &egui::Context) -> Option<String> {
-        if self.ui.modal.is_some()
-            || self.import.is_some()
-            || self.ui.paste_box.is_some()
-            || self.ui.export_form.is_some()
-        {
+        if self.dialog_open() {
             return None;
         }
         ctx.input(|input| {
@@ -1135,53 +1138,12 @@ impl PouxiApp {
     }
 
     fn open_targets(&mut self) {
-        let pair = |range: Option<crate::draft::CharRange>| range.map_or((0, 0), |r| r.bounds());
-        let draft = self.doc.draft();
-        self.ui.targets_form = Some(ui::targets_dialog::TargetsForm {
-            total: pair(draft.targets.total),
-            categories: draft
-                .categories
-                .iter()
-                .enumerate()
-                .map(|(index, category)| {
-                    let (min, max) = pair(category.target);
-                    (
-                        format!(
-                            "{}{}",
-                            crate::draft::numbering::category_label(index),
-                            category.title
-                        ),
-                        min,
-                        max,
-                    )
-                })
-                .collect(),
-        });
+        self.ui.targets_form = Some(TargetsForm::from_draft(self.doc.draft()));
     }
 
-    fn set_targets(&mut self, form: &ui::targets_dialog::TargetsForm, now: f64) {
-        let to_range = |min: usize, max: usize| {
-            if min == 0 && max == 0 {
-                None
-            } else if max == 0 {
-                // Only a minimum: no upper bound worth speaking of.
-                Some(crate::draft::CharRange::new(min, crate::draft::NO_MAXIMUM))
-            } else {
-                Some(crate::draft::CharRange::new(min, max))
-            }
-        };
-        let mut commands = vec![Command::SetTargets {
-            targets: crate::draft::Targets {
-                total: to_range(form.total.0, form.total.1),
-            },
-        }];
-        for (category, (_, min, max)) in self.doc.draft().categories.iter().zip(&form.categories) {
-            commands.push(Command::SetCategoryTarget {
-                id: category.id,
-                target: to_range(*min, *max),
-            });
-        }
-        self.edit(Command::Batch(commands), now);
+    fn set_targets(&mut self, form: &TargetsForm, now: f64) {
+        let command = form.to_command(self.doc.draft());
+        self.edit(command, now);
         self.doc.seal_typing();
         self.notice = "已设置字数目标".to_owned();
     }

@@ -5,7 +5,7 @@
 
 mod command;
 pub mod numbering;
-mod targets;
+pub mod targets;
 mod template;
 
 pub use crate::originality::SourceFingerprint;
