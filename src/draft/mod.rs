@@ -4,11 +4,12 @@
 //! stored (see [`numbering`]).
 
 mod command;
+pub mod fingerprint;
 pub mod numbering;
 pub mod targets;
 mod template;
 
-pub use crate::originality::SourceFingerprint;
+pub use fingerprint::SourceFingerprint;
 pub use targets::{CharRange, NO_MAXIMUM, Targets};
 pub use template::Template;
 

@@ -25,9 +25,9 @@ mod unsaved_prompt;
 
 pub use text_field::widget_id as field_widget_id;
 
+use crate::draft::SourceFingerprint;
 use crate::draft::targets::{TargetReport, TargetsForm};
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
-use crate::originality::SourceFingerprint;
 use crate::review::ReviewItem;
 use crate::search::Match;
 use export_dialog::{ExportForm, ExportPreview};
