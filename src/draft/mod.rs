@@ -4,6 +4,7 @@
 //! stored (see [`numbering`]).
 
 mod command;
+pub mod edits;
 pub mod fingerprint;
 pub mod numbering;
 pub mod targets;
