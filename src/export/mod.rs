@@ -9,10 +9,12 @@ mod docx;
 mod gate;
 mod layout;
 mod md;
+mod title_lines;
 mod txt;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
+pub use title_lines::{TITLE_LINE_WIDTH, title_lines};
 
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};
@@ -32,12 +34,15 @@ pub struct FontNames {
     pub heading: String,
     /// The `（一）` category headings.
     pub category: String,
+    /// Latin letters and digits in every paragraph (many offices require Times New Roman).
+    pub latin: String,
 }
 
 pub const DEFAULT_TITLE_FONT: &str = "方正小标宋简体";
 pub const DEFAULT_BODY_FONT: &str = "仿宋_GB2312";
 pub const DEFAULT_HEADING_FONT: &str = "黑体";
 pub const DEFAULT_CATEGORY_FONT: &str = "楷体_GB2312";
+pub const DEFAULT_LATIN_FONT: &str = "Times New Roman";
 /// The page number font (4号 宋体); fixed by the standard.
 pub const PAGE_NUMBER_FONT: &str = "宋体";
 
@@ -48,6 +53,7 @@ impl Default for FontNames {
             body: DEFAULT_BODY_FONT.to_owned(),
             heading: DEFAULT_HEADING_FONT.to_owned(),
             category: DEFAULT_CATEGORY_FONT.to_owned(),
+            latin: DEFAULT_LATIN_FONT.to_owned(),
         }
     }
 }
@@ -64,6 +70,7 @@ impl FontNames {
             body: pick(&self.body, DEFAULT_BODY_FONT),
             heading: pick(&self.heading, DEFAULT_HEADING_FONT),
             category: pick(&self.category, DEFAULT_CATEGORY_FONT),
+            latin: pick(&self.latin, DEFAULT_LATIN_FONT),
         }
     }
 }
