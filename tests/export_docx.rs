@@ -448,7 +448,8 @@ fn markup_and_control_characters_stay_well_formed() {
     let parts = docx_parts(&draft, &ExportSettings::default());
     let text = parts["word/document.xml"].text_of();
     assert!(text.starts_with("A<B>&\"C\""));
-    assert!(text.contains("（一）在<方面>。一是x&y。ab]]>c。"));
+    // A lone finding prints without 一是.
+    assert!(text.contains("（一）在<方面>。x&y。ab]]>c。"), "{text}");
 }
 
 fn big_draft() -> Draft {

@@ -9,11 +9,13 @@ mod docx;
 mod gate;
 mod layout;
 mod md;
+mod punctuation;
 mod title_lines;
 mod txt;
 
 pub use gate::{GateFlag, export_gate};
-pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
+pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
+pub use punctuation::PunctuationFix;
 pub use title_lines::{TITLE_LINE_WIDTH, title_lines};
 
 use crate::draft::Draft;
@@ -76,7 +78,7 @@ impl FontNames {
 }
 
 /// Export choices the window persists.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExportSettings {
     pub layout: Layout,
@@ -85,6 +87,51 @@ pub struct ExportSettings {
     pub txt_bom: bool,
     /// End .txt lines with CR LF instead of LF.
     pub txt_crlf: bool,
+    /// Leave out 一是 before a category's only finding.
+    pub omit_lone_ordinal: bool,
+    /// Turn half-width punctuation beside Chinese full-width (`,` → `，`, `(1)` → `（1）`).
+    pub full_width_punctuation: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            layout: Layout::default(),
+            fonts: FontNames::default(),
+            txt_bom: false,
+            txt_crlf: false,
+            omit_lone_ordinal: true,
+            full_width_punctuation: true,
+        }
+    }
+}
+
+/// The speech as every format prints it: laid out, and with the punctuation fixes the
+/// settings ask for, listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedSpeech {
+    pub speech: Speech,
+    pub punctuation: Vec<PunctuationFix>,
+}
+
+/// Lays the draft out for print with `settings`: the one path for files, the clipboard and
+/// the export dialog's preview.
+pub fn printed_speech(draft: &Draft, settings: &ExportSettings) -> PrintedSpeech {
+    let lone = if settings.omit_lone_ordinal {
+        LoneFinding::Unnumbered
+    } else {
+        LoneFinding::Counted
+    };
+    let mut speech = layout::speech_with(draft, settings.layout, lone);
+    let punctuation = if settings.full_width_punctuation {
+        punctuation::fix_speech(&mut speech)
+    } else {
+        Vec::new()
+    };
+    PrintedSpeech {
+        speech,
+        punctuation,
+    }
 }
 
 /// A file format the speech can be exported to.
@@ -176,7 +223,7 @@ pub fn render(
     settings: &ExportSettings,
     format: Format,
 ) -> Result<Rendered, ExportError> {
-    let speech = speech(draft, settings.layout);
+    let speech = printed_speech(draft, settings).speech;
     let bytes = match format {
         Format::Docx => docx::write(&speech, &settings.fonts.resolved())?,
         Format::Txt => txt::write(&speech, settings.txt_bom, settings.txt_crlf),
@@ -191,7 +238,7 @@ pub fn render(
 /// The whole speech as plain text for the clipboard: as the .txt export (paragraphs opened by
 /// two U+3000, blank lines between), LF line ends and no BOM.
 pub fn plain_text(draft: &Draft, settings: &ExportSettings) -> String {
-    txt::text(&speech(draft, settings.layout), "\n")
+    txt::text(&printed_speech(draft, settings).speech, "\n")
 }
 
 #[cfg(test)]
