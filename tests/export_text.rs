@@ -116,15 +116,14 @@ fn pasted_half_width_punctuation_prints_full_width_and_is_listed() {
     draft.categories[0].findings[0].body =
         "学习不深,研究不透;原因:(1)学得少。见 https://a.cn/x?y=1,2 一文".into();
     let settings = ExportSettings::default();
-    for format in [Format::Txt, Format::Markdown, Format::Docx] {
-        let printed = pouxi::export::printed_speech(&draft, &settings);
-        let text: String = printed.speech.paragraphs.iter().map(|p| p.text()).collect();
-        assert!(
-            text.contains("学习不深，研究不透；原因：（1）学得少。见 https://a.cn/x?y=1,2 一文"),
-            "{format:?}: {text}"
-        );
-        assert_eq!(printed.punctuation.len(), 5, "{:?}", printed.punctuation);
-    }
+    let printed = pouxi::export::printed_speech(&draft, &settings);
+    let text: String = printed.speech.paragraphs.iter().map(|p| p.text()).collect();
+    assert!(
+        text.contains("学习不深，研究不透；原因：（1）学得少。见 https://a.cn/x?y=1,2 一文"),
+        "{text}"
+    );
+    // , ; : ( ) changed, the URL's marks left alone: each change listed for the dialog.
+    assert_eq!(printed.punctuation.len(), 5, "{:?}", printed.punctuation);
     assert!(
         export(&draft, &settings, Format::Txt).contains("学习不深，研究不透；原因：（1）学得少")
     );
