@@ -3,8 +3,10 @@
 //! material ([`crate::originality`]). Serialises to JSON for the command line and renders as
 //! plain Chinese text.
 
-use crate::clean::{self, Rules};
-use crate::draft::numbering::{category_label, finding_label};
+use crate::ads;
+use crate::clean::Rules;
+use crate::draft::numbering::category_label;
+use crate::draft::place::{field_place, finding_place};
 use crate::draft::{Draft, TextField};
 use crate::originality;
 use crate::review::{self, ReviewKind, Severity};
@@ -263,12 +265,7 @@ fn originality_entry(draft: &Draft) -> Option<OriginalityEntry> {
         .filter_map(|(id, copied)| {
             let (ci, fi) = draft.locate(*id)?;
             Some(FindingOriginality {
-                location: format!(
-                    "{}{} · {}",
-                    category_label(ci),
-                    draft.categories[ci].title,
-                    finding_label(fi)
-                ),
+                location: finding_place(draft, ci, fi),
                 category: ci + 1,
                 finding: fi + 1,
                 copied: *copied,
@@ -283,71 +280,35 @@ fn originality_entry(draft: &Draft) -> Option<OriginalityEntry> {
     })
 }
 
-fn field_name(field: &str) -> &'static str {
-    match field {
-        "title" => "标题",
-        "heading" => "小标题",
-        "opening" => "开头",
-        "closing" => "结尾",
-        "category_title" => "方面标题",
-        "headline" => "问题标题",
-        _ => "正文",
-    }
+/// Ad-like text in the draft ([`ads::in_draft`]), placed as everywhere else.
+fn flagged(draft: &Draft, rules: &Rules) -> Vec<FlaggedText> {
+    ads::in_draft(draft, rules)
+        .into_iter()
+        .flat_map(|found| {
+            let (field, category, finding) = place(draft, found.field);
+            let location = field_place(draft, found.field).unwrap_or_default();
+            found.flags.into_iter().map(move |flag| FlaggedText {
+                location: location.clone(),
+                field: field.to_owned(),
+                category,
+                finding,
+                text: flag.text,
+                reason: flag.reason,
+            })
+        })
+        .collect()
 }
 
 /// Checks a draft against the rules.
 pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
-    let mut flagged = Vec::new();
-    let mut check = |field: &str,
-                     category: Option<usize>,
-                     finding: Option<usize>,
-                     prefix: String,
-                     text: &str| {
-        for flag in clean::find_ads(text, rules) {
-            let location = if prefix.is_empty() {
-                field_name(field).to_owned()
-            } else {
-                format!("{prefix} · {}", field_name(field))
-            };
-            flagged.push(FlaggedText {
-                location,
-                field: field.to_owned(),
-                category: category.map(|c| c + 1),
-                finding: finding.map(|f| f + 1),
-                text: flag.text,
-                reason: flag.reason,
-            });
-        }
-    };
-    check("title", None, None, String::new(), &draft.title);
-    check("heading", None, None, String::new(), &draft.heading);
-    check("opening", None, None, String::new(), &draft.opening);
     let mut empty_findings = Vec::new();
     for (ci, category) in draft.categories.iter().enumerate() {
-        let place = format!("{}{}", category_label(ci), category.title);
-        check(
-            "category_title",
-            Some(ci),
-            None,
-            place.clone(),
-            &category.title,
-        );
         for (fi, finding) in category.findings.iter().enumerate() {
-            let place = format!("{place} · {}", finding_label(fi));
             if finding.is_empty() {
-                empty_findings.push(place.clone());
+                empty_findings.push(finding_place(draft, ci, fi));
             }
-            check(
-                "headline",
-                Some(ci),
-                Some(fi),
-                place.clone(),
-                &finding.headline,
-            );
-            check("body", Some(ci), Some(fi), place, &finding.body);
         }
     }
-    check("closing", None, None, String::new(), &draft.closing);
     CheckReport {
         title: draft.title.clone(),
         categories: draft
@@ -361,7 +322,7 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
             .collect(),
         total_chars: draft.char_count(),
         finding_count: draft.finding_count(),
-        flagged,
+        flagged: flagged(draft, rules),
         empty_categories: draft
             .categories
             .iter()
@@ -401,6 +362,28 @@ mod tests {
                 .contains("一是")
         );
         assert!(report.to_text().contains("疑似广告"));
+    }
+
+    #[test]
+    fn a_headline_is_called_the_same_in_flagged_and_review() {
+        let mut draft = Draft::with_categories("标题", "二、检视存在的问题", &["在理论学习方面"]);
+        draft.categories[0].findings.push(Finding {
+            id: FindingId(10),
+            headline: "添加客服微信：abc123，领取资料".into(),
+            body: "学习不够深入。".into(),
+        });
+        let report = report(&draft, &Rules::builtin());
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        let expected = "（一）在理论学习方面 · 一是 · 问题标题";
+        assert_eq!(json["flagged"][0]["where"], expected);
+        assert_eq!(json["flagged"][0]["field"], "headline");
+        let ad = report
+            .review
+            .iter()
+            .find(|entry| entry.kind == ReviewKind::Ad)
+            .unwrap();
+        assert_eq!(ad.location, expected);
+        assert_eq!(ad.field, "headline");
     }
 
     fn reviewed_draft() -> Draft {

@@ -1,9 +1,10 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
-//! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli` and the writing aids
+//! `draft`, `clean`, `ads`, `import`, `export`, `check`, `store`, `cli` and the writing aids
 //! (`review`, `originality`, `search`; length targets live in `draft::targets`) are plain Rust; only `app` and `ui` know about
 //! the window.
 
+pub mod ads;
 pub mod app;
 pub mod check;
 pub mod clean;

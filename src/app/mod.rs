@@ -2,7 +2,6 @@
 //! work the window needs.
 
 // Plumbing the concerns share.
-mod ad_scan;
 mod aids_cache;
 mod document;
 mod export_session;
@@ -28,13 +27,13 @@ pub use document::Document;
 pub use import_session::ImportMode;
 pub use settings::{AppPaths, DialogMode, Settings};
 
+use crate::ads::AdScan;
 use crate::clean::Rules;
 use crate::draft::{Command, Draft, Template};
 use crate::store::recovery::{Autosaver, RecoveryEntry, RecoveryStore};
 use crate::ui::export_dialog::ExportPreview;
 use crate::ui::import_dialog::ImportView;
 use crate::ui::{self, Action, Modal, UiState, View};
-use ad_scan::AdScan;
 use aids_cache::AidsCache;
 use export_session::ExportSession;
 use file_jobs::{FileJobs, Job, Outcome};

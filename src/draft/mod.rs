@@ -7,6 +7,7 @@ mod command;
 pub mod edits;
 pub mod fingerprint;
 pub mod numbering;
+pub mod place;
 pub mod targets;
 mod template;
 

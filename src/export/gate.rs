@@ -2,8 +2,9 @@
 //! sits in the draft. The command line and the window's export dialog both ask it.
 
 use super::{Layout, Paragraph};
+use crate::ads;
 use crate::clean::{self, Flag, Rules};
-use crate::draft::numbering::{category_label, finding_label};
+use crate::draft::place::fields_place;
 use crate::draft::{Draft, TextField};
 
 /// Ad-like text the export would write, and where it is in the draft.
@@ -31,16 +32,14 @@ pub fn export_gate(draft: &Draft, layout: Layout, rules: &Rules) -> Vec<GateFlag
         .collect();
     let fields = draft.text_fields();
 
-    let mut found: Vec<(Vec<TextField>, Flag)> = Vec::new();
-    for (field, text) in &fields {
-        if exported.contains(field) {
-            found.extend(
-                clean::find_ads(text, rules)
-                    .into_iter()
-                    .map(|f| (vec![*field], f)),
-            );
-        }
-    }
+    let mut found: Vec<(Vec<TextField>, Flag)> = ads::in_draft(draft, rules)
+        .into_iter()
+        .filter(|in_field| exported.contains(&in_field.field))
+        .flat_map(|in_field| {
+            let field = in_field.field;
+            in_field.flags.into_iter().map(move |f| (vec![field], f))
+        })
+        .collect();
     let from_fields = found.len();
     for paragraph in &speech.paragraphs {
         let text = paragraph.text();
@@ -64,7 +63,7 @@ pub fn export_gate(draft: &Draft, layout: Layout, rules: &Rules) -> Vec<GateFlag
     found
         .into_iter()
         .map(|(sources, flag)| GateFlag {
-            place: place(draft, &sources),
+            place: fields_place(draft, &sources),
             reason: flag.reason,
             text: flag.text,
         })
@@ -95,55 +94,6 @@ fn overlaps(a: &str, b: &str) -> bool {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (a, b) = (squeeze(a), squeeze(b));
     a.contains(&b) || b.contains(&a)
-}
-
-/// Where text spanning `fields` is, for people, in the words `check` uses:
-/// `（三）在能力本领方面 · 二是 · 正文` for one field; the finding or the category holding them
-/// all when the text runs over several fields.
-fn place(draft: &Draft, fields: &[TextField]) -> String {
-    // (category index, finding index, field name) of each field.
-    let spots: Vec<(Option<usize>, Option<usize>, &str)> = fields
-        .iter()
-        .map(|field| match *field {
-            TextField::Title => (None, None, "标题"),
-            TextField::Heading => (None, None, "小标题"),
-            TextField::Opening => (None, None, "开头"),
-            TextField::Closing => (None, None, "结尾"),
-            TextField::CategoryTitle(id) => (draft.category_index(id), None, "方面标题"),
-            TextField::Headline(id) => match draft.locate(id) {
-                Some((ci, fi)) => (Some(ci), Some(fi), "问题标题"),
-                None => (None, None, "问题标题"),
-            },
-            TextField::Body(id) => match draft.locate(id) {
-                Some((ci, fi)) => (Some(ci), Some(fi), "正文"),
-                None => (None, None, "正文"),
-            },
-        })
-        .collect();
-    let Some(&(category, finding, name)) = spots.first() else {
-        return "正文".to_owned();
-    };
-    let same_category = spots.iter().all(|s| s.0 == category);
-    let same_finding = same_category && spots.iter().all(|s| s.1 == finding);
-    let mut parts = Vec::new();
-    if let Some(ci) = category
-        && same_category
-    {
-        parts.push(format!(
-            "{}{}",
-            category_label(ci),
-            draft.categories[ci].title.trim()
-        ));
-        if let Some(fi) = finding
-            && same_finding
-        {
-            parts.push(finding_label(fi));
-        }
-    }
-    if spots.len() == 1 || parts.is_empty() {
-        parts.push(name.to_owned());
-    }
-    parts.join(" · ")
 }
 
 #[cfg(test)]
@@ -217,33 +167,6 @@ mod tests {
         assert_eq!(flags.len(), 1, "{flags:?}");
         assert_eq!(flags[0].place, "（二）在能力本领方面 · 二是 · 正文");
         assert!(flags[0].text.contains("123456"), "{flags:?}");
-    }
-
-    #[test]
-    fn text_over_several_fields_is_placed_in_what_holds_them() {
-        let draft = draft_with_body("对新业务学得不深。");
-        let (first, second) = (
-            &draft.categories[1].findings[0],
-            &draft.categories[1].findings[1],
-        );
-        let title = TextField::CategoryTitle(draft.categories[1].id);
-        let place = |fields: &[TextField]| place(&draft, fields);
-        assert_eq!(
-            place(&[TextField::Headline(second.id), TextField::Body(second.id)]),
-            "（二）在能力本领方面 · 二是"
-        );
-        assert_eq!(
-            place(&[
-                title,
-                TextField::Headline(first.id),
-                TextField::Body(second.id)
-            ]),
-            "（二）在能力本领方面"
-        );
-        assert_eq!(place(&[title]), "（二）在能力本领方面 · 方面标题");
-        assert_eq!(place(&[TextField::Title, TextField::Heading]), "标题");
-        assert_eq!(place(&[TextField::Closing]), "结尾");
-        assert_eq!(place(&[]), "正文");
     }
 
     #[test]

@@ -1,16 +1,19 @@
-//! Ads: anything the ad rules still flag (the same rules as import and the export gate).
+//! Ads: what [`crate::ads::in_draft`] finds (the same answer as import, the export gate and
+//! the window's warning marks).
 
 use super::{Location, ReviewItem, ReviewKind};
-use crate::clean::{self, Rules};
+use crate::ads;
+use crate::clean::Rules;
 use crate::draft::Draft;
 
 pub(super) fn check(draft: &Draft, rules: &Rules, items: &mut Vec<ReviewItem>) {
-    for (field, text) in draft.text_fields() {
-        for flag in clean::find_ads(text, rules) {
+    for found in ads::in_draft(draft, rules) {
+        let text = draft.text(found.field).unwrap_or_default();
+        for flag in found.flags {
             items.push(
                 ReviewItem::new(
                     ReviewKind::Ad,
-                    Location::from_field(field),
+                    Location::from_field(found.field),
                     format!("疑似广告或网站残留（{}）：交稿前请删去", flag.reason),
                 )
                 .with_range(text, flag.start..flag.end),

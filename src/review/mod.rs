@@ -25,8 +25,7 @@ mod structure;
 pub use repetition::similarity;
 
 use crate::clean::Rules;
-use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{CategoryId, Draft, Finding, FindingId, TextField};
+use crate::draft::{CategoryId, Draft, Finding, FindingId, TextField, place};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -111,46 +110,12 @@ impl Location {
         }
     }
 
-    /// For people, in Chinese: `标题`, `开头`, `（二）在政治素质方面`,
-    /// `（二）在政治素质方面 · 一是 · 正文`. Empty when the location no longer exists.
+    /// For people, in Chinese, worded as everywhere else ([`place::field_place`]): `标题`,
+    /// `（二）在政治素质方面 · 方面标题`, `（二）在政治素质方面 · 一是 · 正文`. Empty when the
+    /// location no longer exists.
     pub fn describe_zh(self, draft: &Draft) -> String {
-        match self {
-            Location::Title => "标题".to_owned(),
-            Location::Heading => "小标题".to_owned(),
-            Location::Opening => "开头".to_owned(),
-            Location::Closing => "结尾".to_owned(),
-            Location::Category(id) => draft
-                .category_index(id)
-                .map(|ci| category_place(draft, ci))
-                .unwrap_or_default(),
-            Location::Finding(id, part) => match finding_place(draft, id) {
-                Some(place) => format!(
-                    "{place} · {}",
-                    match part {
-                        Part::Headline => "标题",
-                        Part::Body => "正文",
-                    }
-                ),
-                None => String::new(),
-            },
-        }
+        place::field_place(draft, self.field()).unwrap_or_default()
     }
-}
-
-/// `（一）在理论学习方面`.
-fn category_place(draft: &Draft, ci: usize) -> String {
-    let title = draft.categories.get(ci).map_or("", |c| c.title.trim());
-    format!("{}{}", category_label(ci), title)
-}
-
-/// `（一）在理论学习方面 · 二是`.
-pub(crate) fn finding_place(draft: &Draft, id: FindingId) -> Option<String> {
-    let (ci, fi) = draft.locate(id)?;
-    Some(format!(
-        "{} · {}",
-        category_place(draft, ci),
-        finding_label(fi)
-    ))
 }
 
 /// What kind of problem an item is.
@@ -527,7 +492,11 @@ mod tests {
         assert_eq!(location.category(&draft), Some(CategoryId(2)));
         assert_eq!(
             Location::Category(CategoryId(1)).describe_zh(&draft),
-            "（一）在理论学习方面"
+            "（一）在理论学习方面 · 方面标题"
+        );
+        assert_eq!(
+            Location::Finding(FindingId(101), Part::Headline).describe_zh(&draft),
+            "（二）在政治素质方面 · 一是 · 问题标题"
         );
         assert_eq!(
             Location::Finding(FindingId(9), Part::Body).describe_zh(&draft),

@@ -3,9 +3,9 @@
 
 use super::{
     Location, MIN_REPEATED_SENTENCE_CHARS, MIN_SIMILAR_CHARS, Part, ReviewItem, ReviewKind,
-    SIMILARITY_THRESHOLD, core_chars, finding_place, findings, sentences,
+    SIMILARITY_THRESHOLD, core_chars, findings, sentences,
 };
-use crate::draft::{Draft, FindingId, TextField};
+use crate::draft::{Draft, FindingId, TextField, place};
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
@@ -70,7 +70,7 @@ fn similar_findings(draft: &Draft, items: &mut Vec<ReviewItem>) -> HashSet<(Find
             continue;
         };
         pairs.insert((earlier, *id));
-        let place = finding_place(draft, earlier).unwrap_or_default();
+        let place = place::place_of_finding(draft, earlier).unwrap_or_default();
         let message = if score >= 0.999 {
             format!("与{place}内容相同：可能是重复粘贴，请删去一条或改写")
         } else {

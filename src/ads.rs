@@ -1,10 +1,37 @@
-//! Ad-like text still in the draft, field by field: drives the warning marks on findings and
-//! the last gate before export. Cached per field text, so a keystroke rescans one field only.
+//! Which ad-like spans a draft still holds, field by field: the one answer behind the
+//! window's warning marks, the reviewer's ad items, the export gate and the `check` report.
+//! [`in_draft`] scans once; [`AdScan`] keeps the answer per field text for the window, so a
+//! keystroke rescans one field only.
 
 use crate::clean::{self, Flag, Rules};
 use crate::draft::{Command, Draft, FindingId, TextField};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Ad-like spans in one field of the draft; offsets are into that field's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldAds {
+    pub field: TextField,
+    pub flags: Vec<Flag>,
+}
+
+/// The ad-like spans of one field's text. Every scan of a draft field goes through here.
+pub fn in_field(text: &str, rules: &Rules) -> Vec<Flag> {
+    clean::find_ads(text, rules)
+}
+
+/// Every field of the draft that holds ad-like text, in reading order.
+pub fn in_draft(draft: &Draft, rules: &Rules) -> Vec<FieldAds> {
+    draft
+        .text_fields()
+        .into_iter()
+        .map(|(field, text)| FieldAds {
+            field,
+            flags: in_field(text, rules),
+        })
+        .filter(|found| !found.flags.is_empty())
+        .collect()
+}
 
 #[derive(Debug, Default)]
 pub struct AdScan {
@@ -61,7 +88,7 @@ impl AdScan {
             let hash = text_hash(text);
             let flags = match self.cache.remove(&field) {
                 Some((old_hash, flags)) if old_hash == hash => flags,
-                _ => clean::find_ads(text, rules),
+                _ => in_field(text, rules),
             };
             if !flags.is_empty()
                 && let TextField::Headline(id) | TextField::Body(id) = field
@@ -82,8 +109,7 @@ impl AdScan {
             Some(text) => {
                 let hash = text_hash(text);
                 if self.cache.get(&field).is_none_or(|(old, _)| *old != hash) {
-                    self.cache
-                        .insert(field, (hash, clean::find_ads(text, rules)));
+                    self.cache.insert(field, (hash, in_field(text, rules)));
                 }
             }
             None => {
@@ -106,6 +132,22 @@ impl AdScan {
 
     pub fn by_finding(&self) -> &HashMap<FindingId, Vec<String>> {
         &self.by_finding
+    }
+
+    /// What the last refresh found, as [`in_draft`] answers it: fields with ads, in reading
+    /// order.
+    pub fn fields(&self, draft: &Draft) -> Vec<FieldAds> {
+        draft
+            .text_fields()
+            .into_iter()
+            .filter_map(|(field, _)| {
+                let (_, flags) = self.cache.get(&field)?;
+                (!flags.is_empty()).then(|| FieldAds {
+                    field,
+                    flags: flags.clone(),
+                })
+            })
+            .collect()
     }
 
     /// One undoable step that cuts every flagged span out of the draft.
@@ -158,6 +200,11 @@ mod tests {
         full.refresh(&draft, 2, None, &rules);
         assert!(scan.by_finding().contains_key(&id));
         assert_eq!(scan.by_finding(), full.by_finding());
+        let found = in_draft(&draft, &rules);
+        assert_eq!(scan.fields(&draft), found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].field, body);
+        assert!(found[0].flags[0].text.contains("客服"));
         draft
             .apply(Command::SetText {
                 field: body,
