@@ -94,6 +94,82 @@ pub fn report(draft: &Draft) -> Option<OriginalityReport> {
     })
 }
 
+/// A part of the draft the meter measures on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Opening,
+    Closing,
+    Headline(FindingId),
+    Body(FindingId),
+}
+
+/// The meter for a draft being edited: each text's figures are kept with the text they were
+/// measured on, so after a keystroke only the edited text is measured again (comparing the
+/// others with what was measured is a memory comparison, not a search of the source).
+#[derive(Debug, Default)]
+pub struct Meter {
+    source: Option<SourceFingerprint>,
+    measured: std::collections::HashMap<Part, (String, (usize, usize))>,
+    /// Texts measured afresh by the last [`Meter::report`].
+    fresh: usize,
+}
+
+impl Meter {
+    /// The same report as [`report`], measuring only texts that changed since the last call.
+    pub fn report(&mut self, draft: &Draft) -> Option<OriginalityReport> {
+        let Some(source) = draft.source.as_ref() else {
+            self.source = None;
+            self.measured.clear();
+            return None;
+        };
+        if self.source.as_ref() != Some(source) {
+            self.source = Some(source.clone());
+            self.measured.clear();
+        }
+        let mut old = std::mem::take(&mut self.measured);
+        let mut fresh = 0;
+        let mut copied = 0;
+        let mut chars = 0;
+        let mut add = |part: Part, text: &str| {
+            let counts = match old.remove(&part) {
+                Some((measured, counts)) if measured == text => {
+                    self.measured.insert(part, (measured, counts));
+                    counts
+                }
+                _ => {
+                    fresh += 1;
+                    let counts = copied_chars(text, source);
+                    self.measured.insert(part, (text.to_owned(), counts));
+                    counts
+                }
+            };
+            copied += counts.0;
+            chars += counts.1;
+            counts
+        };
+        add(Part::Opening, &draft.opening);
+        let mut per_finding = Vec::with_capacity(draft.finding_count());
+        for finding in draft.categories.iter().flat_map(|c| &c.findings) {
+            let (hc, hn) = add(Part::Headline(finding.id), &finding.headline);
+            let (bc, bn) = add(Part::Body(finding.id), &finding.body);
+            per_finding.push((finding.id, ratio(hc + bc, hn + bn)));
+        }
+        add(Part::Closing, &draft.closing);
+        self.fresh = fresh;
+        Some(OriginalityReport {
+            total: ratio(copied, chars),
+            copied_chars: copied,
+            chars,
+            per_finding,
+        })
+    }
+
+    /// How many texts the last report measured afresh.
+    pub fn measured_afresh(&self) -> usize {
+        self.fresh
+    }
+}
+
 fn ratio(part: usize, whole: usize) -> f32 {
     if whole == 0 {
         0.0
@@ -170,6 +246,35 @@ mod tests {
     fn full_width_letters_read_as_ascii() {
         let source = SourceFingerprint::from_text("落实ＡＢＣ工作机制２０２３年");
         assert!(copied_ratio("落实abc工作机制2023年", &source) > 0.99);
+    }
+
+    #[test]
+    fn the_meter_measures_only_what_changed() {
+        let material = "在工作中经常满足于完成规定动作，存在着集中学习少的情况。";
+        let mut draft = Draft::with_categories("标题", "二、检视存在的问题", &["甲", "乙"]);
+        for (k, category) in draft.categories.iter_mut().enumerate() {
+            for f in 0..50 {
+                category.findings.push(crate::draft::Finding {
+                    id: FindingId((k * 100 + f + 1) as u64),
+                    headline: format!("问题{f}"),
+                    body: material.to_owned(),
+                });
+            }
+        }
+        draft.source = Some(SourceFingerprint::from_text(material));
+        let mut meter = Meter::default();
+        assert_eq!(meter.report(&draft), report(&draft));
+        // Opening, closing, and a headline and a body per finding.
+        assert_eq!(meter.measured_afresh(), 2 + 2 * 100);
+        draft.categories[1].findings[7].body = "去年全年只参加了两次集中研讨".to_owned();
+        let after = meter.report(&draft);
+        assert_eq!(meter.measured_afresh(), 1);
+        assert_eq!(after, report(&draft));
+        assert!(after.unwrap().total < 1.0);
+        // A new source measures everything again.
+        draft.source = Some(SourceFingerprint::from_text("去年全年只参加了两次集中研讨"));
+        assert_eq!(meter.report(&draft), report(&draft));
+        assert_eq!(meter.measured_afresh(), 202);
     }
 
     #[test]

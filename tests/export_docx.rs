@@ -470,15 +470,11 @@ fn big_draft() -> Draft {
 }
 
 #[test]
-fn a_large_draft_exports_quickly() {
+fn a_large_draft_exports_whole() {
+    // How long it takes is a benchmark's figure (`cargo bench --bench files`), not a test's.
     let draft = big_draft();
-    let start = std::time::Instant::now();
     let rendered = render(&draft, &ExportSettings::default(), Format::Docx).unwrap();
-    let elapsed = start.elapsed();
     assert!(rendered.bytes.len() > 1000);
-    // The bound is for release builds; debug builds get room for unoptimised compression.
-    let bound = if cfg!(debug_assertions) { 3000 } else { 100 };
-    assert!(elapsed.as_millis() < bound, "took {elapsed:?}");
     let parts = docx_parts(&draft, &ExportSettings::default());
     assert!(
         parts["word/document.xml"]

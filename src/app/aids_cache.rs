@@ -20,6 +20,8 @@ pub struct AidsCache {
     /// Share of each finding still verbatim from the imported material.
     pub copied: HashMap<FindingId, f32>,
     pub copied_total: Option<f32>,
+    /// Measures only the texts a change touched.
+    meter: originality::Meter,
     review_for: Option<u64>,
     pub review: Vec<ReviewItem>,
     matches_for: Option<(u64, String, bool)>,
@@ -37,11 +39,7 @@ impl AidsCache {
         let has_targets =
             draft.targets.total.is_some() || draft.categories.iter().any(|c| c.target.is_some());
         self.targets = has_targets.then(|| targets::progress(draft));
-        let report = if draft.source.is_some() {
-            originality::report(draft)
-        } else {
-            None
-        };
+        let report = self.meter.report(draft);
         match report {
             Some(report) => {
                 self.copied = report.per_finding.into_iter().collect();

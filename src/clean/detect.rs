@@ -1,6 +1,7 @@
 //! Finding ad spans in a text, line by line.
 
 use super::Flag;
+use super::cover::{Cover, tick};
 use super::marks::starts_with_mark;
 use super::rules::{RuleKind, Rules};
 use super::view::{View, is_han, is_invisible};
@@ -271,7 +272,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     };
     let mut cuts: Vec<(usize, usize, &str, &str)> = Vec::new();
     for rule in candidates(RuleKind::Cut) {
-        for m in rule.regex.find_iter(vt) {
+        for m in rule.regex().into_iter().flat_map(|r| r.find_iter(vt)) {
             if m.start() < m.end() {
                 cuts.push((m.start(), m.end(), rule.reason(), rule.id()));
             }
@@ -279,15 +280,16 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     }
     let sentences = sentence_ranges(vt);
     let sentence_of = |pos: usize| {
+        tick(1);
         sentences
-            .iter()
+            .get(sentences.partition_point(|&(_, e)| e <= pos))
             .copied()
-            .find(|&(s, e)| s <= pos && pos < e)
+            .filter(|&(s, e)| s <= pos && pos < e)
             .unwrap_or((pos, pos))
     };
     let mut removals = cuts.clone();
     for rule in candidates(RuleKind::Sentence) {
-        for m in rule.regex.find_iter(vt) {
+        for m in rule.regex().into_iter().flat_map(|r| r.find_iter(vt)) {
             if m.start() >= m.end() {
                 continue;
             }
@@ -301,28 +303,35 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     }
 
     // Sales talk: distinct signals per sentence, matches inside cut spans ignored.
-    let overlaps_cut = |s: usize, e: usize| cuts.iter().any(|c| s < c.1 && c.0 < e);
+    let cut_cover = Cover::new(cuts.iter().map(|c| (c.0, c.1)));
+    let overlaps_cut = |s: usize, e: usize| cut_cover.overlaps(s, e);
     let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
     for (index, rule) in rules.rules().iter().enumerate() {
         if rule.kind() != RuleKind::Signal || !hits[index] {
             continue;
         }
-        for m in rule.regex.find_iter(vt) {
+        for m in rule.regex().into_iter().flat_map(|r| r.find_iter(vt)) {
             if m.start() < m.end() && !overlaps_cut(m.start(), m.end()) {
                 signals.push((m.start(), index, rule.weight(), rule.reason(), rule.id()));
             }
         }
     }
+    // By position, so a sentence reads only its own signals.
+    signals.sort_by_key(|signal| signal.0);
     let score_of = |s: usize, e: usize| {
         let mut seen: Vec<usize> = Vec::new();
         let mut score = 0;
-        let mut top: Option<(u32, &str, &str)> = None;
-        for &(pos, index, weight, reason, id) in &signals {
-            if pos >= s && pos < e && !seen.contains(&index) {
+        let mut top: Option<(u32, usize, &str, &str)> = None;
+        let from = signals.partition_point(|signal| signal.0 < s);
+        let to = signals.partition_point(|signal| signal.0 < e);
+        tick(1 + to - from);
+        for &(_, index, weight, reason, id) in &signals[from..to] {
+            if !seen.contains(&index) {
                 seen.push(index);
                 score += weight;
-                if top.is_none_or(|t| weight > t.0) {
-                    top = Some((weight, reason, id));
+                // The heaviest signal; of equal ones, the first rule's.
+                if top.is_none_or(|t| weight > t.0 || (weight == t.0 && index < t.1)) {
+                    top = Some((weight, index, reason, id));
                 }
             }
         }
@@ -330,13 +339,23 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     };
     let (line_score, line_top) = score_of(0, vt.len());
     result.score = line_score;
-    result.top_signal = line_top.map(|(_, r, id)| (r.to_owned(), id.to_owned()));
-    for &(s, e) in &sentences {
+    result.top_signal = line_top.map(|(_, _, r, id)| (r.to_owned(), id.to_owned()));
+    // For each sentence, the first cut (in rule order) that overlaps it.
+    let mut first_cut: Vec<Option<usize>> = vec![None; sentences.len()];
+    for (k, cut) in cuts.iter().enumerate() {
+        let from = sentences.partition_point(|&(_, e)| e <= cut.0);
+        let to = from + sentences[from..].partition_point(|&(s, _)| s < cut.1);
+        tick(1 + to - from);
+        for slot in &mut first_cut[from..to] {
+            slot.get_or_insert(k);
+        }
+    }
+    for (sentence, &(s, e)) in sentences.iter().enumerate() {
         let (score, top) = score_of(s, e);
         let needed =
             rules.threshold() + (count_nonws(&vt[s..e]) / rules.chars_per_extra_point()) as u32;
         if score >= needed
-            && let Some((_, reason, id)) = top
+            && let Some((_, _, reason, id)) = top
         {
             removals.push((s, e, reason, id));
             continue;
@@ -344,14 +363,11 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         // What is left of a sentence around a cut contact, if short and still salesy
         // (`需要原创材料` + `请加微信：…`), goes with it.
         if score >= 1
-            && let Some(cut) = cuts.iter().find(|c| s < c.1 && c.0 < e)
+            && let Some(cut) = first_cut[sentence].map(|k| cuts[k])
         {
             let left: usize = vt[s..e]
                 .char_indices()
-                .filter(|&(i, c)| {
-                    let at = s + i;
-                    !c.is_whitespace() && !cuts.iter().any(|c| c.0 <= at && at < c.1)
-                })
+                .filter(|&(i, c)| !c.is_whitespace() && !cut_cover.contains(s + i))
                 .count();
             // A line that is one unfinished sentence (no `。`) is a fragment of the ad
             // block: a longer rest goes too.
@@ -385,11 +401,13 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     widen_to_brackets(line, start, &mut result.spans);
 
     // Only punctuation left on the line: the whole line goes.
-    let covered = |i: usize| result.spans.iter().any(|s| s.start <= i && i < s.end);
+    let span_cover = Cover::new(result.spans.iter().map(|s| (s.start, s.end)));
+    let covered = |i: usize| span_cover.contains(i);
     let content_left = line.char_indices().any(|(i, c)| {
         (c.is_alphanumeric() || is_han(c)) && !is_invisible(c) && !covered(start + i)
     });
     if !content_left {
+        tick(result.spans.len());
         let sales = result.spans.iter().any(|s| {
             rules
                 .rules()
@@ -431,47 +449,78 @@ fn is_content_char(c: char) -> bool {
     (c.is_alphanumeric() || is_han(c)) && !is_invisible(c)
 }
 
+/// Brackets nest no deeper than this in any real text; deeper openers are forgotten, oldest
+/// first, so a line of a million `（` costs no more than a line of words.
+const MAX_BRACKET_DEPTH: usize = 64;
+/// The pair's reason is that of the span it overlaps most among this many spans starting
+/// last before its closer (a real pair holds one or two).
+const SPANS_BEFORE_PAIR: usize = 64;
+
 /// A bracket pair that held something cut and now holds only punctuation or whitespace
 /// (`（全文共3216字，下载后可任意编辑）` → `（，）`) goes with what was cut. `spans` are byte
 /// ranges of the whole text; `line` starts at byte `base`.
+///
+/// One pass: running counts of cut characters and of content left, read at each opener and
+/// its closer, tell what a pair holds without walking its inside again. (A pair widened
+/// inside another adds no content and no cut that the outer pair does not already have.)
 fn widen_to_brackets(line: &str, base: usize, spans: &mut Vec<Span>) {
-    let mut open: Vec<(usize, char)> = Vec::new();
+    let cover = Cover::new(spans.iter().map(|sp| (sp.start, sp.end)));
+    let mut by_start: Vec<(usize, usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .map(|(k, sp)| (sp.start, sp.end, k))
+        .collect();
+    by_start.sort_unstable();
+    // Cut non-whitespace characters, and content characters left, before each position.
+    let (mut cut, mut content) = (0usize, 0usize);
+    let mut open: std::collections::VecDeque<(usize, char, usize, usize)> =
+        std::collections::VecDeque::new();
+    let mut widened: Vec<Span> = Vec::new();
     for (i, c) in line.char_indices() {
+        tick(1);
+        let before = (cut, content);
+        if cover.contains(base + i) {
+            cut += usize::from(!c.is_whitespace());
+        } else if is_content_char(c) {
+            content += 1;
+        }
         if closers_of(c).is_some() {
-            open.push((i, c));
+            if open.len() == MAX_BRACKET_DEPTH {
+                open.pop_front();
+            }
+            open.push_back((i, c, before.0, before.1));
             continue;
         }
+        if !matches!(
+            c,
+            '）' | ')' | '】' | ']' | '］' | '〕' | '」' | '』' | '〉'
+        ) {
+            continue;
+        }
+        tick(open.len());
         let Some(depth) = open
             .iter()
-            .rposition(|&(_, o)| closers_of(o).is_some_and(|cl| cl.contains(&c)))
+            .rposition(|&(_, o, _, _)| closers_of(o).is_some_and(|cl| cl.contains(&c)))
         else {
             continue;
         };
-        let (from, _) = open[depth];
+        let (from, _, cut_before, content_before) = open[depth];
         open.truncate(depth);
         let (s, e) = (base + from, base + i + c.len_utf8());
-        let covered = |at: usize| spans.iter().any(|sp| sp.start <= at && at < sp.end);
-        let inner = &line[from..i + c.len_utf8()];
-        let mut any_cut = false;
-        let mut content_left = false;
-        for (j, d) in inner.char_indices() {
-            if covered(s + j) {
-                any_cut |= !d.is_whitespace();
-            } else if is_content_char(d) {
-                content_left = true;
-                break;
-            }
-        }
-        if !any_cut || content_left || spans.iter().any(|sp| sp.start <= s && e <= sp.end) {
+        let any_cut = cut > cut_before;
+        let content_left = content > content_before;
+        if !any_cut || content_left || cover.covers(s, e) {
             continue;
         }
-        let main = spans
+        let last = by_start.partition_point(|&(start, _, _)| start < e);
+        tick(SPANS_BEFORE_PAIR);
+        let main = by_start[last.saturating_sub(SPANS_BEFORE_PAIR)..last]
             .iter()
-            .filter(|sp| sp.start < e && s < sp.end)
-            .max_by_key(|sp| sp.end.min(e) - sp.start.max(s))
-            .map(|sp| (sp.reason.clone(), sp.rule.clone()));
+            .filter(|&&(start, end, _)| start < e && s < end)
+            .max_by_key(|&&(start, end, _)| end.min(e) - start.max(s))
+            .map(|&(_, _, k)| (spans[k].reason.clone(), spans[k].rule.clone()));
         if let Some((reason, rule)) = main {
-            spans.push(Span {
+            widened.push(Span {
                 start: s,
                 end: e,
                 reason,
@@ -479,6 +528,7 @@ fn widen_to_brackets(line: &str, base: usize, spans: &mut Vec<Span>) {
             });
         }
     }
+    spans.extend(widened);
 }
 
 fn mark_whole(text: &str, result: &mut LineResult, reason: &str, rule: &str, kind: WholeLine) {
@@ -601,14 +651,12 @@ fn remove_running_headers(text: &str, lines: &mut [LineResult]) {
             groups.entry(kept_key(text, line)).or_default().push(k);
         }
     }
+    let (prev, next) = non_blank_neighbours(lines);
     let near_page_number = |k: usize| {
-        let around = |range: &mut dyn Iterator<Item = usize>| {
-            range
-                .filter(|&j| !lines[j].blank)
-                .take(1)
-                .any(|j| is_page_number(text[lines[j].start..lines[j].end].trim()))
-        };
-        around(&mut (0..k).rev()) || around(&mut (k + 1..lines.len()))
+        [prev[k], next[k]]
+            .into_iter()
+            .flatten()
+            .any(|j| is_page_number(text[lines[j].start..lines[j].end].trim()))
     };
     let first_content = lines
         .iter()
@@ -670,12 +718,10 @@ const TITLE_MAX_CHARS: usize = 60;
 
 /// Letters, digits and Chinese characters of what is left of a line after its spans.
 fn kept_key(text: &str, line: &LineResult) -> String {
+    let cover = Cover::new(line.spans.iter().map(|s| (s.start, s.end)));
     text[line.start..line.end]
         .char_indices()
-        .filter(|&(i, c)| {
-            let at = line.start + i;
-            is_content_char(c) && !line.spans.iter().any(|s| s.start <= at && at < s.end)
-        })
+        .filter(|&(i, c)| is_content_char(c) && !cover.contains(line.start + i))
         .map(|(_, c)| c)
         .collect()
 }
@@ -731,43 +777,64 @@ fn remove_repeated_title(text: &str, lines: &mut [LineResult]) {
     }
 }
 
-/// Short lines with some sales signal that sit next to a removed sales line go too: ad blocks
-/// often have a weaker line among strong ones.
-fn propagate_to_neighbours(text: &str, lines: &mut [LineResult], rules: &Rules) {
-    loop {
-        let mut changed = false;
-        for i in 0..lines.len() {
-            let line = &lines[i];
-            if line.blank
-                || line.whole != WholeLine::No
-                || !line.spans.is_empty()
-                || line.score == 0
-                || line.structural
-                || line.nonws > rules.neighbour_max_chars()
-            {
-                continue;
-            }
-            let prev = (0..i).rev().find(|&j| !lines[j].blank);
-            let next = (i + 1..lines.len()).find(|&j| !lines[j].blank);
-            let beside_sales = [prev, next]
-                .into_iter()
-                .flatten()
-                .any(|j| lines[j].whole == WholeLine::Sales);
-            // A weak signal alone does not condemn a line that ends like a sentence of content.
-            let line_text = text[line.start..line.end].trim_end();
-            let han = line_text.chars().filter(|&c| is_han(c)).count();
-            let weak_content =
-                line.score < 2 && (line_text.ends_with(['。', '；']) || han > WEAK_NEIGHBOUR_HAN);
-            if beside_sales
-                && !weak_content
-                && let Some((reason, rule)) = lines[i].top_signal.clone()
-            {
-                mark_whole(text, &mut lines[i], &reason, &rule, WholeLine::Sales);
-                changed = true;
-            }
+/// For each line, the nearest line before it and after it that is not blank.
+fn non_blank_neighbours(lines: &[LineResult]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut prev = Vec::with_capacity(lines.len());
+    let mut last = None;
+    for (k, line) in lines.iter().enumerate() {
+        prev.push(last);
+        if !line.blank {
+            last = Some(k);
         }
-        if !changed {
-            break;
+    }
+    let mut next = vec![None; lines.len()];
+    last = None;
+    for (k, line) in lines.iter().enumerate().rev() {
+        next[k] = last;
+        if !line.blank {
+            last = Some(k);
+        }
+    }
+    (prev, next)
+}
+
+/// Short lines with some sales signal that sit next to a removed sales line go too: ad blocks
+/// often have a weaker line among strong ones. A line taken this way may take its own
+/// neighbours in turn, so the lines to look at are kept on a work list: each line is looked at
+/// again only when a neighbour of it was taken.
+fn propagate_to_neighbours(text: &str, lines: &mut [LineResult], rules: &Rules) {
+    let (prev, next) = non_blank_neighbours(lines);
+    let mut work: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines[k].whole == WholeLine::Sales)
+        .flat_map(|k| [prev[k], next[k]])
+        .flatten()
+        .collect();
+    while let Some(i) = work.pop() {
+        let line = &lines[i];
+        if line.blank
+            || line.whole != WholeLine::No
+            || !line.spans.is_empty()
+            || line.score == 0
+            || line.structural
+            || line.nonws > rules.neighbour_max_chars()
+        {
+            continue;
+        }
+        let beside_sales = [prev[i], next[i]]
+            .into_iter()
+            .flatten()
+            .any(|j| lines[j].whole == WholeLine::Sales);
+        // A weak signal alone does not condemn a line that ends like a sentence of content.
+        let line_text = text[line.start..line.end].trim_end();
+        let han = line_text.chars().filter(|&c| is_han(c)).count();
+        let weak_content =
+            line.score < 2 && (line_text.ends_with(['。', '；']) || han > WEAK_NEIGHBOUR_HAN);
+        if beside_sales
+            && !weak_content
+            && let Some((reason, rule)) = lines[i].top_signal.clone()
+        {
+            mark_whole(text, &mut lines[i], &reason, &rule, WholeLine::Sales);
+            work.extend([prev[i], next[i]].into_iter().flatten());
         }
     }
 }
@@ -856,6 +923,42 @@ mod tests {
                 "3"
             ]
         );
+    }
+
+    /// Steps of detection per byte of one long line, at `repeats` and twice as many.
+    fn work_per_byte(unit: &str, repeats: usize) -> (f64, f64) {
+        let rules = Rules::builtin();
+        let measure = |n: usize| {
+            let line = unit.repeat(n);
+            let before = super::super::cover::work_done();
+            let flags = detect(&line, &rules);
+            std::hint::black_box(flags);
+            (super::super::cover::work_done() - before) as f64 / line.len() as f64
+        };
+        (measure(repeats), measure(repeats * 2))
+    }
+
+    #[test]
+    fn one_long_line_costs_the_same_per_byte_at_any_length() {
+        // Each shape once made some step walk every span, signal, sentence or open bracket
+        // of the line for every other one: a 19 MB line took 35 s.
+        for unit in [
+            // Cuts, signals, sentences and brackets all along the line.
+            "一是学习不够（全文共3216字，下载后可任意编辑）。请加微信：abc123，获取全套材料。",
+            // Sales talk in every sentence.
+            "您好，为您提供原创材料，欢迎添加。",
+            // Brackets opened and never closed, each closer matching none of them.
+            "（（（（下载后可任意编辑】",
+            // Cut spans inside nested brackets.
+            "（（（下载后可任意编辑）））",
+        ] {
+            let (small, large) = work_per_byte(unit, 2_000);
+            assert!(
+                large <= small * 1.25 + 0.5,
+                "{unit}: {small:.2} then {large:.2} steps a byte"
+            );
+            assert!(large <= 8.0, "{unit}: {large:.2} steps a byte");
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! (for import, the export gate, the `check` report and warning marks), [`clean_pasted`] cleans
 //! text pasted into one finding, and `import` removes exactly what [`find_ads`] reports.
 
+mod cover;
 mod detect;
 pub mod marks;
+mod prefilter;
 mod repair;
 pub mod rules;
 mod view;

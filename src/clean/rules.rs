@@ -20,11 +20,12 @@
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use super::prefilter::{self, Prefilter};
+use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The default rule file, compiled into the program.
 pub const BUILTIN_RON: &str = include_str!("../../assets/rules/ads.ron");
@@ -87,13 +88,18 @@ pub struct RuleFile {
     pub rules: Vec<RuleSpec>,
 }
 
-/// A compiled rule.
+/// A rule, parsed and checked; its regular expression is compiled the first time a text holds
+/// one of its required words (see [`super::prefilter`]).
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub spec: RuleSpec,
-    pub(crate) regex: Regex,
-    /// The expression `regex` was compiled from.
+    /// The expression the rule matches with.
     source: String,
+    /// Strings one of which every match contains; `None` when the pattern promises none.
+    words: Option<Vec<Vec<u8>>>,
+    /// Compiled on first use, shared by every clone of the rule set; `None` if it cannot be
+    /// compiled (over the size limit), in which case the rule matches nothing.
+    regex: Arc<OnceLock<Option<Regex>>>,
 }
 
 impl Rule {
@@ -120,9 +126,28 @@ impl Rule {
             RuleKind::Cut | RuleKind::Signal => usize::MAX,
         })
     }
+
+    /// The compiled expression, compiled now if this is its first use.
+    pub(crate) fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| build_regex(&self.source).ok())
+            .as_ref()
+    }
+
+    /// True once the expression has been compiled (for tests of what start-up pays for).
+    pub fn is_compiled(&self) -> bool {
+        self.regex.get().is_some()
+    }
 }
 
-/// A compiled rule set.
+fn build_regex(source: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(4 << 20)
+        .build()
+}
+
+/// A rule set: the rules in order, and the prefilter over their required words.
 #[derive(Debug, Clone)]
 pub struct Rules {
     rules: Vec<Rule>,
@@ -130,46 +155,8 @@ pub struct Rules {
     chars_per_extra_point: Option<usize>,
     neighbour_max_chars: Option<usize>,
     disable: Vec<String>,
-    /// All patterns in two sets, so one pass over a line tells which rules can match it.
-    index: Option<Arc<Index>>,
-}
-
-/// Line rules (matched on the trimmed line) and the others (matched on the whole line), each
-/// as one set; `ids` map a set's pattern to its rule's position in `rules`.
-#[derive(Debug)]
-struct Index {
-    line: RegexSet,
-    line_ids: Vec<usize>,
-    other: RegexSet,
-    other_ids: Vec<usize>,
-}
-
-impl Index {
-    fn build(rules: &[Rule]) -> Option<Index> {
-        let set = |line: bool| {
-            let (ids, sources): (Vec<usize>, Vec<&str>) = rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| (r.spec.kind == RuleKind::Line) == line)
-                .map(|(i, r)| (i, r.source.as_str()))
-                .unzip();
-            let set = RegexSetBuilder::new(sources)
-                .case_insensitive(true)
-                .size_limit(64 << 20)
-                .dfa_size_limit(16 << 20)
-                .build()
-                .ok()?;
-            Some((set, ids))
-        };
-        let (line, line_ids) = set(true)?;
-        let (other, other_ids) = set(false)?;
-        Some(Index {
-            line,
-            line_ids,
-            other,
-            other_ids,
-        })
-    }
+    /// Built on first use; rebuilt (lazily) whenever the rules change.
+    prefilter: Arc<OnceLock<Prefilter>>,
 }
 
 /// Why a rule file could not be used.
@@ -249,7 +236,7 @@ impl Rules {
             chars_per_extra_point: None,
             neighbour_max_chars: None,
             disable: Vec::new(),
-            index: None,
+            prefilter: Arc::default(),
         }
     }
 
@@ -276,10 +263,22 @@ impl Rules {
         Ok(rules)
     }
 
-    /// Reads a user rule file. `Ok(None)` when the file does not exist.
+    /// Reads a user rule file. `Ok(None)` when the file does not exist. Its rules are few and
+    /// the user should hear at once about one that cannot be used, so they are compiled now.
     pub fn load_user(path: &Path) -> Result<Option<Rules>, RulesError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => Rules::from_ron(&text).map(Some),
+            Ok(text) => {
+                let rules = Rules::from_ron(&text)?;
+                for rule in &rules.rules {
+                    if let Err(error) = build_regex(&rule.source) {
+                        return Err(RulesError::Pattern {
+                            id: rule.spec.id.clone(),
+                            message: error.to_string(),
+                        });
+                    }
+                }
+                Ok(Some(rules))
+            }
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(error) => Err(RulesError::Io {
                 path: path.display().to_string(),
@@ -297,7 +296,7 @@ impl Rules {
             chars_per_extra_point,
             neighbour_max_chars,
             disable,
-            index: _,
+            prefilter: _,
         } = other;
         self.rules.retain(|r| !disable.contains(&r.spec.id));
         for rule in rules {
@@ -362,41 +361,35 @@ impl Rules {
     }
 
     fn reindex(&mut self) {
-        self.index = Index::build(&self.rules).map(Arc::new);
+        self.prefilter = Arc::default();
+    }
+
+    fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| {
+            let words: Vec<Option<Vec<Vec<u8>>>> =
+                self.rules.iter().map(|r| r.words.clone()).collect();
+            Prefilter::new(&words)
+        })
     }
 
     /// Positions (in [`Rules::rules`]) of the Line rules that match `trimmed`, in order.
     pub(crate) fn line_rules_matching(&self, trimmed: &str) -> Vec<usize> {
-        match &self.index {
-            Some(index) => index
-                .line
-                .matches(trimmed)
-                .into_iter()
-                .map(|k| index.line_ids[k])
-                .collect(),
-            None => (0..self.rules.len())
-                .filter(|&i| {
-                    self.rules[i].spec.kind == RuleKind::Line
-                        && self.rules[i].regex.is_match(trimmed)
-                })
-                .collect(),
-        }
+        let candidates = self.prefilter().candidates(trimmed);
+        (0..self.rules.len())
+            .filter(|&i| {
+                candidates[i]
+                    && self.rules[i].spec.kind == RuleKind::Line
+                    && self.rules[i].regex().is_some_and(|r| r.is_match(trimmed))
+            })
+            .collect()
     }
 
-    /// For each rule (by position), whether it can match `line`; Line rules are false.
+    /// For each rule (by position), whether it may match `line` (its required words occur);
+    /// Line rules are false. Only these need running.
     pub(crate) fn rules_matching(&self, line: &str) -> Vec<bool> {
-        let mut hits = vec![false; self.rules.len()];
-        match &self.index {
-            Some(index) => {
-                for k in index.other.matches(line).into_iter() {
-                    hits[index.other_ids[k]] = true;
-                }
-            }
-            None => {
-                for (hit, rule) in hits.iter_mut().zip(&self.rules) {
-                    *hit = rule.spec.kind != RuleKind::Line;
-                }
-            }
+        let mut hits = self.prefilter().candidates(line);
+        for (hit, rule) in hits.iter_mut().zip(&self.rules) {
+            *hit &= rule.spec.kind != RuleKind::Line;
         }
         hits
     }
@@ -438,18 +431,15 @@ fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
         return Err(RulesError::Empty { id: spec.id });
     }
     let source = alternatives.join("|");
-    let regex = RegexBuilder::new(&source)
-        .case_insensitive(true)
-        .size_limit(4 << 20)
-        .build()
-        .map_err(|e| RulesError::Pattern {
-            id: spec.id.clone(),
-            message: e.to_string(),
-        })?;
+    let hir = prefilter::parse(&source).map_err(|message| RulesError::Pattern {
+        id: spec.id.clone(),
+        message,
+    })?;
     Ok(Rule {
         spec,
-        regex,
+        words: prefilter::required_words(&hir),
         source,
+        regex: Arc::default(),
     })
 }
 
@@ -475,16 +465,41 @@ mod tests {
     }
 
     #[test]
-    fn rule_sets_index_every_rule() {
+    fn the_prefilter_never_hides_a_match() {
         let rules = Rules::builtin();
-        let index = rules.index.as_ref().expect("built-in rules form sets");
-        assert_eq!(index.line_ids.len() + index.other_ids.len(), rules.len());
-        let line = "加微信：abc123，获取全套材料";
-        let hits = rules.rules_matching(line);
-        for (rule, hit) in rules.rules().iter().zip(hits) {
-            let expected = rule.kind() != RuleKind::Line && rule.regex.is_match(line);
-            assert_eq!(hit, expected, "{}", rule.id());
+        let material = [
+            include_str!("../../tests/fixtures/seed_material.txt"),
+            include_str!("../../tests/fixtures/wenku_page.txt"),
+            include_str!("../../tests/fixtures/wechat_article.txt"),
+            include_str!("../../tests/fixtures/obfuscated_ads.txt"),
+            include_str!("../../tests/fixtures/doc_site_page.txt"),
+            "加微信：abc123，获取全套材料\n- 12 -\n📌 一、存在的问题\nVIP会员 PAID END",
+        ];
+        let regexes: Vec<Regex> = rules
+            .rules()
+            .iter()
+            .map(|r| build_regex(&r.source).unwrap())
+            .collect();
+        let mut checked = 0;
+        for line in material.iter().flat_map(|m| m.lines()) {
+            let view = super::super::view::View::new(line, 0);
+            let line = view.text.as_str();
+            let hits = rules.rules_matching(line);
+            let line_hits = rules.line_rules_matching(line.trim());
+            for (k, (rule, regex)) in rules.rules().iter().zip(&regexes).enumerate() {
+                if rule.kind() == RuleKind::Line {
+                    let matched = regex.is_match(line.trim());
+                    assert_eq!(line_hits.contains(&k), matched, "{} on {line}", rule.id());
+                } else if regex.is_match(line) {
+                    assert!(hits[k], "{} matches {line} but was filtered out", rule.id());
+                    checked += 1;
+                }
+            }
         }
+        assert!(checked > 50, "only {checked} matches seen");
+        // Most built-in rules have words to look for; those without are run on every line.
+        let without = rules.rules().iter().filter(|r| r.words.is_none()).count();
+        assert!(without * 4 < rules.len(), "{without} rules without words");
         let mut extended = Rules::builtin();
         extended.extend(
             Rules::from_ron(
@@ -494,6 +509,28 @@ mod tests {
         );
         let matching = extended.line_rules_matching("本期编辑");
         assert_eq!(extended.rules()[matching[0]].id(), "x");
+    }
+
+    #[test]
+    fn a_clean_line_compiles_no_rule_with_words() {
+        let rules = Rules::from_ron(BUILTIN_RON).unwrap();
+        let line = "一是学习不够深入，在工作中经常满足于完成规定动作。";
+        crate::clean::find_ads(line, &rules);
+        let mut idle = 0;
+        for rule in rules.rules() {
+            let Some(words) = &rule.words else { continue };
+            if !words
+                .iter()
+                .any(|w| line.as_bytes().windows(w.len()).any(|x| x == w))
+            {
+                assert!(!rule.is_compiled(), "{} was compiled", rule.id());
+                idle += 1;
+            }
+        }
+        assert!(idle * 2 > rules.len(), "only {idle} rules left alone");
+        crate::clean::find_ads("请加微信：abc123", &rules);
+        let contact = rules.rules().iter().find(|r| r.id() == "glued-contact");
+        assert!(contact.is_some_and(Rule::is_compiled));
     }
 
     #[test]
@@ -530,6 +567,19 @@ mod tests {
         assert!(matches!(err, RulesError::Pattern { .. }));
         let err = Rules::from_ron("(rules: [(id: \"x\", kind: Cut, reason: \"r\")])").unwrap_err();
         assert_eq!(err, RulesError::Empty { id: "x".into() });
+        // Valid syntax, but far over the size limit: a user file says so when it is read.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules.ron");
+        std::fs::write(
+            &path,
+            r#"(rules: [(id: "huge", kind: Cut, pattern: r"\w{1000}\w{1000}", reason: "r")])"#,
+        )
+        .unwrap();
+        let err = Rules::load_user(&path).unwrap_err();
+        assert!(
+            matches!(err, RulesError::Pattern { ref id, .. } if id == "huge"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -7,6 +7,10 @@ use std::io::Read;
 /// Largest `word/document.xml` read (uncompressed), against zip bombs.
 pub const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 
+/// Most text a .docx may give, the same as a .txt material may hold: a small file whose
+/// document is one huge paragraph is refused here, before any cleaning starts.
+pub const MAX_DOCX_TEXT: usize = super::MAX_FILE_BYTES as usize;
+
 /// True when the bytes start like a zip archive.
 pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
@@ -41,15 +45,25 @@ pub(crate) fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
     document_text(&xml)
 }
 
-/// The paragraphs of a WordprocessingML document body.
+/// The paragraphs of a WordprocessingML document body, at most [`MAX_DOCX_TEXT`] bytes.
 pub(crate) fn document_text(xml: &str) -> Result<String, ImportError> {
+    document_text_capped(xml, MAX_DOCX_TEXT)
+}
+
+fn document_text_capped(xml: &str, cap: usize) -> Result<String, ImportError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut paragraphs: Vec<String> = Vec::new();
     // Paragraphs can nest (text boxes): a stack of open ones.
     let mut open: Vec<String> = Vec::new();
     let mut in_text = 0usize;
     let mut skip_depth = 0usize;
+    // Text gathered so far: every event adds to the innermost open paragraph at most.
+    let mut text_bytes = 0usize;
     loop {
+        let (depth, top_len) = (open.len(), open.last().map_or(0, String::len));
+        if text_bytes > cap {
+            return Err(ImportError::DocxTooLarge);
+        }
         let event = reader.read_event().map_err(|_| ImportError::BadDocx)?;
         match event {
             Event::Start(e) => {
@@ -120,6 +134,12 @@ pub(crate) fn document_text(xml: &str) -> Result<String, ImportError> {
             Event::Eof => break,
             _ => {}
         }
+        if open.len() == depth {
+            text_bytes += open.last().map_or(0, String::len).saturating_sub(top_len);
+        }
+    }
+    if text_bytes > cap {
+        return Err(ImportError::DocxTooLarge);
     }
     // Unclosed paragraphs of a truncated document still count.
     paragraphs.extend(open);
@@ -153,6 +173,29 @@ mod tests {
 <mc:Fallback><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent>
 <w:t>外</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(document_text(xml).unwrap(), "框\n外");
+    }
+
+    #[test]
+    fn text_over_the_cap_is_refused_as_it_grows() {
+        let run = "<w:r><w:t>一二三四五六七八九十</w:t></w:r>";
+        let xml = format!(
+            "<w:document><w:body><w:p>{}</w:p></w:body></w:document>",
+            run.repeat(40)
+        );
+        // 40 runs of 30 bytes: 1,200 bytes of text in one paragraph.
+        assert_eq!(document_text_capped(&xml, 1_200).unwrap().len(), 1_200);
+        assert_eq!(
+            document_text_capped(&xml, 1_199),
+            Err(ImportError::DocxTooLarge)
+        );
+        // Breaks, tabs and many paragraphs count too.
+        let many = "<w:p><w:r><w:t>甲</w:t><w:br/></w:r></w:p>".repeat(100);
+        let xml = format!("<w:document><w:body>{many}</w:body></w:document>");
+        assert!(document_text_capped(&xml, 400).is_ok());
+        assert_eq!(
+            document_text_capped(&xml, 300),
+            Err(ImportError::DocxTooLarge)
+        );
     }
 
     #[test]

@@ -167,13 +167,18 @@ fn main() {
         support::report(
             &format!("start-up to first frame, {label}"),
             (support::median(times), RUNS),
-            Some(Duration::from_millis(500)),
+            // Issue 16: the window paints its first frame within 120 ms with the seed.
+            Some(Duration::from_millis(if label == "seed" {
+                120
+            } else {
+                500
+            })),
         );
         peaks.sort_unstable();
         let peak_mb = peaks[peaks.len() / 2] as f64 / (1024.0 * 1024.0);
-        let verdict = if peak_mb <= 150.0 { "ok" } else { "OVER" };
+        let verdict = if peak_mb <= 130.0 { "ok" } else { "OVER" };
         println!(
-            "{:<46} median {peak_mb:>7.1} MB   ({RUNS} runs)   budget 150 MB  {verdict}",
+            "{:<46} median {peak_mb:>7.1} MB   ({RUNS} runs)   budget 130 MB  {verdict}",
             format!("peak memory, {label}")
         );
     }

@@ -14,6 +14,15 @@ pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Bytes this thread has read through system calls (Linux's `/proc/thread-self/io`, `rchar`);
+/// `None` elsewhere, where bounds on reading are not checked.
+pub fn bytes_read_by_this_thread() -> Option<u64> {
+    let io = std::fs::read_to_string("/proc/thread-self/io").ok()?;
+    io.lines()
+        .find_map(|line| line.strip_prefix("rchar:"))
+        .and_then(|n| n.trim().parse().ok())
+}
+
 pub fn strip_ws(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -177,3 +177,61 @@ pub fn big_material(bytes: usize) -> String {
     }
     out
 }
+
+/// About `bytes` of material in each shape the import must stay linear on, by name: the seed
+/// material repeated, one long speech, all of it on one line, hard-wrapped into short lines,
+/// with a running header and page number on every page, and a list of numbered markers.
+pub fn material_shapes(bytes: usize) -> Vec<(&'static str, String)> {
+    let seed = fixture("seed_material.txt");
+    let repeated = seed.repeat(bytes.div_ceil(seed.len()));
+    let speech = big_material(bytes);
+    let one_line: String = speech.lines().collect::<Vec<_>>().join("");
+    // A PDF copy: every line cut after 18 characters.
+    let mut short_lines = String::with_capacity(speech.len() * 11 / 10);
+    for line in speech.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for piece in chars.chunks(18) {
+            short_lines.extend(piece);
+            short_lines.push('\n');
+        }
+    }
+    // A running header and a page number after every 30 lines.
+    let mut headers = String::with_capacity(speech.len() * 11 / 10);
+    for (k, line) in speech.lines().enumerate() {
+        if k % 30 == 0 {
+            headers.push_str(&format!(
+                "- {} -\n2023年度专题民主生活会个人对照检查材料\n",
+                k / 30 + 1
+            ));
+        }
+        headers.push_str(line);
+        headers.push('\n');
+    }
+    // Numbered markers at every level, each opening a short line.
+    let mut markers = String::from("对照检查材料\n二、检视存在的问题\n");
+    let mut k = 0;
+    while markers.len() < bytes {
+        let n = k % 99 + 1;
+        markers.push_str(&match k % 4 {
+            0 => format!(
+                "（{}）在理论学习方面。\n",
+                pouxi::draft::numbering::chinese_number(n)
+            ),
+            1 => format!(
+                "{}是学习不够深入，满足于完成规定动作。\n",
+                pouxi::draft::numbering::chinese_number(n)
+            ),
+            2 => format!("{n}. 研究深度不够，没有做到融会贯通。\n"),
+            _ => format!("（{n}）落实不到位，效果不明显。\n"),
+        });
+        k += 1;
+    }
+    vec![
+        ("seed material repeated", repeated),
+        ("one speech", speech),
+        ("one long line", one_line),
+        ("many short lines", short_lines),
+        ("running headers, page numbers", headers),
+        ("many numbered markers", markers),
+    ]
+}
