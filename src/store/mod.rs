@@ -381,6 +381,28 @@ mod tests {
     }
 
     #[test]
+    fn a_fingerprint_of_any_shape_costs_only_the_fingerprint() {
+        let draft = with_aids();
+        let text = draft_to_ron(&draft);
+        let start = text.find("    source: (").unwrap();
+        for source in [
+            "source: (gram: 4294967295, hashes: \"\")",
+            "source: (gram: 256, hashes: \"\")",
+            "source: (gram: -1, hashes: \"\")",
+            "source: (gram: \"六\", hashes: 7)",
+            "source: (hashes: \"\")",
+            "source: [1, 2, 3]",
+            "source: 5",
+        ] {
+            let damaged = format!("{}    {source},\n)\n", &text[..start]);
+            let loaded = draft_from_ron(&damaged).unwrap_or_else(|e| panic!("{source}: {e:?}"));
+            assert_eq!(loaded.source, None, "{source}");
+            assert_eq!(loaded.categories, draft.categories, "{source}");
+            assert_eq!(loaded.targets, draft.targets, "{source}");
+        }
+    }
+
+    #[test]
     fn files_without_the_new_fields_still_load() {
         let text = include_str!("../../tests/fixtures/seed_draft.ron");
         let draft = draft_from_ron(text).unwrap();
