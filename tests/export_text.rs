@@ -126,7 +126,10 @@ fn control_characters_never_reach_txt_or_md() {
             "{format:?}: {text:?}"
         );
         let unescaped = text.replace('\\', "");
-        assert!(unescaped.contains("正文中间[31m有控制字符"), "{format:?}: {text}");
+        assert!(
+            unescaped.contains("正文中间[31m有控制字符"),
+            "{format:?}: {text}"
+        );
         assert!(text.contains("结尾"), "{format:?}");
     }
 }
