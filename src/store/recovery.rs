@@ -33,6 +33,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod autosave;
+mod journal;
 
 pub use autosave::{AutosaveError, Autosaver};
 
@@ -43,6 +44,7 @@ pub const RECOVERY_FORMAT_VERSION: u32 = 1;
 /// A recovery file is a draft plus a few short fields.
 const MAX_RECOVERY_BYTES: u64 = MAX_DRAFT_BYTES + 64 * 1024;
 const EXTENSION: &str = "ron";
+const JOURNAL_EXTENSION: &str = "journal";
 
 static SESSION_COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -182,7 +184,14 @@ struct RecoveryFileOut<'a> {
     original: Option<String>,
     written_at: u64,
     chars: u64,
+    /// Names the journal records that belong to this copy (0: none do).
+    #[serde(skip_serializing_if = "is_zero")]
+    journal_base: u64,
     draft: DraftFileOut<'a>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Deserialize)]
@@ -201,11 +210,17 @@ struct RecoveryFileV1 {
     written_at: u64,
     #[serde(default)]
     chars: u64,
+    #[serde(default)]
+    journal_base: u64,
     draft: DraftFileV1,
 }
 
 /// A recovery file's text.
 pub fn recovery_to_ron(draft: &Draft, meta: &RecoveryMeta) -> String {
+    recovery_to_ron_with_base(draft, meta, 0)
+}
+
+fn recovery_to_ron_with_base(draft: &Draft, meta: &RecoveryMeta, journal_base: u64) -> String {
     let file = RecoveryFileOut {
         format: RECOVERY_FORMAT_NAME,
         version: RECOVERY_FORMAT_VERSION,
@@ -217,6 +232,7 @@ pub fn recovery_to_ron(draft: &Draft, meta: &RecoveryMeta) -> String {
             .map(|p| p.to_string_lossy().into_owned()),
         written_at: meta.written_at,
         chars: draft.char_count() as u64,
+        journal_base,
         draft: DraftFileOut::of(draft),
     };
     match ron_options().to_string_pretty(&file, pretty_config()) {
@@ -227,6 +243,13 @@ pub fn recovery_to_ron(draft: &Draft, meta: &RecoveryMeta) -> String {
 
 /// Parses a recovery file's text: the draft and what was recorded with it.
 pub fn recovery_from_ron(text: &str) -> Result<(Draft, RecoveryMeta, usize), StoreErrorKind> {
+    recovery_from_ron_with_base(text).map(|(draft, meta, chars, _)| (draft, meta, chars))
+}
+
+/// [`recovery_from_ron`], with the copy's journal base.
+fn recovery_from_ron_with_base(
+    text: &str,
+) -> Result<(Draft, RecoveryMeta, usize, u64), StoreErrorKind> {
     let header: RecoveryHeader = ron_options().from_str(text).map_err(|error| {
         if text.contains(RECOVERY_FORMAT_NAME) {
             StoreErrorKind::Damaged(error.to_string())
@@ -252,6 +275,7 @@ pub fn recovery_from_ron(text: &str) -> Result<(Draft, RecoveryMeta, usize), Sto
         draft,
         meta,
         usize::try_from(file.chars).unwrap_or(usize::MAX),
+        file.journal_base,
     ))
 }
 
@@ -279,6 +303,55 @@ impl RecoveryStore {
         draft: &Draft,
         meta: &RecoveryMeta,
     ) -> Result<(), StoreError> {
+        self.write_full(key, draft, meta, 0)
+    }
+
+    /// The journal beside the copy of `key`.
+    fn journal_path_of(&self, key: &RecoveryKey) -> PathBuf {
+        self.dir
+            .join(format!("{}.{JOURNAL_EXTENSION}", key.as_str()))
+    }
+
+    /// Writes a full copy that journal records made with `journal_base` will follow, then
+    /// removes the journal of the copy it replaces (its records name another base, so a kill
+    /// in between leaves them ignored).
+    fn write_full(
+        &self,
+        key: &RecoveryKey,
+        draft: &Draft,
+        meta: &RecoveryMeta,
+        journal_base: u64,
+    ) -> Result<(), StoreError> {
+        self.write_copy(key, draft, meta, journal_base)?;
+        let journal = self.journal_path_of(key);
+        match std::fs::remove_file(&journal) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::from_write_io(&journal, &error))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Appends what changed since the full copy of `key` (written with `journal_base`).
+    /// Returns the bytes appended.
+    fn append_journal(
+        &self,
+        key: &RecoveryKey,
+        journal_base: u64,
+        edits: Vec<(journal::FieldRef, String)>,
+    ) -> Result<u64, StoreError> {
+        let path = self.journal_path_of(key);
+        journal::append(&path, journal_base, unix_now(), edits)
+            .map_err(|error| StoreError::from_write_io(&path, &error))
+    }
+
+    fn write_copy(
+        &self,
+        key: &RecoveryKey,
+        draft: &Draft,
+        meta: &RecoveryMeta,
+        journal_base: u64,
+    ) -> Result<(), StoreError> {
         let path = self.path_of(key);
         // Whatever Pouxi writes, Pouxi must read back.
         let too_large = |bytes: u64| {
@@ -291,7 +364,7 @@ impl RecoveryStore {
         if text_bytes > MAX_DRAFT_BYTES {
             return Err(too_large(text_bytes));
         }
-        let text = recovery_to_ron(draft, meta);
+        let text = recovery_to_ron_with_base(draft, meta, journal_base);
         if text.len() as u64 > MAX_RECOVERY_BYTES {
             return Err(too_large(text.len() as u64));
         }
@@ -307,12 +380,16 @@ impl RecoveryStore {
 
     /// Removes the recovery copy of `key`; a copy that is not there is not an error.
     pub fn remove(&self, key: &RecoveryKey) -> Result<(), StoreError> {
-        let path = self.path_of(key);
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(error) => Err(StoreError::from_write_io(&path, &error)),
+        // The copy first: a journal without its copy is never read.
+        for path in [self.path_of(key), self.journal_path_of(key)] {
+            match std::fs::remove_file(&path) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(StoreError::from_write_io(&path, &error));
+                }
+                _ => {}
+            }
         }
+        Ok(())
     }
 
     /// Reads one recovery file.
@@ -325,8 +402,14 @@ impl RecoveryStore {
         let bytes = read_capped(&path, MAX_RECOVERY_BYTES)?;
         let text = std::str::from_utf8(&bytes)
             .map_err(|_| StoreError::new(&path, StoreErrorKind::NotText))?;
-        let (draft, meta, chars) =
-            recovery_from_ron(text).map_err(|kind| StoreError::new(&path, kind))?;
+        let (mut draft, mut meta, mut chars, journal_base) =
+            recovery_from_ron_with_base(text).map_err(|kind| StoreError::new(&path, kind))?;
+        if journal_base != 0 {
+            let journal = self.journal_path_of(key);
+            let at = journal::replay(&journal, journal_base, MAX_RECOVERY_BYTES, &mut draft);
+            meta.written_at = meta.written_at.max(at);
+            chars = draft.char_count();
+        }
         Ok(RecoveryEntry {
             key: key.clone(),
             file: path,
