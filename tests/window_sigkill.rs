@@ -41,9 +41,8 @@ impl Drop for Xvfb {
 }
 
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 fn start_xvfb() -> Option<Xvfb> {
@@ -136,7 +135,7 @@ fn round(display: &str, dir: &Path, draft: &Path, original_body: &str) -> usize 
         .env("POUXI_CONFIG_DIR", dir.join("config"))
         .env("POUXI_DATA_DIR", &data)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.join("stderr.txt")).expect("a log file"))
         .spawn()
         .expect("the binary starts");
     // The title names the file once the draft is in.
@@ -147,9 +146,13 @@ fn round(display: &str, dir: &Path, draft: &Path, original_body: &str) -> usize 
         if let Some(id) = found.lines().next().filter(|l| !l.is_empty()) {
             break id.to_owned();
         }
+        let gone = pouxi.try_wait().ok().flatten();
+        let log = || std::fs::read_to_string(dir.join("stderr.txt")).unwrap_or_default();
+        assert!(gone.is_none(), "pouxi ended ({gone:?}): {}", log());
         assert!(
-            started.elapsed() < Duration::from_secs(180),
-            "no window for {name}"
+            started.elapsed() < Duration::from_secs(300),
+            "no window for {name}: {}",
+            log()
         );
         std::thread::sleep(Duration::from_millis(100));
     };

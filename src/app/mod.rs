@@ -79,6 +79,8 @@ pub struct PouxiApp {
     ctx: egui::Context,
     /// What the status bar says while a file job the draft waits for is running.
     busy_notice: String,
+    /// The draft file this window holds open, and its marker that tells other windows so.
+    open_marker: Option<(PathBuf, Option<store::OpenMarker>)>,
 }
 
 /// Unsaved work reaches its recovery file this long after the last change at the latest
@@ -124,6 +126,7 @@ impl PouxiApp {
             files: FileJobs::default(),
             ctx: ctx.clone(),
             busy_notice: String::new(),
+            open_marker: None,
         };
         app.offer_recovery();
         if let Some(problem) = rules_problem {
@@ -214,11 +217,63 @@ impl PouxiApp {
     /// save.
     fn offer_recovery(&mut self) {
         let listing = self.recovery.list();
-        for problem in &listing.unreadable {
-            self.notice = format!("有一个恢复文件无法读取：{}", problem.message_zh());
+        if !listing.unreadable.is_empty() {
+            // A message, not the status bar: the next notice (已打开 …) must not hide it.
+            let count = listing.unreadable.len();
+            let lead = if count == 1 {
+                "有一个恢复文件无法读取，已保留在原处：".to_owned()
+            } else {
+                format!("有 {count} 个恢复文件无法读取，已保留在原处：")
+            };
+            let list: Vec<String> = listing
+                .unreadable
+                .iter()
+                .take(8)
+                .map(|problem| format!("· {}", problem.message_zh()))
+                .collect();
+            let more = if count > 8 {
+                format!("\n（另有 {} 个）", count - 8)
+            } else {
+                String::new()
+            };
+            self.show_message(
+                "恢复文件无法读取",
+                format!("{lead}\n{}{more}", list.join("\n")),
+            );
         }
         self.recovery_entries = listing.entries;
         self.refresh_recovery_modal();
+    }
+
+    /// Holds a marker on the draft file this window edits, and warns when another window
+    /// already holds one: two windows saving one file overwrite each other.
+    fn keep_open_marker(&mut self) {
+        let path = self.doc.path().map(Path::to_path_buf);
+        if self.open_marker.as_ref().map(|(p, _)| p) == path.as_ref() {
+            return;
+        }
+        self.open_marker = None;
+        let Some(path) = path else {
+            return;
+        };
+        let marker = match store::OpenMarker::claim(&self.paths.data_dir.join("open"), &path) {
+            store::MarkerClaim::Claimed(marker) => Some(marker),
+            store::MarkerClaim::AlreadyOpen => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.show_message(
+                    "稿件已在另一个窗口中打开",
+                    format!(
+                        "“{name}”已在另一个剖析窗口中打开。两个窗口各自保存会互相覆盖对方的修改；请只在一个窗口中编辑它。两个窗口未保存的修改各有各的恢复副本。"
+                    ),
+                );
+                None
+            }
+            store::MarkerClaim::Unknown => None,
+        };
+        self.open_marker = Some((path, marker));
     }
 
     fn refresh_recovery_modal(&mut self) {
@@ -962,6 +1017,18 @@ impl PouxiApp {
             Ok(format) => (path.to_path_buf(), format),
             Err(_) => (path.with_extension(form.format.extension()), form.format),
         };
+        if let Some(draft) = self.doc.path()
+            && store::is_same_file(draft, &path)
+        {
+            self.show_message(
+                "导出失败",
+                format!(
+                    "“{}”就是正在编辑的稿件（或指向它的链接）。导出会用讲稿覆盖稿件，已取消；请另选文件名。",
+                    path.display()
+                ),
+            );
+            return;
+        }
         let rendered = match export::render(self.doc.draft(), &form.settings, format) {
             Ok(rendered) => rendered,
             Err(error) => {
@@ -1369,6 +1436,7 @@ impl eframe::App for PouxiApp {
             self.perform(&ctx, action);
         }
         self.autosave_tick(&ctx);
+        self.keep_open_marker();
         if let (Some(raw), Some(field)) = (pasted, pasted_into) {
             let now = ctx.input(|i| i.time);
             self.clean_paste(&raw, field, now);

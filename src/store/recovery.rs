@@ -368,8 +368,13 @@ impl RecoveryStore {
         if text.len() as u64 > MAX_RECOVERY_BYTES {
             return Err(too_large(text.len() as u64));
         }
-        create_private_dir(&self.dir)
-            .map_err(|error| StoreError::from_write_io(&self.dir, &error))?;
+        create_private_dir(&self.dir).map_err(|error| {
+            if self.dir.exists() && !self.dir.is_dir() {
+                StoreError::new(&self.dir, StoreErrorKind::Write(WriteFailure::FolderIsFile))
+            } else {
+                StoreError::from_write_io(&self.dir, &error)
+            }
+        })?;
         // Never through a link: the new file is renamed over whatever has the name, and a
         // rename replaces a link itself, not the file it points at (on Windows too).
         remove_stale_temps(&path);

@@ -374,6 +374,12 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].key, key);
         assert!(errors[0].message_zh().contains("稿件仍在窗口中"));
+        // Said as it is (issue 18, case 15), not as a missing folder or an English error.
+        assert!(
+            errors[0].message_zh().contains("是一个文件"),
+            "{}",
+            errors[0].message_zh()
+        );
         assert!(saver.poll_errors().is_empty());
         // Still working afterwards.
         std::fs::remove_file(&blocked).unwrap();
