@@ -71,7 +71,13 @@ pub(super) fn diff(old: &Draft, new: &Draft) -> Option<Vec<(FieldRef, String)>> 
             field(FieldRef::Body(g.id), &f.body, &g.body);
         }
     }
-    Some(edits)
+    // Whatever the fields above miss (a field added to the draft later) must not be lost:
+    // the edits must rebuild `new` exactly, or a full copy is written.
+    let mut rebuilt = old.clone();
+    for (at, text) in &edits {
+        apply(&mut rebuilt, *at, text.clone());
+    }
+    (rebuilt == *new).then_some(edits)
 }
 
 fn apply(draft: &mut Draft, at: FieldRef, text: String) {
