@@ -79,6 +79,8 @@ pub struct PouxiApp {
     busy_notice: String,
     /// The draft file this window holds open, and its marker that tells other windows so.
     open_marker: Option<(std::path::PathBuf, Option<crate::store::OpenMarker>)>,
+    /// The recovery key whose copy was written before the first change (large drafts).
+    primed: Option<crate::store::recovery::RecoveryKey>,
 }
 
 impl PouxiApp {
@@ -123,6 +125,7 @@ impl PouxiApp {
             ctx: ctx.clone(),
             busy_notice: String::new(),
             open_marker: None,
+            primed: None,
         };
         app.offer_recovery();
         if let Some(problem) = rules_problem {

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// (the write itself runs on the autosaver's thread).
 const AUTOSAVE_DELAY: f64 = 0.5;
 
+/// Drafts with at least this much text get their recovery copy before the first change.
+const PRIME_ABOVE_BYTES: u64 = 256 * 1024;
+
 impl PouxiApp {
     /// Offers the recovery files newer than their drafts, left by a Pouxi that did not get to
     /// save.
@@ -143,6 +146,7 @@ impl PouxiApp {
             self.notice = error.message_zh();
         }
         if !self.doc.is_dirty() {
+            self.prime_recovery();
             return;
         }
         let revision = self.doc.revision();
@@ -163,6 +167,25 @@ impl PouxiApp {
                 self.autosaved = Some((revision, now));
             }
         }
+    }
+
+    /// A large draft's first recovery copy takes seconds to write. Written while the draft is
+    /// still unchanged, it is in place before the first keystroke, and every keystroke after
+    /// only goes to its journal. (An unchanged copy is never offered: it equals its file.)
+    fn prime_recovery(&mut self) {
+        let key = self.doc.recovery_key();
+        if self.doc.path().is_none()
+            || self.primed.as_ref() == Some(key)
+            || store::text_bytes(self.doc.draft()) < PRIME_ABOVE_BYTES
+        {
+            return;
+        }
+        self.primed = Some(key.clone());
+        self.autosaver.submit(
+            key.clone(),
+            self.doc.draft().clone(),
+            self.doc.path().map(Path::to_path_buf),
+        );
     }
 
     /// Writes out what the autosaver holds; for tests and for shutting down.

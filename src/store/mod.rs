@@ -158,7 +158,7 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 
 /// Bytes of text the draft holds: a file of it is at least this large, so a draft over the
 /// cap by this count is refused without building the file first.
-pub(crate) fn text_bytes(draft: &Draft) -> u64 {
+pub fn text_bytes(draft: &Draft) -> u64 {
     let categories: usize = draft
         .categories
         .iter()
