@@ -330,6 +330,8 @@ impl eframe::App for PouxiApp {
             text: &self.export.text,
             notes: &self.export.notes,
             flagged: &self.export.flagged,
+            punctuation: &self.export.punctuation,
+            title_lines: &self.export.title_lines,
         });
         let view = View {
             draft: self.doc.draft(),
