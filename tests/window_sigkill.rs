@@ -191,6 +191,7 @@ fn round(display: &str, dir: &Path, draft: &Path, original_body: &str) -> usize 
 }
 
 #[test]
+#[ignore = "not yet verified at 20 MB: run with `cargo test --release --test window_sigkill -- --ignored --nocapture`"]
 fn a_kill_while_typing_loses_at_most_the_last_moment() {
     if !on_path("Xvfb") || !on_path("xdotool") {
         println!("skipped: Xvfb and xdotool are needed (.ci/run installs them)");
