@@ -67,13 +67,6 @@ fn one_line(text: &str) -> String {
         .replace(['\n', '\r'], " ⏎ ")
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 /// `pouxi import INPUT [-o OUT.ron]`: reads material, cuts the ads, parses it into a draft and
 /// writes the draft file to `output` (atomically) or to stdout. What was removed and a summary
 /// go to stderr.
@@ -85,7 +78,7 @@ pub fn run_import(
     stderr: &mut impl Write,
 ) -> Status {
     if let Some(output) = output
-        && same_file(input, output)
+        && store::is_same_file(input, output)
     {
         say(
             stderr,
@@ -172,6 +165,17 @@ pub fn run_import(
         }
         None => {
             let text = store::draft_to_ron(&imported.draft);
+            if text.len() as u64 > store::MAX_DRAFT_BYTES {
+                say(
+                    stderr,
+                    format_args!(
+                        "The draft would be {} bytes, over the {}-byte limit Pouxi reads back; nothing was written.",
+                        text.len(),
+                        store::MAX_DRAFT_BYTES
+                    ),
+                );
+                return Status::Failed;
+            }
             if let Err(error) = stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush())
@@ -306,6 +310,16 @@ pub fn run_export(
         );
         return Status::Failed;
     };
+    if store::is_same_file(draft, output) {
+        say(
+            stderr,
+            format_args!(
+                "The output file {} is the draft itself (or a link to it); choose another name so the draft is kept.",
+                output.display()
+            ),
+        );
+        return Status::Failed;
+    }
     let loaded = match load_draft(draft, stderr) {
         Ok(loaded) => loaded,
         Err(status) => return status,

@@ -110,6 +110,45 @@ fn a_title_of_two_lines_stays_together() {
     assert!(text.starts_with("2023年主题教育专题民主生活会\n剖析发言材料\n\n\u{3000}\u{3000}二、"));
 }
 
+/// Issue 18, case 17: control characters typed or pasted into a draft stay out of the text.
+#[test]
+fn control_characters_never_reach_txt_or_md() {
+    let mut draft = seed();
+    draft.title = "标\0题\u{7}".into();
+    draft.categories[0].findings[0].body = "正文\0中间\u{1b}[31m有\u{8}控制字符".into();
+    draft.closing = "结\u{0}尾".into();
+    for format in [Format::Txt, Format::Markdown] {
+        let text = export(&draft, &ExportSettings::default(), format);
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{format:?}: {text:?}"
+        );
+        let unescaped = text.replace('\\', "");
+        assert!(
+            unescaped.contains("正文中间[31m有控制字符"),
+            "{format:?}: {text}"
+        );
+        assert!(text.contains("结尾"), "{format:?}");
+    }
+}
+
+/// Issue 18, case 17: a title of several lines is one Markdown heading.
+#[test]
+fn a_multi_line_title_makes_one_md_heading() {
+    let mut draft = seed();
+    draft.title = "2023年主题教育专题民主生活会\n剖析发言材料\r\n\n（问题部分）".into();
+    let text = export(&draft, &ExportSettings::default(), Format::Markdown);
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(
+        headings,
+        ["# 2023年主题教育专题民主生活会 剖析发言材料 （问题部分）"],
+        "{text}"
+    );
+    assert!(text.starts_with("# 2023"), "{text}");
+}
+
 #[test]
 fn pasted_half_width_punctuation_prints_full_width_and_is_listed() {
     let mut draft = seed();

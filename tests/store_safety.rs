@@ -83,9 +83,16 @@ fn saving_into_a_missing_folder_fails_clearly() {
     let file = dir.path().join("file.txt");
     std::fs::write(&file, "x").unwrap();
     let error = save_draft(&file.join("稿件.ron"), &draft("一", 10)).unwrap_err();
+    // Issue 18, case 15: said as it is, not as a missing folder.
+    #[cfg(unix)]
     assert_eq!(
         error.kind,
-        StoreErrorKind::Write(WriteFailure::FolderMissing)
+        StoreErrorKind::Write(WriteFailure::FolderIsFile)
+    );
+    assert!(
+        !error.message_zh().contains("文件夹不存在"),
+        "{}",
+        error.message_zh()
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }

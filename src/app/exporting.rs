@@ -70,6 +70,18 @@ impl PouxiApp {
             Ok(format) => (path.to_path_buf(), format),
             Err(_) => (path.with_extension(form.format.extension()), form.format),
         };
+        if let Some(draft) = self.doc.path()
+            && crate::store::is_same_file(draft, &path)
+        {
+            self.show_message(
+                "导出失败",
+                format!(
+                    "“{}”就是正在编辑的稿件（或指向它的链接）。导出会用讲稿覆盖稿件，已取消；请另选文件名。",
+                    path.display()
+                ),
+            );
+            return;
+        }
         let rendered = match export::render(self.doc.draft(), &form.settings, format) {
             Ok(rendered) => rendered,
             Err(error) => {

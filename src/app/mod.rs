@@ -76,6 +76,10 @@ pub struct PouxiApp {
     ctx: egui::Context,
     /// What the status bar says while a file job the draft waits for is running.
     busy_notice: String,
+    /// The draft file this window holds open, and its marker that tells other windows so.
+    open_marker: Option<(std::path::PathBuf, Option<crate::store::OpenMarker>)>,
+    /// The recovery key whose copy was written before the first change (large drafts).
+    primed: Option<crate::store::recovery::RecoveryKey>,
 }
 
 impl PouxiApp {
@@ -119,6 +123,8 @@ impl PouxiApp {
             files: FileJobs::default(),
             ctx: ctx.clone(),
             busy_notice: String::new(),
+            open_marker: None,
+            primed: None,
         };
         app.offer_recovery();
         if let Some(problem) = rules_problem {
@@ -370,6 +376,7 @@ impl eframe::App for PouxiApp {
             self.perform(&ctx, action);
         }
         self.autosave_tick(&ctx);
+        self.keep_open_marker();
         if let (Some(raw), Some(field)) = (pasted, pasted_into) {
             let now = ctx.input(|i| i.time);
             self.clean_paste(&raw, field, now);

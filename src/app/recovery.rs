@@ -11,16 +11,71 @@ use std::path::{Path, PathBuf};
 /// (the write itself runs on the autosaver's thread).
 const AUTOSAVE_DELAY: f64 = 0.5;
 
+/// Drafts with at least this much text get their recovery copy before the first change.
+const PRIME_ABOVE_BYTES: u64 = 256 * 1024;
+
 impl PouxiApp {
     /// Offers the recovery files newer than their drafts, left by a Pouxi that did not get to
     /// save.
     pub(super) fn offer_recovery(&mut self) {
         let listing = self.recovery.list();
-        for problem in &listing.unreadable {
-            self.notice = format!("有一个恢复文件无法读取：{}", problem.message_zh());
+        if !listing.unreadable.is_empty() {
+            // A message, not the status bar: the next notice (已打开 …) must not hide it.
+            let count = listing.unreadable.len();
+            let lead = if count == 1 {
+                "有一个恢复文件无法读取，已保留在原处：".to_owned()
+            } else {
+                format!("有 {count} 个恢复文件无法读取，已保留在原处：")
+            };
+            let list: Vec<String> = listing
+                .unreadable
+                .iter()
+                .take(8)
+                .map(|problem| format!("· {}", problem.message_zh()))
+                .collect();
+            let more = if count > 8 {
+                format!("\n（另有 {} 个）", count - 8)
+            } else {
+                String::new()
+            };
+            self.show_message(
+                "恢复文件无法读取",
+                format!("{lead}\n{}{more}", list.join("\n")),
+            );
         }
         self.recovery_entries = listing.entries;
         self.refresh_recovery_modal();
+    }
+
+    /// Holds a marker on the draft file this window edits, and warns when another window
+    /// already holds one: two windows saving one file overwrite each other.
+    pub(super) fn keep_open_marker(&mut self) {
+        let path = self.doc.path().map(Path::to_path_buf);
+        if self.open_marker.as_ref().map(|(p, _)| p) == path.as_ref() {
+            return;
+        }
+        self.open_marker = None;
+        let Some(path) = path else {
+            return;
+        };
+        let marker = match store::OpenMarker::claim(&self.paths.data_dir.join("open"), &path) {
+            store::MarkerClaim::Claimed(marker) => Some(marker),
+            store::MarkerClaim::AlreadyOpen => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.show_message(
+                    "稿件已在另一个窗口中打开",
+                    format!(
+                        "“{name}”已在另一个剖析窗口中打开。两个窗口各自保存会互相覆盖对方的修改；请只在一个窗口中编辑它。两个窗口未保存的修改各有各的恢复副本。"
+                    ),
+                );
+                None
+            }
+            store::MarkerClaim::Unknown => None,
+        };
+        self.open_marker = Some((path, marker));
     }
 
     pub(super) fn refresh_recovery_modal(&mut self) {
@@ -91,6 +146,7 @@ impl PouxiApp {
             self.notice = error.message_zh();
         }
         if !self.doc.is_dirty() {
+            self.prime_recovery();
             return;
         }
         let revision = self.doc.revision();
@@ -111,6 +167,25 @@ impl PouxiApp {
                 self.autosaved = Some((revision, now));
             }
         }
+    }
+
+    /// A large draft's first recovery copy takes seconds to write. Written while the draft is
+    /// still unchanged, it is in place before the first keystroke, and every keystroke after
+    /// only goes to its journal. (An unchanged copy is never offered: it equals its file.)
+    fn prime_recovery(&mut self) {
+        let key = self.doc.recovery_key();
+        if self.doc.path().is_none()
+            || self.primed.as_ref() == Some(key)
+            || store::text_bytes(self.doc.draft()) < PRIME_ABOVE_BYTES
+        {
+            return;
+        }
+        self.primed = Some(key.clone());
+        self.autosaver.submit(
+            key.clone(),
+            self.doc.draft().clone(),
+            self.doc.path().map(Path::to_path_buf),
+        );
     }
 
     /// Writes out what the autosaver holds; for tests and for shutting down.

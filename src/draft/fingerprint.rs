@@ -76,8 +76,13 @@ impl SourceFingerprint {
     where
         D: serde::Deserializer<'de>,
     {
-        let raw = Option::<RawFingerprint>::deserialize(deserializer)?;
-        Ok(raw.and_then(|raw| SourceFingerprint::try_from(raw).ok()))
+        let raw = Option::<LenientFingerprint>::deserialize(deserializer)?;
+        Ok(raw.and_then(|raw| match raw {
+            LenientFingerprint::Readable { gram, hashes } => u8::try_from(gram)
+                .ok()
+                .and_then(|gram| SourceFingerprint::try_from(RawFingerprint { gram, hashes }).ok()),
+            LenientFingerprint::Unreadable(_) => None,
+        }))
     }
 
     /// True when a run with this hash occurs in the material.
@@ -138,6 +143,15 @@ fn gram_hashes(chars: &[Char], gram: usize) -> Vec<u32> {
 struct RawFingerprint {
     gram: u8,
     hashes: String,
+}
+
+/// Whatever stands where a fingerprint belongs, read without failing: a gram out of range or
+/// fields of the wrong type make it [`LenientFingerprint::Unreadable`], not a damaged draft.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LenientFingerprint {
+    Readable { gram: u64, hashes: String },
+    Unreadable(serde::de::IgnoredAny),
 }
 
 impl From<SourceFingerprint> for RawFingerprint {

@@ -122,6 +122,11 @@ pub fn count_chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// The largest id a draft keeps as it is. Ids above it (a hand-edited or hostile file) are
+/// renumbered on load, so that handing out the next id can never run off the end of `u64` and
+/// wrap around to ids in use. 2^53 also stays exact wherever ids become JSON numbers.
+pub const MAX_ID: u64 = 1 << 53;
+
 /// Hands out ids above every id a draft uses. Ids are never stored as a counter in the draft,
 /// so applying a command and its inverse restores the draft exactly.
 #[derive(Debug, Clone)]
@@ -130,7 +135,8 @@ pub struct IdSource {
 }
 
 impl IdSource {
-    /// Ids above every id in `draft`.
+    /// Ids above every id in `draft` up to [`MAX_ID`] (larger ones are renumbered by
+    /// [`Draft::normalize_ids`] and never reached by counting up from here).
     pub fn after(draft: &Draft) -> IdSource {
         IdSource {
             next: draft.max_id() + 1,
@@ -153,7 +159,8 @@ impl IdSource {
 
     fn take(&mut self) -> u64 {
         let id = self.next.max(1);
-        self.next = id + 1;
+        // Counting from at most MAX_ID + 1, the end of u64 is out of reach.
+        self.next = id.saturating_add(1);
         id
     }
 }
@@ -178,46 +185,56 @@ impl Draft {
         }
     }
 
-    /// The largest id in use, 0 for none.
+    /// The largest id in use up to [`MAX_ID`], 0 for none.
     pub fn max_id(&self) -> u64 {
+        self.all_ids().filter(|&id| id <= MAX_ID).max().unwrap_or(0)
+    }
+
+    fn all_ids(&self) -> impl Iterator<Item = u64> + '_ {
         self.categories
             .iter()
             .flat_map(|c| std::iter::once(c.id.0).chain(c.findings.iter().map(|f| f.id.0)))
-            .max()
-            .unwrap_or(0)
     }
 
-    /// Repairs ids of a file written by hand: every id non-zero and unique. Returns true when
-    /// something had to change.
+    /// Repairs ids of a file written by hand: every id in `1..=MAX_ID` and unique. Ids that
+    /// are 0, repeated or above [`MAX_ID`] get fresh ones; if fresh ones would not fit below
+    /// [`MAX_ID`], every id is renumbered in reading order. Returns true when something had
+    /// to change.
     pub fn normalize_ids(&mut self) -> bool {
-        let mut ids = IdSource::after(self);
         let mut seen = std::collections::HashSet::new();
-        let mut changed = false;
+        let bad = self
+            .all_ids()
+            .filter(|&id| id == 0 || id > MAX_ID || !seen.insert(id))
+            .count() as u64;
+        if bad == 0 {
+            return false;
+        }
+        let renumber_all = self.max_id() > MAX_ID.saturating_sub(bad);
+        let mut ids = if renumber_all {
+            IdSource { next: 1 }
+        } else {
+            IdSource::after(self)
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut keep = |id: u64| !renumber_all && id != 0 && id <= MAX_ID && seen.insert(id);
         for category in &mut self.categories {
-            if category.id.0 == 0 || !seen.insert(category.id.0) {
+            if !keep(category.id.0) {
                 category.id = ids.category();
-                changed = true;
             }
             for finding in &mut category.findings {
-                if finding.id.0 == 0 || !seen.insert(finding.id.0) {
+                if !keep(finding.id.0) {
                     finding.id = ids.finding();
-                    changed = true;
                 }
             }
         }
-        changed
+        true
     }
 
-    /// True when no two categories or findings share an id and none is 0.
+    /// True when no two categories or findings share an id and every id is in `1..=MAX_ID`.
     pub fn ids_are_unique(&self) -> bool {
         let mut seen = std::collections::HashSet::new();
-        self.categories.iter().all(|c| {
-            c.id.0 != 0
-                && seen.insert(c.id.0)
-                && c.findings
-                    .iter()
-                    .all(|f| f.id.0 != 0 && seen.insert(f.id.0))
-        })
+        self.all_ids()
+            .all(|id| id != 0 && id <= MAX_ID && seen.insert(id))
     }
 
     pub fn category(&self, id: CategoryId) -> Option<&Category> {

@@ -2,10 +2,23 @@
 //! layout, everything else as plain paragraphs.
 
 use super::layout::{Layout, Role, Speech};
+use super::txt::is_stray_control;
 
 pub(super) fn write(speech: &Speech, layout: Layout) -> String {
     let mut out = String::new();
+    let mut previous = None;
     for paragraph in &speech.paragraphs {
+        // A title of several lines is one heading: Markdown has no line break inside one.
+        if previous == Some(Role::Title) && paragraph.role == Role::Title {
+            out.pop();
+            out.push(' ');
+            for run in &paragraph.runs {
+                escape_into(&mut out, &run.text);
+            }
+            out.push('\n');
+            continue;
+        }
+        previous = Some(paragraph.role);
         if !out.is_empty() {
             out.push('\n');
         }
@@ -30,7 +43,7 @@ pub(super) fn write(speech: &Speech, layout: Layout) -> String {
 
 /// Backslash-escapes characters that would otherwise start emphasis, code, links or HTML.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| !is_stray_control(c)) {
         if matches!(
             c,
             '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'

@@ -5,6 +5,11 @@ use super::layout::{Role, Speech};
 
 const INDENT: &str = "\u{3000}\u{3000}";
 
+/// Control characters other than the tab: never written to a text export.
+pub(super) fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
 /// The .txt file's bytes.
 pub(super) fn write(speech: &Speech, bom: bool, crlf: bool) -> Vec<u8> {
     let text = text(speech, if crlf { "\r\n" } else { "\n" });
@@ -37,7 +42,9 @@ pub(super) fn text(speech: &Speech, newline: &str) -> String {
             out.push_str(INDENT);
         }
         for run in &paragraph.runs {
-            out.push_str(&run.text);
+            // A NUL or an escape sequence pasted into a draft is no part of the speech, and
+            // would make Notepad and other readers stop or misdraw.
+            out.extend(run.text.chars().filter(|&c| !is_stray_control(c)));
         }
         out.push_str(newline);
     }

@@ -104,9 +104,69 @@ pub fn temp_path_for(target: &Path) -> PathBuf {
     ))
 }
 
+/// How old a temporary file beside a target must be before a save removes it as left over
+/// by a save that was killed. A save in progress writes its temporary file within seconds;
+/// this leaves a wide margin for a slow disk or another Pouxi saving the same file.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Removes temporary files [`temp_path_for`] made for `target` (an already resolved path)
+/// that are older than [`STALE_TEMP_AGE`]: what a save killed half-way leaves behind. Best
+/// effort, never fails: a file that cannot be removed stays.
+pub fn remove_stale_temps(target: &Path) {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let parent = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut cut = name.len().min(TEMP_NAME_PREFIX_BYTES);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let prefix = format!(".{}.", &name[..cut]);
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(middle) = entry_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".pouxi-tmp"))
+        else {
+            continue;
+        };
+        // `<process>-<counter>`: nothing else, so `稿件.ron.bak`'s temporaries are not
+        // taken for `稿件.ron`'s.
+        let ours = middle.split_once('-').is_some_and(|(pid, n)| {
+            !pid.is_empty()
+                && !n.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
+                && n.bytes().all(|b| b.is_ascii_digit())
+        });
+        let old = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age >= STALE_TEMP_AGE);
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// True for the names [`temp_path_for`] makes.
 pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(".pouxi-tmp")
+}
+
+/// True when `a` and `b` name one file: the same path, a symbolic link to it or a hard link
+/// (compared by the file system's own identity of the file, on Windows too). False when
+/// either does not exist.
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    same_file::is_same_file(a, b).unwrap_or(false)
 }
 
 /// Writes `bytes` to `target` atomically. On failure the target is untouched and the temporary
@@ -114,6 +174,7 @@ pub fn is_temp_name(name: &str) -> bool {
 /// `target` is refused.
 pub fn atomic_write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let real = resolve_target(target)?;
+    remove_stale_temps(&real);
     let permissions = std::fs::metadata(&real).ok().map(|m| m.permissions());
     stage(&real, bytes, permissions)?.commit()
 }

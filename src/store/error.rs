@@ -45,6 +45,16 @@ pub enum WriteFailure {
     ReadOnly,
     NameTooLong,
     SymlinkLoop,
+    /// A file stands where a folder on the path should be (a data folder that is a file).
+    FolderIsFile,
+    /// The file would be larger than Pouxi reads back ([`super::MAX_DRAFT_BYTES`]), so it
+    /// was not written: whatever Pouxi writes, it must read.
+    TooLargeToReadBack {
+        bytes: u64,
+    },
+    /// The target is the file the content comes from (the same file, a link or a hard link
+    /// to it): writing would destroy the input.
+    IsTheInput,
     Other(String),
 }
 
@@ -61,7 +71,8 @@ impl WriteFailure {
         }
         match error.kind() {
             ErrorKind::StorageFull | ErrorKind::QuotaExceeded => WriteFailure::DiskFull,
-            ErrorKind::NotFound | ErrorKind::NotADirectory => WriteFailure::FolderMissing,
+            ErrorKind::NotFound => WriteFailure::FolderMissing,
+            ErrorKind::NotADirectory => WriteFailure::FolderIsFile,
             ErrorKind::IsADirectory => WriteFailure::IsDirectory,
             ErrorKind::PermissionDenied => WriteFailure::PermissionDenied,
             ErrorKind::ReadOnlyFilesystem => WriteFailure::ReadOnly,
@@ -81,6 +92,15 @@ impl WriteFailure {
             WriteFailure::ReadOnly => "磁盘或文件夹是只读的".to_owned(),
             WriteFailure::NameTooLong => "文件名太长".to_owned(),
             WriteFailure::SymlinkLoop => "符号链接互相指向，形成了循环".to_owned(),
+            WriteFailure::FolderIsFile => "路径中本应是文件夹的地方是一个文件".to_owned(),
+            WriteFailure::TooLargeToReadBack { bytes } => format!(
+                "写成文件后将有 {} MB，超过剖析能读回的上限 {} MB",
+                bytes.div_ceil(1024 * 1024),
+                super::MAX_DRAFT_BYTES / (1024 * 1024)
+            ),
+            WriteFailure::IsTheInput => {
+                "目标就是正在读取的文件（或指向它的链接），写入会毁掉原文件".to_owned()
+            }
             WriteFailure::Other(detail) => detail.clone(),
         }
     }
@@ -90,6 +110,10 @@ impl WriteFailure {
             WriteFailure::DiskFull => "请清理磁盘空间，或另存到其他位置。",
             WriteFailure::FolderMissing | WriteFailure::ReadOnly => "请另存到其他位置。",
             WriteFailure::NameTooLong => "请另存为较短的文件名。",
+            WriteFailure::TooLargeToReadBack { .. } => {
+                "请删去部分内容（例如大段导入的素材）后再保存。"
+            }
+            WriteFailure::FolderIsFile => "请移走或改名那个文件，或另存到其他位置。",
             _ => "请另存为其他文件名或位置。",
         }
     }
@@ -111,6 +135,18 @@ impl fmt::Display for WriteFailure {
             WriteFailure::ReadOnly => write!(f, "the file system is read-only"),
             WriteFailure::NameTooLong => write!(f, "the file name is too long"),
             WriteFailure::SymlinkLoop => write!(f, "symbolic links form a loop"),
+            WriteFailure::FolderIsFile => {
+                write!(f, "a file stands where a folder on the path should be")
+            }
+            WriteFailure::TooLargeToReadBack { bytes } => write!(
+                f,
+                "the file would be {bytes} bytes, over the {}-byte limit Pouxi reads back",
+                super::MAX_DRAFT_BYTES
+            ),
+            WriteFailure::IsTheInput => write!(
+                f,
+                "it is the input file itself (or a link to it), which writing would destroy"
+            ),
             WriteFailure::Other(detail) => write!(f, "{detail}"),
         }
     }

@@ -10,13 +10,19 @@
 //!   [`recovery::Autosaver`].
 
 mod atomic;
+mod compact;
 mod error;
+mod open_marker;
 pub mod recovery;
 mod save;
 mod stamp;
 
-pub use atomic::{Refusal, atomic_write, is_temp_name, resolve_target, temp_path_for};
+pub use atomic::{
+    Refusal, STALE_TEMP_AGE, atomic_write, is_same_file, is_temp_name, remove_stale_temps,
+    resolve_target, temp_path_for,
+};
 pub use error::{StoreError, StoreErrorKind, WriteFailure};
+pub use open_marker::{MarkerClaim, OpenMarker};
 pub use save::{backup_path_for, save_draft, save_draft_with_stamp};
 pub use stamp::{ChangedOnDisk, FileStamp, check_unchanged, content_hash};
 
@@ -150,11 +156,33 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
         .struct_names(false)
 }
 
+/// Bytes of text the draft holds: a file of it is at least this large, so a draft over the
+/// cap by this count is refused without building the file first.
+pub fn text_bytes(draft: &Draft) -> u64 {
+    let categories: usize = draft
+        .categories
+        .iter()
+        .map(|c| {
+            c.title.len()
+                + c.lead.len()
+                + c.findings
+                    .iter()
+                    .map(|f| f.headline.len() + f.body.len())
+                    .sum::<usize>()
+        })
+        .sum();
+    (draft.title.len()
+        + draft.heading.len()
+        + draft.opening.len()
+        + draft.closing.len()
+        + categories) as u64
+}
+
 /// The draft as the text of a file.
 pub fn draft_to_ron(draft: &Draft) -> String {
     let file = DraftFileOut::of(draft);
     match ron_options().to_string_pretty(&file, pretty_config()) {
-        Ok(text) => text + "\n",
+        Ok(text) => compact::unescape_printable(text) + "\n",
         // Serializing plain strings and vectors cannot fail; keep a readable fallback anyway.
         Err(error) => format!("// {error}\n"),
     }
@@ -378,6 +406,28 @@ mod tests {
         assert_eq!(loaded.source, None);
         assert_eq!(loaded.targets, draft.targets);
         assert_eq!(loaded.categories, draft.categories);
+    }
+
+    #[test]
+    fn a_fingerprint_of_any_shape_costs_only_the_fingerprint() {
+        let draft = with_aids();
+        let text = draft_to_ron(&draft);
+        let start = text.find("    source: (").unwrap();
+        for source in [
+            "source: (gram: 4294967295, hashes: \"\")",
+            "source: (gram: 256, hashes: \"\")",
+            "source: (gram: -1, hashes: \"\")",
+            "source: (gram: \"六\", hashes: 7)",
+            "source: (hashes: \"\")",
+            "source: [1, 2, 3]",
+            "source: 5",
+        ] {
+            let damaged = format!("{}    {source},\n)\n", &text[..start]);
+            let loaded = draft_from_ron(&damaged).unwrap_or_else(|e| panic!("{source}: {e:?}"));
+            assert_eq!(loaded.source, None, "{source}");
+            assert_eq!(loaded.categories, draft.categories, "{source}");
+            assert_eq!(loaded.targets, draft.targets, "{source}");
+        }
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Recovery copies of open drafts, so that a crash, a kill or a power cut loses at most the last
 //! couple of seconds of typing.
 //!
-//! One file per open draft in `data_dir/recovery`, named by a [`RecoveryKey`]:
-//! `p-<hash of the draft's path>.ron` for a draft with a file, `u-<time>-<process>-<n>.ron`
-//! for a never-saved one. Each holds the draft in the ordinary draft format, wrapped:
+//! One file per window's open draft in `data_dir/recovery`, named by a [`RecoveryKey`]:
+//! `p-<hash of the draft's path>-<time>-<process>-<n>.ron` for a draft with a file (two
+//! windows on one draft each keep their own copy), `u-<time>-<process>-<n>.ron` for a
+//! never-saved one. Links in the folder are never followed. Each holds the draft in the ordinary draft format, wrapped:
 //!
 //! ```text
 //! (
@@ -19,9 +20,9 @@
 //! Files are written with [`super::atomic_write`]. [`Autosaver`] does that on a background
 //! thread.
 
-use super::atomic::is_temp_name;
+use super::atomic::{self, is_temp_name, remove_stale_temps};
 use super::{
-    DraftFileOut, DraftFileV1, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, atomic_write,
+    DraftFileOut, DraftFileV1, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, WriteFailure,
     content_hash, load_draft, pretty_config, read_capped, ron_options,
 };
 use crate::draft::Draft;
@@ -32,6 +33,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod autosave;
+mod journal;
 
 pub use autosave::{AutosaveError, Autosaver};
 
@@ -42,6 +44,7 @@ pub const RECOVERY_FORMAT_VERSION: u32 = 1;
 /// A recovery file is a draft plus a few short fields.
 const MAX_RECOVERY_BYTES: u64 = MAX_DRAFT_BYTES + 64 * 1024;
 const EXTENSION: &str = "ron";
+const JOURNAL_EXTENSION: &str = "journal";
 
 static SESSION_COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -51,30 +54,31 @@ static SESSION_COUNTER: AtomicU64 = AtomicU64::new(0);
 pub struct RecoveryKey(String);
 
 impl RecoveryKey {
-    /// The key of a draft that has a file: the same path always gives the same key (also
-    /// across restarts and Pouxi versions), different paths practically never the same.
+    /// A key for one window's copy of the draft at `path`: `p-<hash of the path>-<session>`.
+    /// Every call gives a new key, so two windows on one draft never share (or delete) each
+    /// other's copy; [`RecoveryKey::path_part`] tells which keys belong to one path.
     /// Relative paths are made absolute first; links are not resolved.
     pub fn for_path(path: &Path) -> RecoveryKey {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         RecoveryKey(format!(
-            "p-{:016x}",
-            content_hash(absolute.as_os_str().as_encoded_bytes())
+            "p-{:016x}-{}",
+            content_hash(absolute.as_os_str().as_encoded_bytes()),
+            session_part()
         ))
+    }
+
+    /// The part of a key that names the draft's path (`p-<hash>`); `None` for a never-saved
+    /// draft's key.
+    pub fn path_part(&self) -> Option<&str> {
+        self.0
+            .starts_with("p-")
+            .then(|| self.0.get(..18).unwrap_or(&self.0))
     }
 
     /// A fresh key for a draft that has never been saved: unique by time, process id and a
     /// counter.
     pub fn new_session() -> RecoveryKey {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
-        let n = SESSION_COUNTER.fetch_add(1, Ordering::Relaxed);
-        RecoveryKey(format!(
-            "u-{:x}{:08x}-{:x}-{n}",
-            now.as_secs(),
-            now.subsec_nanos(),
-            std::process::id()
-        ))
+        RecoveryKey(format!("u-{}", session_part()))
     }
 
     /// A key read back from a file name; `None` unless it is one Pouxi could have made.
@@ -92,6 +96,20 @@ impl RecoveryKey {
     fn file_name(&self) -> String {
         format!("{}.{EXTENSION}", self.0)
     }
+}
+
+/// Unique by time, process id and a counter.
+fn session_part() -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let n = SESSION_COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "{:x}{:08x}-{:x}-{n}",
+        now.as_secs(),
+        now.subsec_nanos(),
+        std::process::id()
+    )
 }
 
 impl fmt::Display for RecoveryKey {
@@ -143,11 +161,11 @@ pub struct RecoveryEntry {
 /// What [`RecoveryStore::list`] found.
 #[derive(Debug, Default)]
 pub struct RecoveryListing {
-    /// Worth offering: never-saved drafts, drafts whose file is gone or unreadable, and drafts
-    /// written no earlier than their file's last change and different from it. Newest first.
+    /// Worth offering: every copy whose draft differs from what its file holds (or whose file
+    /// is gone or unreadable), never-saved drafts included. Newest first.
     pub entries: Vec<RecoveryEntry>,
-    /// Older than their draft file, or identical to it: nothing to recover. Not removed by
-    /// `list`; the app may [`RecoveryStore::remove`] them.
+    /// Identical to their draft file: nothing to recover. Not removed by `list`; the app may
+    /// [`RecoveryStore::remove`] them.
     pub stale: Vec<RecoveryEntry>,
     /// Recovery files that could not be read, each with its reason. Left on disk.
     pub unreadable: Vec<StoreError>,
@@ -166,7 +184,14 @@ struct RecoveryFileOut<'a> {
     original: Option<String>,
     written_at: u64,
     chars: u64,
+    /// Names the journal records that belong to this copy (0: none do).
+    #[serde(skip_serializing_if = "is_zero")]
+    journal_base: u64,
     draft: DraftFileOut<'a>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Deserialize)]
@@ -185,11 +210,17 @@ struct RecoveryFileV1 {
     written_at: u64,
     #[serde(default)]
     chars: u64,
+    #[serde(default)]
+    journal_base: u64,
     draft: DraftFileV1,
 }
 
 /// A recovery file's text.
 pub fn recovery_to_ron(draft: &Draft, meta: &RecoveryMeta) -> String {
+    recovery_to_ron_with_base(draft, meta, 0)
+}
+
+fn recovery_to_ron_with_base(draft: &Draft, meta: &RecoveryMeta, journal_base: u64) -> String {
     let file = RecoveryFileOut {
         format: RECOVERY_FORMAT_NAME,
         version: RECOVERY_FORMAT_VERSION,
@@ -201,16 +232,24 @@ pub fn recovery_to_ron(draft: &Draft, meta: &RecoveryMeta) -> String {
             .map(|p| p.to_string_lossy().into_owned()),
         written_at: meta.written_at,
         chars: draft.char_count() as u64,
+        journal_base,
         draft: DraftFileOut::of(draft),
     };
     match ron_options().to_string_pretty(&file, pretty_config()) {
-        Ok(text) => text + "\n",
+        Ok(text) => super::compact::unescape_printable(text) + "\n",
         Err(error) => format!("// {error}\n"),
     }
 }
 
 /// Parses a recovery file's text: the draft and what was recorded with it.
 pub fn recovery_from_ron(text: &str) -> Result<(Draft, RecoveryMeta, usize), StoreErrorKind> {
+    recovery_from_ron_with_base(text).map(|(draft, meta, chars, _)| (draft, meta, chars))
+}
+
+/// [`recovery_from_ron`], with the copy's journal base.
+fn recovery_from_ron_with_base(
+    text: &str,
+) -> Result<(Draft, RecoveryMeta, usize, u64), StoreErrorKind> {
     let header: RecoveryHeader = ron_options().from_str(text).map_err(|error| {
         if text.contains(RECOVERY_FORMAT_NAME) {
             StoreErrorKind::Damaged(error.to_string())
@@ -236,6 +275,7 @@ pub fn recovery_from_ron(text: &str) -> Result<(Draft, RecoveryMeta, usize), Sto
         draft,
         meta,
         usize::try_from(file.chars).unwrap_or(usize::MAX),
+        file.journal_base,
     ))
 }
 
@@ -263,31 +303,118 @@ impl RecoveryStore {
         draft: &Draft,
         meta: &RecoveryMeta,
     ) -> Result<(), StoreError> {
-        create_private_dir(&self.dir)
-            .map_err(|error| StoreError::from_write_io(&self.dir, &error))?;
+        self.write_full(key, draft, meta, 0)
+    }
+
+    /// The journal beside the copy of `key`.
+    fn journal_path_of(&self, key: &RecoveryKey) -> PathBuf {
+        self.dir
+            .join(format!("{}.{JOURNAL_EXTENSION}", key.as_str()))
+    }
+
+    /// Writes a full copy that journal records made with `journal_base` will follow, then
+    /// removes the journal of the copy it replaces (its records name another base, so a kill
+    /// in between leaves them ignored).
+    fn write_full(
+        &self,
+        key: &RecoveryKey,
+        draft: &Draft,
+        meta: &RecoveryMeta,
+        journal_base: u64,
+    ) -> Result<(), StoreError> {
+        self.write_copy(key, draft, meta, journal_base)?;
+        let journal = self.journal_path_of(key);
+        match std::fs::remove_file(&journal) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::from_write_io(&journal, &error))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Appends what changed since the full copy of `key` (written with `journal_base`).
+    /// Returns the bytes appended.
+    fn append_journal(
+        &self,
+        key: &RecoveryKey,
+        journal_base: u64,
+        edits: Vec<(journal::FieldRef, String)>,
+    ) -> Result<u64, StoreError> {
+        let path = self.journal_path_of(key);
+        journal::append(&path, journal_base, unix_now(), edits)
+            .map_err(|error| StoreError::from_write_io(&path, &error))
+    }
+
+    fn write_copy(
+        &self,
+        key: &RecoveryKey,
+        draft: &Draft,
+        meta: &RecoveryMeta,
+        journal_base: u64,
+    ) -> Result<(), StoreError> {
         let path = self.path_of(key);
-        atomic_write(&path, recovery_to_ron(draft, meta).as_bytes())
+        // Whatever Pouxi writes, Pouxi must read back.
+        let too_large = |bytes: u64| {
+            StoreError::new(
+                &path,
+                StoreErrorKind::Write(WriteFailure::TooLargeToReadBack { bytes }),
+            )
+        };
+        let text_bytes = super::text_bytes(draft);
+        if text_bytes > MAX_DRAFT_BYTES {
+            return Err(too_large(text_bytes));
+        }
+        let text = recovery_to_ron_with_base(draft, meta, journal_base);
+        if text.len() as u64 > MAX_RECOVERY_BYTES {
+            return Err(too_large(text.len() as u64));
+        }
+        create_private_dir(&self.dir).map_err(|error| {
+            if self.dir.exists() && !self.dir.is_dir() {
+                StoreError::new(&self.dir, StoreErrorKind::Write(WriteFailure::FolderIsFile))
+            } else {
+                StoreError::from_write_io(&self.dir, &error)
+            }
+        })?;
+        // Never through a link: the new file is renamed over whatever has the name, and a
+        // rename replaces a link itself, not the file it points at (on Windows too).
+        remove_stale_temps(&path);
+        atomic::stage(&path, text.as_bytes(), None)
+            .and_then(atomic::Staged::commit)
             .map_err(|error| StoreError::from_write_io(&path, &error))
     }
 
     /// Removes the recovery copy of `key`; a copy that is not there is not an error.
     pub fn remove(&self, key: &RecoveryKey) -> Result<(), StoreError> {
-        let path = self.path_of(key);
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(error) => Err(StoreError::from_write_io(&path, &error)),
+        // The copy first: a journal without its copy is never read.
+        for path in [self.path_of(key), self.journal_path_of(key)] {
+            match std::fs::remove_file(&path) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(StoreError::from_write_io(&path, &error));
+                }
+                _ => {}
+            }
         }
+        Ok(())
     }
 
     /// Reads one recovery file.
     pub fn read(&self, key: &RecoveryKey) -> Result<RecoveryEntry, StoreError> {
         let path = self.path_of(key);
+        // A link in the recovery folder is not Pouxi's: never read (or offer) what it points at.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::new(&path, StoreErrorKind::NotRegularFile));
+        }
         let bytes = read_capped(&path, MAX_RECOVERY_BYTES)?;
         let text = std::str::from_utf8(&bytes)
             .map_err(|_| StoreError::new(&path, StoreErrorKind::NotText))?;
-        let (draft, meta, chars) =
-            recovery_from_ron(text).map_err(|kind| StoreError::new(&path, kind))?;
+        let (mut draft, mut meta, mut chars, journal_base) =
+            recovery_from_ron_with_base(text).map_err(|kind| StoreError::new(&path, kind))?;
+        if journal_base != 0 {
+            let journal = self.journal_path_of(key);
+            let at = journal::replay(&journal, journal_base, MAX_RECOVERY_BYTES, &mut draft);
+            meta.written_at = meta.written_at.max(at);
+            chars = draft.char_count();
+        }
         Ok(RecoveryEntry {
             key: key.clone(),
             file: path,
@@ -352,25 +479,13 @@ impl RecoveryStore {
     }
 }
 
-/// Stale: the draft file was changed after the copy was written (a later save), or holds the
-/// same draft. Same second counts as not older: when in doubt, offer.
+/// Stale: the draft file holds exactly the copy's draft, so there is nothing to recover.
+/// Decided by content alone: a sync client or a backup tool that rewrites the same bytes (or
+/// `touch`) changes a file's time but not the writer's words. When in doubt, offer.
 fn is_stale(entry: &RecoveryEntry) -> bool {
     let Some(original) = &entry.original else {
         return false;
     };
-    let Ok(meta) = std::fs::metadata(original) else {
-        return false;
-    };
-    let file_secs = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map(|d| d.as_secs());
-    if let Some(file_secs) = file_secs
-        && entry.written_at < file_secs
-    {
-        return true;
-    }
     load_draft(original).is_ok_and(|on_disk| on_disk == entry.draft)
 }
 
@@ -400,14 +515,18 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_stable_distinct_and_safe() {
+    fn keys_are_per_window_distinct_and_safe() {
         let a = RecoveryKey::for_path(Path::new("/稿件/一.ron"));
-        assert_eq!(a, RecoveryKey::for_path(Path::new("/稿件/一.ron")));
-        assert_ne!(a, RecoveryKey::for_path(Path::new("/稿件/二.ron")));
+        let a2 = RecoveryKey::for_path(Path::new("/稿件/一.ron"));
+        assert_ne!(a, a2, "two windows on one draft keep two copies");
+        assert_eq!(a.path_part(), a2.path_part());
+        let b = RecoveryKey::for_path(Path::new("/稿件/二.ron"));
+        assert_ne!(a.path_part(), b.path_part());
         let s1 = RecoveryKey::new_session();
         let s2 = RecoveryKey::new_session();
         assert_ne!(s1, s2);
-        for key in [&a, &s1, &s2] {
+        assert_eq!(s1.path_part(), None);
+        for key in [&a, &a2, &b, &s1, &s2] {
             assert_eq!(RecoveryKey::parse(key.as_str()).as_ref(), Some(key));
         }
         assert_eq!(RecoveryKey::parse("../etc"), None);
@@ -473,7 +592,7 @@ mod tests {
         store
             .write(&newer, &draft("新"), &RecoveryMeta::now(Some(newer_path)))
             .unwrap();
-        // Older than its file (saved after the copy was written).
+        // Older than its file and different: offered (time decides nothing, issue 18 case 3).
         let older_path = dir.path().join("older.ron");
         save_draft(&older_path, &draft("已保存")).unwrap();
         let older = RecoveryKey::for_path(&older_path);
@@ -517,14 +636,14 @@ mod tests {
             .map(|e| e.draft.title.as_str())
             .collect();
         offered.sort();
-        assert_eq!(offered, ["文件没了", "新", "未保存"]);
+        assert_eq!(offered, ["一小时前", "文件没了", "新", "未保存"]);
         let mut stale: Vec<&str> = listing
             .stale
             .iter()
             .map(|e| e.draft.title.as_str())
             .collect();
         stale.sort();
-        assert_eq!(stale, ["一小时前", "相同"]);
+        assert_eq!(stale, ["相同"]);
         let kinds: Vec<&StoreErrorKind> = listing.unreadable.iter().map(|e| &e.kind).collect();
         assert_eq!(kinds.len(), 4, "{kinds:?}");
         assert!(matches!(kinds[0], StoreErrorKind::Damaged(_)));

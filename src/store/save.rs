@@ -42,9 +42,27 @@ pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
 /// bytes (saving twice keeps the real previous version), or when it is over
 /// [`MAX_DRAFT_BYTES`] (it is not a draft). On error nothing on disk changed.
 pub fn save_draft_with_stamp(path: &Path, draft: &Draft) -> Result<FileStamp, StoreError> {
+    // Whatever Pouxi writes, Pouxi must read back.
+    let too_large = |bytes: u64| {
+        StoreError::new(
+            path,
+            StoreErrorKind::Write(WriteFailure::TooLargeToReadBack { bytes }),
+        )
+    };
+    let text_bytes = super::text_bytes(draft);
+    if text_bytes > MAX_DRAFT_BYTES {
+        return Err(too_large(text_bytes));
+    }
     let bytes = draft_to_ron(draft).into_bytes();
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let write_error = |error: &std::io::Error| StoreError::from_write_io(path, error);
     let target = atomic::resolve_target(path).map_err(|e| write_error(&e))?;
+    atomic::remove_stale_temps(&target);
+    if let Some(backup) = backup_path_for(&target) {
+        atomic::remove_stale_temps(&backup);
+    }
     let existing = std::fs::metadata(&target).ok();
     let permissions = existing.as_ref().map(std::fs::Metadata::permissions);
     // 1. The new draft, complete on disk but not yet in place.
@@ -53,7 +71,8 @@ pub fn save_draft_with_stamp(path: &Path, draft: &Draft) -> Result<FileStamp, St
     // 2. and 3. The previous version, in place as NAME.bak.
     let backup = match existing {
         Some(meta) if meta.len() <= MAX_DRAFT_BYTES => keep_backup(&target, &bytes, permissions)?,
-        _ => None,
+        Some(_) => keep_large_backup(&target)?,
+        None => None,
     };
     // 4. The new draft in place.
     if let Err(error) = staged.commit() {
@@ -82,6 +101,34 @@ impl KeptBackup {
             None => std::fs::remove_file(&self.path),
         };
     }
+}
+
+/// A file over [`MAX_DRAFT_BYTES`] is not a draft Pouxi wrote, and too large to copy into
+/// memory: it is kept as `NAME.bak` by a hard link (no copy; the target stays whole until the
+/// new draft is renamed over it). Where hard links are impossible the save is refused, so that
+/// nothing is overwritten without a copy kept.
+fn keep_large_backup(target: &Path) -> Result<Option<KeptBackup>, StoreError> {
+    let Some(backup_path) = backup_path_for(target) else {
+        return Err(StoreError::new(
+            target,
+            StoreErrorKind::Backup(WriteFailure::NameTooLong),
+        ));
+    };
+    let backup_error = |error: &std::io::Error| {
+        StoreError::new(
+            &backup_path,
+            StoreErrorKind::Backup(WriteFailure::from_io(error)),
+        )
+    };
+    let real = atomic::resolve_target(&backup_path).map_err(|e| backup_error(&e))?;
+    let temp = atomic::temp_path_for(&real);
+    std::fs::hard_link(target, &temp).map_err(|e| backup_error(&e))?;
+    if let Err(error) = std::fs::rename(&temp, &real) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(backup_error(&error));
+    }
+    // A large previous .bak is not put back on failure: the target is still the old file.
+    Ok(None)
 }
 
 fn keep_backup(
