@@ -214,12 +214,14 @@ impl fmt::Display for CheckReport {
                         "  [{}] {}：{}",
                         entry.label, entry.location, entry.message
                     )?;
-                    if let Some(excerpt) = &entry.excerpt {
-                        writeln!(f, "      “{excerpt}”")?;
+                    match (&entry.fix, &entry.excerpt) {
+                        (Some(_), _) => {}
+                        (None, Some(excerpt)) => writeln!(f, "      “{excerpt}”")?,
+                        (None, None) => {}
                     }
                 }
                 if let Some(fix) = &entry.fix {
-                    writeln!(f, "      改为：“{}” → “{}”", fix.from, fix.to)?;
+                    writeln!(f, "      改为：{} → {}", fix.from, fix.to)?;
                 }
             }
         }
@@ -570,7 +572,7 @@ mod tests {
         assert_eq!(wrong["fix"]["to"], "诉求");
         assert_eq!(wrong["severity"], "error");
         assert!(report.to_text().contains("共 2 处"));
-        assert!(report.to_text().contains("改为：“述求” → “诉求”"));
+        assert!(report.to_text().contains("改为：述求 → 诉求"));
     }
 
     #[test]
