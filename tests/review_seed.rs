@@ -93,7 +93,7 @@ fn the_seed_is_told_its_five_faults_with_fixes_and_its_vagueness_once() {
     // The title's website leftovers and the heading that starts at 二、.
     let title = items
         .iter()
-        .find(|i| i.kind == ReviewKind::TitleLeftover)
+        .find(|i| i.kind == ReviewKind::WebsiteLeftover)
         .unwrap();
     assert_eq!(
         title.fix.as_ref().map(|f| f.to.as_str()),

@@ -215,8 +215,9 @@ pub enum ReviewKind {
     HalfWidthPunctuation,
     /// Age, workload, the nature of the post or history given as the cause of a problem.
     BlamingCircumstances,
-    /// Website leftovers in the title: `（五）`, `（问题部分）`, `范文`, `精选`, `篇一`.
-    TitleLeftover,
+    /// Website leftovers: in the title `（五）`, `（问题部分）`, `范文`, `精选`, `篇一`; in the
+    /// text a site's tag such as `（中华励志网）`.
+    WebsiteLeftover,
     /// Section numbers that skip (`二、` with no `一、` before it).
     SectionNumbering,
     /// A category with a single finding: a lone `一是`.
@@ -259,7 +260,7 @@ impl ReviewKind {
         ReviewKind::StraySpace,
         ReviewKind::HalfWidthPunctuation,
         ReviewKind::BlamingCircumstances,
-        ReviewKind::TitleLeftover,
+        ReviewKind::WebsiteLeftover,
         ReviewKind::SectionNumbering,
         ReviewKind::LoneFinding,
         ReviewKind::HeadlineRepeatsCategory,
@@ -271,7 +272,7 @@ impl ReviewKind {
             | ReviewKind::Placeholder
             | ReviewKind::Formulation
             | ReviewKind::WrongWord
-            | ReviewKind::TitleLeftover => Severity::Error,
+            | ReviewKind::WebsiteLeftover => Severity::Error,
             ReviewKind::LongHeadline
             | ReviewKind::ShortBody
             | ReviewKind::NoConcreteDetail
@@ -305,7 +306,7 @@ impl ReviewKind {
             ReviewKind::StraySpace => "stray_space",
             ReviewKind::HalfWidthPunctuation => "half_width_punctuation",
             ReviewKind::BlamingCircumstances => "blaming_circumstances",
-            ReviewKind::TitleLeftover => "title_leftover",
+            ReviewKind::WebsiteLeftover => "website_leftover",
             ReviewKind::SectionNumbering => "section_numbering",
             ReviewKind::LoneFinding => "lone_finding",
             ReviewKind::HeadlineRepeatsCategory => "headline_repeats_category",
@@ -335,7 +336,7 @@ impl ReviewKind {
             ReviewKind::StraySpace => "多余空格",
             ReviewKind::HalfWidthPunctuation => "半角标点",
             ReviewKind::BlamingCircumstances => "归咎客观",
-            ReviewKind::TitleLeftover => "标题残留",
+            ReviewKind::WebsiteLeftover => "网站残留",
             ReviewKind::SectionNumbering => "序号不连续",
             ReviewKind::LoneFinding => "只有“一是”",
             ReviewKind::HeadlineRepeatsCategory => "标题重复方面",

@@ -19,8 +19,14 @@ static TITLE_LEFTOVER: LazyLock<Pattern> = LazyLock::new(|| {
 
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+/// A site's tag dropped into the text between sentences: `。（中华励志网）`, `(某某范文网)`.
+static SITE_TAG: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"[（(][^（）()，。\n]{1,12}(?:网|网站|文库|文秘|在线|素材库)[）)]")
+});
+
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     title_leftovers(draft, items);
+    site_tags(draft, items);
     numbering(draft, items);
     lone_findings(draft, items);
     headlines_repeating_category(draft, items);
@@ -42,12 +48,39 @@ fn title_leftovers(draft: &Draft, items: &mut Vec<ReviewItem>) {
         "标题里有下载网站留下的字样（{}）：交上去的材料不应有这些，删去",
         names.join("、")
     );
-    let mut item = ReviewItem::new(ReviewKind::TitleLeftover, Location::Title, message)
+    let mut item = ReviewItem::new(ReviewKind::WebsiteLeftover, Location::Title, message)
         .with_range(title, whole);
     if !cleaned.is_empty() {
         item = item.with_fix(title, cleaned);
     }
     items.push(item);
+}
+
+fn site_tags(draft: &Draft, items: &mut Vec<ReviewItem>) {
+    for (field, text) in draft.text_fields() {
+        if field == crate::draft::TextField::Title {
+            continue;
+        }
+        for range in SITE_TAG.find_ranges(text) {
+            // A tag stands between sentences; after a noun it names something (`网站（政务网）`).
+            let before = text[..range.start].trim_end().chars().next_back();
+            let after = text[range.end..].chars().next();
+            let between_sentences = before.is_none_or(|c| "。！？；.!?;\n".contains(c))
+                || after.is_none_or(|c| c == '\n');
+            if !between_sentences {
+                continue;
+            }
+            items.push(
+                ReviewItem::new(
+                    ReviewKind::WebsiteLeftover,
+                    Location::from_field(field),
+                    "正文里夹着网站的名字，是下载时带进来的：删去",
+                )
+                .with_range(text, range)
+                .with_fix(text, ""),
+            );
+        }
+    }
 }
 
 /// `二、…` → 2, for `一、` to `二十、`.
@@ -202,7 +235,7 @@ mod tests {
             draft.heading = "一、检视存在的问题".into();
             let items = run(&draft);
             assert_eq!(items.len(), 1, "{title}: {items:?}");
-            assert_eq!(items[0].kind, ReviewKind::TitleLeftover);
+            assert_eq!(items[0].kind, ReviewKind::WebsiteLeftover);
             assert_eq!(items[0].fix.as_ref().map(|f| f.to.as_str()), Some(cleaned));
         }
     }
@@ -258,7 +291,22 @@ mod tests {
     }
 
     #[test]
-    fn the_leftover_pattern_compiles() {
+    fn a_site_tag_in_the_text_is_cut() {
+        let body = "有时用公款送礼。（中华励志网）工作事业心不强，学习（试行）条例，到网站（政务网）查询。";
+        let mut draft = draft_of(&[("在工作作风方面", &[("享乐主义有所抬头", body), ("甲", GOOD_BODY)])]);
+        draft.heading = "一、检视存在的问题".into();
+        let items = run(&draft);
+        let tags: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ReviewKind::WebsiteLeftover)
+            .filter_map(|i| i.fix.as_ref().map(|f| f.from.as_str()))
+            .collect();
+        assert_eq!(tags, ["（中华励志网）"]);
+    }
+
+    #[test]
+    fn the_leftover_patterns_compile() {
         assert!(TITLE_LEFTOVER.compiled());
+        assert!(SITE_TAG.compiled());
     }
 }
