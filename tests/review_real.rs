@@ -171,6 +171,9 @@ fn precision_and_recall_on_real_findings() {
     for alarm in &false_alarms {
         println!("  false alarm: {alarm}");
     }
-    assert!(precision >= 0.9, "precision {precision:.2}: {false_alarms:#?}");
+    assert!(
+        precision >= 0.9,
+        "precision {precision:.2}: {false_alarms:#?}"
+    );
     assert!(recall >= 0.75, "recall {recall:.2}: {misses:#?}");
 }

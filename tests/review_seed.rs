@@ -36,7 +36,11 @@ fn assert_items_fit(draft: &Draft, items: &[ReviewItem]) {
             assert!(draft.text(related.field()).is_some(), "{item:?}");
         }
         if let Some(fix) = &item.fix {
-            assert_eq!(text.get(fix.range.clone()), Some(fix.from.as_str()), "{item:?}");
+            assert_eq!(
+                text.get(fix.range.clone()),
+                Some(fix.from.as_str()),
+                "{item:?}"
+            );
             assert_ne!(fix.from, fix.to, "{item:?}");
         }
         assert!(!item.location.describe_zh(draft).is_empty(), "{item:?}");
@@ -61,7 +65,12 @@ fn the_seed_is_told_its_five_faults_with_fixes_and_its_vagueness_once() {
     assert_items_fit(&draft, &items);
     // The faults the person checking the speech marks at once, each with its exact fix.
     for (kind, needle, from, to) in [
-        (ReviewKind::Particle, "党建工作抓的不够紧", "抓的不够", "抓得不够"),
+        (
+            ReviewKind::Particle,
+            "党建工作抓的不够紧",
+            "抓的不够",
+            "抓得不够",
+        ),
         (ReviewKind::WrongWord, "合理述求", "述求", "诉求"),
         (ReviewKind::WrongWord, "份内事", "份内事", "分内事"),
         (
@@ -70,23 +79,33 @@ fn the_seed_is_told_its_five_faults_with_fixes_and_its_vagueness_once() {
             "习近平新时代中国特色社会主义",
             "习近平新时代中国特色社会主义思想",
         ),
-        (ReviewKind::Formulation, "融入十四五工作大局", "十四五", "“十四五”"),
+        (
+            ReviewKind::Formulation,
+            "融入十四五工作大局",
+            "十四五",
+            "“十四五”",
+        ),
     ] {
         let field = field_with(&draft, needle);
         let item = items
             .iter()
             .find(|i| i.kind == kind && i.location.field() == field)
             .unwrap_or_else(|| panic!("{needle} not flagged: {items:#?}"));
-        let fix = item.fix.as_ref().unwrap_or_else(|| panic!("{needle}: no fix"));
+        let fix = item
+            .fix
+            .as_ref()
+            .unwrap_or_else(|| panic!("{needle}: no fix"));
         assert_eq!((fix.from.as_str(), fix.to.as_str()), (from, to), "{needle}");
     }
     // Age and the nature of the post given as causes: advice, with the reason.
     for needle in ["随着年龄的增长", "因为工作性质的原因"] {
         let field = field_with(&draft, needle);
         assert!(
-            items.iter().any(|i| i.kind == ReviewKind::BlamingCircumstances
-                && i.location.field() == field
-                && i.severity() == review::Severity::Hint),
+            items
+                .iter()
+                .any(|i| i.kind == ReviewKind::BlamingCircumstances
+                    && i.location.field() == field
+                    && i.severity() == review::Severity::Hint),
             "{needle}"
         );
     }
@@ -99,8 +118,11 @@ fn the_seed_is_told_its_five_faults_with_fixes_and_its_vagueness_once() {
         title.fix.as_ref().map(|f| f.to.as_str()),
         Some("2023年主题教育专题民主生活会剖析发言材料")
     );
-    assert!(items.iter().any(|i| i.kind == ReviewKind::SectionNumbering
-        && i.location == Location::Heading));
+    assert!(
+        items
+            .iter()
+            .any(|i| i.kind == ReviewKind::SectionNumbering && i.location == Location::Heading)
+    );
 
     // Nineteen findings without a figure: one piece of advice with its nineteen places.
     let groups = review::fold(items.clone());
@@ -167,7 +189,12 @@ fn adding_a_figure_silences_the_vagueness_hint() {
         .unwrap();
     let items = run(&draft);
     let vague = |i: &&ReviewItem| i.kind == ReviewKind::NoConcreteDetail;
-    assert!(!items.iter().filter(vague).any(|i| i.finding() == Some(finding.id)));
+    assert!(
+        !items
+            .iter()
+            .filter(vague)
+            .any(|i| i.finding() == Some(finding.id))
+    );
     assert_eq!(items.iter().filter(vague).count(), 18);
 }
 

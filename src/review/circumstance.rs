@@ -38,10 +38,23 @@ const CAUSE_WORDS: &[&str] = &[
 ];
 
 /// Words in the next clause that make the circumstance a cause.
-const CONSEQUENCE_WORDS: &[&str] = &["导致", "致使", "使得", "所以", "因此", "以致", "无暇", "顾不上", "没有时间", "没有更多时间"];
+const CONSEQUENCE_WORDS: &[&str] = &[
+    "导致",
+    "致使",
+    "使得",
+    "所以",
+    "因此",
+    "以致",
+    "无暇",
+    "顾不上",
+    "没有时间",
+    "没有更多时间",
+];
 
 /// Words before the circumstance that make it the fault being confessed.
-const CONFESSING: &[&str] = &["强调", "借口", "推脱", "推给", "推到", "归咎", "归结", "找", "化解", "解决", "处理"];
+const CONFESSING: &[&str] = &[
+    "强调", "借口", "推脱", "推给", "推到", "归咎", "归结", "找", "化解", "解决", "处理",
+];
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     for (_, _, finding) in findings(draft) {
@@ -87,9 +100,11 @@ fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 continue;
             }
             let here = CAUSE_WORDS.iter().any(|c| clause.contains(c));
-            let next = parts
-                .get(i + 1)
-                .is_some_and(|r| CONSEQUENCE_WORDS.iter().any(|c| text[r.clone()].contains(c)));
+            let next = parts.get(i + 1).is_some_and(|r| {
+                CONSEQUENCE_WORDS
+                    .iter()
+                    .any(|c| text[r.clone()].contains(c))
+            });
             if here || next {
                 return Some(
                     ReviewItem::new(

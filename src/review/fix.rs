@@ -47,7 +47,11 @@ pub fn fix_command<'a>(
         let Some(&at) = order.get(&field) else {
             continue;
         };
-        by_field.entry(at).or_insert((field, Vec::new())).1.push(fix);
+        by_field
+            .entry(at)
+            .or_insert((field, Vec::new()))
+            .1
+            .push(fix);
     }
     let mut commands = Vec::new();
     for (field, mut fixes) in by_field.into_values() {

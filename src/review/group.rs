@@ -45,7 +45,9 @@ pub fn fold(items: Vec<ReviewItem>) -> Vec<ReviewGroup> {
         let key = (
             item.rule.clone(),
             item.message.clone(),
-            item.fix.as_ref().map(|f| format!("{}\u{0}{}", f.from, f.to)),
+            item.fix
+                .as_ref()
+                .map(|f| format!("{}\u{0}{}", f.from, f.to)),
         );
         match index.get(&key) {
             Some(&at) => groups[at].items.push(item),

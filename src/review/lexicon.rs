@@ -84,8 +84,13 @@ pub enum LexiconError {
         message: String,
     },
     /// A formulation without words, or a wrong word equal to its correction.
-    Entry { id: String },
-    Io { path: String, message: String },
+    Entry {
+        id: String,
+    },
+    Io {
+        path: String,
+        message: String,
+    },
 }
 
 impl LexiconError {
@@ -117,7 +122,10 @@ impl fmt::Display for LexiconError {
                 "review word list syntax error at line {line}, column {column}: {message}"
             ),
             LexiconError::Entry { id } => {
-                write!(f, "review word list entry \"{id}\" is empty or changes nothing")
+                write!(
+                    f,
+                    "review word list entry \"{id}\" is empty or changes nothing"
+                )
             }
             LexiconError::Io { path, message } => {
                 write!(f, "cannot read review word list {path}: {message}")
@@ -254,7 +262,11 @@ mod tests {
         let lexicon = Lexicon::builtin_with_user(&path).unwrap();
         let builtin = Lexicon::builtin();
         assert_eq!(lexicon.wrong_words.len(), builtin.wrong_words.len() + 1);
-        let replaced = lexicon.wrong_words.iter().find(|w| w.wrong == "述求").unwrap();
+        let replaced = lexicon
+            .wrong_words
+            .iter()
+            .find(|w| w.wrong == "述求")
+            .unwrap();
         assert_eq!(replaced.not_after, "陈讲");
         assert!(lexicon.formulations.iter().any(|f| f.id == "两个先锋队"));
         assert!(lexicon.is_disabled("particle"));

@@ -90,7 +90,9 @@ fn section_number(line: &str) -> Option<usize> {
     match number.chars().count() {
         1 => value(number),
         2 if number.starts_with('十') => value(&number['十'.len_utf8()..]).map(|n| 10 + n),
-        2 if number.ends_with('十') => value(&number[..number.len() - '十'.len_utf8()]).map(|n| n * 10),
+        2 if number.ends_with('十') => {
+            value(&number[..number.len() - '十'.len_utf8()]).map(|n| n * 10)
+        }
         _ => None,
     }
 }
@@ -167,11 +169,22 @@ fn lone_findings(draft: &Draft, items: &mut Vec<ReviewItem>) {
 /// The characters that say something, with the words every category title and headline
 /// share taken out.
 fn core(text: &str) -> String {
-    let mut core: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    for filler in ["方面", "存在的", "存在", "问题", "不足", "差距", "带头", "在", "的", "上", "等", "还", "有"] {
+    let mut core: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    for filler in [
+        "方面",
+        "存在的",
+        "存在",
+        "问题",
+        "不足",
+        "差距",
+        "带头",
+        "在",
+        "的",
+        "上",
+        "等",
+        "还",
+        "有",
+    ] {
         core = core.replace(filler, "");
     }
     core
@@ -216,7 +229,10 @@ mod tests {
     }
 
     fn two_findings() -> Vec<(&'static str, &'static str)> {
-        vec![("学习举措强度不够", GOOD_BODY), ("系统研究深度不够", GOOD_BODY)]
+        vec![
+            ("学习举措强度不够", GOOD_BODY),
+            ("系统研究深度不够", GOOD_BODY),
+        ]
     }
 
     #[test]
@@ -228,7 +244,10 @@ mod tests {
                 "2023年主题教育专题民主生活会剖析发言材料",
             ),
             ("【精选】个人对照检查材料范文篇一", "个人对照检查材料"),
-            ("民主生活会对照检查材料3篇（通用）", "民主生活会对照检查材料"),
+            (
+                "民主生活会对照检查材料3篇（通用）",
+                "民主生活会对照检查材料",
+            ),
         ] {
             let mut draft = draft_of(&[("在理论学习方面", &findings)]);
             draft.title = title.into();
@@ -273,11 +292,19 @@ mod tests {
     fn a_lone_finding_and_a_headline_repeating_its_category_are_flagged() {
         let mut draft = draft_of(&[
             ("在理论学习方面", &[("理论学习方面存在的不足", GOOD_BODY)]),
-            ("在政治素质方面", &[("政治素质不够高", GOOD_BODY), ("政治定位把握不准", GOOD_BODY)]),
+            (
+                "在政治素质方面",
+                &[
+                    ("政治素质不够高", GOOD_BODY),
+                    ("政治定位把握不准", GOOD_BODY),
+                ],
+            ),
         ]);
         draft.heading = "一、检视存在的问题".into();
-        let kinds: Vec<(ReviewKind, Location)> =
-            run(&draft).into_iter().map(|i| (i.kind, i.location)).collect();
+        let kinds: Vec<(ReviewKind, Location)> = run(&draft)
+            .into_iter()
+            .map(|i| (i.kind, i.location))
+            .collect();
         assert_eq!(
             kinds,
             [
@@ -293,7 +320,10 @@ mod tests {
     #[test]
     fn a_site_tag_in_the_text_is_cut() {
         let body = "有时用公款送礼。（中华励志网）工作事业心不强，学习（试行）条例，到网站（政务网）查询。";
-        let mut draft = draft_of(&[("在工作作风方面", &[("享乐主义有所抬头", body), ("甲", GOOD_BODY)])]);
+        let mut draft = draft_of(&[(
+            "在工作作风方面",
+            &[("享乐主义有所抬头", body), ("甲", GOOD_BODY)],
+        )]);
         draft.heading = "一、检视存在的问题".into();
         let items = run(&draft);
         let tags: Vec<&str> = items

@@ -65,7 +65,6 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     common as f32 / (a.len() + b.len() - common) as f32
 }
 
-
 /// What the similarity scan found: for each finding with a near twin, the earlier finding it
 /// is most like and the score; and how much work it took.
 struct SimilarScan {
@@ -417,8 +416,7 @@ mod tests {
     }
 
     fn draft_of_bodies(bodies: &[String]) -> Draft {
-        let findings: Vec<(&str, &str)> =
-            bodies.iter().map(|b| ("问题标题", b.as_str())).collect();
+        let findings: Vec<(&str, &str)> = bodies.iter().map(|b| ("问题标题", b.as_str())).collect();
         draft_of(&[("在工作作风方面", &findings)])
     }
 
@@ -453,7 +451,8 @@ mod tests {
     fn copies_and_look_alikes_by_the_thousand_stay_within_the_bound() {
         // Worst case for an index: every body shares most of its bigrams with every other.
         let n = 3_000;
-        let template = "在工作中经常满足于完成“规定动作”，存在着集中学习少、专题讨论少、剖析问题少的情况";
+        let template =
+            "在工作中经常满足于完成“规定动作”，存在着集中学习少、专题讨论少、剖析问题少的情况";
         let bodies: Vec<String> = (0..n)
             .map(|i| match i % 3 {
                 0 => template.to_owned(),

@@ -12,7 +12,8 @@ fn is_chinese(c: char) -> bool {
 
 /// Chinese characters and the full-width punctuation around them.
 fn is_chinese_text(c: char) -> bool {
-    is_chinese(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' | '“' | '”' | '‘' | '’' | '…' | '—')
+    is_chinese(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' | '“' | '”' | '‘' | '’' | '…' | '—')
 }
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
@@ -241,7 +242,11 @@ mod tests {
         );
         assert_eq!(
             fixes("开展\"两学一做\"学习教育。"),
-            [fix(ReviewKind::HalfWidthPunctuation, "\"两学一做\"", "“两学一做”")]
+            [fix(
+                ReviewKind::HalfWidthPunctuation,
+                "\"两学一做\"",
+                "“两学一做”"
+            )]
         );
     }
 

@@ -90,9 +90,7 @@ fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             ReviewItem::new(
                 ReviewKind::Particle,
                 location,
-                format!(
-                    "动词后面接补语用“得”：“{phrase}”应为“{fixed}”",
-                ),
+                format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”",),
             )
             .with_range(text, whole.range())
             .with_fix(text, fixed),
@@ -115,7 +113,8 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         // A word of 3–6 characters said twice.
         let repeated = (3..=6).rev().find(|&n| {
             i + 2 * n <= chars.len()
-                && (0..n).all(|k| is_chinese(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
+                && (0..n)
+                    .all(|k| is_chinese(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
         });
         if let Some(n) = repeated {
             let word = &text[byte(i)..byte(i + n)];
@@ -123,7 +122,10 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             i += 2 * n;
             continue;
         }
-        let aabb = chars.get(i + 2).zip(chars.get(i + 3)).is_some_and(|(a, b)| a.1 == b.1);
+        let aabb = chars
+            .get(i + 2)
+            .zip(chars.get(i + 3))
+            .is_some_and(|(a, b)| a.1 == b.1);
         let tripled = i > 0 && chars[i - 1].1 == c;
         if chars[i + 1].1 == c && NEVER_DOUBLED.contains(c) && !aabb && !tripled {
             let word = &text[byte(i)..byte(i + 1)];
