@@ -160,7 +160,7 @@ fn lone_findings(draft: &Draft, items: &mut Vec<ReviewItem>) {
             items.push(ReviewItem::new(
                 ReviewKind::LoneFinding,
                 Location::Category(category.id),
-                "这个方面只有一条问题，念出来只有“一是”、没有“二是”：再查摆一条，或与相近的方面合并",
+                "这个方面只有一条问题，单独一个“一是”等不来“二是”：每个方面一般查摆两条以上，可再查摆一条，或与相近的方面合并",
             ));
         }
     }
