@@ -56,7 +56,7 @@ fn load_rules(rules_file: &Path, stderr: &mut impl Write) -> Result<Rules, Statu
 
 /// The user's review word list sits beside the ad rule file, in the same config folder.
 fn review_file(rules_file: &Path) -> PathBuf {
-    rules_file.with_file_name("review.ron")
+    rules_file.with_file_name(crate::review::USER_FILE)
 }
 
 /// The built-in review word list extended by the user's `review.ron`; a broken file is

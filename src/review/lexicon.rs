@@ -11,6 +11,9 @@ use std::sync::LazyLock;
 
 pub const BUILTIN_RON: &str = include_str!("../../assets/review/wording.ron");
 
+/// The name of the user's word list in the config folder.
+pub const USER_FILE: &str = "review.ron";
+
 /// An official formulation, as the words it is written in.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Formulation {

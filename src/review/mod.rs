@@ -38,7 +38,7 @@ mod wording;
 
 pub use fix::{Fix, fix_command};
 pub use group::{ReviewGroup, fold};
-pub use lexicon::{Formulation, Lexicon, LexiconError, WrongWord};
+pub use lexicon::{Formulation, Lexicon, LexiconError, USER_FILE, WrongWord};
 pub use repetition::similarity;
 
 use crate::clean::Rules;
