@@ -410,7 +410,7 @@ proptest::proptest! {
         ] {
             draft.apply(Command::SetText { field, text: text.clone() }).unwrap();
         }
-        draft.source = Some(pouxi::originality::SourceFingerprint::from_text(&source));
+        draft.source = Some(pouxi::draft::SourceFingerprint::from_text(&source));
         let items = run(&draft);
         assert_items_fit(&draft, &items);
         if let Some(command) = review::fix_command(&draft, &items) {

@@ -16,7 +16,7 @@ mod txt;
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
 pub use punctuation::PunctuationFix;
-pub use title_lines::{TITLE_LINE_WIDTH, title_lines};
+pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};
 
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};

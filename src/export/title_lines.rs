@@ -8,6 +8,11 @@ pub const TITLE_LINE_WIDTH: usize = 20;
 /// Words a title is never broken inside, one a line (`#` starts a comment).
 const WORD_LIST: &str = include_str!("../../assets/export/title_words.txt");
 
+/// The whole title as it prints: each typed line, broken where it does not fit.
+pub fn printed_title(title: &str) -> Vec<String> {
+    super::layout::lines(title).flat_map(title_lines).collect()
+}
+
 /// Breaks one typed title line into the lines it prints as.
 pub fn title_lines(line: &str) -> Vec<String> {
     let chars: Vec<char> = line.trim().chars().collect();
