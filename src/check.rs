@@ -9,7 +9,7 @@ use crate::draft::numbering::category_label;
 use crate::draft::place::{field_place, finding_place};
 use crate::draft::{Draft, TextField};
 use crate::originality;
-use crate::review::{self, ReviewKind, Severity};
+use crate::review::{self, Lexicon, ReviewKind, Severity};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -40,10 +40,22 @@ pub struct FlaggedText {
     pub reason: String,
 }
 
-/// One reviewer item ([`review::ReviewItem`]) placed for people and scripts.
+/// The exact change that mends the text: `from` → `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixEntry {
+    pub from: String,
+    pub to: String,
+}
+
+/// One piece of reviewer advice ([`review::ReviewGroup`]: items saying the same thing folded
+/// together) placed for people and scripts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewEntry {
     pub kind: ReviewKind,
+    /// The rule that fired: the kind, with the word-list entry after a slash
+    /// (`wrong_word/述求`).
+    #[serde(default)]
+    pub rule: String,
     pub severity: Severity,
     /// The kind in Chinese: `缺少具体事例`.
     pub label: String,
@@ -64,6 +76,19 @@ pub struct ReviewEntry {
     /// The other place involved, for people.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<String>,
+    /// The fix of the first place, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixEntry>,
+    /// How many places the advice applies to (1 when it was not folded).
+    #[serde(default = "one")]
+    pub count: usize,
+    /// Every place, for people, when there are several (the first is `where`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+}
+
+fn one() -> usize {
+    1
 }
 
 /// How much of one finding is copied from the imported material.
@@ -178,13 +203,27 @@ impl fmt::Display for CheckReport {
                 count(Severity::Hint)
             )?;
             for entry in &self.review {
-                writeln!(
-                    f,
-                    "  [{}] {}：{}",
-                    entry.label, entry.location, entry.message
-                )?;
-                if let Some(excerpt) = &entry.excerpt {
-                    writeln!(f, "      “{excerpt}”")?;
+                if entry.count > 1 {
+                    writeln!(
+                        f,
+                        "  [{}] 共 {} 处：{}",
+                        entry.label, entry.count, entry.message
+                    )?;
+                    writeln!(f, "      {}", entry.places.join("；"))?;
+                } else {
+                    writeln!(
+                        f,
+                        "  [{}] {}：{}",
+                        entry.label, entry.location, entry.message
+                    )?;
+                    match (&entry.fix, &entry.excerpt) {
+                        (Some(_), _) => {}
+                        (None, Some(excerpt)) => writeln!(f, "      “{excerpt}”")?,
+                        (None, None) => {}
+                    }
+                }
+                if let Some(fix) = &entry.fix {
+                    writeln!(f, "      改为：{} → {}", fix.from, fix.to)?;
                 }
             }
         }
@@ -236,13 +275,21 @@ fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Optio
     }
 }
 
-fn review_entries(draft: &Draft, rules: &Rules) -> Vec<ReviewEntry> {
-    review::run(draft, rules)
+fn review_entries(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewEntry> {
+    review::fold(review::run_with(draft, rules, lexicon))
         .into_iter()
-        .map(|item| {
+        .filter_map(|group| {
+            let count = group.count();
+            let places: Vec<String> = if count > 1 {
+                group.locations().map(|l| l.describe_zh(draft)).collect()
+            } else {
+                Vec::new()
+            };
+            let item = group.items.into_iter().next()?;
             let (field, category, finding) = place(draft, item.location.field());
-            ReviewEntry {
+            Some(ReviewEntry {
                 kind: item.kind,
+                rule: item.rule,
                 severity: item.kind.severity(),
                 label: item.kind.label_zh().to_owned(),
                 location: item.location.describe_zh(draft),
@@ -252,7 +299,13 @@ fn review_entries(draft: &Draft, rules: &Rules) -> Vec<ReviewEntry> {
                 message: item.message,
                 excerpt: item.excerpt,
                 related: item.related.map(|r| r.describe_zh(draft)),
-            }
+                fix: item.fix.map(|f| FixEntry {
+                    from: f.from,
+                    to: f.to,
+                }),
+                count,
+                places,
+            })
         })
         .collect()
 }
@@ -299,8 +352,13 @@ fn flagged(draft: &Draft, rules: &Rules) -> Vec<FlaggedText> {
         .collect()
 }
 
-/// Checks a draft against the rules.
+/// Checks a draft against the ad rules, with the built-in review word list.
 pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
+    report_with(draft, rules, &Lexicon::builtin())
+}
+
+/// Checks a draft against the ad rules and the given review word list.
+pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckReport {
     let mut empty_findings = Vec::new();
     for (ci, category) in draft.categories.iter().enumerate() {
         for (fi, finding) in category.findings.iter().enumerate() {
@@ -330,7 +388,7 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
             .map(|c| c.title.clone())
             .collect(),
         empty_findings,
-        review: review_entries(draft, rules),
+        review: review_entries(draft, rules, lexicon),
         originality: originality_entry(draft),
     }
 }
@@ -389,7 +447,7 @@ mod tests {
     fn reviewed_draft() -> Draft {
         let mut draft = Draft::with_categories(
             "××局党组成员对照检查材料",
-            "二、检视存在的问题",
+            "一、检视存在的问题",
             &["在理论学习方面", "在廉洁自律方面"],
         );
         draft.categories[0].findings.push(Finding {
@@ -408,29 +466,34 @@ mod tests {
             kinds,
             [
                 ReviewKind::Placeholder,
+                ReviewKind::LoneFinding,
                 ReviewKind::NoConcreteDetail,
                 ReviewKind::EmptyCategory
             ]
         );
-        let vague = &report.review[1];
+        let vague = &report.review[2];
         assert_eq!(vague.location, "（一）在理论学习方面 · 一是 · 正文");
         assert_eq!(
             (vague.field.as_str(), vague.category, vague.finding),
             ("body", Some(1), Some(1))
         );
         assert_eq!(vague.severity, Severity::Hint);
-        assert_eq!(report.review[2].category, Some(2));
-        assert_eq!(report.review[2].field, "category_title");
+        assert_eq!(vague.rule, "no_concrete_detail");
+        assert_eq!((vague.count, vague.places.len()), (1, 0));
+        assert_eq!(report.review[3].category, Some(2));
+        assert_eq!(report.review[3].field, "category_title");
 
         let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
         assert_eq!(json["review"][0]["kind"], "placeholder");
+        assert_eq!(json["review"][0]["rule"], "placeholder");
         assert_eq!(json["review"][0]["severity"], "error");
         assert_eq!(json["review"][0]["field"], "title");
         assert_eq!(
-            json["review"][1]["where"],
+            json["review"][2]["where"],
             "（一）在理论学习方面 · 一是 · 正文"
         );
-        assert_eq!(json["review"][1]["label"], "缺少具体事例");
+        assert_eq!(json["review"][2]["label"], "缺少具体事例");
+        assert!(json["review"][2].get("fix").is_none());
         assert!(
             json.get("originality").is_none(),
             "no fingerprint, no figure"
@@ -447,13 +510,52 @@ mod tests {
         }
         let text = report.to_text();
         assert!(
-            text.contains("写作提示 3 条（须改 1 · 建议改 1 · 供参考 1）"),
+            text.contains("写作提示 4 条（须改 1 · 建议改 1 · 供参考 2）"),
             "{text}"
         );
         assert!(
             text.contains("[缺少具体事例] （一）在理论学习方面 · 一是 · 正文"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_same_advice_is_one_entry_with_its_places_and_fixes_are_reported() {
+        let mut draft = reviewed_draft();
+        let body = draft.categories[0].findings[0].body.clone();
+        draft.categories[0].findings.push(Finding {
+            id: FindingId(11),
+            headline: "对合理诉求回应不够".into(),
+            body: format!("{body}对群众的合理述求回应不及时。"),
+        });
+        let report = report(&draft, &Rules::builtin());
+        let vague: Vec<&ReviewEntry> = report
+            .review
+            .iter()
+            .filter(|r| r.kind == ReviewKind::NoConcreteDetail)
+            .collect();
+        assert_eq!(vague.len(), 1, "{:#?}", report.review);
+        assert_eq!(vague[0].count, 2);
+        assert_eq!(
+            vague[0].places,
+            [
+                "（一）在理论学习方面 · 一是 · 正文",
+                "（一）在理论学习方面 · 二是 · 正文"
+            ]
+        );
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        let wrong = json["review"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["kind"] == "wrong_word")
+            .unwrap();
+        assert_eq!(wrong["rule"], "wrong_word/述求");
+        assert_eq!(wrong["fix"]["from"], "述求");
+        assert_eq!(wrong["fix"]["to"], "诉求");
+        assert_eq!(wrong["severity"], "error");
+        assert!(report.to_text().contains("共 2 处"));
+        assert!(report.to_text().contains("改为：述求 → 诉求"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::draft::Draft;
 use crate::draft::numbering::category_label;
 use crate::export::{self, ExportSettings, Format, Layout, export_gate};
 use crate::import::{self, MaterialKind};
+use crate::review::Lexicon;
 use crate::store;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -47,6 +48,27 @@ fn load_rules(rules_file: &Path, stderr: &mut impl Write) -> Result<Rules, Statu
             format_args!(
                 "The ad rule file {} cannot be used: {error}. Fix or remove it and try again.",
                 rules_file.display()
+            ),
+        );
+        Status::Failed
+    })
+}
+
+/// The user's review word list sits beside the ad rule file, in the same config folder.
+fn review_file(rules_file: &Path) -> PathBuf {
+    rules_file.with_file_name(crate::review::USER_FILE)
+}
+
+/// The built-in review word list extended by the user's `review.ron`; a broken file is
+/// reported and fails, as a broken rule file does.
+fn load_lexicon(rules_file: &Path, stderr: &mut impl Write) -> Result<Lexicon, Status> {
+    let path = review_file(rules_file);
+    Lexicon::builtin_with_user(&path).map_err(|error| {
+        say(
+            stderr,
+            format_args!(
+                "The review word list {} cannot be used: {error}. Fix or remove it and try again.",
+                path.display()
             ),
         );
         Status::Failed
@@ -238,7 +260,11 @@ pub fn run_check(
         Ok(rules) => rules,
         Err(status) => return status,
     };
-    let report = check::report(&loaded, &rules);
+    let lexicon = match load_lexicon(rules_file, stderr) {
+        Ok(lexicon) => lexicon,
+        Err(status) => return status,
+    };
+    let report = check::report_with(&loaded, &rules, &lexicon);
     let text = if json {
         report.to_json() + "\n"
     } else {

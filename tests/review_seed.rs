@@ -35,29 +35,143 @@ fn assert_items_fit(draft: &Draft, items: &[ReviewItem]) {
         if let Some(related) = item.related {
             assert!(draft.text(related.field()).is_some(), "{item:?}");
         }
+        if let Some(fix) = &item.fix {
+            assert_eq!(
+                text.get(fix.range.clone()),
+                Some(fix.from.as_str()),
+                "{item:?}"
+            );
+            assert_ne!(fix.from, fix.to, "{item:?}");
+        }
         assert!(!item.location.describe_zh(draft).is_empty(), "{item:?}");
         assert!(!item.message.is_empty());
     }
 }
 
+/// The text of a finding's field in the seed that contains `needle`.
+fn field_with(draft: &Draft, needle: &str) -> TextField {
+    draft
+        .text_fields()
+        .into_iter()
+        .find(|(_, text)| text.contains(needle))
+        .map(|(field, _)| field)
+        .unwrap_or_else(|| panic!("the seed has no “{needle}”"))
+}
+
 #[test]
-fn the_seed_is_told_only_that_every_finding_is_vague() {
+fn the_seed_is_told_its_five_faults_with_fixes_and_its_vagueness_once() {
     let draft = seed();
     let items = run(&draft);
     assert_items_fit(&draft, &items);
-    assert_eq!(items.len(), draft.finding_count());
-    assert!(
-        items.iter().all(|i| i.kind == ReviewKind::NoConcreteDetail),
-        "{items:#?}"
-    );
-    // In reading order, one per finding.
-    let ids: Vec<FindingId> = items.iter().filter_map(ReviewItem::finding).collect();
-    let expected: Vec<FindingId> = draft
-        .categories
+    // The faults the person checking the speech marks at once, each with its exact fix.
+    for (kind, needle, from, to) in [
+        (
+            ReviewKind::Particle,
+            "党建工作抓的不够紧",
+            "抓的不够",
+            "抓得不够",
+        ),
+        (ReviewKind::WrongWord, "合理述求", "述求", "诉求"),
+        (ReviewKind::WrongWord, "份内事", "份内事", "分内事"),
+        (
+            ReviewKind::Formulation,
+            "习近平新时代中国特色社会主义精神实质",
+            "习近平新时代中国特色社会主义",
+            "习近平新时代中国特色社会主义思想",
+        ),
+        (
+            ReviewKind::Formulation,
+            "融入十四五工作大局",
+            "十四五",
+            "“十四五”",
+        ),
+    ] {
+        let field = field_with(&draft, needle);
+        let item = items
+            .iter()
+            .find(|i| i.kind == kind && i.location.field() == field)
+            .unwrap_or_else(|| panic!("{needle} not flagged: {items:#?}"));
+        let fix = item
+            .fix
+            .as_ref()
+            .unwrap_or_else(|| panic!("{needle}: no fix"));
+        assert_eq!((fix.from.as_str(), fix.to.as_str()), (from, to), "{needle}");
+    }
+    // Age and the nature of the post given as causes: advice, with the reason.
+    for needle in ["随着年龄的增长", "因为工作性质的原因"] {
+        let field = field_with(&draft, needle);
+        assert!(
+            items
+                .iter()
+                .any(|i| i.kind == ReviewKind::BlamingCircumstances
+                    && i.location.field() == field
+                    && i.severity() == review::Severity::Hint),
+            "{needle}"
+        );
+    }
+    // The title's website leftovers and the heading that starts at 二、.
+    let title = items
         .iter()
-        .flat_map(|c| c.findings.iter().map(|f| f.id))
+        .find(|i| i.kind == ReviewKind::WebsiteLeftover)
+        .unwrap();
+    assert_eq!(
+        title.fix.as_ref().map(|f| f.to.as_str()),
+        Some("2023年主题教育专题民主生活会剖析发言材料")
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| i.kind == ReviewKind::SectionNumbering && i.location == Location::Heading)
+    );
+
+    // Nineteen findings without a figure: one piece of advice with its nineteen places.
+    let groups = review::fold(items.clone());
+    let vague: Vec<&review::ReviewGroup> = groups
+        .iter()
+        .filter(|g| g.first().kind == ReviewKind::NoConcreteDetail)
         .collect();
-    assert_eq!(ids, expected);
+    assert_eq!(vague.len(), 1);
+    assert_eq!(vague[0].count(), 19);
+    assert_eq!(
+        items
+            .iter()
+            .filter(|i| i.kind == ReviewKind::NoConcreteDetail)
+            .count(),
+        19
+    );
+    assert!(groups.len() < 15, "{} groups", groups.len());
+}
+
+#[test]
+fn every_fix_on_the_seed_applies_in_one_undoable_step() {
+    let mut draft = seed();
+    let before = draft.clone();
+    let items = run(&draft);
+    let command = review::fix_command(&draft, &items).expect("the seed has fixes");
+    let undo = draft.apply(command).unwrap();
+    let text: String = draft
+        .text_fields()
+        .into_iter()
+        .map(|(_, t)| t.to_owned())
+        .collect();
+    for fixed in [
+        "党建工作抓得不够紧",
+        "合理诉求",
+        "“分内事”",
+        "习近平新时代中国特色社会主义思想精神实质",
+        "融入“十四五”工作大局",
+    ] {
+        assert!(text.contains(fixed), "{fixed}");
+    }
+    assert_eq!(draft.title, "2023年主题教育专题民主生活会剖析发言材料");
+    assert_eq!(draft.heading, "一、检视存在的问题");
+    let after = run(&draft);
+    assert!(
+        after.iter().all(|i| i.fix.is_none()),
+        "fixed text raises no new fix: {after:#?}"
+    );
+    draft.apply(undo).unwrap();
+    assert_eq!(draft, before);
 }
 
 #[test]
@@ -74,8 +188,14 @@ fn adding_a_figure_silences_the_vagueness_hint() {
         })
         .unwrap();
     let items = run(&draft);
-    assert!(!items.iter().any(|i| i.finding() == Some(finding.id)));
-    assert_eq!(items.len(), draft.finding_count() - 1);
+    let vague = |i: &&ReviewItem| i.kind == ReviewKind::NoConcreteDetail;
+    assert!(
+        !items
+            .iter()
+            .filter(vague)
+            .any(|i| i.finding() == Some(finding.id))
+    );
+    assert_eq!(items.iter().filter(vague).count(), 18);
 }
 
 #[test]
@@ -237,6 +357,26 @@ fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
         "不够",
         "微信",
         "客服",
+        "的",
+        "得",
+        "地",
+        "抓的不够",
+        "述求",
+        "十四五",
+        "“",
+        "习近平新时代中国特色社会主义",
+        "两个确立",
+        "三个自信",
+        "随着年龄的增长",
+        "(",
+        ")",
+        ",",
+        "\"",
+        ".",
+        "二、",
+        "篇一",
+        "（五）",
+        "的的",
         "\u{200b}",
         "é",
         "😀",
@@ -273,6 +413,12 @@ proptest::proptest! {
         draft.source = Some(pouxi::draft::SourceFingerprint::from_text(&source));
         let items = run(&draft);
         assert_items_fit(&draft, &items);
+        if let Some(command) = review::fix_command(&draft, &items) {
+            let mut fixed = draft.clone();
+            let undo = fixed.apply(command).unwrap();
+            fixed.apply(undo).unwrap();
+            proptest::prop_assert_eq!(&fixed, &draft);
+        }
         for text in [&headline, &body, &other] {
             for span in pouxi::originality::copied_spans(text, draft.source.as_ref().unwrap()) {
                 proptest::prop_assert!(text.get(span).is_some());

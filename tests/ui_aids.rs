@@ -14,8 +14,11 @@ fn the_review_panel_lists_vague_findings_and_jumps_to_them() {
     menu(&mut harness, "视图", "检查面板");
     harness.run_steps(3);
     harness.get_by_label("检查");
-    harness.get_by_label_contains("19 项");
-    // The item about （四）二是 takes the cursor to that finding's body.
+    // The nineteen vague findings are one folded item.
+    harness.get_by_label_contains("在理论学习方面 · 一是 · 正文 等 19 处");
+    // Its places open up; the one of （四）二是 takes the cursor to that finding's body.
+    click_revealed(&mut harness, "全部 19 处");
+    harness.run();
     let item = "（四）在担当作为方面 · 二是";
     harness
         .get_all_by_label_contains(item)
@@ -32,6 +35,48 @@ fn the_review_panel_lists_vague_findings_and_jumps_to_them() {
     let focused = harness.get_by_label("（四）二是内容").is_focused()
         || harness.get_by_label("（四）二是标题").is_focused();
     assert!(focused, "the jump puts the cursor in the finding");
+}
+
+/// Clicks a button found by its label, scrolled into view first.
+fn click_revealed(harness: &mut egui_kittest::Harness<'static, pouxi::app::PouxiApp>, label: &str) {
+    harness
+        .get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no “{label}”"))
+        .scroll_to_me();
+    harness.run();
+    harness.get_all_by_label(label).next().unwrap().click();
+}
+
+#[test]
+fn a_fix_is_one_click_and_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
+    harness.run();
+    menu(&mut harness, "视图", "检查面板");
+    harness.run_steps(3);
+    let before = harness.state().draft().clone();
+    let body = |harness: &egui_kittest::Harness<'static, pouxi::app::PouxiApp>| {
+        harness.state().draft().categories[3].findings[3]
+            .body
+            .clone()
+    };
+    assert!(body(&harness).contains("合理述求"));
+
+    click_revealed(&mut harness, "改为“诉求”");
+    harness.run_steps(2);
+    assert!(body(&harness).contains("合理诉求"), "{}", body(&harness));
+    assert!(!body(&harness).contains("述求"));
+    let mut expected = before.clone();
+    expected.categories[3].findings[3].body = body(&harness);
+    assert_eq!(harness.state().draft(), &expected, "only that word changed");
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(
+        harness.state().draft(),
+        &before,
+        "one undo takes the fix back"
+    );
 }
 
 #[test]

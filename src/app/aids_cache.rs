@@ -5,12 +5,12 @@ use crate::clean::Rules;
 use crate::draft::targets::{self, TargetReport};
 use crate::draft::{Draft, FindingId};
 use crate::originality;
-use crate::review::{self, ReviewItem};
+use crate::review::{self, Lexicon, ReviewGroup};
 use crate::search::{self, Match, SearchOptions};
 use std::collections::HashMap;
 
-/// The reviewer compares every finding with every other; on a long draft it waits for a pause
-/// in typing rather than running on each keystroke.
+/// The reviewer reads the whole draft; on a long draft it waits for a pause in typing rather
+/// than running on each keystroke.
 const REVIEW_PAUSE: f64 = 0.4;
 
 #[derive(Debug, Default)]
@@ -23,12 +23,32 @@ pub struct AidsCache {
     /// Measures only the texts a change touched.
     meter: originality::Meter,
     review_for: Option<u64>,
-    pub review: Vec<ReviewItem>,
+    /// The reviewer's advice, identical items folded.
+    pub review: Vec<ReviewGroup>,
+    /// The reviewer's word list extended by the user's `review.ron`; None for the built-in
+    /// one.
+    lexicon: Option<Lexicon>,
     matches_for: Option<(u64, String, bool)>,
     pub matches: Vec<Match>,
 }
 
 impl AidsCache {
+    /// Reads the user's review word list over the built-in one. Returns the problem, in
+    /// Chinese, when the file cannot be used (the built-in list is used then).
+    pub fn load_lexicon(&mut self, path: &std::path::Path) -> Option<String> {
+        match Lexicon::builtin_with_user(path) {
+            Ok(lexicon) => {
+                self.lexicon = Some(lexicon);
+                self.review_for = None;
+                None
+            }
+            Err(error) => {
+                self.lexicon = None;
+                Some(error.message_zh())
+            }
+        }
+    }
+
     /// Targets and originality: cheap enough to follow every change.
     pub fn refresh_figures(&mut self, draft: &Draft, revision: u64) {
         if self.figures_for == Some(revision) {
@@ -67,7 +87,15 @@ impl AidsCache {
         if self.review_for.is_some() && seconds_since_change < REVIEW_PAUSE {
             return true;
         }
-        self.review = review::run(draft, rules);
+        let builtin;
+        let lexicon = match &self.lexicon {
+            Some(lexicon) => lexicon,
+            None => {
+                builtin = Lexicon::builtin();
+                &builtin
+            }
+        };
+        self.review = review::fold(review::run_with(draft, rules, lexicon));
         self.review_for = Some(revision);
         false
     }

@@ -130,6 +130,9 @@ impl PouxiApp {
         if let Some(problem) = rules_problem {
             app.show_message("广告规则文件有误", format!("{problem}\n已改用内置规则。"));
         }
+        if let Some(problem) = app.aids.load_lexicon(&app.paths.user_review_file()) {
+            app.show_message("检查词表有误", format!("{problem}\n已改用内置词表。"));
+        }
         if let Some(path) = open {
             app.open_file(path);
         }

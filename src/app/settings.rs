@@ -55,6 +55,11 @@ impl AppPaths {
     pub fn user_rules_file(&self) -> PathBuf {
         self.config_dir.join("rules.ron")
     }
+
+    /// The user's review word list (formulations, wrong words), beside the ad rules.
+    pub fn user_review_file(&self) -> PathBuf {
+        self.config_dir.join(crate::review::USER_FILE)
+    }
 }
 
 /// Which file dialog Open and Save use.

@@ -1,27 +1,44 @@
-//! The reviewer: reads a draft the way official commentary on these meetings reads speeches
-//! and points at what it keeps criticising — problems that are vague rather than concrete,
-//! causes passed off as problems, text copied twice, template placeholders never filled in,
-//! and ads left in. Plain Rust; the window shows the items and jumps to their [`Location`].
+//! The reviewer: reads a draft the way the person who checks speeches before the meeting
+//! reads it, and the way official commentary on these meetings does — wrong words and
+//! particles, official formulations misquoted, half-width punctuation and stray spaces,
+//! website leftovers in the title, section numbers that skip, problems that are vague rather
+//! than concrete, causes passed off as problems or put down to circumstances, text copied
+//! twice, template placeholders never filled in, and ads left in. Plain Rust; the window
+//! shows the items (folded by [`fold`]), jumps to their [`Location`] and applies their
+//! [`Fix`] in one undo step ([`fix_command`]).
 //!
 //! ```
 //! use pouxi::{clean::Rules, draft::Template, review};
 //! let draft = Template::default_template().to_draft();
 //! let items = review::run(&draft, &Rules::builtin());
-//! // Six categories, none with a finding yet.
-//! assert_eq!(items.len(), 6);
-//! assert!(items.iter().all(|i| i.kind == review::ReviewKind::EmptyCategory));
+//! // Six categories, none with a finding yet, under a heading numbered 二、 with no 一、.
+//! let empty = items.iter().filter(|i| i.kind == review::ReviewKind::EmptyCategory);
+//! assert_eq!(empty.count(), 6);
+//! assert_eq!(items[0].kind, review::ReviewKind::SectionNumbering);
+//! assert_eq!(items.len(), 7);
 //! ```
 //!
 //! Every check family lives in its own file; thresholds are the constants below.
 
 mod ads;
 mod cause;
+mod circumstance;
 mod concrete;
+mod fix;
+mod formulation;
+mod group;
 mod headline;
+mod lexicon;
+mod outline;
 mod placeholder;
 mod repetition;
 mod structure;
+mod typography;
+mod wording;
 
+pub use fix::{Fix, fix_command};
+pub use group::{ReviewGroup, fold};
+pub use lexicon::{Formulation, Lexicon, LexiconError, USER_FILE, WrongWord};
 pub use repetition::similarity;
 
 use crate::clean::Rules;
@@ -148,6 +165,30 @@ pub enum ReviewKind {
     RepeatedSentence,
     /// Two findings whose bodies say nearly the same thing.
     SimilarFindings,
+    /// An official formulation with a word dropped, added or swapped, without its quotation
+    /// marks, or with the wrong number (`三个自信`).
+    Formulation,
+    /// A word from the list of common wrong words (`述求` for `诉求`).
+    WrongWord,
+    /// `的` or `地` where `得` links a verb to its complement (`抓的不够紧`).
+    Particle,
+    /// A function character written twice (`的的`).
+    DoubledCharacter,
+    /// A space inside Chinese text (`2025 年`, `党 建`).
+    StraySpace,
+    /// Half-width punctuation in Chinese text (`,` for `，`, `(1)` for `（1）`).
+    HalfWidthPunctuation,
+    /// Age, workload, the nature of the post or history given as the cause of a problem.
+    BlamingCircumstances,
+    /// Website leftovers: in the title `（五）`, `（问题部分）`, `范文`, `精选`, `篇一`; in the
+    /// text a site's tag such as `（中华励志网）`.
+    WebsiteLeftover,
+    /// Section numbers that skip (`二、` with no `一、` before it).
+    SectionNumbering,
+    /// A category with a single finding: a lone `一是`.
+    LoneFinding,
+    /// A headline that only repeats its category's title.
+    HeadlineRepeatsCategory,
 }
 
 /// How much an item matters.
@@ -163,7 +204,7 @@ pub enum Severity {
 }
 
 impl ReviewKind {
-    pub const ALL: [ReviewKind; 13] = [
+    pub const ALL: [ReviewKind; 24] = [
         ReviewKind::Ad,
         ReviewKind::Placeholder,
         ReviewKind::EmptyCategory,
@@ -177,15 +218,63 @@ impl ReviewKind {
         ReviewKind::CauseAsProblem,
         ReviewKind::RepeatedSentence,
         ReviewKind::SimilarFindings,
+        ReviewKind::Formulation,
+        ReviewKind::WrongWord,
+        ReviewKind::Particle,
+        ReviewKind::DoubledCharacter,
+        ReviewKind::StraySpace,
+        ReviewKind::HalfWidthPunctuation,
+        ReviewKind::BlamingCircumstances,
+        ReviewKind::WebsiteLeftover,
+        ReviewKind::SectionNumbering,
+        ReviewKind::LoneFinding,
+        ReviewKind::HeadlineRepeatsCategory,
     ];
 
     pub fn severity(self) -> Severity {
         match self {
-            ReviewKind::Ad | ReviewKind::Placeholder => Severity::Error,
-            ReviewKind::LongHeadline | ReviewKind::ShortBody | ReviewKind::NoConcreteDetail => {
-                Severity::Hint
-            }
+            ReviewKind::Ad
+            | ReviewKind::Placeholder
+            | ReviewKind::Formulation
+            | ReviewKind::WrongWord
+            | ReviewKind::WebsiteLeftover => Severity::Error,
+            ReviewKind::LongHeadline
+            | ReviewKind::ShortBody
+            | ReviewKind::NoConcreteDetail
+            | ReviewKind::BlamingCircumstances
+            | ReviewKind::LoneFinding
+            | ReviewKind::HeadlineRepeatsCategory => Severity::Hint,
             _ => Severity::Warning,
+        }
+    }
+
+    /// The kind's name in files and on the command line (`wrong_word`), as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewKind::Ad => "ad",
+            ReviewKind::Placeholder => "placeholder",
+            ReviewKind::EmptyCategory => "empty_category",
+            ReviewKind::EmptyFinding => "empty_finding",
+            ReviewKind::MissingHeadline => "missing_headline",
+            ReviewKind::MissingBody => "missing_body",
+            ReviewKind::LongHeadline => "long_headline",
+            ReviewKind::UnfinishedHeadline => "unfinished_headline",
+            ReviewKind::ShortBody => "short_body",
+            ReviewKind::NoConcreteDetail => "no_concrete_detail",
+            ReviewKind::CauseAsProblem => "cause_as_problem",
+            ReviewKind::RepeatedSentence => "repeated_sentence",
+            ReviewKind::SimilarFindings => "similar_findings",
+            ReviewKind::Formulation => "formulation",
+            ReviewKind::WrongWord => "wrong_word",
+            ReviewKind::Particle => "particle",
+            ReviewKind::DoubledCharacter => "doubled_character",
+            ReviewKind::StraySpace => "stray_space",
+            ReviewKind::HalfWidthPunctuation => "half_width_punctuation",
+            ReviewKind::BlamingCircumstances => "blaming_circumstances",
+            ReviewKind::WebsiteLeftover => "website_leftover",
+            ReviewKind::SectionNumbering => "section_numbering",
+            ReviewKind::LoneFinding => "lone_finding",
+            ReviewKind::HeadlineRepeatsCategory => "headline_repeats_category",
         }
     }
 
@@ -205,6 +294,17 @@ impl ReviewKind {
             ReviewKind::CauseAsProblem => "以原因代替问题",
             ReviewKind::RepeatedSentence => "语句重复",
             ReviewKind::SimilarFindings => "问题雷同",
+            ReviewKind::Formulation => "规范表述",
+            ReviewKind::WrongWord => "错别字",
+            ReviewKind::Particle => "的得地",
+            ReviewKind::DoubledCharacter => "字词重复",
+            ReviewKind::StraySpace => "多余空格",
+            ReviewKind::HalfWidthPunctuation => "半角标点",
+            ReviewKind::BlamingCircumstances => "归咎客观",
+            ReviewKind::WebsiteLeftover => "网站残留",
+            ReviewKind::SectionNumbering => "序号不连续",
+            ReviewKind::LoneFinding => "只有“一是”",
+            ReviewKind::HeadlineRepeatsCategory => "标题重复方面",
         }
     }
 }
@@ -224,6 +324,12 @@ pub struct ReviewItem {
     /// The other place involved (the first occurrence of a repeated sentence, the earlier of
     /// two similar findings).
     pub related: Option<Location>,
+    /// Which rule fired: the kind's [`ReviewKind::name`], with the entry of a word list or
+    /// dictionary after a slash (`wrong_word/述求`). The same id switches the entry off in the
+    /// user's `review.ron`.
+    pub rule: String,
+    /// The exact change that mends the text, when there is one.
+    pub fix: Option<Fix>,
 }
 
 impl ReviewItem {
@@ -235,7 +341,24 @@ impl ReviewItem {
             excerpt: None,
             range: None,
             related: None,
+            rule: kind.name().to_owned(),
+            fix: None,
         }
+    }
+
+    /// Names the entry that fired: `rule` becomes `kind/entry`.
+    fn with_rule(mut self, entry: &str) -> ReviewItem {
+        self.rule = format!("{}/{entry}", self.kind.name());
+        self
+    }
+
+    /// A fix replacing the item's range (set it first with [`ReviewItem::with_range`]) by
+    /// `to`.
+    fn with_fix(mut self, text: &str, to: impl Into<String>) -> ReviewItem {
+        if let Some(range) = self.range.clone() {
+            self.fix = Fix::new(text, range, to);
+        }
+        self
     }
 
     /// The whole field, shortened, as excerpt.
@@ -270,20 +393,33 @@ impl ReviewItem {
 /// Longest excerpt, in characters.
 const EXCERPT_CHARS: usize = 40;
 
-/// Reviews the whole draft. Items come in reading order (by field, then by position in the
-/// field); within one spot, the more serious kinds first.
-///
-/// Cost: linear in the text plus a comparison of every pair of findings; run it when the
-/// draft changes, not every frame.
+/// Reviews the whole draft with the built-in word list and dictionary. Items come in reading
+/// order (by field, then by position in the field); within one spot, the more serious kinds
+/// first. Run it when the draft changes, not every frame.
 pub fn run(draft: &Draft, rules: &Rules) -> Vec<ReviewItem> {
+    run_with(draft, rules, &Lexicon::builtin())
+}
+
+/// [`run`] with a word list and dictionary of formulations of one's own (the built-in one
+/// extended by the user's `review.ron`).
+///
+/// Cost: linear in the text, plus at most 64 body comparisons
+/// per finding.
+pub fn run_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewItem> {
     let mut items = Vec::new();
     ads::check(draft, rules, &mut items);
     placeholder::check(draft, &mut items);
     structure::check(draft, &mut items);
+    outline::check(draft, &mut items);
     headline::check(draft, &mut items);
     concrete::check(draft, &mut items);
     cause::check(draft, &mut items);
+    circumstance::check(draft, &mut items);
     repetition::check(draft, &mut items);
+    formulation::check(draft, lexicon, &mut items);
+    wording::check(draft, lexicon, &mut items);
+    typography::check(draft, &mut items);
+    items.retain(|item| !lexicon.is_disabled(&item.rule));
     sort_in_reading_order(draft, &mut items);
     items
 }
@@ -412,14 +548,15 @@ fn widen(text: &str, range: Range<usize>, context: usize) -> Range<usize> {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::draft::{CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId};
+    use crate::draft::{CategoryId, Draft, Finding, FindingId};
 
     /// A draft with the given categories of (headline, body) findings; category ids are
-    /// 1, 2, …, finding ids 101, 102, … in reading order.
+    /// 1, 2, …, finding ids 101, 102, … in reading order. Its heading is numbered `一、`, so
+    /// that the section numbers run right.
     pub fn draft_of(categories: &[(&str, &[(&str, &str)])]) -> Draft {
         let mut draft = Draft {
             title: "2023年度民主生活会个人对照检查材料".into(),
-            heading: DEFAULT_HEADING.into(),
+            heading: "一、检视存在的问题".into(),
             ..Draft::default()
         };
         let mut next = 101;
@@ -531,6 +668,7 @@ mod tests {
         assert_eq!(
             places,
             [
+                (Location::Category(CategoryId(1)), ReviewKind::LoneFinding),
                 (
                     Location::Finding(FindingId(101), Part::Headline),
                     ReviewKind::UnfinishedHeadline

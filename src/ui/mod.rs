@@ -28,7 +28,7 @@ pub use text_field::widget_id as field_widget_id;
 use crate::draft::SourceFingerprint;
 use crate::draft::targets::{TargetReport, TargetsForm};
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
-use crate::review::ReviewItem;
+use crate::review::ReviewGroup;
 use crate::search::Match;
 use export_dialog::{ExportForm, ExportPreview};
 use find_bar::FindState;
@@ -193,8 +193,8 @@ pub struct AidsView<'a> {
     /// Share of each finding still copied from the material (only for imported drafts).
     pub copied: Option<&'a HashMap<FindingId, f32>>,
     pub copied_total: Option<f32>,
-    /// The reviewer's items, while the 检查 panel is open.
-    pub review: Option<&'a [ReviewItem]>,
+    /// The reviewer's advice, folded, while the 检查 panel is open.
+    pub review: Option<&'a [ReviewGroup]>,
     /// Find matches, while the find bar is open.
     pub matches: &'a [Match],
     /// The material's fingerprint, to mark copied stretches on request.

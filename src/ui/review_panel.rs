@@ -1,8 +1,10 @@
-//! 检查: what the reviewer found — vague findings, missing parts, placeholders, repeats, ads —
-//! each a click away from the text it is about; plus how much is still copied verbatim.
+//! 检查: what the reviewer found — wrong words and formulations, vague findings, missing
+//! parts, placeholders, repeats, ads — with the same advice folded into one item, each a
+//! click away from the text it is about, and a fix applied in one click as one undo step;
+//! plus how much is still copied verbatim.
 
 use super::{Action, View};
-use crate::review::Severity;
+use crate::review::{ReviewGroup, Severity, fix_command};
 
 pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
@@ -11,19 +13,20 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         ui.label(format!("全文照搬素材 {:.0}%", total * 100.0))
             .on_hover_text("与导入的素材逐字相同的比例。改成自己的话，这个数字会下降。");
     }
-    let Some(items) = view.aids.review else {
+    let Some(groups) = view.aids.review else {
         return;
     };
-    let count = |severity: Severity| items.iter().filter(|i| i.severity() == severity).count();
+    let count = |severity: Severity| groups.iter().filter(|g| g.severity() == severity).count();
+    let places: usize = groups.iter().map(ReviewGroup::count).sum();
     ui.label(format!(
-        "{} 项：须改 {} · 注意 {} · 建议 {}",
-        items.len(),
+        "{} 项（{places} 处）：须改 {} · 注意 {} · 建议 {}",
+        groups.len(),
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Hint)
     ));
     ui.separator();
-    if items.is_empty() {
+    if groups.is_empty() {
         ui.label("没有发现问题。");
         return;
     }
@@ -31,47 +34,107 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         .id_salt("review_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for item in items {
-                let (mark, color) = match item.severity() {
-                    Severity::Error => ("须改", ui.visuals().error_fg_color),
-                    Severity::Warning => ("注意", ui.visuals().warn_fg_color),
-                    Severity::Hint => ("建议", ui.visuals().weak_text_color()),
-                };
-                let place = item.location.describe_zh(view.draft);
-                let mut text = egui::text::LayoutJob::default();
-                let body = egui::TextStyle::Body.resolve(ui.style());
-                let plain = egui::TextFormat {
-                    font_id: body.clone(),
-                    color: ui.visuals().text_color(),
-                    ..Default::default()
-                };
-                text.append(
-                    &format!("{mark} "),
-                    0.0,
-                    egui::TextFormat {
-                        color,
-                        ..plain.clone()
-                    },
-                );
-                text.append(&format!("{place}\n{}", item.message), 0.0, plain);
-                if let Some(excerpt) = &item.excerpt {
-                    text.append(
-                        &format!("\n“{excerpt}”"),
-                        0.0,
-                        egui::TextFormat {
-                            font_id: body,
-                            color: ui.visuals().weak_text_color(),
-                            ..Default::default()
-                        },
-                    );
-                }
-                let response = ui
-                    .add(egui::Button::new(text).frame(false).wrap())
-                    .on_hover_text("跳到这里");
-                if response.clicked() {
-                    actions.push(Action::JumpTo(item.location.field()));
-                }
+            for (index, group) in groups.iter().enumerate() {
+                show_group(ui, view, index, group, actions);
                 ui.separator();
             }
         });
+}
+
+fn show_group(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    index: usize,
+    group: &ReviewGroup,
+    actions: &mut Vec<Action>,
+) {
+    let item = group.first();
+    let (mark, color) = match item.severity() {
+        Severity::Error => ("须改", ui.visuals().error_fg_color),
+        Severity::Warning => ("注意", ui.visuals().warn_fg_color),
+        Severity::Hint => ("建议", ui.visuals().weak_text_color()),
+    };
+    let mut place = item.location.describe_zh(view.draft);
+    if group.count() > 1 {
+        place = format!("{place} 等 {} 处", group.count());
+    }
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let plain = egui::TextFormat {
+        font_id: body.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut text = egui::text::LayoutJob::default();
+    text.append(
+        &format!("{mark} "),
+        0.0,
+        egui::TextFormat {
+            color,
+            ..plain.clone()
+        },
+    );
+    text.append(&format!("{place}\n{}", item.message), 0.0, plain);
+    if let Some(excerpt) = item.excerpt.as_ref().filter(|_| group.count() == 1) {
+        text.append(
+            &format!("\n“{excerpt}”"),
+            0.0,
+            egui::TextFormat {
+                font_id: body,
+                color: ui.visuals().weak_text_color(),
+                ..Default::default()
+            },
+        );
+    }
+    let response = ui
+        .add(egui::Button::new(text).frame(false).wrap())
+        .on_hover_text("跳到这里");
+    if response.clicked() {
+        actions.push(Action::JumpTo(item.location.field()));
+    }
+    if let Some(fix) = &item.fix {
+        let label = match (fix.to.is_empty(), group.count()) {
+            (true, 1) => "删去".to_owned(),
+            (true, n) => format!("全部删去（{n} 处）"),
+            (false, 1) => format!("改为“{}”", shown(&fix.to)),
+            (false, n) => format!("全部改为“{}”（{n} 处）", shown(&fix.to)),
+        };
+        let button = ui.button(label).on_hover_text(format!(
+            "“{}”改为“{}”，可撤销",
+            shown(&fix.from),
+            shown(&fix.to)
+        ));
+        // One command for every place: one click, one undo step.
+        if button.clicked()
+            && let Some(command) = fix_command(view.draft, &group.items)
+        {
+            actions.push(Action::Edit(command));
+        }
+    }
+    if group.count() > 1 {
+        egui::CollapsingHeader::new(format!("全部 {} 处", group.count()))
+            .id_salt(("review_places", index))
+            .show(ui, |ui| {
+                for (n, location) in group.locations().enumerate() {
+                    let place = location.describe_zh(view.draft);
+                    let link = ui.add(
+                        egui::Button::new(format!("{}. {place}", n + 1))
+                            .frame(false)
+                            .small(),
+                    );
+                    if link.clicked() {
+                        actions.push(Action::JumpTo(location.field()));
+                    }
+                }
+            });
+    }
+}
+
+/// A fix's text on a button: `（删去）` for nothing, shortened when long.
+fn shown(text: &str) -> String {
+    const MAX: usize = 16;
+    match text.char_indices().nth(MAX) {
+        _ if text.is_empty() => "（删去）".to_owned(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }

@@ -1,0 +1,167 @@
+//! Blaming circumstances: commentary on these meetings keeps faulting findings that put a
+//! problem down to age, workload, the nature of the post or history (`随着年龄的增长，干事创业
+//! 的劲头不足`; `因为工作性质的原因…`). Flagged as advice, with the reason, only when the
+//! circumstance is given as the cause — not where it is the problem itself (`一味强调客观原因`,
+//! `对历史遗留问题化解不力`).
+
+use super::{Location, Part, ReviewItem, ReviewKind, findings};
+use crate::draft::Draft;
+
+/// Circumstances, and what they are called in the message.
+const CIRCUMSTANCES: &[(&str, &str)] = &[
+    ("年龄", "年龄"),
+    ("年纪", "年龄"),
+    ("临近退休", "年龄"),
+    ("快退休", "年龄"),
+    ("工作性质", "工作性质"),
+    ("岗位性质", "工作性质"),
+    ("岗位特点", "工作性质"),
+    ("事务性工作", "工作忙"),
+    ("日常事务", "工作忙"),
+    ("工作繁忙", "工作忙"),
+    ("工作忙", "工作忙"),
+    ("任务繁重", "工作忙"),
+    ("任务重", "工作忙"),
+    ("工作量大", "工作忙"),
+    ("客观原因", "客观原因"),
+    ("客观条件", "客观原因"),
+    ("客观因素", "客观原因"),
+    ("历史遗留", "历史遗留"),
+    ("人手不足", "人手少"),
+    ("人手少", "人手少"),
+    ("人员不足", "人手少"),
+];
+
+/// Words that make the circumstance a cause when they stand in the same clause.
+const CAUSE_WORDS: &[&str] = &[
+    "随着", "因为", "由于", "影响", "原因", "加之", "囿于", "碍于", "忙于", "限于", "鉴于",
+];
+
+/// Words in the next clause that make the circumstance a cause.
+const CONSEQUENCE_WORDS: &[&str] = &[
+    "导致",
+    "致使",
+    "使得",
+    "所以",
+    "因此",
+    "以致",
+    "无暇",
+    "顾不上",
+    "没有时间",
+    "没有更多时间",
+];
+
+/// Words before the circumstance that make it the fault being confessed.
+const CONFESSING: &[&str] = &[
+    "强调", "借口", "推脱", "推给", "推到", "归咎", "归结", "找", "化解", "解决", "处理",
+];
+
+pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
+    for (_, _, finding) in findings(draft) {
+        for (part, text) in [
+            (Part::Headline, finding.headline.as_str()),
+            (Part::Body, finding.body.as_str()),
+        ] {
+            if let Some(item) = blame(Location::Finding(finding.id, part), text) {
+                items.push(item);
+            }
+        }
+    }
+}
+
+/// Byte ranges of the clauses of `text`, split at `，。；！？、：` and line breaks.
+fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if "，。；！？：,;!?:\n".contains(c) {
+            if start < i {
+                out.push(start..i);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The first clause that gives a circumstance as the cause, as an item.
+fn blame(location: Location, text: &str) -> Option<ReviewItem> {
+    let parts = clauses(text);
+    for (i, range) in parts.iter().enumerate() {
+        let clause = &text[range.clone()];
+        for (word, what) in CIRCUMSTANCES {
+            let Some(at) = clause.find(word) else {
+                continue;
+            };
+            if CONFESSING.iter().any(|c| clause[..at].contains(c)) {
+                continue;
+            }
+            let here = CAUSE_WORDS.iter().any(|c| clause.contains(c));
+            let next = parts.get(i + 1).is_some_and(|r| {
+                CONSEQUENCE_WORDS
+                    .iter()
+                    .any(|c| text[r.clone()].contains(c))
+            });
+            if here || next {
+                return Some(
+                    ReviewItem::new(
+                        ReviewKind::BlamingCircumstances,
+                        location,
+                        format!(
+                            "把问题归因于{what}，像在找客观理由：检视问题要从主观上找差距，{what}不宜作为问题的原因，可删去或改写"
+                        ),
+                    )
+                    .with_rule(what)
+                    .with_range(text, range.clone()),
+                );
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::FindingId;
+
+    fn blamed(text: &str) -> Option<String> {
+        blame(Location::Finding(FindingId(1), Part::Body), text)
+            .map(|item| item.excerpt.unwrap_or_default())
+    }
+
+    #[test]
+    fn circumstances_given_as_the_cause_are_flagged() {
+        assert_eq!(
+            blamed("随着年龄的增长，干事创业的劲头不足，有着瞻前顾后的顾虑。").as_deref(),
+            Some("随着年龄的增长")
+        );
+        assert_eq!(
+            blamed("因为工作性质的原因，工作重心大多放在服务领导上。").as_deref(),
+            Some("因为工作性质的原因")
+        );
+        assert_eq!(
+            blamed("有时忙于事务性工作比较多，没有更多时间精力深入基层。").as_deref(),
+            Some("有时忙于事务性工作比较多")
+        );
+        assert_eq!(
+            blamed("历史遗留问题较多，导致整改进度缓慢。").as_deref(),
+            Some("历史遗留问题较多")
+        );
+    }
+
+    #[test]
+    fn circumstances_that_are_the_problem_are_not_flagged() {
+        for text in [
+            "出现事故多强调客观原因，不讲自身问题。",
+            "对历史遗留问题化解不力，信访积案清零缓慢。",
+            "对年轻干部压担子不够，年龄结构老化的问题没有破题。",
+            "工作任务重的科室没有及时增派人手。",
+        ] {
+            assert_eq!(blamed(text), None, "{text}");
+        }
+    }
+}

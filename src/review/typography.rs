@@ -1,0 +1,263 @@
+//! Typography of Chinese text: stray spaces between Chinese characters (`党 建`, `2025 年`,
+//! a PDF copy's artefact) and half-width punctuation where full-width belongs (`,` for `，`,
+//! `(1)` for `（1）`, `"…"` for `“…”`). Each flag carries its fix.
+
+use super::{Location, ReviewItem, ReviewKind};
+use crate::draft::Draft;
+use std::ops::Range;
+
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Chinese characters and the full-width punctuation around them.
+fn is_chinese_text(c: char) -> bool {
+    is_chinese(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' | '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
+    for (field, text) in draft.text_fields() {
+        if !text.chars().any(is_chinese) {
+            continue;
+        }
+        let location = Location::from_field(field);
+        stray_spaces(location, text, items);
+        punctuation(location, text, items);
+        parentheses(location, text, items);
+        quotes(location, text, items);
+    }
+}
+
+fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !matches!(chars[i].1, ' ' | '\u{3000}' | '\u{A0}' | '\t') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && matches!(chars[i].1, ' ' | '\u{3000}' | '\u{A0}' | '\t') {
+            i += 1;
+        }
+        let (Some(before), Some(after)) = (
+            start.checked_sub(1).map(|b| chars[b].1),
+            chars.get(i).map(|c| c.1),
+        ) else {
+            continue; // Leading indentation or trailing space.
+        };
+        let chinese_both = is_chinese_text(before) && is_chinese(after)
+            || is_chinese(before) && is_chinese_text(after);
+        let figure = before.is_ascii_digit() && is_chinese(after)
+            || is_chinese(before) && after.is_ascii_digit();
+        if !(chinese_both || figure) || before == '\u{3000}' {
+            continue;
+        }
+        let range = chars[start].0..chars.get(i).map_or(text.len(), |c| c.0);
+        items.push(
+            ReviewItem::new(
+                ReviewKind::StraySpace,
+                location,
+                "中文里多了空格（常见于从 PDF 复制的文字）：删去",
+            )
+            .with_range(text, range)
+            .with_fix(text, ""),
+        );
+    }
+}
+
+/// The full-width mark for a half-width one.
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        _ => return None,
+    })
+}
+
+fn push_punctuation(
+    location: Location,
+    text: &str,
+    range: Range<usize>,
+    to: String,
+    items: &mut Vec<ReviewItem>,
+) {
+    let from = &text[range.clone()];
+    let message = if from.chars().count() == 1 {
+        format!("中文里应使用全角标点：“{from}”应为“{to}”")
+    } else {
+        "中文里应使用全角标点".to_owned()
+    };
+    items.push(
+        ReviewItem::new(ReviewKind::HalfWidthPunctuation, location, message)
+            .with_range(text, range)
+            .with_fix(text, to),
+    );
+}
+
+fn punctuation(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|b| chars[b].1);
+        let after = chars.get(i + 1).map(|c| c.1);
+        let to = match c {
+            '.' if before.is_some_and(is_chinese)
+                && after.is_none_or(|a| a == '\n' || is_chinese_text(a)) =>
+            {
+                '。'
+            }
+            _ => match full_width(c) {
+                Some(to)
+                    if before.is_some_and(is_chinese_text)
+                        || (after.is_some_and(is_chinese)
+                            && !before.is_some_and(|b| b.is_ascii_alphabetic())) =>
+                {
+                    to
+                }
+                _ => continue,
+            },
+        };
+        push_punctuation(location, text, at..at + c.len_utf8(), to.to_string(), items);
+    }
+}
+
+/// `(1)` → `（1）`, `(试行)` → `（试行）`: a pair of half-width parentheses on one line, in
+/// Chinese text.
+fn parentheses(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|at| from + at) {
+        let Some(close) = text[open + 1..]
+            .find([')', '\n', '('])
+            .map(|at| open + 1 + at)
+            .filter(|&at| text[at..].starts_with(')'))
+        else {
+            from = open + 1;
+            continue;
+        };
+        let inside = &text[open + 1..close];
+        let before = text[..open].chars().next_back();
+        let after = text[close + 1..].chars().next();
+        let chinese_context = inside.chars().any(is_chinese)
+            || before.is_none_or(|c| is_chinese_text(c) || c == '\n')
+            || after.is_some_and(is_chinese);
+        if chinese_context && inside.chars().count() <= 30 {
+            push_punctuation(
+                location,
+                text,
+                open..close + 1,
+                format!("（{inside}）"),
+                items,
+            );
+        }
+        from = close + 1;
+    }
+}
+
+/// `"两学一做"` → `“两学一做”`: half-width double quotes taken in pairs.
+fn quotes(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let marks: Vec<usize> = text.match_indices('"').map(|(at, _)| at).collect();
+    for pair in marks.chunks_exact(2) {
+        let (open, close) = (pair[0], pair[1]);
+        let inside = &text[open + 1..close];
+        if inside.contains('\n') || !inside.chars().any(is_chinese) {
+            continue;
+        }
+        push_punctuation(
+            location,
+            text,
+            open..close + 1,
+            format!("“{inside}”"),
+            items,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn fixes(body: &str) -> Vec<(ReviewKind, String, String)> {
+        let draft = draft_of(&[("在工作作风方面", &[("调查研究不够深入", body)])]);
+        let mut items = Vec::new();
+        check(&draft, &mut items);
+        items.sort_by_key(|i| i.range.as_ref().map(|r| r.start));
+        items
+            .into_iter()
+            .map(|i| {
+                let fix = i.fix.expect("every typography flag carries a fix");
+                (i.kind, fix.from, fix.to)
+            })
+            .collect()
+    }
+
+    fn fix(kind: ReviewKind, from: &str, to: &str) -> (ReviewKind, String, String) {
+        (kind, from.to_owned(), to.to_owned())
+    }
+
+    #[test]
+    fn stray_spaces_inside_chinese_are_removed() {
+        assert_eq!(
+            fixes("2025 年开展调研 3次，党 建工作。"),
+            [
+                fix(ReviewKind::StraySpace, " ", ""),
+                fix(ReviewKind::StraySpace, " ", ""),
+                fix(ReviewKind::StraySpace, " ", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_that_belong_are_kept() {
+        for text in [
+            "\u{3000}\u{3000}开头缩进两格。",
+            "使用 Word 和 WPS 排版。",
+            "调研报告。 ",
+        ] {
+            assert_eq!(fixes(text), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn half_width_punctuation_becomes_full_width() {
+        assert_eq!(
+            fixes("工作不够扎实,作风不够过硬;原因是:思想松懈!"),
+            [
+                fix(ReviewKind::HalfWidthPunctuation, ",", "，"),
+                fix(ReviewKind::HalfWidthPunctuation, ";", "；"),
+                fix(ReviewKind::HalfWidthPunctuation, ":", "："),
+                fix(ReviewKind::HalfWidthPunctuation, "!", "！"),
+            ]
+        );
+        assert_eq!(
+            fixes("(1)学风不够实."),
+            [
+                fix(ReviewKind::HalfWidthPunctuation, "(1)", "（1）"),
+                fix(ReviewKind::HalfWidthPunctuation, ".", "。"),
+            ]
+        );
+        assert_eq!(
+            fixes("开展\"两学一做\"学习教育。"),
+            [fix(
+                ReviewKind::HalfWidthPunctuation,
+                "\"两学一做\"",
+                "“两学一做”"
+            )]
+        );
+    }
+
+    #[test]
+    fn half_width_marks_that_belong_are_kept() {
+        for text in [
+            "完成率达到3.5%，投入1,200万元，时间是10:30。",
+            "访问 www.gov.cn 查看，Hello, world!",
+            "学习（试行）条例，如下：1.加强学习。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+}

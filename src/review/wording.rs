@@ -1,0 +1,264 @@
+//! Wording: common wrong words from the word list (`述求` → `诉求`), `的` or `地` where `得`
+//! links a verb to its complement (`抓的不够紧`), and characters or words written twice
+//! (`的的`, `用公款用公款`). Each flag carries its fix; 得 as in 得到 and 地 as in 地方 are
+//! never touched.
+
+use super::lexicon::{Lexicon, WrongWord};
+use super::{Location, Pattern, ReviewItem, ReviewKind};
+use crate::draft::Draft;
+use std::sync::LazyLock;
+
+/// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
+/// not matter: the regex takes the leftmost match and the guard looks before it.
+const VERBS: &str = "落实|执行|推进|贯彻|研究|理解|领会|把握|掌握|坚持|开展|完成|处理|解决|思考|履行|钻研|宣传|发扬|发挥|考虑|部署|谋划|督促|检查|整改|调研|沟通|协调|落细|学习|抓|做|学|干|想|看|走|谋|管|讲|写|说|听|查|改|用|跑|推|办|搞|树|守|盯|扛|悟|记|读";
+
+/// Complements: how well or how far the action went.
+const COMPLEMENTS: &str = "不够|不到位|不深|不透|不实|不细|不好|不牢|不紧|不严|不准|不全|不多|不快|不高|很好|较好|比较好|太少|较少|很少|过多|太多|过少";
+
+/// `抓的不够紧`: a verb, `的`/`地`, an optional adverb, a complement.
+static PARTICLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
+        "(?:{VERBS})([的地])(?:还|也|都|仍|尚|就)?(?:{COMPLEMENTS})"
+    ))
+});
+
+/// Before the verb these make `的` a noun-maker: `所做的不多`, `该管的不管`, `能做的不多`.
+const NOMINALISERS: &str = "所该能可要应会需必";
+
+/// Function characters that never stand twice in a row (`的的确确` aside).
+const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为";
+
+pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem>) {
+    for (field, text) in draft.text_fields() {
+        if text.is_empty() {
+            continue;
+        }
+        let location = Location::from_field(field);
+        for word in &lexicon.wrong_words {
+            wrong_word(location, text, word, items);
+        }
+        particles(location, text, items);
+        doubled(location, text, items);
+    }
+}
+
+fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<ReviewItem>) {
+    for (at, m) in text.match_indices(word.wrong.as_str()) {
+        let end = at + m.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(|c| word.not_after.contains(c))
+            || after.is_some_and(|c| word.not_before.contains(c))
+        {
+            continue;
+        }
+        items.push(
+            ReviewItem::new(
+                ReviewKind::WrongWord,
+                location,
+                format!("“{}”应为“{}”", word.wrong, word.right),
+            )
+            .with_rule(&word.wrong)
+            .with_range(text, at..end)
+            .with_fix(text, word.right.clone()),
+        );
+    }
+}
+
+fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let Some(re) = PARTICLE.0.as_ref() else {
+        return;
+    };
+    for caps in re.captures_iter(text) {
+        let (Some(whole), Some(particle)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        if text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| NOMINALISERS.contains(c))
+        {
+            continue;
+        }
+        let phrase = whole.as_str();
+        let fixed = format!(
+            "{}得{}",
+            &text[whole.start()..particle.start()],
+            &text[particle.end()..whole.end()]
+        );
+        items.push(
+            ReviewItem::new(
+                ReviewKind::Particle,
+                location,
+                format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”",),
+            )
+            .with_range(text, whole.range())
+            .with_fix(text, fixed),
+        );
+    }
+}
+
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// `的的` and `用公款用公款`: a function character twice, or three to six Chinese characters
+/// said twice in a row. `的的确确`-style doubling (AABB) is left alone.
+fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        let c = chars[i].1;
+        // A word of 3–6 characters said twice.
+        let repeated = (3..=6).rev().find(|&n| {
+            i + 2 * n <= chars.len()
+                && (0..n)
+                    .all(|k| is_chinese(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
+        });
+        if let Some(n) = repeated {
+            let word = &text[byte(i)..byte(i + n)];
+            push_doubled(location, text, byte(i)..byte(i + 2 * n), word, items);
+            i += 2 * n;
+            continue;
+        }
+        let aabb = chars
+            .get(i + 2)
+            .zip(chars.get(i + 3))
+            .is_some_and(|(a, b)| a.1 == b.1);
+        let tripled = i > 0 && chars[i - 1].1 == c;
+        if chars[i + 1].1 == c && NEVER_DOUBLED.contains(c) && !aabb && !tripled {
+            let word = &text[byte(i)..byte(i + 1)];
+            push_doubled(location, text, byte(i)..byte(i + 2), word, items);
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn push_doubled(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    word: &str,
+    items: &mut Vec<ReviewItem>,
+) {
+    items.push(
+        ReviewItem::new(
+            ReviewKind::DoubledCharacter,
+            location,
+            format!("“{word}”连写了两遍，删去一个"),
+        )
+        .with_range(text, range)
+        .with_fix(text, word.to_owned()),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn fixes(body: &str) -> Vec<(ReviewKind, String, String)> {
+        let draft = draft_of(&[("在担当作为方面", &[("勇于担责意识不强", body)])]);
+        let mut items = Vec::new();
+        check(&draft, &Lexicon::builtin(), &mut items);
+        items
+            .into_iter()
+            .map(|i| {
+                let fix = i.fix.expect("every wording flag carries a fix");
+                (i.kind, fix.from, fix.to)
+            })
+            .collect()
+    }
+
+    fn one(kind: ReviewKind, from: &str, to: &str) -> Vec<(ReviewKind, String, String)> {
+        vec![(kind, from.to_owned(), to.to_owned())]
+    }
+
+    #[test]
+    fn wrong_words_are_corrected() {
+        assert_eq!(
+            fixes("针对其他同志提出的一些合理述求不敢允诺。"),
+            one(ReviewKind::WrongWord, "述求", "诉求")
+        );
+        assert_eq!(
+            fixes("没有把全面从严治党作为自己的“责任田”和“份内事”。"),
+            one(ReviewKind::WrongWord, "份内事", "分内事")
+        );
+        assert_eq!(
+            fixes("既使工作再忙也要学习。"),
+            one(ReviewKind::WrongWord, "既使", "即使")
+        );
+        assert_eq!(
+            fixes("按装监控设备不及时。"),
+            one(ReviewKind::WrongWord, "按装", "安装")
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_wrong_are_not_flagged() {
+        for text in [
+            "在讲述求学经历时，他陈述求助的过程。",
+            "既使得群众满意，又提高了效率。",
+            "按装修标准验收，各省份内部协调。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn de_after_a_verb_before_its_complement_becomes_de2() {
+        assert_eq!(
+            fixes("党建工作抓的不够紧。"),
+            one(ReviewKind::Particle, "抓的不够", "抓得不够")
+        );
+        assert_eq!(
+            fixes("调研工作做的还不到位。"),
+            one(ReviewKind::Particle, "做的还不到位", "做得还不到位")
+        );
+        assert_eq!(
+            fixes("政策宣传地不深入。"),
+            one(ReviewKind::Particle, "宣传地不深", "宣传得不深")
+        );
+    }
+
+    #[test]
+    fn de_and_di_that_are_right_are_not_flagged() {
+        for text in [
+            "通过学习得到了提高，取得的成绩来之不易。",
+            "深入地方调研，到基层去，这个地方的问题很多。",
+            "该做的不做，该管的不管，所做的不多，能做的不多。",
+            "做的工作不够多，学的东西不够深，他的确做得不够。",
+            "认真地学习，深入地研究，抓得不够紧，做得不到位。",
+            "自身的不足，工作的不够细致之处。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn doubled_characters_and_words_are_flagged_but_reduplication_is_not() {
+        assert_eq!(
+            fixes("对分管领域的的监督不够。"),
+            one(ReviewKind::DoubledCharacter, "的的", "的")
+        );
+        assert_eq!(
+            fixes("有时用公款用公款送礼。"),
+            one(ReviewKind::DoubledCharacter, "用公款用公款", "用公款")
+        );
+        for text in [
+            "的的确确存在问题，是是非非要分清，不了了之。",
+            "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
+            "研究研究再说。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_particle_pattern_compiles() {
+        assert!(PARTICLE.compiled());
+    }
+}
