@@ -9,10 +9,12 @@ mod docx;
 mod gate;
 mod layout;
 mod md;
+mod stock_fonts;
 mod txt;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
+pub use stock_fonts::{STOCK_WINDOWS_FONTS, stock_fallback};
 
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};
