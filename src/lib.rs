@@ -1,6 +1,6 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
-//! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli` and the writing aids
+//! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli`, `console` and the writing aids
 //! (`targets`, `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about
 //! the window.
 
@@ -8,6 +8,7 @@ pub mod app;
 pub mod check;
 pub mod clean;
 pub mod cli;
+pub mod console;
 pub mod draft;
 pub mod export;
 pub mod import;
