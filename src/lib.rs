@@ -1,8 +1,8 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
 //! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli`, `console` and the writing aids
-//! (`targets`, `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about
-//! the window.
+//! (`review`, `originality`, `search`; length targets live in `draft::targets`) are plain Rust;
+//! only `app` and `ui` know about the window.
 
 pub mod app;
 pub mod check;
@@ -16,5 +16,4 @@ pub mod originality;
 pub mod review;
 pub mod search;
 pub mod store;
-pub mod targets;
 pub mod ui;
