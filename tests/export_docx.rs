@@ -446,6 +446,7 @@ fn every_font_has_a_stock_windows_face_to_fall_back_to() {
             body: "方正仿宋_GBK".into(),
             heading: "微软雅黑".into(),
             category: "方正楷体_GBK".into(),
+            latin: "Arial".into(),
         },
         ..ExportSettings::default()
     };
@@ -454,6 +455,7 @@ fn every_font_has_a_stock_windows_face_to_fall_back_to() {
         ("仿宋_GB2312", Some("仿宋")),
         ("黑体", None),
         ("楷体_GB2312", Some("楷体")),
+        ("Times New Roman", None),
         ("宋体", None),
     ];
     let expected_custom = [
@@ -461,6 +463,7 @@ fn every_font_has_a_stock_windows_face_to_fall_back_to() {
         ("方正仿宋_GBK", Some("仿宋")),
         ("微软雅黑", None),
         ("方正楷体_GBK", Some("楷体")),
+        ("Arial", None),
         ("宋体", None),
     ];
     for (settings, expected) in [

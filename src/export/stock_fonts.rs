@@ -5,8 +5,8 @@
 //! face of the same kind (`w:altName` in the font table), so Word falls back to 仿宋 for
 //! 仿宋_GB2312 rather than to whatever it picks.
 
-/// Chinese faces every Windows since Vista installs (with their English names, which Word
-/// also accepts).
+/// Faces every Windows since Vista installs: the Chinese ones (with their English names, which
+/// Word also accepts) and the Latin ones offices ask for.
 pub const STOCK_WINDOWS_FONTS: &[&str] = &[
     "宋体",
     "新宋体",
@@ -22,6 +22,9 @@ pub const STOCK_WINDOWS_FONTS: &[&str] = &[
     "KaiTi",
     "Microsoft YaHei",
     "DengXian",
+    "Times New Roman",
+    "Arial",
+    "Calibri",
 ];
 
 /// The stock Windows face to use when `font` is missing, judged by the kind its name says
