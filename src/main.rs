@@ -1,5 +1,9 @@
 //! `pouxi` opens the window; subcommands work on files without one.
 
+// A double-clicked pouxi.exe opens no console window beside the editor; the subcommands borrow
+// the console they were typed in (`pouxi::console`). No effect on other systems.
+#![windows_subsystem = "windows"]
+
 use clap::{Parser, Subcommand, ValueEnum};
 use pouxi::app::{AppPaths, PouxiApp};
 use pouxi::cli::{self, ExportOptions};
@@ -82,9 +86,20 @@ impl From<LayoutArg> for Layout {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help, --version and mistakes in the arguments are answered in the console.
+            pouxi::console::attach_to_parent();
+            error.exit();
+        }
+    };
     match cli.command {
-        Some(command) => run_command(command),
+        Some(command) => {
+            pouxi::console::attach_to_parent();
+            run_command(command)
+        }
+        // The window does not hold on to the console: closing cmd must not close the editor.
         None => run_window(cli.draft),
     }
 }
@@ -121,6 +136,12 @@ fn run_command(command: Commands) -> ExitCode {
     status.into()
 }
 
+/// The title bar's and task bar's icon: the .exe's icon (`assets/pouxi.ico`) at 256 px.
+fn window_icon() -> egui::IconData {
+    // Built in, so it always decodes; an empty icon would only leave the system's default.
+    eframe::icon_data::from_png_bytes(include_bytes!("../assets/pouxi.png")).unwrap_or_default()
+}
+
 fn run_window(draft: Option<PathBuf>) -> ExitCode {
     // A file that cannot be opened is reported by the app, in Chinese in the window and as a
     // plain sentence here, from the one read it makes.
@@ -130,7 +151,8 @@ fn run_window(draft: Option<PathBuf>) -> ExitCode {
             .with_app_id("pouxi")
             .with_inner_size([1180.0, 820.0])
             .with_min_inner_size([640.0, 420.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     let paths = AppPaths::from_environment();

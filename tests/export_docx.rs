@@ -436,6 +436,67 @@ fn paragraphs_layout_and_custom_fonts() {
     assert_eq!(indent.attr("w:firstLine"), Some("640"));
 }
 
+/// Every font the document names is one a stock Windows has, or names one of its kind that
+/// Word falls back to: the default (standard) faces and names typed in the export settings.
+#[test]
+fn every_font_has_a_stock_windows_face_to_fall_back_to() {
+    let custom = ExportSettings {
+        fonts: FontNames {
+            title: "华文中宋".into(),
+            body: "方正仿宋_GBK".into(),
+            heading: "微软雅黑".into(),
+            category: "方正楷体_GBK".into(),
+            latin: "Arial".into(),
+        },
+        ..ExportSettings::default()
+    };
+    let expected_defaults = [
+        ("方正小标宋简体", Some("宋体")),
+        ("仿宋_GB2312", Some("仿宋")),
+        ("黑体", None),
+        ("楷体_GB2312", Some("楷体")),
+        ("Times New Roman", None),
+        ("宋体", None),
+    ];
+    let expected_custom = [
+        ("华文中宋", Some("宋体")),
+        ("方正仿宋_GBK", Some("仿宋")),
+        ("微软雅黑", None),
+        ("方正楷体_GBK", Some("楷体")),
+        ("Arial", None),
+        ("宋体", None),
+    ];
+    for (settings, expected) in [
+        (ExportSettings::default(), expected_defaults),
+        (custom, expected_custom),
+    ] {
+        let parts = docx_parts(&seed(), &settings);
+        let fonts: Vec<(String, Option<String>)> = parts["word/fontTable.xml"]
+            .find_all("w:font")
+            .into_iter()
+            .map(|font| {
+                let alt = font.child("w:altName").and_then(|a| a.attr("w:val"));
+                (
+                    font.attr("w:name").unwrap_or_default().to_owned(),
+                    alt.map(str::to_owned),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(name, alt)| (name.to_string(), alt.map(str::to_owned)))
+            .collect();
+        assert_eq!(fonts, expected);
+        for (name, alt) in &fonts {
+            let stock = alt.as_deref().unwrap_or(name);
+            assert!(
+                pouxi::export::STOCK_WINDOWS_FONTS.contains(&stock),
+                "{name} has no stock Windows face"
+            );
+        }
+    }
+}
+
 #[test]
 fn markup_and_control_characters_stay_well_formed() {
     let mut draft = Draft::with_categories("A<B>&\"C\"", DEFAULT_HEADING, &["在<方面>"]);

@@ -1,4 +1,4 @@
-//! Drives the real App through egui_kittest: clicks, typing, IME commits, keyboard moves,
+//! Drives the real App through egui_kittest: clicks, typing, IME input, keyboard moves,
 //! drag-and-drop, undo/redo, saving through the in-window path prompt, and the close question.
 
 mod ui_support;
@@ -336,4 +336,55 @@ fn new_from_another_template_gives_its_categories() {
     assert!(draft.categories[0].title.starts_with("在带头强化政治忠诚"));
     harness.get_by_label("（四）类别标题");
     assert!(harness.query_by_label("（五）类别标题").is_none());
+}
+
+/// Chinese is typed through an IME. winit reports every platform's IME (on Windows TSF and
+/// IMM32, as Microsoft Pinyin uses them) as preedit updates followed by one commit, and
+/// egui-winit hands those to egui as `egui::Event::Ime`: the events this test sends. The
+/// pinyin shown while composing never reaches the draft; the commit lands at the cursor.
+#[test]
+fn ime_composition_commits_chinese_at_the_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    add_finding(&mut harness, 0);
+    type_into(&mut harness, "（一）一是内容", "学习不够深入。");
+    assert!(harness.get_by_label("（一）一是内容").is_focused());
+
+    for pinyin in ["s", "si", "six", "sixiang"] {
+        let cursor = pinyin.chars().count();
+        harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+            text: pinyin.into(),
+            active_range_chars: Some(cursor..cursor),
+        }));
+        harness.run();
+    }
+    // The candidate window closes (an empty preedit), then the chosen words arrive.
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: String::new(),
+        active_range_chars: None,
+    }));
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("思想认识".into())));
+    harness.run();
+    let body = |harness: &Harness<'_, PouxiApp>| {
+        harness.state().draft().categories[0].findings[0]
+            .body
+            .clone()
+    };
+    assert_eq!(body(&harness), "学习不够深入。思想认识");
+    assert_eq!(
+        harness.get_by_label("（一）一是内容").value().as_deref(),
+        Some("学习不够深入。思想认识")
+    );
+
+    // A second composition continues where the first ended.
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "buzu".into(),
+        active_range_chars: Some(4..4),
+    }));
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("不足".into())));
+    harness.run();
+    assert_eq!(body(&harness), "学习不够深入。思想认识不足");
+    assert!(harness.state().window_title().contains('●'));
 }

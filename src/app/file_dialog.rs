@@ -8,6 +8,9 @@ use std::time::{Duration, Instant};
 
 /// Nobody cancels a real dialog this fast.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
+/// Only on Linux and the BSDs can the dialog be missing (no portal, no zenity). Windows' own
+/// dialog is always there, so a quick answer there is a quick Esc and no prompt is needed.
+const DIALOG_MAY_BE_MISSING: bool = cfg!(not(any(windows, target_os = "macos")));
 
 pub enum DialogOutcome {
     Chosen(PathBuf),
@@ -33,7 +36,9 @@ fn with_start(dialog: rfd::FileDialog, start: Option<&Path>) -> rfd::FileDialog 
 fn judge(started: Instant, picked: Option<PathBuf>) -> DialogOutcome {
     match picked {
         Some(path) => DialogOutcome::Chosen(path),
-        None if started.elapsed() < NO_DIALOG_THRESHOLD => DialogOutcome::Unavailable,
+        None if DIALOG_MAY_BE_MISSING && started.elapsed() < NO_DIALOG_THRESHOLD => {
+            DialogOutcome::Unavailable
+        }
         None => DialogOutcome::Cancelled,
     }
 }
@@ -103,5 +108,27 @@ pub fn with_draft_extension(path: PathBuf) -> PathBuf {
         path
     } else {
         path.with_extension("ron")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quick_empty_answer_means_no_dialog_only_where_dialogs_can_be_missing() {
+        let quick = judge(Instant::now(), None);
+        if cfg!(any(windows, target_os = "macos")) {
+            assert!(matches!(quick, DialogOutcome::Cancelled));
+        } else {
+            assert!(matches!(quick, DialogOutcome::Unavailable));
+        }
+        let a_second_ago = Instant::now().checked_sub(Duration::from_secs(1)).unwrap();
+        assert!(matches!(
+            judge(a_second_ago, None),
+            DialogOutcome::Cancelled
+        ));
+        let picked = judge(Instant::now(), Some(PathBuf::from("稿件 一.ron")));
+        assert!(matches!(picked, DialogOutcome::Chosen(path) if path == Path::new("稿件 一.ron")));
     }
 }

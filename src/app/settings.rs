@@ -99,7 +99,7 @@ impl Settings {
 
     pub fn save(&self, paths: &AppPaths) -> std::io::Result<()> {
         std::fs::create_dir_all(&paths.config_dir)?;
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
+        let text = ron::ser::to_string_pretty(self, store::pretty_config())
             .map_err(std::io::Error::other)?;
         store::atomic_write(&paths.settings_file(), text.as_bytes())
     }

@@ -8,6 +8,7 @@
 //! and the output is small, deterministic and fast.
 
 use super::layout::{Paragraph, Role, Run, Speech};
+use super::stock_fonts::stock_fallback;
 use super::title_lines::title_lines;
 use super::{ExportError, FontNames, PAGE_NUMBER_FONT};
 use std::fmt::Write as _;
@@ -385,7 +386,7 @@ w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
     )
 }
 
-/// Fonts the document names, with the fallbacks the standard allows for the usual ones.
+/// Fonts the document names, each a stock Windows face or with one of its kind to fall back to.
 fn font_table(fonts: &FontNames) -> String {
     let mut out = format!("{XML_HEADER}<w:fonts xmlns:w=\"{W_NS}\">");
     let mut seen: Vec<&str> = Vec::new();
@@ -404,13 +405,7 @@ fn font_table(fonts: &FontNames) -> String {
         out.push_str("<w:font w:name=\"");
         escape_into(&mut out, name);
         out.push_str("\">");
-        let fallback = match name {
-            "方正小标宋简体" => Some("华文中宋"),
-            "仿宋_GB2312" => Some("仿宋"),
-            "楷体_GB2312" => Some("楷体"),
-            _ => None,
-        };
-        if let Some(alt) = fallback {
+        if let Some(alt) = stock_fallback(name) {
             let _ = write!(out, "<w:altName w:val=\"{alt}\"/>");
         }
         out.push_str("<w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>");

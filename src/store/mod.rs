@@ -150,8 +150,12 @@ pub(crate) fn ron_options() -> ron::Options {
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// How every RON file Pouxi writes (drafts, recovery files, settings) is laid out. Line ends
+/// are LF on every system (RON's default is CR LF on Windows), so the same draft is the same
+/// bytes wherever it was saved; both line-end styles read back alike.
 pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
+        .new_line("\n".to_owned())
         .indentor("    ".to_owned())
         .struct_names(false)
 }
@@ -292,6 +296,30 @@ mod tests {
             body: "第一行\n第二行 \"quoted\" \\ 反斜杠".into(),
         });
         draft
+    }
+
+    /// RON's own default is CR LF on Windows: this holds on every system the tests run on.
+    #[test]
+    fn drafts_are_written_with_lf_line_ends_on_every_system() {
+        let text = draft_to_ron(&sample());
+        assert!(!text.contains('\r'), "{text:?}");
+        assert!(text.lines().count() > 10, "{text}");
+        assert!(text.ends_with(")\n"), "{text:?}");
+    }
+
+    /// A draft edited in Notepad on Windows (CR LF, maybe a BOM) reads as the LF original.
+    #[test]
+    fn crlf_drafts_load_like_lf_drafts() {
+        let draft = sample();
+        let lf = draft_to_ron(&draft);
+        let crlf = lf.replace('\n', "\r\n");
+        assert_ne!(lf, crlf);
+        assert_eq!(draft_from_ron(&crlf), Ok(draft.clone()));
+        let notepad = format!("\u{feff}{crlf}");
+        assert_eq!(draft_from_bytes(notepad.as_bytes()), Ok(draft.clone()));
+        // Saved again, it is the LF file.
+        let reloaded = draft_from_bytes(notepad.as_bytes()).unwrap();
+        assert_eq!(draft_to_ron(&reloaded), lf);
     }
 
     #[test]

@@ -542,6 +542,7 @@ mod tests {
         };
         let draft = draft("标题“引号”");
         let text = recovery_to_ron(&draft, &meta);
+        assert!(!text.contains('\r'), "LF on every system: {text:?}");
         assert!(
             text.starts_with("(\n    format: \"pouxi-recovery\",\n    version: 1,\n    original: "),
             "{text}"
