@@ -14,7 +14,20 @@ fn the_review_panel_lists_vague_findings_and_jumps_to_them() {
     menu(&mut harness, "视图", "检查面板");
     harness.run_steps(3);
     harness.get_by_label("检查");
-    harness.get_by_label_contains("19 项");
+    harness.get_by_label("19 项：");
+    // Grouped by severity; the 19 findings without a concrete detail fold into one line.
+    harness.get_by_label("建议 19");
+    harness.get_by_label("缺少具体事例 · 19 处").click();
+    harness.run();
+    // Filtered to （四）, the line counts that category's four only.
+    harness.get_by_label("范围").click();
+    harness.run();
+    harness.get_by_label("（四）在担当作为方面").click();
+    harness.run();
+    harness.get_by_label("4 项：");
+    harness.get_by_label("建议 4");
+    // Still open: a fold remembers its state by kind.
+    harness.get_by_label("缺少具体事例 · 4 处");
     // The item about （四）二是 takes the cursor to that finding's body.
     let item = "（四）在担当作为方面 · 二是";
     harness
@@ -140,26 +153,42 @@ fn a_length_target_shows_how_far_the_draft_is() {
     harness.run();
     menu(&mut harness, "视图", "字数目标…");
     harness.get_by_label("字数目标");
-    harness
-        .get_all_by_label("全文（问题部分）")
-        .next()
-        .unwrap()
-        .set_value_accesskit(3000.0);
-    harness.run();
-    harness
-        .get_all_by_label("全文（问题部分）")
-        .nth(1)
-        .unwrap()
-        .set_value_accesskit(5000.0);
-    harness.run();
+    // Typed quickly right after the field takes the focus: every digit lands.
+    for (nth, digits) in [(0, "3000"), (1, "5000")] {
+        harness
+            .get_all_by_label("全文（问题部分）")
+            .nth(nth)
+            .unwrap()
+            .focus();
+        harness.step();
+        harness
+            .get_all_by_label("全文（问题部分）")
+            .nth(nth)
+            .unwrap()
+            .type_text(digits);
+        harness.run();
+    }
     harness.get_by_label("确定").click();
     harness.run();
-    let chars = harness.state().draft().char_count();
-    let shown = format!("目标 {chars} / 3000–5000 字 · 还差 {} 字", 3000 - chars);
-    assert!(
-        harness.query_all_by_label_contains(&shown).next().is_some(),
-        "the status bar shows {shown}"
+    assert_eq!(
+        harness.state().draft().targets.total.map(|t| t.bounds()),
+        Some((3000, 5000))
     );
+    let chars = harness.state().draft().char_count();
+    // Phrase by phrase, as the status bar lays them out (a narrow window wraps between them).
+    let shown = [
+        format!(
+            "目标 {} / 3,000–5,000 字",
+            pouxi::draft::group_thousands(chars)
+        ),
+        format!("还差 {} 字", pouxi::draft::group_thousands(3000 - chars)),
+    ];
+    for phrase in &shown {
+        assert!(
+            harness.query_all_by_label(phrase).next().is_some(),
+            "the status bar shows {phrase}"
+        );
+    }
     // The target is part of the draft: undo removes it.
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert!(harness.state().draft().targets.total.is_none());

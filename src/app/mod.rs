@@ -14,7 +14,7 @@ mod stats;
 
 pub use document::Document;
 pub use import_session::ImportMode;
-pub use settings::{AppPaths, DialogMode, Settings};
+pub use settings::{AppPaths, DialogMode, Session, Settings, ThemeChoice, WINDOW_MIN};
 
 use crate::clean::{self, Rules};
 use crate::draft::{Command, Draft, Template, TextField};
@@ -88,7 +88,7 @@ const AUTOSAVE_DELAY: f64 = 0.5;
 impl PouxiApp {
     /// Sets up fonts on `ctx`, reads the settings, and opens `open` or a new draft.
     pub fn new(ctx: &egui::Context, paths: AppPaths, open: Option<&Path>) -> PouxiApp {
-        ui::fonts::install(ctx);
+        ui::install(ctx);
         // Office writers know light pages; a dark editor looks like a programmer's tool.
         ctx.set_theme(egui::Theme::Light);
         let settings = Settings::load(&paths);
@@ -527,6 +527,7 @@ impl PouxiApp {
             purpose,
             text,
             note,
+            places: Vec::new(),
         });
     }
 
@@ -1332,6 +1333,8 @@ impl eframe::App for PouxiApp {
             never_saved: self.doc.path().is_none(),
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
+            undo_name: self.doc.undo_name(),
+            redo_name: self.doc.redo_name(),
             recent_files: &self.settings.recent_files,
             template_names: &self.template_names,
             notice: if busy {

@@ -15,9 +15,23 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The real App with its settings and recovery files under `root`, opening `open` if given.
 pub fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
+    harness_sized(root, open, [1400.0, 1600.0], 1.0)
+}
+
+/// [`harness_at`] in a window of `size` points at `pixels_per_point` (2.0 for a high-DPI
+/// screen at 200 %).
+pub fn harness_sized(
+    root: &Path,
+    open: Option<PathBuf>,
+    size: [f32; 2],
+    pixels_per_point: f32,
+) -> Harness<'static, PouxiApp> {
     let root = root.to_path_buf();
     Harness::builder()
-        .with_size([1400.0, 1600.0])
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
+        // Office writers know light pages; the snapshots show what most of them will see.
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
             // No system dialog can be clicked in a test: use Pouxi's own path prompt.
