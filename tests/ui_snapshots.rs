@@ -124,3 +124,11 @@ fn right_click_menu_on_a_finding() {
     harness.run();
     harness.snapshot("finding_menu");
 }
+
+#[test]
+fn start_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_as_started(dir.path(), None, [1400.0, 900.0], 1.0);
+    harness.run();
+    harness.snapshot("start_page");
+}

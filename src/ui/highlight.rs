@@ -2,8 +2,9 @@
 //! request, the stretches still copied verbatim from the imported material.
 
 use super::theme::Palette;
+use crate::draft::SourceFingerprint;
 use crate::draft::TextField;
-use crate::originality::{self, SourceFingerprint};
+use crate::originality;
 use crate::search::Match;
 use std::ops::Range;
 

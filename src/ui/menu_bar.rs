@@ -121,7 +121,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
     ui.separator();
     // The field the writer was in before opening the menu.
     match state.editing {
-        Some(field) => super::text_field::clipboard_menu(ui, field, state),
+        Some(field) => super::text_field::clipboard_menu(ui, field, None, state),
         None => {
             ui.add_enabled_ui(false, |ui| {
                 for text in ["剪切", "复制", "粘贴", "全选"] {

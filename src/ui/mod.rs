@@ -28,18 +28,17 @@ mod unsaved_prompt;
 
 pub use text_field::widget_id as field_widget_id;
 
+use crate::draft::SourceFingerprint;
+use crate::draft::targets::{TargetReport, TargetsForm};
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
-use crate::originality::SourceFingerprint;
 use crate::review::ReviewItem;
 use crate::search::Match;
-use crate::targets::TargetReport;
 use export_dialog::{ExportForm, ExportPreview};
 use find_bar::FindState;
 use highlight::Highlighter;
 use import_dialog::ImportView;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use targets_dialog::TargetsForm;
 
 /// What the window asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +81,8 @@ pub enum Action {
     ExportWrite,
     ExportRemoveFlagged,
     CopySpeech,
+    /// 打开所在文件夹: the folder of the last export, in the system's file manager.
+    RevealExport,
     ChangedOnDisk(ChangedAnswer),
     /// Restore the recovery file with this key.
     RecoveryRestore(String),
@@ -179,6 +180,8 @@ pub struct View<'a> {
     /// What 撤销 and 重做 would undo or redo, in Chinese (`移动问题`).
     pub undo_name: Option<&'a str>,
     pub redo_name: Option<&'a str>,
+    /// The file last exported, for 打开所在文件夹.
+    pub exported_to: Option<&'a std::path::Path>,
     pub recent_files: &'a [PathBuf],
     /// Names of the built-in templates, for 从模板新建.
     pub template_names: &'a [String],
@@ -243,7 +246,7 @@ pub struct UiState {
     /// The text field that last had the keyboard focus, for 编辑 → 剪切 / 复制 / 粘贴 / 全选.
     pub editing: Option<TextField>,
     /// A clipboard operation chosen from a menu, for the field to carry out next frame.
-    pub clipboard_op: Option<(TextField, text_field::ClipboardOp)>,
+    pub clipboard_op: Option<text_field::PendingClipboard>,
 }
 
 impl UiState {
@@ -293,7 +296,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
         }
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| {
-        status_bar::show(ui, view);
+        status_bar::show(ui, view, &mut actions);
     });
     if state.start_page {
         egui::CentralPanel::default().show(ui, |ui| {

@@ -6,7 +6,7 @@ pub use crate::draft::group_thousands;
 /// Never wider than the window: the file name takes at most a quarter of it, the counts come
 /// next (shortened when the window is narrow), and the latest notice gets what is left,
 /// cut short with its full text on hover.
-pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
+pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>) {
     ui.horizontal(|ui| {
         let name_width = (ui.available_width() * 0.25).clamp(80.0, 360.0);
         ui.allocate_ui(egui::vec2(name_width, ui.available_height()), |ui| {
@@ -42,6 +42,16 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
             ui.label(format!("照搬 {:.0}%", total * 100.0))
                 .on_hover_text("全文与导入素材逐字相同的比例");
         }
+        if let Some(path) = view.exported_to {
+            ui.separator();
+            if ui
+                .link("打开所在文件夹")
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                actions.push(super::Action::RevealExport);
+            }
+        }
         if !view.notice.is_empty() && ui.available_width() > 40.0 {
             ui.separator();
             ui.add(egui::Label::new(view.notice).truncate())
@@ -51,8 +61,8 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
 }
 
 /// A small bar and `2612 / 2500–3500 字 · 达标`, coloured when under or over.
-pub fn target_progress(ui: &mut egui::Ui, progress: &crate::targets::Progress, label: &str) {
-    use crate::targets::TargetStatus;
+pub fn target_progress(ui: &mut egui::Ui, progress: &crate::draft::targets::Progress, label: &str) {
+    use crate::draft::targets::TargetStatus;
     let Some(target) = progress.target else {
         return;
     };

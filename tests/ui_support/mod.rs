@@ -26,6 +26,20 @@ pub fn harness_sized(
     size: [f32; 2],
     pixels_per_point: f32,
 ) -> Harness<'static, PouxiApp> {
+    let mut harness = harness_as_started(root, open, size, pixels_per_point);
+    // Tests start in the editor; the start page has tests of its own.
+    harness.state_mut().close_start_page();
+    harness.run();
+    harness
+}
+
+/// The App exactly as `pouxi` starts it: the last draft resumed, or the start page.
+pub fn harness_as_started(
+    root: &Path,
+    open: Option<PathBuf>,
+    size: [f32; 2],
+    pixels_per_point: f32,
+) -> Harness<'static, PouxiApp> {
     let root = root.to_path_buf();
     Harness::builder()
         .with_size(size)
@@ -68,6 +82,18 @@ pub fn answer_prompt(harness: &mut Harness<'_, PouxiApp>, label: &str, path: &Pa
         .type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("确定").click();
+    harness.run();
+}
+
+/// Asks the window to close, as the title bar's × does.
+pub fn request_window_close(harness: &mut Harness<'_, PouxiApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
     harness.run();
 }
 
