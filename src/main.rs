@@ -5,7 +5,7 @@
 #![windows_subsystem = "windows"]
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pouxi::app::{AppPaths, PouxiApp};
+use pouxi::app::{AppPaths, PouxiApp, Settings};
 use pouxi::cli::{self, ExportOptions};
 use pouxi::export::Layout;
 use std::path::PathBuf;
@@ -145,17 +145,19 @@ fn window_icon() -> egui::IconData {
 fn run_window(draft: Option<PathBuf>) -> ExitCode {
     // A file that cannot be opened is reported by the app, in Chinese in the window and as a
     // plain sentence here, from the one read it makes.
+    let paths = AppPaths::from_environment();
+    // The window opens at the size it was closed at.
+    let size = Settings::load(&paths).window_size();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("剖析")
             .with_app_id("pouxi")
-            .with_inner_size([1180.0, 820.0])
-            .with_min_inner_size([640.0, 420.0])
+            .with_inner_size(size)
+            .with_min_inner_size(pouxi::app::WINDOW_MIN)
             .with_drag_and_drop(true)
             .with_icon(window_icon()),
         ..Default::default()
     };
-    let paths = AppPaths::from_environment();
     let result = eframe::run_native(
         "pouxi",
         options,

@@ -196,22 +196,40 @@ fn buttons_move_duplicate_and_delete_with_numbers_following() {
     add_finding(&mut harness, 0);
     harness.get_by_label("（一）一是标题").type_text("甲");
     harness.run();
-    harness.get_all_by_label("复制").next().unwrap().click();
+    // A calm column: only the finding being edited (or under the pointer) shows its buttons.
+    assert_eq!(harness.query_all_by_label("复制").count(), 1);
+    harness.get_by_label("复制").click();
     harness.run();
     assert_eq!(headlines(harness.state().draft(), 0), ["甲", "甲"]);
     type_into(&mut harness, "（一）二是标题", "乙");
     assert_eq!(headlines(harness.state().draft(), 0), ["甲", "甲乙"]);
-    // 上移 of the second finding (the first one's 上移 is disabled).
-    harness.get_all_by_label("上移").nth(1).unwrap().click();
+    // The same actions from the right-click menu on the ≡ handle.
+    harness.get_by_label("拖动（一）二是").click_secondary();
+    harness.run();
+    harness.get_by_label("上移问题 Alt+↑").click();
     harness.run();
     assert_eq!(headlines(harness.state().draft(), 0), ["甲乙", "甲"]);
-    harness.get_all_by_label("删除").next().unwrap().click();
+    harness.get_by_label("拖动（一）一是").click_secondary();
+    harness.run();
+    harness.get_by_label("删除问题").click();
     harness.run();
     assert_eq!(headlines(harness.state().draft(), 0), ["甲"]);
     assert_eq!(
         harness.get_by_label("（一）一是标题").value().as_deref(),
         Some("甲")
     );
+    // 移到类别 sends it to the end of another category, and undo names the step.
+    harness.get_by_label("拖动（一）一是").click_secondary();
+    harness.run();
+    harness.get_by_label("移到类别").click();
+    harness.run();
+    harness.get_by_label("（三）在能力本领方面").click();
+    harness.run();
+    assert!(harness.state().draft().categories[0].findings.is_empty());
+    assert_eq!(headlines(harness.state().draft(), 2), ["甲"]);
+    assert_eq!(harness.state().document().undo_name(), Some("移动问题"));
+    menu(&mut harness, "编辑", "撤销 移动问题 Ctrl+Z");
+    assert_eq!(headlines(harness.state().draft(), 0), ["甲"]);
 }
 
 #[test]

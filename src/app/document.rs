@@ -182,6 +182,20 @@ impl Document {
         self.history.can_redo()
     }
 
+    /// What 撤销 would undo, in Chinese (`移动问题`).
+    pub fn undo_name(&self) -> Option<&str> {
+        self.history.undo_name()
+    }
+
+    pub fn redo_name(&self) -> Option<&str> {
+        self.history.redo_name()
+    }
+
+    /// Names the last step after what the writer did (`导入素材`, `全部替换`).
+    pub fn name_last_step(&mut self, name: &str) {
+        self.history.name_last_step(name);
+    }
+
     pub fn undo(&mut self) -> Result<bool, CommandError> {
         let undone = self.history.undo(&mut self.draft)?;
         if undone {

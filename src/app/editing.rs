@@ -45,20 +45,23 @@ impl PouxiApp {
         let (draft, ids) = self.doc.draft_and_ids();
         let command = draft_edits::restore_template(draft, &Template::default_template(), ids);
         self.edit(command, now);
+        self.doc.name_last_step("恢复默认六个方面");
         self.notice = "已恢复默认六个方面，原有问题均已保留".to_owned();
     }
 
     pub(super) fn undo(&mut self) {
+        let name = self.doc.undo_name().unwrap_or_default().to_owned();
         self.notice = match self.doc.undo() {
-            Ok(true) => "已撤销".to_owned(),
+            Ok(true) => format!("已撤销 {name}"),
             Ok(false) => "没有可撤销的操作".to_owned(),
             Err(error) => format!("无法撤销：{error}"),
         };
     }
 
     pub(super) fn redo(&mut self) {
+        let name = self.doc.redo_name().unwrap_or_default().to_owned();
         self.notice = match self.doc.redo() {
-            Ok(true) => "已重做".to_owned(),
+            Ok(true) => format!("已重做 {name}"),
             Ok(false) => "没有可重做的操作".to_owned(),
             Err(error) => format!("无法重做：{error}"),
         };

@@ -111,11 +111,16 @@ impl PouxiApp {
                     notice.push_str(note);
                 }
                 self.notice = notice;
+                self.exported_to = Some(path.to_path_buf());
+                self.typed_path = None;
             }
-            Err(error) => self.show_message(
-                "导出失败",
-                format!("无法写入“{}”：{error}\n稿件未受影响。", path.display()),
-            ),
+            Err(error) => {
+                self.notice = "导出失败".to_owned();
+                self.show_message(
+                    "导出失败",
+                    format!("无法写入“{}”：{error}\n稿件未受影响。", path.display()),
+                );
+            }
         }
     }
 
@@ -136,6 +141,7 @@ impl PouxiApp {
     pub(super) fn remove_flagged(&mut self, now: f64) {
         if let Some(command) = self.ad_scan.removal_command(self.doc.draft(), &self.rules) {
             self.edit(command, now);
+            self.doc.name_last_step("移除疑似广告");
             self.doc.seal_typing();
             self.notice = "已移除疑似广告（可撤销）".to_owned();
         }

@@ -6,6 +6,7 @@ use super::file_jobs::Job;
 use super::{DialogMode, Document, PouxiApp};
 use crate::draft::{Draft, Template};
 use crate::store;
+use crate::ui::path_prompt::Place as PathPlace;
 use crate::ui::{ChangedAnswer, Modal, PathPurpose, UnsavedAnswer};
 use std::path::{Path, PathBuf};
 
@@ -89,6 +90,8 @@ impl PouxiApp {
         self.ui.focus_request = None;
         self.ui.scroll_to = None;
         self.ui.list.clear();
+        self.ui.start_page = false;
+        self.exported_to = None;
     }
 
     pub(super) fn choose_file_to_open(&mut self) {
@@ -100,22 +103,36 @@ impl PouxiApp {
         }
     }
 
+    /// Pouxi's own prompt: a folder and a suggested name with the right extension to start
+    /// from (or what was typed last time, when that failed), and places to jump to.
     pub(super) fn prompt_path(&mut self, purpose: PathPurpose) {
-        let folder = self.settings.last_folder.clone().or_else(|| {
-            self.doc
-                .path()
-                .and_then(Path::parent)
-                .map(Path::to_path_buf)
-        });
-        let text = match (purpose, folder) {
-            (PathPurpose::SaveAs, Some(folder)) => folder
-                .join(suggested_file_name(self.doc.draft()))
+        let places = self.places();
+        let folder = self
+            .settings
+            .last_folder
+            .clone()
+            .or_else(|| {
+                self.doc
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+            })
+            .or_else(|| places.first().map(|place| place.folder.clone()));
+        let name = match purpose {
+            PathPurpose::SaveAs => suggested_file_name(self.doc.draft()),
+            PathPurpose::Export => Path::new(&suggested_file_name(self.doc.draft()))
+                .with_extension(self.export_format().extension())
                 .display()
                 .to_string(),
-            (PathPurpose::Open, Some(folder)) => {
+            PathPurpose::Open | PathPurpose::Import => String::new(),
+        };
+        let text = match (self.typed_path.take(), folder) {
+            (Some((typed_for, typed)), _) if typed_for == purpose => typed,
+            (_, Some(folder)) if name.is_empty() => {
                 format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
             }
-            _ => String::new(),
+            (_, Some(folder)) => folder.join(name).display().to_string(),
+            (_, None) => name,
         };
         let note = (self.settings.dialog_mode == DialogMode::Native)
             .then(|| "未能打开系统文件对话框，请直接输入文件路径。".to_owned());
@@ -123,10 +140,50 @@ impl PouxiApp {
             purpose,
             text,
             note,
+            places,
         });
     }
 
+    /// 文档, 桌面, 下载, then the folders of recent drafts, each once.
+    fn places(&self) -> Vec<PathPlace> {
+        let mut places: Vec<PathPlace> = Vec::new();
+        if let Some(dirs) = directories::UserDirs::new() {
+            let known = [
+                ("文档", dirs.document_dir()),
+                ("桌面", dirs.desktop_dir()),
+                ("下载", dirs.download_dir()),
+            ];
+            for (name, folder) in known {
+                if let Some(folder) = folder {
+                    places.push(PathPlace {
+                        name: name.to_owned(),
+                        folder: folder.to_path_buf(),
+                    });
+                }
+            }
+        }
+        let recent = self.settings.last_folder.iter().cloned().chain(
+            self.settings
+                .recent_files
+                .iter()
+                .filter_map(|p| p.parent().map(Path::to_path_buf)),
+        );
+        for folder in recent {
+            if places.len() >= 6 || places.iter().any(|p| p.folder == folder) {
+                continue;
+            }
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| folder.display().to_string());
+            places.push(PathPlace { name, folder });
+        }
+        places
+    }
+
     pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: &Path) {
+        // Kept until the open, save, import or export succeeds, to offer again if it fails.
+        self.typed_path = Some((purpose, path.display().to_string()));
         match purpose {
             PathPurpose::Open => self.open_now(path),
             PathPurpose::SaveAs => {
@@ -156,6 +213,8 @@ impl PouxiApp {
                 self.store_settings();
                 self.replace_document(Document::opened(draft, path, stamp));
                 self.notice = format!("已打开 {}", self.doc.display_name());
+                self.typed_path = None;
+                self.scroll_resumed();
             }
             Err(error) => {
                 if error.kind == store::StoreErrorKind::NotFound {
@@ -163,6 +222,7 @@ impl PouxiApp {
                     self.store_settings();
                 }
                 self.pending = None;
+                self.resume_scroll = None;
                 // Whoever started Pouxi from a terminal gets a plain sentence too.
                 eprintln!("{error}");
                 self.show_message("无法打开稿件", error.message_zh());
@@ -233,11 +293,14 @@ impl PouxiApp {
                 self.settings.remember(&path);
                 self.store_settings();
                 self.notice = format!("已保存到 {}", path.display());
+                self.typed_path = None;
                 let ctx = self.ctx.clone();
                 self.continue_pending_after_save(&ctx);
             }
             Err(error) => {
                 self.pending = None;
+                // Not 正在保存 any more: the draft is still here, unsaved.
+                self.notice = "保存失败，稿件未保存".to_owned();
                 self.show_message("保存失败", error.message_zh());
             }
         }

@@ -63,6 +63,7 @@ impl PouxiApp {
             self.doc.seal_typing();
             self.edit(command, now);
             self.doc.seal_typing();
+            self.doc.name_last_step("全部替换");
             self.notice = format!("已替换 {count} 处（Ctrl+Z 可一步撤销）");
         }
     }

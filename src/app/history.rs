@@ -16,6 +16,8 @@ struct Entry {
     after: StateId,
     /// The text field a typing burst is editing, for coalescing.
     typing_in: Option<TextField>,
+    /// What 撤销 / 重做 call the step.
+    name: String,
     last_change: f64,
 }
 
@@ -40,6 +42,23 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// The name of the step 撤销 would undo (`移动问题`).
+    pub fn undo_name(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.name.as_str())
+    }
+
+    pub fn redo_name(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.name.as_str())
+    }
+
+    /// Gives the last step a name of the writer's intent (`导入素材`, `全部替换`) where the
+    /// command alone would say less.
+    pub fn name_last_step(&mut self, name: &str) {
+        if let Some(top) = self.undo.last_mut() {
+            top.name = name.to_owned();
+        }
+    }
+
     fn fresh_state(&mut self) -> StateId {
         self.last_issued += 1;
         self.last_issued
@@ -62,6 +81,7 @@ impl History {
         {
             return Ok(());
         }
+        let name = command.name_zh();
         let inverse = draft.apply(command)?;
         self.redo.clear();
         let after = self.fresh_state();
@@ -82,6 +102,7 @@ impl History {
             before: self.current,
             after,
             typing_in,
+            name: name.to_owned(),
             last_change: now,
         });
         self.current = after;
@@ -106,6 +127,7 @@ impl History {
             before: entry.before,
             after: entry.after,
             typing_in: None,
+            name: entry.name,
             last_change: entry.last_change,
         });
         Ok(true)
@@ -122,6 +144,7 @@ impl History {
             before: entry.before,
             after: entry.after,
             typing_in: None,
+            name: entry.name,
             last_change: entry.last_change,
         });
         Ok(true)
@@ -170,6 +193,31 @@ mod tests {
         assert_ne!(history.current_state(), saved);
         history.undo(&mut draft).unwrap();
         assert_eq!(history.current_state(), saved);
+    }
+
+    #[test]
+    fn steps_are_named_for_undo_and_redo() {
+        let mut draft = Draft::with_categories("", DEFAULT_HEADING, &["甲", "乙"]);
+        let mut history = History::default();
+        assert_eq!(history.undo_name(), None);
+        history.apply(&mut draft, set_title("剖析"), 0.0).unwrap();
+        assert_eq!(history.undo_name(), Some("修改标题"));
+        let second = draft.categories[1].id;
+        history
+            .apply(
+                &mut draft,
+                Command::MoveCategory {
+                    id: second,
+                    index: 0,
+                },
+                1.0,
+            )
+            .unwrap();
+        assert_eq!(history.undo_name(), Some("移动类别"));
+        history.name_last_step("调整顺序");
+        history.undo(&mut draft).unwrap();
+        assert_eq!(history.redo_name(), Some("调整顺序"));
+        assert_eq!(history.undo_name(), Some("修改标题"));
     }
 
     #[test]

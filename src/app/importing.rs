@@ -30,6 +30,8 @@ impl PouxiApp {
 
     pub(super) fn start_import(&mut self, source_name: String, material: Material) {
         self.ui.paste_box = None;
+        // 正在读取 … is over: the preview says what was read.
+        self.notice.clear();
         self.import = Some(ImportSession::new(source_name, material, &self.rules));
     }
 
@@ -76,8 +78,10 @@ impl PouxiApp {
             }
         };
         self.edit(command, now);
+        self.doc.name_last_step("导入素材");
         self.doc.seal_typing();
         self.ui.collapsed.clear();
+        self.ui.start_page = false;
         let removed = imported.removed.iter().filter(|s| !s.restored).count();
         self.notice = format!(
             "已导入“{}”：{} 个类别、{} 条问题，移除 {} 处广告（可撤销）",
@@ -119,6 +123,7 @@ impl PouxiApp {
         self.doc.seal_typing();
         self.edit(Command::SetText { field, text }, now);
         self.doc.seal_typing();
+        self.doc.name_last_step("移除粘贴中的广告");
         self.notice = format!("已移除 {cut} 处广告（Ctrl+Z 可撤销）");
     }
 }

@@ -21,11 +21,12 @@ mod finding;
 mod importing;
 mod recovery;
 mod routing;
+mod session;
 mod targets;
 
 pub use document::Document;
 pub use import_session::ImportMode;
-pub use settings::{AppPaths, DialogMode, Settings};
+pub use settings::{AppPaths, DialogMode, Session, Settings, ThemeChoice, WINDOW_MIN};
 
 use crate::ads::AdScan;
 use crate::clean::Rules;
@@ -40,7 +41,7 @@ use file_jobs::{FileJobs, Job, Outcome};
 use files::Pending;
 use import_session::ImportSession;
 use stats::DraftStats;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub struct PouxiApp {
     doc: Document,
@@ -80,15 +81,25 @@ pub struct PouxiApp {
     open_marker: Option<(std::path::PathBuf, Option<crate::store::OpenMarker>)>,
     /// The recovery key whose copy was written before the first change (large drafts).
     primed: Option<crate::store::recovery::RecoveryKey>,
+    /// The path last typed into the path prompt, offered again after a failure.
+    typed_path: Option<(ui::PathPurpose, String)>,
+    /// Where to scroll once the resumed draft is in.
+    resume_scroll: Option<f32>,
+    /// The last file exported, for 打开所在文件夹.
+    exported_to: Option<PathBuf>,
+    /// The session was written for the next start (the window is closing).
+    session_saved: bool,
 }
 
 impl PouxiApp {
     /// Sets up fonts on `ctx`, reads the settings, and opens `open` or a new draft.
     pub fn new(ctx: &egui::Context, paths: AppPaths, open: Option<&Path>) -> PouxiApp {
-        ui::fonts::install(ctx);
-        // Office writers know light pages; a dark editor looks like a programmer's tool.
-        ctx.set_theme(egui::Theme::Light);
+        ui::install(ctx);
         let settings = Settings::load(&paths);
+        // Light or dark as the system has it, unless the writer chose (视图 → 主题); the
+        // font size as it was left (视图 → 字号).
+        ctx.set_theme(settings.theme.preference());
+        ctx.set_zoom_factor(settings.zoom.unwrap_or(1.0));
         let paths_data_dir = paths.data_dir.clone();
         let (rules, rules_problem) = match Rules::builtin_with_user(&paths.user_rules_file()) {
             Ok(rules) => (rules, None),
@@ -125,6 +136,10 @@ impl PouxiApp {
             busy_notice: String::new(),
             open_marker: None,
             primed: None,
+            typed_path: None,
+            resume_scroll: None,
+            exported_to: None,
+            session_saved: false,
         };
         app.offer_recovery();
         if let Some(problem) = rules_problem {
@@ -135,6 +150,8 @@ impl PouxiApp {
         }
         if let Some(path) = open {
             app.open_file(path);
+        } else {
+            app.resume();
         }
         app
     }
@@ -263,6 +280,7 @@ impl PouxiApp {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_else(|| path.display().to_string());
+                    self.typed_path = None;
                     self.start_import(name, material);
                 }
                 Err(error) => {
@@ -342,6 +360,9 @@ impl eframe::App for PouxiApp {
             never_saved: self.doc.path().is_none(),
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
+            undo_name: self.doc.undo_name(),
+            redo_name: self.doc.redo_name(),
+            exported_to: self.exported_to.as_deref(),
             recent_files: &self.settings.recent_files,
             template_names: &self.template_names,
             notice: if busy {
@@ -397,6 +418,7 @@ impl eframe::App for PouxiApp {
         if self.ui.modal.is_none() {
             self.ui.modal = self.queued_modals.pop_front();
         }
+        self.keep_view_choices(&ctx);
         self.update_title(&ctx);
         self.probe_startup(&ctx);
     }

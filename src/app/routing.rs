@@ -109,6 +109,7 @@ impl PouxiApp {
             Action::ExportWrite => self.choose_export_path(),
             Action::ExportRemoveFlagged => self.remove_flagged(now),
             Action::CopySpeech => self.copy_speech(ctx),
+            Action::RevealExport => self.reveal_export(),
             Action::RecoveryRestore(key) => self.restore_recovery(&key),
             Action::RecoveryDiscard(key) => self.discard_recovery(&key),
             Action::JumpTo(field) => self.jump_to(field),

@@ -84,7 +84,59 @@ pub struct Settings {
     pub export: crate::export::ExportSettings,
     /// The last export format, by extension (docx, txt, md).
     pub export_format: String,
+    /// Where the writer left off, to start there next time.
+    pub session: Session,
+    /// 视图 → 字号, as egui's zoom factor; `None` is 100 %.
+    pub zoom: Option<f32>,
+    /// 视图 → 主题.
+    pub theme: ThemeChoice,
 }
+
+/// The window as the writer left it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    /// The draft that was open, if it had a file.
+    pub draft: Option<PathBuf>,
+    /// How far the editing column was scrolled, in points.
+    pub scroll: f32,
+    pub outline_hidden: bool,
+    pub review_open: bool,
+    /// Inner size of the window in points.
+    pub window: Option<[f32; 2]>,
+}
+
+/// Light or dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+
+    pub fn from_preference(preference: egui::ThemePreference) -> ThemeChoice {
+        match preference {
+            egui::ThemePreference::System => ThemeChoice::System,
+            egui::ThemePreference::Light => ThemeChoice::Light,
+            egui::ThemePreference::Dark => ThemeChoice::Dark,
+        }
+    }
+}
+
+/// The smallest and largest window Pouxi restores, in points: a size saved on a larger screen
+/// must not open a window bigger than this one can show.
+pub const WINDOW_MIN: [f32; 2] = [640.0, 420.0];
+pub const WINDOW_MAX: [f32; 2] = [3840.0, 2160.0];
 
 impl Settings {
     /// Reads the settings; a missing or unreadable file gives the defaults (settings are a
@@ -117,6 +169,17 @@ impl Settings {
     pub fn forget(&mut self, path: &Path) {
         self.recent_files.retain(|p| p != path);
     }
+
+    /// The window size to open with: the last one, within reason, or a default.
+    pub fn window_size(&self) -> [f32; 2] {
+        match self.session.window {
+            Some([w, h]) if w.is_finite() && h.is_finite() => [
+                w.clamp(WINDOW_MIN[0], WINDOW_MAX[0]),
+                h.clamp(WINDOW_MIN[1], WINDOW_MAX[1]),
+            ],
+            _ => [1180.0, 820.0],
+        }
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +200,43 @@ mod tests {
         let loaded = Settings::load(&paths);
         assert_eq!(loaded.recent_files.len(), RECENT_LIMIT);
         assert_eq!(loaded.recent_files[0], Path::new("/稿件/3.ron"));
+    }
+
+    #[test]
+    fn the_session_survives_a_restart_and_a_wild_window_size_is_tamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::under(dir.path());
+        let mut settings = Settings::load(&paths);
+        assert_eq!(settings.window_size(), [1180.0, 820.0]);
+        settings.session = Session {
+            draft: Some(PathBuf::from("/稿件/发言.ron")),
+            scroll: 640.0,
+            outline_hidden: true,
+            review_open: true,
+            window: Some([900.0, 600.0]),
+        };
+        settings.zoom = Some(1.3);
+        settings.theme = ThemeChoice::Dark;
+        settings.save(&paths).unwrap();
+        let loaded = Settings::load(&paths);
+        assert_eq!(loaded, settings);
+        assert_eq!(loaded.window_size(), [900.0, 600.0]);
+        let wild = Settings {
+            session: Session {
+                window: Some([f32::NAN, 1e9]),
+                ..Session::default()
+            },
+            ..Settings::default()
+        };
+        assert_eq!(wild.window_size(), [1180.0, 820.0]);
+        let huge = Settings {
+            session: Session {
+                window: Some([10_000.0, 100.0]),
+                ..Session::default()
+            },
+            ..Settings::default()
+        };
+        assert_eq!(huge.window_size(), [WINDOW_MAX[0], WINDOW_MIN[1]]);
     }
 
     #[test]

@@ -69,6 +69,36 @@ pub enum Command {
     Batch(Vec<Command>),
 }
 
+impl Command {
+    /// What the step is called in 撤销 / 重做 (`移动问题`), in Chinese.
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            Command::SetText { field, .. } => match field {
+                TextField::Title => "修改标题",
+                TextField::Heading => "修改小标题",
+                TextField::CategoryTitle(_) => "修改类别标题",
+                TextField::Headline(_) => "修改问题标题",
+                TextField::Body(_) => "修改问题内容",
+                TextField::Opening | TextField::Closing => "修改文字",
+            },
+            Command::InsertFinding { .. } => "新增问题",
+            Command::RemoveFinding { .. } => "删除问题",
+            Command::MoveFinding { .. } => "移动问题",
+            Command::InsertCategory { .. } => "新增类别",
+            Command::RemoveCategory { .. } => "删除类别",
+            Command::MoveCategory { .. } => "移动类别",
+            Command::SetTargets { .. } | Command::SetCategoryTarget { .. } => "设置字数目标",
+            Command::SetSource { .. } => "更换素材",
+            Command::ReplaceDraft(_) => "替换稿件",
+            Command::Batch(commands) => match commands.as_slice() {
+                [only] => only.name_zh(),
+                [first, ..] if first.name_zh() == "设置字数目标" => "设置字数目标",
+                _ => "批量修改",
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandError {
     NoSuchFinding(FindingId),

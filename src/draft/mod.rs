@@ -127,6 +127,26 @@ pub fn count_chars(text: &str) -> usize {
 /// wrap around to ids in use. 2^53 also stays exact wherever ids become JSON numbers.
 pub const MAX_ID: u64 = 1 << 53;
 
+/// 2612 → "2,612": the one way counts are written wherever people read them.
+///
+/// ```
+/// use pouxi::draft::group_thousands;
+/// assert_eq!(group_thousands(999), "999");
+/// assert_eq!(group_thousands(2612), "2,612");
+/// assert_eq!(group_thousands(1_234_567), "1,234,567");
+/// ```
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Hands out ids above every id a draft uses. Ids are never stored as a counter in the draft,
 /// so applying a command and its inverse restores the draft exactly.
 #[derive(Debug, Clone)]

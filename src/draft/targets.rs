@@ -124,26 +124,27 @@ impl Progress {
             .map_or(0, |t| self.chars.saturating_sub(t.bounds().1))
     }
 
-    /// For the status bar: `2612 / 2500–3500 字 · 达标`, `620 / ≤600 字 · 超出 20 字`,
-    /// `1800 / 2500–3500 字 · 还差 700 字`, or `2612 字` without a target.
+    /// For the status bar: `2,612 / 2,500–3,500 字 · 达标`, `620 / ≤600 字 · 超出 20 字`,
+    /// `1,800 / 2,500–3,500 字 · 还差 700 字`, or `2,612 字` without a target.
     pub fn describe_zh(&self) -> String {
+        use super::group_thousands as n;
         match self.target {
-            None => format!("{} 字", self.chars),
+            None => format!("{} 字", n(self.chars)),
             Some(target) => {
                 let (min, max) = target.bounds();
                 let range = if min == 0 {
-                    format!("≤{max}")
+                    format!("≤{}", n(max))
                 } else if max >= NO_MAXIMUM {
-                    format!("≥{min}")
+                    format!("≥{}", n(min))
                 } else {
-                    format!("{min}–{max}")
+                    format!("{}–{}", n(min), n(max))
                 };
                 let state = match self.status {
-                    TargetStatus::Under => format!("还差 {} 字", self.missing()),
-                    TargetStatus::Over => format!("超出 {} 字", self.excess()),
+                    TargetStatus::Under => format!("还差 {} 字", n(self.missing())),
+                    TargetStatus::Over => format!("超出 {} 字", n(self.excess())),
                     _ => self.status.label_zh().to_owned(),
                 };
-                format!("{} / {range} 字 · {state}", self.chars)
+                format!("{} / {range} 字 · {state}", n(self.chars))
             }
         }
     }
@@ -325,11 +326,11 @@ mod tests {
     #[test]
     fn descriptions_read_in_chinese() {
         let within = Progress::new(3000, Some(CharRange::new(2500, 3500)));
-        assert_eq!(within.describe_zh(), "3000 / 2500–3500 字 · 达标");
+        assert_eq!(within.describe_zh(), "3,000 / 2,500–3,500 字 · 达标");
         let over = Progress::new(620, Some(CharRange::at_most(600)));
         assert_eq!(over.describe_zh(), "620 / ≤600 字 · 超出 20 字");
         let under = Progress::new(1800, Some(CharRange::new(2500, 3500)));
-        assert_eq!(under.describe_zh(), "1800 / 2500–3500 字 · 还差 700 字");
+        assert_eq!(under.describe_zh(), "1,800 / 2,500–3,500 字 · 还差 700 字");
         assert_eq!(Progress::new(12, None).describe_zh(), "12 字");
     }
 

@@ -19,6 +19,9 @@ pub fn show_head(
 ) {
     let number = category_label(index);
     let open = !state.collapsed.contains(&category.id);
+    let em = egui::TextStyle::Body.resolve(ui.style()).size;
+    // Below this the title keeps its row and the counts and buttons go under it.
+    let wide = ui.available_width() >= 14.0 * em + 330.0;
     ui.horizontal(|ui| {
         let toggle = ui
             .add(egui::Button::new(if open { "▼" } else { "▶" }).frame(false))
@@ -33,30 +36,9 @@ pub fn show_head(
         }
         ui.label(egui::RichText::new(&number).strong().size(17.0));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .small_button("删除类别")
-                .on_hover_text("删除此类别及其中全部问题")
-                .clicked()
-            {
-                state.modal = Some(Modal::ConfirmRemoveCategory {
-                    id: category.id,
-                    label: format!("{number}{}", category.title),
-                    findings: category.findings.len(),
-                });
+            if wide {
+                tools(ui, view, index, category, state, actions);
             }
-            if ui.button("＋ 新增问题").clicked() {
-                state.collapsed.remove(&category.id);
-                actions.push(Action::AddFinding(category.id));
-            }
-            let chars = view.category_chars.get(index).copied().unwrap_or(0);
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} 条 · {} 字",
-                    category.findings.len(),
-                    group_thousands(chars)
-                ))
-                .weak(),
-            );
             text_field::show(
                 ui,
                 FieldSpec {
@@ -74,6 +56,47 @@ pub fn show_head(
             );
         });
     });
+    if !wide {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            tools(ui, view, index, category, state, actions);
+        });
+    }
+}
+
+/// Counts, ＋ 新增问题 and 删除类别, right to left.
+fn tools(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    index: usize,
+    category: &Category,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    let number = category_label(index);
+    if ui
+        .add(super::theme::destructive_button(ui, "删除类别").small())
+        .on_hover_text("删除此类别及其中全部问题")
+        .clicked()
+    {
+        state.modal = Some(Modal::ConfirmRemoveCategory {
+            id: category.id,
+            label: format!("{number}{}", category.title),
+            findings: category.findings.len(),
+        });
+    }
+    if ui.button("＋ 新增问题").clicked() {
+        state.collapsed.remove(&category.id);
+        actions.push(Action::AddFinding(category.id));
+    }
+    let chars = view.category_chars.get(index).copied().unwrap_or(0);
+    ui.label(
+        egui::RichText::new(format!(
+            "{} 条 · {} 字",
+            category.findings.len(),
+            group_thousands(chars)
+        ))
+        .weak(),
+    );
 }
 
 /// What an open category without findings shows.

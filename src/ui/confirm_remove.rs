@@ -25,7 +25,10 @@ pub fn show(
         }
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button("删除").clicked() {
+            if ui
+                .add(super::theme::destructive_button(ui, "删除"))
+                .clicked()
+            {
                 actions.push(Action::RemoveCategory(id));
                 answered = true;
             }

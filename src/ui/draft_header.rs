@@ -78,13 +78,16 @@ pub fn show_footer(
         if ui.button("＋ 新增类别").clicked() {
             actions.push(Action::AddCategory);
         }
-        if ui
-            .button("恢复默认六个方面")
-            .on_hover_text("用 2023 年主题教育的六个方面替换全部类别（可撤销）")
-            .clicked()
-        {
-            actions.push(Action::RestoreTemplate);
-        }
+        // Far from ＋ 新增类别, so adding a category never replaces them all by a slip.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add(egui::Button::new(egui::RichText::new("恢复默认六个方面").weak()).small())
+                .on_hover_text("用 2023 年主题教育的六个方面替换全部类别，原有问题保留（可撤销）")
+                .clicked()
+            {
+                actions.push(Action::RestoreTemplate);
+            }
+        });
     });
     if !draft.closing.is_empty() {
         ui.add_space(8.0);

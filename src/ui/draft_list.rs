@@ -56,6 +56,16 @@ impl ListState {
     pub fn clear(&mut self) {
         *self = ListState::default();
     }
+
+    /// How far the column is scrolled, in points.
+    pub fn offset(&self) -> f32 {
+        self.offset
+    }
+
+    /// Scrolls the column to `offset` on the next frame (where the writer left off).
+    pub fn scroll_to(&mut self, offset: f32) {
+        self.pending_offset = Some(offset.max(0.0));
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -106,7 +106,7 @@ pub fn show(
         ui.separator();
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(!blocked, egui::Button::new("导出…"))
+                .add_enabled(!blocked, super::theme::primary_button("导出…"))
                 .clicked()
             {
                 actions.push(Action::ExportWrite);

@@ -1,5 +1,6 @@
-//! One finding: drag handle, derived number, headline, body and its buttons. Alt+↑/Alt+↓ move
-//! it while its text has focus; it is also a drop target for dragged findings.
+//! One finding: drag handle, derived number, headline, body, and its actions — shown while the
+//! pointer is over the card or its text has focus, and always in its right-click menu.
+//! Alt+↑/Alt+↓ move it while its text has focus; it is also a drop target for dragged findings.
 
 use super::highlight::Highlighter;
 use super::text_field::{self, FieldName, FieldSpec};
@@ -60,6 +61,13 @@ pub fn show(
         }
     }
 
+    let card_id = egui::Id::unique(("pouxi_finding_card", finding.id));
+    // Hover is known only once the card is laid out: last frame's rectangle answers for now.
+    let hovered = ui
+        .data(|d| d.get_temp::<egui::Rect>(card_id))
+        .is_some_and(|rect| ui.rect_contains_pointer(rect));
+    let actions_shown = focused || hovered;
+
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 4))
         .corner_radius(4.0)
@@ -70,22 +78,35 @@ pub fn show(
                 .add(
                     egui::Button::new(egui::RichText::new("≡").size(18.0))
                         .frame(false)
-                        .sense(egui::Sense::drag()),
+                        .sense(egui::Sense::click_and_drag()),
                 )
-                .on_hover_text("按住拖动，调整顺序或移到其他类别");
+                .on_hover_text("按住拖动，调整顺序或移到其他类别；右键打开菜单");
             let handle = handle.accessible_name(format!("拖动{label}"));
             handle.dnd_set_drag_payload(DraggedFinding(finding.id));
-            ui.label(egui::RichText::new(finding_label(place.index)).strong());
-            if let Some(share) = place.copied {
-                copied_badge(ui, share);
-            }
-            if let Some(reasons) = place.ad_warning {
-                ui.colored_label(ui.visuals().error_fg_color, "⚠ 疑似广告")
-                    .on_hover_text(reasons.join("\n"));
-            }
+            handle.context_menu(|ui| finding_menu(ui, place, finding.id, state, actions));
+            ui.label(egui::RichText::new(finding_label(place.index)).strong())
+                .context_menu(|ui| finding_menu(ui, place, finding.id, state, actions));
+            let wide = ui.available_width() >= wide_row_width(ui, place);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                buttons(ui, place, finding.id, &label, state, actions);
-                text_field::show(
+                if actions_shown {
+                    if wide {
+                        buttons(ui, place, finding.id, &label, state, actions);
+                    } else {
+                        ui.menu_button("⋯", |ui| {
+                            finding_menu(ui, place, finding.id, state, actions)
+                        })
+                        .response
+                        .on_hover_text("上移、下移、复制、删除……");
+                    }
+                }
+                if let Some(reasons) = place.ad_warning {
+                    ui.colored_label(ui.visuals().error_fg_color, "⚠ 疑似广告")
+                        .on_hover_text(reasons.join("\n"));
+                }
+                if let Some(share) = place.copied {
+                    copied_badge(ui, share);
+                }
+                text_field::show_with_menu(
                     ui,
                     FieldSpec {
                         field: headline_field,
@@ -93,20 +114,21 @@ pub fn show(
                         name: FieldName::Accessible(format!("{label}标题")),
                         hint: "问题标题，一句话",
                         multiline: false,
-                        font: egui::TextStyle::Body,
+                        font: super::theme::headline_style(),
                         highlights: place
                             .highlighter
                             .for_field(headline_field, &finding.headline),
                     },
                     state,
                     actions,
+                    |ui, state, actions| finding_menu(ui, place, finding.id, state, actions),
                 );
             });
         });
         ui.horizontal(|ui| {
             ui.add_space(28.0);
             ui.vertical(|ui| {
-                text_field::show(
+                text_field::show_with_menu(
                     ui,
                     FieldSpec {
                         field: body_field,
@@ -119,25 +141,119 @@ pub fn show(
                     },
                     state,
                     actions,
+                    |ui, state, actions| finding_menu(ui, place, finding.id, state, actions),
                 );
             });
         });
     });
+    ui.data_mut(|d| d.insert_temp(card_id, card.response.rect));
     drop_target(ui, card.response.rect, place, finding.id, actions);
 }
 
-/// `照搬 85%`: how much of the finding is still the material's words.
+/// A headline keeps room for this many characters before the buttons give way to a ⋯ menu.
+const MIN_HEADLINE_CHARS: f32 = 12.0;
+
+/// The width the headline row needs to show the buttons beside a headline of
+/// [`MIN_HEADLINE_CHARS`].
+fn wide_row_width(ui: &egui::Ui, place: &Place<'_>) -> f32 {
+    let em = super::theme::headline_style().resolve(ui.style()).size;
+    let button = egui::TextStyle::Button.resolve(ui.style()).size;
+    // Four two-character buttons with their padding and spacing.
+    let buttons = 4.0 * (2.0 * button + 2.0 * ui.spacing().button_padding.x + 6.0);
+    let badge = if place.copied.is_some() {
+        5.0 * button
+    } else {
+        0.0
+    };
+    let warning = if place.ad_warning.is_some() {
+        6.0 * button
+    } else {
+        0.0
+    };
+    MIN_HEADLINE_CHARS * em + 16.0 + buttons + badge + warning
+}
+
+/// Above this share of copied words the 照搬 badge turns red: more than half of the finding is
+/// still somebody else's sentences, which reviewers read as copied. Below it the badge stays
+/// grey; it is information, not an alarm.
+pub const COPIED_ALARM: f32 = 0.5;
+
+/// `照搬 85%`: how much of the finding is still the material's words; small, at the right.
 fn copied_badge(ui: &mut egui::Ui, share: f32) {
     let percent = (share * 100.0).round();
-    let color = if percent >= 70.0 {
+    let color = if share > COPIED_ALARM {
         ui.visuals().error_fg_color
-    } else if percent >= 30.0 {
-        ui.visuals().warn_fg_color
     } else {
         ui.visuals().weak_text_color()
     };
-    ui.colored_label(color, format!("照搬 {percent:.0}%"))
-        .on_hover_text("与导入素材逐字相同的比例；视图 → 标出照搬的文字 可查看是哪些句子");
+    let text = egui::RichText::new(format!("照搬 {percent:.0}%"))
+        .small()
+        .color(color);
+    ui.label(text).on_hover_text(
+        "与导入素材逐字相同的比例（超过一半显示为红色）；视图 → 标出照搬的文字 可查看是哪些句子",
+    );
+}
+
+/// The finding's right-click menu (also behind ⋯ and the ≡ handle).
+fn finding_menu(
+    ui: &mut egui::Ui,
+    place: &Place<'_>,
+    id: FindingId,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    let first_overall = place.category_index == 0 && place.index == 0;
+    let last_overall = place.category_index + 1 == place.draft.categories.len()
+        && place.index + 1 == place.category.findings.len();
+    let mut chosen = None;
+    if ui
+        .add_enabled(
+            !first_overall,
+            egui::Button::new("上移问题").shortcut_text("Alt+↑"),
+        )
+        .clicked()
+    {
+        chosen = move_command(place, id, true);
+    }
+    if ui
+        .add_enabled(
+            !last_overall,
+            egui::Button::new("下移问题").shortcut_text("Alt+↓"),
+        )
+        .clicked()
+    {
+        chosen = move_command(place, id, false);
+    }
+    ui.menu_button("移到类别", |ui| {
+        for (index, category) in place.draft.categories.iter().enumerate() {
+            let name = format!("{}{}", category_label(index), category.title);
+            let here = index == place.category_index;
+            if ui.add_enabled(!here, egui::Button::new(name)).clicked() {
+                chosen = Some(Command::MoveFinding {
+                    id,
+                    category: category.id,
+                    index: category.findings.len(),
+                });
+            }
+        }
+    });
+    ui.separator();
+    if ui.button("复制问题").clicked() {
+        actions.push(Action::DuplicateFinding(id));
+        ui.close();
+    }
+    if ui
+        .add(super::theme::destructive_button(ui, "删除问题"))
+        .clicked()
+    {
+        actions.push(Action::Edit(Command::RemoveFinding { id }));
+        ui.close();
+    }
+    if let Some(command) = chosen {
+        follow_move(&command, state);
+        actions.push(Action::Edit(command));
+        ui.close();
+    }
 }
 
 fn buttons(

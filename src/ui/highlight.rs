@@ -1,18 +1,17 @@
 //! What to paint behind the text of a field: find matches (the current one stronger) and, on
 //! request, the stretches still copied verbatim from the imported material.
 
+use super::theme::Palette;
 use crate::draft::SourceFingerprint;
 use crate::draft::TextField;
 use crate::originality;
 use crate::search::Match;
 use std::ops::Range;
 
-const MATCH: egui::Color32 = egui::Color32::from_rgb(255, 236, 140);
-const CURRENT_MATCH: egui::Color32 = egui::Color32::from_rgb(255, 178, 80);
-const COPIED: egui::Color32 = egui::Color32::from_rgb(255, 214, 214);
-
 #[derive(Default)]
 pub struct Highlighter<'a> {
+    /// The theme's colours; `None` paints nothing (a highlighter with nothing to mark).
+    pub palette: Option<Palette>,
     pub matches: &'a [Match],
     pub current: Option<&'a Match>,
     /// Set when the writer asked to see the copied stretches.
@@ -22,13 +21,16 @@ pub struct Highlighter<'a> {
 impl Highlighter<'_> {
     pub fn for_field(&self, field: TextField, text: &str) -> Vec<(Range<usize>, egui::Color32)> {
         let mut marks: Vec<(Range<usize>, egui::Color32)> = Vec::new();
+        let Some(palette) = self.palette else {
+            return marks;
+        };
         if let Some(source) = self.copied_from
             && matches!(field, TextField::Headline(_) | TextField::Body(_))
         {
             marks.extend(
                 originality::copied_spans(text, source)
                     .into_iter()
-                    .map(|range| (range, COPIED)),
+                    .map(|range| (range, palette.copied)),
             );
         }
         // Find matches paint over copied stretches: split by simply preferring them.
@@ -38,9 +40,9 @@ impl Highlighter<'_> {
             .filter(|m| m.field == field)
             .map(|m| {
                 let color = if Some(m) == self.current {
-                    CURRENT_MATCH
+                    palette.current_match
                 } else {
-                    MATCH
+                    palette.find_match
                 };
                 (m.range.clone(), color)
             })

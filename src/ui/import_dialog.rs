@@ -48,7 +48,10 @@ pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<
                 actions.push(Action::ReadClipboard);
             }
             if ui
-                .add_enabled(!text.trim().is_empty(), egui::Button::new("预览"))
+                .add_enabled(
+                    !text.trim().is_empty(),
+                    super::theme::primary_button("预览"),
+                )
                 .clicked()
             {
                 actions.push(Action::ImportPasted(std::mem::take(text)));
@@ -91,6 +94,14 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
                 .min_scrolled_height(height)
                 .max_height(height)
                 .show(&mut columns[1], |ui| parsed_outline(ui, view.draft));
+            // A rule between the panes, in the gap between the columns.
+            let left = columns[0].min_rect();
+            let right = columns[1].min_rect();
+            let x = (left.right() + right.left()) / 2.0;
+            let stroke = columns[1].visuals().widgets.noninteractive.bg_stroke;
+            columns[1]
+                .painter()
+                .vline(x, left.top()..=left.bottom().max(right.bottom()), stroke);
         });
         ui.separator();
         ui.horizontal(|ui| {
@@ -103,7 +114,7 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
         });
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if ui.button("导入").clicked() {
+            if ui.add(super::theme::primary_button("导入")).clicked() {
                 actions.push(Action::ImportApply);
                 open = false;
             }
@@ -127,7 +138,7 @@ fn summary(view: &ImportView<'_>) -> String {
         view.draft.categories.len(),
         view.draft.finding_count(),
         view.removed.len() - restored,
-        view.stats.removed_chars
+        crate::draft::group_thousands(view.stats.removed_chars)
     );
     if restored > 0 {
         text.push_str(&format!(" · 已恢复 {restored} 处"));
@@ -143,17 +154,18 @@ fn material_job(ui: &egui::Ui, view: &ImportView<'_>) -> egui::text::LayoutJob {
         color: ui.visuals().text_color(),
         ..Default::default()
     };
+    let palette = super::theme::Palette::of(ui.visuals());
     let removed = egui::TextFormat {
         font_id: font.clone(),
-        color: egui::Color32::from_rgb(170, 30, 30),
-        background: egui::Color32::from_rgba_unmultiplied(230, 80, 80, 50),
-        strikethrough: egui::Stroke::new(1.0, egui::Color32::from_rgb(170, 30, 30)),
+        color: palette.ad_text,
+        background: palette.ad_background,
+        strikethrough: egui::Stroke::new(1.0, palette.ad_text),
         ..Default::default()
     };
     let restored = egui::TextFormat {
         font_id: font,
         color: ui.visuals().text_color(),
-        background: egui::Color32::from_rgba_unmultiplied(60, 170, 60, 50),
+        background: palette.restored_background,
         ..Default::default()
     };
     let mut job = egui::text::LayoutJob {
@@ -223,7 +235,7 @@ fn parsed_outline(ui: &mut egui::Ui, draft: &Draft) {
         ui.label(
             egui::RichText::new(format!(
                 "问题部分之前的内容 {} 字（保留在稿件开头）",
-                crate::draft::count_chars(&draft.opening)
+                crate::draft::group_thousands(crate::draft::count_chars(&draft.opening))
             ))
             .weak(),
         );
@@ -254,7 +266,7 @@ fn parsed_outline(ui: &mut egui::Ui, draft: &Draft) {
         ui.label(
             egui::RichText::new(format!(
                 "问题部分之后的内容 {} 字（保留在稿件末尾）",
-                crate::draft::count_chars(&draft.closing)
+                crate::draft::group_thousands(crate::draft::count_chars(&draft.closing))
             ))
             .weak(),
         );

@@ -5,7 +5,7 @@ use super::{Action, Modal, UiState, View};
 pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("文件", |ui| file_menu(ui, view, actions));
-        ui.menu_button("编辑", |ui| edit_menu(ui, view, actions));
+        ui.menu_button("编辑", |ui| edit_menu(ui, view, state, actions));
         ui.menu_button("视图", |ui| view_menu(ui, view, state, actions));
         ui.menu_button("帮助", |ui| {
             if ui.button("快捷键").clicked() {
@@ -90,24 +90,47 @@ fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &mut Vec<Action>) {
+    // Named after the step, as Word does: 撤销 移动问题.
+    let undo = match view.undo_name {
+        Some(name) => format!("撤销 {name}"),
+        None => "撤销".to_owned(),
+    };
     if ui
         .add_enabled(
             view.can_undo,
-            egui::Button::new("撤销").shortcut_text("Ctrl+Z"),
+            egui::Button::new(undo).shortcut_text("Ctrl+Z"),
         )
         .clicked()
     {
         actions.push(Action::Undo);
     }
+    let redo = match view.redo_name {
+        Some(name) => format!("重做 {name}"),
+        None => "重做".to_owned(),
+    };
     if ui
         .add_enabled(
             view.can_redo,
-            egui::Button::new("重做").shortcut_text("Ctrl+Y"),
+            egui::Button::new(redo).shortcut_text("Ctrl+Y"),
         )
         .clicked()
     {
         actions.push(Action::Redo);
+    }
+    ui.separator();
+    // The field the writer was in before opening the menu.
+    match state.editing {
+        Some(field) => super::text_field::clipboard_menu(ui, field, None, state),
+        None => {
+            ui.add_enabled_ui(false, |ui| {
+                for text in ["剪切", "复制", "粘贴", "全选"] {
+                    let _ = ui.button(text);
+                }
+            })
+            .response
+            .on_disabled_hover_text("先点一下要编辑的文字");
+        }
     }
     ui.separator();
     if item(ui, "查找…", "Ctrl+F") {
@@ -141,5 +164,44 @@ fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
     ui.separator();
     if ui.button("字数目标…").clicked() {
         actions.push(Action::OpenTargets);
+    }
+    ui.separator();
+    ui.menu_button("字号", font_size_menu);
+    ui.menu_button("主题", theme_menu);
+}
+
+/// The sizes offered under 视图 → 字号, as zoom factors of the whole window.
+pub const ZOOM_STEPS: [(&str, f32); 5] = [
+    ("小（90%）", 0.9),
+    ("标准（100%）", 1.0),
+    ("大（115%）", 1.15),
+    ("较大（130%）", 1.3),
+    ("特大（150%）", 1.5),
+];
+
+/// The app keeps whatever zoom the window has for the next start.
+fn font_size_menu(ui: &mut egui::Ui) {
+    let zoom = ui.ctx().zoom_factor();
+    for (label, factor) in ZOOM_STEPS {
+        if ui.radio((zoom - factor).abs() < 0.01, label).clicked() {
+            ui.ctx().set_zoom_factor(factor);
+        }
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("Ctrl+= 放大 · Ctrl+- 缩小 · Ctrl+0 还原").weak());
+}
+
+/// 跟随系统 by default; the app keeps the choice for the next start.
+fn theme_menu(ui: &mut egui::Ui) {
+    use egui::ThemePreference;
+    let current = ui.ctx().options(|o| o.theme_preference);
+    for (label, preference) in [
+        ("跟随系统", ThemePreference::System),
+        ("浅色", ThemePreference::Light),
+        ("深色", ThemePreference::Dark),
+    ] {
+        if ui.radio(current == preference, label).clicked() {
+            ui.ctx().set_theme(preference);
+        }
     }
 }

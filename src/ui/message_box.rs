@@ -9,7 +9,7 @@ pub fn show(ctx: &egui::Context, title: &str, text: &str) -> bool {
         ui.add_space(6.0);
         ui.label(text);
         ui.add_space(10.0);
-        if ui.button("确定").clicked() {
+        if ui.add(super::theme::primary_button("确定")).clicked() {
             dismissed = true;
         }
     });

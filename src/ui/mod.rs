@@ -15,12 +15,15 @@ pub mod import_dialog;
 mod menu_bar;
 mod message_box;
 mod outline;
-mod path_prompt;
+pub mod path_prompt;
 mod recovery_offer;
 mod review_panel;
+mod start_page;
 mod status_bar;
 pub mod targets_dialog;
 mod text_field;
+pub mod theme;
+mod toolbar;
 mod unsaved_prompt;
 
 pub use text_field::widget_id as field_widget_id;
@@ -78,6 +81,8 @@ pub enum Action {
     ExportWrite,
     ExportRemoveFlagged,
     CopySpeech,
+    /// 打开所在文件夹: the folder of the last export, in the system's file manager.
+    RevealExport,
     ChangedOnDisk(ChangedAnswer),
     /// Restore the recovery file with this key.
     RecoveryRestore(String),
@@ -147,6 +152,8 @@ pub enum Modal {
         purpose: PathPurpose,
         text: String,
         note: Option<String>,
+        /// 文档, 桌面, 下载 and recent folders, offered as shortcuts.
+        places: Vec<path_prompt::Place>,
     },
     ConfirmRemoveCategory {
         id: CategoryId,
@@ -170,6 +177,11 @@ pub struct View<'a> {
     pub never_saved: bool,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// What 撤销 and 重做 would undo or redo, in Chinese (`移动问题`).
+    pub undo_name: Option<&'a str>,
+    pub redo_name: Option<&'a str>,
+    /// The file last exported, for 打开所在文件夹.
+    pub exported_to: Option<&'a std::path::Path>,
     pub recent_files: &'a [PathBuf],
     /// Names of the built-in templates, for 从模板新建.
     pub template_names: &'a [String],
@@ -227,6 +239,12 @@ pub struct UiState {
     pub highlight_copied: bool,
     /// The 字数目标 dialog, while open.
     pub targets_form: Option<TargetsForm>,
+    /// The start page in place of the editor (no draft to go back to at start-up).
+    pub start_page: bool,
+    /// The text field that last had the keyboard focus, for 编辑 → 剪切 / 复制 / 粘贴 / 全选.
+    pub editing: Option<TextField>,
+    /// A clipboard operation chosen from a menu, for the field to carry out next frame.
+    pub clipboard_op: Option<text_field::PendingClipboard>,
 }
 
 impl UiState {
@@ -245,11 +263,25 @@ impl UiState {
     }
 }
 
+/// Below this width (in points) the outline gives its room to the editing column.
+pub const NARROW_WINDOW: f32 = 1000.0;
+
+/// Fonts, text sizes and colours; once, before the first frame.
+pub fn install(ctx: &egui::Context) {
+    fonts::install(ctx);
+    theme::install(ctx);
+}
+
 /// Draws the whole window for one frame.
 pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
+    // A clipboard operation no field took up (its field is gone) is dropped after one frame.
+    let clipboard_op = state.clipboard_op;
     egui::Panel::top("menu_bar").show(ui, |ui| {
         menu_bar::show(ui, view, state, &mut actions);
+    });
+    egui::Panel::top("toolbar").show(ui, |ui| {
+        toolbar::show(ui, view, state, &mut actions);
     });
     if let Some(find) = state.find.as_mut() {
         let open = egui::Panel::top("find_bar")
@@ -262,8 +294,18 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
         }
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| {
-        status_bar::show(ui, view);
+        status_bar::show(ui, view, &mut actions);
     });
+    if state.start_page {
+        egui::CentralPanel::default().show(ui, |ui| {
+            if start_page::show(ui, view, &mut actions) {
+                state.start_page = false;
+            }
+        });
+        show_dialogs(ui.ctx(), view, state, &mut actions);
+        show_modal(ui, state, &mut actions);
+        return actions;
+    }
     if state.show_review {
         egui::Panel::right("review")
             .default_size(320.0)
@@ -271,7 +313,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
             .resizable(true)
             .show(ui, |ui| review_panel::show(ui, view, &mut actions));
     }
-    if state.show_outline {
+    if state.show_outline && ui.ctx().content_rect().width() >= NARROW_WINDOW {
         egui::Panel::left("outline")
             .default_size(230.0)
             .min_size(160.0)
@@ -285,6 +327,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
         .as_ref()
         .and_then(|find| view.aids.matches.get(find.current));
     let highlighter = Highlighter {
+        palette: Some(theme::Palette::of(ui.visuals())),
         matches: if state.find.is_some() {
             view.aids.matches
         } else {
@@ -299,6 +342,9 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
     finding_card::show_drag_preview(ui, view.draft);
     show_dialogs(ui.ctx(), view, state, &mut actions);
     show_modal(ui, state, &mut actions);
+    if clipboard_op.is_some() && state.clipboard_op == clipboard_op {
+        state.clipboard_op = None;
+    }
     actions
 }
 
@@ -338,7 +384,8 @@ fn show_modal(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Vec<Action>)
             purpose,
             text,
             note,
-        } => path_prompt::show(ui.ctx(), *purpose, text, note.as_deref(), actions),
+            places,
+        } => path_prompt::show(ui.ctx(), *purpose, text, note.as_deref(), places, actions),
         Modal::ConfirmRemoveCategory {
             id,
             label,

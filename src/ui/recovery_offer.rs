@@ -37,16 +37,23 @@ fn offer_list(
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.strong(&offer.name);
-            ui.label(format!("{} · {} 字", offer.written, offer.chars));
+            ui.label(format!(
+                "{} · {} 字",
+                offer.written,
+                crate::draft::group_thousands(offer.chars)
+            ));
             if !offer.excerpt.is_empty() {
                 ui.label(egui::RichText::new(&offer.excerpt).weak());
             }
             ui.horizontal(|ui| {
-                if ui.button("恢复").clicked() {
+                if ui.add(super::theme::primary_button("恢复")).clicked() {
                     actions.push(Action::RecoveryRestore(offer.key.clone()));
                     *close = true;
                 }
-                if ui.button("丢弃").clicked() {
+                if ui
+                    .add(super::theme::destructive_button(ui, "丢弃"))
+                    .clicked()
+                {
                     actions.push(Action::RecoveryDiscard(offer.key.clone()));
                 }
             });

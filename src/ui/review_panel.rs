@@ -34,7 +34,10 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         .id_salt("review_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (index, group) in groups.iter().enumerate() {
+            // 须改 first, then 注意, then 建议; the reviewer's order within each.
+            let mut order: Vec<(usize, &ReviewGroup)> = groups.iter().enumerate().collect();
+            order.sort_by_key(|(_, group)| group.severity());
+            for (index, group) in order {
                 show_group(ui, view, index, group, actions);
                 ui.separator();
             }

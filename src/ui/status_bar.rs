@@ -1,10 +1,17 @@
 //! File, saved state and the total character count (as Word's 字数: whitespace excluded).
 
 use super::View;
+pub use crate::draft::group_thousands;
 
-pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
+/// Never wider than the window: the file name takes at most a quarter of it, the counts come
+/// next (shortened when the window is narrow), and the latest notice gets what is left,
+/// cut short with its full text on hover.
+pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>) {
     ui.horizontal(|ui| {
-        ui.label(&view.file_name);
+        let name_width = (ui.available_width() * 0.25).clamp(80.0, 360.0);
+        ui.allocate_ui(egui::vec2(name_width, ui.available_height()), |ui| {
+            ui.add(egui::Label::new(&view.file_name).truncate())
+        });
         ui.separator();
         if view.dirty {
             ui.colored_label(ui.visuals().warn_fg_color, "未保存");
@@ -14,12 +21,16 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
             ui.label("已保存");
         }
         ui.separator();
-        ui.label(format!(
-            "{} 个类别 · {} 条问题 · 全文 {} 字",
-            view.draft.categories.len(),
-            view.draft.finding_count(),
+        let counts = format!(
+            "{} 条问题 · 全文 {} 字",
+            group_thousands(view.draft.finding_count()),
             group_thousands(view.total_chars)
-        ));
+        );
+        if ui.available_width() > 700.0 {
+            ui.label(format!("{} 个类别 · {counts}", view.draft.categories.len()));
+        } else {
+            ui.label(counts);
+        }
         if let Some(report) = view.aids.targets
             && report.total.target.is_some()
         {
@@ -31,9 +42,20 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
             ui.label(format!("照搬 {:.0}%", total * 100.0))
                 .on_hover_text("全文与导入素材逐字相同的比例");
         }
-        if !view.notice.is_empty() {
+        if let Some(path) = view.exported_to {
             ui.separator();
-            ui.label(view.notice);
+            if ui
+                .link("打开所在文件夹")
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                actions.push(super::Action::RevealExport);
+            }
+        }
+        if !view.notice.is_empty() && ui.available_width() > 40.0 {
+            ui.separator();
+            ui.add(egui::Label::new(view.notice).truncate())
+                .on_hover_text(view.notice);
         }
     });
 }
@@ -56,39 +78,25 @@ pub fn target_progress(ui: &mut egui::Ui, progress: &crate::draft::targets::Prog
     } else {
         (progress.chars as f32 / full as f32).min(1.0)
     };
-    let color = match progress.status {
-        TargetStatus::Within => egui::Color32::from_rgb(60, 150, 80),
-        TargetStatus::Over => ui.visuals().error_fg_color,
-        TargetStatus::Under | TargetStatus::NoTarget => ui.visuals().warn_fg_color,
+    // The bar in a gentle tone of the theme; the words carry the signal colour.
+    let palette = super::theme::Palette::of(ui.visuals());
+    let (bar, color) = match progress.status {
+        TargetStatus::Within => (palette.within, ui.visuals().text_color()),
+        TargetStatus::Over => (palette.over, ui.visuals().error_fg_color),
+        TargetStatus::Under | TargetStatus::NoTarget => (palette.under, ui.visuals().warn_fg_color),
     };
     ui.add(
         egui::ProgressBar::new(fraction)
             .desired_width(80.0)
-            .fill(color),
+            .desired_height(8.0)
+            .fill(bar),
     );
-    ui.colored_label(color, format!("{label} {}", progress.describe_zh()));
-}
-
-/// 2612 → "2,612", as counts are written in the window.
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(super::group_thousands(0), "0");
-        assert_eq!(super::group_thousands(999), "999");
-        assert_eq!(super::group_thousands(2612), "2,612");
-        assert_eq!(super::group_thousands(1_234_567), "1,234,567");
+    // Phrase by phrase, so a narrow outline wraps between them, never inside one.
+    let text = format!("{label} {}", progress.describe_zh());
+    for phrase in text.trim().split(" · ") {
+        ui.add(
+            egui::Label::new(egui::RichText::new(phrase).color(color))
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
     }
 }

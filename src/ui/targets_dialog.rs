@@ -28,7 +28,7 @@ pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Actio
             });
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button("确定").clicked() {
+            if ui.add(super::theme::primary_button("确定")).clicked() {
                 actions.push(Action::SetTargets(form.clone()));
                 open = false;
             }
@@ -42,17 +42,31 @@ pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Actio
 
 fn range_row(ui: &mut egui::Ui, label: &str, range: &mut (usize, usize)) {
     let label = ui.label(label);
-    ui.add(
-        egui::DragValue::new(&mut range.0)
-            .range(0..=100_000)
-            .speed(10),
-    )
-    .labelled_by(label.id);
-    ui.add(
-        egui::DragValue::new(&mut range.1)
-            .range(0..=100_000)
-            .speed(10),
-    )
-    .labelled_by(label.id);
+    number_field(ui, &mut range.0).labelled_by(label.id);
+    number_field(ui, &mut range.1).labelled_by(label.id);
     ui.end_row();
+}
+
+/// The largest target accepted.
+const MAX_TARGET: usize = 100_000;
+
+/// A plain text field for a count: every digit typed lands, however fast (a drag value drops
+/// keys typed in the frame it takes the focus). Empty means 0, not set.
+fn number_field(ui: &mut egui::Ui, value: &mut usize) -> egui::Response {
+    let mut text = if *value == 0 {
+        String::new()
+    } else {
+        value.to_string()
+    };
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .desired_width(80.0)
+            .hint_text("不限")
+            .align(egui::Align2::RIGHT_CENTER),
+    );
+    if response.changed() {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        *value = digits.parse::<usize>().unwrap_or(0).min(MAX_TARGET);
+    }
+    response
 }

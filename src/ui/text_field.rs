@@ -33,9 +33,14 @@ fn highlighted_job(
     highlights: &[(std::ops::Range<usize>, egui::Color32)],
     wrap_width: f32,
 ) -> egui::text::LayoutJob {
+    let color = if *style == super::theme::headline_style() {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
     let format = egui::TextFormat {
         font_id: style.resolve(ui.style()),
-        color: ui.visuals().text_color(),
+        color,
         ..Default::default()
     };
     let mut job = egui::text::LayoutJob::default();
@@ -71,7 +76,46 @@ pub fn show(
     state: &mut UiState,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
+    show_with_menu(ui, spec, state, actions, |_, _, _| {})
+}
+
+/// Cut, copy, paste or select all, asked for from a menu and carried out in the field on the
+/// next frame (clicking the menu took the keyboard focus away from the field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClipboardOp {
+    Cut,
+    Copy,
+    Paste,
+    SelectAll,
+}
+
+/// A clipboard operation waiting for its field, with the selection it is about (a click on
+/// the menu may have moved the cursor since).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PendingClipboard {
+    pub field: TextField,
+    pub op: ClipboardOp,
+    pub selection: Option<egui::text::CCursorRange>,
+}
+
+/// [`show`], with `more` added below 剪切 / 复制 / 粘贴 / 全选 in the right-click menu.
+pub fn show_with_menu(
+    ui: &mut egui::Ui,
+    spec: FieldSpec<'_>,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+    more: impl FnOnce(&mut egui::Ui, &mut UiState, &mut Vec<Action>),
+) -> egui::Response {
     let id = widget_id(spec.field);
+    if let Some(pending) = state.clipboard_op
+        && pending.field == spec.field
+    {
+        state.clipboard_op = None;
+        run_clipboard_op(ui, id, spec.current, pending);
+    }
+    // The selection as it was before this frame's clicks.
+    let selection = egui::text_edit::TextEditState::load(ui.ctx(), id)
+        .and_then(|edit_state| edit_state.cursor.char_range());
     let mut text = spec.current.to_owned();
     let font = spec.font.clone();
     let highlights = spec.highlights;
@@ -84,17 +128,31 @@ pub fn show(
     } else {
         egui::TextEdit::singleline(&mut text)
     };
-    let edit = edit
+    let mut edit = edit
         .id(id)
         .hint_text(spec.hint)
         .font(spec.font)
         .desired_width(f32::INFINITY);
+    if font == super::theme::headline_style() {
+        edit = edit.text_color(ui.visuals().strong_text_color());
+    }
+    // egui moves the cursor on any press, which would drop the selection a right-click menu is
+    // about to cut or copy; as in Word, a right-click keeps it.
+    let right_press = ui.input(|i| i.pointer.button_pressed(egui::PointerButton::Secondary));
+    let before = right_press
+        .then(|| egui::text_edit::TextEditState::load(ui.ctx(), id))
+        .flatten();
     // Only fields with something to highlight pay for a custom layout.
     let response = if highlights.is_empty() {
         ui.add(edit)
     } else {
         ui.add(edit.layouter(&mut layouter))
     };
+    if let Some(before) = before
+        && response.hovered()
+    {
+        before.store(ui.ctx(), id);
+    }
     let response = match spec.name {
         FieldName::LabelledBy(label) => response.labelled_by(label),
         FieldName::Accessible(name) => response.accessible_name(name),
@@ -117,5 +175,68 @@ pub fn show(
     if response.lost_focus() {
         actions.push(Action::SealTyping);
     }
+    if response.has_focus() {
+        state.editing = Some(spec.field);
+    }
+    response.context_menu(|ui| {
+        clipboard_menu(ui, spec.field, selection, state);
+        ui.separator();
+        more(ui, state, actions);
+    });
     response
+}
+
+/// 剪切 / 复制 / 粘贴 / 全选 for `field`, as in the 编辑 menu.
+pub fn clipboard_menu(
+    ui: &mut egui::Ui,
+    field: TextField,
+    selection: Option<egui::text::CCursorRange>,
+    state: &mut UiState,
+) {
+    let items = [
+        ("剪切", "Ctrl+X", ClipboardOp::Cut),
+        ("复制", "Ctrl+C", ClipboardOp::Copy),
+        ("粘贴", "Ctrl+V", ClipboardOp::Paste),
+        ("全选", "Ctrl+A", ClipboardOp::SelectAll),
+    ];
+    for (text, keys, op) in items {
+        if ui
+            .add(egui::Button::new(text).shortcut_text(keys))
+            .clicked()
+        {
+            state.clipboard_op = Some(PendingClipboard {
+                field,
+                op,
+                selection,
+            });
+            state.focus_request = Some(field);
+            ui.close();
+        }
+    }
+}
+
+/// Puts the cursor back in the field and lets egui's own text editing do the rest, so the
+/// draft changes through the same path as typing (and a paste is cleaned of ads as any paste).
+fn run_clipboard_op(ui: &egui::Ui, id: egui::Id, text: &str, pending: PendingClipboard) {
+    ui.memory_mut(|m| m.request_focus(id));
+    if let Some(selection) = pending.selection {
+        let mut edit_state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        edit_state.cursor.set_char_range(Some(selection));
+        edit_state.store(ui.ctx(), id);
+    }
+    match pending.op {
+        ClipboardOp::Cut => ui.input_mut(|i| i.events.push(egui::Event::Cut)),
+        ClipboardOp::Copy => ui.input_mut(|i| i.events.push(egui::Event::Copy)),
+        ClipboardOp::Paste => ui
+            .ctx()
+            .send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+        ClipboardOp::SelectAll => {
+            let mut edit_state =
+                egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+            edit_state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+            edit_state.store(ui.ctx(), id);
+        }
+    }
 }

@@ -14,10 +14,13 @@ pub fn show(ctx: &egui::Context, name: &str, actions: &mut Vec<Action>) -> bool 
         ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button("保存").clicked() {
+            if ui.add(super::theme::primary_button("保存")).clicked() {
                 answer = Some(UnsavedAnswer::Save);
             }
-            if ui.button("不保存").clicked() {
+            if ui
+                .add(super::theme::destructive_button(ui, "不保存"))
+                .clicked()
+            {
                 answer = Some(UnsavedAnswer::Discard);
             }
             if ui.button("取消").clicked() {

@@ -15,9 +15,37 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The real App with its settings and recovery files under `root`, opening `open` if given.
 pub fn harness_at(root: &Path, open: Option<PathBuf>) -> Harness<'static, PouxiApp> {
+    harness_sized(root, open, [1400.0, 1600.0], 1.0)
+}
+
+/// [`harness_at`] in a window of `size` points at `pixels_per_point` (2.0 for a high-DPI
+/// screen at 200 %).
+pub fn harness_sized(
+    root: &Path,
+    open: Option<PathBuf>,
+    size: [f32; 2],
+    pixels_per_point: f32,
+) -> Harness<'static, PouxiApp> {
+    let mut harness = harness_as_started(root, open, size, pixels_per_point);
+    // Tests start in the editor; the start page has tests of its own.
+    harness.state_mut().close_start_page();
+    harness.run();
+    harness
+}
+
+/// The App exactly as `pouxi` starts it: the last draft resumed, or the start page.
+pub fn harness_as_started(
+    root: &Path,
+    open: Option<PathBuf>,
+    size: [f32; 2],
+    pixels_per_point: f32,
+) -> Harness<'static, PouxiApp> {
     let root = root.to_path_buf();
     Harness::builder()
-        .with_size([1400.0, 1600.0])
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
+        // Office writers know light pages; the snapshots show what most of them will see.
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
             // No system dialog can be clicked in a test: use Pouxi's own path prompt.
@@ -54,6 +82,18 @@ pub fn answer_prompt(harness: &mut Harness<'_, PouxiApp>, label: &str, path: &Pa
         .type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("确定").click();
+    harness.run();
+}
+
+/// Asks the window to close, as the title bar's × does.
+pub fn request_window_close(harness: &mut Harness<'_, PouxiApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
     harness.run();
 }
 
