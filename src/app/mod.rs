@@ -1065,7 +1065,7 @@ impl PouxiApp {
     fn jump_to(&mut self, field: TextField) {
         let draft = self.doc.draft();
         let category = match field {
-            TextField::CategoryTitle(id) => Some(id),
+            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => Some(id),
             TextField::Headline(id) | TextField::Body(id) => {
                 draft.locate(id).map(|(ci, _)| draft.categories[ci].id)
             }

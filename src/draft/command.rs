@@ -14,6 +14,8 @@ pub enum TextField {
     Opening,
     Closing,
     CategoryTitle(CategoryId),
+    /// The text between a category's title and its first finding.
+    CategoryLead(CategoryId),
     Headline(FindingId),
     Body(FindingId),
 }
@@ -218,6 +220,10 @@ fn text_slot(draft: &mut Draft, field: TextField) -> Result<&mut String, Command
             let ci = category_index(draft, id)?;
             Ok(&mut draft.categories[ci].title)
         }
+        TextField::CategoryLead(id) => {
+            let ci = category_index(draft, id)?;
+            Ok(&mut draft.categories[ci].lead)
+        }
         TextField::Headline(id) => {
             let (ci, fi) = draft.locate(id).ok_or(CommandError::NoSuchFinding(id))?;
             Ok(&mut draft.categories[ci].findings[fi].headline)
@@ -238,6 +244,7 @@ impl Draft {
             TextField::Opening => Some(&self.opening),
             TextField::Closing => Some(&self.closing),
             TextField::CategoryTitle(id) => self.category(id).map(|c| c.title.as_str()),
+            TextField::CategoryLead(id) => self.category(id).map(|c| c.lead.as_str()),
             TextField::Headline(id) => self.finding(id).map(|f| f.headline.as_str()),
             TextField::Body(id) => self.finding(id).map(|f| f.body.as_str()),
         }

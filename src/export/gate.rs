@@ -110,6 +110,7 @@ fn place(draft: &Draft, fields: &[TextField]) -> String {
             TextField::Opening => (None, None, "开头"),
             TextField::Closing => (None, None, "结尾"),
             TextField::CategoryTitle(id) => (draft.category_index(id), None, "方面标题"),
+            TextField::CategoryLead(id) => (draft.category_index(id), None, "方面导语"),
             TextField::Headline(id) => match draft.locate(id) {
                 Some((ci, fi)) => (Some(ci), Some(fi), "问题标题"),
                 None => (None, None, "问题标题"),

@@ -126,6 +126,10 @@ fn inline_category(out: &mut Vec<Paragraph>, category: &Category, number: usize)
         role: Role::Category,
         source: Some(TextField::CategoryTitle(category.id)),
     }];
+    let lead = join_wrapped(&category.lead);
+    if !lead.trim().is_empty() {
+        runs.push(body_run(lead, Some(TextField::CategoryLead(category.id))));
+    }
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
         runs.push(body_run(finding_label(index), None));
@@ -153,6 +157,13 @@ fn paragraph_category(out: &mut Vec<Paragraph>, category: &Category, number: usi
             source: Some(TextField::CategoryTitle(category.id)),
         }],
     });
+    let lead = join_wrapped(&category.lead);
+    if !lead.trim().is_empty() {
+        out.push(Paragraph {
+            role: Role::Body,
+            runs: vec![body_run(lead, Some(TextField::CategoryLead(category.id)))],
+        });
+    }
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
         let mut runs = vec![body_run(finding_label(index), None)];
