@@ -11,11 +11,13 @@
 //! # Ok(()) }
 //! ```
 
+mod articles;
 mod decode;
 mod docx;
 mod legacy;
 mod parse;
 
+pub use articles::{Article, articles};
 pub use parse::MAX_HEADLINE_CHARS;
 
 use crate::clean::{self, RemovedSpan, Rules};
