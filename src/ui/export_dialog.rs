@@ -125,6 +125,7 @@ fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
                         ("正文", &mut fonts.body),
                         ("一级标题", &mut fonts.heading),
                         ("方面标题", &mut fonts.category),
+                        ("数字和西文", &mut fonts.latin),
                     ] {
                         let label = ui.label(label);
                         ui.add(egui::TextEdit::singleline(value).desired_width(160.0))
