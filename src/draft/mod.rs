@@ -4,11 +4,13 @@
 //! stored (see [`numbering`]).
 
 mod command;
+pub mod edits;
+pub mod fingerprint;
 pub mod numbering;
-mod targets;
+pub mod targets;
 mod template;
 
-pub use crate::originality::SourceFingerprint;
+pub use fingerprint::SourceFingerprint;
 pub use targets::{CharRange, NO_MAXIMUM, Targets};
 pub use template::Template;
 

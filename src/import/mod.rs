@@ -21,8 +21,8 @@ pub use articles::{Article, articles};
 pub use parse::MAX_HEADLINE_CHARS;
 
 use crate::clean::{self, RemovedSpan, Rules};
+use crate::draft::SourceFingerprint;
 use crate::draft::{Category, Command, Draft, Finding, IdSource, TextField, count_chars};
-use crate::originality::SourceFingerprint;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;

@@ -1,5 +1,5 @@
 //! One category's header: the fold toggle, its derived number, editable title, counts and
-//! buttons. The panel around it and its findings are rows of the draft list.
+//! buttons, and under it the category's lead. The panel around it and its findings are rows of the draft list.
 
 use super::highlight::Highlighter;
 use super::status_bar::group_thousands;
@@ -74,6 +74,26 @@ pub fn show_head(
             );
         });
     });
+    // The lead: what the category says before its first finding (理论武装抓得不深……：).
+    if open {
+        ui.indent(("category_lead", category.id), |ui| {
+            text_field::show(
+                ui,
+                FieldSpec {
+                    field: TextField::CategoryLead(category.id),
+                    current: &category.lead,
+                    name: FieldName::Accessible(format!("{number}导语")),
+                    hint: "导语（可选）：写在“一是”之前的概括，如“理论武装抓得不深……”",
+                    multiline: true,
+                    font: egui::TextStyle::Body,
+                    highlights: highlighter
+                        .for_field(TextField::CategoryLead(category.id), &category.lead),
+                },
+                state,
+                actions,
+            );
+        });
+    }
 }
 
 /// What an open category without findings shows.
