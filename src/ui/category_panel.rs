@@ -74,8 +74,9 @@ pub fn show_head(
             );
         });
     });
-    // The lead: what the category says before its first finding (理论武装抓得不深……：).
-    if open {
+    // The lead: what the category says before its first finding (理论武装抓得不深……：). Shown
+    // where a category has one: the list's row-height estimate does not count an empty field.
+    if open && !category.lead.is_empty() {
         ui.indent(("category_lead", category.id), |ui| {
             text_field::show(
                 ui,
