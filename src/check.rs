@@ -264,6 +264,11 @@ fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Optio
             draft.category_index(id).map(|ci| ci + 1),
             None,
         ),
+        TextField::CategoryLead(id) => (
+            "category_lead",
+            draft.category_index(id).map(|ci| ci + 1),
+            None,
+        ),
         TextField::Headline(id) => {
             let (c, f) = in_finding(id);
             ("headline", c, f)

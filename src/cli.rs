@@ -92,13 +92,23 @@ fn one_line(text: &str) -> String {
 /// `pouxi import INPUT [-o OUT.ron]`: reads material, cuts the ads, parses it into a draft and
 /// writes the draft file to `output` (atomically) or to stdout. What was removed and a summary
 /// go to stderr.
+/// Where `pouxi import` writes, and which article of a compilation it takes.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportTarget<'a> {
+    /// The draft file; None writes the draft to stdout.
+    pub output: Option<&'a Path>,
+    /// 1-based article of a compilation (篇一、篇二…); 1 for ordinary material.
+    pub article: usize,
+}
+
 pub fn run_import(
     input: &Path,
-    output: Option<&Path>,
+    target: ImportTarget<'_>,
     rules_file: &Path,
     stdout: &mut impl Write,
     stderr: &mut impl Write,
 ) -> Status {
+    let output = target.output;
     if let Some(output) = output
         && store::is_same_file(input, output)
     {
@@ -132,7 +142,46 @@ pub fn run_import(
         Ok(rules) => rules,
         Err(status) => return status,
     };
-    let imported = import::import_text(&material.text, &rules, &BTreeSet::new());
+    let articles = import::articles(&material.text);
+    let Some(chosen) = target.article.checked_sub(1).and_then(|i| articles.get(i)) else {
+        say(
+            stderr,
+            format_args!(
+                "{} holds {}; there is no article {}.",
+                input.display(),
+                counted(articles.len(), "article", "articles"),
+                target.article
+            ),
+        );
+        return Status::Failed;
+    };
+    if articles.len() > 1 {
+        say(
+            stderr,
+            format_args!(
+                "{} is a compilation of {} articles; importing article {}: {}",
+                input.display(),
+                articles.len(),
+                target.article,
+                chosen.title
+            ),
+        );
+        for (i, article) in articles.iter().enumerate() {
+            if i + 1 != target.article {
+                say(
+                    stderr,
+                    format_args!(
+                        "  article {} (--article {}): {}",
+                        i + 1,
+                        i + 1,
+                        article.title
+                    ),
+                );
+            }
+        }
+    }
+    let text = &material.text[chosen.start..chosen.end];
+    let imported = import::import_text(text, &rules, &BTreeSet::new());
 
     for span in imported.removed.iter().filter(|s| !s.restored) {
         say(

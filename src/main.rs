@@ -35,6 +35,10 @@ enum Commands {
         /// The draft file (.ron) to write; without it the draft goes to stdout.
         #[arg(short, long, value_name = "OUT.ron")]
         output: Option<PathBuf>,
+        /// Which article of a compilation (篇一、篇二…) to import, counting from 1; the others
+        /// are listed on stderr.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        article: usize,
     },
     /// Report a draft's categories, findings and characters, and any ad-like text left in it.
     /// Exits 0 when clean, 1 when something is flagged, 2 when the file cannot be read.
@@ -109,8 +113,16 @@ fn run_command(command: Commands) -> ExitCode {
     let stdout = &mut std::io::stdout().lock();
     let stderr = &mut std::io::stderr().lock();
     let status = match command {
-        Commands::Import { input, output } => {
-            cli::run_import(&input, output.as_deref(), &rules_file, stdout, stderr)
+        Commands::Import {
+            input,
+            output,
+            article,
+        } => {
+            let target = cli::ImportTarget {
+                output: output.as_deref(),
+                article,
+            };
+            cli::run_import(&input, target, &rules_file, stdout, stderr)
         }
         Commands::Check { draft, json } => {
             cli::run_check(&draft, json, &rules_file, stdout, stderr)

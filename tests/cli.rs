@@ -491,3 +491,78 @@ fn export_to_an_unknown_extension_or_from_a_bad_draft_exits_2() {
         assert!(!dir.path().join(name).exists(), "{name}");
     }
 }
+
+/// A compilation (篇一、篇二…): the first article by default, the others listed on stderr;
+/// `--article N` takes another; a number past the end is a sentence, not a panic.
+#[test]
+fn import_of_a_compilation_takes_one_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let material = "检视剖析材料2篇\n篇一：张三同志检视剖析材料\n一、存在的问题\n（一）在理论学习方面\n一是学习不够深入。全年只读了2本原著。\n\
+                    篇二：李四同志检视剖析材料\n一、存在的问题\n（一）在工作作风方面\n一是调查研究不够。全年下基层3次。\n二是落实不够有力。有2项工作逾期。\n";
+    std::fs::write(dir.path().join("合集.txt"), material).unwrap();
+
+    let first = pouxi(dir.path(), &["import", "合集.txt"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stderr.contains("compilation of 2 articles"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first.stderr.contains("--article 2): 李四同志检视剖析材料"),
+        "{}",
+        first.stderr
+    );
+    let draft = store::draft_from_ron(&first.stdout).unwrap();
+    assert_eq!(draft.categories.len(), 1);
+    assert_eq!(draft.categories[0].title, "在理论学习方面");
+    assert!(!squeeze(&first.stdout).contains("李四"));
+
+    let second = pouxi(dir.path(), &["import", "合集.txt", "--article", "2"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let draft = store::draft_from_ron(&second.stdout).unwrap();
+    let counts: Vec<usize> = draft.categories.iter().map(|c| c.findings.len()).collect();
+    assert_eq!(counts, [2]);
+    assert_eq!(draft.categories[0].title, "在工作作风方面");
+
+    let missing = pouxi(dir.path(), &["import", "合集.txt", "--article", "5"]);
+    assert_ne!(missing.code, 0);
+    assert_sentence(&missing.stderr);
+}
+
+/// A category's lead is kept on import, exported after the category heading and before 一是,
+/// and counted in `check --json`'s chars.
+#[test]
+fn a_category_lead_is_imported_exported_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let material = "对照检查材料\n一、存在的问题\n（一）在理论学习方面\n理论武装抓得不深，存在着“三多三少”：\n一是学习不够深入。全年只读了2本原著。\n二是研究不够系统。专题研讨仅1次。\n";
+    std::fs::write(dir.path().join("材料.txt"), material).unwrap();
+    let run = pouxi(dir.path(), &["import", "材料.txt", "-o", "稿.ron"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = store::load_draft(&dir.path().join("稿.ron")).unwrap();
+    assert_eq!(
+        draft.categories[0].lead,
+        "理论武装抓得不深，存在着“三多三少”："
+    );
+    assert_eq!(draft.categories[0].findings.len(), 2);
+
+    for out in ["发言.txt", "发言.md"] {
+        let export = pouxi(dir.path(), &["export", "稿.ron", "-o", out]);
+        assert_eq!(export.code, 0, "{}", export.stderr);
+        let text = squeeze(&std::fs::read_to_string(dir.path().join(out)).unwrap());
+        let heading = text.find("在理论学习方面").unwrap();
+        let lead = text.find("理论武装抓得不深").unwrap();
+        let first = text.find("一是学习不够深入").unwrap();
+        assert!(heading < lead && lead < first, "{out}: {text}");
+    }
+    let check = pouxi(dir.path(), &["check", "稿.ron", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let chars = report["categories"][0]["chars"].as_u64().unwrap() as usize;
+    assert_eq!(chars, draft.categories[0].char_count());
+    assert!(
+        chars
+            > squeeze("在理论学习方面学习不够深入全年只读了2本原著研究不够系统专题研讨仅1次")
+                .chars()
+                .count()
+    );
+}

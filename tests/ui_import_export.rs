@@ -266,3 +266,69 @@ fn export_writes_the_preview_text_and_blocks_flagged_drafts() {
     assert_eq!(&bytes[..2], b"PK");
     assert_eq!(harness.state().settings().export_format, "docx");
 }
+
+/// A compilation's preview lists its articles; choosing another parses that one, and 导入
+/// brings in only it.
+#[test]
+fn the_preview_of_a_compilation_lets_the_writer_pick_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("合集.txt");
+    std::fs::write(
+        &path,
+        "剖析材料2篇\n篇一：张三同志剖析材料\n一、存在的问题\n（一）在理论学习方面\n一是学习不够深入。全年只读了2本原著。\n\
+         篇二：李四同志剖析材料\n一、存在的问题\n（一）在工作作风方面\n一是调查研究不够。全年下基层3次。\n二是落实不够有力。有2项工作逾期。\n",
+    )
+    .unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::I);
+    answer_prompt(&mut harness, "素材文件路径（.txt / .docx）：", &path);
+    harness.get_by_label_contains("这是 2 篇文章的合集");
+    let session = harness.state().import_session().unwrap();
+    assert_eq!(session.imported.draft.categories[0].title, "在理论学习方面");
+    harness.get_by_label("第2篇 李四同志剖析材料").click();
+    harness.run();
+    let session = harness.state().import_session().unwrap();
+    assert_eq!(session.article, 1);
+    assert_eq!(session.imported.draft.categories[0].title, "在工作作风方面");
+    assert_eq!(session.imported.draft.finding_count(), 2);
+    harness.get_by_label("导入").click();
+    harness.run();
+    let draft = harness.state().draft();
+    assert_eq!(draft.categories.len(), 1);
+    assert_eq!(draft.categories[0].title, "在工作作风方面");
+    assert!(!strip_ws(&draft.opening).contains("张三"));
+}
+
+/// The category's lead sits under its title: imported leads show there, typing into it edits
+/// the draft, and Ctrl+Z takes the typing back.
+#[test]
+fn a_category_lead_is_shown_edited_and_undone_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("材料.txt");
+    std::fs::write(
+        &path,
+        "对照检查材料\n一、存在的问题\n（一）在理论学习方面\n理论武装抓得不深：\n一是学习不够深入。全年只读了2本原著。\n",
+    )
+    .unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::I);
+    answer_prompt(&mut harness, "素材文件路径（.txt / .docx）：", &path);
+    harness.get_by_label("导入").click();
+    harness.run();
+    assert_eq!(
+        harness.state().draft().categories[0].lead,
+        "理论武装抓得不深："
+    );
+    type_into(&mut harness, "（一）导语", "存在“三多三少”。");
+    assert_eq!(
+        harness.state().draft().categories[0].lead,
+        "理论武装抓得不深：存在“三多三少”。"
+    );
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(
+        harness.state().draft().categories[0].lead,
+        "理论武装抓得不深："
+    );
+}

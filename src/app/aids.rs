@@ -36,7 +36,7 @@ impl PouxiApp {
     pub(super) fn jump_to(&mut self, field: TextField) {
         let draft = self.doc.draft();
         let category = match field {
-            TextField::CategoryTitle(id) => Some(id),
+            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => Some(id),
             TextField::Headline(id) | TextField::Body(id) => {
                 draft.locate(id).map(|(ci, _)| draft.categories[ci].id)
             }

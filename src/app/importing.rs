@@ -55,6 +55,12 @@ impl PouxiApp {
         }
     }
 
+    pub(super) fn choose_import_article(&mut self, index: usize) {
+        if let Some(session) = self.import.as_mut() {
+            session.choose_article(index, &self.rules);
+        }
+    }
+
     pub(super) fn set_import_merge(&mut self, merge: bool) {
         if let Some(session) = self.import.as_mut() {
             session.mode = if merge {

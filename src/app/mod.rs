@@ -340,7 +340,9 @@ impl eframe::App for PouxiApp {
         let import_view = self.import.as_ref().map(|session| ImportView {
             source_name: &session.source_name,
             encoding: &session.material.encoding,
-            text: &session.material.text,
+            text: session.text(),
+            articles: &session.articles,
+            article: session.article,
             removed: &session.imported.removed,
             draft: &session.imported.draft,
             stats: &session.imported.stats,

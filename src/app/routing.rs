@@ -102,6 +102,7 @@ impl PouxiApp {
                 self.start_import("粘贴的文字".to_owned(), Material::clipboard(text));
             }
             Action::ImportToggleSpan(index) => self.toggle_import_span(index),
+            Action::ImportChooseArticle(index) => self.choose_import_article(index),
             Action::ImportSetMerge(merge) => self.set_import_merge(merge),
             Action::ImportApply => self.apply_import(now),
             Action::ImportCancel => self.import = None,

@@ -50,7 +50,7 @@ impl DraftStats {
         let old = self.fields.insert(field, new).unwrap_or(0);
         self.total_chars = self.total_chars + new - old;
         let category = match field {
-            TextField::CategoryTitle(id) => draft.category_index(id),
+            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => draft.category_index(id),
             TextField::Headline(id) | TextField::Body(id) => draft.locate(id).map(|(ci, _)| ci),
             _ => None,
         };

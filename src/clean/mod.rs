@@ -6,6 +6,7 @@
 //! text pasted into one finding, and `import` removes exactly what [`find_ads`] reports.
 
 mod cover;
+mod damage;
 mod detect;
 pub mod marks;
 mod prefilter;
@@ -58,7 +59,30 @@ impl RemovedSpan {
 /// Spans of `text` that are still ad-like: sorted, not overlapping. Import removes exactly
 /// these (less what the user restores).
 pub fn find_ads(text: &str, rules: &Rules) -> Vec<Flag> {
-    detect::detect(text, rules)
+    merge_flags(text, detect::detect(text, rules), damage::detect(text))
+}
+
+/// Both lists (each sorted, not overlapping) as one: overlapping spans become their union,
+/// named after the one that starts first.
+fn merge_flags(text: &str, ads: Vec<Flag>, damage: Vec<Flag>) -> Vec<Flag> {
+    if damage.is_empty() {
+        return ads;
+    }
+    let mut all: Vec<Flag> = ads.into_iter().chain(damage).collect();
+    all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut out: Vec<Flag> = Vec::with_capacity(all.len());
+    for flag in all {
+        match out.last_mut() {
+            Some(last) if flag.start < last.end => {
+                if flag.end > last.end {
+                    last.end = flag.end;
+                    last.text = text[last.start..last.end].to_owned();
+                }
+            }
+            _ => out.push(flag),
+        }
+    }
+    out
 }
 
 /// True when nothing in `text` is ad-like.

@@ -14,6 +14,8 @@ pub enum TextField {
     Opening,
     Closing,
     CategoryTitle(CategoryId),
+    /// The text between a category's title and its first finding.
+    CategoryLead(CategoryId),
     Headline(FindingId),
     Body(FindingId),
 }
@@ -77,6 +79,7 @@ impl Command {
                 TextField::Title => "修改标题",
                 TextField::Heading => "修改小标题",
                 TextField::CategoryTitle(_) => "修改类别标题",
+                TextField::CategoryLead(_) => "修改类别导语",
                 TextField::Headline(_) => "修改问题标题",
                 TextField::Body(_) => "修改问题内容",
                 TextField::Opening | TextField::Closing => "修改文字",
@@ -248,6 +251,10 @@ fn text_slot(draft: &mut Draft, field: TextField) -> Result<&mut String, Command
             let ci = category_index(draft, id)?;
             Ok(&mut draft.categories[ci].title)
         }
+        TextField::CategoryLead(id) => {
+            let ci = category_index(draft, id)?;
+            Ok(&mut draft.categories[ci].lead)
+        }
         TextField::Headline(id) => {
             let (ci, fi) = draft.locate(id).ok_or(CommandError::NoSuchFinding(id))?;
             Ok(&mut draft.categories[ci].findings[fi].headline)
@@ -268,6 +275,7 @@ impl Draft {
             TextField::Opening => Some(&self.opening),
             TextField::Closing => Some(&self.closing),
             TextField::CategoryTitle(id) => self.category(id).map(|c| c.title.as_str()),
+            TextField::CategoryLead(id) => self.category(id).map(|c| c.lead.as_str()),
             TextField::Headline(id) => self.finding(id).map(|f| f.headline.as_str()),
             TextField::Body(id) => self.finding(id).map(|f| f.body.as_str()),
         }

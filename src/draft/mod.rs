@@ -309,6 +309,7 @@ impl Draft {
                 TextField::CategoryTitle(category.id),
                 category.title.as_str(),
             ));
+            fields.push((TextField::CategoryLead(category.id), category.lead.as_str()));
             for finding in &category.findings {
                 fields.push((TextField::Headline(finding.id), finding.headline.as_str()));
                 fields.push((TextField::Body(finding.id), finding.body.as_str()));

@@ -12,6 +12,7 @@ pub fn field_name_zh(field: TextField) -> &'static str {
         TextField::Opening => "开头",
         TextField::Closing => "结尾",
         TextField::CategoryTitle(_) => "方面标题",
+        TextField::CategoryLead(_) => "方面导语",
         TextField::Headline(_) => "问题标题",
         TextField::Body(_) => "正文",
     }
@@ -48,7 +49,9 @@ pub fn fields_place(draft: &Draft, fields: &[TextField]) -> String {
     let spots: Vec<(Option<usize>, Option<usize>)> = fields
         .iter()
         .map(|field| match *field {
-            TextField::CategoryTitle(id) => (draft.category_index(id), None),
+            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => {
+                (draft.category_index(id), None)
+            }
             TextField::Headline(id) | TextField::Body(id) => draft
                 .locate(id)
                 .map_or((None, None), |(ci, fi)| (Some(ci), Some(fi))),

@@ -154,6 +154,10 @@ fn inline_category(
         role: Role::Category,
         source: Some(TextField::CategoryTitle(category.id)),
     }];
+    let lead = join_wrapped(&category.lead);
+    if !lead.trim().is_empty() {
+        runs.push(body_run(lead, Some(TextField::CategoryLead(category.id))));
+    }
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
         runs.extend(ordinal(category, index, lone));
@@ -186,6 +190,13 @@ fn paragraph_category(
             source: Some(TextField::CategoryTitle(category.id)),
         }],
     });
+    let lead = join_wrapped(&category.lead);
+    if !lead.trim().is_empty() {
+        out.push(Paragraph {
+            role: Role::Body,
+            runs: vec![body_run(lead, Some(TextField::CategoryLead(category.id)))],
+        });
+    }
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
         let mut runs: Vec<Run> = ordinal(category, index, lone).into_iter().collect();

@@ -4,6 +4,9 @@
 use super::ImportError;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
+/// Label of a file whose lines are partly UTF-8 and partly GB18030, each decoded in its own.
+pub(crate) const MIXED_LABEL: &str = "UTF-8 + GB18030（逐行混合）";
+
 /// Decoded text and the display label of the encoding used.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<(String, String), ImportError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -33,10 +36,14 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<(String, String), ImportError>
         }
         return checked(text.to_owned(), "UTF-8");
     }
-    if let Some(gb) = strict(GB18030, bytes)
-        && looks_chinese(&gb, 0.6)
-    {
-        return checked(gb, "GB18030");
+    match super::legacy::identify(bytes) {
+        super::legacy::Legacy::Japanese => return Err(ImportError::Japanese),
+        super::legacy::Legacy::Big5(text) => return checked(text, "Big5"),
+        super::legacy::Legacy::Mixed(text) => return checked(text, MIXED_LABEL),
+        super::legacy::Legacy::Gb18030(gb) if looks_chinese(&gb, 0.6) => {
+            return checked(gb, "GB18030");
+        }
+        _ => {}
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);

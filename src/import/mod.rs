@@ -11,10 +11,13 @@
 //! # Ok(()) }
 //! ```
 
+mod articles;
 mod decode;
 mod docx;
+mod legacy;
 mod parse;
 
+pub use articles::{Article, articles};
 pub use parse::MAX_HEADLINE_CHARS;
 
 use crate::clean::{self, RemovedSpan, Rules};
@@ -73,6 +76,8 @@ pub enum ImportError {
     Empty,
     Binary,
     UnknownEncoding,
+    /// Japanese text (Shift-JIS): not read as Chinese, which would be mojibake.
+    Japanese,
     /// Not a zip archive with `word/document.xml`.
     NotDocx,
     /// The document XML is broken.
@@ -98,6 +103,9 @@ impl ImportError {
             ImportError::Binary => "这不是文本文件，无法读取其中的文字".to_owned(),
             ImportError::UnknownEncoding => {
                 "无法识别文件的文字编码，请另存为 UTF-8 或 Word 文档后再导入".to_owned()
+            }
+            ImportError::Japanese => {
+                "这是日文编码（Shift-JIS）的文件，按中文读会变成乱码，已拒绝导入".to_owned()
             }
             ImportError::NotDocx => "不是有效的 Word（.docx）文档".to_owned(),
             ImportError::BadDocx => "Word 文档内容已损坏，无法读取".to_owned(),
@@ -125,6 +133,10 @@ impl fmt::Display for ImportError {
             ImportError::UnknownEncoding => {
                 write!(f, "the text encoding could not be recognised")
             }
+            ImportError::Japanese => write!(
+                f,
+                "this is Japanese text (Shift-JIS); read as Chinese it would be garbage, so it is refused"
+            ),
             ImportError::NotDocx => write!(f, "this is not a valid .docx document"),
             ImportError::BadDocx => write!(f, "the .docx document is damaged"),
             ImportError::DocxTooLarge => {

@@ -18,8 +18,8 @@ pub(crate) struct Parsed {
     pub consumed: Vec<String>,
     pub found_title: bool,
     pub found_heading: bool,
-    /// Text between a category title and its first numbered finding, kept as a finding with
-    /// an empty headline.
+    /// Text between a category title and its first numbered finding, kept as the category's
+    /// lead.
     pub intro_texts: usize,
 }
 
@@ -179,9 +179,33 @@ fn finding_starts(content: &str) -> Vec<usize> {
     out
 }
 
-/// Marks of `kind` in counting order at valid positions: (start, length).
+/// Marks of `kind` in counting order at valid positions: (start, length). Counting starts at
+/// one; material that starts part-way (`三是` or `2.` first, pasted from the middle of a
+/// speech) counts on from its first mark when no mark numbered one is there.
 fn scan_marks(content: &str, starts: &[usize], kind: MarkKind) -> Vec<(usize, usize)> {
-    let mut expected = 1;
+    let from_one = scan_marks_from(content, starts, kind, 1);
+    if !from_one.is_empty() {
+        return from_one;
+    }
+    let first = starts.iter().find_map(|&p| {
+        mark_at(&content[p..]).filter(|m| m.kind == kind && m.number <= MAX_PART_WAY_START)
+    });
+    match first {
+        Some(mark) => scan_marks_from(content, starts, kind, mark.number),
+        None => Vec::new(),
+    }
+}
+
+/// Highest number material may start part-way from.
+const MAX_PART_WAY_START: usize = 9;
+
+fn scan_marks_from(
+    content: &str,
+    starts: &[usize],
+    kind: MarkKind,
+    first: usize,
+) -> Vec<(usize, usize)> {
+    let mut expected = first;
     let mut out = Vec::new();
     for &p in starts {
         if let Some(mark) = mark_at(&content[p..])
@@ -370,6 +394,107 @@ fn split_title<'a>(rest: &'a str, consumed: &mut Vec<String>) -> (String, &'a st
     }
 }
 
+/// Words that say something falls short, for telling a list of problems from other lists.
+const PROBLEM_WORDS: &[&str] = &[
+    "不够",
+    "不足",
+    "不强",
+    "不深",
+    "不高",
+    "不严",
+    "不实",
+    "不到位",
+    "不力",
+    "不佳",
+    "不畅",
+    "不尽",
+    "不牢",
+    "不彻底",
+    "不敏锐",
+    "不主动",
+    "不充分",
+    "不有力",
+    "有待",
+    "欠缺",
+    "缺乏",
+    "弱化",
+    "淡化",
+    "淡薄",
+    "松懈",
+    "滞后",
+    "薄弱",
+    "偏软",
+    "偏松",
+    "差距",
+    "短板",
+    "漏洞",
+    "丧失",
+    "较差",
+    "动摇",
+    "减弱",
+    "退化",
+    "放松",
+    "缺失",
+];
+
+/// Whether the numbered items in `start..end` read as problems: most of their first clauses
+/// name a shortfall, or a category title names an aspect (`在理论学习方面`).
+fn reads_as_problems(
+    paragraphs: &[String],
+    start: usize,
+    end: usize,
+    category_kind: MarkKind,
+    category_starts: &[usize],
+) -> bool {
+    if category_starts
+        .iter()
+        .any(|&k| paragraphs[k].contains("方面"))
+    {
+        return true;
+    }
+    let content = join(
+        &paragraphs[start..end.min(paragraphs.len())]
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let below = (!category_starts.is_empty()).then_some(category_kind);
+    let marks = choose_marks(&content, below);
+    let marks = if marks.is_empty() && !category_starts.is_empty() {
+        category_starts
+            .iter()
+            .map(|&k| (content.find(paragraphs[k].as_str()).unwrap_or(0), 0))
+            .collect()
+    } else {
+        marks
+    };
+    if marks.is_empty() {
+        return false;
+    }
+    let problems = marks
+        .iter()
+        .filter(|&&(at, len)| {
+            let head: String = content[at + len..]
+                .chars()
+                .take_while(|c| !matches!(c, '。' | '；' | ';' | '\n'))
+                .take(30)
+                .collect();
+            PROBLEM_WORDS.iter().any(|w| head.contains(w))
+        })
+        .count();
+    problems * 2 >= marks.len() && problems > 0
+}
+
+/// An outline: from `from` on, numbered title-only lines follow one another with no text
+/// between them, at least three.
+fn is_outline(paragraphs: &[String], from: usize) -> bool {
+    let run = paragraphs[from.min(paragraphs.len())..]
+        .iter()
+        .take_while(|p| mark_of(p).is_some() && nonws(p) <= 30 && !ends_sentence(p))
+        .count();
+    run >= 3
+}
+
 fn join(parts: &[&str]) -> String {
     parts
         .iter()
@@ -391,11 +516,22 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
         begin = 1;
     }
 
-    // The heading comes before the first `（一）`, if there is one.
-    let first_paren = (begin..n).find(|&k| {
-        mark_of(&paragraphs[k]).is_some_and(|m| m.kind == MarkKind::Paren && m.number == 1)
-    });
-    let heading_at = (begin..first_paren.unwrap_or(n)).find(|&k| is_heading(&paragraphs[k]));
+    // The heading comes before the first `（一）`, if there is one. An outline of headings at
+    // the top of the page (`一、存在的问题` `（一）…` `（二）…` with nothing under them) is
+    // not the problems part: the same heading comes again below it.
+    let first_paren = |from: usize| {
+        (from..n).find(|&k| {
+            mark_of(&paragraphs[k]).is_some_and(|m| m.kind == MarkKind::Paren && m.number == 1)
+        })
+    };
+    let mut heading_at =
+        (begin..first_paren(begin).unwrap_or(n)).find(|&k| is_heading(&paragraphs[k]));
+    if let Some(h) = heading_at
+        && is_outline(paragraphs, h + 1)
+        && let Some(again) = (h + 1..n).find(|&k| paragraphs[k] == paragraphs[h])
+    {
+        heading_at = Some(again);
+    }
     let heading_is_section = heading_at
         .is_some_and(|h| mark_of(&paragraphs[h]).is_some_and(|m| m.kind == MarkKind::Section));
     let region_start = heading_at.map_or(begin, |h| h + 1);
@@ -419,7 +555,15 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
     let mut closing_from = region_end;
     let mut opening_extra = String::new();
 
-    match find_categories(paragraphs, region_start, region_end, !heading_is_section) {
+    // Without a heading, numbered items are the problems part only when they read as
+    // problems: a news report's `一是严把主题关` or a list of rules is not.
+    let found = find_categories(paragraphs, region_start, region_end, !heading_is_section);
+    let found = found.filter(|(kind, starts, stop)| {
+        heading_at.is_some() || reads_as_problems(paragraphs, region_start, *stop, *kind, starts)
+    });
+    let region_ok = heading_at.is_some()
+        || reads_as_problems(paragraphs, region_start, region_end, MarkKind::Paren, &[]);
+    match found {
         Some((kind, mut starts, stop)) => {
             region_end = stop;
             // A `二、` line after the first category closes a part of lower-level categories.
@@ -454,23 +598,18 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                 parts.extend(paragraphs[start + 1..end].iter().map(String::as_str));
                 let content = join(&parts);
                 let id = ids.category();
-                let (mut findings, pre) =
+                let (findings, pre) =
                     split_findings(&content, Some(kind), &mut ids, &mut parsed.consumed);
+                // Text between the category title and its first numbered finding is its lead
+                // (`理论武装抓得不深……。`, `存在着“三多三少”：`); a category without numbered
+                // findings keeps its text as findings.
                 if !pre.is_empty() {
                     parsed.intro_texts += 1;
-                    findings.insert(
-                        0,
-                        Finding {
-                            id: ids.finding(),
-                            headline: String::new(),
-                            body: pre,
-                        },
-                    );
                 }
                 categories.push(Category {
                     id,
                     title,
-                    lead: String::new(),
+                    lead: pre,
                     findings,
                     ..Category::default()
                 });
@@ -483,7 +622,7 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                 .map(String::as_str)
                 .collect();
             let content = join(&region);
-            if choose_marks(&content, None).len() >= 2 {
+            if region_ok && choose_marks(&content, None).len() >= 2 {
                 let id = ids.category();
                 let (findings, pre) =
                     split_findings(&content, None, &mut ids, &mut parsed.consumed);

@@ -104,7 +104,7 @@ impl Location {
             TextField::Heading => Location::Heading,
             TextField::Opening => Location::Opening,
             TextField::Closing => Location::Closing,
-            TextField::CategoryTitle(id) => Location::Category(id),
+            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => Location::Category(id),
             TextField::Headline(id) => Location::Finding(id, Part::Headline),
             TextField::Body(id) => Location::Finding(id, Part::Body),
         }

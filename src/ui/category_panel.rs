@@ -1,5 +1,5 @@
 //! One category's header: the fold toggle, its derived number, editable title, counts and
-//! buttons. The panel around it and its findings are rows of the draft list.
+//! buttons, and under it the category's lead. The panel around it and its findings are rows of the draft list.
 
 use super::highlight::Highlighter;
 use super::status_bar::group_thousands;
@@ -59,6 +59,27 @@ pub fn show_head(
     if !wide {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             tools(ui, view, index, category, state, actions);
+        });
+    }
+    // The lead: what the category says before its first finding (理论武装抓得不深……：). Shown
+    // where a category has one: the list's row-height estimate does not count an empty field.
+    if open && !category.lead.is_empty() {
+        ui.indent(("category_lead", category.id), |ui| {
+            text_field::show(
+                ui,
+                FieldSpec {
+                    field: TextField::CategoryLead(category.id),
+                    current: &category.lead,
+                    name: FieldName::Accessible(format!("{number}导语")),
+                    hint: "导语（可选）：写在“一是”之前的概括，如“理论武装抓得不深……”",
+                    multiline: true,
+                    font: egui::TextStyle::Body,
+                    highlights: highlighter
+                        .for_field(TextField::CategoryLead(category.id), &category.lead),
+                },
+                state,
+                actions,
+            );
         });
     }
 }

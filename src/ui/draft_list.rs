@@ -225,7 +225,7 @@ fn row_of(field: TextField) -> RowKey {
     match field {
         TextField::Title | TextField::Heading | TextField::Opening => RowKey::Header,
         TextField::Closing => RowKey::Footer,
-        TextField::CategoryTitle(id) => RowKey::CategoryHead(id),
+        TextField::CategoryTitle(id) | TextField::CategoryLead(id) => RowKey::CategoryHead(id),
         TextField::Headline(id) | TextField::Body(id) => RowKey::Finding(id),
     }
 }

@@ -5,13 +5,17 @@ use super::Action;
 use crate::clean::RemovedSpan;
 use crate::draft::Draft;
 use crate::draft::numbering::{category_label, finding_label};
-use crate::import::ImportStats;
+use crate::import::{Article, ImportStats};
 
 /// An import waiting for the writer's decision.
 pub struct ImportView<'a> {
     pub source_name: &'a str,
     pub encoding: &'a str,
+    /// The text being imported: the chosen article of a compilation, or all of the material.
     pub text: &'a str,
+    /// The articles of a compilation; one for ordinary material.
+    pub articles: &'a [Article],
+    pub article: usize,
     pub removed: &'a [RemovedSpan],
     pub draft: &'a Draft,
     pub stats: &'a ImportStats,
@@ -74,6 +78,7 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
         ui.set_width(width);
         ui.heading(format!("导入素材：{}", view.source_name));
         ui.label(summary(view));
+        article_picker(ui, view, actions);
         ui.add_space(6.0);
         ui.columns(2, |columns| {
             columns[0].strong("素材（红色删除线为将移除的广告）");
@@ -128,6 +133,23 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
         actions.push(Action::ImportCancel);
     }
     still_open
+}
+
+/// A compilation (篇一、篇二…): which article to import.
+fn article_picker(ui: &mut egui::Ui, view: &ImportView<'_>, actions: &mut Vec<Action>) {
+    if view.articles.len() < 2 {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("这是 {} 篇文章的合集，导入：", view.articles.len()));
+        for (index, article) in view.articles.iter().enumerate() {
+            let label = format!("第{}篇 {}", index + 1, article.title);
+            if ui.selectable_label(index == view.article, label).clicked() && index != view.article
+            {
+                actions.push(Action::ImportChooseArticle(index));
+            }
+        }
+    });
 }
 
 fn summary(view: &ImportView<'_>) -> String {

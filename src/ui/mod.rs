@@ -73,6 +73,8 @@ pub enum Action {
     ReadClipboard,
     ImportPasted(String),
     ImportToggleSpan(usize),
+    /// Import another article of a compilation (index into the preview's articles).
+    ImportChooseArticle(usize),
     ImportSetMerge(bool),
     ImportApply,
     ImportCancel,

@@ -1,0 +1,313 @@
+//! Damage real pages carry that no word rule can name: pinyin a converter glued after
+//! characters (`黨內(nèi)`), mojibake runs, a forum's anti-scraping noise (`e# p6 p8 P& ~9`), HTML
+//! left in the text, navigation words above a breadcrumb, a lone date under the title, and a
+//! list of related links closing the page. Found by shape, reported like ads: removed, listed,
+//! restorable.
+
+use super::Flag;
+use super::detect::line_ranges;
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub(crate) const PINYIN_REASON: &str = "转换残留：拼音注音";
+pub(crate) const MOJIBAKE_REASON: &str = "乱码";
+pub(crate) const NOISE_REASON: &str = "论坛防采集乱码";
+pub(crate) const HTML_REASON: &str = "网页代码残留";
+pub(crate) const CHROME_REASON: &str = "网站信息";
+
+/// Characters a mojibake run is made of besides Chinese: symbols that real Chinese prose does
+/// not put between characters.
+fn is_odd_symbol(c: char) -> bool {
+    matches!(c,
+        '\u{2100}'..='\u{27FF}' | '\u{E000}'..='\u{F8FF}' | '\u{00C0}'..='\u{024F}'
+        | '\u{0370}'..='\u{04FF}' | '\u{FFFD}')
+        || c.is_ascii_alphanumeric()
+        || (c.is_ascii_punctuation() && c != '(')
+}
+
+fn regexes() -> &'static [(Regex, &'static str, &'static str)] {
+    static SET: OnceLock<Vec<(Regex, &'static str, &'static str)>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let tone = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+        let pinyin = format!(r"\S(\([a-zü{tone}]*[{tone}][a-zü{tone}]*\))");
+        [
+            (pinyin.as_str(), PINYIN_REASON, "converter-pinyin"),
+            (
+                r"(</?[a-z][a-z0-9]*(\s+[a-z\-]+\s*=\s*'[^'<>]*'|\s+[a-z\-]+\s*=\s*[^\s<>]*)*\s*/?>)",
+                HTML_REASON,
+                "html-residue",
+            ),
+            (r"(\?{3,})", MOJIBAKE_REASON, "mojibake"),
+        ]
+        .into_iter()
+        .filter_map(|(p, reason, rule)| Some((Regex::new(p).ok()?, reason, rule)))
+        .collect()
+    })
+}
+
+/// Spans of damage in `text`, sorted, not overlapping.
+pub(crate) fn detect(text: &str) -> Vec<Flag> {
+    let mut spans: Vec<(usize, usize, &'static str, &'static str)> = Vec::new();
+    for (re, reason, rule) in regexes() {
+        for caps in re.captures_iter(text) {
+            if let Some(m) = caps.get(1) {
+                spans.push((m.start(), m.end(), reason, rule));
+            }
+        }
+    }
+    mojibake_runs(text, &mut spans);
+    forum_noise(text, &mut spans);
+    page_chrome(text, &mut spans);
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    let mut out: Vec<Flag> = Vec::new();
+    for (start, end, reason, rule) in spans {
+        match out.last_mut() {
+            Some(last) if start < last.end => {
+                if end > last.end {
+                    last.end = end;
+                    last.text = text[last.start..end].to_owned();
+                }
+            }
+            _ => out.push(Flag {
+                start,
+                end,
+                text: text[start..end].to_owned(),
+                reason: reason.to_owned(),
+                rule: rule.to_owned(),
+            }),
+        }
+    }
+    out
+}
+
+/// A run starting at U+FFFD, or at a `?` followed by ASCII punctuation or a letter and then
+/// other characters (`?!督⒔∪珣椭`, `?;鶎舆M`, `?qū)崿F`), up to the last odd symbol within a
+/// few characters: what a wrong decoding leaves where a character was.
+fn mojibake_runs(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'static str)>) {
+    const WINDOW: usize = 14;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let starts = c == '\u{FFFD}'
+            || (c == '?'
+                && chars.get(k + 1).is_some_and(|&(_, n)| {
+                    (n.is_ascii_punctuation() || n.is_ascii_alphabetic()) && n != '?'
+                })
+                && chars.get(k + 2).is_some_and(|&(_, n)| !n.is_ascii()));
+        if !starts {
+            k += 1;
+            continue;
+        }
+        let mut last = k;
+        for (j, &(_, n)) in chars.iter().enumerate().skip(k + 1).take(WINDOW) {
+            if n.is_whitespace() || matches!(n, '(' | '，' | '。' | ',' | '“' | '”') {
+                if n == ',' && chars.get(j - 1).is_some_and(|&(_, p)| p == '?') {
+                    last = j - 1;
+                }
+                break;
+            }
+            if is_odd_symbol(n) {
+                last = j;
+            }
+        }
+        let end = chars.get(last + 1).map_or(text.len(), |&(i, _)| i);
+        spans.push((at, end, MOJIBAKE_REASON, "mojibake"));
+        k = last + 1;
+    }
+}
+
+/// Discuz inserts runs of one- or two-character ASCII tokens between lines
+/// (`) e# p6 p8 P& ~9 ]+ A" o`). A run of at least four such tokens, some with punctuation and
+/// some with letters, is noise; its last token may touch the text that follows.
+fn forum_noise(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'static str)>) {
+    static RUN: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(run) =
+        RUN.get_or_init(|| Regex::new(r"(?:[!-~]{1,2} +){3,}[!-~]{1,2}(?: |$|[^!-~ ])").ok())
+    else {
+        return;
+    };
+    for m in run.find_iter(text) {
+        let piece = m.as_str();
+        let body_end = piece
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_ascii_graphic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let body = &piece[..body_end];
+        let tokens: Vec<&str> = body.split(' ').filter(|t| !t.is_empty()).collect();
+        let punct = tokens
+            .iter()
+            .filter(|t| t.chars().any(|c| c.is_ascii_punctuation()))
+            .count();
+        let letters = tokens
+            .iter()
+            .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+            .count();
+        // A token that touches a Chinese character before the run is part of a word (`2025`).
+        let glued_before = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        // A lone colon first is the sentence's own (`存在的一些问题 : P* C;`).
+        let mid_line = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c != '\n');
+        let skip = if mid_line && body.starts_with(": ") {
+            2
+        } else {
+            0
+        };
+        if tokens.len() >= 4 && punct >= 2 && letters >= 2 && !glued_before {
+            spans.push((
+                m.start() + skip,
+                m.start() + body_end,
+                NOISE_REASON,
+                "forum-noise",
+            ));
+        }
+    }
+}
+
+fn is_breadcrumb(line: &str) -> bool {
+    let line = line.trim();
+    [
+        "当前位置",
+        "您的位置",
+        "你的位置",
+        "當前位置",
+        "首页 >",
+        "首页>",
+    ]
+    .iter()
+    .any(|w| line.starts_with(w))
+}
+
+fn is_lone_date(line: &str) -> bool {
+    static DATE: OnceLock<Option<Regex>> = OnceLock::new();
+    DATE.get_or_init(|| Regex::new(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$").ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(line.trim()))
+}
+
+/// Line-shaped chrome: short navigation words above a breadcrumb (`党政工作`, `热点文章`), a lone
+/// date among the first lines under the title, and a list of related links (`(1)、…材料`)
+/// closing the page.
+fn page_chrome(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'static str)>) {
+    let lines: Vec<(usize, usize)> = line_ranges(text)
+        .into_iter()
+        .filter(|&(s, e)| !text[s..e].trim().is_empty())
+        .collect();
+    let trimmed = |(s, e): (usize, usize)| {
+        let line = &text[s..e];
+        let lead = line.len() - line.trim_start().len();
+        (s + lead, s + lead + line.trim().len())
+    };
+    if let Some(crumb) = lines
+        .iter()
+        .take(8)
+        .position(|&(s, e)| is_breadcrumb(&text[s..e]))
+    {
+        for &(s, e) in &lines[..crumb] {
+            let line = text[s..e].trim();
+            if line.chars().count() <= 8 && !line.contains(['。', '，', ',', '：', ':']) {
+                let (s, e) = trimmed((s, e));
+                spans.push((s, e, CHROME_REASON, "chrome-nav-words"));
+            }
+        }
+    }
+    for &(s, e) in lines.iter().take(4).skip(1) {
+        if is_lone_date(&text[s..e]) {
+            let (s, e) = trimmed((s, e));
+            spans.push((s, e, CHROME_REASON, "chrome-date-line"));
+        }
+    }
+    // Related links at the end: `(1)、…` lines without a sentence end, at least three.
+    let mut tail = Vec::new();
+    for &(s, e) in lines.iter().rev() {
+        let line = text[s..e].trim();
+        let numbered = line
+            .strip_prefix(['(', '（'])
+            .and_then(|rest| {
+                let close = rest.find([')', '）'])?;
+                let digits = &rest[..close];
+                let after = rest[close..].strip_prefix([')', '）'])?;
+                Some(
+                    !digits.is_empty()
+                        && digits.chars().all(|d| d.is_ascii_digit())
+                        && after.starts_with('、'),
+                )
+            })
+            .unwrap_or(false);
+        if numbered && line.chars().count() <= 30 && !line.contains(['。', '；', ';']) {
+            tail.push((s, e));
+        } else {
+            break;
+        }
+    }
+    if tail.len() >= 3 {
+        for (s, e) in tail {
+            let (s, e) = trimmed((s, e));
+            spans.push((s, e, CHROME_REASON, "chrome-related-links"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        detect(text).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn pinyin_after_characters_goes_but_plain_brackets_stay() {
+        assert_eq!(found("黨內(nèi)民主生活會(huì)"), ["(nèi)", "(huì)"]);
+        assert!(found("党(工)委31个，(1)认领专题，ABC(abc)").is_empty());
+    }
+
+    #[test]
+    fn mojibake_runs_are_flagged_and_questions_kept() {
+        assert_eq!(
+            found("措施?!督⒔∪珣椭魏皖A(yù)防腐"),
+            ["?!督⒔∪珣椭魏皖A", "(yù)"]
+        );
+        assert_eq!(
+            found("要經�?吹阶约旱牟蛔阒帲J真開展"),
+            ["�?吹阶约旱牟蛔阒帲J"]
+        );
+        assert_eq!(found("??? 查擺問題"), ["???"]);
+        assert!(found("要不要写个人对照检查材料呢?我个人认为是不需要写的").is_empty());
+    }
+
+    #[test]
+    fn forum_noise_goes_but_figures_and_english_stay() {
+        assert_eq!(
+            found("存在的一些问题 : P* C; l: A% y; R _\n一是"),
+            ["P* C; l: A% y; R _"]
+        );
+        assert_eq!(
+            found("4 ~1 B3 n% ?# S& |& a3 o) P抓作风"),
+            ["4 ~1 B3 n% ?# S& |& a3 o) P"]
+        );
+        assert!(found("2025 年 3 月 4 日 in a b c d").is_empty());
+        assert!(found("the Central Government has a big plan").is_empty());
+    }
+
+    #[test]
+    fn related_links_closing_a_page_go_but_numbered_text_stays() {
+        let text = "正文。\n(1)、支部会议记录\n（2）、个人剖析材料\n(3)、关于";
+        assert_eq!(found(text).len(), 3);
+        assert!(found("（1）、学习不够\n（2）学习不深。").is_empty());
+    }
+
+    #[test]
+    fn html_tags_go() {
+        assert_eq!(
+            found("<p class=\"ql-block\">一是</p>"),
+            ["<p class=\"ql-block\">", "</p>"]
+        );
+    }
+}
