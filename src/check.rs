@@ -86,10 +86,24 @@ pub struct OriginalityEntry {
     pub findings: Vec<FindingOriginality>,
 }
 
+/// One section: its heading (without the derived number), its kind (`problems`, …), its
+/// categories, and how many paragraphs a section of paragraphs holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionReport {
+    pub title: String,
+    pub kind: String,
+    pub categories: Vec<CategoryReport>,
+    pub paragraphs: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub title: String,
+    /// The problems section's categories.
     pub categories: Vec<CategoryReport>,
+    /// Every section of the speech, in order.
+    #[serde(default)]
+    pub sections: Vec<SectionReport>,
     pub total_chars: usize,
     pub finding_count: usize,
     pub flagged: Vec<FlaggedText>,
@@ -215,7 +229,10 @@ fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Optio
     };
     match field {
         TextField::Title => ("title", None, None),
-        TextField::Heading => ("heading", None, None),
+        TextField::Byline => ("byline", None, None),
+        TextField::DateLine => ("date_line", None, None),
+        TextField::SectionHeading(_) => ("heading", None, None),
+        TextField::SectionText(_) => ("section_text", None, None),
         TextField::Opening => ("opening", None, None),
         TextField::Closing => ("closing", None, None),
         TextField::CategoryTitle(id) => (
@@ -266,7 +283,7 @@ fn originality_entry(draft: &Draft) -> Option<OriginalityEntry> {
                 location: format!(
                     "{}{} · {}",
                     category_label(ci),
-                    draft.categories[ci].title,
+                    draft.categories()[ci].title,
                     finding_label(fi)
                 ),
                 category: ci + 1,
@@ -320,10 +337,12 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
         }
     };
     check("title", None, None, String::new(), &draft.title);
-    check("heading", None, None, String::new(), &draft.heading);
+    if let Some(section) = draft.problems_section() {
+        check("heading", None, None, String::new(), &section.heading);
+    }
     check("opening", None, None, String::new(), &draft.opening);
     let mut empty_findings = Vec::new();
-    for (ci, category) in draft.categories.iter().enumerate() {
+    for (ci, category) in draft.categories().iter().enumerate() {
         let place = format!("{}{}", category_label(ci), category.title);
         check(
             "category_title",
@@ -351,7 +370,7 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
     CheckReport {
         title: draft.title.clone(),
         categories: draft
-            .categories
+            .categories()
             .iter()
             .map(|c| CategoryReport {
                 title: c.title.clone(),
@@ -359,11 +378,31 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
                 chars: c.char_count(),
             })
             .collect(),
+        sections: draft
+            .sections
+            .iter()
+            .map(|s| SectionReport {
+                title: s.heading.clone(),
+                kind: s.kind.key().to_owned(),
+                categories: s
+                    .categories()
+                    .iter()
+                    .map(|c| CategoryReport {
+                        title: c.title.clone(),
+                        findings: c.findings.len(),
+                        chars: c.char_count(),
+                    })
+                    .collect(),
+                paragraphs: s.paragraphs().map_or(0, |text| {
+                    text.lines().filter(|l| !l.trim().is_empty()).count()
+                }),
+            })
+            .collect(),
         total_chars: draft.char_count(),
         finding_count: draft.finding_count(),
         flagged,
         empty_categories: draft
-            .categories
+            .categories()
             .iter()
             .filter(|c| c.findings.is_empty())
             .map(|c| c.title.clone())
@@ -382,7 +421,7 @@ mod tests {
     #[test]
     fn report_counts_and_flags() {
         let mut draft = Draft::with_categories("标题", "二、检视存在的问题", &["甲方面", "乙方面"]);
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "学习不够".into(),
             body: "在工作中。添加客服微信：abc123，领取资料。".into(),
@@ -409,7 +448,7 @@ mod tests {
             "二、检视存在的问题",
             &["在理论学习方面", "在廉洁自律方面"],
         );
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "学习举措强度不够".into(),
             body: "在工作中经常满足于完成“规定动作”，存在着集中学习少、专题讨论少、剖析问题少的情况，学习的针对性、时效性、系统性需要加强。".into(),
@@ -476,7 +515,7 @@ mod tests {
     #[test]
     fn originality_is_reported_when_the_draft_has_a_fingerprint() {
         let mut draft = reviewed_draft();
-        let body = draft.categories[0].findings[0].body.clone();
+        let body = draft.categories()[0].findings[0].body.clone();
         draft.source = Some(crate::originality::SourceFingerprint::from_text(&format!(
             "一是学习举措强度不够。{body}"
         )));

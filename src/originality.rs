@@ -158,7 +158,7 @@ pub fn report(draft: &Draft) -> Option<OriginalityReport> {
     };
     add(&draft.opening);
     let mut per_finding = Vec::with_capacity(draft.finding_count());
-    for finding in draft.categories.iter().flat_map(|c| &c.findings) {
+    for finding in draft.categories().iter().flat_map(|c| &c.findings) {
         let (hc, hn) = add(&finding.headline);
         let (bc, bn) = add(&finding.body);
         per_finding.push((finding.id, ratio(hc + bc, hn + bn)));
@@ -463,7 +463,7 @@ mod tests {
         let mut draft = Draft::with_categories("标题", DEFAULT_HEADING, &["在理论学习方面"]);
         assert_eq!(report(&draft), None);
         draft.source = Some(SourceFingerprint::from_text(SOURCE));
-        draft.categories[0].findings = vec![
+        draft.categories_mut().unwrap()[0].findings = vec![
             Finding {
                 id: FindingId(10),
                 headline: "学习举措强度不够".into(),

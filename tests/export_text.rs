@@ -26,7 +26,7 @@ fn txt_layout_title_blank_lines_and_indents() {
         "2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）"
     );
     assert_eq!(lines[1], "");
-    assert_eq!(lines[2], "\u{3000}\u{3000}二、检视存在的问题");
+    assert_eq!(lines[2], "\u{3000}\u{3000}一、检视存在的问题");
     assert_eq!(lines[3], "");
     assert!(lines[4].starts_with("\u{3000}\u{3000}（一）在理论学习方面。一是学习举措强度不够。"));
     assert!(text.ends_with("但有的管理制度还不健全。\n"));
@@ -67,7 +67,7 @@ fn markdown_inline() {
         blocks[0],
         "# 2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）"
     );
-    assert_eq!(blocks[1], "## 二、检视存在的问题");
+    assert_eq!(blocks[1], "## 一、检视存在的问题");
     assert_eq!(blocks.len(), 8);
     assert!(blocks[2].starts_with("（一）在理论学习方面。一是学习举措强度不够。"));
     assert!(blocks[7].starts_with("（六）在廉洁自律方面。"));
@@ -107,5 +107,5 @@ fn a_title_of_two_lines_stays_together() {
     let mut draft = seed();
     draft.title = "2023年主题教育专题民主生活会\n剖析发言材料".into();
     let text = export(&draft, &ExportSettings::default(), Format::Txt);
-    assert!(text.starts_with("2023年主题教育专题民主生活会\n剖析发言材料\n\n\u{3000}\u{3000}二、"));
+    assert!(text.starts_with("2023年主题教育专题民主生活会\n剖析发言材料\n\n\u{3000}\u{3000}一、"));
 }

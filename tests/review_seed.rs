@@ -53,7 +53,7 @@ fn the_seed_is_told_only_that_every_finding_is_vague() {
     // In reading order, one per finding.
     let ids: Vec<FindingId> = items.iter().filter_map(ReviewItem::finding).collect();
     let expected: Vec<FindingId> = draft
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| c.findings.iter().map(|f| f.id))
         .collect();
@@ -63,7 +63,7 @@ fn the_seed_is_told_only_that_every_finding_is_vague() {
 #[test]
 fn adding_a_figure_silences_the_vagueness_hint() {
     let mut draft = seed();
-    let finding = draft.categories[0].findings[0].clone();
+    let finding = draft.categories()[0].findings[0].clone();
     draft
         .apply(Command::SetText {
             field: TextField::Body(finding.id),
@@ -81,9 +81,9 @@ fn adding_a_figure_silences_the_vagueness_hint() {
 #[test]
 fn a_carelessly_finished_template_gets_every_kind_of_advice() {
     let mut draft = seed();
-    let first = draft.categories[0].findings[0].clone();
-    let second = draft.categories[0].findings[1].clone();
-    let last_category = draft.categories[5].id;
+    let first = draft.categories()[0].findings[0].clone();
+    let second = draft.categories()[0].findings[1].clone();
+    let last_category = draft.categories()[5].id;
     draft.title = "20**年度专题民主生活会个人对照检查材料".into();
     let commands = vec![
         // A placeholder and a sales line.
@@ -100,7 +100,7 @@ fn a_carelessly_finished_template_gets_every_kind_of_advice() {
             text: "学习举措强度不够，".into(),
         },
         Command::InsertFinding {
-            category: draft.categories[1].id,
+            category: draft.categories()[1].id,
             index: 0,
             finding: Finding {
                 id: FindingId(9001),
@@ -110,7 +110,7 @@ fn a_carelessly_finished_template_gets_every_kind_of_advice() {
         },
         // The first finding pasted again further on.
         Command::InsertFinding {
-            category: draft.categories[2].id,
+            category: draft.categories()[2].id,
             index: 1,
             finding: Finding {
                 id: FindingId(9002),
@@ -120,7 +120,7 @@ fn a_carelessly_finished_template_gets_every_kind_of_advice() {
         },
         // An empty category and a bare headline.
         Command::InsertFinding {
-            category: draft.categories[3].id,
+            category: draft.categories()[3].id,
             index: 0,
             finding: Finding {
                 id: FindingId(9003),
@@ -129,12 +129,16 @@ fn a_carelessly_finished_template_gets_every_kind_of_advice() {
             },
         },
         Command::SetText {
-            field: TextField::Body(draft.categories[4].findings[0].id),
+            field: TextField::Body(draft.categories()[4].findings[0].id),
             text: "工作作风不够扎实。".into(),
         },
     ];
     draft.apply(Command::Batch(commands)).unwrap();
-    let ids: Vec<FindingId> = draft.categories[5].findings.iter().map(|f| f.id).collect();
+    let ids: Vec<FindingId> = draft.categories()[5]
+        .findings
+        .iter()
+        .map(|f| f.id)
+        .collect();
     for id in ids {
         draft.apply(Command::RemoveFinding { id }).unwrap();
     }
@@ -259,8 +263,8 @@ proptest::proptest! {
         source in tricky_text(),
     ) {
         let mut draft = seed();
-        let first = draft.categories[0].findings[0].id;
-        let second = draft.categories[1].findings[0].id;
+        let first = draft.categories()[0].findings[0].id;
+        let second = draft.categories()[1].findings[0].id;
         draft.title = other.clone();
         for (field, text) in [
             (TextField::Headline(first), &headline),

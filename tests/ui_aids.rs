@@ -62,7 +62,7 @@ fn replace_all_fills_placeholders_everywhere_in_one_undo_step() {
     type_into(&mut harness, "替换为", "市委办");
     harness.get_by_label("全部替换").click();
     harness.run();
-    let finding = &harness.state().draft().categories[0].findings[0];
+    let finding = &harness.state().draft().categories()[0].findings[0];
     assert_eq!(finding.headline, "市委办单位学习不够深入");
     assert_eq!(finding.body, "市委办同志带头学习少，市委办部门组织少。");
     harness.get_by_label("无匹配");
@@ -119,7 +119,10 @@ fn the_originality_meter_falls_as_a_finding_is_rewritten() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
     harness.get_by_label("（一）一是内容").type_text(body);
     harness.run();
-    assert_eq!(harness.state().draft().categories[0].findings[0].body, body);
+    assert_eq!(
+        harness.state().draft().categories()[0].findings[0].body,
+        body
+    );
     let label = harness
         .query_all_by_label_contains("照搬 ")
         .map(|node| format!("{node:?}"))

@@ -657,28 +657,35 @@ impl PouxiApp {
         let current = self.doc.draft().clone();
         let template = Template::default_template();
         let mut restored = current.clone();
-        let mut leftovers = current.categories;
-        restored.categories = template
-            .categories
-            .iter()
+        let mut leftovers = current.categories().to_vec();
+        let mut categories: Vec<crate::draft::Category> = template
+            .problem_titles()
+            .into_iter()
             .map(
                 |title| match leftovers.iter().position(|c| c.title.trim() == title) {
                     Some(index) => leftovers.remove(index),
                     None => crate::draft::Category {
                         id: self.doc.ids().category(),
-                        title: title.clone(),
+                        title: title.to_owned(),
                         lead: String::new(),
                         ..Default::default()
                     },
                 },
             )
             .collect();
-        // Categories of other names keep their findings after the six; empty ones go.
-        restored
-            .categories
-            .extend(leftovers.into_iter().filter(|c| !c.findings.is_empty()));
+        // Categories of other names keep their findings after the template's; empty ones go.
+        categories.extend(leftovers.into_iter().filter(|c| !c.findings.is_empty()));
+        match restored.categories_mut() {
+            Some(slot) => *slot = categories,
+            None => restored.sections.push(crate::draft::Section {
+                id: self.doc.ids().section(),
+                kind: crate::draft::SectionKind::Problems,
+                heading: crate::draft::DEFAULT_HEADING.to_owned(),
+                body: crate::draft::SectionBody::Categories(categories),
+            }),
+        }
         self.edit(Command::ReplaceDraft(Box::new(restored)), now);
-        self.notice = "已恢复默认六个方面，原有问题均已保留".to_owned();
+        self.notice = "已恢复模板的问题类别，原有问题均已保留".to_owned();
     }
 
     fn perform(&mut self, ctx: &egui::Context, action: Action) {
@@ -711,7 +718,7 @@ impl PouxiApp {
                 let (Some((ci, fi)), Some(original)) = (draft.locate(id), draft.finding(id)) else {
                     return;
                 };
-                let category = draft.categories[ci].id;
+                let category = draft.categories()[ci].id;
                 let mut copy = original.clone();
                 copy.id = self.doc.ids().finding();
                 let focus = TextField::Headline(copy.id);
@@ -731,8 +738,19 @@ impl PouxiApp {
                     ..Default::default()
                 };
                 let focus = TextField::CategoryTitle(category.id);
-                let index = self.doc.draft().categories.len();
-                self.edit(Command::InsertCategory { index, category }, now);
+                let draft = self.doc.draft();
+                let Some(section) = draft.problems_section().map(|s| s.id) else {
+                    return;
+                };
+                let index = draft.categories().len();
+                self.edit(
+                    Command::InsertCategory {
+                        section,
+                        index,
+                        category,
+                    },
+                    now,
+                );
                 self.ui.focus_request = Some(focus);
             }
             Action::RemoveCategory(id) => self.edit(Command::RemoveCategory { id }, now),
@@ -897,7 +915,7 @@ impl PouxiApp {
         self.notice = format!(
             "已导入“{}”：{} 个类别、{} 条问题，移除 {} 处广告（可撤销）",
             session.source_name,
-            imported.draft.categories.len(),
+            imported.draft.categories().len(),
             imported.draft.finding_count(),
             removed
         );
@@ -1067,7 +1085,7 @@ impl PouxiApp {
         let category = match field {
             TextField::CategoryTitle(id) => Some(id),
             TextField::Headline(id) | TextField::Body(id) => {
-                draft.locate(id).map(|(ci, _)| draft.categories[ci].id)
+                draft.locate(id).map(|(ci, _)| draft.categories()[ci].id)
             }
             _ => None,
         };
@@ -1095,7 +1113,7 @@ impl PouxiApp {
         if let TextField::Headline(id) | TextField::Body(id) = field
             && let Some((ci, _)) = draft.locate(id)
         {
-            self.ui.collapsed.remove(&draft.categories[ci].id);
+            self.ui.collapsed.remove(&draft.categories()[ci].id);
         }
         self.ui.reveal = Some(field);
     }
@@ -1140,7 +1158,7 @@ impl PouxiApp {
         self.ui.targets_form = Some(ui::targets_dialog::TargetsForm {
             total: pair(draft.targets.total),
             categories: draft
-                .categories
+                .categories()
                 .iter()
                 .enumerate()
                 .map(|(index, category)| {
@@ -1175,7 +1193,8 @@ impl PouxiApp {
                 total: to_range(form.total.0, form.total.1),
             },
         }];
-        for (category, (_, min, max)) in self.doc.draft().categories.iter().zip(&form.categories) {
+        for (category, (_, min, max)) in self.doc.draft().categories().iter().zip(&form.categories)
+        {
             commands.push(Command::SetCategoryTarget {
                 id: category.id,
                 target: to_range(*min, *max),
@@ -1229,7 +1248,7 @@ fn time_ago(seconds: u64) -> String {
 /// The first words of a draft, to recognise it by.
 fn excerpt(draft: &Draft) -> String {
     let text = draft
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| &c.findings)
         .map(|f| {

@@ -106,7 +106,9 @@ fn place(draft: &Draft, fields: &[TextField]) -> String {
         .iter()
         .map(|field| match *field {
             TextField::Title => (None, None, "标题"),
-            TextField::Heading => (None, None, "小标题"),
+            TextField::Byline | TextField::DateLine => (None, None, "署名"),
+            TextField::SectionHeading(_) => (None, None, "小标题"),
+            TextField::SectionText(_) => (None, None, "正文"),
             TextField::Opening => (None, None, "开头"),
             TextField::Closing => (None, None, "结尾"),
             TextField::CategoryTitle(id) => (draft.category_index(id), None, "方面标题"),
@@ -132,7 +134,7 @@ fn place(draft: &Draft, fields: &[TextField]) -> String {
         parts.push(format!(
             "{}{}",
             category_label(ci),
-            draft.categories[ci].title.trim()
+            draft.categories()[ci].title.trim()
         ));
         if let Some(fi) = finding
             && same_finding
@@ -158,13 +160,13 @@ mod tests {
             "二、检视存在的问题",
             &["在理论学习方面", "在能力本领方面"],
         );
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(100),
             headline: "学习不够".into(),
             body: "学习不够深入。".into(),
         });
         for (i, body) in ["业务水平不够高。", body].into_iter().enumerate() {
-            draft.categories[1].findings.push(Finding {
+            draft.categories_mut().unwrap()[1].findings.push(Finding {
                 id: FindingId(200 + i as u64),
                 headline: "业务不精".into(),
                 body: body.into(),
@@ -223,10 +225,10 @@ mod tests {
     fn text_over_several_fields_is_placed_in_what_holds_them() {
         let draft = draft_with_body("对新业务学得不深。");
         let (first, second) = (
-            &draft.categories[1].findings[0],
-            &draft.categories[1].findings[1],
+            &draft.categories()[1].findings[0],
+            &draft.categories()[1].findings[1],
         );
-        let title = TextField::CategoryTitle(draft.categories[1].id);
+        let title = TextField::CategoryTitle(draft.categories()[1].id);
         let place = |fields: &[TextField]| place(&draft, fields);
         assert_eq!(
             place(&[TextField::Headline(second.id), TextField::Body(second.id)]),
@@ -241,7 +243,7 @@ mod tests {
             "（二）在能力本领方面"
         );
         assert_eq!(place(&[title]), "（二）在能力本领方面 · 方面标题");
-        assert_eq!(place(&[TextField::Title, TextField::Heading]), "标题");
+        assert_eq!(place(&[TextField::Title, TextField::Byline]), "标题");
         assert_eq!(place(&[TextField::Closing]), "结尾");
         assert_eq!(place(&[]), "正文");
     }
@@ -249,8 +251,8 @@ mod tests {
     #[test]
     fn gate_ignores_fields_the_export_leaves_out() {
         let mut draft = draft_with_body("对新业务学得不深。");
-        draft.categories[1].findings.clear();
-        draft.categories[1].title = "添加客服微信：abc123，领取资料".into();
+        draft.categories_mut().unwrap()[1].findings.clear();
+        draft.categories_mut().unwrap()[1].title = "添加客服微信：abc123，领取资料".into();
         assert!(export_gate(&draft, Layout::Inline, &Rules::builtin()).is_empty());
     }
 }

@@ -10,9 +10,11 @@ mod gate;
 mod layout;
 mod md;
 mod txt;
+mod xlsx;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
+pub use xlsx::ledger_xlsx;
 
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};

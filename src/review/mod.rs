@@ -26,7 +26,7 @@ pub use repetition::similarity;
 
 use crate::clean::Rules;
 use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{CategoryId, Draft, Finding, FindingId, TextField};
+use crate::draft::{CategoryId, Draft, Finding, FindingId, SectionId, TextField};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -60,9 +60,14 @@ pub enum Part {
 #[serde(rename_all = "snake_case")]
 pub enum Location {
     Title,
-    Heading,
+    Byline,
+    DateLine,
     Opening,
     Closing,
+    /// A section's heading.
+    Heading(SectionId),
+    /// A section's paragraphs.
+    Paragraphs(SectionId),
     /// The category (its title field).
     Category(CategoryId),
     Finding(FindingId, Part),
@@ -73,7 +78,10 @@ impl Location {
     pub fn field(self) -> TextField {
         match self {
             Location::Title => TextField::Title,
-            Location::Heading => TextField::Heading,
+            Location::Byline => TextField::Byline,
+            Location::DateLine => TextField::DateLine,
+            Location::Heading(id) => TextField::SectionHeading(id),
+            Location::Paragraphs(id) => TextField::SectionText(id),
             Location::Opening => TextField::Opening,
             Location::Closing => TextField::Closing,
             Location::Category(id) => TextField::CategoryTitle(id),
@@ -85,7 +93,10 @@ impl Location {
     pub fn from_field(field: TextField) -> Location {
         match field {
             TextField::Title => Location::Title,
-            TextField::Heading => Location::Heading,
+            TextField::Byline => Location::Byline,
+            TextField::DateLine => Location::DateLine,
+            TextField::SectionHeading(id) => Location::Heading(id),
+            TextField::SectionText(id) => Location::Paragraphs(id),
             TextField::Opening => Location::Opening,
             TextField::Closing => Location::Closing,
             TextField::CategoryTitle(id) => Location::Category(id),
@@ -106,7 +117,7 @@ impl Location {
     pub fn category(self, draft: &Draft) -> Option<CategoryId> {
         match self {
             Location::Category(id) => Some(id),
-            Location::Finding(id, _) => draft.locate(id).map(|(ci, _)| draft.categories[ci].id),
+            Location::Finding(id, _) => draft.locate(id).map(|(ci, _)| draft.categories()[ci].id),
             _ => None,
         }
     }
@@ -116,7 +127,11 @@ impl Location {
     pub fn describe_zh(self, draft: &Draft) -> String {
         match self {
             Location::Title => "标题".to_owned(),
-            Location::Heading => "小标题".to_owned(),
+            Location::Byline | Location::DateLine => "署名".to_owned(),
+            Location::Heading(_) => "小标题".to_owned(),
+            Location::Paragraphs(id) => draft
+                .section(id)
+                .map_or("正文".to_owned(), |s| s.heading.trim().to_owned()),
             Location::Opening => "开头".to_owned(),
             Location::Closing => "结尾".to_owned(),
             Location::Category(id) => draft
@@ -139,7 +154,7 @@ impl Location {
 
 /// `（一）在理论学习方面`.
 fn category_place(draft: &Draft, ci: usize) -> String {
-    let title = draft.categories.get(ci).map_or("", |c| c.title.trim());
+    let title = draft.categories().get(ci).map_or("", |c| c.title.trim());
     format!("{}{}", category_label(ci), title)
 }
 
@@ -344,7 +359,7 @@ fn sort_in_reading_order(draft: &Draft, items: &mut [ReviewItem]) {
 
 /// Every finding with its category and finding index.
 fn findings(draft: &Draft) -> impl Iterator<Item = (usize, usize, &Finding)> {
-    draft.categories.iter().enumerate().flat_map(|(ci, c)| {
+    draft.categories().iter().enumerate().flat_map(|(ci, c)| {
         c.findings
             .iter()
             .enumerate()
@@ -454,28 +469,36 @@ pub(crate) mod test_support {
     pub fn draft_of(categories: &[(&str, &[(&str, &str)])]) -> Draft {
         let mut draft = Draft {
             title: "2023年度民主生活会个人对照检查材料".into(),
-            heading: DEFAULT_HEADING.into(),
+            sections: vec![crate::draft::Section {
+                id: crate::draft::SectionId(9_000),
+                kind: crate::draft::SectionKind::Problems,
+                heading: DEFAULT_HEADING.into(),
+                body: crate::draft::SectionBody::Categories(Vec::new()),
+            }],
             ..Draft::default()
         };
         let mut next = 101;
         for (i, (title, findings)) in categories.iter().enumerate() {
-            draft.categories.push(crate::draft::Category {
-                id: CategoryId(i as u64 + 1),
-                title: (*title).to_owned(),
-                lead: String::new(),
-                findings: findings
-                    .iter()
-                    .map(|(headline, body)| {
-                        next += 1;
-                        Finding {
-                            id: FindingId(next - 1),
-                            headline: (*headline).to_owned(),
-                            body: (*body).to_owned(),
-                        }
-                    })
-                    .collect(),
-                ..Default::default()
-            });
+            draft
+                .categories_mut()
+                .unwrap()
+                .push(crate::draft::Category {
+                    id: CategoryId(i as u64 + 1),
+                    title: (*title).to_owned(),
+                    lead: String::new(),
+                    findings: findings
+                        .iter()
+                        .map(|(headline, body)| {
+                            next += 1;
+                            Finding {
+                                id: FindingId(next - 1),
+                                headline: (*headline).to_owned(),
+                                body: (*body).to_owned(),
+                            }
+                        })
+                        .collect(),
+                    ..Default::default()
+                });
         }
         draft
     }

@@ -21,7 +21,7 @@
 
 use super::atomic::is_temp_name;
 use super::{
-    DraftFileOut, DraftFileV1, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, atomic_write,
+    DraftFile, DraftFileOut, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, atomic_write,
     content_hash, load_draft, pretty_config, read_capped, ron_options,
 };
 use crate::draft::Draft;
@@ -185,7 +185,7 @@ struct RecoveryFileV1 {
     written_at: u64,
     #[serde(default)]
     chars: u64,
-    draft: DraftFileV1,
+    draft: DraftFile,
 }
 
 /// A recovery file's text.

@@ -16,7 +16,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
         ui.separator();
         ui.label(format!(
             "{} 个类别 · {} 条问题 · 全文 {} 字",
-            view.draft.categories.len(),
+            view.draft.categories().len(),
             view.draft.finding_count(),
             group_thousands(view.total_chars)
         ));
