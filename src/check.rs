@@ -516,7 +516,7 @@ mod tests {
     fn originality_is_reported_when_the_draft_has_a_fingerprint() {
         let mut draft = reviewed_draft();
         let body = draft.categories()[0].findings[0].body.clone();
-        draft.source = Some(crate::originality::SourceFingerprint::from_text(&format!(
+        draft.source = Some(crate::draft::SourceFingerprint::from_text(&format!(
             "一是学习举措强度不够。{body}"
         )));
         let report = report(&draft, &Rules::builtin());

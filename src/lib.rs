@@ -1,7 +1,7 @@
 //! Pouxi (剖析): an editor for self-criticism speech drafts.
 //!
 //! `draft`, `clean`, `import`, `export`, `check`, `store`, `cli` and the writing aids
-//! (`targets`, `review`, `originality`, `search`) are plain Rust; only `app` and `ui` know about
+//! (`review`, `originality`, `search`; length targets live in `draft::targets`) are plain Rust; only `app` and `ui` know about
 //! the window.
 
 pub mod app;
@@ -15,5 +15,4 @@ pub mod originality;
 pub mod review;
 pub mod search;
 pub mod store;
-pub mod targets;
 pub mod ui;

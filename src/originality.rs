@@ -1,101 +1,23 @@
 //! The originality meter: how much of a draft is still the imported material word for word
 //! (照搬照抄).
 //!
-//! On import the cleaned material is reduced to a [`SourceFingerprint`]: the sorted, distinct
-//! hashes of every run of [`GRAM`] characters, after whitespace and punctuation are dropped
-//! and full-width letters and digits read as ASCII. The draft file keeps only that, packed
-//! (a few kilobytes for a typical download), never the material itself. A character of the
-//! draft counts as copied when some run of [`GRAM`] characters around it occurs in the
+//! On import the cleaned material is reduced to a [`SourceFingerprint`], kept in the draft
+//! (the type lives in [`crate::draft::fingerprint`]; the measuring lives here). A character of
+//! the draft counts as copied when some run of the fingerprint's length around it occurs in the
 //! material, so reordered sentences still count and a rewritten phrase does not.
 //!
 //! ```
-//! use pouxi::originality::{SourceFingerprint, copied_ratio};
+//! use pouxi::draft::SourceFingerprint;
+//! use pouxi::originality::copied_ratio;
 //! let source = SourceFingerprint::from_text("在工作中经常满足于完成“规定动作”，存在着集中学习少的情况。");
 //! assert!(copied_ratio("在工作中经常满足于完成规定动作", &source) > 0.99);
 //! assert_eq!(copied_ratio("去年全年只参加了两次集中研讨", &source), 0.0);
 //! ```
 
-use crate::draft::{Draft, FindingId};
+use crate::draft::fingerprint::{Char, hash, normalized};
+use crate::draft::{Draft, FindingId, SourceFingerprint};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-
-/// Length of the character runs compared. Six characters: short stock phrases (`存在的问题`,
-/// `不够到位`) do not count as copying, a copied clause does.
-pub const GRAM: usize = 6;
-
-/// Smallest and largest run length a (hand-edited) file may name.
-const GRAM_LIMITS: Range<u8> = 2..17;
-
-/// Compact fingerprint of imported material: sorted, distinct 32-bit hashes of its character
-/// runs. In the draft file it reads `(gram: 6, hashes: "…")`, the hashes delta-coded and
-/// packed as base64.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "RawFingerprint", into = "RawFingerprint")]
-pub struct SourceFingerprint {
-    gram: u8,
-    hashes: Vec<u32>,
-}
-
-impl SourceFingerprint {
-    /// The fingerprint of `text` (whitespace, punctuation and invisible characters ignored).
-    pub fn from_text(text: &str) -> SourceFingerprint {
-        let chars = normalized(text);
-        let mut hashes = gram_hashes(&chars, GRAM);
-        hashes.sort_unstable();
-        hashes.dedup();
-        SourceFingerprint {
-            gram: GRAM as u8,
-            hashes,
-        }
-    }
-
-    /// The run length this fingerprint was made with.
-    pub fn gram(&self) -> usize {
-        usize::from(self.gram)
-    }
-
-    /// Number of distinct runs.
-    pub fn len(&self) -> usize {
-        self.hashes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.hashes.is_empty()
-    }
-
-    /// The fingerprint of both materials (when more material is imported into a draft). If
-    /// the run lengths differ (a file from another version), `self` wins.
-    pub fn union(&self, other: &SourceFingerprint) -> SourceFingerprint {
-        if self.gram != other.gram {
-            return self.clone();
-        }
-        let mut hashes = Vec::with_capacity(self.hashes.len() + other.hashes.len());
-        hashes.extend_from_slice(&self.hashes);
-        hashes.extend_from_slice(&other.hashes);
-        hashes.sort_unstable();
-        hashes.dedup();
-        SourceFingerprint {
-            gram: self.gram,
-            hashes,
-        }
-    }
-
-    /// Reads an optional fingerprint; one that does not decode reads as None, so that a
-    /// damaged fingerprint costs the originality meter, not the draft.
-    pub fn deserialize_lenient<'de, D>(
-        deserializer: D,
-    ) -> Result<Option<SourceFingerprint>, D::Error>
-    where
-        D: serde::Deserializer<'de>,
-    {
-        let raw = Option::<RawFingerprint>::deserialize(deserializer)?;
-        Ok(raw.and_then(|raw| SourceFingerprint::try_from(raw).ok()))
-    }
-
-    fn contains(&self, hash: u32) -> bool {
-        self.hashes.binary_search(&hash).is_ok()
-    }
-}
 
 /// Share (0.0–1.0) of `text`'s characters, whitespace and punctuation not counted, that sit
 /// in a run found in the source. 0.0 for a text without characters.
@@ -180,53 +102,6 @@ fn ratio(part: usize, whole: usize) -> f32 {
     }
 }
 
-/// One counted character and where it sits in the original text.
-#[derive(Debug, Clone, Copy)]
-struct Char {
-    c: char,
-    start: usize,
-    end: usize,
-}
-
-/// The characters that count: letters, digits and Chinese characters, with full-width ASCII
-/// read as ASCII and ASCII letters lowercased.
-fn normalized(text: &str) -> Vec<Char> {
-    text.char_indices()
-        .filter_map(|(start, c)| {
-            let folded = match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            }
-            .to_ascii_lowercase();
-            folded.is_alphanumeric().then_some(Char {
-                c: folded,
-                start,
-                end: start + c.len_utf8(),
-            })
-        })
-        .collect()
-}
-
-/// FNV-1a over the characters' code points: stable across platforms and Rust versions, which
-/// a fingerprint kept in files needs.
-fn hash(chars: &[Char]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for c in chars {
-        for byte in (c.c as u32).to_le_bytes() {
-            h ^= u32::from(byte);
-            h = h.wrapping_mul(0x0100_0193);
-        }
-    }
-    h
-}
-
-fn gram_hashes(chars: &[Char], gram: usize) -> Vec<u32> {
-    if gram == 0 {
-        return Vec::new();
-    }
-    chars.windows(gram).map(hash).collect()
-}
-
 /// For each character, whether a run of the source's length holding it occurs in the source.
 fn coverage(chars: &[Char], source: &SourceFingerprint) -> Vec<bool> {
     let gram = source.gram();
@@ -248,111 +123,6 @@ fn coverage(chars: &[Char], source: &SourceFingerprint) -> Vec<bool> {
         *slot = open > 0;
     }
     covered
-}
-
-/// The fingerprint as written to the draft file.
-#[derive(Serialize, Deserialize)]
-struct RawFingerprint {
-    gram: u8,
-    hashes: String,
-}
-
-impl From<SourceFingerprint> for RawFingerprint {
-    fn from(fingerprint: SourceFingerprint) -> RawFingerprint {
-        RawFingerprint {
-            gram: fingerprint.gram,
-            hashes: pack(&fingerprint.hashes),
-        }
-    }
-}
-
-impl TryFrom<RawFingerprint> for SourceFingerprint {
-    type Error = String;
-
-    fn try_from(raw: RawFingerprint) -> Result<SourceFingerprint, String> {
-        if !GRAM_LIMITS.contains(&raw.gram) {
-            return Err(format!("unsupported fingerprint gram {}", raw.gram));
-        }
-        let mut hashes = unpack(&raw.hashes).ok_or("damaged source fingerprint")?;
-        hashes.sort_unstable();
-        hashes.dedup();
-        Ok(SourceFingerprint {
-            gram: raw.gram,
-            hashes,
-        })
-    }
-}
-
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Sorted hashes → gaps as LEB128 varints → base64 without padding.
-fn pack(sorted: &[u32]) -> String {
-    let mut bytes = Vec::with_capacity(sorted.len() * 4);
-    let mut previous = 0u32;
-    for &value in sorted {
-        let mut gap = value.wrapping_sub(previous);
-        previous = value;
-        loop {
-            let low = (gap & 0x7f) as u8;
-            gap >>= 7;
-            if gap == 0 {
-                bytes.push(low);
-                break;
-            }
-            bytes.push(low | 0x80);
-        }
-    }
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(char::from(BASE64[((n >> (18 - 6 * i)) & 0x3f) as usize]));
-        }
-    }
-    out
-}
-
-/// The inverse of [`pack`]; None for anything [`pack`] cannot have written.
-fn unpack(text: &str) -> Option<Vec<u32>> {
-    let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
-    let digits: Vec<u32> = text
-        .bytes()
-        .map(|b| BASE64.iter().position(|x| *x == b).map(|p| p as u32))
-        .collect::<Option<_>>()?;
-    for chunk in digits.chunks(4) {
-        if chunk.len() == 1 {
-            return None;
-        }
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, d)| n | (d << (18 - 6 * i)));
-        for i in 0..chunk.len() - 1 {
-            bytes.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    let mut values = Vec::with_capacity(bytes.len() / 3);
-    let mut previous = 0u32;
-    let mut gap = 0u32;
-    let mut shift = 0;
-    for byte in bytes {
-        if shift > 28 || (shift == 28 && byte & 0x7f > 0x0f) {
-            return None;
-        }
-        gap |= u32::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            previous = previous.checked_add(gap)?;
-            values.push(previous);
-            gap = 0;
-            shift = 0;
-        } else {
-            shift += 7;
-        }
-    }
-    (shift == 0).then_some(values)
 }
 
 #[cfg(test)]
@@ -400,62 +170,6 @@ mod tests {
     fn full_width_letters_read_as_ascii() {
         let source = SourceFingerprint::from_text("落实ＡＢＣ工作机制２０２３年");
         assert!(copied_ratio("落实abc工作机制2023年", &source) > 0.99);
-    }
-
-    #[test]
-    fn packing_round_trips() {
-        for hashes in [
-            vec![],
-            vec![0],
-            vec![u32::MAX],
-            vec![
-                0,
-                1,
-                2,
-                127,
-                128,
-                16_383,
-                16_384,
-                1 << 28,
-                u32::MAX - 1,
-                u32::MAX,
-            ],
-        ] {
-            assert_eq!(unpack(&pack(&hashes)), Some(hashes.clone()), "{hashes:?}");
-        }
-        let fingerprint = SourceFingerprint::from_text(SOURCE);
-        assert_eq!(unpack(&pack(&fingerprint.hashes)), Some(fingerprint.hashes));
-    }
-
-    #[test]
-    fn damaged_packing_is_refused() {
-        for bad in ["A", "!!!!", "/////w", "gICAgIA"] {
-            assert_eq!(unpack(bad), None, "{bad}");
-        }
-        let raw = RawFingerprint {
-            gram: 0,
-            hashes: String::new(),
-        };
-        assert!(SourceFingerprint::try_from(raw).is_err());
-    }
-
-    #[test]
-    fn fingerprint_is_compact_in_ron() {
-        let fingerprint = SourceFingerprint::from_text(SOURCE);
-        let text = ron::to_string(&fingerprint).unwrap();
-        assert!(text.starts_with("(gram:6,hashes:\""), "{text}");
-        assert!(text.len() < fingerprint.len() * 6, "{} bytes", text.len());
-        let back: SourceFingerprint = ron::from_str(&text).unwrap();
-        assert_eq!(back, fingerprint);
-    }
-
-    #[test]
-    fn union_holds_both_sources() {
-        let a = SourceFingerprint::from_text("在工作中经常满足于完成规定动作");
-        let b = SourceFingerprint::from_text("对分管科室的党建工作责任链条拧得不紧");
-        let both = a.union(&b);
-        assert!(copied_ratio("在工作中经常满足于完成规定动作", &both) > 0.99);
-        assert!(copied_ratio("对分管科室的党建工作责任链条拧得不紧", &both) > 0.99);
     }
 
     #[test]

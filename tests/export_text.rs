@@ -109,3 +109,32 @@ fn a_title_of_two_lines_stays_together() {
     let text = export(&draft, &ExportSettings::default(), Format::Txt);
     assert!(text.starts_with("2023年主题教育专题民主生活会\n剖析发言材料\n\n\u{3000}\u{3000}一、"));
 }
+
+#[test]
+fn pasted_half_width_punctuation_prints_full_width_and_is_listed() {
+    let mut draft = seed();
+    draft.categories_mut().unwrap()[0].findings[0].body =
+        "学习不深,研究不透;原因:(1)学得少。见 https://a.cn/x?y=1,2 一文".into();
+    let settings = ExportSettings::default();
+    let printed = pouxi::export::printed_speech(&draft, &settings);
+    let text: String = printed.speech.paragraphs.iter().map(|p| p.text()).collect();
+    assert!(
+        text.contains("学习不深，研究不透；原因：（1）学得少。见 https://a.cn/x?y=1,2 一文"),
+        "{text}"
+    );
+    // , ; : ( ) changed, the URL's marks left alone: each change listed for the dialog.
+    assert_eq!(printed.punctuation.len(), 5, "{:?}", printed.punctuation);
+    assert!(
+        export(&draft, &settings, Format::Txt).contains("学习不深，研究不透；原因：（1）学得少")
+    );
+    let off = ExportSettings {
+        full_width_punctuation: false,
+        ..ExportSettings::default()
+    };
+    assert!(export(&draft, &off, Format::Txt).contains("学习不深,研究不透;原因:(1)学得少"));
+    assert!(
+        pouxi::export::printed_speech(&draft, &off)
+            .punctuation
+            .is_empty()
+    );
+}

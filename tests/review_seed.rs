@@ -274,7 +274,7 @@ proptest::proptest! {
         ] {
             draft.apply(Command::SetText { field, text: text.clone() }).unwrap();
         }
-        draft.source = Some(pouxi::originality::SourceFingerprint::from_text(&source));
+        draft.source = Some(pouxi::draft::SourceFingerprint::from_text(&source));
         let items = run(&draft);
         assert_items_fit(&draft, &items);
         for text in [&headline, &body, &other] {

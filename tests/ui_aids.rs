@@ -167,3 +167,37 @@ fn a_length_target_shows_how_far_the_draft_is() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert!(harness.state().draft().targets.total.is_none());
 }
+
+#[test]
+fn the_targets_dialog_sets_targets_on_the_categories_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    // Remove （一）在理论学习方面: the dialog then lists 在政治素质方面 first.
+    harness.get_all_by_label("删除类别").next().unwrap().click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "删除")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().draft().categories().len(), 5);
+    menu(&mut harness, "视图", "字数目标…");
+    harness.get_by_label("字数目标");
+    // Ctrl+Z while the dialog is open must not shift the categories under its rows.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    harness
+        .get_all_by_label("（一）在政治素质方面")
+        .next()
+        .unwrap()
+        .set_value_accesskit(300.0);
+    harness.run();
+    harness.get_by_label("确定").click();
+    harness.run();
+    let draft = harness.state().draft();
+    let targeted: Vec<(&str, usize)> = draft
+        .categories()
+        .iter()
+        .filter_map(|c| c.target.map(|t| (c.title.as_str(), t.bounds().0)))
+        .collect();
+    assert_eq!(targeted, [("在政治素质方面", 300)]);
+}

@@ -2,11 +2,11 @@
 //! reviewer's items, the originality meter, the length targets, and the find matches.
 
 use crate::clean::Rules;
+use crate::draft::targets::{self, TargetReport};
 use crate::draft::{Draft, FindingId};
 use crate::originality;
 use crate::review::{self, ReviewItem};
 use crate::search::{self, Match, SearchOptions};
-use crate::targets::{self, TargetReport};
 use std::collections::HashMap;
 
 /// The reviewer compares every finding with every other; on a long draft it waits for a pause

@@ -109,6 +109,11 @@ impl Document {
         &mut self.ids
     }
 
+    /// The draft to work a change out from, with fresh ids for what the change adds.
+    pub fn draft_and_ids(&mut self) -> (&Draft, &mut IdSource) {
+        (&self.draft, &mut self.ids)
+    }
+
     /// Unsaved when it has never been written, or differs from what was written.
     pub fn is_dirty(&self) -> bool {
         self.saved_state != Some(self.history.current_state())

@@ -3,7 +3,7 @@
 
 use crate::clean::Rules;
 use crate::draft::Draft;
-use crate::export::{self, Format};
+use crate::export::{self, Format, PunctuationFix};
 use crate::ui::export_dialog::ExportForm;
 
 #[derive(Debug, Default)]
@@ -11,6 +11,8 @@ pub struct ExportSession {
     computed_for: Option<(u64, ExportForm)>,
     pub text: String,
     pub notes: Vec<String>,
+    pub punctuation: Vec<PunctuationFix>,
+    pub title_lines: Vec<String>,
     /// (where, reason, text) of every flagged span.
     pub flagged: Vec<(String, String, String)>,
 }
@@ -22,7 +24,10 @@ impl ExportSession {
             return;
         }
         self.text = preview_text(draft, form);
-        self.notes = export::speech(draft, form.settings.layout).notes;
+        let printed = export::printed_speech(draft, &form.settings);
+        self.notes = printed.speech.notes;
+        self.punctuation = printed.punctuation;
+        self.title_lines = export::printed_title(&draft.title);
         self.flagged = export::export_gate(draft, form.settings.layout, rules)
             .into_iter()
             .map(|flag| (flag.place, flag.reason, flag.text))

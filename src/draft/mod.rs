@@ -4,14 +4,16 @@
 //! stored (see [`numbering`]).
 
 mod command;
+pub mod edits;
+pub mod fingerprint;
 mod ledger;
 mod measures;
 pub mod numbering;
 mod section;
-mod targets;
+pub mod targets;
 mod template;
 
-pub use crate::originality::SourceFingerprint;
+pub use fingerprint::SourceFingerprint;
 pub use ledger::{LEDGER_COLUMNS, Ledger, LedgerEntry, LedgerRow};
 pub use measures::measures_from_problems;
 pub use section::{

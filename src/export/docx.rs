@@ -7,7 +7,8 @@
 //! exact line spacing, even/odd footers with a formatted PAGE field) is a plain attribute here,
 //! and the output is small, deterministic and fast.
 
-use super::layout::{Paragraph, Role, Speech};
+use super::layout::{Paragraph, Role, Run, Speech};
+use super::title_lines::title_lines;
 use super::{ExportError, FontNames, PAGE_NUMBER_FONT};
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
@@ -21,8 +22,12 @@ const MARGIN_TOP: u32 = 2098; // 37 mm
 const MARGIN_BOTTOM: u32 = 1984; // 35 mm
 const MARGIN_LEFT: u32 = 1587; // 28 mm
 const MARGIN_RIGHT: u32 = 1474; // 26 mm
-/// Page bottom to the footer's bottom: puts the page number about 7 mm under the text block.
-const FOOTER_DISTANCE: u32 = 1276; // 22.5 mm
+/// Page bottom to the footer's bottom. The footer's one line is exactly [`PAGE_NUMBER_LINE`]
+/// high, so its top — the page number's 一字线 — sits 7 mm under the text block as GB/T 9704
+/// (7.5) asks: 35 mm bottom margin − 7 mm − 14 pt (4.94 mm) = 23.06 mm.
+const FOOTER_DISTANCE: u32 = 1307;
+/// The footer's exact line height: one line of 4号 (14 pt).
+const PAGE_NUMBER_LINE: u32 = 280;
 const HEADER_DISTANCE: u32 = 851; // 15 mm
 
 /// Font sizes in half-points.
@@ -37,9 +42,10 @@ const FIRST_LINE_INDENT: u32 = 640;
 /// One character of 14 pt, the page number's distance from the text block's edge.
 const PAGE_NUMBER_INSET: u32 = 280;
 /// Character spacing of 3号 text in twentieths of a point: 16 pt − 0.25 pt puts 28 characters
-/// (441 pt) on a line of the 156 mm (442.25 pt) text block. A document grid (`linesAndChars`
-/// with a negative `charSpace`) would do the same in Word, but LibreOffice lays such a grid
-/// out with far too wide a pitch; run spacing reads the same everywhere.
+/// (441 pt) on a line of the 156 mm (442.25 pt) text block; 28 full 16 pt characters (448 pt)
+/// do not fit. Word can reach 28 with a `linesAndChars` document grid of pitch 15.79 pt
+/// instead, but LibreOffice (7.4, measured) gives each 16 pt character two cells of such a grid
+/// and prints 14 characters a line; run spacing reads the same in Word, WPS and LibreOffice.
 const BODY_TRACKING: i32 = -5;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -144,17 +150,17 @@ xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-propertie
     )
 }
 
-/// Run properties: the font in every slot (East Asian first of all), the size, and for 3号
-/// text the tracking that makes 28 characters a line.
-fn run_props(out: &mut String, font: &str, size: u32) {
+/// Run properties: the Chinese font in the East Asian slot, the Latin-and-digits font in the
+/// others, the size, and for 3号 text the tracking that makes 28 characters a line.
+fn run_props(out: &mut String, font: &str, latin: &str, size: u32) {
     out.push_str("<w:rPr><w:rFonts w:ascii=\"");
-    escape_into(out, font);
+    escape_into(out, latin);
     out.push_str("\" w:hAnsi=\"");
-    escape_into(out, font);
+    escape_into(out, latin);
     out.push_str("\" w:eastAsia=\"");
     escape_into(out, font);
     out.push_str("\" w:cs=\"");
-    escape_into(out, font);
+    escape_into(out, latin);
     out.push_str("\"/>");
     if size == BODY_SIZE {
         let _ = write!(out, "<w:spacing w:val=\"{BODY_TRACKING}\"/>");
@@ -180,7 +186,30 @@ fn document(speech: &Speech, fonts: &FontNames) -> String {
     let paragraphs = &speech.paragraphs;
     for (i, paragraph) in paragraphs.iter().enumerate() {
         let next_role = paragraphs.get(i + 1).map(|p| p.role);
-        write_paragraph(&mut out, paragraph, fonts, next_role);
+        if paragraph.role != Role::Title {
+            write_paragraph(&mut out, paragraph, fonts, next_role);
+            continue;
+        }
+        // A typed title line too long for one printed line is broken at a word, balanced.
+        let source = paragraph.runs.first().and_then(|r| r.source);
+        let lines = title_lines(&paragraph.text());
+        let last = lines.len().saturating_sub(1);
+        for (j, text) in lines.into_iter().enumerate() {
+            let line = Paragraph {
+                role: Role::Title,
+                runs: vec![Run {
+                    text,
+                    role: Role::Title,
+                    source,
+                }],
+            };
+            let next = if j < last {
+                Some(Role::Title)
+            } else {
+                next_role
+            };
+            write_paragraph(&mut out, &line, fonts, next);
+        }
     }
     let _ = write!(
         out,
@@ -214,7 +243,14 @@ fn write_paragraph(
         }
         Role::Category | Role::Body => ("Normal", None),
     };
-    let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>");
+    // Hanging punctuation stated on every paragraph: without it LibreOffice squeezes a 。 that
+    // falls at the end of a full justified line out of the page. No space between Chinese and
+    // Latin or digits.
+    let _ = write!(
+        out,
+        "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:overflowPunct w:val=\"1\"/>\
+<w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>"
+    );
     if matches!(paragraph.role, Role::Title | Role::Byline) {
         // A blank line between the title (with its byline) and the text.
         let head_goes_on = match paragraph.role {
@@ -238,7 +274,7 @@ fn write_paragraph(
         let _ = write!(out, "<w:outlineLvl w:val=\"{level}\"/>");
     }
     let (font, size) = font_of(paragraph.role, fonts);
-    run_props(out, font, size);
+    run_props(out, font, &fonts.latin, size);
     out.push_str("</w:pPr>");
 
     // Adjacent runs of one role share formatting: write them as one.
@@ -248,7 +284,7 @@ fn write_paragraph(
         let role = runs[i].role;
         let (font, size) = font_of(role, fonts);
         out.push_str("<w:r>");
-        run_props(out, font, size);
+        run_props(out, font, &fonts.latin, size);
         out.push_str("<w:t xml:space=\"preserve\">");
         while i < runs.len() && runs[i].role == role {
             text_into(out, &runs[i].text);
@@ -271,18 +307,26 @@ fn font_of(role: Role, fonts: &FontNames) -> (&str, u32) {
 
 fn styles(fonts: &FontNames) -> String {
     let mut out = format!("{XML_HEADER}<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault>");
-    run_props(&mut out, &fonts.body, BODY_SIZE);
+    run_props(&mut out, &fonts.body, &fonts.latin, BODY_SIZE);
     // Insert the language after the size inside the run properties just written.
     out.truncate(out.len() - "</w:rPr>".len());
     out.push_str("<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr>");
     let _ = write!(
         out,
         "</w:rPrDefault><w:pPrDefault><w:pPr>\
-<w:spacing w:line=\"{LINE}\" w:lineRule=\"exact\"/><w:jc w:val=\"both\"/>\
-</w:pPr></w:pPrDefault></w:docDefaults>\
+<w:spacing w:line=\"{LINE}\" w:lineRule=\"exact\"/>\
+<w:overflowPunct w:val=\"1\"/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>\
+<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>\
 <w:qFormat/><w:pPr><w:widowControl w:val=\"0\"/>\
-<w:ind w:firstLine=\"{FIRST_LINE_INDENT}\"/><w:jc w:val=\"both\"/></w:pPr></w:style>\
+<w:ind w:firstLine=\"{FIRST_LINE_INDENT}\"/><w:jc w:val=\"both\"/></w:pPr>"
+    );
+    // The Normal style states its own run properties: LibreOffice reads sizes from the style
+    // rather than the document defaults.
+    run_props(&mut out, &fonts.body, &fonts.latin, BODY_SIZE);
+    let _ = write!(
+        out,
+        "</w:style>\
 <w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">\
 <w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>\
 <w:unhideWhenUsed/></w:style>"
@@ -294,7 +338,7 @@ fn styles(fonts: &FontNames) -> String {
                 "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>\
 <w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr>{extra}</w:pPr>"
             );
-            run_props(out, font, size);
+            run_props(out, font, &fonts.latin, size);
             out.push_str("</w:style>");
         };
     paragraph_style(
@@ -332,10 +376,16 @@ fn styles(fonts: &FontNames) -> String {
     let _ = write!(
         out,
         "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>\
-<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>\
+<w:basedOn w:val=\"Normal\"/><w:pPr>\
+<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{PAGE_NUMBER_LINE}\" w:lineRule=\"exact\"/>\
 <w:ind w:firstLine=\"0\"/></w:pPr>"
     );
-    run_props(&mut out, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
+    run_props(
+        &mut out,
+        PAGE_NUMBER_FONT,
+        PAGE_NUMBER_FONT,
+        PAGE_NUMBER_SIZE,
+    );
     out.push_str("</w:style></w:styles>");
     out
 }
@@ -363,6 +413,7 @@ fn font_table(fonts: &FontNames) -> String {
         fonts.body.as_str(),
         fonts.heading.as_str(),
         fonts.category.as_str(),
+        fonts.latin.as_str(),
         PAGE_NUMBER_FONT,
     ] {
         if seen.contains(&name) {
@@ -406,7 +457,12 @@ fn footer(side: Side) -> String {
 <w:jc w:val=\"{align}\"/>"
     );
     let mut props = String::new();
-    run_props(&mut props, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
+    run_props(
+        &mut props,
+        PAGE_NUMBER_FONT,
+        PAGE_NUMBER_FONT,
+        PAGE_NUMBER_SIZE,
+    );
     out.push_str(&props);
     out.push_str("</w:pPr>");
     let run = |out: &mut String, content: &str| {
@@ -486,6 +542,13 @@ mod tests {
             out,
             "a</w:t><w:tab/><w:t xml:space=\"preserve\">b</w:t><w:br/><w:t xml:space=\"preserve\">c"
         );
+    }
+
+    #[test]
+    fn the_page_number_sits_7_mm_under_the_text_block() {
+        let mm = |twips: u32| f64::from(twips) * 25.4 / 1440.0;
+        let gap = mm(MARGIN_BOTTOM) - mm(FOOTER_DISTANCE) - mm(PAGE_NUMBER_LINE);
+        assert!((gap - 7.0).abs() < 0.05, "{gap} mm");
     }
 
     #[test]

@@ -65,6 +65,19 @@ pub struct Speech {
 /// findings, categories and sections are left out (and the numbers close up); `notes` says
 /// what was left out.
 pub fn speech(draft: &Draft, layout: Layout) -> Speech {
+    speech_with(draft, layout, LoneFinding::Counted)
+}
+
+/// Whether a category's only finding is opened by 一是. Practice leaves a lone 一是 out: a
+/// reader who hears 一是 waits for 二是.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoneFinding {
+    Counted,
+    Unnumbered,
+}
+
+/// [`speech`], with the choice for a category's only finding.
+pub fn speech_with(draft: &Draft, layout: Layout, lone: LoneFinding) -> Speech {
     let mut out = Vec::new();
     for line in lines(&draft.title) {
         out.push(single(Role::Title, line, Some(TextField::Title)));
@@ -109,7 +122,7 @@ pub fn speech(draft: &Draft, layout: Layout) -> Speech {
                 }
             }
             SectionBody::Categories(categories) => {
-                section_categories(&mut out, categories, layout, &mut left_out);
+                section_categories(&mut out, categories, (layout, lone), &mut left_out);
             }
         }
     }
@@ -174,7 +187,7 @@ fn section_is_empty(section: &Section) -> bool {
 fn section_categories(
     out: &mut Vec<Paragraph>,
     categories: &[Category],
-    layout: Layout,
+    (layout, lone): (Layout, LoneFinding),
     left_out: &mut LeftOut,
 ) {
     let mut number = 0;
@@ -185,14 +198,29 @@ fn section_categories(
             continue;
         }
         match layout {
-            Layout::Inline => inline_category(out, category, number),
-            Layout::Paragraphs => paragraph_category(out, category, number),
+            Layout::Inline => inline_category(out, category, number, lone),
+            Layout::Paragraphs => paragraph_category(out, category, number, lone),
         }
         number += 1;
     }
 }
 
-fn inline_category(out: &mut Vec<Paragraph>, category: &Category, number: usize) {
+/// The counting word that opens the finding at `index` of `category`, if any.
+fn ordinal(category: &Category, index: usize, lone: LoneFinding) -> Option<Run> {
+    let alone = category.findings.iter().filter(|f| !f.is_empty()).count() == 1;
+    if alone && lone == LoneFinding::Unnumbered {
+        None
+    } else {
+        Some(body_run(finding_label(index), None))
+    }
+}
+
+fn inline_category(
+    out: &mut Vec<Paragraph>,
+    category: &Category,
+    number: usize,
+    lone: LoneFinding,
+) {
     let mut title = join_wrapped(&category.title);
     if !title.is_empty() && !title.ends_with(['。', '：', ':']) {
         title.push('。');
@@ -204,7 +232,7 @@ fn inline_category(out: &mut Vec<Paragraph>, category: &Category, number: usize)
     }];
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
-        runs.push(body_run(finding_label(index), None));
+        runs.extend(ordinal(category, index, lone));
         let headline = tidy_sentence(join_wrapped(&finding.headline));
         if !headline.is_empty() {
             runs.push(body_run(headline, Some(TextField::Headline(finding.id))));
@@ -220,7 +248,12 @@ fn inline_category(out: &mut Vec<Paragraph>, category: &Category, number: usize)
     });
 }
 
-fn paragraph_category(out: &mut Vec<Paragraph>, category: &Category, number: usize) {
+fn paragraph_category(
+    out: &mut Vec<Paragraph>,
+    category: &Category,
+    number: usize,
+    lone: LoneFinding,
+) {
     out.push(Paragraph {
         role: Role::Category,
         runs: vec![Run {
@@ -231,7 +264,7 @@ fn paragraph_category(out: &mut Vec<Paragraph>, category: &Category, number: usi
     });
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
-        let mut runs = vec![body_run(finding_label(index), None)];
+        let mut runs: Vec<Run> = ordinal(category, index, lone).into_iter().collect();
         let headline = tidy_sentence(join_wrapped(&finding.headline));
         if !headline.is_empty() {
             runs.push(body_run(headline, Some(TextField::Headline(finding.id))));
@@ -327,6 +360,38 @@ pub(crate) fn tidy_sentence(mut text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draft::{DEFAULT_HEADING, FindingId};
+
+    fn finding(id: u64, headline: &str) -> Finding {
+        Finding {
+            id: FindingId(id),
+            headline: headline.into(),
+            body: "正文。".into(),
+        }
+    }
+
+    #[test]
+    fn a_lone_finding_prints_without_一是_when_asked() {
+        let mut draft = Draft::with_categories("t", DEFAULT_HEADING, &["甲方面", "乙方面"]);
+        draft.categories_mut().unwrap()[0].findings = vec![finding(10, "唯一的问题")];
+        draft.categories_mut().unwrap()[1].findings =
+            vec![finding(11, "头一个"), finding(12, "第二个")];
+        for layout in [Layout::Inline, Layout::Paragraphs] {
+            let text = |lone| {
+                speech_with(&draft, layout, lone)
+                    .paragraphs
+                    .iter()
+                    .map(Paragraph::text)
+                    .collect::<String>()
+            };
+            let unnumbered = text(LoneFinding::Unnumbered);
+            assert!(!unnumbered.contains("一是唯一的问题"), "{unnumbered}");
+            assert!(unnumbered.contains("唯一的问题。"), "{unnumbered}");
+            assert!(unnumbered.contains("一是头一个。"), "{unnumbered}");
+            assert!(unnumbered.contains("二是第二个。"), "{unnumbered}");
+            assert!(text(LoneFinding::Counted).contains("一是唯一的问题。"));
+        }
+    }
 
     #[test]
     fn tidy_keeps_existing_marks() {

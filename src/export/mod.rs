@@ -9,11 +9,15 @@ mod docx;
 mod gate;
 mod layout;
 mod md;
+mod punctuation;
+mod title_lines;
 mod txt;
 mod xlsx;
 
 pub use gate::{GateFlag, export_gate};
-pub use layout::{Layout, Paragraph, Role, Run, Speech, speech};
+pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
+pub use punctuation::PunctuationFix;
+pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};
 pub use xlsx::ledger_xlsx;
 
 use crate::draft::Draft;
@@ -34,12 +38,15 @@ pub struct FontNames {
     pub heading: String,
     /// The `（一）` category headings.
     pub category: String,
+    /// Latin letters and digits in every paragraph (many offices require Times New Roman).
+    pub latin: String,
 }
 
 pub const DEFAULT_TITLE_FONT: &str = "方正小标宋简体";
 pub const DEFAULT_BODY_FONT: &str = "仿宋_GB2312";
 pub const DEFAULT_HEADING_FONT: &str = "黑体";
 pub const DEFAULT_CATEGORY_FONT: &str = "楷体_GB2312";
+pub const DEFAULT_LATIN_FONT: &str = "Times New Roman";
 /// The page number font (4号 宋体); fixed by the standard.
 pub const PAGE_NUMBER_FONT: &str = "宋体";
 
@@ -50,6 +57,7 @@ impl Default for FontNames {
             body: DEFAULT_BODY_FONT.to_owned(),
             heading: DEFAULT_HEADING_FONT.to_owned(),
             category: DEFAULT_CATEGORY_FONT.to_owned(),
+            latin: DEFAULT_LATIN_FONT.to_owned(),
         }
     }
 }
@@ -66,12 +74,13 @@ impl FontNames {
             body: pick(&self.body, DEFAULT_BODY_FONT),
             heading: pick(&self.heading, DEFAULT_HEADING_FONT),
             category: pick(&self.category, DEFAULT_CATEGORY_FONT),
+            latin: pick(&self.latin, DEFAULT_LATIN_FONT),
         }
     }
 }
 
 /// Export choices the window persists.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExportSettings {
     pub layout: Layout,
@@ -80,6 +89,51 @@ pub struct ExportSettings {
     pub txt_bom: bool,
     /// End .txt lines with CR LF instead of LF.
     pub txt_crlf: bool,
+    /// Leave out 一是 before a category's only finding.
+    pub omit_lone_ordinal: bool,
+    /// Turn half-width punctuation beside Chinese full-width (`,` → `，`, `(1)` → `（1）`).
+    pub full_width_punctuation: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            layout: Layout::default(),
+            fonts: FontNames::default(),
+            txt_bom: false,
+            txt_crlf: false,
+            omit_lone_ordinal: true,
+            full_width_punctuation: true,
+        }
+    }
+}
+
+/// The speech as every format prints it: laid out, and with the punctuation fixes the
+/// settings ask for, listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedSpeech {
+    pub speech: Speech,
+    pub punctuation: Vec<PunctuationFix>,
+}
+
+/// Lays the draft out for print with `settings`: the one path for files, the clipboard and
+/// the export dialog's preview.
+pub fn printed_speech(draft: &Draft, settings: &ExportSettings) -> PrintedSpeech {
+    let lone = if settings.omit_lone_ordinal {
+        LoneFinding::Unnumbered
+    } else {
+        LoneFinding::Counted
+    };
+    let mut speech = layout::speech_with(draft, settings.layout, lone);
+    let punctuation = if settings.full_width_punctuation {
+        punctuation::fix_speech(&mut speech)
+    } else {
+        Vec::new()
+    };
+    PrintedSpeech {
+        speech,
+        punctuation,
+    }
 }
 
 /// A file format the speech can be exported to.
@@ -171,7 +225,7 @@ pub fn render(
     settings: &ExportSettings,
     format: Format,
 ) -> Result<Rendered, ExportError> {
-    let speech = speech(draft, settings.layout);
+    let speech = printed_speech(draft, settings).speech;
     let bytes = match format {
         Format::Docx => docx::write(&speech, &settings.fonts.resolved())?,
         Format::Txt => txt::write(&speech, settings.txt_bom, settings.txt_crlf),
@@ -186,7 +240,7 @@ pub fn render(
 /// The whole speech as plain text for the clipboard: as the .txt export (paragraphs opened by
 /// two U+3000, blank lines between), LF line ends and no BOM.
 pub fn plain_text(draft: &Draft, settings: &ExportSettings) -> String {
-    txt::text(&speech(draft, settings.layout), "\n")
+    txt::text(&printed_speech(draft, settings).speech, "\n")
 }
 
 #[cfg(test)]

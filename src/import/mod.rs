@@ -18,11 +18,11 @@ mod parse;
 pub use parse::MAX_HEADLINE_CHARS;
 
 use crate::clean::{self, RemovedSpan, Rules};
+use crate::draft::SourceFingerprint;
 use crate::draft::{
     Category, Command, Draft, Finding, IdSource, Section, SectionBody, SectionKind, TextField,
     count_chars,
 };
-use crate::originality::SourceFingerprint;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;

@@ -2,7 +2,7 @@
 //! ad-like text still in the draft is listed and must be removed or explicitly accepted.
 
 use super::Action;
-use crate::export::{ExportSettings, Format, Layout};
+use crate::export::{ExportSettings, Format, Layout, PunctuationFix};
 
 /// What the writer is choosing; edited directly by the dialog.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,10 @@ pub struct ExportPreview<'a> {
     pub notes: &'a [String],
     /// Where and what: (`（三）二是 · 内容`, reason, text).
     pub flagged: &'a [(String, String, String)],
+    /// Half-width marks the export turns full-width.
+    pub punctuation: &'a [PunctuationFix],
+    /// The title as it prints in Word, line by line.
+    pub title_lines: &'a [String],
 }
 
 /// Returns false when closed.
@@ -49,6 +53,33 @@ pub fn show(
         });
         for note in preview.notes {
             ui.label(egui::RichText::new(note).weak());
+        }
+        if form.format == Format::Docx && preview.title_lines.len() > 1 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "标题分 {} 行排：{}",
+                    preview.title_lines.len(),
+                    preview.title_lines.join(" ／ ")
+                ))
+                .weak(),
+            );
+        }
+        if !preview.punctuation.is_empty() {
+            egui::CollapsingHeader::new(format!(
+                "已将 {} 处半角标点改为全角",
+                preview.punctuation.len()
+            ))
+            .id_salt("export_punctuation")
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("export_punctuation_list")
+                    .max_height(100.0)
+                    .show(ui, |ui| {
+                        for fix in preview.punctuation {
+                            ui.label(format!("{} → {}：…{}…", fix.from, fix.to, fix.context));
+                        }
+                    });
+            });
         }
         let blocked = !preview.flagged.is_empty() && !form.allow_flagged;
         if !preview.flagged.is_empty() {
@@ -125,6 +156,7 @@ fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
                         ("正文", &mut fonts.body),
                         ("一级标题", &mut fonts.heading),
                         ("方面标题", &mut fonts.category),
+                        ("数字和西文", &mut fonts.latin),
                     ] {
                         let label = ui.label(label);
                         ui.add(egui::TextEdit::singleline(value).desired_width(160.0))
@@ -140,4 +172,14 @@ fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
         }
         Format::Markdown => {}
     }
+    ui.add_space(6.0);
+    ui.strong("校正");
+    ui.checkbox(
+        &mut form.settings.omit_lone_ordinal,
+        "只有一条问题的方面不写“一是”",
+    );
+    ui.checkbox(
+        &mut form.settings.full_width_punctuation,
+        "中文里的半角标点改为全角",
+    );
 }

@@ -1,8 +1,9 @@
 //! What to paint behind the text of a field: find matches (the current one stronger) and, on
 //! request, the stretches still copied verbatim from the imported material.
 
+use crate::draft::SourceFingerprint;
 use crate::draft::TextField;
-use crate::originality::{self, SourceFingerprint};
+use crate::originality;
 use crate::search::Match;
 use std::ops::Range;
 

@@ -25,18 +25,17 @@ mod unsaved_prompt;
 
 pub use text_field::widget_id as field_widget_id;
 
+use crate::draft::SourceFingerprint;
+use crate::draft::targets::{TargetReport, TargetsForm};
 use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
-use crate::originality::SourceFingerprint;
 use crate::review::ReviewItem;
 use crate::search::Match;
-use crate::targets::TargetReport;
 use export_dialog::{ExportForm, ExportPreview};
 use find_bar::FindState;
 use highlight::Highlighter;
 use import_dialog::ImportView;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use targets_dialog::TargetsForm;
 
 /// What the window asks the app to do.
 #[derive(Debug, Clone, PartialEq)]

@@ -39,8 +39,8 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>) {
 }
 
 /// A small bar and `2612 / 2500–3500 字 · 达标`, coloured when under or over.
-pub fn target_progress(ui: &mut egui::Ui, progress: &crate::targets::Progress, label: &str) {
-    use crate::targets::TargetStatus;
+pub fn target_progress(ui: &mut egui::Ui, progress: &crate::draft::targets::Progress, label: &str) {
+    use crate::draft::targets::TargetStatus;
     let Some(target) = progress.target else {
         return;
     };

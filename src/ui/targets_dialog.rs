@@ -1,14 +1,7 @@
 //! 字数目标: a range for the whole speech and, if the office sets them, for each category.
 
 use super::Action;
-
-/// Each target as (min, max) characters; (0, 0) means none.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetsForm {
-    pub total: (usize, usize),
-    /// (category label, min, max) in draft order.
-    pub categories: Vec<(String, usize, usize)>,
-}
+use crate::draft::targets::TargetsForm;
 
 /// Returns false when closed.
 pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Action>) -> bool {
@@ -27,10 +20,10 @@ pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Actio
                 ui.strong("不超过");
                 ui.end_row();
                 range_row(ui, "全文（问题部分）", &mut form.total);
-                for (label, min, max) in &mut form.categories {
-                    let mut pair = (*min, *max);
-                    range_row(ui, label, &mut pair);
-                    (*min, *max) = pair;
+                for row in &mut form.categories {
+                    let mut pair = (row.min, row.max);
+                    range_row(ui, &row.label, &mut pair);
+                    (row.min, row.max) = pair;
                 }
             });
         ui.add_space(10.0);

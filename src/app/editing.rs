@@ -1,0 +1,77 @@
+//! Changes to the draft the window asks for, and undo / redo. What the change is gets worked out
+//! in [`crate::draft::edits`]; here it is applied and the cursor placed.
+
+use super::PouxiApp;
+use crate::draft::edits as draft_edits;
+use crate::draft::{Category, CategoryId, Command, FindingId, Template, TextField};
+
+impl PouxiApp {
+    pub(super) fn edit(&mut self, command: Command, now: f64) {
+        if let Err(error) = self.doc.apply(command, now) {
+            // The window only sends commands built from the draft it shows; a refusal means
+            // the draft changed under it this frame. Nothing was changed.
+            self.notice = format!("操作未执行：{error}");
+        }
+    }
+
+    pub(super) fn add_finding(&mut self, category: CategoryId, now: f64) {
+        let (draft, ids) = self.doc.draft_and_ids();
+        if let Some((command, id)) = draft_edits::add_finding(draft, category, ids) {
+            self.edit(command, now);
+            self.ui.focus_request = Some(TextField::Headline(id));
+        }
+    }
+
+    pub(super) fn duplicate_finding(&mut self, id: FindingId, now: f64) {
+        let (draft, ids) = self.doc.draft_and_ids();
+        if let Some((command, copy)) = draft_edits::duplicate_finding(draft, id, ids) {
+            self.edit(command, now);
+            self.ui.focus_request = Some(TextField::Headline(copy));
+        }
+    }
+
+    pub(super) fn add_category(&mut self, now: f64) {
+        let category = Category {
+            id: self.doc.ids().category(),
+            ..Default::default()
+        };
+        let focus = TextField::CategoryTitle(category.id);
+        let draft = self.doc.draft();
+        let Some(section) = draft.problems_section().map(|s| s.id) else {
+            return;
+        };
+        let index = draft.categories().len();
+        self.edit(
+            Command::InsertCategory {
+                section,
+                index,
+                category,
+            },
+            now,
+        );
+        self.ui.focus_request = Some(focus);
+    }
+
+    pub(super) fn restore_template(&mut self, now: f64) {
+        let (draft, ids) = self.doc.draft_and_ids();
+        let command = draft_edits::restore_template(draft, &Template::default_template(), ids);
+        self.edit(command, now);
+        self.notice = "已恢复模板的问题类别，原有问题均已保留".to_owned();
+    }
+
+    pub(super) fn undo(&mut self) {
+        self.notice = match self.doc.undo() {
+            Ok(true) => "已撤销".to_owned(),
+            Ok(false) => "没有可撤销的操作".to_owned(),
+            Err(error) => format!("无法撤销：{error}"),
+        };
+    }
+
+    pub(super) fn redo(&mut self) {
+        self.notice = match self.doc.redo() {
+            Ok(true) => "已重做".to_owned(),
+            Ok(false) => "没有可重做的操作".to_owned(),
+            Err(error) => format!("无法重做：{error}"),
+        };
+    }
+}

@@ -1,0 +1,317 @@
+//! The draft's file: new, open, save, save as, a file changed on disk, and the unsaved-changes
+//! question that guards them.
+
+use super::file_dialog::{self, DialogOutcome};
+use super::file_jobs::Job;
+use super::{DialogMode, Document, PouxiApp};
+use crate::draft::{Draft, Template};
+use crate::store;
+use crate::ui::{ChangedAnswer, Modal, PathPurpose, UnsavedAnswer};
+use std::path::{Path, PathBuf};
+
+/// What waits for the answer to 保存 / 不保存 / 取消.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Pending {
+    Close,
+    New(Template),
+    Open,
+    OpenPath(PathBuf),
+}
+
+impl PouxiApp {
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.close_confirmed {
+            return;
+        }
+        if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.ask_unsaved(Pending::Close);
+        } else {
+            self.autosaver.discard(self.doc.recovery_key().clone());
+            self.close_confirmed = true;
+        }
+    }
+
+    pub(super) fn ask_unsaved(&mut self, pending: Pending) {
+        self.pending = Some(pending);
+        self.ui.modal = Some(Modal::Unsaved {
+            name: self.doc.display_name(),
+        });
+    }
+
+    /// Runs `pending` now when nothing would be lost, or asks first.
+    pub(super) fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.ask_unsaved(pending);
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::Close => {
+                self.autosaver.discard(self.doc.recovery_key().clone());
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::New(template) => {
+                self.replace_document(Document::from_template(template.to_draft()));
+                self.notice = format!("已新建稿件（{}）", template.name);
+            }
+            Pending::Open => self.choose_file_to_open(),
+            Pending::OpenPath(path) => self.open_now(&path),
+        }
+    }
+
+    pub(super) fn answer_unsaved(&mut self, ctx: &egui::Context, answer: UnsavedAnswer) {
+        match answer {
+            UnsavedAnswer::Save => self.save(),
+            UnsavedAnswer::Discard => {
+                self.autosaver.discard(self.doc.recovery_key().clone());
+                if let Some(pending) = self.pending.take() {
+                    self.proceed(ctx, pending);
+                }
+            }
+            UnsavedAnswer::Cancel => self.pending = None,
+        }
+    }
+
+    /// Swaps in another document. The old one's recovery file goes: the writer has saved it,
+    /// chosen 不保存, or had nothing to lose.
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        let old = std::mem::replace(&mut self.doc, doc);
+        if old.recovery_key() != self.doc.recovery_key() {
+            self.autosaver.discard(old.recovery_key().clone());
+        }
+        self.autosaved = None;
+        self.ui.collapsed.clear();
+        self.ui.focus_request = None;
+        self.ui.scroll_to = None;
+        self.ui.list.clear();
+    }
+
+    pub(super) fn choose_file_to_open(&mut self) {
+        let start = self.settings.last_folder.clone();
+        match file_dialog::pick_draft_to_open(self.settings.dialog_mode, start.as_deref()) {
+            DialogOutcome::Chosen(path) => self.open_now(&path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => self.prompt_path(PathPurpose::Open),
+        }
+    }
+
+    pub(super) fn prompt_path(&mut self, purpose: PathPurpose) {
+        let folder = self.settings.last_folder.clone().or_else(|| {
+            self.doc
+                .path()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf)
+        });
+        let text = match (purpose, folder) {
+            (PathPurpose::SaveAs, Some(folder)) => folder
+                .join(suggested_file_name(self.doc.draft()))
+                .display()
+                .to_string(),
+            (PathPurpose::Open, Some(folder)) => {
+                format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
+            }
+            _ => String::new(),
+        };
+        let note = (self.settings.dialog_mode == DialogMode::Native)
+            .then(|| "未能打开系统文件对话框，请直接输入文件路径。".to_owned());
+        self.ui.modal = Some(Modal::PathPrompt {
+            purpose,
+            text,
+            note,
+        });
+    }
+
+    pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: &Path) {
+        match purpose {
+            PathPurpose::Open => self.open_now(path),
+            PathPurpose::SaveAs => {
+                self.save_to(&file_dialog::with_draft_extension(path.to_path_buf()))
+            }
+            PathPurpose::Import => self.import_file(path),
+            PathPurpose::Export => self.write_export(path),
+        }
+    }
+
+    pub(super) fn open_now(&mut self, path: &Path) {
+        self.busy_notice = format!("正在打开 {}…", path.display());
+        self.run_job(Job::OpenDraft {
+            path: path.to_path_buf(),
+        });
+    }
+
+    pub(super) fn opened(
+        &mut self,
+        path: &Path,
+        result: Result<(Draft, store::FileStamp), store::StoreError>,
+    ) {
+        match result {
+            Ok((draft, stamp)) => {
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                self.settings.remember(&path);
+                self.store_settings();
+                self.replace_document(Document::opened(draft, path, stamp));
+                self.notice = format!("已打开 {}", self.doc.display_name());
+            }
+            Err(error) => {
+                if error.kind == store::StoreErrorKind::NotFound {
+                    self.settings.forget(path);
+                    self.store_settings();
+                }
+                self.pending = None;
+                // Whoever started Pouxi from a terminal gets a plain sentence too.
+                eprintln!("{error}");
+                self.show_message("无法打开稿件", error.message_zh());
+            }
+        }
+    }
+
+    /// Saves to the draft's file, or asks where. Once saved, whatever waited for the save (the
+    /// unsaved-changes question) goes on. A file another program changed is not overwritten
+    /// without asking.
+    pub(super) fn save(&mut self) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            self.save_as();
+            return;
+        };
+        if let Some(stamp) = self.doc.stamp()
+            && let Err(change) = store::check_unchanged(&path, stamp)
+        {
+            self.ui.modal = Some(Modal::ChangedOnDisk {
+                text: change.message_zh(&path),
+            });
+            return;
+        }
+        self.save_to(&path)
+    }
+
+    pub(super) fn save_as(&mut self) {
+        let start = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| self.settings.last_folder.clone());
+        let name = suggested_file_name(self.doc.draft());
+        match file_dialog::pick_draft_save_path(self.settings.dialog_mode, start.as_deref(), &name)
+        {
+            DialogOutcome::Chosen(path) => self.save_to(&file_dialog::with_draft_extension(path)),
+            DialogOutcome::Cancelled => self.pending = None,
+            DialogOutcome::Unavailable => self.prompt_path(PathPurpose::SaveAs),
+        }
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path) {
+        self.notice = format!("正在保存到 {}…", path.display());
+        self.run_job(Job::SaveDraft {
+            path: path.to_path_buf(),
+            draft: Box::new(self.doc.draft().clone()),
+            state: self.doc.state(),
+        });
+    }
+
+    /// A save finished: the document is saved as it was when the save began.
+    pub(super) fn saved(
+        &mut self,
+        path: &Path,
+        state: u64,
+        result: Result<store::FileStamp, store::StoreError>,
+    ) {
+        match result {
+            Ok(stamp) => {
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                let old_key = self.doc.mark_saved_as(path.clone(), state, stamp);
+                self.autosaver.discard(old_key);
+                if !self.doc.is_dirty() {
+                    self.autosaver.discard(self.doc.recovery_key().clone());
+                }
+                self.autosaved = None;
+                self.settings.remember(&path);
+                self.store_settings();
+                self.notice = format!("已保存到 {}", path.display());
+                let ctx = self.ctx.clone();
+                self.continue_pending_after_save(&ctx);
+            }
+            Err(error) => {
+                self.pending = None;
+                self.show_message("保存失败", error.message_zh());
+            }
+        }
+    }
+
+    /// After a save that an unsaved-changes question asked for, carry on with what waited.
+    pub(super) fn continue_pending_after_save(&mut self, ctx: &egui::Context) {
+        if !self.doc.is_dirty()
+            && let Some(pending) = self.pending.take()
+        {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    pub(super) fn answer_changed_on_disk(&mut self, answer: ChangedAnswer) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return;
+        };
+        match answer {
+            // A finished save carries on with whatever waited for it.
+            ChangedAnswer::Overwrite => self.save_to(&path),
+            ChangedAnswer::SaveAs => self.save_as(),
+            ChangedAnswer::Reload => {
+                self.pending = None;
+                self.open_now(&path);
+            }
+            ChangedAnswer::Cancel => self.pending = None,
+        }
+    }
+
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!("{mark}{} — 剖析", self.doc.display_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+}
+
+/// Downloaded material opens in the import preview instead of as a draft.
+pub(super) fn is_material(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "txt" | "docx" | "doc"))
+}
+
+/// A file name from the draft's title, safe on every platform.
+pub(super) fn suggested_file_name(draft: &Draft) -> String {
+    let cleaned: String = draft
+        .title
+        .chars()
+        .filter(|c| {
+            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+        })
+        .take(40)
+        .collect();
+    let stem = cleaned.trim();
+    if stem.is_empty() {
+        "稿件.ron".to_owned()
+    } else {
+        format!("{stem}.ron")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_names_are_safe() {
+        let mut draft = Draft::default();
+        assert_eq!(suggested_file_name(&draft), "稿件.ron");
+        draft.title = "2023年/民主生活会:材料?".into();
+        assert_eq!(suggested_file_name(&draft), "2023年民主生活会材料.ron");
+    }
+}
