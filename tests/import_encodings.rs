@@ -43,7 +43,7 @@ fn shift_jis_material_is_refused_not_garbled() {
 
 #[test]
 fn half_utf8_half_gbk_material_is_decoded_line_by_line() {
-    let mut bytes = TRADITIONAL.replace('\n', "\n").into_bytes();
+    let mut bytes = TRADITIONAL.as_bytes().to_vec();
     bytes.push(b'\n');
     bytes.extend(GB18030.encode(SIMPLIFIED).0.iter());
     let material = read(&bytes).unwrap();
