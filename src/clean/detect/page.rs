@@ -237,4 +237,3 @@ pub(super) fn remove_repeated_title(text: &str, lines: &mut [LineResult]) {
         }
     }
 }
-
