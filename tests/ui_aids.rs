@@ -247,7 +247,13 @@ fn the_targets_dialog_sets_targets_on_the_categories_it_shows() {
         .get_all_by_label("（一）在政治素质方面")
         .next()
         .unwrap()
-        .set_value_accesskit(300.0);
+        .focus();
+    harness.step();
+    harness
+        .get_all_by_label("（一）在政治素质方面")
+        .next()
+        .unwrap()
+        .type_text("300");
     harness.run();
     harness.get_by_label("确定").click();
     harness.run();
