@@ -79,14 +79,8 @@ fn discarding_or_saving_removes_the_recovery_file() {
     let_autosave_run(&mut second);
     press(&mut second, egui::Modifiers::COMMAND, egui::Key::S);
     let path = dir.path().join("已保存.ron");
-    second.get_by_label("文件路径（.ron）：").focus();
-    second.run();
-    second
-        .get_by_label("文件路径（.ron）：")
-        .type_text(&path.display().to_string());
-    second.run();
-    second.get_by_label("确定").click();
-    second.run();
+    // The prompt suggests a name; the test replaces it with its own.
+    answer_prompt(&mut second, "文件路径（.ron）：", &path);
     assert!(!second.state().document().is_dirty());
     second.state().flush_recovery();
     std::mem::forget(second);
