@@ -23,7 +23,7 @@ impl PouxiApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(200));
             }
         }
-        if let Some(find) = &mut self.ui.find {
+        if let Some(find) = &mut self.find {
             self.aids
                 .refresh_matches(self.doc.draft(), revision, &find.query, find.match_case);
             if find.current >= self.aids.matches.len() {

@@ -4,8 +4,23 @@
 use super::PouxiApp;
 use crate::draft::edits as draft_edits;
 use crate::draft::{Category, CategoryId, Command, FindingId, Template, TextField};
+use crate::ui::EditAction;
 
 impl PouxiApp {
+    pub(super) fn handle_edit(&mut self, action: EditAction, now: f64) {
+        match action {
+            EditAction::Apply(command) => self.edit(command, now),
+            EditAction::AddFinding(category) => self.add_finding(category, now),
+            EditAction::DuplicateFinding(id) => self.duplicate_finding(id, now),
+            EditAction::AddCategory => self.add_category(now),
+            EditAction::RemoveCategory(id) => self.edit(Command::RemoveCategory { id }, now),
+            EditAction::RestoreTemplate => self.restore_template(now),
+            EditAction::SealTyping => self.doc.seal_typing(),
+            EditAction::Undo => self.undo(),
+            EditAction::Redo => self.redo(),
+        }
+    }
+
     pub(super) fn edit(&mut self, command: Command, now: f64) {
         if let Err(error) = self.doc.apply(command, now) {
             // The window only sends commands built from the draft it shows; a refusal means

@@ -8,6 +8,8 @@ use crate::ui::export_dialog::ExportForm;
 
 #[derive(Debug, Default)]
 pub struct ExportSession {
+    /// The dialog's choices, while it is open.
+    pub form: Option<ExportForm>,
     computed_for: Option<(u64, ExportForm)>,
     pub text: String,
     pub notes: Vec<String>,
@@ -18,7 +20,11 @@ pub struct ExportSession {
 }
 
 impl ExportSession {
-    pub fn refresh(&mut self, draft: &Draft, revision: u64, form: &ExportForm, rules: &Rules) {
+    /// Brings the preview up to date with the draft and the open dialog's choices.
+    pub fn refresh(&mut self, draft: &Draft, revision: u64, rules: &Rules) {
+        let Some(form) = &self.form else {
+            return;
+        };
         let key = (revision, form.clone());
         if self.computed_for.as_ref() == Some(&key) {
             return;

@@ -6,14 +6,25 @@ use super::file_dialog::{self, DialogOutcome};
 use super::file_jobs::Job;
 use super::files::suggested_file_name;
 use crate::export::{self, Format};
-use crate::ui::PathPurpose;
 use crate::ui::export_dialog::ExportForm;
+use crate::ui::{ExportAction, PathPurpose};
 use std::path::Path;
 
 impl PouxiApp {
+    pub(super) fn handle_export(&mut self, ctx: &egui::Context, action: ExportAction, now: f64) {
+        match action {
+            ExportAction::Open => self.open_export(),
+            ExportAction::Close => self.close_export(),
+            ExportAction::Write => self.choose_export_path(),
+            ExportAction::RemoveFlagged => self.remove_flagged(now),
+            ExportAction::CopySpeech => self.copy_speech(ctx),
+            ExportAction::Reveal => self.reveal_export(),
+        }
+    }
+
     pub(super) fn export_format(&self) -> Format {
-        self.ui
-            .export_form
+        self.export
+            .form
             .as_ref()
             .map(|form| form.format)
             .or_else(|| Format::from_extension(&self.settings.export_format))
@@ -21,15 +32,24 @@ impl PouxiApp {
     }
 
     pub(super) fn open_export(&mut self) {
-        self.ui.export_form = Some(ExportForm {
+        self.export.form = Some(ExportForm {
             format: self.export_format(),
             settings: self.settings.export.clone(),
             allow_flagged: false,
         });
     }
 
+    /// The dialog was closed: its choices are kept for next time.
+    pub(super) fn close_export(&mut self) {
+        self.remember_export_choices();
+        self.export.form = None;
+    }
+
     pub(super) fn remember_export_choices(&mut self) {
-        if let Some(form) = &self.ui.export_form {
+        if let Some(form) = &self.export.form
+            && (form.settings != self.settings.export
+                || form.format.extension() != self.settings.export_format)
+        {
             self.settings.export = form.settings.clone();
             self.settings.export_format = form.format.extension().to_owned();
             self.store_settings();
@@ -62,7 +82,7 @@ impl PouxiApp {
     }
 
     pub(super) fn write_export(&mut self, path: &Path) {
-        let Some(form) = self.ui.export_form.clone() else {
+        let Some(form) = self.export.form.clone() else {
             return;
         };
         // The file's extension decides the format; a name without one gets the chosen format's.
@@ -104,7 +124,7 @@ impl PouxiApp {
                 if let Some(parent) = path.parent() {
                     self.settings.last_folder = Some(parent.to_path_buf());
                 }
-                self.ui.export_form = None;
+                self.export.form = None;
                 let mut notice = format!("已导出到 {}", path.display());
                 for note in notes {
                     notice.push('；');
@@ -126,8 +146,8 @@ impl PouxiApp {
 
     pub(super) fn copy_speech(&mut self, ctx: &egui::Context) {
         let settings = self
-            .ui
-            .export_form
+            .export
+            .form
             .as_ref()
             .map(|form| form.settings.clone())
             .unwrap_or_else(|| self.settings.export.clone());

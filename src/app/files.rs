@@ -7,7 +7,7 @@ use super::{DialogMode, Document, PouxiApp};
 use crate::draft::{Draft, Template};
 use crate::store;
 use crate::ui::path_prompt::Place as PathPlace;
-use crate::ui::{ChangedAnswer, Modal, PathPurpose, UnsavedAnswer};
+use crate::ui::{ChangedAnswer, FileAction, Modal, PathPurpose, UnsavedAnswer};
 use std::path::{Path, PathBuf};
 
 /// What waits for the answer to 保存 / 不保存 / 取消.
@@ -20,6 +20,27 @@ pub(super) enum Pending {
 }
 
 impl PouxiApp {
+    pub(super) fn handle_file(&mut self, ctx: &egui::Context, action: FileAction) {
+        match action {
+            FileAction::New => self.guard(ctx, Pending::New(Template::default_template())),
+            FileAction::NewFromTemplate(index) => {
+                if let Some(template) = self.templates.get(index).cloned() {
+                    self.guard(ctx, Pending::New(template));
+                }
+            }
+            FileAction::Open => self.guard(ctx, Pending::Open),
+            FileAction::OpenPath(path) if is_material(&path) => self.import_file(&path),
+            FileAction::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
+            FileAction::Save => self.save(),
+            FileAction::SaveAs => self.save_as(),
+            FileAction::Quit => self.guard(ctx, Pending::Close),
+            FileAction::UnsavedAnswer(answer) => self.answer_unsaved(ctx, answer),
+            FileAction::PathCancelled => self.pending = None,
+            FileAction::PathChosen(purpose, path) => self.path_chosen(purpose, &path),
+            FileAction::ChangedOnDisk(answer) => self.answer_changed_on_disk(answer),
+        }
+    }
+
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
         if !ctx.input(|i| i.viewport().close_requested()) || self.close_confirmed {
             return;
@@ -35,7 +56,7 @@ impl PouxiApp {
 
     pub(super) fn ask_unsaved(&mut self, pending: Pending) {
         self.pending = Some(pending);
-        self.ui.modal = Some(Modal::Unsaved {
+        self.modals.replace(Modal::Unsaved {
             name: self.doc.display_name(),
         });
     }
@@ -136,7 +157,7 @@ impl PouxiApp {
         };
         let note = (self.settings.dialog_mode == DialogMode::Native)
             .then(|| "未能打开系统文件对话框，请直接输入文件路径。".to_owned());
-        self.ui.modal = Some(Modal::PathPrompt {
+        self.modals.replace(Modal::PathPrompt {
             purpose,
             text,
             note,
@@ -241,7 +262,7 @@ impl PouxiApp {
         if let Some(stamp) = self.doc.stamp()
             && let Err(change) = store::check_unchanged(&path, stamp)
         {
-            self.ui.modal = Some(Modal::ChangedOnDisk {
+            self.modals.replace(Modal::ChangedOnDisk {
                 text: change.message_zh(&path),
             });
             return;

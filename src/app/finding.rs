@@ -2,17 +2,29 @@
 
 use super::PouxiApp;
 use crate::draft::TextField;
+use crate::ui::FindAction;
 
 impl PouxiApp {
+    pub(super) fn handle_find(&mut self, action: FindAction, now: f64) {
+        match action {
+            FindAction::Open(replace) => self.open_find(replace),
+            FindAction::Close => self.find = None,
+            FindAction::Next => self.step_match(true),
+            FindAction::Previous => self.step_match(false),
+            FindAction::ReplaceOne => self.replace_current(now),
+            FindAction::ReplaceAll => self.replace_all(now),
+        }
+    }
+
     pub(super) fn open_find(&mut self, replace: bool) {
-        let find = self.ui.find.get_or_insert_with(Default::default);
+        let find = self.find.get_or_insert_with(Default::default);
         find.show_replace |= replace;
         find.focus_query = true;
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
         let count = self.aids.matches.len();
-        let Some(find) = &mut self.ui.find else {
+        let Some(find) = &mut self.find else {
             return;
         };
         if count == 0 {
@@ -34,7 +46,7 @@ impl PouxiApp {
     }
 
     pub(super) fn replace_current(&mut self, now: f64) {
-        let Some(find) = &self.ui.find else {
+        let Some(find) = &self.find else {
             return;
         };
         let Some(found) = self.aids.matches.get(find.current) else {
@@ -50,7 +62,7 @@ impl PouxiApp {
     }
 
     pub(super) fn replace_all(&mut self, now: f64) {
-        let Some(find) = &self.ui.find else {
+        let Some(find) = &self.find else {
             return;
         };
         let count = self.aids.matches.len();

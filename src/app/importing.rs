@@ -8,10 +8,27 @@ use super::import_session::{ImportMode, ImportSession};
 use crate::clean;
 use crate::draft::{Command, TextField};
 use crate::import::{self, Material};
-use crate::ui::PathPurpose;
+use crate::ui::{ImportAction, PathPurpose};
 use std::path::Path;
 
 impl PouxiApp {
+    pub(super) fn handle_import(&mut self, action: ImportAction, now: f64) {
+        match action {
+            ImportAction::ChooseFile => self.choose_material(),
+            ImportAction::OpenPasteBox => self.paste_box = Some(String::new()),
+            ImportAction::ClosePasteBox => self.paste_box = None,
+            ImportAction::ReadClipboard => self.read_clipboard(),
+            ImportAction::Pasted(text) => {
+                self.start_import("粘贴的文字".to_owned(), Material::clipboard(text));
+            }
+            ImportAction::ToggleSpan(index) => self.toggle_import_span(index),
+            ImportAction::ChooseArticle(index) => self.choose_import_article(index),
+            ImportAction::SetMerge(merge) => self.set_import_merge(merge),
+            ImportAction::Apply => self.apply_import(now),
+            ImportAction::Cancel => self.import = None,
+        }
+    }
+
     pub(super) fn choose_material(&mut self) {
         let start = self.settings.last_folder.clone();
         match file_dialog::pick_material(self.settings.dialog_mode, start.as_deref()) {
@@ -29,7 +46,7 @@ impl PouxiApp {
     }
 
     pub(super) fn start_import(&mut self, source_name: String, material: Material) {
-        self.ui.paste_box = None;
+        self.paste_box = None;
         // 正在读取 … is over: the preview says what was read.
         self.notice.clear();
         self.import = Some(ImportSession::new(source_name, material, &self.rules));

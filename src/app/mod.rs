@@ -9,6 +9,7 @@ mod file_dialog;
 mod file_jobs;
 mod history;
 mod import_session;
+mod modals;
 mod settings;
 mod stats;
 
@@ -34,12 +35,13 @@ use crate::draft::{Command, Draft, Template};
 use crate::store::recovery::{Autosaver, RecoveryEntry, RecoveryStore};
 use crate::ui::export_dialog::ExportPreview;
 use crate::ui::import_dialog::ImportView;
-use crate::ui::{self, Action, Modal, UiState, View};
+use crate::ui::{self, Action, Dialogs, Modal, UiState, View};
 use aids_cache::AidsCache;
 use export_session::ExportSession;
 use file_jobs::{FileJobs, Job, Outcome};
 use files::Pending;
 use import_session::ImportSession;
+use modals::Modals;
 use stats::DraftStats;
 use std::path::{Path, PathBuf};
 
@@ -58,6 +60,8 @@ pub struct PouxiApp {
     ad_scan: AdScan,
     stats: DraftStats,
     import: Option<ImportSession>,
+    /// The paste-import box's text, while it is open.
+    paste_box: Option<String>,
     export: ExportSession,
     recovery: RecoveryStore,
     autosaver: Autosaver,
@@ -65,9 +69,12 @@ pub struct PouxiApp {
     autosaved: Option<(u64, f64)>,
     /// Recovery files offered at start-up, until restored or discarded.
     recovery_entries: Vec<RecoveryEntry>,
-    /// Messages waiting for the one on screen to be dismissed.
-    queued_modals: std::collections::VecDeque<Modal>,
+    modals: Modals,
     aids: AidsCache,
+    /// The find bar, while open.
+    find: Option<crate::ui::find_bar::FindState>,
+    /// The 字数目标 dialog, while open.
+    targets_form: Option<crate::draft::targets::TargetsForm>,
     /// When the draft last changed (egui time), for the reviewer's pause.
     changed_at: (u64, f64),
     /// Frames seen while measuring start-up; `None` in normal use.
@@ -120,6 +127,7 @@ impl PouxiApp {
             ad_scan: AdScan::default(),
             stats: DraftStats::default(),
             import: None,
+            paste_box: None,
             export: ExportSession::default(),
             recovery: RecoveryStore::new(recovery::paths_recovery_dir(&paths_data_dir)),
             autosaver: Autosaver::spawn(RecoveryStore::new(recovery::paths_recovery_dir(
@@ -127,8 +135,10 @@ impl PouxiApp {
             ))),
             autosaved: None,
             recovery_entries: Vec::new(),
-            queued_modals: std::collections::VecDeque::new(),
+            modals: Modals::default(),
             aids: AidsCache::default(),
+            find: None,
+            targets_form: None,
             changed_at: (0, 0.0),
             startup_probe: None,
             files: FileJobs::default(),
@@ -219,7 +229,7 @@ impl PouxiApp {
     }
 
     pub fn modal(&self) -> Option<&Modal> {
-        self.ui.modal.as_ref()
+        self.modals.shown()
     }
 
     /// True once the writer agreed to close (or nothing was unsaved).
@@ -240,11 +250,7 @@ impl PouxiApp {
 
     /// Shows `modal` now, or after the one on screen is answered.
     pub(super) fn queue_modal(&mut self, modal: Modal) {
-        if self.ui.modal.is_none() {
-            self.ui.modal = Some(modal);
-        } else {
-            self.queued_modals.push_back(modal);
-        }
+        self.modals.queue(modal);
     }
 
     pub(super) fn store_settings(&mut self) {
@@ -332,11 +338,8 @@ impl eframe::App for PouxiApp {
         );
         self.stats.refresh(&self.doc);
         self.refresh_aids(&ctx);
-        let export_form_before = self.ui.export_form.clone();
-        if let Some(form) = &self.ui.export_form {
-            self.export
-                .refresh(self.doc.draft(), self.doc.revision(), form, &self.rules);
-        }
+        self.export
+            .refresh(self.doc.draft(), self.doc.revision(), &self.rules);
         let import_view = self.import.as_ref().map(|session| ImportView {
             source_name: &session.source_name,
             encoding: &session.material.encoding,
@@ -348,7 +351,7 @@ impl eframe::App for PouxiApp {
             stats: &session.imported.stats,
             merge: session.mode == ImportMode::Merge,
         });
-        let export_view = self.ui.export_form.as_ref().map(|_| ExportPreview {
+        let export_view = self.export.form.as_ref().map(|_| ExportPreview {
             text: &self.export.text,
             notes: &self.export.notes,
             flagged: &self.export.flagged,
@@ -389,10 +392,19 @@ impl eframe::App for PouxiApp {
         if busy {
             ui.disable();
         }
-        actions.extend(ui::show(ui, &view, &mut self.ui));
+        let dialogs = Dialogs {
+            modal: self.modals.shown_mut(),
+            paste_box: self.paste_box.as_mut(),
+            export: self.export.form.as_mut(),
+            targets: self.targets_form.as_mut(),
+            find: self.find.as_mut(),
+        };
+        actions.extend(ui::show(ui, &view, dialogs, &mut self.ui));
         let pasted_into = pasted.as_ref().and_then(|raw| {
             actions.iter().rev().find_map(|action| match action {
-                Action::Edit(Command::SetText { field, text }) if text.contains(raw.as_str()) => {
+                Action::Edit(ui::EditAction::Apply(Command::SetText { field, text }))
+                    if text.contains(raw.as_str()) =>
+                {
                     Some(*field)
                 }
                 _ => None,
@@ -407,19 +419,7 @@ impl eframe::App for PouxiApp {
             let now = ctx.input(|i| i.time);
             self.clean_paste(&raw, field, now);
         }
-        if let Some(form) = export_form_before
-            && self.ui.export_form.is_none()
-            && (form.settings != self.settings.export
-                || form.format.extension() != self.settings.export_format)
-        {
-            // The dialog was closed: keep its choices for next time.
-            self.settings.export = form.settings;
-            self.settings.export_format = form.format.extension().to_owned();
-            self.store_settings();
-        }
-        if self.ui.modal.is_none() {
-            self.ui.modal = self.queued_modals.pop_front();
-        }
+        self.modals.advance();
         self.keep_view_choices(&ctx);
         self.update_title(&ctx);
         self.probe_startup(&ctx);

@@ -4,7 +4,7 @@
 use super::{Document, PouxiApp};
 use crate::draft::Draft;
 use crate::store;
-use crate::ui::{Modal, RecoveryOffer};
+use crate::ui::{Modal, RecoveryAction, RecoveryOffer};
 use std::path::{Path, PathBuf};
 
 /// Unsaved work reaches its recovery file this long after the last change at the latest
@@ -15,6 +15,13 @@ const AUTOSAVE_DELAY: f64 = 0.5;
 const PRIME_ABOVE_BYTES: u64 = 256 * 1024;
 
 impl PouxiApp {
+    pub(super) fn handle_recovery(&mut self, action: RecoveryAction) {
+        match action {
+            RecoveryAction::Restore(key) => self.restore_recovery(&key),
+            RecoveryAction::Discard(key) => self.discard_recovery(&key),
+        }
+    }
+
     /// Offers the recovery files newer than their drafts, left by a Pouxi that did not get to
     /// save.
     pub(super) fn offer_recovery(&mut self) {
@@ -80,9 +87,8 @@ impl PouxiApp {
 
     pub(super) fn refresh_recovery_modal(&mut self) {
         if self.recovery_entries.is_empty() {
-            if matches!(self.ui.modal, Some(Modal::Recovery { .. })) {
-                self.ui.modal = None;
-            }
+            self.modals
+                .dismiss_if(|modal| matches!(modal, Modal::Recovery { .. }));
             return;
         }
         let now = store::recovery::unix_now();
@@ -101,7 +107,7 @@ impl PouxiApp {
                 excerpt: excerpt(&entry.draft),
             })
             .collect();
-        match &mut self.ui.modal {
+        match self.modals.shown_mut() {
             Some(Modal::Recovery { offers: shown }) => *shown = offers,
             _ => self.queue_modal(Modal::Recovery { offers }),
         }

@@ -2,20 +2,17 @@
 //! [`Action`] handed to the concern that handles it.
 
 use super::PouxiApp;
-use super::files::{self, Pending};
-use crate::draft::{Command, Template};
-use crate::import::Material;
-use crate::ui::Action;
+use crate::ui::{Action, EditAction, ExportAction, FileAction, FindAction, ImportAction};
 
 impl PouxiApp {
     /// True while a dialog covers the window: it takes the keyboard, so no shortcut or paste
     /// may change the draft under it.
     pub(super) fn dialog_open(&self) -> bool {
-        self.ui.modal.is_some()
+        self.modals.shown().is_some()
             || self.import.is_some()
-            || self.ui.paste_box.is_some()
-            || self.ui.export_form.is_some()
-            || self.ui.targets_form.is_some()
+            || self.paste_box.is_some()
+            || self.export.form.is_some()
+            || self.targets_form.is_some()
     }
 
     /// Shortcuts are taken before any widget runs, so a focused text field never sees Ctrl+Z
@@ -29,18 +26,18 @@ impl PouxiApp {
         let ctrl_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         // Longer chords first: Ctrl+S would also match Ctrl+Shift+S.
         let table = [
-            (ctrl_shift(Key::S), Action::SaveAs),
-            (ctrl_shift(Key::Z), Action::Redo),
-            (ctrl(Key::S), Action::Save),
-            (ctrl(Key::N), Action::New),
-            (ctrl(Key::O), Action::Open),
-            (ctrl(Key::Z), Action::Undo),
-            (ctrl(Key::Y), Action::Redo),
-            (ctrl(Key::Q), Action::Quit),
-            (ctrl(Key::I), Action::ImportFile),
-            (ctrl(Key::E), Action::OpenExport),
-            (ctrl(Key::F), Action::OpenFind(false)),
-            (ctrl(Key::H), Action::OpenFind(true)),
+            (ctrl_shift(Key::S), Action::File(FileAction::SaveAs)),
+            (ctrl_shift(Key::Z), Action::Edit(EditAction::Redo)),
+            (ctrl(Key::S), Action::File(FileAction::Save)),
+            (ctrl(Key::N), Action::File(FileAction::New)),
+            (ctrl(Key::O), Action::File(FileAction::Open)),
+            (ctrl(Key::Z), Action::Edit(EditAction::Undo)),
+            (ctrl(Key::Y), Action::Edit(EditAction::Redo)),
+            (ctrl(Key::Q), Action::File(FileAction::Quit)),
+            (ctrl(Key::I), Action::Import(ImportAction::ChooseFile)),
+            (ctrl(Key::E), Action::Export(ExportAction::Open)),
+            (ctrl(Key::F), Action::Find(FindAction::Open(false))),
+            (ctrl(Key::H), Action::Find(FindAction::Open(true))),
         ];
         let mut actions = Vec::new();
         ctx.input_mut(|input| {
@@ -61,7 +58,7 @@ impl PouxiApp {
                 .iter()
                 .map(|file| file.path().to_path_buf())
                 .take(1)
-                .map(Action::OpenPath)
+                .map(|path| Action::File(FileAction::OpenPath(path)))
                 .collect()
         })
     }
@@ -70,57 +67,16 @@ impl PouxiApp {
     pub(super) fn perform(&mut self, ctx: &egui::Context, action: Action) {
         let now = ctx.input(|i| i.time);
         match action {
-            Action::Edit(command) => self.edit(command, now),
-            Action::AddFinding(category) => self.add_finding(category, now),
-            Action::DuplicateFinding(id) => self.duplicate_finding(id, now),
-            Action::AddCategory => self.add_category(now),
-            Action::RemoveCategory(id) => self.edit(Command::RemoveCategory { id }, now),
-            Action::RestoreTemplate => self.restore_template(now),
-            Action::SealTyping => self.doc.seal_typing(),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
-            Action::New => self.guard(ctx, Pending::New(Template::default_template())),
-            Action::NewFromTemplate(index) => {
-                if let Some(template) = self.templates.get(index).cloned() {
-                    self.guard(ctx, Pending::New(template));
-                }
-            }
-            Action::Open => self.guard(ctx, Pending::Open),
-            Action::OpenPath(path) if files::is_material(&path) => self.import_file(&path),
-            Action::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
-            Action::Save => self.save(),
-            Action::SaveAs => self.save_as(),
-            Action::Quit => self.guard(ctx, Pending::Close),
-            Action::UnsavedAnswer(answer) => self.answer_unsaved(ctx, answer),
-            Action::PathCancelled => self.pending = None,
-            Action::PathChosen(purpose, path) => self.path_chosen(purpose, &path),
-            Action::ChangedOnDisk(answer) => self.answer_changed_on_disk(answer),
-            Action::ImportFile => self.choose_material(),
-            Action::PasteImport => self.ui.paste_box = Some(String::new()),
-            Action::ReadClipboard => self.read_clipboard(),
-            Action::ImportPasted(text) => {
-                self.start_import("粘贴的文字".to_owned(), Material::clipboard(text));
-            }
-            Action::ImportToggleSpan(index) => self.toggle_import_span(index),
-            Action::ImportChooseArticle(index) => self.choose_import_article(index),
-            Action::ImportSetMerge(merge) => self.set_import_merge(merge),
-            Action::ImportApply => self.apply_import(now),
-            Action::ImportCancel => self.import = None,
-            Action::OpenExport => self.open_export(),
-            Action::ExportWrite => self.choose_export_path(),
-            Action::ExportRemoveFlagged => self.remove_flagged(now),
-            Action::CopySpeech => self.copy_speech(ctx),
-            Action::RevealExport => self.reveal_export(),
-            Action::RecoveryRestore(key) => self.restore_recovery(&key),
-            Action::RecoveryDiscard(key) => self.discard_recovery(&key),
+            Action::Edit(action) => self.handle_edit(action, now),
+            Action::File(action) => self.handle_file(ctx, action),
+            Action::Import(action) => self.handle_import(action, now),
+            Action::Export(action) => self.handle_export(ctx, action, now),
+            Action::Recovery(action) => self.handle_recovery(action),
+            Action::Find(action) => self.handle_find(action, now),
+            Action::Targets(action) => self.handle_targets(action, now),
             Action::JumpTo(field) => self.jump_to(field),
-            Action::OpenFind(replace) => self.open_find(replace),
-            Action::FindNext => self.step_match(true),
-            Action::FindPrevious => self.step_match(false),
-            Action::ReplaceOne => self.replace_current(now),
-            Action::ReplaceAll => self.replace_all(now),
-            Action::OpenTargets => self.open_targets(),
-            Action::SetTargets(form) => self.set_targets(&form, now),
+            Action::ShowModal(modal) => self.queue_modal(modal),
+            Action::DismissModal => self.modals.dismiss(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::highlight::Highlighter;
 use super::status_bar::group_thousands;
 use super::text_field::{self, FieldName, FieldSpec};
-use super::{Action, Modal, UiState, View};
+use super::{Action, EditAction, Modal, UiState, View};
 use crate::draft::numbering::category_label;
 use crate::draft::{Category, TextField};
 
@@ -99,15 +99,15 @@ fn tools(
         .on_hover_text("删除此类别及其中全部问题")
         .clicked()
     {
-        state.modal = Some(Modal::ConfirmRemoveCategory {
+        actions.push(Action::ShowModal(Modal::ConfirmRemoveCategory {
             id: category.id,
             label: format!("{number}{}", category.title),
             findings: category.findings.len(),
-        });
+        }));
     }
     if ui.button("＋ 新增问题").clicked() {
         state.collapsed.remove(&category.id);
-        actions.push(Action::AddFinding(category.id));
+        actions.push(Action::Edit(EditAction::AddFinding(category.id)));
     }
     let chars = view.category_chars.get(index).copied().unwrap_or(0);
     ui.label(

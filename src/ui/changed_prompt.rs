@@ -1,6 +1,6 @@
 //! The file changed on disk since Pouxi read or wrote it: overwrite, save elsewhere, or reload.
 
-use super::{Action, ChangedAnswer};
+use super::{Action, ChangedAnswer, FileAction};
 
 /// Returns true when answered.
 pub fn show(ctx: &egui::Context, text: &str, actions: &mut Vec<Action>) -> bool {
@@ -40,7 +40,7 @@ pub fn show(ctx: &egui::Context, text: &str, actions: &mut Vec<Action>) -> bool 
     }
     match answer {
         Some(answer) => {
-            actions.push(Action::ChangedOnDisk(answer));
+            actions.push(Action::File(FileAction::ChangedOnDisk(answer)));
             true
         }
         None => false,

@@ -1,6 +1,6 @@
 //! Asks before a whole category and its findings are removed.
 
-use super::Action;
+use super::{Action, EditAction};
 use crate::draft::CategoryId;
 
 /// Returns true when answered.
@@ -29,7 +29,7 @@ pub fn show(
                 .add(super::theme::destructive_button(ui, "删除"))
                 .clicked()
             {
-                actions.push(Action::RemoveCategory(id));
+                actions.push(Action::Edit(EditAction::RemoveCategory(id)));
                 answered = true;
             }
             if ui.button("取消").clicked() {

@@ -3,7 +3,7 @@
 
 use super::highlight::Highlighter;
 use super::text_field::{self, FieldName, FieldSpec};
-use super::{Action, UiState};
+use super::{Action, EditAction, UiState};
 use crate::draft::{Draft, TextField};
 
 pub fn show(
@@ -76,7 +76,7 @@ pub fn show_footer(
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button("＋ 新增类别").clicked() {
-            actions.push(Action::AddCategory);
+            actions.push(Action::Edit(EditAction::AddCategory));
         }
         // Far from ＋ 新增类别, so adding a category never replaces them all by a slip.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -85,7 +85,7 @@ pub fn show_footer(
                 .on_hover_text("用 2023 年主题教育的六个方面替换全部类别，原有问题保留（可撤销）")
                 .clicked()
             {
-                actions.push(Action::RestoreTemplate);
+                actions.push(Action::Edit(EditAction::RestoreTemplate));
             }
         });
     });

@@ -1,7 +1,7 @@
 //! 导出: format, layout, font names and a live preview of exactly the text that will be written;
 //! ad-like text still in the draft is listed and must be removed or explicitly accepted.
 
-use super::Action;
+use super::{Action, ExportAction};
 use crate::export::{ExportSettings, Format, Layout, PunctuationFix};
 
 /// What the writer is choosing; edited directly by the dialog.
@@ -25,13 +25,13 @@ pub struct ExportPreview<'a> {
     pub title_lines: &'a [String],
 }
 
-/// Returns false when closed.
+/// Pushes [`ExportAction::Close`] when closed.
 pub fn show(
     ctx: &egui::Context,
     form: &mut ExportForm,
     preview: &ExportPreview<'_>,
     actions: &mut Vec<Action>,
-) -> bool {
+) {
     let mut open = true;
     let response = egui::Modal::new(egui::Id::unique("pouxi_export")).show(ctx, |ui| {
         let width = (ctx.content_rect().width() - 60.0).clamp(480.0, 1100.0);
@@ -98,7 +98,7 @@ pub fn show(
                 });
             ui.horizontal(|ui| {
                 if ui.button("全部移除（可撤销）").clicked() {
-                    actions.push(Action::ExportRemoveFlagged);
+                    actions.push(Action::Export(ExportAction::RemoveFlagged));
                 }
                 ui.checkbox(&mut form.allow_flagged, "我已核对，仍然导出");
             });
@@ -109,21 +109,23 @@ pub fn show(
                 .add_enabled(!blocked, super::theme::primary_button("导出…"))
                 .clicked()
             {
-                actions.push(Action::ExportWrite);
+                actions.push(Action::Export(ExportAction::Write));
             }
             if ui
                 .add_enabled(!blocked, egui::Button::new("复制全文"))
                 .on_hover_text("把全文作为纯文本复制到剪贴板")
                 .clicked()
             {
-                actions.push(Action::CopySpeech);
+                actions.push(Action::Export(ExportAction::CopySpeech));
             }
             if ui.button("关闭").clicked() {
                 open = false;
             }
         });
     });
-    open && !response.should_close()
+    if !open || response.should_close() {
+        actions.push(Action::Export(ExportAction::Close));
+    }
 }
 
 fn options(ui: &mut egui::Ui, form: &mut ExportForm) {

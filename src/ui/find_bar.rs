@@ -1,7 +1,7 @@
 //! 查找 / 替换 over the whole draft: titles, headlines and bodies. Ctrl+F opens it, Ctrl+H with
 //! the replace field; Enter goes to the next match, Esc closes.
 
-use super::Action;
+use super::{Action, FindAction};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FindState {
@@ -15,14 +15,8 @@ pub struct FindState {
     pub focus_query: bool,
 }
 
-/// Returns false when closed.
-pub fn show(
-    ui: &mut egui::Ui,
-    find: &mut FindState,
-    matches: usize,
-    actions: &mut Vec<Action>,
-) -> bool {
-    let mut open = true;
+/// Pushes [`FindAction::Close`] when closed.
+pub fn show(ui: &mut egui::Ui, find: &mut FindState, matches: usize, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let label = ui.label("查找");
         let query = ui.add(
@@ -40,7 +34,7 @@ pub fn show(
             find.current = 0;
         }
         if query.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            actions.push(Action::FindNext);
+            actions.push(Action::Find(FindAction::Next));
             query.request_focus();
         }
         let count = if find.query.is_empty() {
@@ -55,20 +49,20 @@ pub fn show(
             .add_enabled(matches > 0, egui::Button::new("上一个"))
             .clicked()
         {
-            actions.push(Action::FindPrevious);
+            actions.push(Action::Find(FindAction::Previous));
         }
         if ui
             .add_enabled(matches > 0, egui::Button::new("下一个"))
             .clicked()
         {
-            actions.push(Action::FindNext);
+            actions.push(Action::Find(FindAction::Next));
         }
         ui.checkbox(&mut find.match_case, "区分大小写");
         if !find.show_replace && ui.button("替换…").clicked() {
             find.show_replace = true;
         }
         if ui.button("关闭").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            open = false;
+            actions.push(Action::Find(FindAction::Close));
         }
     });
     if find.show_replace {
@@ -84,16 +78,15 @@ pub fn show(
                 .add_enabled(matches > 0, egui::Button::new("替换"))
                 .clicked()
             {
-                actions.push(Action::ReplaceOne);
+                actions.push(Action::Find(FindAction::ReplaceOne));
             }
             if ui
                 .add_enabled(matches > 0, egui::Button::new("全部替换"))
                 .on_hover_text("一次替换全部匹配，可一步撤销")
                 .clicked()
             {
-                actions.push(Action::ReplaceAll);
+                actions.push(Action::Find(FindAction::ReplaceAll));
             }
         });
     }
-    open
 }

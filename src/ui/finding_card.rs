@@ -4,7 +4,7 @@
 
 use super::highlight::Highlighter;
 use super::text_field::{self, FieldName, FieldSpec};
-use super::{Action, UiState};
+use super::{Action, EditAction, UiState};
 use crate::draft::numbering::{category_label, finding_label};
 use crate::draft::{Category, CategoryId, Command, Draft, Finding, FindingId, TextField};
 
@@ -55,7 +55,7 @@ pub fn show(
             };
             if let Some(command) = move_command(place, finding.id, up) {
                 follow_move(&command, state);
-                actions.push(Action::Edit(command));
+                actions.push(Action::command(command));
                 state.focus_request = Some(field);
             }
         }
@@ -239,19 +239,19 @@ fn finding_menu(
     });
     ui.separator();
     if ui.button("复制问题").clicked() {
-        actions.push(Action::DuplicateFinding(id));
+        actions.push(Action::Edit(EditAction::DuplicateFinding(id)));
         ui.close();
     }
     if ui
         .add(super::theme::destructive_button(ui, "删除问题"))
         .clicked()
     {
-        actions.push(Action::Edit(Command::RemoveFinding { id }));
+        actions.push(Action::command(Command::RemoveFinding { id }));
         ui.close();
     }
     if let Some(command) = chosen {
         follow_move(&command, state);
-        actions.push(Action::Edit(command));
+        actions.push(Action::command(command));
         ui.close();
     }
 }
@@ -269,14 +269,14 @@ fn buttons(
         .on_hover_text(format!("删除{label}（可撤销）"))
         .clicked()
     {
-        actions.push(Action::Edit(Command::RemoveFinding { id }));
+        actions.push(Action::command(Command::RemoveFinding { id }));
     }
     if ui
         .small_button("复制")
         .on_hover_text("在下方插入一份副本")
         .clicked()
     {
-        actions.push(Action::DuplicateFinding(id));
+        actions.push(Action::Edit(EditAction::DuplicateFinding(id)));
     }
     let last_overall = place.category_index + 1 == place.draft.categories.len()
         && place.index + 1 == place.category.findings.len();
@@ -287,7 +287,7 @@ fn buttons(
         && let Some(command) = move_command(place, id, false)
     {
         follow_move(&command, state);
-        actions.push(Action::Edit(command));
+        actions.push(Action::command(command));
     }
     let first_overall = place.category_index == 0 && place.index == 0;
     if ui
@@ -297,7 +297,7 @@ fn buttons(
         && let Some(command) = move_command(place, id, true)
     {
         follow_move(&command, state);
-        actions.push(Action::Edit(command));
+        actions.push(Action::command(command));
     }
 }
 
@@ -371,7 +371,7 @@ fn drop_target(
         {
             index -= 1;
         }
-        actions.push(Action::Edit(Command::MoveFinding {
+        actions.push(Action::command(Command::MoveFinding {
             id: dragged.0,
             category: place.category.id,
             index,
@@ -409,7 +409,7 @@ pub fn category_drop_target(
             .map(|(ci, _)| draft.categories[ci].id)
             == Some(category);
         let index = target.findings.len() - usize::from(same);
-        actions.push(Action::Edit(Command::MoveFinding {
+        actions.push(Action::command(Command::MoveFinding {
             id: dragged.0,
             category,
             index,

@@ -1,7 +1,7 @@
 //! 导入素材: the paste box, then the preview — the material with every removed span struck
 //! through and a checkbox to restore it, beside the categories and findings it parses into.
 
-use super::Action;
+use super::{Action, ImportAction};
 use crate::clean::RemovedSpan;
 use crate::draft::Draft;
 use crate::draft::numbering::{category_label, finding_label};
@@ -22,9 +22,10 @@ pub struct ImportView<'a> {
     pub merge: bool,
 }
 
-/// The paste box, shown before there is anything to preview. Returns false when closed.
-pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) -> bool {
-    let mut open = true;
+/// The paste box, shown before there is anything to preview. Pushes
+/// [`ImportAction::ClosePasteBox`] when cancelled.
+pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) {
+    let mut cancelled = false;
     let response = egui::Modal::new(egui::Id::unique("pouxi_paste_import")).show(ctx, |ui| {
         ui.set_width((ctx.content_rect().width() - 80.0).clamp(320.0, 860.0));
         ui.heading("粘贴导入");
@@ -49,7 +50,7 @@ pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("读取剪贴板").clicked() {
-                actions.push(Action::ReadClipboard);
+                actions.push(Action::Import(ImportAction::ReadClipboard));
             }
             if ui
                 .add_enabled(
@@ -58,19 +59,20 @@ pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<
                 )
                 .clicked()
             {
-                actions.push(Action::ImportPasted(std::mem::take(text)));
-                open = false;
+                actions.push(Action::Import(ImportAction::Pasted(std::mem::take(text))));
             }
             if ui.button("取消").clicked() {
-                open = false;
+                cancelled = true;
             }
         });
     });
-    open && !response.should_close()
+    if cancelled || response.should_close() {
+        actions.push(Action::Import(ImportAction::ClosePasteBox));
+    }
 }
 
-/// The preview. Returns false when closed.
-pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Vec<Action>) -> bool {
+/// The preview. Pushes [`ImportAction::Apply`] or [`ImportAction::Cancel`] when closed.
+pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Vec<Action>) {
     let mut open = true;
     let response = egui::Modal::new(egui::Id::unique("pouxi_import_preview")).show(ctx, |ui| {
         let width = (ctx.content_rect().width() - 60.0).clamp(480.0, 1200.0);
@@ -114,13 +116,13 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
             ui.radio_value(&mut merge, false, "替换当前稿件（可撤销）");
             ui.radio_value(&mut merge, true, "合并到当前稿件（问题追加到同名类别）");
             if merge != view.merge {
-                actions.push(Action::ImportSetMerge(merge));
+                actions.push(Action::Import(ImportAction::SetMerge(merge)));
             }
         });
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             if ui.add(super::theme::primary_button("导入")).clicked() {
-                actions.push(Action::ImportApply);
+                actions.push(Action::Import(ImportAction::Apply));
                 open = false;
             }
             if ui.button("取消").clicked() {
@@ -128,11 +130,10 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
             }
         });
     });
-    let still_open = open && !response.should_close();
-    if !still_open && !actions.contains(&Action::ImportApply) {
-        actions.push(Action::ImportCancel);
+    if (!open || response.should_close()) && !actions.contains(&Action::Import(ImportAction::Apply))
+    {
+        actions.push(Action::Import(ImportAction::Cancel));
     }
-    still_open
 }
 
 /// A compilation (篇一、篇二…): which article to import.
@@ -146,7 +147,7 @@ fn article_picker(ui: &mut egui::Ui, view: &ImportView<'_>, actions: &mut Vec<Ac
             let label = format!("第{}篇 {}", index + 1, article.title);
             if ui.selectable_label(index == view.article, label).clicked() && index != view.article
             {
-                actions.push(Action::ImportChooseArticle(index));
+                actions.push(Action::Import(ImportAction::ChooseArticle(index)));
             }
         }
     });
@@ -240,7 +241,7 @@ fn removed_list(ui: &mut egui::Ui, view: &ImportView<'_>, actions: &mut Vec<Acti
                 format!("恢复 · {}：{excerpt}{more}", span.reason),
             );
             if response.changed() {
-                actions.push(Action::ImportToggleSpan(index));
+                actions.push(Action::Import(ImportAction::ToggleSpan(index)));
             }
         });
     }

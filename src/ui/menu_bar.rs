@@ -1,6 +1,9 @@
 //! 文件 编辑 视图 帮助.
 
-use super::{Action, Modal, UiState, View};
+use super::{
+    Action, EditAction, ExportAction, FileAction, FindAction, ImportAction, Modal, TargetsAction,
+    UiState, View,
+};
 
 pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -9,19 +12,19 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
         ui.menu_button("视图", |ui| view_menu(ui, view, state, actions));
         ui.menu_button("帮助", |ui| {
             if ui.button("快捷键").clicked() {
-                state.modal = Some(Modal::Message {
+                actions.push(Action::ShowModal(Modal::Message {
                     title: "快捷键".to_owned(),
                     text: SHORTCUTS.to_owned(),
-                });
+                }));
             }
             if ui.button("关于剖析").clicked() {
-                state.modal = Some(Modal::Message {
+                actions.push(Action::ShowModal(Modal::Message {
                     title: "关于剖析".to_owned(),
                     text: format!(
                         "剖析 {}\n检视问题、剖析发言材料的编辑器。\n稿件保存为本地 .ron 文件。",
                         env!("CARGO_PKG_VERSION")
                     ),
-                });
+                }));
             }
         });
     });
@@ -46,47 +49,47 @@ fn item(ui: &mut egui::Ui, text: &str, shortcut: &str) -> bool {
 
 fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     if item(ui, "新建", "Ctrl+N") {
-        actions.push(Action::New);
+        actions.push(Action::File(FileAction::New));
     }
     ui.menu_button("从模板新建", |ui| {
         for (index, name) in view.template_names.iter().enumerate() {
             if ui.button(name).clicked() {
-                actions.push(Action::NewFromTemplate(index));
+                actions.push(Action::File(FileAction::NewFromTemplate(index)));
             }
         }
     });
     if item(ui, "打开…", "Ctrl+O") {
-        actions.push(Action::Open);
+        actions.push(Action::File(FileAction::Open));
     }
     ui.add_enabled_ui(!view.recent_files.is_empty(), |ui| {
         ui.menu_button("最近打开", |ui| {
             for path in view.recent_files {
                 if ui.button(path.display().to_string()).clicked() {
-                    actions.push(Action::OpenPath(path.clone()));
+                    actions.push(Action::File(FileAction::OpenPath(path.clone())));
                 }
             }
         });
     });
     ui.separator();
     if item(ui, "导入素材…", "Ctrl+I") {
-        actions.push(Action::ImportFile);
+        actions.push(Action::Import(ImportAction::ChooseFile));
     }
     if ui.button("粘贴导入…").clicked() {
-        actions.push(Action::PasteImport);
+        actions.push(Action::Import(ImportAction::OpenPasteBox));
     }
     if item(ui, "导出…", "Ctrl+E") {
-        actions.push(Action::OpenExport);
+        actions.push(Action::Export(ExportAction::Open));
     }
     ui.separator();
     if item(ui, "保存", "Ctrl+S") {
-        actions.push(Action::Save);
+        actions.push(Action::File(FileAction::Save));
     }
     if item(ui, "另存为…", "Ctrl+Shift+S") {
-        actions.push(Action::SaveAs);
+        actions.push(Action::File(FileAction::SaveAs));
     }
     ui.separator();
     if item(ui, "退出", "Ctrl+Q") {
-        actions.push(Action::Quit);
+        actions.push(Action::File(FileAction::Quit));
     }
 }
 
@@ -103,7 +106,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
         )
         .clicked()
     {
-        actions.push(Action::Undo);
+        actions.push(Action::Edit(EditAction::Undo));
     }
     let redo = match view.redo_name {
         Some(name) => format!("重做 {name}"),
@@ -116,7 +119,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
         )
         .clicked()
     {
-        actions.push(Action::Redo);
+        actions.push(Action::Edit(EditAction::Redo));
     }
     ui.separator();
     // The field the writer was in before opening the menu.
@@ -134,17 +137,17 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
     }
     ui.separator();
     if item(ui, "查找…", "Ctrl+F") {
-        actions.push(Action::OpenFind(false));
+        actions.push(Action::Find(FindAction::Open(false)));
     }
     if item(ui, "替换…", "Ctrl+H") {
-        actions.push(Action::OpenFind(true));
+        actions.push(Action::Find(FindAction::Open(true)));
     }
     ui.separator();
     if ui.button("新增类别").clicked() {
-        actions.push(Action::AddCategory);
+        actions.push(Action::Edit(EditAction::AddCategory));
     }
     if ui.button("恢复默认六个方面").clicked() {
-        actions.push(Action::RestoreTemplate);
+        actions.push(Action::Edit(EditAction::RestoreTemplate));
     }
 }
 
@@ -163,7 +166,7 @@ fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
     });
     ui.separator();
     if ui.button("字数目标…").clicked() {
-        actions.push(Action::OpenTargets);
+        actions.push(Action::Targets(TargetsAction::Open));
     }
     ui.separator();
     ui.menu_button("字号", font_size_menu);

@@ -1,6 +1,7 @@
 //! The window's contents. Every function here draws from a read-only [`View`] and returns
 //! [`Action`]s; nothing here changes the draft or touches a file.
 
+mod action;
 mod category_panel;
 mod changed_prompt;
 mod confirm_remove;
@@ -26,11 +27,12 @@ pub mod theme;
 mod toolbar;
 mod unsaved_prompt;
 
+pub use action::*;
 pub use text_field::widget_id as field_widget_id;
 
 use crate::draft::SourceFingerprint;
 use crate::draft::targets::{TargetReport, TargetsForm};
-use crate::draft::{CategoryId, Command, Draft, FindingId, TextField};
+use crate::draft::{CategoryId, Draft, FindingId, TextField};
 use crate::review::ReviewGroup;
 use crate::search::Match;
 use export_dialog::{ExportForm, ExportPreview};
@@ -39,136 +41,6 @@ use highlight::Highlighter;
 use import_dialog::ImportView;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-
-/// What the window asks the app to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// A change to the draft, recorded for undo.
-    Edit(Command),
-    AddFinding(CategoryId),
-    DuplicateFinding(FindingId),
-    AddCategory,
-    RemoveCategory(CategoryId),
-    RestoreTemplate,
-    /// A typing burst ended (the field lost focus).
-    SealTyping,
-    Undo,
-    Redo,
-    New,
-    /// New draft from the built-in template at this index.
-    NewFromTemplate(usize),
-    Open,
-    OpenPath(PathBuf),
-    Save,
-    SaveAs,
-    Quit,
-    UnsavedAnswer(UnsavedAnswer),
-    PathChosen(PathPurpose, PathBuf),
-    /// The in-window path prompt was cancelled.
-    PathCancelled,
-    /// 文件 → 导入素材…
-    ImportFile,
-    /// 文件 → 粘贴导入: opens the paste box.
-    PasteImport,
-    ReadClipboard,
-    ImportPasted(String),
-    ImportToggleSpan(usize),
-    /// Import another article of a compilation (index into the preview's articles).
-    ImportChooseArticle(usize),
-    ImportSetMerge(bool),
-    ImportApply,
-    ImportCancel,
-    /// 文件 → 导出…
-    OpenExport,
-    ExportWrite,
-    ExportRemoveFlagged,
-    CopySpeech,
-    /// 打开所在文件夹: the folder of the last export, in the system's file manager.
-    RevealExport,
-    ChangedOnDisk(ChangedAnswer),
-    /// Restore the recovery file with this key.
-    RecoveryRestore(String),
-    RecoveryDiscard(String),
-    /// Show this field: open its category, scroll to it, put the cursor in it.
-    JumpTo(TextField),
-    /// Ctrl+F (false) or Ctrl+H (true).
-    OpenFind(bool),
-    FindNext,
-    FindPrevious,
-    ReplaceOne,
-    ReplaceAll,
-    /// 字数目标… in the menu: fill the form from the draft.
-    OpenTargets,
-    SetTargets(TargetsForm),
-}
-
-/// What to do when the file changed on disk since Pouxi last read or wrote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangedAnswer {
-    Overwrite,
-    SaveAs,
-    Reload,
-    Cancel,
-}
-
-/// A draft found in the recovery folder at start-up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecoveryOffer {
-    pub key: String,
-    /// The file name, or 未命名稿件 with the draft's title.
-    pub name: String,
-    /// When it was written, for people: `3 分钟前`.
-    pub written: String,
-    pub chars: usize,
-    /// The first words of the draft.
-    pub excerpt: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
-
-/// What a path typed into the in-window prompt is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-    Import,
-    Export,
-}
-
-/// A question or message shown over the window.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Modal {
-    Unsaved {
-        name: String,
-    },
-    Message {
-        title: String,
-        text: String,
-    },
-    PathPrompt {
-        purpose: PathPurpose,
-        text: String,
-        note: Option<String>,
-        /// 文档, 桌面, 下载 and recent folders, offered as shortcuts.
-        places: Vec<path_prompt::Place>,
-    },
-    ConfirmRemoveCategory {
-        id: CategoryId,
-        label: String,
-        findings: usize,
-    },
-    ChangedOnDisk {
-        text: String,
-    },
-    Recovery {
-        offers: Vec<RecoveryOffer>,
-    },
-}
 
 /// What the window shows, borrowed from the app for one frame.
 pub struct View<'a> {
@@ -220,7 +92,6 @@ pub struct AidsView<'a> {
 pub struct UiState {
     pub collapsed: HashSet<CategoryId>,
     pub show_outline: bool,
-    pub modal: Option<Modal>,
     /// A field to focus (and scroll to) on the next frame.
     pub focus_request: Option<TextField>,
     /// A field to scroll into view without taking the cursor (find next).
@@ -229,18 +100,10 @@ pub struct UiState {
     pub scroll_to: Option<CategoryId>,
     /// Row heights and scrolling of the editing column.
     pub list: draft_list::ListState,
-    /// The paste-import box, while it is open.
-    pub paste_box: Option<String>,
-    /// The export dialog's choices, while it is open.
-    pub export_form: Option<ExportForm>,
     /// The 检查 panel on the right.
     pub show_review: bool,
-    /// The find bar, while open.
-    pub find: Option<FindState>,
     /// Mark the stretches still copied from the material.
     pub highlight_copied: bool,
-    /// The 字数目标 dialog, while open.
-    pub targets_form: Option<TargetsForm>,
     /// The start page in place of the editor (no draft to go back to at start-up).
     pub start_page: bool,
     /// The text field that last had the keyboard focus, for 编辑 → 剪切 / 复制 / 粘贴 / 全选.
@@ -274,8 +137,26 @@ pub fn install(ctx: &egui::Context) {
     theme::install(ctx);
 }
 
+/// The forms of the open dialogs, owned by the app's concerns and lent to the window for one
+/// frame to edit in place. A dialog that closes says so with an [`Action`].
+#[derive(Default)]
+pub struct Dialogs<'a> {
+    /// The message or question over the window.
+    pub modal: Option<&'a mut Modal>,
+    /// The paste-import box's text.
+    pub paste_box: Option<&'a mut String>,
+    pub export: Option<&'a mut ExportForm>,
+    pub targets: Option<&'a mut TargetsForm>,
+    pub find: Option<&'a mut FindState>,
+}
+
 /// Draws the whole window for one frame.
-pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Action> {
+pub fn show(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    mut dialogs: Dialogs<'_>,
+    state: &mut UiState,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     // A clipboard operation no field took up (its field is gone) is dropped after one frame.
     let clipboard_op = state.clipboard_op;
@@ -285,15 +166,10 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
     egui::Panel::top("toolbar").show(ui, |ui| {
         toolbar::show(ui, view, state, &mut actions);
     });
-    if let Some(find) = state.find.as_mut() {
-        let open = egui::Panel::top("find_bar")
-            .show(ui, |ui| {
-                find_bar::show(ui, find, view.aids.matches.len(), &mut actions)
-            })
-            .inner;
-        if !open {
-            state.find = None;
-        }
+    if let Some(find) = dialogs.find.as_deref_mut() {
+        egui::Panel::top("find_bar").show(ui, |ui| {
+            find_bar::show(ui, find, view.aids.matches.len(), &mut actions)
+        });
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         status_bar::show(ui, view, &mut actions);
@@ -304,8 +180,8 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
                 state.start_page = false;
             }
         });
-        show_dialogs(ui.ctx(), view, state, &mut actions);
-        show_modal(ui, state, &mut actions);
+        show_dialogs(ui.ctx(), view, &mut dialogs, &mut actions);
+        show_modal(ui, dialogs.modal, &mut actions);
         return actions;
     }
     if state.show_review {
@@ -324,13 +200,13 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
                 outline::show(ui, view, state);
             });
     }
-    let current = state
+    let current = dialogs
         .find
         .as_ref()
         .and_then(|find| view.aids.matches.get(find.current));
     let highlighter = Highlighter {
         palette: Some(theme::Palette::of(ui.visuals())),
-        matches: if state.find.is_some() {
+        matches: if dialogs.find.is_some() {
             view.aids.matches
         } else {
             &[]
@@ -342,8 +218,8 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
         draft_list::show(ui, view, &highlighter, state, &mut actions);
     });
     finding_card::show_drag_preview(ui, view.draft);
-    show_dialogs(ui.ctx(), view, state, &mut actions);
-    show_modal(ui, state, &mut actions);
+    show_dialogs(ui.ctx(), view, &mut dialogs, &mut actions);
+    show_modal(ui, dialogs.modal, &mut actions);
     if clipboard_op.is_some() && state.clipboard_op == clipboard_op {
         state.clipboard_op = None;
     }
@@ -353,50 +229,55 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) -> Vec<Acti
 fn show_dialogs(
     ctx: &egui::Context,
     view: &View<'_>,
-    state: &mut UiState,
+    dialogs: &mut Dialogs<'_>,
     actions: &mut Vec<Action>,
 ) {
     if let Some(import) = &view.import {
         import_dialog::show_preview(ctx, import, actions);
-    } else if let Some(text) = state.paste_box.as_mut()
-        && !import_dialog::show_paste_box(ctx, text, actions)
-    {
-        state.paste_box = None;
+    } else if let Some(text) = dialogs.paste_box.as_deref_mut() {
+        import_dialog::show_paste_box(ctx, text, actions);
     }
-    if let (Some(form), Some(preview)) = (state.export_form.as_mut(), &view.export)
-        && !export_dialog::show(ctx, form, preview, actions)
-    {
-        state.export_form = None;
+    if let (Some(form), Some(preview)) = (dialogs.export.as_deref_mut(), &view.export) {
+        export_dialog::show(ctx, form, preview, actions);
     }
-    if let Some(form) = state.targets_form.as_mut()
-        && !targets_dialog::show(ctx, form, actions)
-    {
-        state.targets_form = None;
+    if let Some(form) = dialogs.targets.as_deref_mut() {
+        targets_dialog::show(ctx, form, actions);
     }
 }
 
-fn show_modal(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Vec<Action>) {
-    let Some(modal) = state.modal.as_mut() else {
+fn show_modal(ui: &mut egui::Ui, modal: Option<&mut Modal>, actions: &mut Vec<Action>) {
+    let Some(modal) = modal else {
         return;
     };
+    // The answer comes after the dismissal, so a question the answer raises (a path prompt
+    // after 保存) is the one left on screen.
+    let mut answers = Vec::new();
     let close = match modal {
-        Modal::Unsaved { name } => unsaved_prompt::show(ui.ctx(), name, actions),
+        Modal::Unsaved { name } => unsaved_prompt::show(ui.ctx(), name, &mut answers),
         Modal::Message { title, text } => message_box::show(ui.ctx(), title, text),
         Modal::PathPrompt {
             purpose,
             text,
             note,
             places,
-        } => path_prompt::show(ui.ctx(), *purpose, text, note.as_deref(), places, actions),
+        } => path_prompt::show(
+            ui.ctx(),
+            *purpose,
+            text,
+            note.as_deref(),
+            places,
+            &mut answers,
+        ),
         Modal::ConfirmRemoveCategory {
             id,
             label,
             findings,
-        } => confirm_remove::show(ui.ctx(), *id, label, *findings, actions),
-        Modal::ChangedOnDisk { text } => changed_prompt::show(ui.ctx(), text, actions),
-        Modal::Recovery { offers } => recovery_offer::show(ui.ctx(), offers, actions),
+        } => confirm_remove::show(ui.ctx(), *id, label, *findings, &mut answers),
+        Modal::ChangedOnDisk { text } => changed_prompt::show(ui.ctx(), text, &mut answers),
+        Modal::Recovery { offers } => recovery_offer::show(ui.ctx(), offers, &mut answers),
     };
     if close {
-        state.modal = None;
+        actions.push(Action::DismissModal);
     }
+    actions.extend(answers);
 }

@@ -2,7 +2,7 @@
 //! zenity on a Linux desktop) or when the settings ask for it. Enter submits, Esc cancels; a row
 //! of places (文档, 桌面, 下载, recent folders) puts a folder in front of the file name.
 
-use super::{Action, PathPurpose};
+use super::{Action, FileAction, PathPurpose};
 use std::path::{Path, PathBuf};
 
 /// A folder offered as a shortcut: `文档`, `桌面`, `下载`, or a folder used recently.
@@ -117,18 +117,21 @@ pub fn show(
                 .add_enabled(ready, super::theme::primary_button("确定"))
                 .on_hover_text("Enter");
             if (ok.clicked() || entered) && ready {
-                actions.push(Action::PathChosen(purpose, text.trim().into()));
+                actions.push(Action::File(FileAction::PathChosen(
+                    purpose,
+                    text.trim().into(),
+                )));
                 done = true;
             }
             if ui.button("取消").on_hover_text("Esc").clicked() {
-                actions.push(Action::PathCancelled);
+                actions.push(Action::File(FileAction::PathCancelled));
                 done = true;
             }
         });
     });
     let escaped = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     if (response.should_close() || escaped) && !done {
-        actions.push(Action::PathCancelled);
+        actions.push(Action::File(FileAction::PathCancelled));
         done = true;
     }
     done

@@ -1,7 +1,7 @@
 //! At start-up: drafts that were not saved when Pouxi last stopped, each with 恢复 / 丢弃, and
 //! 以后再说 to decide at the next start.
 
-use super::{Action, RecoveryOffer};
+use super::{Action, RecoveryAction, RecoveryOffer};
 
 /// Returns true when closed.
 pub fn show(ctx: &egui::Context, offers: &[RecoveryOffer], actions: &mut Vec<Action>) -> bool {
@@ -47,14 +47,14 @@ fn offer_list(
             }
             ui.horizontal(|ui| {
                 if ui.add(super::theme::primary_button("恢复")).clicked() {
-                    actions.push(Action::RecoveryRestore(offer.key.clone()));
+                    actions.push(Action::Recovery(RecoveryAction::Restore(offer.key.clone())));
                     *close = true;
                 }
                 if ui
                     .add(super::theme::destructive_button(ui, "丢弃"))
                     .clicked()
                 {
-                    actions.push(Action::RecoveryDiscard(offer.key.clone()));
+                    actions.push(Action::Recovery(RecoveryAction::Discard(offer.key.clone())));
                 }
             });
         });

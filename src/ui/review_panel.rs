@@ -110,7 +110,7 @@ fn show_group(
         if button.clicked()
             && let Some(command) = fix_command(view.draft, &group.items)
         {
-            actions.push(Action::Edit(command));
+            actions.push(Action::command(command));
         }
     }
     if group.count() > 1 {

@@ -1,7 +1,7 @@
 //! The first screen when there is no draft to go back to: three large ways in — 导入素材, 新建,
 //! 打开 — and the drafts opened recently.
 
-use super::{Action, View};
+use super::{Action, FileAction, ImportAction, View};
 
 /// Draws the start page. Returns true once the writer chose something (the editor takes over).
 pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bool {
@@ -33,7 +33,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                     )
                     .clicked()
                 {
-                    actions.push(Action::ImportFile);
+                    actions.push(Action::Import(ImportAction::ChooseFile));
                     chosen = true;
                 }
                 ui.add_space(8.0);
@@ -46,7 +46,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                     .on_hover_text(format!("从模板新建{default_template}（Ctrl+N）"))
                     .clicked()
                 {
-                    actions.push(Action::NewFromTemplate(0));
+                    actions.push(Action::File(FileAction::NewFromTemplate(0)));
                     chosen = true;
                 }
                 if view.template_names.len() > 1 {
@@ -54,7 +54,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                         ui.label(egui::RichText::new("其他模板：").weak());
                         for (index, name) in view.template_names.iter().enumerate().skip(1) {
                             if ui.link(name).clicked() {
-                                actions.push(Action::NewFromTemplate(index));
+                                actions.push(Action::File(FileAction::NewFromTemplate(index)));
                                 chosen = true;
                             }
                         }
@@ -66,7 +66,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                     .on_hover_text("打开保存过的 .ron 稿件（Ctrl+O）")
                     .clicked()
                 {
-                    actions.push(Action::Open);
+                    actions.push(Action::File(FileAction::Open));
                     chosen = true;
                 }
                 if !view.recent_files.is_empty() {
@@ -83,7 +83,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                             .on_hover_text(path.display().to_string())
                             .clicked()
                         {
-                            actions.push(Action::OpenPath(path.clone()));
+                            actions.push(Action::File(FileAction::OpenPath(path.clone())));
                             chosen = true;
                         }
                     }

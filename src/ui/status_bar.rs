@@ -49,7 +49,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>
                 .on_hover_text(path.display().to_string())
                 .clicked()
             {
-                actions.push(super::Action::RevealExport);
+                actions.push(super::Action::Export(super::ExportAction::Reveal));
             }
         }
         if !view.notice.is_empty() && ui.available_width() > 40.0 {

@@ -1,11 +1,11 @@
 //! 字数目标: a range for the whole speech and, if the office sets them, for each category.
 
-use super::Action;
+use super::{Action, TargetsAction};
 use crate::draft::targets::TargetsForm;
 
-/// Returns false when closed.
-pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Action>) -> bool {
-    let mut open = true;
+/// Pushes [`TargetsAction::Set`] or [`TargetsAction::Cancel`] when closed.
+pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Action>) {
+    let mut cancelled = false;
     let response = egui::Modal::new(egui::Id::unique("pouxi_targets")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading("字数目标");
@@ -29,15 +29,16 @@ pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Actio
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.add(super::theme::primary_button("确定")).clicked() {
-                actions.push(Action::SetTargets(form.clone()));
-                open = false;
+                actions.push(Action::Targets(TargetsAction::Set(form.clone())));
             }
             if ui.button("取消").clicked() {
-                open = false;
+                cancelled = true;
             }
         });
     });
-    open && !response.should_close()
+    if cancelled || response.should_close() {
+        actions.push(Action::Targets(TargetsAction::Cancel));
+    }
 }
 
 fn range_row(ui: &mut egui::Ui, label: &str, range: &mut (usize, usize)) {

@@ -1,7 +1,7 @@
 //! One editable piece of the draft. Edits a copy and hands the new text back as a command, so
 //! the draft itself changes only in the app.
 
-use super::{Action, UiState};
+use super::{Action, EditAction, UiState};
 use crate::draft::{Command, TextField};
 
 pub struct FieldSpec<'a> {
@@ -167,13 +167,13 @@ pub fn show_with_menu(
         state.focus_request = None;
     }
     if response.changed() {
-        actions.push(Action::Edit(Command::SetText {
+        actions.push(Action::command(Command::SetText {
             field: spec.field,
             text,
         }));
     }
     if response.lost_focus() {
-        actions.push(Action::SealTyping);
+        actions.push(Action::Edit(EditAction::SealTyping));
     }
     if response.has_focus() {
         state.editing = Some(spec.field);

@@ -1,6 +1,6 @@
 //! 保存 / 不保存 / 取消 before closing, New or Open throws away unsaved changes.
 
-use super::{Action, UnsavedAnswer};
+use super::{Action, FileAction, UnsavedAnswer};
 
 /// Returns true when the prompt is answered and should close.
 pub fn show(ctx: &egui::Context, name: &str, actions: &mut Vec<Action>) -> bool {
@@ -33,7 +33,7 @@ pub fn show(ctx: &egui::Context, name: &str, actions: &mut Vec<Action>) -> bool 
     }
     match answer {
         Some(answer) => {
-            actions.push(Action::UnsavedAnswer(answer));
+            actions.push(Action::File(FileAction::UnsavedAnswer(answer)));
             true
         }
         None => false,
