@@ -38,7 +38,7 @@ use crate::ui::import_dialog::ImportView;
 use crate::ui::{self, Action, Dialogs, Modal, UiState, View};
 use aids_cache::AidsCache;
 use export_session::ExportSession;
-use file_jobs::{FileJobs, Job, Outcome};
+use file_jobs::{FileJobs, Job};
 use files::Pending;
 use import_session::ImportSession;
 use modals::Modals;
@@ -175,30 +175,6 @@ impl PouxiApp {
         }
     }
 
-    /// For the start-up benchmark: once the first frame is on screen, print
-    /// `pouxi: first frame painted` on stdout and close without asking anything.
-    pub fn quit_after_first_frame(&mut self) {
-        self.startup_probe = Some(0);
-    }
-
-    /// The second frame starts only after the first one was painted and shown.
-    pub(super) fn probe_startup(&mut self, ctx: &egui::Context) {
-        let Some(frames) = self.startup_probe.as_mut() else {
-            return;
-        };
-        *frames += 1;
-        if *frames == 1 {
-            ctx.request_repaint();
-        } else if *frames == 2 {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "pouxi: first frame painted");
-            let _ = out.flush();
-            self.close_confirmed = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
     /// The import waiting in the preview, if any.
     pub fn import_session(&self) -> Option<&ImportSession> {
         self.import.as_ref()
@@ -266,43 +242,6 @@ impl PouxiApp {
         let ctx = self.ctx.clone();
         if let Some(outcome) = self.files.run(&ctx, job) {
             self.finish(outcome);
-        }
-    }
-
-    pub(super) fn finish(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Opened { path, result } => self.opened(&path, result),
-            Outcome::Saved {
-                path,
-                state,
-                result,
-            } => self.saved(&path, state, result),
-            Outcome::MaterialRead { path, result } => match result {
-                Ok(material) => {
-                    if let Some(parent) = path.parent() {
-                        self.settings.last_folder = Some(parent.to_path_buf());
-                    }
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| path.display().to_string());
-                    self.typed_path = None;
-                    self.start_import(name, material);
-                }
-                Err(error) => {
-                    eprintln!("{error}");
-                    self.show_message("无法导入素材", error.message_zh());
-                }
-            },
-            Outcome::Exported {
-                path,
-                notes,
-                result,
-            } => self.exported(&path, &notes, result),
-            Outcome::SettingsSaved(Ok(())) => {}
-            Outcome::SettingsSaved(Err(error)) => {
-                self.notice = format!("设置未能保存：{error}");
-            }
         }
     }
 }

@@ -1,7 +1,9 @@
-//! From input to concern: the keyboard shortcuts and dropped files of a frame, and each
-//! [`Action`] handed to the concern that handles it.
+//! From input to concern: the keyboard shortcuts and dropped files of a frame, each
+//! [`Action`] handed to the concern that handles it, and each finished file job to the concern
+//! that asked for it.
 
 use super::PouxiApp;
+use super::file_jobs::Outcome;
 use crate::ui::{Action, EditAction, ExportAction, FileAction, FindAction, ImportAction};
 
 impl PouxiApp {
@@ -77,6 +79,44 @@ impl PouxiApp {
             Action::JumpTo(field) => self.jump_to(field),
             Action::ShowModal(modal) => self.queue_modal(modal),
             Action::DismissModal => self.modals.dismiss(),
+        }
+    }
+
+    /// Hands a finished file job to the concern that asked for it.
+    pub(super) fn finish(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Opened { path, result } => self.opened(&path, result),
+            Outcome::Saved {
+                path,
+                state,
+                result,
+            } => self.saved(&path, state, result),
+            Outcome::MaterialRead { path, result } => match result {
+                Ok(material) => {
+                    if let Some(parent) = path.parent() {
+                        self.settings.last_folder = Some(parent.to_path_buf());
+                    }
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    self.typed_path = None;
+                    self.start_import(name, material);
+                }
+                Err(error) => {
+                    eprintln!("{error}");
+                    self.show_message("无法导入素材", error.message_zh());
+                }
+            },
+            Outcome::Exported {
+                path,
+                notes,
+                result,
+            } => self.exported(&path, &notes, result),
+            Outcome::SettingsSaved(Ok(())) => {}
+            Outcome::SettingsSaved(Err(error)) => {
+                self.notice = format!("设置未能保存：{error}");
+            }
         }
     }
 }
