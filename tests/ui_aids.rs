@@ -265,3 +265,37 @@ fn the_targets_dialog_sets_targets_on_the_categories_it_shows() {
         .collect();
     assert_eq!(targeted, [("在政治素质方面", 300)]);
 }
+
+#[test]
+fn the_review_panel_shows_one_category_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
+    harness.run();
+    menu(&mut harness, "视图", "检查面板");
+    harness.run_steps(3);
+    // The wrong word 述求 sits in （四）; the vague findings run through every category.
+    assert!(harness.query_by_label("改为“诉求”").is_some());
+    let first = harness.state().draft().categories[0].title.clone();
+
+    harness.get_by_label("只看").click();
+    harness.run();
+    // The outline names the category too; the choice in the open list comes last.
+    let option = format!("（一）{}", first.chars().take(14).collect::<String>());
+    harness
+        .get_all_by_label(&option)
+        .last()
+        .expect("the category among the choices")
+        .click();
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("改为“诉求”").is_none(),
+        "advice about （四） is hidden while only （一） is shown"
+    );
+    harness.get_by_label_contains("等 19 处");
+
+    harness.get_by_label("只看").click();
+    harness.run();
+    harness.get_by_label("全部类别").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("改为“诉求”").is_some());
+}

@@ -34,15 +34,7 @@ impl PouxiApp {
 
     /// Opens the field's category and puts the cursor in the field.
     pub(super) fn jump_to(&mut self, field: TextField) {
-        let draft = self.doc.draft();
-        let category = match field {
-            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => Some(id),
-            TextField::Headline(id) | TextField::Body(id) => {
-                draft.locate(id).map(|(ci, _)| draft.categories[ci].id)
-            }
-            _ => None,
-        };
-        if let Some(category) = category {
+        if let Some(category) = self.doc.draft().category_of(field) {
             self.ui.collapsed.remove(&category);
         }
         self.ui.focus_request = Some(field);

@@ -1,7 +1,6 @@
 //! 查找 / 替换: stepping through the matches and replacing them, each replacement one undo step.
 
 use super::PouxiApp;
-use crate::draft::TextField;
 use crate::ui::FindAction;
 
 impl PouxiApp {
@@ -36,11 +35,8 @@ impl PouxiApp {
             (find.current + count - 1) % count
         };
         let field = self.aids.matches[find.current].field;
-        let draft = self.doc.draft();
-        if let TextField::Headline(id) | TextField::Body(id) = field
-            && let Some((ci, _)) = draft.locate(id)
-        {
-            self.ui.collapsed.remove(&draft.categories[ci].id);
+        if let Some(category) = self.doc.draft().category_of(field) {
+            self.ui.collapsed.remove(&category);
         }
         self.ui.reveal = Some(field);
     }

@@ -49,11 +49,9 @@ impl DraftStats {
         let new = count_chars(text);
         let old = self.fields.insert(field, new).unwrap_or(0);
         self.total_chars = self.total_chars + new - old;
-        let category = match field {
-            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => draft.category_index(id),
-            TextField::Headline(id) | TextField::Body(id) => draft.locate(id).map(|(ci, _)| ci),
-            _ => None,
-        };
+        let category = draft
+            .category_of(field)
+            .and_then(|id| draft.category_index(id));
         if let Some(count) = category.and_then(|ci| self.category_chars.get_mut(ci)) {
             *count = *count + new - old;
         }

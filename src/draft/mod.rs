@@ -265,6 +265,20 @@ impl Draft {
         self.categories.iter().position(|c| c.id == id)
     }
 
+    /// The category a field belongs to: its own title or lead, or a finding in it. `None` for
+    /// the fields outside the categories (title, opening, closing).
+    pub fn category_of(&self, field: TextField) -> Option<CategoryId> {
+        match field {
+            TextField::CategoryTitle(id) | TextField::CategoryLead(id) => {
+                self.category_index(id).map(|_| id)
+            }
+            TextField::Headline(id) | TextField::Body(id) => {
+                self.locate(id).map(|(ci, _)| self.categories[ci].id)
+            }
+            _ => None,
+        }
+    }
+
     /// Where a finding sits: (category index, finding index).
     pub fn locate(&self, id: FindingId) -> Option<(usize, usize)> {
         self.categories.iter().enumerate().find_map(|(ci, c)| {

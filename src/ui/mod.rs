@@ -102,6 +102,8 @@ pub struct UiState {
     pub list: draft_list::ListState,
     /// The 检查 panel on the right.
     pub show_review: bool,
+    /// The 检查 panel shows only the advice about this category.
+    pub review_category: Option<CategoryId>,
     /// Mark the stretches still copied from the material.
     pub highlight_copied: bool,
     /// The start page in place of the editor (no draft to go back to at start-up).
@@ -189,7 +191,9 @@ pub fn show(
             .default_size(320.0)
             .min_size(240.0)
             .resizable(true)
-            .show(ui, |ui| review_panel::show(ui, view, &mut actions));
+            .show(ui, |ui| {
+                review_panel::show(ui, view, &mut state.review_category, &mut actions)
+            });
     }
     if state.show_outline && ui.ctx().content_rect().width() >= NARROW_WINDOW {
         egui::Panel::left("outline")

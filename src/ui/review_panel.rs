@@ -4,9 +4,17 @@
 //! plus how much is still copied verbatim.
 
 use super::{Action, View};
+use crate::draft::numbering::category_label;
+use crate::draft::{CategoryId, Draft};
 use crate::review::{ReviewGroup, Severity, fix_command};
 
-pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+/// `only` narrows the list to the advice about one category (a choice the panel keeps).
+pub fn show(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    only: &mut Option<CategoryId>,
+    actions: &mut Vec<Action>,
+) {
     ui.add_space(4.0);
     ui.heading("检查");
     if let Some(total) = view.aids.copied_total {
@@ -25,9 +33,20 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         count(Severity::Warning),
         count(Severity::Hint)
     ));
+    category_filter(ui, view.draft, only);
     ui.separator();
     if groups.is_empty() {
         ui.label("没有发现问题。");
+        return;
+    }
+    let about = |group: &ReviewGroup| match *only {
+        None => true,
+        Some(category) => group
+            .locations()
+            .any(|l| view.draft.category_of(l.field()) == Some(category)),
+    };
+    if !groups.iter().any(about) {
+        ui.label("这个类别没有发现问题。");
         return;
     }
     egui::ScrollArea::vertical()
@@ -35,13 +54,47 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             // 须改 first, then 注意, then 建议; the reviewer's order within each.
-            let mut order: Vec<(usize, &ReviewGroup)> = groups.iter().enumerate().collect();
+            let mut order: Vec<(usize, &ReviewGroup)> = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, group)| about(group))
+                .collect();
             order.sort_by_key(|(_, group)| group.severity());
             for (index, group) in order {
                 show_group(ui, view, index, group, actions);
                 ui.separator();
             }
         });
+}
+
+/// 全部类别, or one of the draft's categories. A category removed since is forgotten.
+fn category_filter(ui: &mut egui::Ui, draft: &Draft, only: &mut Option<CategoryId>) {
+    if only.is_some_and(|id| draft.category_index(id).is_none()) {
+        *only = None;
+    }
+    let name = |index: usize| {
+        let title = draft.categories[index].title.trim();
+        let title: String = title.chars().take(14).collect();
+        format!("{}{title}", category_label(index))
+    };
+    let selected = match only.and_then(|id| draft.category_index(id)) {
+        Some(index) => name(index),
+        None => "全部类别".to_owned(),
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("只看");
+        egui::ComboBox::from_id_salt("review_category")
+            .selected_text(selected)
+            .width(ui.available_width().min(240.0))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(only, None, "全部类别");
+                for (index, category) in draft.categories.iter().enumerate() {
+                    ui.selectable_value(only, Some(category.id), name(index));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
 }
 
 fn show_group(
