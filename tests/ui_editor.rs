@@ -68,6 +68,19 @@ fn starts_with_the_six_categories_of_the_template() {
 }
 
 #[test]
+fn a_lead_can_be_written_where_the_category_had_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    assert!(harness.state().draft().categories[1].lead.is_empty());
+    type_into(&mut harness, "（二）导语", "政治能力还有差距：");
+    assert_eq!(
+        harness.state().draft().categories[1].lead,
+        "政治能力还有差距："
+    );
+}
+
+#[test]
 fn write_move_drag_undo_save_and_reload() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);

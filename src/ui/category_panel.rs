@@ -61,9 +61,9 @@ pub fn show_head(
             tools(ui, view, index, category, state, actions);
         });
     }
-    // The lead: what the category says before its first finding (理论武装抓得不深……：). Shown
-    // where a category has one: the list's row-height estimate does not count an empty field.
-    if open && !category.lead.is_empty() {
+    // The lead: what the category says before its first finding (理论武装抓得不深……：), a
+    // field in every open category so one can be added where the material had none.
+    if open {
         ui.indent(("category_lead", category.id), |ui| {
             text_field::show(
                 ui,

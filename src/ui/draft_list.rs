@@ -197,7 +197,21 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
             }
             h
         }
-        RowKey::CategoryHead(_) => m.field.max(24.0),
+        RowKey::CategoryHead(_) if row.part == Part::Whole => m.field.max(24.0),
+        // An open category shows its lead's field under the head, empty or not.
+        RowKey::CategoryHead(_) => {
+            let lead = view
+                .draft
+                .categories
+                .get(row.category)
+                .map_or("", |c| c.lead.as_str());
+            let lead_box = if lead.is_empty() {
+                m.line + 8.0
+            } else {
+                m.text_box(lead, inner - 12.0 - 18.0)
+            };
+            m.field.max(24.0) + 4.0 + lead_box
+        }
         RowKey::Empty(_) => m.line,
         RowKey::Finding(_) => {
             let body = view

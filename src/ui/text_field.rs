@@ -123,8 +123,14 @@ pub fn show_with_menu(
         let job = highlighted_job(ui, buffer.as_str(), &font, &highlights, wrap_width);
         ui.fonts_mut(|fonts| fonts.layout_job(job))
     };
+    // An empty lead (optional, in every open category) stays one line high until written.
+    let rows = if matches!(spec.field, TextField::CategoryLead(_)) && text.is_empty() {
+        1
+    } else {
+        2
+    };
     let edit = if spec.multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(2)
+        egui::TextEdit::multiline(&mut text).desired_rows(rows)
     } else {
         egui::TextEdit::singleline(&mut text)
     };
