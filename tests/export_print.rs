@@ -2,8 +2,9 @@
 //! back with pdftotext. Every character of the speech must reach the page, and the body must
 //! sit 28 characters a line as GB/T 9704 sets it.
 //!
-//! Needs `soffice` (Debian: libreoffice-writer-nogui), `pdftotext` (poppler-utils) and a CJK
-//! font (fonts-wqy-zenhei); .ci/run installs them. Without them the test fails and says so: a
+//! Needs `soffice` (Debian: libreoffice-writer-nogui), `pdftotext` (poppler-utils), a CJK
+//! font that sets curly quotes full-width as Windows' 仿宋 does (fonts-noto-cjk) and Times New
+//! Roman's metrics (fonts-liberation); .ci/run installs them. Without them the test fails and says so: a
 //! skipped print check would prove nothing.
 
 use pouxi::draft::Draft;
@@ -138,13 +139,13 @@ fn the_body_prints_28_characters_a_line_and_22_lines_a_page() {
         .filter(|p| !p.trim().is_empty())
         .collect();
     assert!(pages.len() >= 3, "the seed runs to several pages");
-    // Han characters and full-width marks fill a cell each; curly quotes print half-width in
-    // the common CJK fonts. Counted in half cells. A line that ends with a hanging mark may
-    // hold one cell more.
+    // Han characters, full-width marks and curly quotes fill a cell each (Noto CJK, like the
+    // Windows 仿宋, sets “” full-width); digits and Latin letters take half a cell. Counted in
+    // half cells.
     let half_cells = |line: &str| {
         line.chars()
             .filter(|c| !c.is_whitespace())
-            .map(|c| if "“”‘’".contains(c) { 1 } else { 2 })
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
             .sum::<usize>()
     };
     let cells = |line: &str| half_cells(line).div_ceil(2);
@@ -156,7 +157,7 @@ fn the_body_prints_28_characters_a_line_and_22_lines_a_page() {
             .collect();
         let full = lines.iter().filter(|l| cells(l) == 28).count();
         assert!(
-            lines.iter().all(|l| cells(l) <= 29),
+            lines.iter().all(|l| cells(l) <= 28),
             "page {}: a line longer than 28 characters: {lines:#?}",
             number + 1
         );
@@ -191,4 +192,78 @@ fn the_title_prints_in_balanced_lines_broken_between_words() {
             "剖析发言材料（五）（问题部分）"
         ]
     );
+}
+
+/// Where each line ends, as a character offset into the lines joined (whitespace dropped).
+fn line_ends(lines: &[String]) -> (String, std::collections::BTreeSet<usize>) {
+    let mut joined = String::new();
+    let mut ends = std::collections::BTreeSet::new();
+    let mut offset = 0;
+    for line in lines {
+        joined.push_str(line);
+        offset += line.chars().count();
+        ends.insert(offset);
+    }
+    (joined, ends)
+}
+
+/// The page preview (`export::paginate`) against LibreOffice's rendering of the same .docx:
+/// the share of LibreOffice's body lines that end at the same character, and the page count.
+#[test]
+fn the_page_preview_breaks_lines_and_pages_where_libreoffice_does() {
+    preview_agrees_with_libreoffice(Layout::Inline);
+}
+
+#[test]
+fn the_page_preview_agrees_in_the_paragraphs_layout_too() {
+    preview_agrees_with_libreoffice(Layout::Paragraphs);
+}
+
+fn preview_agrees_with_libreoffice(layout: Layout) {
+    let draft = fixture_draft("seed_draft.ron");
+    let settings = ExportSettings {
+        layout,
+        ..ExportSettings::default()
+    };
+    let speech = pouxi::export::printed_speech(&draft, &settings).speech;
+    let pages = pouxi::export::paginate(&speech);
+    let preview: Vec<String> = pages
+        .iter()
+        .flat_map(|page| page.rows.iter().flatten())
+        .filter(|line| line.role != pouxi::export::Role::Title)
+        .map(|line| line.text.split_whitespace().collect())
+        .collect();
+    let title_lines = pouxi::export::printed_title(&draft.title).len();
+
+    let printed = &printed_seed(layout).1;
+    let printed_pages: Vec<&str> = printed
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let printed_lines: Vec<String> = printed_pages
+        .iter()
+        .flat_map(|page| page.lines())
+        .map(|line| line.split_whitespace().collect::<String>())
+        .filter(|line| !line.is_empty() && !line.starts_with('—'))
+        .skip(title_lines)
+        .collect();
+
+    let (preview_text, preview_ends) = line_ends(&preview);
+    let (printed_text, printed_ends) = line_ends(&printed_lines);
+    assert_eq!(preview_text, printed_text, "the same text on both sides");
+    let agreeing = printed_ends.intersection(&preview_ends).count();
+    let share = agreeing as f64 / printed_ends.len() as f64;
+    println!(
+        "page preview against LibreOffice ({layout:?}): {agreeing} of {} body lines end at the same character ({:.1}%); pages {} and {}",
+        printed_ends.len(),
+        share * 100.0,
+        pages.len(),
+        printed_pages.len()
+    );
+    assert!(
+        share >= 0.95,
+        "only {:.1}% of the lines agree; preview {preview:#?} printed {printed_lines:#?}",
+        share * 100.0
+    );
+    assert_eq!(pages.len(), printed_pages.len(), "the same number of pages");
 }

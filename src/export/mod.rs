@@ -7,8 +7,10 @@
 
 mod docx;
 mod gate;
+mod grid;
 mod layout;
 mod md;
+mod pages;
 mod punctuation;
 mod stock_fonts;
 mod title_lines;
@@ -16,6 +18,9 @@ mod txt;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
+pub use pages::{
+    PrintedLine, PrintedPage, page_count, paginate, row_height, rows_per_page, text_block,
+};
 pub use punctuation::PunctuationFix;
 pub use stock_fonts::{STOCK_WINDOWS_FONTS, stock_fallback};
 pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};
