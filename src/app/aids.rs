@@ -23,6 +23,19 @@ impl PouxiApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(200));
             }
         }
+        let settings = match &self.export.form {
+            Some(form) => &form.settings,
+            None => &self.settings.export,
+        };
+        let owed = self.aids.refresh_pages(
+            self.doc.draft(),
+            revision,
+            settings,
+            now - self.changed_at.1,
+        );
+        if owed {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
         if let Some(find) = &mut self.find {
             self.aids
                 .refresh_matches(self.doc.draft(), revision, &find.query, find.match_case);

@@ -4,6 +4,7 @@
 use crate::clean::Rules;
 use crate::draft::targets::{self, TargetReport};
 use crate::draft::{Draft, FindingId};
+use crate::export::{self, ExportSettings};
 use crate::originality;
 use crate::review::{self, Lexicon, ReviewGroup};
 use crate::search::{self, Match, SearchOptions};
@@ -30,6 +31,9 @@ pub struct AidsCache {
     lexicon: Option<Lexicon>,
     matches_for: Option<(u64, String, bool)>,
     pub matches: Vec<Match>,
+    pages_for: Option<(u64, ExportSettings)>,
+    /// Pages the speech prints on with the export settings, as the page preview lays it out.
+    pub pages: Option<usize>,
 }
 
 impl AidsCache {
@@ -97,6 +101,30 @@ impl AidsCache {
         };
         self.review = review::fold(review::run_with(draft, rules, lexicon));
         self.review_for = Some(revision);
+        false
+    }
+
+    /// Counts the printed pages when the draft or the export settings changed, after the
+    /// same pause in typing as the reviewer. Returns true when it still owes a count.
+    pub fn refresh_pages(
+        &mut self,
+        draft: &Draft,
+        revision: u64,
+        settings: &ExportSettings,
+        seconds_since_change: f64,
+    ) -> bool {
+        if let Some((for_revision, for_settings)) = &self.pages_for
+            && *for_revision == revision
+            && for_settings == settings
+        {
+            return false;
+        }
+        if self.pages_for.is_some() && seconds_since_change < REVIEW_PAUSE {
+            return true;
+        }
+        let printed = export::printed_speech(draft, settings);
+        self.pages = Some(export::page_count(&printed.speech));
+        self.pages_for = Some((revision, settings.clone()));
         false
     }
 

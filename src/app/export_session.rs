@@ -3,7 +3,7 @@
 
 use crate::clean::Rules;
 use crate::draft::Draft;
-use crate::export::{self, Format, PunctuationFix};
+use crate::export::{self, Format, PrintedPage, PunctuationFix};
 use crate::ui::export_dialog::ExportForm;
 
 #[derive(Debug, Default)]
@@ -15,6 +15,8 @@ pub struct ExportSession {
     pub notes: Vec<String>,
     pub punctuation: Vec<PunctuationFix>,
     pub title_lines: Vec<String>,
+    /// The speech on the printed page, as the .docx prints it.
+    pub pages: Vec<PrintedPage>,
     /// (where, reason, text) of every flagged span.
     pub flagged: Vec<(String, String, String)>,
 }
@@ -31,6 +33,7 @@ impl ExportSession {
         }
         self.text = preview_text(draft, form);
         let printed = export::printed_speech(draft, &form.settings);
+        self.pages = export::paginate(&printed.speech);
         self.notes = printed.speech.notes;
         self.punctuation = printed.punctuation;
         self.title_lines = export::printed_title(&draft.title);

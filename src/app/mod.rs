@@ -296,6 +296,7 @@ impl eframe::App for PouxiApp {
             flagged: &self.export.flagged,
             punctuation: &self.export.punctuation,
             title_lines: &self.export.title_lines,
+            pages: &self.export.pages,
         });
         let view = View {
             draft: self.doc.draft(),
@@ -326,6 +327,7 @@ impl eframe::App for PouxiApp {
                 review: self.ui.show_review.then_some(self.aids.review.as_slice()),
                 matches: &self.aids.matches,
                 source: self.doc.draft().source.as_ref(),
+                pages: self.aids.pages,
             },
         };
         if busy {

@@ -18,9 +18,7 @@ mod txt;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
-pub use pages::{
-    PrintedLine, PrintedPage, page_count, paginate, row_height, rows_per_page, text_block,
-};
+pub use pages::{PageGeometry, PrintedLine, PrintedPage, geometry, page_count, paginate};
 pub use punctuation::PunctuationFix;
 pub use stock_fonts::{STOCK_WINDOWS_FONTS, stock_fallback};
 pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};

@@ -8,7 +8,9 @@
 //! against LibreOffice's rendering of the seed in `tests/export_print.rs`.
 
 use super::grid::{
-    BODY_SIZE, BODY_TRACKING, FIRST_LINE_INDENT, LINE, LINES_PER_PAGE, TEXT_WIDTH, TITLE_SIZE,
+    BODY_SIZE, BODY_TRACKING, FIRST_LINE_INDENT, FOOTER_DISTANCE, LINE, LINES_PER_PAGE,
+    MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_INSET, PAGE_NUMBER_LINE, PAGE_NUMBER_SIZE,
+    PAGE_WIDTH, TEXT_WIDTH, TITLE_SIZE,
 };
 use super::layout::{Paragraph, Role, Speech};
 use super::title_lines::title_lines;
@@ -33,22 +35,43 @@ pub struct PrintedPage {
     pub rows: Vec<Option<PrintedLine>>,
 }
 
-/// The text block's size in points: (width, height).
-pub fn text_block() -> (f32, f32) {
-    (
-        twips_to_points(TEXT_WIDTH),
-        twips_to_points(LINE) * LINES_PER_PAGE as f32,
-    )
+/// The page the .docx prints on, in points, for painting it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageGeometry {
+    pub page_width: f32,
+    pub page_height: f32,
+    /// The text block's top-left corner on the page.
+    pub text_left: f32,
+    pub text_top: f32,
+    pub text_width: f32,
+    /// One row of fixed line spacing.
+    pub row: f32,
+    pub rows: usize,
+    /// The page number's top, from the page's top (7 mm under the text block).
+    pub page_number_top: f32,
+    /// The page number's distance from the text block's edge.
+    pub page_number_inset: f32,
+    pub page_number_size: f32,
 }
 
-/// The height of one row in points.
-pub fn row_height() -> f32 {
-    twips_to_points(LINE)
-}
-
-/// Rows a page holds.
-pub fn rows_per_page() -> usize {
-    LINES_PER_PAGE
+/// The page of GB/T 9704 as the .docx sets it up.
+pub fn geometry() -> PageGeometry {
+    let page_height = twips_to_points(PAGE_HEIGHT);
+    // The footer's one exact line ends at the bottom margin's footer distance: see grid.rs.
+    let page_number_top =
+        page_height - twips_to_points(FOOTER_DISTANCE) - twips_to_points(PAGE_NUMBER_LINE);
+    PageGeometry {
+        page_width: twips_to_points(PAGE_WIDTH),
+        page_height,
+        text_left: twips_to_points(MARGIN_LEFT),
+        text_top: twips_to_points(MARGIN_TOP),
+        text_width: twips_to_points(TEXT_WIDTH),
+        row: twips_to_points(LINE),
+        rows: LINES_PER_PAGE,
+        page_number_top,
+        page_number_inset: twips_to_points(PAGE_NUMBER_INSET),
+        page_number_size: PAGE_NUMBER_SIZE as f32 / 2.0,
+    }
 }
 
 /// Lays `speech` out on pages as the .docx prints it.
@@ -407,6 +430,19 @@ mod tests {
     }
 
     #[test]
+    fn the_page_number_sits_7_mm_under_the_text_block() {
+        let g = geometry();
+        let block_bottom = g.text_top + g.row * g.rows as f32;
+        let text_block_bottom = g.page_height - 35.0 * 72.0 / 25.4;
+        assert!(
+            (block_bottom - text_block_bottom).abs() < 2.0,
+            "22 rows fill the block"
+        );
+        let gap_mm = (g.page_number_top - text_block_bottom) * 25.4 / 72.0;
+        assert!((gap_mm - 7.0).abs() < 0.1, "{gap_mm} mm");
+    }
+
+    #[test]
     fn the_title_is_centred_and_followed_by_a_blank_row() {
         let speech = Speech {
             paragraphs: vec![
@@ -427,7 +463,7 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert!(rows[1].is_none());
         let title = rows[0].as_ref().expect("title row");
-        let (width, _) = text_block();
+        let width = geometry().text_width;
         let right = title.x.last().copied().unwrap_or(0.0) + 22.0;
         assert!((title.x[0] - (width - right)).abs() < 1.0, "centred");
     }

@@ -2,7 +2,7 @@
 //! ad-like text still in the draft is listed and must be removed or explicitly accepted.
 
 use super::{Action, ExportAction};
-use crate::export::{ExportSettings, Format, Layout, PunctuationFix};
+use crate::export::{ExportSettings, Format, Layout, PrintedPage, PunctuationFix};
 
 /// What the writer is choosing; edited directly by the dialog.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,8 @@ pub struct ExportPreview<'a> {
     pub punctuation: &'a [PunctuationFix],
     /// The title as it prints in Word, line by line.
     pub title_lines: &'a [String],
+    /// The pages the .docx prints on.
+    pub pages: &'a [PrintedPage],
 }
 
 /// Pushes [`ExportAction::Close`] when closed.
@@ -41,15 +43,23 @@ pub fn show(
         ui.add_space(4.0);
         ui.columns(2, |columns| {
             options(&mut columns[0], form);
-            columns[1].strong("预览（将写入文件的文字）");
-            egui::ScrollArea::vertical()
-                .id_salt("export_preview")
-                .auto_shrink([false, false])
-                .min_scrolled_height(height)
-                .max_height(height)
-                .show(&mut columns[1], |ui| {
-                    ui.add(egui::Label::new(preview.text).wrap().selectable(true));
-                });
+            if form.format == Format::Docx {
+                columns[1].strong(format!(
+                    "打印预览：共 {} 页（每页 22 行，每行 28 字）",
+                    preview.pages.len()
+                ));
+                super::page_preview::show(&mut columns[1], preview.pages, height);
+            } else {
+                columns[1].strong("预览（将写入文件的文字）");
+                egui::ScrollArea::vertical()
+                    .id_salt("export_preview")
+                    .auto_shrink([false, false])
+                    .min_scrolled_height(height)
+                    .max_height(height)
+                    .show(&mut columns[1], |ui| {
+                        ui.add(egui::Label::new(preview.text).wrap().selectable(true));
+                    });
+            }
         });
         for note in preview.notes {
             ui.label(egui::RichText::new(note).weak());

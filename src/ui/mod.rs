@@ -16,6 +16,7 @@ pub mod import_dialog;
 mod menu_bar;
 mod message_box;
 mod outline;
+mod page_preview;
 pub mod path_prompt;
 mod recovery_offer;
 mod review_panel;
@@ -85,6 +86,8 @@ pub struct AidsView<'a> {
     pub matches: &'a [Match],
     /// The material's fingerprint, to mark copied stretches on request.
     pub source: Option<&'a SourceFingerprint>,
+    /// Pages the speech prints on, as the page preview lays it out.
+    pub pages: Option<usize>,
 }
 
 /// State that belongs to the window only: never saved with the draft.

@@ -21,16 +21,20 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>
             ui.label("已保存");
         }
         ui.separator();
-        let counts = format!(
+        let mut counts = format!(
             "{} 条问题 · 全文 {} 字",
             group_thousands(view.draft.finding_count()),
             group_thousands(view.total_chars)
         );
-        if ui.available_width() > 700.0 {
-            ui.label(format!("{} 个类别 · {counts}", view.draft.categories.len()));
-        } else {
-            ui.label(counts);
+        if let Some(pages) = view.aids.pages {
+            counts.push_str(&format!(" · {pages} 页"));
         }
+        let counts = if ui.available_width() > 700.0 {
+            ui.label(format!("{} 个类别 · {counts}", view.draft.categories.len()))
+        } else {
+            ui.label(counts)
+        };
+        counts.on_hover_text("字数按 Word 的字数统计（不计空格）；页数按导出的 Word 版式（每页 22 行、每行 28 字）排出");
         if let Some(report) = view.aids.targets
             && report.total.target.is_some()
         {
