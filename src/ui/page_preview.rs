@@ -105,7 +105,7 @@ fn paint_page(
     let number = format!("— {} —", index + 1);
     let y = rect.top() + g.page_number_top * scale;
     let inset = g.page_number_inset * scale;
-    let (x, align) = if index % 2 == 0 {
+    let (x, align) = if index.is_multiple_of(2) {
         (
             block.x + g.text_width * scale - inset,
             egui::Align2::RIGHT_TOP,
