@@ -38,7 +38,7 @@ impl PouxiApp {
         let category = match field {
             TextField::CategoryTitle(id) | TextField::CategoryLead(id) => Some(id),
             TextField::Headline(id) | TextField::Body(id) => {
-                draft.locate(id).map(|(ci, _)| draft.categories[ci].id)
+                draft.locate(id).map(|(ci, _)| draft.categories()[ci].id)
             }
             _ => None,
         };

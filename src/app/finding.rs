@@ -28,7 +28,7 @@ impl PouxiApp {
         if let TextField::Headline(id) | TextField::Body(id) = field
             && let Some((ci, _)) = draft.locate(id)
         {
-            self.ui.collapsed.remove(&draft.categories[ci].id);
+            self.ui.collapsed.remove(&draft.categories()[ci].id);
         }
         self.ui.reveal = Some(field);
     }

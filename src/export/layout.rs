@@ -2,7 +2,7 @@
 //! the window previews and the ad gate scans.
 
 use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{Category, Draft, Finding, TextField};
+use crate::draft::{Category, Draft, Finding, Section, SectionBody, TextField, section_label};
 use serde::{Deserialize, Serialize};
 
 /// How the findings of a category are laid out.
@@ -19,6 +19,9 @@ pub enum Layout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Title,
+    /// The name-and-unit and date lines under the title (楷体, centred).
+    Byline,
+    /// A section heading, `一、检视存在的问题` (黑体, outline level 1).
     Heading,
     /// A category's number and title (楷体 in Word). A paragraph of this role opens a category;
     /// in the inline layout it goes on with the category's findings as body runs.
@@ -57,9 +60,10 @@ pub struct Speech {
     pub notes: Vec<String>,
 }
 
-/// Lays out `draft` as a speech: title, opening, heading, the numbered categories and their
-/// findings, closing. Empty findings and categories are left out (and the numbers close up);
-/// `notes` says what was left out.
+/// Lays out `draft` as a speech: title, byline, opening, each section under its derived
+/// `一、` heading with its paragraphs or numbered categories and findings, closing. Empty
+/// findings, categories and sections are left out (and the numbers close up); `notes` says
+/// what was left out.
 pub fn speech(draft: &Draft, layout: Layout) -> Speech {
     speech_with(draft, layout, LoneFinding::Counted)
 }
@@ -78,54 +82,126 @@ pub fn speech_with(draft: &Draft, layout: Layout, lone: LoneFinding) -> Speech {
     for line in lines(&draft.title) {
         out.push(single(Role::Title, line, Some(TextField::Title)));
     }
+    for (text, field) in [
+        (&draft.byline.author, TextField::Byline),
+        (&draft.byline.date, TextField::DateLine),
+    ] {
+        for line in lines(text) {
+            out.push(single(Role::Byline, line, Some(field)));
+        }
+    }
     for line in lines(&draft.opening) {
         out.push(single(Role::Body, line, Some(TextField::Opening)));
     }
-    let heading = join_wrapped(&draft.heading);
-    if !heading.is_empty() {
-        out.push(single(Role::Heading, &heading, Some(TextField::Heading)));
-    }
 
-    let mut empty_findings = 0;
-    let mut empty_categories = Vec::new();
-    let mut number = 0;
-    for category in &draft.categories {
-        empty_findings += category.findings.iter().filter(|f| f.is_empty()).count();
-        if category.findings.iter().all(Finding::is_empty) {
-            empty_categories.push(join_wrapped(&category.title));
+    let mut left_out = LeftOut::default();
+    let mut section_number = 0;
+    for section in &draft.sections {
+        if section_is_empty(section) {
+            left_out.sections.push(join_wrapped(&section.heading));
             continue;
         }
-        match layout {
-            Layout::Inline => inline_category(&mut out, category, number, lone),
-            Layout::Paragraphs => paragraph_category(&mut out, category, number, lone),
+        // A section without a heading (material imported without one) has no number line.
+        let heading = join_wrapped(&section.heading);
+        if !heading.is_empty() {
+            out.push(single(
+                Role::Heading,
+                &(section_label(section_number) + &heading),
+                Some(TextField::SectionHeading(section.id)),
+            ));
+            section_number += 1;
         }
-        number += 1;
+        match &section.body {
+            SectionBody::Paragraphs(text) => {
+                for line in lines(text) {
+                    out.push(single(
+                        Role::Body,
+                        line,
+                        Some(TextField::SectionText(section.id)),
+                    ));
+                }
+            }
+            SectionBody::Categories(categories) => {
+                section_categories(&mut out, categories, (layout, lone), &mut left_out);
+            }
+        }
     }
 
     for line in lines(&draft.closing) {
         out.push(single(Role::Body, line, Some(TextField::Closing)));
     }
 
-    let mut notes = Vec::new();
-    if empty_findings > 0 {
-        notes.push(format!("已略去空的问题 {empty_findings} 条"));
-    }
-    if !empty_categories.is_empty() {
-        let named: Vec<&str> = empty_categories
-            .iter()
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-            .collect();
-        let mut note = format!("已略去没有问题的类别 {} 个", empty_categories.len());
-        if !named.is_empty() {
-            note.push('：');
-            note.push_str(&named.join("、"));
-        }
-        notes.push(note);
-    }
     Speech {
         paragraphs: out,
-        notes,
+        notes: left_out.notes(),
+    }
+}
+
+/// What the layout skipped, for the notes.
+#[derive(Default)]
+struct LeftOut {
+    findings: usize,
+    categories: Vec<String>,
+    sections: Vec<String>,
+}
+
+impl LeftOut {
+    fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.findings > 0 {
+            notes.push(format!("已略去空的问题 {} 条", self.findings));
+        }
+        for (list, what) in [
+            (&self.categories, "没有问题的类别"),
+            (&self.sections, "空的部分"),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            let named: Vec<&str> = list
+                .iter()
+                .map(String::as_str)
+                .filter(|t| !t.is_empty())
+                .collect();
+            let mut note = format!("已略去{what} {} 个", list.len());
+            if !named.is_empty() {
+                note.push('：');
+                note.push_str(&named.join("、"));
+            }
+            notes.push(note);
+        }
+        notes
+    }
+}
+
+/// A section with no paragraph and no finding says nothing and is not printed.
+fn section_is_empty(section: &Section) -> bool {
+    match &section.body {
+        SectionBody::Paragraphs(text) => lines(text).next().is_none(),
+        SectionBody::Categories(categories) => categories
+            .iter()
+            .all(|c| c.findings.iter().all(Finding::is_empty)),
+    }
+}
+
+fn section_categories(
+    out: &mut Vec<Paragraph>,
+    categories: &[Category],
+    (layout, lone): (Layout, LoneFinding),
+    left_out: &mut LeftOut,
+) {
+    let mut number = 0;
+    for category in categories {
+        left_out.findings += category.findings.iter().filter(|f| f.is_empty()).count();
+        if category.findings.iter().all(Finding::is_empty) {
+            left_out.categories.push(join_wrapped(&category.title));
+            continue;
+        }
+        match layout {
+            Layout::Inline => inline_category(out, category, number, lone),
+            Layout::Paragraphs => paragraph_category(out, category, number, lone),
+        }
+        number += 1;
     }
 }
 
@@ -308,8 +384,9 @@ mod tests {
     #[test]
     fn a_lone_finding_prints_without_一是_when_asked() {
         let mut draft = Draft::with_categories("t", DEFAULT_HEADING, &["甲方面", "乙方面"]);
-        draft.categories[0].findings = vec![finding(10, "唯一的问题")];
-        draft.categories[1].findings = vec![finding(11, "头一个"), finding(12, "第二个")];
+        draft.categories_mut().unwrap()[0].findings = vec![finding(10, "唯一的问题")];
+        draft.categories_mut().unwrap()[1].findings =
+            vec![finding(11, "头一个"), finding(12, "第二个")];
         for layout in [Layout::Inline, Layout::Paragraphs] {
             let text = |lone| {
                 speech_with(&draft, layout, lone)

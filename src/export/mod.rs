@@ -13,12 +13,14 @@ mod punctuation;
 mod stock_fonts;
 mod title_lines;
 mod txt;
+mod xlsx;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
 pub use punctuation::PunctuationFix;
 pub use stock_fonts::{STOCK_WINDOWS_FONTS, stock_fallback};
 pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};
+pub use xlsx::ledger_xlsx;
 
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,9 @@
 //! other character lands in exactly one field of the draft.
 
 use crate::clean::marks::{Mark, MarkKind, mark_at};
-use crate::draft::{Category, Draft, Finding, IdSource};
+use crate::draft::{
+    Category, Draft, Finding, IdSource, Section, SectionBody, SectionKind, strip_section_number,
+};
 
 /// Longest headline, in characters: a longer first sentence is body text.
 pub const MAX_HEADLINE_CHARS: usize = 30;
@@ -647,13 +649,26 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
         .collect();
     parsed.found_heading = heading_at.is_some();
     // Fields added to Draft later keep their defaults.
+    // The heading's typed number (`二、`) is consumed: section numbers are derived.
+    let heading = heading_at.map_or(String::new(), |h| {
+        let typed = paragraphs[h].trim();
+        let bare = strip_section_number(typed);
+        if let Some(number) = typed.strip_suffix(bare)
+            && !number.trim().is_empty()
+        {
+            parsed.consumed.push(number.trim().to_owned());
+        }
+        bare.to_owned()
+    });
     let draft = Draft {
         title,
-        heading: heading_at
-            .map(|h| paragraphs[h].clone())
-            .unwrap_or_default(),
         opening,
-        categories,
+        sections: vec![Section {
+            id: ids.section(),
+            kind: SectionKind::Problems,
+            heading,
+            body: SectionBody::Categories(categories),
+        }],
         closing: join(&closing_parts),
         ..Draft::default()
     };
@@ -678,7 +693,7 @@ mod tests {
         let p = parse(&paras(
             "标题\n二、检视存在的问题\n（一）在理论学习方面。一是思想统一是前提，学习不够。二是研究不深。存在一是一的说法。三是融会贯通不够。",
         ));
-        let c = &p.draft.categories[0];
+        let c = &p.draft.categories()[0];
         assert_eq!(c.title, "在理论学习方面");
         let heads: Vec<&str> = c.findings.iter().map(|f| f.headline.as_str()).collect();
         assert_eq!(
@@ -693,7 +708,7 @@ mod tests {
         let p = parse(&paras(
             "标题\n一、存在的问题\n（一）在带头学习方面\n1.学习不够深入。具体表现。\n2、研究不够。表现。\n（二）在带头担当方面：第一，担当不够。表现。第二，作为不足。",
         ));
-        let c = &p.draft.categories;
+        let c = &p.draft.categories();
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].findings.len(), 2);
         assert_eq!(c[1].title, "在带头担当方面");
@@ -706,8 +721,8 @@ mod tests {
             "标题\n开场白。\n二、检视存在的问题\n（一）理论学习方面\n一是学习不够。\n三、原因剖析\n原因在于。",
         ));
         assert_eq!(p.draft.opening, "开场白。");
-        assert_eq!(p.draft.heading, "二、检视存在的问题");
-        assert_eq!(p.draft.categories.len(), 1);
+        assert_eq!(p.draft.sections[0].heading, "检视存在的问题");
+        assert_eq!(p.draft.categories().len(), 1);
         assert_eq!(p.draft.closing, "三、原因剖析\n原因在于。");
     }
 
@@ -716,7 +731,7 @@ mod tests {
         let p = parse(&paras(
             "标题\n（一）在学习方面\n一是学习不够。\n二、深刻反思\n（二）理想信念有所弱化。",
         ));
-        assert_eq!(p.draft.categories.len(), 1);
+        assert_eq!(p.draft.categories().len(), 1);
         assert_eq!(p.draft.closing, "二、深刻反思\n（二）理想信念有所弱化。");
     }
 
@@ -725,11 +740,11 @@ mod tests {
         let p = parse(&paras(
             "标题\n对照检查的问题\n主要有：\n1.学习不够。正文。\n2.研究不深。正文。",
         ));
-        assert_eq!(p.draft.heading, "对照检查的问题");
+        assert_eq!(p.draft.sections[0].heading, "对照检查的问题");
         assert_eq!(p.draft.opening, "主要有：");
-        assert_eq!(p.draft.categories.len(), 1);
-        assert_eq!(p.draft.categories[0].title, "");
-        assert_eq!(p.draft.categories[0].findings.len(), 2);
+        assert_eq!(p.draft.categories().len(), 1);
+        assert_eq!(p.draft.categories()[0].title, "");
+        assert_eq!(p.draft.categories()[0].findings.len(), 2);
     }
 
     #[test]
@@ -739,12 +754,12 @@ mod tests {
             let p = parse(&paras(&format!(
                 "标题\n按照要求报告如下。\n{heading}\n（一）在学习方面\n一是学习不够。正文。"
             )));
-            assert_eq!(p.draft.heading, heading);
+            assert_eq!(p.draft.sections[0].heading, strip_section_number(heading));
             assert_eq!(p.draft.opening, "按照要求报告如下。");
         }
         let p = parse(&paras("个人对照检查材料\n按照要求报告如下。"));
         assert_eq!(p.draft.title, "个人对照检查材料");
-        assert_eq!(p.draft.heading, "");
+        assert_eq!(p.draft.sections[0].heading, "");
     }
 
     #[test]

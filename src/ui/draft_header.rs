@@ -34,22 +34,25 @@ pub fn show(
                 actions,
             );
             ui.end_row();
-            let label = ui.label("小标题");
-            text_field::show(
-                ui,
-                FieldSpec {
-                    field: TextField::Heading,
-                    current: &draft.heading,
-                    name: FieldName::LabelledBy(label.id),
-                    hint: "二、检视存在的问题",
-                    multiline: false,
-                    font: egui::TextStyle::Body,
-                    highlights: highlighter.for_field(TextField::Heading, &draft.heading),
-                },
-                state,
-                actions,
-            );
-            ui.end_row();
+            if let Some(section) = draft.problems_section() {
+                let label = ui.label("小标题");
+                let field = TextField::SectionHeading(section.id);
+                text_field::show(
+                    ui,
+                    FieldSpec {
+                        field,
+                        current: &section.heading,
+                        name: FieldName::LabelledBy(label.id),
+                        hint: "检视存在的问题（序号自动生成）",
+                        multiline: false,
+                        font: egui::TextStyle::Body,
+                        highlights: highlighter.for_field(field, &section.heading),
+                    },
+                    state,
+                    actions,
+                );
+                ui.end_row();
+            }
         });
     if !draft.opening.is_empty() {
         ui.add_space(6.0);
@@ -81,8 +84,8 @@ pub fn show_footer(
         // Far from ＋ 新增类别, so adding a category never replaces them all by a slip.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .add(egui::Button::new(egui::RichText::new("恢复默认六个方面").weak()).small())
-                .on_hover_text("用 2023 年主题教育的六个方面替换全部类别，原有问题保留（可撤销）")
+                .add(egui::Button::new(egui::RichText::new("恢复模板的类别").weak()).small())
+                .on_hover_text("用新建时的模板（最新年度）的问题类别替换全部类别，原有问题保留（可撤销）")
                 .clicked()
             {
                 actions.push(Action::RestoreTemplate);

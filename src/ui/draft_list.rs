@@ -202,7 +202,7 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
         RowKey::Finding(_) => {
             let body = view
                 .draft
-                .categories
+                .categories()
                 .get(row.category)
                 .and_then(|c| c.findings.get(row.finding))
                 .map_or("", |f| f.body.as_str());
@@ -223,7 +223,12 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
 /// The row a text field lives in.
 fn row_of(field: TextField) -> RowKey {
     match field {
-        TextField::Title | TextField::Heading | TextField::Opening => RowKey::Header,
+        TextField::Title
+        | TextField::Byline
+        | TextField::DateLine
+        | TextField::SectionHeading(_)
+        | TextField::SectionText(_)
+        | TextField::Opening => RowKey::Header,
         TextField::Closing => RowKey::Footer,
         TextField::CategoryTitle(id) | TextField::CategoryLead(id) => RowKey::CategoryHead(id),
         TextField::Headline(id) | TextField::Body(id) => RowKey::Finding(id),
@@ -247,7 +252,7 @@ fn build_rows(
     metrics: &Metrics,
 ) -> Layout {
     let draft = view.draft;
-    let mut rows = Vec::with_capacity(draft.finding_count() + 2 * draft.categories.len() + 2);
+    let mut rows = Vec::with_capacity(draft.finding_count() + 2 * draft.categories().len() + 2);
     let mut push = |key: RowKey, category: usize, finding: usize, part: Part| {
         rows.push(Row {
             key,
@@ -261,7 +266,7 @@ fn build_rows(
         });
     };
     push(RowKey::Header, 0, 0, Part::Free);
-    for (ci, category) in draft.categories.iter().enumerate() {
+    for (ci, category) in draft.categories().iter().enumerate() {
         if collapsed.contains(&category.id) {
             push(RowKey::CategoryHead(category.id), ci, 0, Part::Whole);
             continue;
@@ -282,7 +287,7 @@ fn build_rows(
     }
     push(RowKey::Footer, 0, 0, Part::Free);
 
-    let mut spans = Vec::with_capacity(draft.categories.len());
+    let mut spans = Vec::with_capacity(draft.categories().len());
     for (index, row) in rows.iter().enumerate() {
         match row.part {
             Part::Top | Part::Whole => spans.push((index, index)),
@@ -461,7 +466,7 @@ pub fn show(
                     ui,
                     panel_rect(&rows, span, origin, width),
                     view.draft,
-                    view.draft.categories[category].id,
+                    view.draft.categories()[category].id,
                     actions,
                 );
             }
@@ -556,13 +561,13 @@ fn show_row(
             view,
             highlighter,
             row.category,
-            &draft.categories[row.category],
+            &draft.categories()[row.category],
             state,
             actions,
         ),
         RowKey::Empty(_) => category_panel::show_empty(&mut child),
         RowKey::Finding(_) => {
-            let category = &draft.categories[row.category];
+            let category = &draft.categories()[row.category];
             let finding = &category.findings[row.finding];
             let place = Place {
                 draft,
