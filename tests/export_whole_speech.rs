@@ -137,7 +137,8 @@ fn docx_formats_every_level() {
             "{category}"
         );
     }
-    let body = find("一是坚持每周集中学习。正文。");
+    // A category's only finding is printed without 一是 (main's print rule, LoneFinding).
+    let body = find("坚持每周集中学习。正文。");
     assert_eq!(
         (body.0.as_str(), body.2.as_str()),
         ("Normal", fonts.body.as_str())
@@ -166,7 +167,7 @@ fn txt_and_md_carry_the_same_structure() {
     assert_eq!(lines[1], "张三（××局党组书记）");
     assert_eq!(lines[2], "2026年1月");
     assert!(txt.contains("\u{3000}\u{3000}二、存在的问题\n"));
-    assert!(txt.contains("\u{3000}\u{3000}（一）理想信念方面。一是理想信念有所松懈。正文。"));
+    assert!(txt.contains("\u{3000}\u{3000}（一）理想信念方面。理想信念有所松懈。正文。"));
     assert!(txt.contains("\u{3000}\u{3000}四、整改措施\n"));
     let md = String::from_utf8(render(&draft, &settings, Format::Markdown).unwrap().bytes).unwrap();
     for heading in [

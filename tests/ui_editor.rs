@@ -224,7 +224,9 @@ fn buttons_move_duplicate_and_delete_with_numbers_following() {
     harness.run();
     harness.get_by_label("移到类别").click();
     harness.run();
-    harness.get_by_label("（三）在能力本领方面").click();
+    harness
+        .get_by_label("（三）在带头敬畏人民、敬畏组织、敬畏法纪方面")
+        .click();
     harness.run();
     assert!(harness.state().draft().categories()[0].findings.is_empty());
     assert_eq!(headlines(harness.state().draft(), 2), ["甲"]);

@@ -200,6 +200,7 @@ pub struct FindingPlace {
 
 impl Draft {
     /// A draft with one problems section holding the given category titles and no findings.
+    /// A number typed before the heading (`二、`) is dropped: section numbers are derived.
     pub fn with_categories<S: AsRef<str>>(title: &str, heading: &str, titles: &[S]) -> Draft {
         let mut ids = IdSource { next: 1 };
         // Categories take the first ids (1, 2, …), the section the next one.
@@ -216,7 +217,7 @@ impl Draft {
             sections: vec![Section {
                 id: ids.section(),
                 kind: SectionKind::Problems,
-                heading: heading.to_owned(),
+                heading: strip_section_number(heading).to_owned(),
                 body: SectionBody::Categories(categories),
             }],
             ..Draft::default()
