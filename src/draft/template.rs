@@ -257,6 +257,24 @@ mod tests {
         assert_eq!(ids.len(), BUILTIN_SOURCES.len());
     }
 
+    #[test]
+    fn every_year_template_names_the_public_source_of_its_titles() {
+        for (file, source) in BUILTIN_SOURCES {
+            let template = Template::parse(source).unwrap_or_else(|e| panic!("{file}: {e}"));
+            if template.year.is_none() {
+                continue;
+            }
+            let comments: Vec<&str> = source
+                .lines()
+                .take_while(|l| l.starts_with("//"))
+                .collect();
+            assert!(
+                comments.iter().any(|l| l.contains("http")),
+                "{file} gives no source address"
+            );
+        }
+    }
+
     fn titles(draft: &Draft, kind: SectionKind) -> Vec<String> {
         draft
             .sections
