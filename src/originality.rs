@@ -266,7 +266,8 @@ mod tests {
         assert_eq!(meter.report(&draft), report(&draft));
         // Opening, closing, and a headline and a body per finding.
         assert_eq!(meter.measured_afresh(), 2 + 2 * 100);
-        draft.categories_mut().unwrap()[1].findings[7].body = "去年全年只参加了两次集中研讨".to_owned();
+        draft.categories_mut().unwrap()[1].findings[7].body =
+            "去年全年只参加了两次集中研讨".to_owned();
         let after = meter.report(&draft);
         assert_eq!(meter.measured_afresh(), 1);
         assert_eq!(after, report(&draft));

@@ -532,7 +532,11 @@ fn import_of_a_compilation_takes_one_article() {
     let second = pouxi(dir.path(), &["import", "合集.txt", "--article", "2"]);
     assert_eq!(second.code, 0, "{}", second.stderr);
     let draft = store::draft_from_ron(&second.stdout).unwrap();
-    let counts: Vec<usize> = draft.categories().iter().map(|c| c.findings.len()).collect();
+    let counts: Vec<usize> = draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.len())
+        .collect();
     assert_eq!(counts, [2]);
     assert_eq!(draft.categories()[0].title, "在工作作风方面");
 

@@ -115,7 +115,8 @@ fn a_title_of_two_lines_stays_together() {
 fn control_characters_never_reach_txt_or_md() {
     let mut draft = seed();
     draft.title = "标\0题\u{7}".into();
-    draft.categories_mut().unwrap()[0].findings[0].body = "正文\0中间\u{1b}[31m有\u{8}控制字符".into();
+    draft.categories_mut().unwrap()[0].findings[0].body =
+        "正文\0中间\u{1b}[31m有\u{8}控制字符".into();
     draft.closing = "结\u{0}尾".into();
     for format in [Format::Txt, Format::Markdown] {
         let text = export(&draft, &ExportSettings::default(), format);

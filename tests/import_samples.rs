@@ -49,7 +49,7 @@ fn wenku_page_with_breadcrumbs_chrome_and_paywall() {
     assert_eq!(d.sections[0].heading, "查摆的主要问题");
     assert_eq!(d.categories()[0].title, "理论学习方面存在的问题");
     assert!(d.opening.contains("现将个人对照检查情况报告如下。"));
-    assert!(d.closing.starts_with("三、问题产生的原因"));
+    assert!(after_problems(d).starts_with("问题产生的原因"));
     // The paywall notice sat between two findings; the third one still starts.
     assert_eq!(
         d.categories()[1].findings[2].headline,
@@ -75,7 +75,7 @@ fn wechat_article_with_header_footer_and_hidden_contact() {
     assert_eq!(d.title, "XX同志2023年度民主生活会对照检查材料");
     assert_eq!(d.categories()[1].title, "在带头践行为民服务宗旨方面");
     assert_eq!(d.categories()[2].findings[0].headline, "创新意识不强");
-    assert!(d.closing.starts_with("二、产生问题的原因"));
+    assert!(after_problems(d).starts_with("产生问题的原因"));
     assert!(!draft_texts(d).join("").contains('\u{200B}'));
 }
 
@@ -147,7 +147,11 @@ fn wenku_page_with_a_repeated_title_and_a_truncation_notice() {
         "“一岗双责”落实不到位"
     );
     // The notice and the brackets around it go; nothing like `（，）` is left.
-    assert!(d.closing.ends_with("切实把问题改到位。"), "{}", d.closing);
+    assert!(
+        after_problems(d).ends_with("切实把问题改到位。"),
+        "{}",
+        after_problems(d)
+    );
     let removed: Vec<&str> = imported.removed.iter().map(|r| r.text.as_str()).collect();
     assert!(
         removed.contains(&"（全文共3216字，下载后可任意编辑）"),
@@ -204,7 +208,7 @@ fn wechat_account_with_header_counters_and_related_articles() {
         ["改革攻坚的魄力不足", "创新思路不宽"]
     );
     assert!(d.opening.starts_with("根据市委办公室"));
-    assert!(d.closing.starts_with("二、原因剖析"));
+    assert!(after_problems(d).starts_with("原因剖析"));
     assert!(d.closing.ends_with("请同志们批评指正。"), "{}", d.closing);
     // The related-article list under 往期推荐 and the reader buttons are gone.
     let all = all_text(&imported);
@@ -252,8 +256,8 @@ fn doc_site_page_with_page_footers_mid_sentence() {
     assert!(d.opening.starts_with("按照支部关于召开"));
     assert!(d.opening.ends_with("汇报如下："));
     assert_eq!(
-        d.closing,
-        "二、问题产生的根源\n一是理论学习不够深入。二是党性修养有所放松。"
+        after_problems(d),
+        "问题产生的根源\n一是理论学习不够深入。二是党性修养有所放松。"
     );
     let all = all_text(&imported);
     for junk in [
@@ -305,8 +309,8 @@ fn pdf_copy_wrapped_at_35_characters_with_a_running_header() {
         "对财政资金拨付等关键环节的风险点排查不够细，内控制度执行中存在“宽松软”现象。"
     );
     assert_eq!(
-        d.closing,
-        "二、原因剖析\n一是理论学习的自觉性不够强。二是党性锤炼有所放松。三是担当作为的劲头有所减弱。\n三、整改措施\n针对上述问题，我将认真制定整改清单，明确整改时限，确保件件有着落。"
+        after_problems(d),
+        "原因剖析\n一是理论学习的自觉性不够强。二是党性锤炼有所放松。三是担当作为的劲头有所减弱。\n整改措施\n针对上述问题，我将认真制定整改清单，明确整改时限，确保件件有着落。"
     );
     for text in draft_texts(d) {
         assert!(!text.contains(' '), "stray space in {text:?}");
@@ -348,7 +352,7 @@ fn branch_member_with_paragraph_findings_headed_by_their_first_sentence() {
         ]
     );
     assert!(d.opening.starts_with("（普通党员）\n按照党支部"));
-    assert!(d.closing.starts_with("二、原因分析"));
+    assert!(after_problems(d).starts_with("原因分析"));
     assert!(
         imported.removed.is_empty(),
         "{:?}",
@@ -383,7 +387,7 @@ fn numbered_findings_keep_their_sub_points() {
         ["监督管理存在盲区", "廉洁提醒不够经常"]
     );
     assert!(d.categories()[3].findings[0].body.ends_with("研究不够。"));
-    assert!(d.closing.starts_with("二、原因剖析"));
+    assert!(after_problems(d).starts_with("原因剖析"));
 }
 
 #[test]
@@ -418,8 +422,8 @@ fn ordinal_qiyi_and_semicolon_separated_findings() {
     );
     assert_eq!(d.categories()[3].title, "在发挥支部战斗堡垒作用方面");
     assert_eq!(
-        d.closing,
-        "二、问题产生的原因\n一是理论学习不够深入。二是党性修养有所放松。三是责任担当有所弱化。\n以上发言，不妥之处，请同志们批评指正。"
+        after_problems(d),
+        "问题产生的原因\n一是理论学习不够深入。二是党性修养有所放松。三是责任担当有所弱化。\n以上发言，不妥之处，请同志们批评指正。"
     );
 }
 
@@ -494,8 +498,8 @@ fn gbk_text_with_crlf_line_ends() {
         ["攻坚克难的劲头不足", "改革创新意识不强"]
     );
     assert_eq!(
-        d.closing,
-        "二、问题产生的原因\n一是理论学习不够深入。二是党性锻炼有所放松。三是宗旨意识有所淡化。"
+        after_problems(d),
+        "问题产生的原因\n一是理论学习不够深入。二是党性锻炼有所放松。三是宗旨意识有所淡化。"
     );
     for text in draft_texts(d) {
         assert!(!text.contains(['\r', '\t']), "{text:?}");
@@ -549,7 +553,11 @@ fn word_document_with_styled_paragraphs_and_page_footers() {
     );
     let removed = removed_texts(&imported);
     assert_eq!(removed, ["第 1 页 共 3 页", "— 2 —", "第 3 页 共 3 页"]);
-    assert!(d.closing.ends_with("三是严守纪律规矩。"), "{}", d.closing);
+    assert!(
+        after_problems(d).ends_with("三是严守纪律规矩。"),
+        "{}",
+        after_problems(d)
+    );
 }
 
 #[test]

@@ -124,9 +124,7 @@ fn the_seed_is_told_its_five_faults_with_fixes_and_its_vagueness_once() {
         Some("检视存在的问题")
     );
     assert!(
-        !items
-            .iter()
-            .any(|i| i.kind == ReviewKind::SectionNumbering),
+        !items.iter().any(|i| i.kind == ReviewKind::SectionNumbering),
         "{items:#?}"
     );
 

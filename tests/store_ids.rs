@@ -115,24 +115,24 @@ fn id_source_never_wraps() {
 fn with_ids(section: u64, shape: &[(u64, Vec<u64>)]) -> Draft {
     let mut n = 0;
     let categories = shape
-            .iter()
-            .map(|(cid, fids)| Category {
-                id: CategoryId(*cid),
-                title: format!("类{cid}"),
-                findings: fids
-                    .iter()
-                    .map(|fid| {
-                        n += 1;
-                        Finding {
-                            id: FindingId(*fid),
-                            headline: format!("问题{n}"),
-                            body: format!("正文{n}"),
-                        }
-                    })
-                    .collect(),
-                ..Category::default()
-            })
-            .collect();
+        .iter()
+        .map(|(cid, fids)| Category {
+            id: CategoryId(*cid),
+            title: format!("类{cid}"),
+            findings: fids
+                .iter()
+                .map(|fid| {
+                    n += 1;
+                    Finding {
+                        id: FindingId(*fid),
+                        headline: format!("问题{n}"),
+                        body: format!("正文{n}"),
+                    }
+                })
+                .collect(),
+            ..Category::default()
+        })
+        .collect();
     Draft {
         sections: vec![Section {
             id: SectionId(section),

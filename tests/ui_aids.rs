@@ -249,11 +249,7 @@ fn the_targets_dialog_sets_targets_on_the_categories_it_shows() {
     harness.get_by_label("字数目标");
     // Ctrl+Z while the dialog is open must not shift the categories under its rows.
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
-    harness
-        .get_all_by_label(&label)
-        .next()
-        .unwrap()
-        .focus();
+    harness.get_all_by_label(&label).next().unwrap().focus();
     harness.step();
     harness
         .get_all_by_label(&label)

@@ -305,12 +305,18 @@ fn the_preview_of_a_compilation_lets_the_writer_pick_an_article() {
     answer_prompt(&mut harness, "素材文件路径（.txt / .docx）：", &path);
     harness.get_by_label_contains("这是 2 篇文章的合集");
     let session = harness.state().import_session().unwrap();
-    assert_eq!(session.imported.draft.categories()[0].title, "在理论学习方面");
+    assert_eq!(
+        session.imported.draft.categories()[0].title,
+        "在理论学习方面"
+    );
     harness.get_by_label("第2篇 李四同志剖析材料").click();
     harness.run();
     let session = harness.state().import_session().unwrap();
     assert_eq!(session.article, 1);
-    assert_eq!(session.imported.draft.categories()[0].title, "在工作作风方面");
+    assert_eq!(
+        session.imported.draft.categories()[0].title,
+        "在工作作风方面"
+    );
     assert_eq!(session.imported.draft.finding_count(), 2);
     harness.get_by_label("导入").click();
     harness.run();

@@ -162,7 +162,9 @@ fn a_file_that_would_block_does_not_hold_the_window() {
     assert!(harness.state().document().path().is_none());
     assert_eq!(
         harness.state().draft().categories().len(),
-        pouxi::draft::Template::default_template().problem_titles().len()
+        pouxi::draft::Template::default_template()
+            .problem_titles()
+            .len()
     );
 }
 

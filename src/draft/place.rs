@@ -221,7 +221,11 @@ mod tests {
             .enumerate()
             .find(|(_, s)| s.kind == crate::draft::SectionKind::Measures)
             .expect("the default template has measures");
-        let label = format!("{}{}", crate::draft::section::section_label(si), section.heading);
+        let label = format!(
+            "{}{}",
+            crate::draft::section::section_label(si),
+            section.heading
+        );
         let category = section.categories()[0].clone();
         let id = FindingId(9_999_001);
         if let crate::draft::SectionBody::Categories(categories) = &mut draft.sections[si].body {

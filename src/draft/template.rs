@@ -264,10 +264,7 @@ mod tests {
             if template.year.is_none() {
                 continue;
             }
-            let comments: Vec<&str> = source
-                .lines()
-                .take_while(|l| l.starts_with("//"))
-                .collect();
+            let comments: Vec<&str> = source.lines().take_while(|l| l.starts_with("//")).collect();
             assert!(
                 comments.iter().any(|l| l.contains("http")),
                 "{file} gives no source address"

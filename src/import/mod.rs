@@ -16,6 +16,7 @@ mod decode;
 mod docx;
 mod legacy;
 mod parse;
+mod speech;
 
 pub use articles::{Article, articles};
 pub use parse::MAX_HEADLINE_CHARS;

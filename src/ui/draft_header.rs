@@ -85,7 +85,9 @@ pub fn show_footer(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add(egui::Button::new(egui::RichText::new("恢复模板的类别").weak()).small())
-                .on_hover_text("用新建时的模板（最新年度）的问题类别替换全部类别，原有问题保留（可撤销）")
+                .on_hover_text(
+                    "用新建时的模板（最新年度）的问题类别替换全部类别，原有问题保留（可撤销）",
+                )
                 .clicked()
             {
                 actions.push(Action::RestoreTemplate);

@@ -27,7 +27,10 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>
             group_thousands(view.total_chars)
         );
         if ui.available_width() > 700.0 {
-            ui.label(format!("{} 个类别 · {counts}", view.draft.categories().len()));
+            ui.label(format!(
+                "{} 个类别 · {counts}",
+                view.draft.categories().len()
+            ));
         } else {
             ui.label(counts);
         }
