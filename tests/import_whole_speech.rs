@@ -40,7 +40,11 @@ fn outline(draft: &Draft) -> Vec<(SectionKind, String, Vec<String>)> {
         .collect()
 }
 
-fn section(kind: SectionKind, heading: &str, categories: &[&str]) -> (SectionKind, String, Vec<String>) {
+fn section(
+    kind: SectionKind,
+    heading: &str,
+    categories: &[&str],
+) -> (SectionKind, String, Vec<String>) {
     (
         kind,
         heading.to_owned(),
@@ -61,11 +65,7 @@ fn a_whole_speech_gives_every_part_its_section() {
     assert_eq!(
         outline(d),
         [
-            section(
-                Rectification,
-                "2024年度民主生活会整改落实情况",
-                &[]
-            ),
+            section(Rectification, "2024年度民主生活会整改落实情况", &[]),
             section(Problems, "存在的问题", &problems),
             section(
                 Case,
@@ -75,7 +75,12 @@ fn a_whole_speech_gives_every_part_its_section() {
             section(
                 Causes,
                 "原因剖析",
-                &["理想信念方面", "党性修养方面", "宗旨意识方面", "纪律规矩方面"]
+                &[
+                    "理想信念方面",
+                    "党性修养方面",
+                    "宗旨意识方面",
+                    "纪律规矩方面"
+                ]
             ),
             section(Measures, "整改措施", &problems),
         ]
@@ -170,7 +175,11 @@ fn the_real_pages_keep_their_words_in_the_right_parts() {
     // 01: the category's lead and its findings.
     let (_, imported) = real("01-gongwk");
     let category = &imported.draft.categories()[0];
-    assert!(category.lead.starts_with("理论武装抓得不深"), "{}", category.lead);
+    assert!(
+        category.lead.starts_with("理论武装抓得不深"),
+        "{}",
+        category.lead
+    );
     assert_eq!(category.findings[0].headline, "理论学习的转化效果不彻底");
 
     // 02: the outline of every part at the top of the page stays in the opening and makes
@@ -178,7 +187,8 @@ fn the_real_pages_keep_their_words_in_the_right_parts() {
     let (_, imported) = real("02-gongxunwk");
     let d = &imported.draft;
     assert!(d.opening.starts_with("一、存在的问题"), "{}", d.opening);
-    for listed in ["二、反面典型案例剖析情况", "三、原因分析", "四、整改措施"] {
+    for listed in ["二、反面典型案例剖析情况", "三、原因分析", "四、整改措施"]
+    {
         assert!(d.opening.contains(listed), "{listed}");
     }
     assert_eq!(d.sections.len(), 1);
@@ -190,7 +200,11 @@ fn the_real_pages_keep_their_words_in_the_right_parts() {
         d.title,
         "区委常委、区委宣传部长2025年度民主生活会个人对照检查材料"
     );
-    assert!(d.opening.ends_with("现将对照检查情况汇报如下:"), "{}", d.opening);
+    assert!(
+        d.opening.ends_with("现将对照检查情况汇报如下:"),
+        "{}",
+        d.opening
+    );
     let headlines: Vec<&str> = d.categories()[0]
         .findings
         .iter()
@@ -198,7 +212,11 @@ fn the_real_pages_keep_their_words_in_the_right_parts() {
         .collect();
     assert_eq!(
         headlines,
-        ["政治判断力不够敏锐", "政治领悟力不够透彻", "政治执行力不够扎实"]
+        [
+            "政治判断力不够敏锐",
+            "政治领悟力不够透彻",
+            "政治执行力不够扎实"
+        ]
     );
 
     // 44: the problems part and the measures after it.
@@ -212,7 +230,12 @@ fn the_real_pages_keep_their_words_in_the_right_parts() {
         .collect();
     assert_eq!(
         headlines,
-        ["理论学习不足", "实践能力欠缺", "责任意识淡薄", "考核机制缺失"]
+        [
+            "理论学习不足",
+            "实践能力欠缺",
+            "责任意识淡薄",
+            "考核机制缺失"
+        ]
     );
     let measures = d.sections[1].paragraphs().unwrap_or_default();
     assert!(measures.starts_with("针对上述问题"), "{measures}");

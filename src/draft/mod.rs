@@ -11,6 +11,7 @@ mod measures;
 pub mod numbering;
 pub mod place;
 mod section;
+pub mod section_edits;
 pub mod targets;
 mod template;
 

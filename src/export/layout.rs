@@ -122,7 +122,10 @@ pub fn speech_with(draft: &Draft, layout: Layout, lone: LoneFinding) -> Speech {
                 }
             }
             SectionBody::Categories(categories) => {
-                section_categories(&mut out, categories, (layout, lone), &mut left_out);
+                let named_after_heading = matches!(categories.as_slice(),
+                    [only] if !heading.is_empty() && join_wrapped(&only.title) == heading);
+                let layout = (layout, lone, named_after_heading);
+                section_categories(&mut out, categories, layout, &mut left_out);
             }
         }
     }
@@ -184,10 +187,13 @@ fn section_is_empty(section: &Section) -> bool {
     }
 }
 
+/// Lays out a section's categories. A section's only category named after the section's
+/// heading (findings imported straight under `一、存在的问题`) prints no `（一）` line of its
+/// own: the heading already says it (`bare`).
 fn section_categories(
     out: &mut Vec<Paragraph>,
     categories: &[Category],
-    (layout, lone): (Layout, LoneFinding),
+    (layout, lone, bare): (Layout, LoneFinding, bool),
     left_out: &mut LeftOut,
 ) {
     let mut number = 0;
@@ -198,8 +204,8 @@ fn section_categories(
             continue;
         }
         match layout {
-            Layout::Inline => inline_category(out, category, number, lone),
-            Layout::Paragraphs => paragraph_category(out, category, number, lone),
+            Layout::Inline => inline_category(out, category, (number, bare), lone),
+            Layout::Paragraphs => paragraph_category(out, category, (number, bare), lone),
         }
         number += 1;
     }
@@ -218,18 +224,21 @@ fn ordinal(category: &Category, index: usize, lone: LoneFinding) -> Option<Run> 
 fn inline_category(
     out: &mut Vec<Paragraph>,
     category: &Category,
-    number: usize,
+    (number, bare): (usize, bool),
     lone: LoneFinding,
 ) {
     let mut title = join_wrapped(&category.title);
     if !title.is_empty() && !title.ends_with(['。', '：', ':']) {
         title.push('。');
     }
-    let mut runs = vec![Run {
-        text: category_label(number) + &title,
-        role: Role::Category,
-        source: Some(TextField::CategoryTitle(category.id)),
-    }];
+    let mut runs = Vec::new();
+    if !bare {
+        runs.push(Run {
+            text: category_label(number) + &title,
+            role: Role::Category,
+            source: Some(TextField::CategoryTitle(category.id)),
+        });
+    }
     let lead = join_wrapped(&category.lead);
     if !lead.trim().is_empty() {
         runs.push(body_run(lead, Some(TextField::CategoryLead(category.id))));
@@ -247,7 +256,7 @@ fn inline_category(
         }
     }
     out.push(Paragraph {
-        role: Role::Category,
+        role: if bare { Role::Body } else { Role::Category },
         runs,
     });
 }
@@ -255,17 +264,19 @@ fn inline_category(
 fn paragraph_category(
     out: &mut Vec<Paragraph>,
     category: &Category,
-    number: usize,
+    (number, bare): (usize, bool),
     lone: LoneFinding,
 ) {
-    out.push(Paragraph {
-        role: Role::Category,
-        runs: vec![Run {
-            text: category_label(number) + &join_wrapped(&category.title),
+    if !bare {
+        out.push(Paragraph {
             role: Role::Category,
-            source: Some(TextField::CategoryTitle(category.id)),
-        }],
-    });
+            runs: vec![Run {
+                text: category_label(number) + &join_wrapped(&category.title),
+                role: Role::Category,
+                source: Some(TextField::CategoryTitle(category.id)),
+            }],
+        });
+    }
     let lead = join_wrapped(&category.lead);
     if !lead.trim().is_empty() {
         out.push(Paragraph {
@@ -379,6 +390,34 @@ mod tests {
             headline: headline.into(),
             body: "正文。".into(),
         }
+    }
+
+    #[test]
+    fn a_category_named_after_its_section_prints_under_the_heading_alone() {
+        let mut draft = Draft::with_categories("t", "存在问题分析", &["存在问题分析"]);
+        draft.categories_mut().unwrap()[0].findings =
+            vec![finding(10, "理论学习不足"), finding(11, "实践能力欠缺")];
+        for layout in [Layout::Inline, Layout::Paragraphs] {
+            let texts: Vec<String> = speech(&draft, layout)
+                .paragraphs
+                .iter()
+                .map(Paragraph::text)
+                .collect();
+            assert_eq!(texts[1], "一、存在问题分析", "{layout:?}");
+            assert!(
+                texts.iter().all(|t| !t.contains("（一）")),
+                "{layout:?}: {texts:?}"
+            );
+            assert!(texts[2].starts_with("一是理论学习不足"), "{texts:?}");
+        }
+        // Titled otherwise, the category keeps its line.
+        draft.categories_mut().unwrap()[0].title = "在理论学习方面".into();
+        let texts: Vec<String> = speech(&draft, Layout::Paragraphs)
+            .paragraphs
+            .iter()
+            .map(Paragraph::text)
+            .collect();
+        assert_eq!(texts[2], "（一）在理论学习方面");
     }
 
     #[test]

@@ -100,6 +100,11 @@ pub fn save_user_template(user_dir: &Path, template: &Template) -> Result<PathBu
             }
         })
         .collect();
+    let name = if name.is_empty() {
+        "template".to_owned()
+    } else {
+        name
+    };
     let path = user_dir.join(format!("{name}.ron"));
     atomic_write(&path, template.to_ron().as_bytes())
         .map_err(|error| StoreError::from_io(&path, &error))?;
