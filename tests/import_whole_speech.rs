@@ -25,8 +25,11 @@ fn real(name: &str) -> (String, Imported) {
     (text, imported)
 }
 
+/// A section as checked: kind, heading, category titles.
+type Shape = (SectionKind, String, Vec<String>);
+
 /// (kind, heading, category titles) of every section, in order.
-fn outline(draft: &Draft) -> Vec<(SectionKind, String, Vec<String>)> {
+fn outline(draft: &Draft) -> Vec<Shape> {
     draft
         .sections
         .iter()
@@ -120,7 +123,7 @@ fn a_whole_speech_gives_every_part_its_section() {
 #[test]
 fn real_whole_speech_pages_give_their_sections() {
     use SectionKind::*;
-    let pages: [(&str, Vec<(SectionKind, String, Vec<String>)>); 5] = [
+    let pages: [(&str, Vec<Shape>); 5] = [
         (
             "01-gongwk",
             vec![section(
