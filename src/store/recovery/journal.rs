@@ -243,4 +243,41 @@ mod tests {
         });
         assert_eq!(diff(&newest, &added), None);
     }
+
+    #[test]
+    fn the_whole_speech_journals_and_a_format_1_heading_line_still_replays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.journal");
+        let base = crate::draft::Template::default_template().to_draft();
+        let mut newer = base.clone();
+        newer.byline.author = "张三".into();
+        let paragraphs = newer.sections[0].id;
+        if let Some(text) = newer.text_mut(TextField::SectionText(paragraphs)) {
+            *text = "已整改到位。".into();
+        }
+        let last = newer.sections.len() - 1;
+        newer.sections[last].heading = "下一步整改措施".into();
+        let edits = diff(&base, &newer).unwrap();
+        assert_eq!(edits.len(), 3, "{edits:?}");
+        append(&path, 3, 100, edits).unwrap();
+        // A line written by a Pouxi of format 1: the heading with its typed number.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all("{\"base\":3,\"edits\":[[\"Heading\",\"二、查摆的问题\"]]}\n".as_bytes())
+            .unwrap();
+        let mut replayed = base.clone();
+        // The format-1 line carries no time; the last replayed line's time is returned.
+        assert_eq!(replay(&path, 3, u64::MAX, &mut replayed), 0);
+        let problems = newer.problems_section().map(|s| s.id).unwrap();
+        if let Some(heading) = newer.text_mut(TextField::SectionHeading(problems)) {
+            *heading = "查摆的问题".into();
+        }
+        assert_eq!(replayed, newer);
+        // A section added or switched to paragraphs is a change of shape.
+        let mut fewer = newer.clone();
+        fewer.sections.pop();
+        assert_eq!(diff(&newer, &fewer), None);
+    }
 }
