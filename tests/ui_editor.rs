@@ -413,3 +413,24 @@ fn ime_composition_commits_chinese_at_the_cursor() {
     assert_eq!(body(&harness), "学习不够深入。思想认识不足");
     assert!(harness.state().window_title().contains('●'));
 }
+
+#[test]
+fn the_speech_s_other_sections_are_named_under_the_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    // A new draft is the 2025 template: its parts besides the problems are listed, so the
+    // writer knows the export carries them.
+    harness.get_by_label(
+        "本稿的其他部分（写了内容的，导出时一并输出）：\
+         2024年度民主生活会整改落实和深入贯彻中央八项规定精神学习教育情况、\
+         反面典型案例剖析、问题产生的原因、整改措施",
+    );
+    // A draft of the problems only has nothing to list.
+    let draft = Draft::with_categories("标题", "检视存在的问题", &["在理论学习方面"]);
+    let path = dir.path().join("问题.ron");
+    pouxi::store::save_draft(&path, &draft).unwrap();
+    let mut harness = harness_at(dir.path(), Some(path));
+    harness.run();
+    assert!(harness.query_by_label_contains("本稿的其他部分").is_none());
+}

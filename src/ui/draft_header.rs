@@ -94,6 +94,7 @@ pub fn show_footer(
             }
         });
     });
+    other_sections_note(ui, draft);
     if !draft.closing.is_empty() {
         ui.add_space(8.0);
         outside_text(
@@ -107,6 +108,30 @@ pub fn show_footer(
         );
     }
     ui.add_space(24.0);
+}
+
+/// The speech's other sections (学习收获, 原因剖析, 整改措施…), named so the writer knows they
+/// are there and exported; editing them here comes with the section editor.
+fn other_sections_note(ui: &mut egui::Ui, draft: &Draft) {
+    let problems = draft.problems_section().map(|s| s.id);
+    let names: Vec<&str> = draft
+        .sections
+        .iter()
+        .filter(|s| Some(s.id) != problems)
+        .map(|s| s.heading.trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(format!(
+            "本稿的其他部分（写了内容的，导出时一并输出）：{}",
+            names.join("、")
+        ))
+        .weak(),
+    );
 }
 
 fn outside_text(
