@@ -273,6 +273,24 @@ fn print_summary(report: &check::CheckReport, stderr: &mut impl Write) {
             counted(report.total_chars, "character", "characters")
         ),
     );
+    if report.sections.len() > 1 {
+        let parts: Vec<String> = report
+            .sections
+            .iter()
+            .map(|s| match s.title.as_str() {
+                "" => format!("({}, no heading)", s.kind),
+                title => format!("{title} ({})", s.kind),
+            })
+            .collect();
+        say(
+            stderr,
+            format_args!(
+                "The speech has {}: {}.",
+                counted(parts.len(), "section", "sections"),
+                parts.join(", ")
+            ),
+        );
+    }
     for (index, category) in report.categories.iter().enumerate() {
         say(
             stderr,

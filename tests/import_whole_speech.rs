@@ -75,9 +75,11 @@ fn a_whole_speech_gives_every_part_its_section() {
                 "反面典型案例剖析",
                 &["案例基本情况", "对照案例查找差距"]
             ),
+            // The causes' opening words, then their categories printing on under them.
+            section(Causes, "原因剖析", &[]),
             section(
                 Causes,
-                "原因剖析",
+                "",
                 &[
                     "理想信念方面",
                     "党性修养方面",
@@ -102,11 +104,14 @@ fn a_whole_speech_gives_every_part_its_section() {
     assert_eq!(first.lead, "理论武装抓得不深。");
     assert_eq!(first.findings.len(), 2);
     assert_eq!(first.findings[1].headline, "政治敏锐性不强");
-    // The causes' opening words lead their first category; the measures have findings.
-    let causes = d.sections[3].categories();
-    assert_eq!(causes[0].lead, "深刻反思上述问题，根源在于：");
+    assert_eq!(
+        d.sections[3].paragraphs(),
+        Some("深刻反思上述问题，根源在于：")
+    );
+    let causes = d.sections[4].categories();
+    assert_eq!(causes[0].lead, "");
     assert_eq!(causes[0].findings[0].headline, "放松了理论学习");
-    let measures = d.sections[4].categories();
+    let measures = d.sections[5].categories();
     assert_eq!(measures[0].findings.len(), 2);
     assert_eq!(measures[1].findings[0].headline, "年底前完成3个滞后项目");
     // Every part's number is consumed (numbers are derived), every other character kept.
@@ -243,4 +248,40 @@ fn the_real_pages_keep_their_words_in_the_right_parts() {
     let measures = d.sections[1].paragraphs().unwrap_or_default();
     assert!(measures.starts_with("针对上述问题"), "{measures}");
     assert!(measures.contains("加强理论武装"));
+}
+
+#[test]
+fn an_imported_whole_speech_exports_with_its_parts_in_order() {
+    use pouxi::export::{ExportSettings, Format, render};
+    let imported = import(&fixture("whole_speech.txt"));
+    let settings = ExportSettings::default();
+    let txt = render(&imported.draft, &settings, Format::Txt)
+        .unwrap()
+        .bytes;
+    let txt = String::from_utf8(txt).unwrap();
+    let lines: Vec<&str> = txt
+        .lines()
+        .map(|l| l.trim_start_matches('\u{3000}'))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let at = |start: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start}: {lines:#?}"))
+    };
+    // Numbers run 一、 to 五、 in the material's order; the causes' opening words stand under
+    // their heading, before （一）.
+    let order = [
+        at("一、2024年度民主生活会整改落实情况"),
+        at("二、存在的问题"),
+        at("三、反面典型案例剖析"),
+        at("四、原因剖析"),
+        at("深刻反思上述问题，根源在于："),
+        at("（一）理想信念方面。放松了理论学习"),
+        at("五、整改措施"),
+        at("以上发言"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{lines:#?}");
+    assert_eq!(order[4], order[3] + 1);
 }

@@ -111,8 +111,9 @@ fn part_starts(lines: &[&str], bare_allowed: bool) -> Vec<usize> {
 }
 
 /// The body of a part: categories when its lines number them `（一）`, `（二）`… from one;
-/// paragraphs otherwise. Text before the first category opens the first category's lead.
-fn body(lines: &[&str], ids: &mut IdSource, consumed: &mut Vec<String>) -> SectionBody {
+/// paragraphs otherwise. With categories, the text before the first one (`深刻反思，根源在于：`)
+/// comes back apart.
+fn body(lines: &[&str], ids: &mut IdSource, consumed: &mut Vec<String>) -> (String, SectionBody) {
     let mut starts = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if mark_of(line).is_some_and(|m| m.kind == MarkKind::Paren && m.number == starts.len() + 1)
@@ -121,7 +122,7 @@ fn body(lines: &[&str], ids: &mut IdSource, consumed: &mut Vec<String>) -> Secti
         }
     }
     let Some(&first) = starts.first() else {
-        return SectionBody::Paragraphs(join(lines));
+        return (String::new(), SectionBody::Paragraphs(join(lines)));
     };
     let intro = join(&lines[..first]);
     let mut categories = Vec::new();
@@ -146,12 +147,7 @@ fn body(lines: &[&str], ids: &mut IdSource, consumed: &mut Vec<String>) -> Secti
             ..Category::default()
         });
     }
-    if let Some(category) = categories.first_mut()
-        && !intro.is_empty()
-    {
-        category.lead = join(&[&intro, &category.lead]);
-    }
-    SectionBody::Categories(categories)
+    (intro, SectionBody::Categories(categories))
 }
 
 /// One section per part starting at `starts` (each running to the next).
@@ -175,12 +171,33 @@ fn sections(
         }
         let mut body_lines = vec![head.rest];
         body_lines.extend(&lines[start + 1..end]);
-        out.push(Section {
-            id: ids.section(),
-            kind: kind_of(head.title).unwrap_or(SectionKind::Other),
-            heading: head.title.to_owned(),
-            body: body(&body_lines, ids, consumed),
-        });
+        let kind = kind_of(head.title).unwrap_or(SectionKind::Other);
+        let id = ids.section();
+        let (intro, body) = body(&body_lines, ids, consumed);
+        if intro.is_empty() {
+            out.push(Section {
+                id,
+                kind,
+                heading: head.title.to_owned(),
+                body,
+            });
+        } else {
+            // Opening words before the first `（一）` (`深刻反思，根源在于：`): the part's
+            // paragraphs, then its categories in a section of the same kind without a heading
+            // of its own, which prints on under the first with no number.
+            out.push(Section {
+                id,
+                kind,
+                heading: head.title.to_owned(),
+                body: SectionBody::Paragraphs(intro),
+            });
+            out.push(Section {
+                id: ids.section(),
+                kind,
+                heading: String::new(),
+                body,
+            });
+        }
     }
     out
 }
@@ -284,15 +301,22 @@ mod tests {
             [
                 (SectionKind::Case, "反面典型案例剖析"),
                 (SectionKind::Causes, "原因剖析"),
+                (SectionKind::Causes, ""),
                 (SectionKind::Measures, "下一步整改措施"),
             ]
         );
-        let causes = sections[1].categories();
+        // The causes' opening words, then their categories printing on without a heading.
+        assert_eq!(sections[1].paragraphs(), Some("深刻反思，根源在于："));
+        assert_eq!(
+            (sections[2].kind, sections[2].heading.as_str()),
+            (SectionKind::Causes, "")
+        );
+        let causes = sections[2].categories();
         assert_eq!(causes.len(), 2);
         assert_eq!(causes[0].title, "理想信念方面");
-        assert!(causes[0].lead.starts_with("深刻反思"), "{causes:?}");
+        assert_eq!(causes[0].lead, "");
         assert_eq!(
-            sections[2].paragraphs(),
+            sections[3].paragraphs(),
             Some("一是加强学习。二是严守纪律。")
         );
         assert_eq!(closing, "以上是我的发言，不妥之处请批评指正。");
