@@ -180,7 +180,7 @@ mod tests {
         let mut draft = Template::default_template().to_draft();
         let mut ids = IdSource::after(&draft);
         let id = ids.finding();
-        draft.categories[1].findings.push(Finding {
+        draft.categories_mut().unwrap()[1].findings.push(Finding {
             id,
             headline: "学习不够".into(),
             body: "集中学习少。".into(),
@@ -221,7 +221,7 @@ mod tests {
         let mut draft = Template::default_template().to_draft();
         let mut ids = IdSource::after(&draft);
         let id = ids.finding();
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id,
             headline: "学习举措强度不够".into(),
             body: "集中学习少。添加客服微信：dada123，获取更多精品素材！".into(),
@@ -234,7 +234,7 @@ mod tests {
         scan.refresh(&draft, 2, None, &rules);
         assert!(scan.by_finding().is_empty());
         assert!(
-            draft.categories[0].findings[0]
+            draft.categories()[0].findings[0]
                 .body
                 .starts_with("集中学习少。")
         );

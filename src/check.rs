@@ -113,10 +113,24 @@ pub struct OriginalityEntry {
     pub findings: Vec<FindingOriginality>,
 }
 
+/// One section: its heading (without the derived number), its kind (`problems`, …), its
+/// categories, and how many paragraphs a section of paragraphs holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionReport {
+    pub title: String,
+    pub kind: String,
+    pub categories: Vec<CategoryReport>,
+    pub paragraphs: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub title: String,
+    /// The problems section's categories.
     pub categories: Vec<CategoryReport>,
+    /// Every section of the speech, in order.
+    #[serde(default)]
+    pub sections: Vec<SectionReport>,
     pub total_chars: usize,
     pub finding_count: usize,
     pub flagged: Vec<FlaggedText>,
@@ -256,7 +270,10 @@ fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Optio
     };
     match field {
         TextField::Title => ("title", None, None),
-        TextField::Heading => ("heading", None, None),
+        TextField::Byline => ("byline", None, None),
+        TextField::DateLine => ("date_line", None, None),
+        TextField::SectionHeading(_) => ("heading", None, None),
+        TextField::SectionText(_) => ("section_text", None, None),
         TextField::Opening => ("opening", None, None),
         TextField::Closing => ("closing", None, None),
         TextField::CategoryTitle(id) => (
@@ -365,7 +382,7 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
 /// Checks a draft against the ad rules and the given review word list.
 pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckReport {
     let mut empty_findings = Vec::new();
-    for (ci, category) in draft.categories.iter().enumerate() {
+    for (ci, category) in draft.categories().iter().enumerate() {
         for (fi, finding) in category.findings.iter().enumerate() {
             if finding.is_empty() {
                 empty_findings.push(finding_place(draft, ci, fi));
@@ -375,7 +392,7 @@ pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckRepo
     CheckReport {
         title: draft.title.clone(),
         categories: draft
-            .categories
+            .categories()
             .iter()
             .map(|c| CategoryReport {
                 title: c.title.clone(),
@@ -383,11 +400,31 @@ pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckRepo
                 chars: c.char_count(),
             })
             .collect(),
+        sections: draft
+            .sections
+            .iter()
+            .map(|s| SectionReport {
+                title: s.heading.clone(),
+                kind: s.kind.key().to_owned(),
+                categories: s
+                    .categories()
+                    .iter()
+                    .map(|c| CategoryReport {
+                        title: c.title.clone(),
+                        findings: c.findings.len(),
+                        chars: c.char_count(),
+                    })
+                    .collect(),
+                paragraphs: s.paragraphs().map_or(0, |text| {
+                    text.lines().filter(|l| !l.trim().is_empty()).count()
+                }),
+            })
+            .collect(),
         total_chars: draft.char_count(),
         finding_count: draft.finding_count(),
         flagged: flagged(draft, rules),
         empty_categories: draft
-            .categories
+            .categories()
             .iter()
             .filter(|c| c.findings.is_empty())
             .map(|c| c.title.clone())
@@ -406,7 +443,7 @@ mod tests {
     #[test]
     fn report_counts_and_flags() {
         let mut draft = Draft::with_categories("标题", "二、检视存在的问题", &["甲方面", "乙方面"]);
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "学习不够".into(),
             body: "在工作中。添加客服微信：abc123，领取资料。".into(),
@@ -430,7 +467,7 @@ mod tests {
     #[test]
     fn a_headline_is_called_the_same_in_flagged_and_review() {
         let mut draft = Draft::with_categories("标题", "二、检视存在的问题", &["在理论学习方面"]);
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "添加客服微信：abc123，领取资料".into(),
             body: "学习不够深入。".into(),
@@ -455,7 +492,7 @@ mod tests {
             "一、检视存在的问题",
             &["在理论学习方面", "在廉洁自律方面"],
         );
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "学习举措强度不够".into(),
             body: "在工作中经常满足于完成“规定动作”，存在着集中学习少、专题讨论少、剖析问题少的情况，学习的针对性、时效性、系统性需要加强。".into(),
@@ -527,8 +564,8 @@ mod tests {
     #[test]
     fn the_same_advice_is_one_entry_with_its_places_and_fixes_are_reported() {
         let mut draft = reviewed_draft();
-        let body = draft.categories[0].findings[0].body.clone();
-        draft.categories[0].findings.push(Finding {
+        let body = draft.categories()[0].findings[0].body.clone();
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(11),
             headline: "对合理诉求回应不够".into(),
             body: format!("{body}对群众的合理述求回应不及时。"),
@@ -566,7 +603,7 @@ mod tests {
     #[test]
     fn originality_is_reported_when_the_draft_has_a_fingerprint() {
         let mut draft = reviewed_draft();
-        let body = draft.categories[0].findings[0].body.clone();
+        let body = draft.categories()[0].findings[0].body.clone();
         draft.source = Some(crate::draft::SourceFingerprint::from_text(&format!(
             "一是学习举措强度不够。{body}"
         )));

@@ -1,4 +1,4 @@
-//! The subcommands of the command line: `import`, `check` and `export`. Plain Rust, no window:
+//! The subcommands of the command line: `import`, `check`, `export`, `templates` and `new`. Plain Rust, no window:
 //! each `run_*` function takes the user's rule file and two writers standing for stdout and
 //! stderr, and returns a [`Status`] that `main` turns into the process exit code.
 //!
@@ -273,6 +273,24 @@ fn print_summary(report: &check::CheckReport, stderr: &mut impl Write) {
             counted(report.total_chars, "character", "characters")
         ),
     );
+    if report.sections.len() > 1 {
+        let parts: Vec<String> = report
+            .sections
+            .iter()
+            .map(|s| match s.title.as_str() {
+                "" => format!("({}, no heading)", s.kind),
+                title => format!("{title} ({})", s.kind),
+            })
+            .collect();
+        say(
+            stderr,
+            format_args!(
+                "The speech has {}: {}.",
+                counted(parts.len(), "section", "sections"),
+                parts.join(", ")
+            ),
+        );
+    }
     for (index, category) in report.categories.iter().enumerate() {
         say(
             stderr,
@@ -368,6 +386,12 @@ pub fn run_export(
     stderr: &mut impl Write,
 ) -> Status {
     let output = options.output.as_path();
+    let is_xlsx = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_xlsx {
+        return export_ledger(draft, output, stderr);
+    }
     let Ok(format) = Format::from_path(output) else {
         let why = match output.extension() {
             Some(extension) => format!(
@@ -379,7 +403,7 @@ pub fn run_export(
         say(
             stderr,
             format_args!(
-                "Cannot export to {}: {why}; use .docx, .txt or .md.",
+                "Cannot export to {}: {why}; use .docx, .txt, .md, or .xlsx for the 整改清单.",
                 output.display()
             ),
         );
@@ -475,6 +499,144 @@ pub fn run_export(
                 Layout::Inline => "inline",
                 Layout::Paragraphs => "paragraphs",
             }
+        ),
+    );
+    Status::Ok
+}
+
+/// `pouxi export DRAFT.ron -o 清单.xlsx`: the 整改清单, one row per problem, written atomically.
+fn export_ledger(draft: &Path, output: &Path, stderr: &mut impl Write) -> Status {
+    let loaded = match load_draft(draft, stderr) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let bytes = match export::ledger_xlsx(&loaded) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            say(
+                stderr,
+                format_args!("The 整改清单 could not be laid out: {error}."),
+            );
+            return Status::Failed;
+        }
+    };
+    if let Err(error) = store::atomic_write(output, &bytes) {
+        say(
+            stderr,
+            format_args!("Cannot write {}: {error}.", output.display()),
+        );
+        return Status::Failed;
+    }
+    say(
+        stderr,
+        format_args!(
+            "Wrote the 整改清单 ({}) to {}.",
+            counted(loaded.ledger_rows().len(), "row", "rows"),
+            output.display()
+        ),
+    );
+    Status::Ok
+}
+
+/// One template as `pouxi templates --json` lists it.
+#[derive(serde::Serialize)]
+struct TemplateListing<'a> {
+    id: &'a str,
+    name: &'a str,
+    year: Option<u32>,
+    kind: &'a str,
+    sections: Vec<TemplateSectionListing<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct TemplateSectionListing<'a> {
+    title: &'a str,
+    kind: &'static str,
+    categories: Vec<&'a str>,
+}
+
+/// `pouxi templates [--json]`: the built-in templates and the user's (from `user_dir`); a
+/// broken user template is reported on stderr and skipped.
+pub fn run_templates(
+    json: bool,
+    user_dir: &Path,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> Status {
+    let templates = store::Templates::load(Some(user_dir));
+    for problem in &templates.problems {
+        say(stderr, format_args!("Note: {problem}."));
+    }
+    if json {
+        let listing: Vec<TemplateListing> = templates
+            .list
+            .iter()
+            .map(|t| TemplateListing {
+                id: &t.id,
+                name: &t.name,
+                year: t.year,
+                kind: &t.kind,
+                sections: t
+                    .sections
+                    .iter()
+                    .map(|s| TemplateSectionListing {
+                        title: &s.heading,
+                        kind: s.kind.key(),
+                        categories: t.section_titles(s),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&listing).unwrap_or_else(|_| "[]".to_owned());
+        let _ = writeln!(stdout, "{text}");
+    } else {
+        for t in &templates.list {
+            let year = t.year.map_or("—".to_owned(), |y| y.to_string());
+            let _ = writeln!(stdout, "{}\t{year}\t{}\t{}", t.id, t.kind, t.name);
+        }
+    }
+    Status::Ok
+}
+
+/// `pouxi new --template ID -o DRAFT.ron`: a new draft from a template, written atomically.
+/// Refuses to overwrite an existing file.
+pub fn run_new(template: &str, output: &Path, user_dir: &Path, stderr: &mut impl Write) -> Status {
+    let templates = store::Templates::load(Some(user_dir));
+    let Some(found) = templates.find(template) else {
+        let ids: Vec<&str> = templates.list.iter().map(|t| t.id.as_str()).collect();
+        say(
+            stderr,
+            format_args!(
+                "There is no template “{template}”; the templates are: {}.",
+                ids.join(", ")
+            ),
+        );
+        return Status::Failed;
+    };
+    if output.exists() {
+        say(
+            stderr,
+            format_args!(
+                "{} already exists; choose another name or remove it first.",
+                output.display()
+            ),
+        );
+        return Status::Failed;
+    }
+    let draft = found.to_draft();
+    if let Err(error) = store::atomic_write(output, store::draft_to_ron(&draft).as_bytes()) {
+        say(
+            stderr,
+            format_args!("Cannot write {}: {error}.", output.display()),
+        );
+        return Status::Failed;
+    }
+    say(
+        stderr,
+        format_args!(
+            "Wrote a new draft from “{}” to {}.",
+            found.name,
+            output.display()
         ),
     );
     Status::Ok

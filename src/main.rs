@@ -40,6 +40,18 @@ enum Commands {
         #[arg(long, value_name = "N", default_value_t = 1)]
         article: usize,
     },
+    /// List the templates (built-in and the user's), or with --json as JSON.
+    Templates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a new draft from a template.
+    New {
+        #[arg(long, value_name = "ID")]
+        template: String,
+        #[arg(short, long, value_name = "DRAFT.ron")]
+        output: PathBuf,
+    },
     /// Report a draft's categories, findings and characters, and any ad-like text left in it.
     /// Exits 0 when clean, 1 when something is flagged, 2 when the file cannot be read.
     Check {
@@ -49,7 +61,8 @@ enum Commands {
         #[arg(long)]
         json: bool,
     },
-    /// Export a draft as a speech: Word (.docx, GB/T 9704), plain text (.txt) or Markdown (.md).
+    /// Export a draft as a speech: Word (.docx, GB/T 9704), plain text (.txt) or Markdown (.md);
+    /// or its 整改清单 as .xlsx.
     /// Refuses (exit 1, nothing written) when the speech holds ad-like text.
     Export {
         /// The draft file (.ron).
@@ -109,7 +122,9 @@ fn main() -> ExitCode {
 }
 
 fn run_command(command: Commands) -> ExitCode {
-    let rules_file = AppPaths::from_environment().user_rules_file();
+    let paths = AppPaths::from_environment();
+    let rules_file = paths.user_rules_file();
+    let templates_dir = paths.user_templates_dir();
     let stdout = &mut std::io::stdout().lock();
     let stderr = &mut std::io::stderr().lock();
     let status = match command {
@@ -123,6 +138,10 @@ fn run_command(command: Commands) -> ExitCode {
                 article,
             };
             cli::run_import(&input, target, &rules_file, stdout, stderr)
+        }
+        Commands::Templates { json } => cli::run_templates(json, &templates_dir, stdout, stderr),
+        Commands::New { template, output } => {
+            cli::run_new(&template, &output, &templates_dir, stderr)
         }
         Commands::Check { draft, json } => {
             cli::run_check(&draft, json, &rules_file, stdout, stderr)

@@ -80,7 +80,7 @@ pub fn report(draft: &Draft) -> Option<OriginalityReport> {
     };
     add(&draft.opening);
     let mut per_finding = Vec::with_capacity(draft.finding_count());
-    for finding in draft.categories.iter().flat_map(|c| &c.findings) {
+    for finding in draft.categories().iter().flat_map(|c| &c.findings) {
         let (hc, hn) = add(&finding.headline);
         let (bc, bn) = add(&finding.body);
         per_finding.push((finding.id, ratio(hc + bc, hn + bn)));
@@ -149,7 +149,7 @@ impl Meter {
         };
         add(Part::Opening, &draft.opening);
         let mut per_finding = Vec::with_capacity(draft.finding_count());
-        for finding in draft.categories.iter().flat_map(|c| &c.findings) {
+        for finding in draft.categories().iter().flat_map(|c| &c.findings) {
             let (hc, hn) = add(Part::Headline(finding.id), &finding.headline);
             let (bc, bn) = add(Part::Body(finding.id), &finding.body);
             per_finding.push((finding.id, ratio(hc + bc, hn + bn)));
@@ -252,7 +252,7 @@ mod tests {
     fn the_meter_measures_only_what_changed() {
         let material = "在工作中经常满足于完成规定动作，存在着集中学习少的情况。";
         let mut draft = Draft::with_categories("标题", "二、检视存在的问题", &["甲", "乙"]);
-        for (k, category) in draft.categories.iter_mut().enumerate() {
+        for (k, category) in draft.categories_mut().unwrap().iter_mut().enumerate() {
             for f in 0..50 {
                 category.findings.push(crate::draft::Finding {
                     id: FindingId((k * 100 + f + 1) as u64),
@@ -266,7 +266,8 @@ mod tests {
         assert_eq!(meter.report(&draft), report(&draft));
         // Opening, closing, and a headline and a body per finding.
         assert_eq!(meter.measured_afresh(), 2 + 2 * 100);
-        draft.categories[1].findings[7].body = "去年全年只参加了两次集中研讨".to_owned();
+        draft.categories_mut().unwrap()[1].findings[7].body =
+            "去年全年只参加了两次集中研讨".to_owned();
         let after = meter.report(&draft);
         assert_eq!(meter.measured_afresh(), 1);
         assert_eq!(after, report(&draft));
@@ -282,7 +283,7 @@ mod tests {
         let mut draft = Draft::with_categories("标题", DEFAULT_HEADING, &["在理论学习方面"]);
         assert_eq!(report(&draft), None);
         draft.source = Some(SourceFingerprint::from_text(SOURCE));
-        draft.categories[0].findings = vec![
+        draft.categories_mut().unwrap()[0].findings = vec![
             Finding {
                 id: FindingId(10),
                 headline: "学习举措强度不够".into(),

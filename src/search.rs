@@ -123,12 +123,12 @@ mod tests {
             &["在理论学习方面", "在廉洁自律方面"],
         );
         draft.opening = "根据××局党组通知要求，本人认真学习了规定篇目。".into();
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "学习举措强度不够".into(),
             body: "作为××局分管领导，今年只参加集中学习5次；在××局机关学习中发言不多。".into(),
         });
-        draft.categories[1].findings.push(Finding {
+        draft.categories_mut().unwrap()[1].findings.push(Finding {
             id: FindingId(11),
             headline: "廉政风险防控存在漏洞".into(),
             body: "对分管科室的OA系统审批流程监督不够，Oa账号密码长期未改。".into(),

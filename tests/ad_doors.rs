@@ -6,7 +6,7 @@ mod import_support;
 
 use import_support::*;
 use pouxi::clean::{self, Rules};
-use pouxi::draft::{Category, CategoryId, Draft, Finding, FindingId};
+use pouxi::draft::{Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId};
 use pouxi::export::{Layout, export_gate};
 use pouxi::import;
 use pouxi::review::{self, ReviewKind};
@@ -25,20 +25,20 @@ const LOOKALIKES: &[&str] = &[
 ];
 
 fn draft_with_body(body: &str) -> Draft {
-    Draft {
-        title: "对照检查材料".into(),
-        categories: vec![Category {
-            id: CategoryId(1),
+    let mut draft = Draft::with_categories::<&str>("对照检查材料", DEFAULT_HEADING, &[]);
+    if let Some(categories) = draft.categories_mut() {
+        categories.push(Category {
+            id: CategoryId(10),
             title: "在理论学习方面".into(),
             findings: vec![Finding {
-                id: FindingId(2),
+                id: FindingId(11),
                 headline: "学习不够深入".into(),
                 body: body.into(),
             }],
             ..Category::default()
-        }],
-        ..Draft::default()
+        });
     }
+    draft
 }
 
 #[test]

@@ -77,7 +77,7 @@ fn import_seed(dir: &Path) -> (PathBuf, Output) {
 fn flagged_draft(dir: &Path) -> PathBuf {
     let mut draft: Draft =
         store::draft_from_ron(&fixture("seed_draft.ron")).expect("seed_draft.ron parses");
-    let body = &mut draft.categories[2].findings[1].body;
+    let body = &mut draft.categories_mut().unwrap()[2].findings[1].body;
     body.insert_str(0, "添加客服微信：dada123，领取资料。");
     let path = dir.join("flagged.ron");
     store::save_draft(&path, &draft).unwrap();
@@ -116,7 +116,11 @@ fn import_seed_writes_a_draft_and_lists_what_it_removed() {
     assert!(run.stdout.is_empty(), "the draft went to the file");
 
     let draft = store::load_draft(&out).expect("a Pouxi draft file");
-    let counts: Vec<usize> = draft.categories.iter().map(|c| c.findings.len()).collect();
+    let counts: Vec<usize> = draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.len())
+        .collect();
     assert_eq!(counts, [3, 3, 3, 4, 3, 3]);
 
     let removed: Vec<&str> = run
@@ -169,7 +173,11 @@ fn import_gb18030_material_to_stdout() {
     assert!(run.stderr.contains("encoding GB18030."), "{}", run.stderr);
     assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
     let draft = store::draft_from_ron(&run.stdout).expect("stdout is a draft file");
-    let counts: Vec<usize> = draft.categories.iter().map(|c| c.findings.len()).collect();
+    let counts: Vec<usize> = draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.len())
+        .collect();
     assert_eq!(counts, [3, 3, 3, 4, 3, 3]);
 }
 
@@ -343,7 +351,10 @@ fn export_of_the_seed_to_txt_is_the_expected_text() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(run.stderr.contains("Wrote the speech to 发言.txt"));
         let text = std::fs::read_to_string(dir.path().join("发言.txt")).unwrap();
-        assert_eq!(squeeze(&text), squeeze(&fixture("seed_expected.txt")));
+        // The seed holds only the problems part, typed as 二、; the number is derived now, so the
+        // speech's only section is 一、.
+        let expected = fixture("seed_expected.txt").replacen("二、检视", "一、检视", 1);
+        assert_eq!(squeeze(&text), squeeze(&expected));
         assert!(text.starts_with("2023年") && !text.contains('\r'));
     }
     assert!(no_leftovers(dir.path()).is_empty());
@@ -404,7 +415,7 @@ fn export_to_docx_writes_a_word_package() {
 fn export_notes_what_it_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let mut draft: Draft = store::draft_from_ron(&fixture("seed_draft.ron")).unwrap();
-    draft.categories[5].findings.clear();
+    draft.categories_mut().unwrap()[5].findings.clear();
     store::save_draft(&dir.path().join("short.ron"), &draft).unwrap();
     let run = pouxi(dir.path(), &["export", "short.ron", "-o", "out.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -486,7 +497,7 @@ fn export_to_an_unknown_extension_or_from_a_bad_draft_exits_2() {
         assert_sentence(&run.stderr);
     }
     let run = pouxi(dir.path(), &["export", "seed.ron", "-o", "out.pdf"]);
-    assert!(run.stderr.contains(".docx, .txt or .md"), "{}", run.stderr);
+    assert!(run.stderr.contains(".docx, .txt, .md"), "{}", run.stderr);
     for name in ["out.pdf", "out", "out.txt"] {
         assert!(!dir.path().join(name).exists(), "{name}");
     }
@@ -514,16 +525,20 @@ fn import_of_a_compilation_takes_one_article() {
         first.stderr
     );
     let draft = store::draft_from_ron(&first.stdout).unwrap();
-    assert_eq!(draft.categories.len(), 1);
-    assert_eq!(draft.categories[0].title, "在理论学习方面");
+    assert_eq!(draft.categories().len(), 1);
+    assert_eq!(draft.categories()[0].title, "在理论学习方面");
     assert!(!squeeze(&first.stdout).contains("李四"));
 
     let second = pouxi(dir.path(), &["import", "合集.txt", "--article", "2"]);
     assert_eq!(second.code, 0, "{}", second.stderr);
     let draft = store::draft_from_ron(&second.stdout).unwrap();
-    let counts: Vec<usize> = draft.categories.iter().map(|c| c.findings.len()).collect();
+    let counts: Vec<usize> = draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.len())
+        .collect();
     assert_eq!(counts, [2]);
-    assert_eq!(draft.categories[0].title, "在工作作风方面");
+    assert_eq!(draft.categories()[0].title, "在工作作风方面");
 
     let missing = pouxi(dir.path(), &["import", "合集.txt", "--article", "5"]);
     assert_ne!(missing.code, 0);
@@ -541,10 +556,10 @@ fn a_category_lead_is_imported_exported_and_counted() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let draft = store::load_draft(&dir.path().join("稿.ron")).unwrap();
     assert_eq!(
-        draft.categories[0].lead,
+        draft.categories()[0].lead,
         "理论武装抓得不深，存在着“三多三少”："
     );
-    assert_eq!(draft.categories[0].findings.len(), 2);
+    assert_eq!(draft.categories()[0].findings.len(), 2);
 
     for out in ["发言.txt", "发言.md"] {
         let export = pouxi(dir.path(), &["export", "稿.ron", "-o", out]);
@@ -558,7 +573,7 @@ fn a_category_lead_is_imported_exported_and_counted() {
     let check = pouxi(dir.path(), &["check", "稿.ron", "--json"]);
     let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
     let chars = report["categories"][0]["chars"].as_u64().unwrap() as usize;
-    assert_eq!(chars, draft.categories[0].char_count());
+    assert_eq!(chars, draft.categories()[0].char_count());
     assert!(
         chars
             > squeeze("在理论学习方面学习不够深入全年只读了2本原著研究不够系统专题研讨仅1次")

@@ -361,7 +361,7 @@ fn fonts_sizes_spacing_and_indent_of_the_seed() {
     let heading_runs = paragraphs[2].find_all("w:r");
     assert_eq!(
         font_size_text(heading_runs[0]),
-        s("黑体", "32", "二、检视存在的问题")
+        s("黑体", "32", "一、检视存在的问题")
     );
 
     for (i, paragraph) in paragraphs[3..].iter().enumerate() {
@@ -370,7 +370,7 @@ fn fonts_sizes_spacing_and_indent_of_the_seed() {
         let (font, size, text) = font_size_text(runs[0]);
         assert_eq!((font.as_str(), size.as_str()), ("楷体_GB2312", "32"));
         let label = pouxi::draft::numbering::category_label(i);
-        assert_eq!(text, format!("{label}{}。", draft.categories[i].title));
+        assert_eq!(text, format!("{label}{}。", draft.categories()[i].title));
         let (font, size, text) = font_size_text(runs[1]);
         assert_eq!((font.as_str(), size.as_str()), ("仿宋_GB2312", "32"));
         assert!(text.starts_with("一是"), "{text}");
@@ -392,7 +392,9 @@ fn fonts_sizes_spacing_and_indent_of_the_seed() {
         "{}/tests/fixtures/seed_expected.txt",
         env!("CARGO_MANIFEST_DIR")
     ))
-    .unwrap();
+    .unwrap()
+    // Section numbers are derived: the seed's only section is 一、 (typed 二、 in the material).
+    .replacen("二、检视", "一、检视", 1);
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     assert_eq!(squeeze(&text), squeeze(&expected));
 }
@@ -501,7 +503,7 @@ fn every_font_has_a_stock_windows_face_to_fall_back_to() {
 fn markup_and_control_characters_stay_well_formed() {
     let mut draft = Draft::with_categories("A<B>&\"C\"", DEFAULT_HEADING, &["在<方面>"]);
     let mut ids = IdSource::after(&draft);
-    draft.categories[0].findings.push(Finding {
+    draft.categories_mut().unwrap()[0].findings.push(Finding {
         id: ids.finding(),
         headline: "x&y\u{1}".into(),
         body: "a\tb\u{b}]]>c".into(),
@@ -518,7 +520,7 @@ fn big_draft() -> Draft {
     let mut draft = Draft::with_categories("标题", DEFAULT_HEADING, &titles);
     let mut ids = IdSource::after(&draft);
     let body: String = "在工作中经常满足于完成规定动作，".repeat(13);
-    for category in &mut draft.categories {
+    for category in draft.categories_mut().unwrap() {
         for k in 0..100 {
             category.findings.push(Finding {
                 id: ids.finding(),

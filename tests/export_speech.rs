@@ -1,6 +1,6 @@
 //! The speech layout: numbering, punctuation, empty parts left out, the two layouts.
 
-use pouxi::draft::{Category, Command, DEFAULT_HEADING, Draft, Finding, IdSource};
+use pouxi::draft::{Command, DEFAULT_HEADING, Draft, Finding, IdSource};
 use pouxi::export::{
     self, ExportSettings, Format, Layout, Role, Speech, plain_text, render, speech,
 };
@@ -27,7 +27,7 @@ fn draft_of(categories: &[(&str, &[(&str, &str)])]) -> Draft {
     let titles: Vec<&str> = categories.iter().map(|(t, _)| *t).collect();
     let mut draft = Draft::with_categories("标题", DEFAULT_HEADING, &titles);
     let mut ids = IdSource::after(&draft);
-    for (category, (_, findings)) in draft.categories.iter_mut().zip(categories) {
+    for (category, (_, findings)) in draft.categories_mut().unwrap().iter_mut().zip(categories) {
         for (headline, body) in *findings {
             category.findings.push(Finding {
                 id: ids.finding(),
@@ -43,10 +43,12 @@ fn draft_of(categories: &[(&str, &[(&str, &str)])]) -> Draft {
 fn seed_txt_reproduces_the_expected_text() {
     let rendered = render(&seed(), &ExportSettings::default(), Format::Txt).unwrap();
     let text = String::from_utf8(rendered.bytes).unwrap();
-    assert_eq!(squeeze(&text), squeeze(&fixture("seed_expected.txt")));
+    // The seed's only section is the problems part, typed 二、 in the material: derived, it is 一、.
+    let expected = fixture("seed_expected.txt").replacen("二、检视", "一、检视", 1);
+    assert_eq!(squeeze(&text), squeeze(&expected));
     assert!(rendered.notes.is_empty());
     // Same shape too: the expected file's non-blank lines, indented.
-    let expected_text = fixture("seed_expected.txt");
+    let expected_text = expected;
     let expected: Vec<&str> = expected_text
         .lines()
         .map(str::trim)
@@ -75,8 +77,8 @@ fn plain_text_is_the_txt_export() {
 #[test]
 fn numbers_follow_a_moved_finding() {
     let mut draft = seed();
-    let category = draft.categories[0].id;
-    let third = draft.categories[0].findings[2].id;
+    let category = draft.categories()[0].id;
+    let third = draft.categories()[0].findings[2].id;
     draft
         .apply(Command::MoveFinding {
             id: third,
@@ -90,7 +92,7 @@ fn numbers_follow_a_moved_finding() {
     assert!(text.contains("三是系统研究深度不够。在领会"));
 
     // Moving it into another category renumbers both.
-    let second_category = draft.categories[1].id;
+    let second_category = draft.categories()[1].id;
     draft
         .apply(Command::MoveFinding {
             id: third,
@@ -107,7 +109,7 @@ fn numbers_follow_a_moved_finding() {
 #[test]
 fn numbers_follow_a_moved_category() {
     let mut draft = seed();
-    let last = draft.categories[5].id;
+    let last = draft.categories()[5].id;
     draft
         .apply(Command::MoveCategory { id: last, index: 0 })
         .unwrap();
@@ -220,7 +222,7 @@ fn paragraphs_layout_splits_categories_and_bodies() {
         texts(&s),
         [
             "标题",
-            "二、检视存在的问题",
+            "一、检视存在的问题",
             "（一）在理论学习方面",
             "一是学习举措强度不够。第一段。",
             "第二段。",
@@ -262,7 +264,7 @@ fn opening_and_closing_frame_the_problems() {
             "标题",
             "开头第一段。",
             "开头第二段。",
-            "二、检视存在的问题",
+            "一、检视存在的问题",
             "（一）在理论学习方面。一是a。b。",
             "结尾。",
         ]
@@ -271,17 +273,11 @@ fn opening_and_closing_frame_the_problems() {
 
 #[test]
 fn an_empty_draft_exports_without_panicking() {
-    let draft = Draft {
-        heading: String::new(),
-        categories: vec![Category {
-            id: pouxi::draft::CategoryId(1),
-            ..Category::default()
-        }],
-        ..Draft::default()
-    };
+    let mut draft = Draft::with_categories("", "", &[""]);
+    draft.title.clear();
     for format in Format::ALL {
         let rendered = export::render(&draft, &ExportSettings::default(), format).unwrap();
-        assert_eq!(rendered.notes, ["已略去没有问题的类别 1 个"]);
+        assert_eq!(rendered.notes, ["已略去空的部分 1 个"]);
     }
     assert!(speech(&draft, Layout::Inline).paragraphs.is_empty());
 }

@@ -26,7 +26,7 @@ fn txt_layout_title_blank_lines_and_indents() {
         "2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）"
     );
     assert_eq!(lines[1], "");
-    assert_eq!(lines[2], "\u{3000}\u{3000}二、检视存在的问题");
+    assert_eq!(lines[2], "\u{3000}\u{3000}一、检视存在的问题");
     assert_eq!(lines[3], "");
     assert!(lines[4].starts_with("\u{3000}\u{3000}（一）在理论学习方面。一是学习举措强度不够。"));
     assert!(text.ends_with("但有的管理制度还不健全。\n"));
@@ -67,7 +67,7 @@ fn markdown_inline() {
         blocks[0],
         "# 2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）"
     );
-    assert_eq!(blocks[1], "## 二、检视存在的问题");
+    assert_eq!(blocks[1], "## 一、检视存在的问题");
     assert_eq!(blocks.len(), 8);
     assert!(blocks[2].starts_with("（一）在理论学习方面。一是学习举措强度不够。"));
     assert!(blocks[7].starts_with("（六）在廉洁自律方面。"));
@@ -107,7 +107,7 @@ fn a_title_of_two_lines_stays_together() {
     let mut draft = seed();
     draft.title = "2023年主题教育专题民主生活会\n剖析发言材料".into();
     let text = export(&draft, &ExportSettings::default(), Format::Txt);
-    assert!(text.starts_with("2023年主题教育专题民主生活会\n剖析发言材料\n\n\u{3000}\u{3000}二、"));
+    assert!(text.starts_with("2023年主题教育专题民主生活会\n剖析发言材料\n\n\u{3000}\u{3000}一、"));
 }
 
 /// Issue 18, case 17: control characters typed or pasted into a draft stay out of the text.
@@ -115,7 +115,8 @@ fn a_title_of_two_lines_stays_together() {
 fn control_characters_never_reach_txt_or_md() {
     let mut draft = seed();
     draft.title = "标\0题\u{7}".into();
-    draft.categories[0].findings[0].body = "正文\0中间\u{1b}[31m有\u{8}控制字符".into();
+    draft.categories_mut().unwrap()[0].findings[0].body =
+        "正文\0中间\u{1b}[31m有\u{8}控制字符".into();
     draft.closing = "结\u{0}尾".into();
     for format in [Format::Txt, Format::Markdown] {
         let text = export(&draft, &ExportSettings::default(), format);
@@ -152,7 +153,7 @@ fn a_multi_line_title_makes_one_md_heading() {
 #[test]
 fn pasted_half_width_punctuation_prints_full_width_and_is_listed() {
     let mut draft = seed();
-    draft.categories[0].findings[0].body =
+    draft.categories_mut().unwrap()[0].findings[0].body =
         "学习不深,研究不透;原因:(1)学得少。见 https://a.cn/x?y=1,2 一文".into();
     let settings = ExportSettings::default();
     let printed = pouxi::export::printed_speech(&draft, &settings);

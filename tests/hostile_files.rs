@@ -115,11 +115,11 @@ fn wrong_types() {
 fn newer_format_version() {
     let dir = tempfile::tempdir().unwrap();
     // Newer files may look different after the header: the version decides, not the rest.
-    let text = "(format: \"pouxi-draft\", version: 2, chapters: {\"x\": [1, 2]})";
+    let text = "(format: \"pouxi-draft\", version: 3, chapters: {\"x\": [1, 2]})";
     let path = write(dir.path(), "newer.ron", text);
     let (draft, material) = both(&path);
     let error = draft.unwrap_err();
-    assert_eq!(error.kind, StoreErrorKind::NewerVersion(2));
+    assert_eq!(error.kind, StoreErrorKind::NewerVersion(3));
     assert!(error.message_zh().contains("升级"));
     assert!(material.is_ok());
 }

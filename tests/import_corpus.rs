@@ -78,7 +78,11 @@ fn junk_removed(text: &str, junk: &str, imported: &import::Imported) -> bool {
 }
 
 fn counts(draft: &pouxi::draft::Draft) -> Vec<usize> {
-    draft.categories.iter().map(|c| c.findings.len()).collect()
+    draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.len())
+        .collect()
 }
 
 #[test]

@@ -34,7 +34,7 @@ fn check_sample(name: &str) -> import::Imported {
 fn counts(imported: &import::Imported) -> Vec<usize> {
     imported
         .draft
-        .categories
+        .categories()
         .iter()
         .map(|c| c.findings.len())
         .collect()
@@ -46,12 +46,15 @@ fn wenku_page_with_breadcrumbs_chrome_and_paywall() {
     assert_eq!(counts(&imported), [2, 3, 2, 2]);
     let d = &imported.draft;
     assert_eq!(d.title, "2024年度专题组织生活会个人对照检查材料");
-    assert_eq!(d.heading, "二、查摆的主要问题");
-    assert_eq!(d.categories[0].title, "理论学习方面存在的问题");
+    assert_eq!(d.sections[0].heading, "查摆的主要问题");
+    assert_eq!(d.categories()[0].title, "理论学习方面存在的问题");
     assert!(d.opening.contains("现将个人对照检查情况报告如下。"));
-    assert!(d.closing.starts_with("三、问题产生的原因"));
+    assert!(after_problems(d).starts_with("问题产生的原因"));
     // The paywall notice sat between two findings; the third one still starts.
-    assert_eq!(d.categories[1].findings[2].headline, "纪律规矩意识不够牢固");
+    assert_eq!(
+        d.categories()[1].findings[2].headline,
+        "纪律规矩意识不够牢固"
+    );
     let reasons: Vec<&str> = imported.removed.iter().map(|r| r.reason.as_str()).collect();
     for reason in [
         "网站信息",
@@ -70,9 +73,9 @@ fn wechat_article_with_header_footer_and_hidden_contact() {
     assert_eq!(counts(&imported), [2, 2, 2, 2]);
     let d = &imported.draft;
     assert_eq!(d.title, "XX同志2023年度民主生活会对照检查材料");
-    assert_eq!(d.categories[1].title, "在带头践行为民服务宗旨方面");
-    assert_eq!(d.categories[2].findings[0].headline, "创新意识不强");
-    assert!(d.closing.starts_with("二、产生问题的原因"));
+    assert_eq!(d.categories()[1].title, "在带头践行为民服务宗旨方面");
+    assert_eq!(d.categories()[2].findings[0].headline, "创新意识不强");
+    assert!(after_problems(d).starts_with("产生问题的原因"));
     assert!(!draft_texts(d).join("").contains('\u{200B}'));
 }
 
@@ -87,22 +90,22 @@ fn pdf_copy_with_hard_breaks_spaces_and_page_numbers() {
         "{}",
         d.opening
     );
-    let f = &d.categories[0].findings[0];
+    let f = &d.categories()[0].findings[0];
     assert_eq!(f.headline, "学习贯彻不够深入");
     assert_eq!(
         f.body,
         "2025年个人自学时间累计不足60小时，对党的创新理论的理解停留在字面上，学深悟透还有差距。"
     );
     assert_eq!(
-        d.categories[1].findings[0].body,
+        d.categories()[1].findings[0].body,
         "对全局工作的前瞻性思考不多，年初制定的8项重点任务中有2项推进滞后。"
     );
     assert_eq!(
-        d.categories[2].findings[1].body,
+        d.categories()[2].findings[1].body,
         "推动数字化转型时满足于建平台，应用场景开发不够。"
     );
     assert_eq!(
-        d.categories[3].findings[1].headline,
+        d.categories()[3].findings[1].headline,
         "落实中央八项规定精神还有松懈"
     );
     assert!(imported.stats.joined_lines >= 8);
@@ -114,8 +117,11 @@ fn plain_paste_with_section_categories_and_paragraph_findings() {
     let imported = check_sample("paste_plain");
     assert_eq!(counts(&imported), [2, 2, 1]);
     let d = &imported.draft;
-    assert_eq!(d.heading, "");
-    assert_eq!(d.categories[1].findings[0].headline, "为民服务意识有所弱化");
+    assert_eq!(d.sections[0].heading, "");
+    assert_eq!(
+        d.categories()[1].findings[0].headline,
+        "为民服务意识有所弱化"
+    );
     assert_eq!(d.closing, "以上是我的发言，不妥之处请同志们批评指正。");
 }
 
@@ -125,7 +131,7 @@ fn wenku_page_with_a_repeated_title_and_a_truncation_notice() {
     assert_eq!(counts(&imported), [2, 2, 2, 1]);
     let d = &imported.draft;
     assert_eq!(d.title, "2024年度民主生活会个人对照检查材料（四个带头）");
-    assert_eq!(d.heading, "一、存在的问题");
+    assert_eq!(d.sections[0].heading, "存在的问题");
     // The title repeated behind `篇一：` goes as a copy; it is never glued to the opening.
     assert!(
         d.opening.starts_with("按照本次民主生活会要求"),
@@ -133,12 +139,19 @@ fn wenku_page_with_a_repeated_title_and_a_truncation_notice() {
         d.opening
     );
     assert_eq!(
-        d.categories[1].title,
+        d.categories()[1].title,
         "在带头深化改革开放、推进中国式现代化方面"
     );
-    assert_eq!(d.categories[3].findings[0].headline, "“一岗双责”落实不到位");
+    assert_eq!(
+        d.categories()[3].findings[0].headline,
+        "“一岗双责”落实不到位"
+    );
     // The notice and the brackets around it go; nothing like `（，）` is left.
-    assert!(d.closing.ends_with("切实把问题改到位。"), "{}", d.closing);
+    assert!(
+        after_problems(d).ends_with("切实把问题改到位。"),
+        "{}",
+        after_problems(d)
+    );
     let removed: Vec<&str> = imported.removed.iter().map(|r| r.text.as_str()).collect();
     assert!(
         removed.contains(&"（全文共3216字，下载后可任意编辑）"),
@@ -147,7 +160,7 @@ fn wenku_page_with_a_repeated_title_and_a_truncation_notice() {
 }
 
 fn headlines(imported: &import::Imported, category: usize) -> Vec<&str> {
-    imported.draft.categories[category]
+    imported.draft.categories()[category]
         .findings
         .iter()
         .map(|f| f.headline.as_str())
@@ -157,7 +170,7 @@ fn headlines(imported: &import::Imported, category: usize) -> Vec<&str> {
 fn category_titles(imported: &import::Imported) -> Vec<&str> {
     imported
         .draft
-        .categories
+        .categories()
         .iter()
         .map(|c| c.title.as_str())
         .collect()
@@ -188,14 +201,14 @@ fn wechat_account_with_header_counters_and_related_articles() {
         d.title,
         "2024年度民主生活会领导班子成员个人对照检查发言提纲"
     );
-    assert_eq!(d.heading, "一、存在的问题");
+    assert_eq!(d.sections[0].heading, "存在的问题");
     assert_eq!(category_titles(&imported), FOUR_EXEMPLARY);
     assert_eq!(
         headlines(&imported, 1),
         ["改革攻坚的魄力不足", "创新思路不宽"]
     );
     assert!(d.opening.starts_with("根据市委办公室"));
-    assert!(d.closing.starts_with("二、原因剖析"));
+    assert!(after_problems(d).starts_with("原因剖析"));
     assert!(d.closing.ends_with("请同志们批评指正。"), "{}", d.closing);
     // The related-article list under 往期推荐 and the reader buttons are gone.
     let all = all_text(&imported);
@@ -217,8 +230,12 @@ fn wechat_account_with_header_counters_and_related_articles() {
         assert!(!all.contains(junk), "{junk} in {all}");
     }
     // A legitimate 微信群 and 公众号 in a finding stay.
-    assert!(d.categories[1].findings[1].body.contains("企业服务微信群"));
-    assert!(d.categories[0].findings[1].body.contains("公众号"));
+    assert!(
+        d.categories()[1].findings[1]
+            .body
+            .contains("企业服务微信群")
+    );
+    assert!(d.categories()[0].findings[1].body.contains("公众号"));
 }
 
 #[test]
@@ -228,19 +245,19 @@ fn doc_site_page_with_page_footers_mid_sentence() {
     let d = &imported.draft;
     // The file name line gives the title (its extension cut); the copy of it below goes.
     assert_eq!(d.title, "2024年度组织生活会党员个人检视剖析材料");
-    assert_eq!(d.heading, "一、检视剖析的问题");
-    assert_eq!(d.categories[0].title, "在学习贯彻党的创新理论方面");
-    assert_eq!(d.categories[3].title, "在发挥先锋模范作用方面");
+    assert_eq!(d.sections[0].heading, "检视剖析的问题");
+    assert_eq!(d.categories()[0].title, "在学习贯彻党的创新理论方面");
+    assert_eq!(d.categories()[3].title, "在发挥先锋模范作用方面");
     // `- 1 -` and `第1页 共5页` sat inside a sentence: it is whole again.
     assert_eq!(
-        d.categories[0].findings[0].body,
+        d.categories()[0].findings[0].body,
         "平时学习多以完成支部规定动作为主，主动学、深入学不够，去年全年撰写学习笔记仅1.2万字，与支部要求还有不小差距。"
     );
     assert!(d.opening.starts_with("按照支部关于召开"));
     assert!(d.opening.ends_with("汇报如下："));
     assert_eq!(
-        d.closing,
-        "二、问题产生的根源\n一是理论学习不够深入。二是党性修养有所放松。"
+        after_problems(d),
+        "问题产生的根源\n一是理论学习不够深入。二是党性修养有所放松。"
     );
     let all = all_text(&imported);
     for junk in [
@@ -270,14 +287,17 @@ fn pdf_copy_wrapped_at_35_characters_with_a_running_header() {
         d.title,
         "XX县财政局党组书记2025年度民主生活会个人对照检查材料"
     );
-    assert_eq!(d.heading, "一、存在的主要问题");
-    assert_eq!(d.categories[1].title, "在带头深化改革、推动高质量发展方面");
+    assert_eq!(d.sections[0].heading, "存在的主要问题");
+    assert_eq!(
+        d.categories()[1].title,
+        "在带头深化改革、推动高质量发展方面"
+    );
     // Each paragraph is one paragraph again, its stray spaces gone (`2025 年`, `10 %`).
     assert_eq!(
         d.opening,
         "根据县委关于召开2025年度民主生活会的通知要求，我紧扣会议主题，认真学习了党的二十届三中全会精神，会前通过座谈会、个别访谈等方式征求意见建议15条，与班子成员逐一谈心谈话，在此基础上深入查摆问题。现将有关情况报告如下。"
     );
-    let f = &d.categories[1].findings[0];
+    let f = &d.categories()[1].findings[0];
     assert_eq!(f.headline, "预算改革推进不快");
     assert_eq!(
         f.body,
@@ -285,12 +305,12 @@ fn pdf_copy_wrapped_at_35_characters_with_a_running_header() {
     );
     // A page break (footer, then the running header) inside a sentence is joined over.
     assert_eq!(
-        d.categories[3].findings[1].body,
+        d.categories()[3].findings[1].body,
         "对财政资金拨付等关键环节的风险点排查不够细，内控制度执行中存在“宽松软”现象。"
     );
     assert_eq!(
-        d.closing,
-        "二、原因剖析\n一是理论学习的自觉性不够强。二是党性锤炼有所放松。三是担当作为的劲头有所减弱。\n三、整改措施\n针对上述问题，我将认真制定整改清单，明确整改时限，确保件件有着落。"
+        after_problems(d),
+        "原因剖析\n一是理论学习的自觉性不够强。二是党性锤炼有所放松。三是担当作为的劲头有所减弱。\n整改措施\n针对上述问题，我将认真制定整改清单，明确整改时限，确保件件有着落。"
     );
     for text in draft_texts(d) {
         assert!(!text.contains(' '), "stray space in {text:?}");
@@ -313,7 +333,7 @@ fn branch_member_with_paragraph_findings_headed_by_their_first_sentence() {
     assert_eq!(counts(&imported), [2, 3, 2, 2]);
     let d = &imported.draft;
     assert_eq!(d.title, "2024年度组织生活会个人发言材料");
-    assert_eq!(d.heading, "一、查摆的问题");
+    assert_eq!(d.sections[0].heading, "查摆的问题");
     assert_eq!(
         category_titles(&imported),
         [
@@ -332,7 +352,7 @@ fn branch_member_with_paragraph_findings_headed_by_their_first_sentence() {
         ]
     );
     assert!(d.opening.starts_with("（普通党员）\n按照党支部"));
-    assert!(d.closing.starts_with("二、原因分析"));
+    assert!(after_problems(d).starts_with("原因分析"));
     assert!(
         imported.removed.is_empty(),
         "{:?}",
@@ -350,7 +370,7 @@ fn numbered_findings_keep_their_sub_points() {
         headlines(&imported, 1),
         ["改革攻坚力度不够", "科技创新投入不足"]
     );
-    let f = &d.categories[1].findings[0];
+    let f = &d.categories()[1].findings[0];
     assert!(
         f.body.starts_with("具体有两个方面：\n（1）三项制度改革"),
         "{}",
@@ -358,7 +378,7 @@ fn numbered_findings_keep_their_sub_points() {
     );
     assert!(f.body.contains("\n（2）亏损企业治理"), "{}", f.body);
     assert!(
-        d.categories[0].findings[0]
+        d.categories()[0].findings[0]
             .body
             .contains("；（2）学用结合不够"),
     );
@@ -366,8 +386,8 @@ fn numbered_findings_keep_their_sub_points() {
         headlines(&imported, 3),
         ["监督管理存在盲区", "廉洁提醒不够经常"]
     );
-    assert!(d.categories[3].findings[0].body.ends_with("研究不够。"));
-    assert!(d.closing.starts_with("二、原因剖析"));
+    assert!(d.categories()[3].findings[0].body.ends_with("研究不够。"));
+    assert!(after_problems(d).starts_with("原因剖析"));
 }
 
 #[test]
@@ -375,7 +395,7 @@ fn ordinal_qiyi_and_semicolon_separated_findings() {
     let imported = check_sample("ordinal_styles");
     assert_eq!(counts(&imported), [2, 2, 3, 2]);
     let d = &imported.draft;
-    assert_eq!(d.heading, "一、存在的突出问题");
+    assert_eq!(d.sections[0].heading, "存在的突出问题");
     assert_eq!(headlines(&imported, 0), ["学习深度不够", "学习转化不够"]);
     assert_eq!(
         headlines(&imported, 1),
@@ -390,9 +410,9 @@ fn ordinal_qiyi_and_semicolon_separated_findings() {
             "为群众办实事的成效不够明显"
         ]
     );
-    assert_eq!(d.categories[2].findings[0].body, "");
+    assert_eq!(d.categories()[2].findings[0].body, "");
     assert_eq!(
-        d.categories[2].findings[2].body,
+        d.categories()[2].findings[2].body,
         "全年解决群众急难愁盼问题只有6件。"
     );
     // `第一，组织力不够强，……；`: a long sentence is headed by its first clause.
@@ -400,10 +420,10 @@ fn ordinal_qiyi_and_semicolon_separated_findings() {
         headlines(&imported, 3),
         ["组织力不够强", "党员管理不够严格"]
     );
-    assert_eq!(d.categories[3].title, "在发挥支部战斗堡垒作用方面");
+    assert_eq!(d.categories()[3].title, "在发挥支部战斗堡垒作用方面");
     assert_eq!(
-        d.closing,
-        "二、问题产生的原因\n一是理论学习不够深入。二是党性修养有所放松。三是责任担当有所弱化。\n以上发言，不妥之处，请同志们批评指正。"
+        after_problems(d),
+        "问题产生的原因\n一是理论学习不够深入。二是党性修养有所放松。三是责任担当有所弱化。\n以上发言，不妥之处，请同志们批评指正。"
     );
 }
 
@@ -419,7 +439,7 @@ fn obfuscated_contacts_are_seen_through() {
     );
     // The contact glued between two findings goes with its brackets; both findings stay.
     assert_eq!(
-        d.categories[1].findings[0].body,
+        d.categories()[1].findings[0].body,
         "推进分管领域改革时，习惯于“摸着石头过河”，对重大改革事项的系统谋划不够。"
     );
     let all = all_text(&imported);
@@ -460,7 +480,7 @@ fn gbk_text_with_crlf_line_ends() {
     assert_eq!(counts(&imported), [2, 2, 2, 2, 2, 2]);
     let d = &imported.draft;
     assert_eq!(d.title, "主题教育专题民主生活会个人检视剖析材料");
-    assert_eq!(d.heading, "一、检视存在的问题");
+    assert_eq!(d.sections[0].heading, "检视存在的问题");
     assert_eq!(
         category_titles(&imported),
         [
@@ -478,8 +498,8 @@ fn gbk_text_with_crlf_line_ends() {
         ["攻坚克难的劲头不足", "改革创新意识不强"]
     );
     assert_eq!(
-        d.closing,
-        "二、问题产生的原因\n一是理论学习不够深入。二是党性锻炼有所放松。三是宗旨意识有所淡化。"
+        after_problems(d),
+        "问题产生的原因\n一是理论学习不够深入。二是党性锻炼有所放松。三是宗旨意识有所淡化。"
     );
     for text in draft_texts(d) {
         assert!(!text.contains(['\r', '\t']), "{text:?}");
@@ -506,7 +526,7 @@ fn word_document_with_styled_paragraphs_and_page_footers() {
     assert_eq!(counts(&imported), [2, 2, 2, 2]);
     let d = &imported.draft;
     assert_eq!(d.title, "在2024年度民主生活会上的对照检查发言");
-    assert_eq!(d.heading, "一、存在的问题");
+    assert_eq!(d.sections[0].heading, "存在的问题");
     assert_eq!(
         category_titles(&imported),
         [
@@ -528,12 +548,16 @@ fn word_document_with_styled_paragraphs_and_page_footers() {
     );
     // A soft line break inside a sentence is joined.
     assert_eq!(
-        d.categories[3].findings[1].body,
+        d.categories()[3].findings[1].body,
         "对个别干部的苗头性问题提醒教育不及时，存在“好人主义”思想。"
     );
     let removed = removed_texts(&imported);
     assert_eq!(removed, ["第 1 页 共 3 页", "— 2 —", "第 3 页 共 3 页"]);
-    assert!(d.closing.ends_with("三是严守纪律规矩。"), "{}", d.closing);
+    assert!(
+        after_problems(d).ends_with("三是严守纪律规矩。"),
+        "{}",
+        after_problems(d)
+    );
 }
 
 #[test]

@@ -20,9 +20,17 @@ fn import_seed() -> import::Imported {
 fn seed_has_six_categories_with_the_right_findings() {
     let imported = import_seed();
     let draft = &imported.draft;
-    let counts: Vec<usize> = draft.categories.iter().map(|c| c.findings.len()).collect();
+    let counts: Vec<usize> = draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.len())
+        .collect();
     assert_eq!(counts, [3, 3, 3, 4, 3, 3]);
-    let titles: Vec<&str> = draft.categories.iter().map(|c| c.title.as_str()).collect();
+    let titles: Vec<&str> = draft
+        .categories()
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect();
     assert_eq!(
         titles,
         [
@@ -44,7 +52,7 @@ fn seed_has_six_categories_with_the_right_findings() {
     ];
     for (ci, headline) in expected_headlines {
         assert!(
-            draft.categories[ci]
+            draft.categories()[ci]
                 .findings
                 .iter()
                 .any(|f| f.headline == headline),
@@ -55,7 +63,7 @@ fn seed_has_six_categories_with_the_right_findings() {
         draft.title,
         "2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）"
     );
-    assert_eq!(draft.heading, "二、检视存在的问题");
+    assert_eq!(draft.sections[0].heading, "检视存在的问题");
     assert!(draft.opening.is_empty() && draft.closing.is_empty());
     assert!(draft.ids_are_unique());
 }
@@ -167,7 +175,7 @@ fn restoring_a_span_keeps_it_and_keeps_indices_stable() {
     assert!(again.removed[last].restored);
     assert_eq!(again.removed[last].text, "##paidend##");
     assert!(
-        again.draft.categories[5].findings[2]
+        again.draft.categories()[5].findings[2]
             .body
             .ends_with("##paidend##")
     );

@@ -25,7 +25,7 @@ fn content_between_paid_markers_is_kept() {
         "{HEAD}（一）在理论学习方面。一是学习不够。正文一。\n##paidbegin##（二）在政治素质方面。一是站位不高。正文二。二是定位不准。正文三。\n##paidend##\n预览结束，下载后查看完整内容\n"
     );
     let imported = import(&text);
-    let c = &imported.draft.categories;
+    let c = &imported.draft.categories();
     assert_eq!(c.len(), 2);
     assert_eq!(c[1].findings.len(), 2);
     assert_eq!(c[1].findings[1].body, "正文三。");
@@ -39,7 +39,7 @@ fn tong_yi_shi_and_mid_sentence_counting_words_do_not_split() {
         "{HEAD}（一）在理论学习方面。一是思想统一是前提。我们要做到统一是非标准，认为其一是关键。二是学习不深。讲到一是一、二是二的作风。三是研究不够。正文。"
     );
     let imported = import(&text);
-    let f = &imported.draft.categories[0].findings;
+    let f = &imported.draft.categories()[0].findings;
     let heads: Vec<&str> = f.iter().map(|f| f.headline.as_str()).collect();
     assert_eq!(heads, ["思想统一是前提", "学习不深", "研究不够"]);
     assert!(f[0].body.contains("统一是非标准"));
@@ -52,7 +52,7 @@ fn ads_glued_into_a_sentence_are_cut_and_the_sentence_stays() {
         "{HEAD}（一）在理论学习方面。一是学习不够。在工作中（中华励志网）经常满足于完成规定动作。下载后可任意编辑\n润笔请加微:abc123 二是研究不深。对理论的理解停留在表面。"
     );
     let imported = import(&text);
-    let f = &imported.draft.categories[0].findings;
+    let f = &imported.draft.categories()[0].findings;
     assert_eq!(f.len(), 2);
     assert_eq!(f[0].body, "在工作中经常满足于完成规定动作。");
     assert_eq!(f[1].headline, "研究不深");
@@ -72,7 +72,7 @@ fn masks_stay() {
         "{HEAD}（一）在工作作风方面。一是调研不深。在××镇和**村调研时，20**年只去了xxx次，XX同志提醒过我。"
     );
     let imported = import(&text);
-    let body = &imported.draft.categories[0].findings[0].body;
+    let body = &imported.draft.categories()[0].findings[0].body;
     assert_eq!(
         body,
         "在××镇和**村调研时，20**年只去了xxx次，XX同志提醒过我。"
@@ -91,7 +91,7 @@ fn zero_width_obfuscated_contact_line_is_removed() {
     assert!(!all.contains("dang"), "{all}");
     assert!(!all.contains("12345678"), "{all}");
     assert!(!all.contains(zw));
-    assert_eq!(imported.draft.categories[0].findings[0].body, "正文。");
+    assert_eq!(imported.draft.categories()[0].findings[0].body, "正文。");
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn real_content_with_common_words_is_kept() {
     );
     let imported = import(&text);
     assert!(imported.removed.is_empty(), "{:?}", imported.removed);
-    let f = &imported.draft.categories[0].findings;
+    let f = &imported.draft.categories()[0].findings;
     assert_eq!(f.len(), 3);
     assert_eq!(f[0].headline, "为民服务宗旨树立不牢");
     assert!(f[1].body.contains("微信群"));
@@ -140,7 +140,7 @@ fn site_chrome_and_disclaimers_go() {
         assert!(!all.contains(word), "{word} in {all}");
     }
     assert_eq!(imported.draft.title, "个人剖析材料");
-    assert_eq!(imported.draft.categories[0].findings[0].body, "正文。");
+    assert_eq!(imported.draft.categories()[0].findings[0].body, "正文。");
 }
 
 #[test]
@@ -324,10 +324,10 @@ fn docx_zip_bomb_and_garbage_are_refused() {
 fn check_report_serialises_as_promised() {
     let rules = Rules::builtin();
     let mut imported = import::import_text(&fixture("seed_material.txt"), &rules, &BTreeSet::new());
-    imported.draft.categories[1].findings[0]
+    imported.draft.categories_mut().unwrap()[1].findings[0]
         .body
         .push_str("添加客服微信：abc123，领取全套材料。");
-    imported.draft.categories[2].findings.clear();
+    imported.draft.categories_mut().unwrap()[2].findings.clear();
     let report = pouxi::check::report(&imported.draft, &rules);
     assert!(!report.is_clean());
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();

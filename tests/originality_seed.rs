@@ -35,7 +35,7 @@ fn the_imported_seed_reads_fully_copied() {
 #[test]
 fn a_finding_rewritten_by_half_reads_about_half_copied() {
     let mut draft = seed();
-    let finding = draft.categories[0].findings[1].clone();
+    let finding = draft.categories()[0].findings[1].clone();
     assert_eq!(finding.headline, "系统研究深度不够");
     // Keep the headline and the first two clauses (73 of 137 characters), write the rest anew.
     let kept = "在领会习近平新时代中国特色社会主义精神实质方面还缺乏一以贯之的自觉性，在一定程度上忽视了理论联系实际、理论指导实践的重要原则和根本作用，";

@@ -87,13 +87,9 @@ fn precision_and_recall_on_real_findings() {
     let pages: std::collections::BTreeSet<&str> =
         findings.iter().map(|f| f.page.as_str()).collect();
     assert!(findings.len() >= 30, "{} findings", findings.len());
-    let mut draft = Draft {
-        title: "个人对照检查材料".into(),
-        heading: "一、存在的问题".into(),
-        ..Draft::default()
-    };
+    let mut draft = Draft::with_categories::<&str>("个人对照检查材料", "存在的问题", &[]);
     for (i, finding) in findings.iter().enumerate() {
-        draft.categories.push(Category {
+        draft.categories_mut().unwrap().push(Category {
             id: CategoryId(100_000 + i as u64),
             title: format!("在第{}条方面", i + 1),
             findings: vec![Finding {

@@ -2,7 +2,8 @@
 //! not wrap around to ids already in use, and every id handed out afterwards is new.
 
 use pouxi::draft::{
-    Category, CategoryId, Command, DEFAULT_HEADING, Draft, Finding, FindingId, IdSource, TextField,
+    Category, CategoryId, Command, DEFAULT_HEADING, Draft, Finding, FindingId, IdSource, Section,
+    SectionBody, SectionId, SectionKind, TextField,
 };
 use pouxi::store;
 use proptest::prelude::*;
@@ -28,7 +29,7 @@ const TOP_OF_RANGE: &str = r#"(
 
 fn body_of(draft: &Draft, headline: &str) -> String {
     draft
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| &c.findings)
         .find(|f| f.headline == headline)
@@ -38,7 +39,7 @@ fn body_of(draft: &Draft, headline: &str) -> String {
 
 fn id_of(draft: &Draft, headline: &str) -> FindingId {
     draft
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| &c.findings)
         .find(|f| f.headline == headline)
@@ -49,7 +50,7 @@ fn id_of(draft: &Draft, headline: &str) -> FindingId {
 #[test]
 fn an_id_at_the_top_of_the_range_does_not_wrap_around() {
     let mut draft = store::draft_from_ron(TOP_OF_RANGE).unwrap();
-    assert!(draft.ids_are_unique(), "{:?}", draft.categories);
+    assert!(draft.ids_are_unique(), "{:?}", draft.categories());
 
     // Typing into 丙 changes 丙 only.
     let bing = id_of(&draft, "丙");
@@ -66,7 +67,7 @@ fn an_id_at_the_top_of_the_range_does_not_wrap_around() {
     // New findings get new ids.
     let mut ids = IdSource::after(&draft);
     let fresh = ids.finding();
-    let category = draft.categories[1].id;
+    let category = draft.categories()[1].id;
     draft
         .apply(Command::InsertFinding {
             category,
@@ -99,7 +100,7 @@ fn an_id_at_the_top_of_the_range_does_not_wrap_around() {
 #[test]
 fn id_source_never_wraps() {
     let mut draft = Draft::with_categories("t", DEFAULT_HEADING, &["甲"]);
-    draft.categories[0].id = CategoryId(u64::MAX);
+    draft.categories_mut().unwrap()[0].id = CategoryId(u64::MAX);
     let mut ids = IdSource::after(&draft);
     let a = ids.finding();
     let b = ids.finding();
@@ -109,29 +110,36 @@ fn id_source_never_wraps() {
     assert_ne!(a.0, 0);
 }
 
-/// A draft with the given ids: categories of findings, ids taken in order.
-fn with_ids(shape: &[(u64, Vec<u64>)]) -> Draft {
+/// A draft with the given ids: a problems section of categories of findings, ids taken in
+/// order.
+fn with_ids(section: u64, shape: &[(u64, Vec<u64>)]) -> Draft {
     let mut n = 0;
+    let categories = shape
+        .iter()
+        .map(|(cid, fids)| Category {
+            id: CategoryId(*cid),
+            title: format!("类{cid}"),
+            findings: fids
+                .iter()
+                .map(|fid| {
+                    n += 1;
+                    Finding {
+                        id: FindingId(*fid),
+                        headline: format!("问题{n}"),
+                        body: format!("正文{n}"),
+                    }
+                })
+                .collect(),
+            ..Category::default()
+        })
+        .collect();
     Draft {
-        categories: shape
-            .iter()
-            .map(|(cid, fids)| Category {
-                id: CategoryId(*cid),
-                title: format!("类{cid}"),
-                findings: fids
-                    .iter()
-                    .map(|fid| {
-                        n += 1;
-                        Finding {
-                            id: FindingId(*fid),
-                            headline: format!("问题{n}"),
-                            body: format!("正文{n}"),
-                        }
-                    })
-                    .collect(),
-                ..Category::default()
-            })
-            .collect(),
+        sections: vec![Section {
+            id: SectionId(section),
+            kind: SectionKind::Problems,
+            heading: DEFAULT_HEADING.to_owned(),
+            body: SectionBody::Categories(categories),
+        }],
         ..Draft::default()
     }
 }
@@ -153,14 +161,15 @@ proptest! {
     /// in order, and the ids handed out next collide with nothing.
     #[test]
     fn ids_are_unique_under_any_input(
+        section in any_id(),
         shape in prop::collection::vec((any_id(), prop::collection::vec(any_id(), 0..5)), 0..5),
     ) {
-        let original = with_ids(&shape);
+        let original = with_ids(section, &shape);
         let mut draft = original.clone();
         draft.normalize_ids();
         prop_assert!(draft.ids_are_unique());
         let words = |d: &Draft| -> Vec<(String, String)> {
-            d.categories.iter().flat_map(|c| &c.findings).map(|f| (f.headline.clone(), f.body.clone())).collect()
+            d.categories().iter().flat_map(|c| &c.findings).map(|f| (f.headline.clone(), f.body.clone())).collect()
         };
         prop_assert_eq!(words(&draft), words(&original));
         // Through the file format too.
@@ -171,9 +180,10 @@ proptest! {
         let mut again = loaded.clone();
         prop_assert!(!again.normalize_ids());
         // Fresh ids are new.
-        let mut used: HashSet<u64> = loaded.categories.iter()
+        let mut used: HashSet<u64> = loaded.categories().iter()
             .flat_map(|c| std::iter::once(c.id.0).chain(c.findings.iter().map(|f| f.id.0)))
             .collect();
+        prop_assert!(used.insert(loaded.sections[0].id.0));
         let mut ids = IdSource::after(&loaded);
         for _ in 0..16 {
             let id = ids.finding().0;

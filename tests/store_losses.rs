@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 fn draft(title: &str, body: &str) -> Draft {
     let mut draft = Draft::with_categories(title, DEFAULT_HEADING, &["在理论学习方面"]);
     let id = FindingId(draft.max_id() + 1);
-    draft.categories[0].findings.push(Finding {
+    draft.categories_mut().unwrap()[0].findings.push(Finding {
         id,
         headline: "学习不够".into(),
         body: body.into(),
@@ -42,7 +42,7 @@ fn two_windows_on_one_draft_keep_their_own_copies() {
     let offered: Vec<&str> = listing
         .entries
         .iter()
-        .map(|e| e.draft.categories[0].findings[0].body.as_str())
+        .map(|e| e.draft.categories()[0].findings[0].body.as_str())
         .collect();
     assert_eq!(offered, ["乙窗口打的字"]);
 }

@@ -5,7 +5,10 @@
 //! outcomes too: `POUXI_FUZZ_CASES=1000000 cargo test --release --test store_props -- --ignored
 //! --nocapture`.
 
-use pouxi::draft::{Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId};
+use pouxi::draft::{
+    Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId, Section, SectionBody,
+    SectionId, SectionKind,
+};
 use pouxi::store::recovery::{RecoveryMeta, recovery_from_ron, recovery_to_ron};
 use pouxi::store::{self, StoreErrorKind};
 use proptest::prelude::*;
@@ -36,11 +39,13 @@ fn sample(title: &str, findings: usize) -> Draft {
     );
     let first = draft.max_id() + 1;
     for n in 0..findings {
-        draft.categories[n % 3].findings.push(Finding {
-            id: FindingId(first + n as u64),
-            headline: format!("第{n}条问题\"引号\"。"),
-            body: "正文\n第二行\t\\反斜杠 “中文引号” r#\"raw\"#".repeat(1 + n % 3),
-        });
+        draft.categories_mut().unwrap()[n % 3]
+            .findings
+            .push(Finding {
+                id: FindingId(first + n as u64),
+                headline: format!("第{n}条问题\"引号\"。"),
+                body: "正文\n第二行\t\\反斜杠 “中文引号” r#\"raw\"#".repeat(1 + n % 3),
+            });
     }
     draft.opening = "开头。".into();
     draft.closing = "结尾。".into();
@@ -320,25 +325,31 @@ fn any_draft() -> impl Strategy<Value = Draft> {
             };
             Draft {
                 title,
-                heading,
                 opening,
                 closing,
-                categories: categories
-                    .into_iter()
-                    .map(|(title, findings)| Category {
-                        id: CategoryId(id()),
-                        title,
-                        findings: findings
+                sections: vec![Section {
+                    id: SectionId(1),
+                    kind: SectionKind::Problems,
+                    heading,
+                    body: SectionBody::Categories(
+                        categories
                             .into_iter()
-                            .map(|(headline, body)| Finding {
-                                id: FindingId(id()),
-                                headline,
-                                body,
+                            .map(|(title, findings)| Category {
+                                id: CategoryId(id()),
+                                title,
+                                findings: findings
+                                    .into_iter()
+                                    .map(|(headline, body)| Finding {
+                                        id: FindingId(id()),
+                                        headline,
+                                        body,
+                                    })
+                                    .collect(),
+                                ..Category::default()
                             })
                             .collect(),
-                        ..Category::default()
-                    })
-                    .collect(),
+                    ),
+                }],
                 ..Draft::default()
             }
         })

@@ -11,7 +11,7 @@ use std::path::Path;
 fn draft(title: &str, body_chars: usize) -> Draft {
     let mut draft = Draft::with_categories(title, DEFAULT_HEADING, &["在理论学习方面"]);
     let mut ids = IdSource::after(&draft);
-    draft.categories[0].findings.push(Finding {
+    draft.categories_mut().unwrap()[0].findings.push(Finding {
         id: ids.finding(),
         headline: "学习举措强度不够。".into(),
         body: "在工作中经常以干代学。".repeat(body_chars / 11 + 1),

@@ -36,11 +36,13 @@ fn versions() -> Vec<Draft> {
             );
             let mut ids = IdSource::after(&draft);
             for n in 0..findings {
-                draft.categories[n % 2].findings.push(Finding {
-                    id: ids.finding(),
-                    headline: format!("第{v}版第{n}条问题。"),
-                    body: "在工作中经常以干代学、以会代学，“学”“做”脱节。".repeat(1 + n % 5),
-                });
+                draft.categories_mut().unwrap()[n % 2]
+                    .findings
+                    .push(Finding {
+                        id: ids.finding(),
+                        headline: format!("第{v}版第{n}条问题。"),
+                        body: "在工作中经常以干代学、以会代学，“学”“做”脱节。".repeat(1 + n % 5),
+                    });
             }
             draft
         })

@@ -57,7 +57,7 @@ fn a_fix_is_one_click_and_one_undo_step() {
     harness.run_steps(3);
     let before = harness.state().draft().clone();
     let body = |harness: &egui_kittest::Harness<'static, pouxi::app::PouxiApp>| {
-        harness.state().draft().categories[3].findings[3]
+        harness.state().draft().categories()[3].findings[3]
             .body
             .clone()
     };
@@ -68,7 +68,7 @@ fn a_fix_is_one_click_and_one_undo_step() {
     assert!(body(&harness).contains("合理诉求"), "{}", body(&harness));
     assert!(!body(&harness).contains("述求"));
     let mut expected = before.clone();
-    expected.categories[3].findings[3].body = body(&harness);
+    expected.categories_mut().unwrap()[3].findings[3].body = body(&harness);
     assert_eq!(harness.state().draft(), &expected, "only that word changed");
 
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
@@ -107,7 +107,7 @@ fn replace_all_fills_placeholders_everywhere_in_one_undo_step() {
     type_into(&mut harness, "替换为", "市委办");
     harness.get_by_label("全部替换").click();
     harness.run();
-    let finding = &harness.state().draft().categories[0].findings[0];
+    let finding = &harness.state().draft().categories()[0].findings[0];
     assert_eq!(finding.headline, "市委办单位学习不够深入");
     assert_eq!(finding.body, "市委办同志带头学习少，市委办部门组织少。");
     harness.get_by_label("无匹配");
@@ -164,7 +164,10 @@ fn the_originality_meter_falls_as_a_finding_is_rewritten() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
     harness.get_by_label("（一）一是内容").type_text(body);
     harness.run();
-    assert_eq!(harness.state().draft().categories[0].findings[0].body, body);
+    assert_eq!(
+        harness.state().draft().categories()[0].findings[0].body,
+        body
+    );
     let label = harness
         .query_all_by_label_contains("照搬 ")
         .map(|node| format!("{node:?}"))
@@ -231,26 +234,25 @@ fn the_targets_dialog_sets_targets_on_the_categories_it_shows() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);
     harness.run();
-    // Remove （一）在理论学习方面: the dialog then lists 在政治素质方面 first.
+    // Remove the first category: the dialog then lists the second one first, as （一）.
+    let before = harness.state().draft().categories().len();
+    let second = harness.state().draft().categories()[1].title.clone();
+    let label = format!("（一）{second}");
     harness.get_all_by_label("删除类别").next().unwrap().click();
     harness.run();
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "删除")
         .click();
     harness.run();
-    assert_eq!(harness.state().draft().categories.len(), 5);
+    assert_eq!(harness.state().draft().categories().len(), before - 1);
     menu(&mut harness, "视图", "字数目标…");
     harness.get_by_label("字数目标");
     // Ctrl+Z while the dialog is open must not shift the categories under its rows.
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
-    harness
-        .get_all_by_label("（一）在政治素质方面")
-        .next()
-        .unwrap()
-        .focus();
+    harness.get_all_by_label(&label).next().unwrap().focus();
     harness.step();
     harness
-        .get_all_by_label("（一）在政治素质方面")
+        .get_all_by_label(&label)
         .next()
         .unwrap()
         .type_text("300");
@@ -259,11 +261,11 @@ fn the_targets_dialog_sets_targets_on_the_categories_it_shows() {
     harness.run();
     let draft = harness.state().draft();
     let targeted: Vec<(&str, usize)> = draft
-        .categories
+        .categories()
         .iter()
         .filter_map(|c| c.target.map(|t| (c.title.as_str(), t.bounds().0)))
         .collect();
-    assert_eq!(targeted, [("在政治素质方面", 300)]);
+    assert_eq!(targeted, [(second.as_str(), 300)]);
 }
 
 #[test]
@@ -275,7 +277,7 @@ fn the_review_panel_shows_one_category_on_request() {
     harness.run_steps(3);
     // The wrong word 述求 sits in （四）; the vague findings run through every category.
     assert!(harness.query_by_label("改为“诉求”").is_some());
-    let first = harness.state().draft().categories[0].title.clone();
+    let first = harness.state().draft().categories()[0].title.clone();
 
     harness.get_by_label("只看").click();
     harness.run();

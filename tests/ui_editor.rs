@@ -13,7 +13,7 @@ use pouxi::ui::Modal;
 use std::path::Path;
 
 fn headlines(draft: &Draft, category: usize) -> Vec<String> {
-    draft.categories[category]
+    draft.categories()[category]
         .findings
         .iter()
         .map(|f| f.headline.clone())
@@ -44,25 +44,26 @@ fn save_through_prompt(harness: &mut Harness<'_, PouxiApp>, path: &Path) {
 }
 
 #[test]
-fn starts_with_the_six_categories_of_the_template() {
+fn starts_with_the_categories_of_the_latest_template() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);
     harness.run();
     let titles: Vec<String> = harness
         .state()
         .draft()
-        .categories
+        .categories()
         .iter()
         .map(|c| c.title.clone())
         .collect();
-    assert_eq!(titles.len(), 6);
-    assert_eq!(titles[0], "在理论学习方面");
-    for label in ["（一）类别标题", "（六）类别标题", "标题", "小标题"] {
+    // New drafts start from the latest year's template: 2025, five 带头.
+    assert_eq!(titles.len(), 5);
+    assert_eq!(titles[0], "在带头强化政治忠诚、提高政治能力方面");
+    for label in ["（一）类别标题", "（五）类别标题", "标题", "小标题"] {
         harness.get_by_label(label);
     }
     assert_eq!(
         harness.get_by_label("小标题").value().as_deref(),
-        Some("二、检视存在的问题")
+        Some("存在的问题")
     );
     assert!(harness.state().window_title().contains("未命名稿件"));
 }
@@ -72,10 +73,10 @@ fn a_lead_can_be_written_where_the_category_had_none() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);
     harness.run();
-    assert!(harness.state().draft().categories[1].lead.is_empty());
+    assert!(harness.state().draft().categories()[1].lead.is_empty());
     type_into(&mut harness, "（二）导语", "政治能力还有差距：");
     assert_eq!(
-        harness.state().draft().categories[1].lead,
+        harness.state().draft().categories()[1].lead,
         "政治能力还有差距："
     );
 }
@@ -197,7 +198,7 @@ fn a_burst_of_typing_is_one_undo_step() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(
         harness.state().draft().title,
-        "2023年主题教育专题民主生活会剖析发言材料"
+        "2025年度民主生活会个人对照检查材料"
     );
 }
 
@@ -236,9 +237,11 @@ fn buttons_move_duplicate_and_delete_with_numbers_following() {
     harness.run();
     harness.get_by_label("移到类别").click();
     harness.run();
-    harness.get_by_label("（三）在能力本领方面").click();
+    harness
+        .get_by_label("（三）在带头敬畏人民、敬畏组织、敬畏法纪方面")
+        .click();
     harness.run();
-    assert!(harness.state().draft().categories[0].findings.is_empty());
+    assert!(harness.state().draft().categories()[0].findings.is_empty());
     assert_eq!(headlines(harness.state().draft(), 2), ["甲"]);
     assert_eq!(harness.state().document().undo_name(), Some("移动问题"));
     menu(&mut harness, "编辑", "撤销 移动问题 Ctrl+Z");
@@ -246,7 +249,7 @@ fn buttons_move_duplicate_and_delete_with_numbers_following() {
 }
 
 #[test]
-fn removing_a_category_asks_first_and_restoring_brings_the_six_back() {
+fn removing_a_category_asks_first_and_restoring_brings_the_template_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);
     harness.run();
@@ -256,25 +259,25 @@ fn removing_a_category_asks_first_and_restoring_brings_the_six_back() {
         harness.state().modal(),
         Some(Modal::ConfirmRemoveCategory { .. })
     ));
-    assert_eq!(harness.state().draft().categories.len(), 6);
+    assert_eq!(harness.state().draft().categories().len(), 5);
     harness.get_by_role_and_label(Role::Button, "删除").click();
     harness.run();
-    assert_eq!(harness.state().draft().categories.len(), 5);
+    assert_eq!(harness.state().draft().categories().len(), 4);
     assert_eq!(
-        harness.state().draft().categories[1].title,
-        "在能力本领方面"
+        harness.state().draft().categories()[1].title,
+        "在带头敬畏人民、敬畏组织、敬畏法纪方面"
     );
-    harness.get_by_label("恢复默认六个方面").click();
+    harness.get_by_label("恢复模板的类别").click();
     harness.run();
     let titles: Vec<&str> = harness
         .state()
         .draft()
-        .categories
+        .categories()
         .iter()
         .map(|c| c.title.as_str())
         .collect();
-    assert_eq!(titles[1], "在政治素质方面");
-    assert_eq!(titles.len(), 6);
+    assert_eq!(titles[1], "在带头固本培元、增强党性方面");
+    assert_eq!(titles.len(), 5);
 }
 
 #[test]
@@ -363,8 +366,12 @@ fn new_from_another_template_gives_its_categories() {
         .click();
     harness.run();
     let draft = harness.state().draft();
-    assert_eq!(draft.categories.len(), 4);
-    assert!(draft.categories[0].title.starts_with("在带头强化政治忠诚"));
+    assert_eq!(draft.categories().len(), 4);
+    assert!(
+        draft.categories()[0]
+            .title
+            .starts_with("带头严守政治纪律和政治规矩")
+    );
     harness.get_by_label("（四）类别标题");
     assert!(harness.query_by_label("（五）类别标题").is_none());
 }
@@ -398,7 +405,7 @@ fn ime_composition_commits_chinese_at_the_cursor() {
     harness.event(egui::Event::Ime(egui::ImeEvent::Commit("思想认识".into())));
     harness.run();
     let body = |harness: &Harness<'_, PouxiApp>| {
-        harness.state().draft().categories[0].findings[0]
+        harness.state().draft().categories()[0].findings[0]
             .body
             .clone()
     };
@@ -418,4 +425,25 @@ fn ime_composition_commits_chinese_at_the_cursor() {
     harness.run();
     assert_eq!(body(&harness), "学习不够深入。思想认识不足");
     assert!(harness.state().window_title().contains('●'));
+}
+
+#[test]
+fn the_speech_s_other_sections_are_named_under_the_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    // A new draft is the 2025 template: its parts besides the problems are listed, so the
+    // writer knows the export carries them.
+    harness.get_by_label(
+        "本稿的其他部分（写了内容的，导出时一并输出）：\
+         2024年度民主生活会整改落实和深入贯彻中央八项规定精神学习教育情况、\
+         反面典型案例剖析、问题产生的原因、整改措施",
+    );
+    // A draft of the problems only has nothing to list.
+    let draft = Draft::with_categories("标题", "检视存在的问题", &["在理论学习方面"]);
+    let path = dir.path().join("问题.ron");
+    pouxi::store::save_draft(&path, &draft).unwrap();
+    let mut harness = harness_at(dir.path(), Some(path));
+    harness.run();
+    assert!(harness.query_by_label_contains("本稿的其他部分").is_none());
 }

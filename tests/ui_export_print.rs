@@ -42,13 +42,13 @@ fn the_export_dialog_paints_the_pages_and_the_status_bar_counts_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
     harness.run_steps(2);
-    harness.get_by_label_contains("全文 2,550 字 · 5 页");
+    harness.get_by_label_contains("全文 2,548 字 · 5 页");
 
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
     harness.get_by_label("打印预览：共 5 页（每页 22 行，每行 28 字）");
     // The first page starts with the title's two lines and the heading.
     harness.get_by_label_contains(
-        "第 1 页：2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）二、检视存在的问题",
+        "第 1 页：2023年主题教育专题民主生活会剖析发言材料（五）（问题部分）一、检视存在的问题",
     );
 
     // The paragraphs layout puts each finding on its own lines: the speech grows a page.

@@ -133,7 +133,10 @@ fn a_text_field_cuts_and_selects_all_from_its_right_click_menu() {
     harness.run();
     harness.get_by_label("剪切 Ctrl+X").click();
     harness.run();
-    assert_eq!(harness.state().draft().heading, "");
+    assert_eq!(
+        harness.state().draft().problems_section().unwrap().heading,
+        ""
+    );
     assert_eq!(harness.state().document().undo_name(), Some("修改小标题"));
 }
 

@@ -105,14 +105,14 @@ fn seed() -> Draft {
 fn large(bytes: usize) -> Draft {
     let mut draft = seed();
     let copies: Vec<Vec<_>> = draft
-        .categories
+        .categories()
         .iter()
         .map(|c| c.findings.clone())
         .collect();
     let seed_size = store::draft_to_ron(&draft).len();
     let mut ids = IdSource::after(&draft);
     for _ in 0..bytes / seed_size {
-        for (category, findings) in draft.categories.iter_mut().zip(&copies) {
+        for (category, findings) in draft.categories_mut().unwrap().iter_mut().zip(&copies) {
             for finding in findings {
                 let mut copy = finding.clone();
                 copy.id = ids.finding();
@@ -175,7 +175,7 @@ fn round(display: &str, dir: &Path, draft: &Path, original_body: &str) -> usize 
         .entries
         .iter()
         .map(|entry| {
-            let body = &entry.draft.categories[0].findings[0].body;
+            let body = &entry.draft.categories()[0].findings[0].body;
             assert!(
                 body.starts_with(original_body),
                 "the typing went to the end of the first body: {body}"
@@ -214,7 +214,7 @@ fn a_kill_while_typing_loses_at_most_the_last_moment() {
         let path = dir.path().join("d.ron");
         store::save_draft(&path, &draft).unwrap();
         let size = std::fs::metadata(&path).unwrap().len();
-        let body = draft.categories[0].findings[0].body.clone();
+        let body = draft.categories()[0].findings[0].body.clone();
         let mut lost = Vec::new();
         for _ in 0..ROUNDS {
             lost.push(round(&xvfb.display, dir.path(), &path, &body));

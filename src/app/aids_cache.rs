@@ -61,7 +61,7 @@ impl AidsCache {
         self.figures_for = Some(revision);
         // Counting the whole draft on every keystroke is wasted when no target is set.
         let has_targets =
-            draft.targets.total.is_some() || draft.categories.iter().any(|c| c.target.is_some());
+            draft.targets.total.is_some() || draft.categories().iter().any(|c| c.target.is_some());
         self.targets = has_targets.then(|| targets::progress(draft));
         let report = self.meter.report(draft);
         match report {

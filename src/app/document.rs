@@ -306,9 +306,10 @@ mod tests {
     fn a_fresh_template_draft_is_not_dirty_until_edited() {
         let mut doc = Document::from_template(Template::default_template().to_draft());
         assert!(!doc.is_dirty());
+        let problems = doc.draft().problems_section().map(|s| s.id).unwrap();
         doc.apply(
             Command::SetText {
-                field: TextField::Heading,
+                field: TextField::SectionHeading(problems),
                 text: "二、存在的问题".into(),
             },
             0.0,

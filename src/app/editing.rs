@@ -51,8 +51,19 @@ impl PouxiApp {
             ..Default::default()
         };
         let focus = TextField::CategoryTitle(category.id);
-        let index = self.doc.draft().categories.len();
-        self.edit(Command::InsertCategory { index, category }, now);
+        let draft = self.doc.draft();
+        let Some(section) = draft.problems_section().map(|s| s.id) else {
+            return;
+        };
+        let index = draft.categories().len();
+        self.edit(
+            Command::InsertCategory {
+                section,
+                index,
+                category,
+            },
+            now,
+        );
         self.ui.focus_request = Some(focus);
     }
 
@@ -60,8 +71,8 @@ impl PouxiApp {
         let (draft, ids) = self.doc.draft_and_ids();
         let command = draft_edits::restore_template(draft, &Template::default_template(), ids);
         self.edit(command, now);
-        self.doc.name_last_step("恢复默认六个方面");
-        self.notice = "已恢复默认六个方面，原有问题均已保留".to_owned();
+        self.doc.name_last_step("恢复模板的类别");
+        self.notice = "已恢复模板的问题类别，原有问题均已保留".to_owned();
     }
 
     pub(super) fn undo(&mut self) {

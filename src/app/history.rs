@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(history.undo_name(), None);
         history.apply(&mut draft, set_title("剖析"), 0.0).unwrap();
         assert_eq!(history.undo_name(), Some("修改标题"));
-        let second = draft.categories[1].id;
+        let second = draft.categories()[1].id;
         history
             .apply(
                 &mut draft,

@@ -109,7 +109,7 @@ impl PouxiApp {
         self.notice = format!(
             "已导入“{}”：{} 个类别、{} 条问题，移除 {} 处广告（可撤销）",
             session.source_name,
-            imported.draft.categories.len(),
+            imported.draft.categories().len(),
             imported.draft.finding_count(),
             removed
         );

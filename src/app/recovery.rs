@@ -217,7 +217,7 @@ pub(super) fn time_ago(seconds: u64) -> String {
 /// The first words of a draft, to recognise it by.
 pub(super) fn excerpt(draft: &Draft) -> String {
     let text = draft
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| &c.findings)
         .map(|f| {

@@ -52,6 +52,11 @@ impl AppPaths {
         self.config_dir.join(SETTINGS_FILE)
     }
 
+    /// The folder of the user's own templates.
+    pub fn user_templates_dir(&self) -> PathBuf {
+        self.config_dir.join("templates")
+    }
+
     pub fn user_rules_file(&self) -> PathBuf {
         self.config_dir.join("rules.ron")
     }

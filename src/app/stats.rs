@@ -39,7 +39,7 @@ impl DraftStats {
             self.fields.insert(field, n);
             self.total_chars += n;
         }
-        self.category_chars = draft.categories.iter().map(|c| c.char_count()).collect();
+        self.category_chars = draft.categories().iter().map(|c| c.char_count()).collect();
     }
 
     fn recount(&mut self, draft: &Draft, field: TextField) {
@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn counts_follow_typing_and_moves() {
         let mut draft = Template::default_template().to_draft();
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(100),
             headline: "学习不够".into(),
             body: "集中 学习少。".into(),
@@ -76,7 +76,7 @@ mod tests {
         let check = |stats: &DraftStats, doc: &Document| {
             let draft = doc.draft();
             assert_eq!(stats.total_chars, draft.char_count());
-            let per: Vec<usize> = draft.categories.iter().map(|c| c.char_count()).collect();
+            let per: Vec<usize> = draft.categories().iter().map(|c| c.char_count()).collect();
             assert_eq!(stats.category_chars, per);
         };
         stats.refresh(&doc);
@@ -90,7 +90,7 @@ mod tests {
             stats.refresh(&doc);
             check(&stats, &doc);
         }
-        let to = doc.draft().categories[2].id;
+        let to = doc.draft().categories()[2].id;
         let command = Command::MoveFinding {
             id: FindingId(100),
             category: to,

@@ -2,7 +2,8 @@
 //! works. A command that does not fit the draft is refused and changes nothing.
 
 use super::{
-    Category, CategoryId, CharRange, Draft, Finding, FindingId, SourceFingerprint, Targets,
+    Category, CategoryId, CharRange, Draft, Finding, FindingId, LedgerEntry, Section, SectionBody,
+    SectionId, SectionKind, SourceFingerprint, Targets,
 };
 use std::fmt;
 
@@ -10,9 +11,16 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TextField {
     Title,
-    Heading,
+    /// The byline's name and unit.
+    Byline,
+    /// The byline's date line.
+    DateLine,
     Opening,
     Closing,
+    /// A section's heading, without its number.
+    SectionHeading(SectionId),
+    /// The paragraphs of a section of paragraphs.
+    SectionText(SectionId),
     CategoryTitle(CategoryId),
     /// The text between a category's title and its first finding.
     CategoryLead(CategoryId),
@@ -26,12 +34,13 @@ pub enum Command {
         field: TextField,
         text: String,
     },
-    /// Inserts `finding` at `index` of the category.
+    /// Inserts `finding` at `index` of the category (of any section).
     InsertFinding {
         category: CategoryId,
         index: usize,
         finding: Finding,
     },
+    /// Removes a finding; its 整改清单 cells and measure links go into the inverse.
     RemoveFinding {
         id: FindingId,
     },
@@ -41,16 +50,49 @@ pub enum Command {
         category: CategoryId,
         index: usize,
     },
+    /// Inserts a category at `index` of a section of categories.
     InsertCategory {
+        section: SectionId,
         index: usize,
         category: Category,
     },
     RemoveCategory {
         id: CategoryId,
     },
+    /// Moves a category within its section.
     MoveCategory {
         id: CategoryId,
         index: usize,
+    },
+    InsertSection {
+        index: usize,
+        section: Section,
+    },
+    RemoveSection {
+        id: SectionId,
+    },
+    MoveSection {
+        id: SectionId,
+        index: usize,
+    },
+    SetSectionKind {
+        id: SectionId,
+        kind: SectionKind,
+    },
+    /// Swaps a section's body (paragraphs for categories or back).
+    SetSectionBody {
+        id: SectionId,
+        body: SectionBody,
+    },
+    /// Sets (or with None clears) the typed cells of a problem's 整改清单 row.
+    SetLedgerEntry {
+        problem: FindingId,
+        entry: Option<LedgerEntry>,
+    },
+    /// Sets which problem findings a measure answers (empty: none).
+    SetAnswers {
+        measure: FindingId,
+        answers: Vec<FindingId>,
     },
     /// Sets the whole draft's length targets.
     SetTargets {
@@ -77,7 +119,9 @@ impl Command {
         match self {
             Command::SetText { field, .. } => match field {
                 TextField::Title => "修改标题",
-                TextField::Heading => "修改小标题",
+                TextField::SectionHeading(_) => "修改小标题",
+                TextField::SectionText(_) => "修改段落",
+                TextField::Byline | TextField::DateLine => "修改署名",
                 TextField::CategoryTitle(_) => "修改类别标题",
                 TextField::CategoryLead(_) => "修改类别导语",
                 TextField::Headline(_) => "修改问题标题",
@@ -90,6 +134,13 @@ impl Command {
             Command::InsertCategory { .. } => "新增类别",
             Command::RemoveCategory { .. } => "删除类别",
             Command::MoveCategory { .. } => "移动类别",
+            Command::InsertSection { .. } => "新增部分",
+            Command::RemoveSection { .. } => "删除部分",
+            Command::MoveSection { .. } => "移动部分",
+            Command::SetSectionKind { .. } => "设置部分类型",
+            Command::SetSectionBody { .. } => "更改部分内容形式",
+            Command::SetLedgerEntry { .. } => "修改整改清单",
+            Command::SetAnswers { .. } => "关联问题",
             Command::SetTargets { .. } | Command::SetCategoryTarget { .. } => "设置字数目标",
             Command::SetSource { .. } => "更换素材",
             Command::ReplaceDraft(_) => "替换稿件",
@@ -106,7 +157,15 @@ impl Command {
 pub enum CommandError {
     NoSuchFinding(FindingId),
     NoSuchCategory(CategoryId),
-    IndexOutOfRange { index: usize, len: usize },
+    NoSuchSection(SectionId),
+    /// The section holds paragraphs, not categories.
+    NotCategories(SectionId),
+    /// The section holds categories, not paragraphs.
+    NotParagraphs(SectionId),
+    IndexOutOfRange {
+        index: usize,
+        len: usize,
+    },
     DuplicateId(u64),
 }
 
@@ -115,6 +174,13 @@ impl fmt::Display for CommandError {
         match self {
             CommandError::NoSuchFinding(id) => write!(f, "no finding with id {}", id.0),
             CommandError::NoSuchCategory(id) => write!(f, "no category with id {}", id.0),
+            CommandError::NoSuchSection(id) => write!(f, "no section with id {}", id.0),
+            CommandError::NotCategories(id) => {
+                write!(f, "section {} holds paragraphs, not categories", id.0)
+            }
+            CommandError::NotParagraphs(id) => {
+                write!(f, "section {} holds categories, not paragraphs", id.0)
+            }
             CommandError::IndexOutOfRange { index, len } => {
                 write!(f, "position {index} is outside 0..={len}")
             }
@@ -137,77 +203,215 @@ pub(super) fn apply(draft: &mut Draft, command: Command) -> Result<Command, Comm
             index,
             finding,
         } => {
-            let ci = category_index(draft, category)?;
-            check_index(index, draft.categories[ci].findings.len())?;
-            if id_in_use(draft, finding.id.0) {
+            let place = category_place(draft, category)?;
+            let findings = &draft.categories_at(place).findings;
+            check_index(index, findings.len())?;
+            if id_in_use(draft, finding.id.0) || finding.id.0 == 0 {
                 return Err(CommandError::DuplicateId(finding.id.0));
             }
             let id = finding.id;
-            draft.categories[ci].findings.insert(index, finding);
+            draft
+                .categories_at_mut(place)
+                .ok_or(CommandError::NoSuchCategory(category))?
+                .findings
+                .insert(index, finding);
             Ok(Command::RemoveFinding { id })
         }
         Command::RemoveFinding { id } => {
-            let (ci, fi) = draft.locate(id).ok_or(CommandError::NoSuchFinding(id))?;
-            let category = &mut draft.categories[ci];
-            let finding = category.findings.remove(fi);
-            Ok(Command::InsertFinding {
-                category: category.id,
-                index: fi,
-                finding,
-            })
+            let place = draft
+                .find_finding(id)
+                .ok_or(CommandError::NoSuchFinding(id))?;
+            let category = draft
+                .categories_at_mut(super::CategoryPlace {
+                    section: place.section,
+                    category: place.category,
+                })
+                .ok_or(CommandError::NoSuchFinding(id))?;
+            let category_id = category.id;
+            let finding = category.findings.remove(place.finding);
+            let restore = detach(draft, std::iter::once(id));
+            Ok(with_restore(
+                Command::InsertFinding {
+                    category: category_id,
+                    index: place.finding,
+                    finding,
+                },
+                restore,
+            ))
         }
         Command::MoveFinding {
             id,
             category,
             index,
         } => {
-            let (from_ci, from_fi) = draft.locate(id).ok_or(CommandError::NoSuchFinding(id))?;
-            let to_ci = category_index(draft, category)?;
+            let from = draft
+                .find_finding(id)
+                .ok_or(CommandError::NoSuchFinding(id))?;
+            let from_place = super::CategoryPlace {
+                section: from.section,
+                category: from.category,
+            };
+            let to = category_place(draft, category)?;
             let len_after_removal =
-                draft.categories[to_ci].findings.len() - usize::from(from_ci == to_ci);
+                draft.categories_at(to).findings.len() - usize::from(from_place == to);
             check_index(index, len_after_removal)?;
-            let from_category = draft.categories[from_ci].id;
-            let finding = draft.categories[from_ci].findings.remove(from_fi);
-            draft.categories[to_ci].findings.insert(index, finding);
+            let from_category = draft.categories_at(from_place).id;
+            let finding = draft
+                .categories_at_mut(from_place)
+                .ok_or(CommandError::NoSuchFinding(id))?
+                .findings
+                .remove(from.finding);
+            match draft.categories_at_mut(to) {
+                Some(target) => target.findings.insert(index, finding),
+                None => return Err(CommandError::NoSuchCategory(category)),
+            }
             Ok(Command::MoveFinding {
                 id,
                 category: from_category,
-                index: from_fi,
+                index: from.finding,
             })
         }
-        Command::InsertCategory { index, category } => {
-            check_index(index, draft.categories.len())?;
-            let mut new_ids = std::collections::HashSet::new();
-            let ids =
-                std::iter::once(category.id.0).chain(category.findings.iter().map(|f| f.id.0));
-            for id in ids {
-                if id == 0 || !new_ids.insert(id) || id_in_use(draft, id) {
-                    return Err(CommandError::DuplicateId(id));
-                }
+        Command::InsertCategory {
+            section,
+            index,
+            category,
+        } => {
+            let si = section_index(draft, section)?;
+            let len = draft.sections[si].categories().len();
+            if draft.sections[si].paragraphs().is_some() {
+                return Err(CommandError::NotCategories(section));
             }
+            check_index(index, len)?;
+            check_new_ids(draft, category_ids(&category))?;
             let id = category.id;
-            draft.categories.insert(index, category);
+            if let Some(categories) = draft.sections[si].categories_mut() {
+                categories.insert(index, category);
+            }
             Ok(Command::RemoveCategory { id })
         }
         Command::RemoveCategory { id } => {
-            let index = category_index(draft, id)?;
-            let category = draft.categories.remove(index);
-            Ok(Command::InsertCategory { index, category })
+            let place = category_place(draft, id)?;
+            let section = draft.sections[place.section].id;
+            let category = match draft.sections[place.section].categories_mut() {
+                Some(categories) => categories.remove(place.category),
+                None => return Err(CommandError::NoSuchCategory(id)),
+            };
+            let restore = detach(draft, category.findings.iter().map(|f| f.id));
+            Ok(with_restore(
+                Command::InsertCategory {
+                    section,
+                    index: place.category,
+                    category,
+                },
+                restore,
+            ))
         }
         Command::MoveCategory { id, index } => {
-            let from = category_index(draft, id)?;
-            check_index(index, draft.categories.len() - 1)?;
-            let category = draft.categories.remove(from);
-            draft.categories.insert(index, category);
-            Ok(Command::MoveCategory { id, index: from })
+            let place = category_place(draft, id)?;
+            let Some(categories) = draft.sections[place.section].categories_mut() else {
+                return Err(CommandError::NoSuchCategory(id));
+            };
+            check_index(index, categories.len() - 1)?;
+            let category = categories.remove(place.category);
+            categories.insert(index, category);
+            Ok(Command::MoveCategory {
+                id,
+                index: place.category,
+            })
+        }
+        Command::InsertSection { index, section } => {
+            check_index(index, draft.sections.len())?;
+            let ids = std::iter::once(section.id.0)
+                .chain(section.categories().iter().flat_map(category_ids))
+                .collect::<Vec<_>>();
+            check_new_ids(draft, ids)?;
+            let id = section.id;
+            draft.sections.insert(index, section);
+            Ok(Command::RemoveSection { id })
+        }
+        Command::RemoveSection { id } => {
+            let index = section_index(draft, id)?;
+            let section = draft.sections.remove(index);
+            let restore = detach(draft, finding_ids(section.categories()));
+            Ok(with_restore(
+                Command::InsertSection { index, section },
+                restore,
+            ))
+        }
+        Command::MoveSection { id, index } => {
+            let from = section_index(draft, id)?;
+            check_index(index, draft.sections.len() - 1)?;
+            let section = draft.sections.remove(from);
+            draft.sections.insert(index, section);
+            Ok(Command::MoveSection { id, index: from })
+        }
+        Command::SetSectionKind { id, kind } => {
+            let index = section_index(draft, id)?;
+            let old = std::mem::replace(&mut draft.sections[index].kind, kind);
+            Ok(Command::SetSectionKind { id, kind: old })
+        }
+        Command::SetSectionBody { id, body } => {
+            let index = section_index(draft, id)?;
+            let new_ids: Vec<u64> = match &body {
+                SectionBody::Categories(categories) => {
+                    categories.iter().flat_map(category_ids).collect()
+                }
+                SectionBody::Paragraphs(_) => Vec::new(),
+            };
+            // The old body's ids may come back in the new one (an undo); others may not.
+            let mut without = draft.clone();
+            without.sections[index].body = SectionBody::Paragraphs(String::new());
+            check_new_ids(&without, new_ids)?;
+            let old = std::mem::replace(&mut draft.sections[index].body, body);
+            let kept: std::collections::HashSet<FindingId> =
+                finding_ids(draft.sections[index].categories()).collect();
+            let gone: Vec<FindingId> = match &old {
+                SectionBody::Categories(categories) => finding_ids(categories)
+                    .filter(|id| !kept.contains(id))
+                    .collect(),
+                SectionBody::Paragraphs(_) => Vec::new(),
+            };
+            let restore = detach(draft, gone.into_iter());
+            Ok(with_restore(
+                Command::SetSectionBody { id, body: old },
+                restore,
+            ))
+        }
+        Command::SetLedgerEntry { problem, entry } => {
+            if draft.find_finding(problem).is_none() {
+                return Err(CommandError::NoSuchFinding(problem));
+            }
+            let old = draft.ledger.set(problem, entry);
+            Ok(Command::SetLedgerEntry {
+                problem,
+                entry: old,
+            })
+        }
+        Command::SetAnswers { measure, answers } => {
+            if draft.find_finding(measure).is_none() {
+                return Err(CommandError::NoSuchFinding(measure));
+            }
+            let old = if answers.is_empty() {
+                draft.answers.remove(&measure)
+            } else {
+                draft.answers.insert(measure, answers)
+            };
+            Ok(Command::SetAnswers {
+                measure,
+                answers: old.unwrap_or_default(),
+            })
         }
         Command::SetTargets { targets } => {
             let old = std::mem::replace(&mut draft.targets, targets);
             Ok(Command::SetTargets { targets: old })
         }
         Command::SetCategoryTarget { id, target } => {
-            let ci = category_index(draft, id)?;
-            let old = std::mem::replace(&mut draft.categories[ci].target, target);
+            let place = category_place(draft, id)?;
+            let slot = &mut draft
+                .categories_at_mut(place)
+                .ok_or(CommandError::NoSuchCategory(id))?
+                .target;
+            let old = std::mem::replace(slot, target);
             Ok(Command::SetCategoryTarget { id, target: old })
         }
         Command::SetSource { source } => {
@@ -241,29 +445,105 @@ pub(super) fn apply(draft: &mut Draft, command: Command) -> Result<Command, Comm
     }
 }
 
+/// Takes the 整改清单 cells and measure links of removed findings out of the draft and returns
+/// the commands that put them back.
+fn detach(draft: &mut Draft, removed: impl Iterator<Item = FindingId>) -> Vec<Command> {
+    let mut restore = Vec::new();
+    for id in removed {
+        if let Some(entry) = draft.ledger.set(id, None) {
+            restore.push(Command::SetLedgerEntry {
+                problem: id,
+                entry: Some(entry),
+            });
+        }
+        if let Some(answers) = draft.answers.remove(&id) {
+            restore.push(Command::SetAnswers {
+                measure: id,
+                answers,
+            });
+        }
+    }
+    restore
+}
+
+/// The inverse of a removal: the reinsertion, then what [`detach`] took.
+fn with_restore(reinsert: Command, restore: Vec<Command>) -> Command {
+    if restore.is_empty() {
+        reinsert
+    } else {
+        Command::Batch(std::iter::once(reinsert).chain(restore).collect())
+    }
+}
+
+fn category_ids(category: &Category) -> impl Iterator<Item = u64> + '_ {
+    std::iter::once(category.id.0).chain(category.findings.iter().map(|f| f.id.0))
+}
+
+fn finding_ids(categories: &[Category]) -> impl Iterator<Item = FindingId> + '_ {
+    categories
+        .iter()
+        .flat_map(|c| c.findings.iter().map(|f| f.id))
+}
+
+/// Refuses ids that are 0, repeated, or already in the draft.
+fn check_new_ids(draft: &Draft, ids: impl IntoIterator<Item = u64>) -> Result<(), CommandError> {
+    let mut new_ids = std::collections::HashSet::new();
+    for id in ids {
+        if id == 0 || !new_ids.insert(id) || id_in_use(draft, id) {
+            return Err(CommandError::DuplicateId(id));
+        }
+    }
+    Ok(())
+}
+
 fn text_slot(draft: &mut Draft, field: TextField) -> Result<&mut String, CommandError> {
     match field {
         TextField::Title => Ok(&mut draft.title),
-        TextField::Heading => Ok(&mut draft.heading),
+        TextField::Byline => Ok(&mut draft.byline.author),
+        TextField::DateLine => Ok(&mut draft.byline.date),
         TextField::Opening => Ok(&mut draft.opening),
         TextField::Closing => Ok(&mut draft.closing),
-        TextField::CategoryTitle(id) => {
-            let ci = category_index(draft, id)?;
-            Ok(&mut draft.categories[ci].title)
+        TextField::SectionHeading(id) => {
+            let index = section_index(draft, id)?;
+            Ok(&mut draft.sections[index].heading)
         }
         TextField::CategoryLead(id) => {
-            let ci = category_index(draft, id)?;
-            Ok(&mut draft.categories[ci].lead)
+            let place = category_place(draft, id)?;
+            Ok(&mut draft
+                .categories_at_mut(place)
+                .ok_or(CommandError::NoSuchCategory(id))?
+                .lead)
         }
-        TextField::Headline(id) => {
-            let (ci, fi) = draft.locate(id).ok_or(CommandError::NoSuchFinding(id))?;
-            Ok(&mut draft.categories[ci].findings[fi].headline)
+        TextField::SectionText(id) => {
+            let index = section_index(draft, id)?;
+            match &mut draft.sections[index].body {
+                SectionBody::Paragraphs(text) => Ok(text),
+                SectionBody::Categories(_) => Err(CommandError::NotParagraphs(id)),
+            }
         }
-        TextField::Body(id) => {
-            let (ci, fi) = draft.locate(id).ok_or(CommandError::NoSuchFinding(id))?;
-            Ok(&mut draft.categories[ci].findings[fi].body)
+        TextField::CategoryTitle(id) => {
+            let place = category_place(draft, id)?;
+            Ok(&mut draft
+                .categories_at_mut(place)
+                .ok_or(CommandError::NoSuchCategory(id))?
+                .title)
         }
+        TextField::Headline(id) => Ok(&mut finding_mut(draft, id)?.headline),
+        TextField::Body(id) => Ok(&mut finding_mut(draft, id)?.body),
     }
+}
+
+fn finding_mut(draft: &mut Draft, id: FindingId) -> Result<&mut Finding, CommandError> {
+    let place = draft
+        .find_finding(id)
+        .ok_or(CommandError::NoSuchFinding(id))?;
+    draft
+        .categories_at_mut(super::CategoryPlace {
+            section: place.section,
+            category: place.category,
+        })
+        .and_then(|category| category.findings.get_mut(place.finding))
+        .ok_or(CommandError::NoSuchFinding(id))
 }
 
 impl Draft {
@@ -271,21 +551,49 @@ impl Draft {
     pub fn text(&self, field: TextField) -> Option<&str> {
         match field {
             TextField::Title => Some(&self.title),
-            TextField::Heading => Some(&self.heading),
+            TextField::Byline => Some(&self.byline.author),
+            TextField::DateLine => Some(&self.byline.date),
             TextField::Opening => Some(&self.opening),
             TextField::Closing => Some(&self.closing),
+            TextField::SectionHeading(id) => self.section(id).map(|s| s.heading.as_str()),
+            TextField::SectionText(id) => self.section(id).and_then(Section::paragraphs),
             TextField::CategoryTitle(id) => self.category(id).map(|c| c.title.as_str()),
             TextField::CategoryLead(id) => self.category(id).map(|c| c.lead.as_str()),
             TextField::Headline(id) => self.finding(id).map(|f| f.headline.as_str()),
             TextField::Body(id) => self.finding(id).map(|f| f.body.as_str()),
         }
     }
+
+    /// The text of a field to change in place, bypassing undo (replaying a recovery journal);
+    /// the editor goes through [`Command::SetText`]. None when the field does not exist.
+    pub fn text_mut(&mut self, field: TextField) -> Option<&mut String> {
+        text_slot(self, field).ok()
+    }
+
+    /// The category at a place found by [`Draft::find_category`] or [`Draft::find_finding`].
+    fn categories_at(&self, place: super::CategoryPlace) -> &Category {
+        &self.sections[place.section].categories()[place.category]
+    }
+
+    /// Places are only ever found in sections of categories, so this is Some for any place
+    /// found just before.
+    fn categories_at_mut(&mut self, place: super::CategoryPlace) -> Option<&mut Category> {
+        self.sections[place.section]
+            .categories_mut()
+            .and_then(|categories| categories.get_mut(place.category))
+    }
 }
 
-fn category_index(draft: &Draft, id: CategoryId) -> Result<usize, CommandError> {
+fn category_place(draft: &Draft, id: CategoryId) -> Result<super::CategoryPlace, CommandError> {
     draft
-        .category_index(id)
+        .find_category(id)
         .ok_or(CommandError::NoSuchCategory(id))
+}
+
+fn section_index(draft: &Draft, id: SectionId) -> Result<usize, CommandError> {
+    draft
+        .section_index(id)
+        .ok_or(CommandError::NoSuchSection(id))
 }
 
 fn check_index(index: usize, len: usize) -> Result<(), CommandError> {
@@ -297,10 +605,7 @@ fn check_index(index: usize, len: usize) -> Result<(), CommandError> {
 }
 
 fn id_in_use(draft: &Draft, id: u64) -> bool {
-    draft
-        .categories
-        .iter()
-        .any(|c| c.id.0 == id || c.findings.iter().any(|f| f.id.0 == id))
+    draft.all_ids().any(|used| used == id)
 }
 
 #[cfg(test)]
@@ -319,7 +624,7 @@ mod tests {
                     headline: format!("问题{ci}{k}"),
                     body: format!("内容{ci}{k}"),
                 };
-                draft.categories[ci].findings.push(finding);
+                draft.categories_mut().unwrap()[ci].findings.push(finding);
             }
         }
         draft
@@ -329,8 +634,8 @@ mod tests {
     fn move_within_category_and_back() {
         let mut draft = sample();
         let before = draft.clone();
-        let id = draft.categories[2].findings[2].id;
-        let category = draft.categories[2].id;
+        let id = draft.categories()[2].findings[2].id;
+        let category = draft.categories()[2].id;
         let inverse = draft
             .apply(Command::MoveFinding {
                 id,
@@ -338,7 +643,7 @@ mod tests {
                 index: 0,
             })
             .unwrap();
-        assert_eq!(draft.categories[2].findings[0].id, id);
+        assert_eq!(draft.categories()[2].findings[0].id, id);
         draft.apply(inverse).unwrap();
         assert_eq!(draft, before);
     }
@@ -362,7 +667,7 @@ mod tests {
     fn targets_and_source_are_set_and_undone() {
         let mut draft = sample();
         let before = draft.clone();
-        let category = draft.categories[1].id;
+        let category = draft.categories()[1].id;
         let inverse = draft
             .apply(Command::Batch(vec![
                 Command::SetTargets {
@@ -388,7 +693,7 @@ mod tests {
                 max: 3500
             })
         );
-        assert_eq!(draft.categories[1].target, Some(CharRange::at_most(600)));
+        assert_eq!(draft.categories()[1].target, Some(CharRange::at_most(600)));
         assert!(draft.source.is_some());
         draft.apply(inverse).unwrap();
         assert_eq!(draft, before);
@@ -402,8 +707,8 @@ mod tests {
     #[test]
     fn duplicate_ids_are_refused() {
         let mut draft = sample();
-        let existing = draft.categories[0].findings[0].clone();
-        let category = draft.categories[1].id;
+        let existing = draft.categories()[0].findings[0].clone();
+        let category = draft.categories()[1].id;
         let result = draft.apply(Command::InsertFinding {
             category,
             index: 0,
@@ -412,14 +717,168 @@ mod tests {
         assert!(matches!(result, Err(CommandError::DuplicateId(_))));
     }
 
+    #[test]
+    fn ledger_rows_follow_problems_and_a_deleted_row_comes_back_with_undo() {
+        let mut draft = sample();
+        let first = draft.categories()[0].findings[0].id;
+        let second = draft.categories()[0].findings[1].id;
+        let entry = LedgerEntry {
+            measures: "建立学习台账".into(),
+            owner: "办公室".into(),
+            deadline: "2026年6月底".into(),
+            status: String::new(),
+        };
+        draft
+            .apply(Command::SetLedgerEntry {
+                problem: first,
+                entry: Some(entry.clone()),
+            })
+            .unwrap();
+        let rows = draft.ledger_rows();
+        assert_eq!(rows.len(), draft.finding_count());
+        assert_eq!(rows[0].problem, first);
+        assert_eq!(rows[0].owner, "办公室");
+        assert_eq!(rows[0].category, "甲");
+        assert_eq!(rows[0].headline, "问题00");
+
+        // Moving the problem moves its row; editing the headline shows in the row.
+        let last_category = draft.categories()[2].id;
+        draft
+            .apply(Command::MoveFinding {
+                id: first,
+                category: last_category,
+                index: 3,
+            })
+            .unwrap();
+        draft
+            .apply(Command::SetText {
+                field: TextField::Headline(first),
+                text: "学习不深入".into(),
+            })
+            .unwrap();
+        let rows = draft.ledger_rows();
+        assert_eq!(rows[0].problem, second);
+        let moved = rows.last().unwrap();
+        assert_eq!(
+            (
+                moved.problem,
+                moved.category.as_str(),
+                moved.headline.as_str()
+            ),
+            (first, "丙", "学习不深入")
+        );
+        assert_eq!(moved.number, rows.len());
+
+        // Deleting it takes the typed cells along; undo brings both back.
+        let before = draft.clone();
+        let inverse = draft.apply(Command::RemoveFinding { id: first }).unwrap();
+        assert!(draft.ledger.entry(first).is_none());
+        assert!(draft.ledger_rows().iter().all(|r| r.problem != first));
+        draft.apply(inverse).unwrap();
+        assert_eq!(draft, before);
+        assert_eq!(draft.ledger.entry(first), Some(&entry));
+    }
+
+    #[test]
+    fn linked_measures_fill_the_ledger_and_leave_with_their_section() {
+        let mut draft = sample();
+        let mut ids = IdSource::after(&draft);
+        let problem = draft.categories()[0].findings[0].id;
+        let measure = ids.finding();
+        let section = Section {
+            id: ids.section(),
+            kind: SectionKind::Measures,
+            heading: "整改措施".into(),
+            body: SectionBody::Categories(vec![Category {
+                id: ids.category(),
+                title: "甲".into(),
+                findings: vec![Finding {
+                    id: measure,
+                    headline: "坚持每周集中学习".into(),
+                    body: String::new(),
+                }],
+                ..Category::default()
+            }]),
+        };
+        let section_id = section.id;
+        draft
+            .apply(Command::InsertSection { index: 1, section })
+            .unwrap();
+        draft
+            .apply(Command::SetLedgerEntry {
+                problem,
+                entry: Some(LedgerEntry {
+                    measures: "手写的措施".into(),
+                    ..LedgerEntry::default()
+                }),
+            })
+            .unwrap();
+        draft
+            .apply(Command::SetAnswers {
+                measure,
+                answers: vec![problem],
+            })
+            .unwrap();
+        assert_eq!(draft.ledger_rows()[0].measures, "坚持每周集中学习");
+        let before = draft.clone();
+        let inverse = draft
+            .apply(Command::RemoveSection { id: section_id })
+            .unwrap();
+        assert!(draft.answers.is_empty());
+        // Without the linked measure the typed text shows again.
+        assert_eq!(draft.ledger_rows()[0].measures, "手写的措施");
+        draft.apply(inverse).unwrap();
+        assert_eq!(draft, before);
+    }
+
+    #[test]
+    fn section_commands_are_refused_where_they_do_not_fit() {
+        let mut draft = sample();
+        let mut ids = IdSource::after(&draft);
+        let paragraphs = Section {
+            id: ids.section(),
+            kind: SectionKind::Study,
+            heading: "学习收获".into(),
+            body: SectionBody::Paragraphs("一段话".into()),
+        };
+        let id = paragraphs.id;
+        draft
+            .apply(Command::InsertSection {
+                index: 0,
+                section: paragraphs,
+            })
+            .unwrap();
+        let before = draft.clone();
+        let into_paragraphs = draft.apply(Command::InsertCategory {
+            section: id,
+            index: 0,
+            category: Category {
+                id: ids.category(),
+                ..Category::default()
+            },
+        });
+        assert_eq!(into_paragraphs, Err(CommandError::NotCategories(id)));
+        let problems = draft.problems_section().unwrap().id;
+        let text_of_categories = draft.apply(Command::SetText {
+            field: TextField::SectionText(problems),
+            text: "x".into(),
+        });
+        assert_eq!(
+            text_of_categories,
+            Err(CommandError::NotParagraphs(problems))
+        );
+        assert_eq!(draft, before);
+        assert_eq!(draft.text(TextField::SectionText(id)), Some("一段话"));
+    }
+
     /// A random command against the current draft: mostly valid, sometimes not.
     fn pick_command(draft: &Draft, ids: &mut IdSource, choice: u8, a: usize, b: usize) -> Command {
         let findings: Vec<FindingId> = draft
-            .categories
+            .categories()
             .iter()
             .flat_map(|c| c.findings.iter().map(|f| f.id))
             .collect();
-        let categories: Vec<CategoryId> = draft.categories.iter().map(|c| c.id).collect();
+        let categories: Vec<CategoryId> = draft.categories().iter().map(|c| c.id).collect();
         let any_finding = findings
             .get(a % findings.len().max(1))
             .copied()
@@ -428,7 +887,11 @@ mod tests {
             .get(b % categories.len().max(1))
             .copied()
             .unwrap_or(CategoryId(88_888));
-        match choice % 13 {
+        let any_section = draft
+            .sections
+            .get(a % draft.sections.len().max(1))
+            .map_or(SectionId(66_666), |s| s.id);
+        match choice % 18 {
             0 => Command::SetText {
                 field: TextField::Body(any_finding),
                 text: format!("改{a}"),
@@ -453,6 +916,7 @@ mod tests {
                 index: a % 4,
             },
             5 => Command::InsertCategory {
+                section: draft.problems_section().map_or(SectionId(99_999), |s| s.id),
                 index: a % 5,
                 category: Category {
                     id: ids.category(),
@@ -480,6 +944,49 @@ mod tests {
                 source: (!a.is_multiple_of(3))
                     .then(|| SourceFingerprint::from_text(&format!("学习举措强度不够第{a}{b}次"))),
             },
+            13 => Command::SetLedgerEntry {
+                problem: any_finding,
+                entry: (!b.is_multiple_of(4)).then(|| LedgerEntry {
+                    owner: format!("责任人{a}"),
+                    deadline: "长期坚持".into(),
+                    ..LedgerEntry::default()
+                }),
+            },
+            14 => Command::SetAnswers {
+                measure: any_finding,
+                answers: findings.iter().take(b % 3).copied().collect(),
+            },
+            15 => Command::InsertSection {
+                index: b % 3,
+                section: Section {
+                    id: ids.section(),
+                    kind: SectionKind::ALL[a % SectionKind::ALL.len()],
+                    heading: format!("部分{a}"),
+                    body: if a.is_multiple_of(2) {
+                        SectionBody::Paragraphs("一段话".into())
+                    } else {
+                        SectionBody::Categories(vec![Category {
+                            id: ids.category(),
+                            title: "类".into(),
+                            ..Category::default()
+                        }])
+                    },
+                },
+            },
+            16 => Command::MoveSection {
+                id: any_section,
+                index: b % 3,
+            },
+            17 => {
+                if a.is_multiple_of(2) {
+                    Command::RemoveSection { id: any_section }
+                } else {
+                    Command::SetSectionBody {
+                        id: any_section,
+                        body: SectionBody::Paragraphs(format!("改为段落{b}")),
+                    }
+                }
+            }
             11 => Command::Batch(vec![
                 Command::SetCategoryTarget {
                     id: any_category,

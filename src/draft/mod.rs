@@ -1,4 +1,4 @@
-//! The draft: a speech's problems part as plain data, changed only through [`Command`]s.
+//! The draft: a whole speech as plain data, changed only through [`Command`]s.
 //!
 //! Nothing here knows about windows or files. Numbering is derived from position and never
 //! stored (see [`numbering`]).
@@ -6,18 +6,28 @@
 mod command;
 pub mod edits;
 pub mod fingerprint;
+mod ledger;
+mod measures;
 pub mod numbering;
 pub mod place;
+mod section;
+pub mod section_edits;
 pub mod targets;
 mod template;
 
 pub use fingerprint::SourceFingerprint;
+pub use ledger::{LEDGER_COLUMNS, Ledger, LedgerEntry, LedgerRow};
+pub use measures::measures_from_problems;
+pub use section::{
+    Byline, Section, SectionBody, SectionId, SectionKind, section_label, strip_section_number,
+};
 pub use targets::{CharRange, NO_MAXIMUM, Targets};
-pub use template::Template;
+pub use template::{Template, TemplateSection, latest as latest_template};
 
 pub use command::{Command, CommandError, TextField};
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Stable identity of a finding: survives moves, edits and saving. The default, 0, is no id.
 #[derive(
@@ -77,44 +87,29 @@ impl Category {
     }
 }
 
-/// The default heading of the problems part.
-pub const DEFAULT_HEADING: &str = "二、检视存在的问题";
+/// The default heading of the problems section, without its number.
+pub const DEFAULT_HEADING: &str = "检视存在的问题";
 
-/// The whole draft. `opening` and `closing` hold text that belongs to no category (an opening
-/// paragraph, a causes section, trailing text) so that nothing imported is ever dropped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The whole speech: title, byline, opening, sections in order, closing, and the 整改清单's
+/// typed cells. `opening` and `closing` hold text outside every section, so that nothing
+/// imported is ever dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
-    pub heading: String,
-    #[serde(default)]
+    pub byline: Byline,
     pub opening: String,
-    #[serde(default)]
-    pub categories: Vec<Category>,
-    #[serde(default)]
+    pub sections: Vec<Section>,
     pub closing: String,
-    /// Length targets for the whole draft; written only when set.
-    #[serde(default, skip_serializing_if = "Targets::is_empty")]
+    /// The typed cells of the 整改清单, by problem finding.
+    pub ledger: Ledger,
+    /// For each measure (a finding of a 整改措施 section), the problem findings it answers.
+    pub answers: BTreeMap<FindingId, Vec<FindingId>>,
+    /// Length targets for the whole draft.
     pub targets: Targets,
     /// Fingerprint of the material the draft was imported from, for the originality meter;
     /// None for drafts written from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceFingerprint>,
-}
-
-impl Default for Draft {
-    fn default() -> Self {
-        Draft {
-            title: String::new(),
-            heading: DEFAULT_HEADING.to_owned(),
-            opening: String::new(),
-            categories: Vec::new(),
-            closing: String::new(),
-            targets: Targets::default(),
-            source: None,
-        }
-    }
 }
 
 /// Counts characters the way the status bar reports them: whitespace excluded.
@@ -177,6 +172,10 @@ impl IdSource {
         CategoryId(self.take())
     }
 
+    pub fn section(&mut self) -> SectionId {
+        SectionId(self.take())
+    }
+
     fn take(&mut self) -> u64 {
         let id = self.next.max(1);
         // Counting from at most MAX_ID + 1, the end of u64 is out of reach.
@@ -185,22 +184,43 @@ impl IdSource {
     }
 }
 
+/// Where a category sits: section index and category index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CategoryPlace {
+    pub section: usize,
+    pub category: usize,
+}
+
+/// Where a finding sits: section, category and finding index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingPlace {
+    pub section: usize,
+    pub category: usize,
+    pub finding: usize,
+}
+
 impl Draft {
-    /// A draft with the given category titles and no findings.
+    /// A draft with one problems section holding the given category titles and no findings.
+    /// A number typed before the heading (`二、`) is dropped: section numbers are derived.
     pub fn with_categories<S: AsRef<str>>(title: &str, heading: &str, titles: &[S]) -> Draft {
         let mut ids = IdSource { next: 1 };
+        // Categories take the first ids (1, 2, …), the section the next one.
+        let categories = titles
+            .iter()
+            .map(|t| Category {
+                id: ids.category(),
+                title: t.as_ref().to_owned(),
+                ..Category::default()
+            })
+            .collect();
         Draft {
             title: title.to_owned(),
-            heading: heading.to_owned(),
-            categories: titles
-                .iter()
-                .map(|t| Category {
-                    id: ids.category(),
-                    title: t.as_ref().to_owned(),
-                    lead: String::new(),
-                    ..Category::default()
-                })
-                .collect(),
+            sections: vec![Section {
+                id: ids.section(),
+                kind: SectionKind::Problems,
+                heading: strip_section_number(heading).to_owned(),
+                body: SectionBody::Categories(categories),
+            }],
             ..Draft::default()
         }
     }
@@ -210,10 +230,15 @@ impl Draft {
         self.all_ids().filter(|&id| id <= MAX_ID).max().unwrap_or(0)
     }
 
-    fn all_ids(&self) -> impl Iterator<Item = u64> + '_ {
-        self.categories
-            .iter()
-            .flat_map(|c| std::iter::once(c.id.0).chain(c.findings.iter().map(|f| f.id.0)))
+    /// Every id in use: sections, categories, findings.
+    pub(super) fn all_ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.sections.iter().flat_map(|s| {
+            std::iter::once(s.id.0).chain(
+                s.categories()
+                    .iter()
+                    .flat_map(|c| std::iter::once(c.id.0).chain(c.findings.iter().map(|f| f.id.0))),
+            )
+        })
     }
 
     /// Repairs ids of a file written by hand: every id in `1..=MAX_ID` and unique. Ids that
@@ -237,51 +262,124 @@ impl Draft {
         };
         let mut seen = std::collections::HashSet::new();
         let mut keep = |id: u64| !renumber_all && id != 0 && id <= MAX_ID && seen.insert(id);
-        for category in &mut self.categories {
-            if !keep(category.id.0) {
-                category.id = ids.category();
+        for section in &mut self.sections {
+            if !keep(section.id.0) {
+                section.id = ids.section();
             }
-            for finding in &mut category.findings {
-                if !keep(finding.id.0) {
-                    finding.id = ids.finding();
+            let Some(categories) = section.categories_mut() else {
+                continue;
+            };
+            for category in categories {
+                if !keep(category.id.0) {
+                    category.id = ids.category();
+                }
+                for finding in &mut category.findings {
+                    if !keep(finding.id.0) {
+                        finding.id = ids.finding();
+                    }
                 }
             }
         }
         true
     }
 
-    /// True when no two categories or findings share an id and every id is in `1..=MAX_ID`.
+    /// True when no two sections, categories or findings share an id and every id is in
+    /// `1..=MAX_ID`.
     pub fn ids_are_unique(&self) -> bool {
         let mut seen = std::collections::HashSet::new();
         self.all_ids()
             .all(|id| id != 0 && id <= MAX_ID && seen.insert(id))
     }
 
+    /// The first section of problems (检视问题) that holds categories: the one the outline,
+    /// the review and the 整改清单 count.
+    pub fn problems_section(&self) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Problems && s.paragraphs().is_none())
+    }
+
+    /// The problems section's categories; empty when the draft has none.
+    pub fn categories(&self) -> &[Category] {
+        self.problems_section().map_or(&[], Section::categories)
+    }
+
+    /// The problems section's categories, to change in place (importers and tests building a
+    /// draft; the editor goes through commands). None when the draft has no problems section.
+    pub fn categories_mut(&mut self) -> Option<&mut Vec<Category>> {
+        self.sections
+            .iter_mut()
+            .find(|s| s.kind == SectionKind::Problems && s.paragraphs().is_none())
+            .and_then(Section::categories_mut)
+    }
+
+    pub fn section(&self, id: SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn section_index(&self, id: SectionId) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    /// A category of any section.
     pub fn category(&self, id: CategoryId) -> Option<&Category> {
-        self.categories.iter().find(|c| c.id == id)
+        self.find_category(id)
+            .map(|p| &self.sections[p.section].categories()[p.category])
     }
 
+    /// Where a category of any section sits.
+    pub fn find_category(&self, id: CategoryId) -> Option<CategoryPlace> {
+        self.sections.iter().enumerate().find_map(|(si, s)| {
+            s.categories()
+                .iter()
+                .position(|c| c.id == id)
+                .map(|ci| CategoryPlace {
+                    section: si,
+                    category: ci,
+                })
+        })
+    }
+
+    /// Where a finding of any section sits.
+    pub fn find_finding(&self, id: FindingId) -> Option<FindingPlace> {
+        self.sections.iter().enumerate().find_map(|(si, s)| {
+            s.categories().iter().enumerate().find_map(|(ci, c)| {
+                c.findings
+                    .iter()
+                    .position(|f| f.id == id)
+                    .map(|fi| FindingPlace {
+                        section: si,
+                        category: ci,
+                        finding: fi,
+                    })
+            })
+        })
+    }
+
+    /// The index of a problems-section category in [`Draft::categories`].
     pub fn category_index(&self, id: CategoryId) -> Option<usize> {
-        self.categories.iter().position(|c| c.id == id)
+        self.categories().iter().position(|c| c.id == id)
     }
 
-    /// The category a field belongs to: its own title or lead, or a finding in it. `None` for
-    /// the fields outside the categories (title, opening, closing).
+    /// The category a field belongs to, in any section: its own title or lead, or a finding in
+    /// it. `None` for the fields outside the categories (title, opening, closing, sections'
+    /// headings and paragraphs).
     pub fn category_of(&self, field: TextField) -> Option<CategoryId> {
         match field {
             TextField::CategoryTitle(id) | TextField::CategoryLead(id) => {
-                self.category_index(id).map(|_| id)
+                self.find_category(id).map(|_| id)
             }
-            TextField::Headline(id) | TextField::Body(id) => {
-                self.locate(id).map(|(ci, _)| self.categories[ci].id)
-            }
+            TextField::Headline(id) | TextField::Body(id) => self
+                .find_finding(id)
+                .map(|p| self.sections[p.section].categories()[p.category].id),
             _ => None,
         }
     }
 
-    /// Where a finding sits: (category index, finding index).
+    /// Where a finding of the problems section sits: (category index, finding index) in
+    /// [`Draft::categories`].
     pub fn locate(&self, id: FindingId) -> Option<(usize, usize)> {
-        self.categories.iter().enumerate().find_map(|(ci, c)| {
+        self.categories().iter().enumerate().find_map(|(ci, c)| {
             c.findings
                 .iter()
                 .position(|f| f.id == id)
@@ -289,25 +387,22 @@ impl Draft {
         })
     }
 
+    /// A finding of any section.
     pub fn finding(&self, id: FindingId) -> Option<&Finding> {
-        self.locate(id)
-            .map(|(ci, fi)| &self.categories[ci].findings[fi])
+        self.find_finding(id)
+            .map(|p| &self.sections[p.section].categories()[p.category].findings[p.finding])
     }
 
+    /// Findings of the problems section.
     pub fn finding_count(&self) -> usize {
-        self.categories.iter().map(|c| c.findings.len()).sum()
+        self.categories().iter().map(|c| c.findings.len()).sum()
     }
 
     /// Total characters of everything a reader hears, whitespace excluded.
     pub fn char_count(&self) -> usize {
         count_chars(&self.title)
-            + count_chars(&self.heading)
             + count_chars(&self.opening)
-            + self
-                .categories
-                .iter()
-                .map(Category::char_count)
-                .sum::<usize>()
+            + self.sections.iter().map(Section::char_count).sum::<usize>()
             + count_chars(&self.closing)
     }
 
@@ -315,22 +410,34 @@ impl Draft {
     pub fn text_fields(&self) -> Vec<(TextField, &str)> {
         let mut fields = vec![
             (TextField::Title, self.title.as_str()),
-            (TextField::Heading, self.heading.as_str()),
+            (TextField::Byline, self.byline.author.as_str()),
+            (TextField::DateLine, self.byline.date.as_str()),
             (TextField::Opening, self.opening.as_str()),
         ];
-        for category in &self.categories {
-            fields.push((
-                TextField::CategoryTitle(category.id),
-                category.title.as_str(),
-            ));
-            fields.push((TextField::CategoryLead(category.id), category.lead.as_str()));
-            for finding in &category.findings {
-                fields.push((TextField::Headline(finding.id), finding.headline.as_str()));
-                fields.push((TextField::Body(finding.id), finding.body.as_str()));
+        for section in &self.sections {
+            fields.push((TextField::SectionHeading(section.id), &section.heading));
+            if let Some(text) = section.paragraphs() {
+                fields.push((TextField::SectionText(section.id), text));
+            }
+            for category in section.categories() {
+                fields.push((
+                    TextField::CategoryTitle(category.id),
+                    category.title.as_str(),
+                ));
+                fields.push((TextField::CategoryLead(category.id), category.lead.as_str()));
+                for finding in &category.findings {
+                    fields.push((TextField::Headline(finding.id), finding.headline.as_str()));
+                    fields.push((TextField::Body(finding.id), finding.body.as_str()));
+                }
             }
         }
         fields.push((TextField::Closing, self.closing.as_str()));
         fields
+    }
+
+    /// The problems a measure answers (empty for none).
+    pub fn answers_of(&self, measure: FindingId) -> &[FindingId] {
+        self.answers.get(&measure).map_or(&[], Vec::as_slice)
     }
 
     /// Applies a command and returns its inverse, or refuses it and leaves the draft untouched.
@@ -356,8 +463,9 @@ mod tests {
             headline: "a".into(),
             body: "b".into(),
         };
-        draft.categories[0].findings.push(finding.clone());
-        draft.categories[1].findings.push(finding);
+        let categories = draft.categories_mut().unwrap();
+        categories[0].findings.push(finding.clone());
+        categories[1].findings.push(finding);
         assert!(!draft.ids_are_unique());
         assert!(draft.normalize_ids());
         assert!(draft.ids_are_unique());

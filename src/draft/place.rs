@@ -1,14 +1,19 @@
 //! Where a field of the draft is, worded for people in Chinese: the one wording the reviewer
 //! panel, the `check` report and the export gate all print, so a headline is always `问题标题`.
+//! Places in the problems section read as they always did (`（一）在理论学习方面 · 二是`);
+//! places in another section start with that section (`四、整改措施 · （一）…`).
 
 use super::numbering::{category_label, finding_label};
+use super::section::section_label;
 use super::{Draft, FindingId, TextField};
 
-/// The field's own name: `标题`, `小标题`, `开头`, `方面标题`, `问题标题`, `正文`, `结尾`.
+/// The field's own name: `标题`, `署名`, `小标题`, `开头`, `方面标题`, `问题标题`, `正文`, `结尾`.
 pub fn field_name_zh(field: TextField) -> &'static str {
     match field {
         TextField::Title => "标题",
-        TextField::Heading => "小标题",
+        TextField::Byline | TextField::DateLine => "署名",
+        TextField::SectionHeading(_) => "小标题",
+        TextField::SectionText(_) => "正文",
         TextField::Opening => "开头",
         TextField::Closing => "结尾",
         TextField::CategoryTitle(_) => "方面标题",
@@ -18,64 +23,122 @@ pub fn field_name_zh(field: TextField) -> &'static str {
     }
 }
 
-/// `（一）在理论学习方面`, from the category's position.
+/// `（一）在理论学习方面`, from the category's position in the problems section.
 pub fn category_place(draft: &Draft, ci: usize) -> String {
-    let title = draft.categories.get(ci).map_or("", |c| c.title.trim());
+    let title = draft.categories().get(ci).map_or("", |c| c.title.trim());
     format!("{}{}", category_label(ci), title)
 }
 
-/// `（一）在理论学习方面 · 二是`, from the finding's position.
+/// `（一）在理论学习方面 · 二是`, from the finding's position in the problems section.
 pub fn finding_place(draft: &Draft, ci: usize, fi: usize) -> String {
     format!("{} · {}", category_place(draft, ci), finding_label(fi))
 }
 
-/// [`finding_place`] of the finding with `id`; `None` when it is no longer in the draft.
+/// The place of the finding with `id`, in any section; `None` when it is no longer in the draft.
 pub fn place_of_finding(draft: &Draft, id: FindingId) -> Option<String> {
-    let (ci, fi) = draft.locate(id)?;
-    Some(finding_place(draft, ci, fi))
+    let spot = Spot::of(draft, TextField::Headline(id));
+    spot.section?;
+    Some(spot_words(draft, &spot, true, true).join(" · "))
 }
 
-/// `标题`, `（二）在能力本领方面 · 方面标题`, `（二）在能力本领方面 · 二是 · 问题标题`.
-/// `None` when the field is no longer in the draft.
+/// `标题`, `（二）在能力本领方面 · 方面标题`, `（二）在能力本领方面 · 二是 · 问题标题`,
+/// `三、原因剖析 · 正文`. `None` when the field is no longer in the draft.
 pub fn field_place(draft: &Draft, field: TextField) -> Option<String> {
     draft.text(field)?;
     Some(fields_place(draft, &[field]))
 }
 
-/// Where text spanning `fields` (in reading order) is: the one field's place when there is one;
-/// the finding or the category holding them all when the text runs over several fields.
-pub fn fields_place(draft: &Draft, fields: &[TextField]) -> String {
-    // (category index, finding index) of each field.
-    let spots: Vec<(Option<usize>, Option<usize>)> = fields
-        .iter()
-        .map(|field| match *field {
+/// Where a field sits: section, category and finding indices, each when it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Spot {
+    section: Option<usize>,
+    category: Option<usize>,
+    finding: Option<usize>,
+}
+
+impl Spot {
+    fn of(draft: &Draft, field: TextField) -> Spot {
+        let none = Spot {
+            section: None,
+            category: None,
+            finding: None,
+        };
+        match field {
+            TextField::SectionHeading(id) | TextField::SectionText(id) => Spot {
+                section: draft.section_index(id),
+                ..none
+            },
             TextField::CategoryTitle(id) | TextField::CategoryLead(id) => {
-                (draft.category_index(id), None)
+                draft.find_category(id).map_or(none, |p| Spot {
+                    section: Some(p.section),
+                    category: Some(p.category),
+                    finding: None,
+                })
             }
-            TextField::Headline(id) | TextField::Body(id) => draft
-                .locate(id)
-                .map_or((None, None), |(ci, fi)| (Some(ci), Some(fi))),
-            TextField::Title | TextField::Heading | TextField::Opening | TextField::Closing => {
-                (None, None)
+            TextField::Headline(id) | TextField::Body(id) => {
+                draft.find_finding(id).map_or(none, |p| Spot {
+                    section: Some(p.section),
+                    category: Some(p.category),
+                    finding: Some(p.finding),
+                })
             }
-        })
-        .collect();
-    let (Some(&first_field), Some(&(category, finding))) = (fields.first(), spots.first()) else {
-        return "正文".to_owned();
-    };
-    let same_category = spots.iter().all(|s| s.0 == category);
-    let same_finding = same_category && spots.iter().all(|s| s.1 == finding);
+            TextField::Title
+            | TextField::Byline
+            | TextField::DateLine
+            | TextField::Opening
+            | TextField::Closing => none,
+        }
+    }
+}
+
+/// True for the section the outline and the review count (its places carry no section prefix).
+fn is_problems(draft: &Draft, si: usize) -> bool {
+    let id = draft.sections.get(si).map(|s| s.id);
+    id.is_some() && draft.problems_section().map(|s| s.id) == id
+}
+
+/// The words of a spot, down to the category and (when asked) the finding.
+fn spot_words(draft: &Draft, spot: &Spot, category: bool, finding: bool) -> Vec<String> {
     let mut parts = Vec::new();
-    if let Some(ci) = category
-        && same_category
+    let Some(si) = spot.section else {
+        return parts;
+    };
+    let Some(section) = draft.sections.get(si) else {
+        return parts;
+    };
+    if !is_problems(draft, si) {
+        parts.push(format!("{}{}", section_label(si), section.heading.trim()));
+    }
+    if let Some(ci) = spot.category
+        && category
     {
-        parts.push(category_place(draft, ci));
-        if let Some(fi) = finding
-            && same_finding
+        let title = section.categories().get(ci).map_or("", |c| c.title.trim());
+        parts.push(format!("{}{}", category_label(ci), title));
+        if let Some(fi) = spot.finding
+            && finding
         {
             parts.push(finding_label(fi));
         }
     }
+    parts
+}
+
+/// Where text spanning `fields` (in reading order) is: the one field's place when there is one;
+/// the finding, the category or the section holding them all when the text runs over several
+/// fields.
+pub fn fields_place(draft: &Draft, fields: &[TextField]) -> String {
+    let spots: Vec<Spot> = fields.iter().map(|&f| Spot::of(draft, f)).collect();
+    let (Some(&first_field), Some(first)) = (fields.first(), spots.first()) else {
+        return "正文".to_owned();
+    };
+    let same_section = spots.iter().all(|s| s.section == first.section);
+    let same_category = same_section && spots.iter().all(|s| s.category == first.category);
+    let same_finding = same_category && spots.iter().all(|s| s.finding == first.finding);
+    let mut parts = if same_section {
+        spot_words(draft, first, same_category, same_finding)
+    } else {
+        Vec::new()
+    };
     if fields.len() == 1 || parts.is_empty() {
         parts.push(field_name_zh(first_field).to_owned());
     }
@@ -94,7 +157,7 @@ mod tests {
             &["在理论学习方面", " 在能力本领方面 "],
         );
         for i in 0..2 {
-            draft.categories[1].findings.push(Finding {
+            draft.categories_mut().unwrap()[1].findings.push(Finding {
                 id: FindingId(200 + i),
                 headline: "业务不精".into(),
                 body: "业务水平不够高。".into(),
@@ -106,7 +169,7 @@ mod tests {
     #[test]
     fn every_field_is_worded_one_way() {
         let draft = draft();
-        let category = draft.categories[1].id;
+        let category = draft.categories()[1].id;
         let place = |field| field_place(&draft, field);
         assert_eq!(place(TextField::Title).as_deref(), Some("标题"));
         assert_eq!(place(TextField::Closing).as_deref(), Some("结尾"));
@@ -134,7 +197,7 @@ mod tests {
     #[test]
     fn text_over_several_fields_is_placed_in_what_holds_them() {
         let draft = draft();
-        let title = TextField::CategoryTitle(draft.categories[1].id);
+        let title = TextField::CategoryTitle(draft.categories()[1].id);
         let (first, second) = (FindingId(200), FindingId(201));
         let place = |fields: &[TextField]| fields_place(&draft, fields);
         assert_eq!(
@@ -145,7 +208,43 @@ mod tests {
             place(&[title, TextField::Headline(first), TextField::Body(second)]),
             "（二）在能力本领方面"
         );
-        assert_eq!(place(&[TextField::Title, TextField::Heading]), "标题");
+        assert_eq!(place(&[TextField::Title, TextField::Byline]), "标题");
         assert_eq!(place(&[]), "正文");
+    }
+
+    #[test]
+    fn places_outside_the_problems_section_start_with_their_section() {
+        let mut draft = crate::draft::Template::default_template().to_draft();
+        let (si, section) = draft
+            .sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.kind == crate::draft::SectionKind::Measures)
+            .expect("the default template has measures");
+        let label = format!(
+            "{}{}",
+            crate::draft::section::section_label(si),
+            section.heading
+        );
+        let category = section.categories()[0].clone();
+        let id = FindingId(9_999_001);
+        if let crate::draft::SectionBody::Categories(categories) = &mut draft.sections[si].body {
+            categories[0].findings.push(Finding {
+                id,
+                headline: "加强学习".into(),
+                body: String::new(),
+            });
+        }
+        assert_eq!(
+            place_of_finding(&draft, id).as_deref(),
+            Some(format!("{label} · （一）{} · 一是", category.title.trim()).as_str())
+        );
+        let heading = TextField::SectionHeading(draft.sections[si].id);
+        assert_eq!(
+            field_place(&draft, heading).as_deref(),
+            Some(format!("{label} · 小标题").as_str())
+        );
+        let problems = TextField::SectionHeading(draft.problems_section().unwrap().id);
+        assert_eq!(field_place(&draft, problems).as_deref(), Some("小标题"));
     }
 }

@@ -179,7 +179,7 @@ pub fn progress(draft: &Draft) -> TargetReport {
     TargetReport {
         total: Progress::new(draft.char_count(), draft.targets.total),
         categories: draft
-            .categories
+            .categories()
             .iter()
             .map(|c| (c.id, Progress::new(c.char_count(), c.target)))
             .collect(),
@@ -212,7 +212,7 @@ impl TargetsForm {
         TargetsForm {
             total: pair(draft.targets.total),
             categories: draft
-                .categories
+                .categories()
                 .iter()
                 .enumerate()
                 .map(|(index, category)| {
@@ -281,7 +281,7 @@ mod tests {
             DEFAULT_HEADING,
             &["在理论学习方面", "在政治素质方面"],
         );
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: "学习举措强度不够".into(),
             body: "今年参加集中学习8次，其中3次因出差请假，专题研讨发言准备不足，没有结合分管工作谈体会。"
@@ -303,16 +303,16 @@ mod tests {
     #[test]
     fn progress_reports_total_and_each_category() {
         let mut draft = draft();
-        let first = draft.categories[0].id;
-        let second = draft.categories[1].id;
+        let first = draft.categories()[0].id;
+        let second = draft.categories()[1].id;
         draft.targets.total = Some(CharRange::new(2500, 3500));
-        draft.categories[0].target = Some(CharRange::at_most(30));
+        draft.categories_mut().unwrap()[0].target = Some(CharRange::at_most(30));
         let report = progress(&draft);
         assert_eq!(report.total.chars, draft.char_count());
         assert_eq!(report.total.status, TargetStatus::Under);
         assert_eq!(report.total.missing(), 2500 - draft.char_count());
         let first_progress = report.category(first).unwrap();
-        assert_eq!(first_progress.chars, draft.categories[0].char_count());
+        assert_eq!(first_progress.chars, draft.categories()[0].char_count());
         assert_eq!(first_progress.status, TargetStatus::Over);
         assert_eq!(first_progress.excess(), first_progress.chars - 30);
         assert_eq!(
@@ -337,10 +337,10 @@ mod tests {
     #[test]
     fn the_form_reads_the_targets_and_writes_them_back_by_category() {
         let mut draft = draft();
-        let first = draft.categories[0].id;
-        let second = draft.categories[1].id;
+        let first = draft.categories()[0].id;
+        let second = draft.categories()[1].id;
         draft.targets.total = Some(CharRange::new(2500, 3500));
-        draft.categories[1].target = Some(CharRange::at_most(600));
+        draft.categories_mut().unwrap()[1].target = Some(CharRange::at_most(600));
         let mut form = TargetsForm::from_draft(&draft);
         assert_eq!(form.total, (2500, 3500));
         assert_eq!(form.categories[0].label, "（一）在理论学习方面");
@@ -349,7 +349,7 @@ mod tests {
         form.categories[1].max = 0;
         form.total = (0, 0);
         // The first category goes while the form is open: the second keeps its row.
-        draft.categories.remove(0);
+        draft.categories_mut().unwrap().remove(0);
         let Command::Batch(commands) = form.to_command(&draft) else {
             panic!("one batch");
         };

@@ -154,9 +154,9 @@ fn document(speech: &Speech, fonts: &FontNames) -> String {
     );
     let paragraphs = &speech.paragraphs;
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        let next_is_title = paragraphs.get(i + 1).is_some_and(|p| p.role == Role::Title);
+        let next_role = paragraphs.get(i + 1).map(|p| p.role);
         if paragraph.role != Role::Title {
-            write_paragraph(&mut out, paragraph, fonts, next_is_title);
+            write_paragraph(&mut out, paragraph, fonts, next_role);
             continue;
         }
         // A typed title line too long for one printed line is broken at a word, balanced.
@@ -172,7 +172,12 @@ fn document(speech: &Speech, fonts: &FontNames) -> String {
                     source,
                 }],
             };
-            write_paragraph(&mut out, &line, fonts, next_is_title || j < last);
+            let next = if j < last {
+                Some(Role::Title)
+            } else {
+                next_role
+            };
+            write_paragraph(&mut out, &line, fonts, next);
         }
     }
     let _ = write!(
@@ -194,10 +199,11 @@ fn write_paragraph(
     out: &mut String,
     paragraph: &Paragraph,
     fonts: &FontNames,
-    next_is_title: bool,
+    next_role: Option<Role>,
 ) {
     let (style, outline) = match paragraph.role {
         Role::Title => ("Title", None),
+        Role::Byline => ("Byline", None),
         Role::Heading => ("Heading1", Some(0)),
         // A category of its own (paragraphs layout) is an outline level; an inline category
         // paragraph is body text that opens with the category's name.
@@ -214,9 +220,13 @@ fn write_paragraph(
         "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:overflowPunct w:val=\"1\"/>\
 <w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>"
     );
-    if paragraph.role == Role::Title {
-        // A blank line between the title and the text.
-        let after = if next_is_title { 0 } else { LINE };
+    if matches!(paragraph.role, Role::Title | Role::Byline) {
+        // A blank line between the title (with its byline) and the text.
+        let head_goes_on = match paragraph.role {
+            Role::Title => matches!(next_role, Some(Role::Title | Role::Byline)),
+            _ => next_role == Some(Role::Byline),
+        };
+        let after = if head_goes_on { 0 } else { LINE };
         let _ = write!(
             out,
             "<w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"{LINE}\" w:lineRule=\"exact\"/>\
@@ -258,7 +268,8 @@ fn font_of(role: Role, fonts: &FontNames) -> (&str, u32) {
     match role {
         Role::Title => (&fonts.title, TITLE_SIZE),
         Role::Heading => (&fonts.heading, BODY_SIZE),
-        Role::Category => (&fonts.category, BODY_SIZE),
+        // The byline is 楷体 like the categories.
+        Role::Category | Role::Byline => (&fonts.category, BODY_SIZE),
         Role::Body => (&fonts.body, BODY_SIZE),
     }
 }
@@ -305,6 +316,14 @@ fn styles(fonts: &FontNames) -> String {
         "Title",
         &fonts.title,
         TITLE_SIZE,
+        "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
+    );
+    paragraph_style(
+        &mut out,
+        "Byline",
+        "Byline",
+        &fonts.category,
+        BODY_SIZE,
         "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
     );
     paragraph_style(

@@ -108,13 +108,13 @@ mod tests {
             "二、检视存在的问题",
             &["在理论学习方面", "在能力本领方面"],
         );
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(100),
             headline: "学习不够".into(),
             body: "学习不够深入。".into(),
         });
         for (i, body) in ["业务水平不够高。", body].into_iter().enumerate() {
-            draft.categories[1].findings.push(Finding {
+            draft.categories_mut().unwrap()[1].findings.push(Finding {
                 id: FindingId(200 + i as u64),
                 headline: "业务不精".into(),
                 body: body.into(),
@@ -172,8 +172,8 @@ mod tests {
     #[test]
     fn gate_ignores_fields_the_export_leaves_out() {
         let mut draft = draft_with_body("对新业务学得不深。");
-        draft.categories[1].findings.clear();
-        draft.categories[1].title = "添加客服微信：abc123，领取资料".into();
+        draft.categories_mut().unwrap()[1].findings.clear();
+        draft.categories_mut().unwrap()[1].title = "添加客服微信：abc123，领取资料".into();
         assert!(export_gate(&draft, Layout::Inline, &Rules::builtin()).is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! the window previews and the ad gate scans.
 
 use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{Category, Draft, Finding, TextField};
+use crate::draft::{Category, Draft, Finding, Section, SectionBody, TextField, section_label};
 use serde::{Deserialize, Serialize};
 
 /// How the findings of a category are laid out.
@@ -19,6 +19,9 @@ pub enum Layout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Title,
+    /// The name-and-unit and date lines under the title (楷体, centred).
+    Byline,
+    /// A section heading, `一、检视存在的问题` (黑体, outline level 1).
     Heading,
     /// A category's number and title (楷体 in Word). A paragraph of this role opens a category;
     /// in the inline layout it goes on with the category's findings as body runs.
@@ -57,9 +60,10 @@ pub struct Speech {
     pub notes: Vec<String>,
 }
 
-/// Lays out `draft` as a speech: title, opening, heading, the numbered categories and their
-/// findings, closing. Empty findings and categories are left out (and the numbers close up);
-/// `notes` says what was left out.
+/// Lays out `draft` as a speech: title, byline, opening, each section under its derived
+/// `一、` heading with its paragraphs or numbered categories and findings, closing. Empty
+/// findings, categories and sections are left out (and the numbers close up); `notes` says
+/// what was left out.
 pub fn speech(draft: &Draft, layout: Layout) -> Speech {
     speech_with(draft, layout, LoneFinding::Counted)
 }
@@ -78,54 +82,132 @@ pub fn speech_with(draft: &Draft, layout: Layout, lone: LoneFinding) -> Speech {
     for line in lines(&draft.title) {
         out.push(single(Role::Title, line, Some(TextField::Title)));
     }
+    for (text, field) in [
+        (&draft.byline.author, TextField::Byline),
+        (&draft.byline.date, TextField::DateLine),
+    ] {
+        for line in lines(text) {
+            out.push(single(Role::Byline, line, Some(field)));
+        }
+    }
     for line in lines(&draft.opening) {
         out.push(single(Role::Body, line, Some(TextField::Opening)));
     }
-    let heading = join_wrapped(&draft.heading);
-    if !heading.is_empty() {
-        out.push(single(Role::Heading, &heading, Some(TextField::Heading)));
-    }
 
-    let mut empty_findings = 0;
-    let mut empty_categories = Vec::new();
-    let mut number = 0;
-    for category in &draft.categories {
-        empty_findings += category.findings.iter().filter(|f| f.is_empty()).count();
-        if category.findings.iter().all(Finding::is_empty) {
-            empty_categories.push(join_wrapped(&category.title));
+    let mut left_out = LeftOut::default();
+    let mut section_number = 0;
+    for section in &draft.sections {
+        if section_is_empty(section) {
+            left_out.sections.push(join_wrapped(&section.heading));
             continue;
         }
-        match layout {
-            Layout::Inline => inline_category(&mut out, category, number, lone),
-            Layout::Paragraphs => paragraph_category(&mut out, category, number, lone),
+        // A section without a heading (material imported without one) has no number line.
+        let heading = join_wrapped(&section.heading);
+        if !heading.is_empty() {
+            out.push(single(
+                Role::Heading,
+                &(section_label(section_number) + &heading),
+                Some(TextField::SectionHeading(section.id)),
+            ));
+            section_number += 1;
         }
-        number += 1;
+        match &section.body {
+            SectionBody::Paragraphs(text) => {
+                for line in lines(text) {
+                    out.push(single(
+                        Role::Body,
+                        line,
+                        Some(TextField::SectionText(section.id)),
+                    ));
+                }
+            }
+            SectionBody::Categories(categories) => {
+                let named_after_heading = matches!(categories.as_slice(),
+                    [only] if !heading.is_empty() && join_wrapped(&only.title) == heading);
+                let layout = (layout, lone, named_after_heading);
+                section_categories(&mut out, categories, layout, &mut left_out);
+            }
+        }
     }
 
     for line in lines(&draft.closing) {
         out.push(single(Role::Body, line, Some(TextField::Closing)));
     }
 
-    let mut notes = Vec::new();
-    if empty_findings > 0 {
-        notes.push(format!("已略去空的问题 {empty_findings} 条"));
-    }
-    if !empty_categories.is_empty() {
-        let named: Vec<&str> = empty_categories
-            .iter()
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-            .collect();
-        let mut note = format!("已略去没有问题的类别 {} 个", empty_categories.len());
-        if !named.is_empty() {
-            note.push('：');
-            note.push_str(&named.join("、"));
-        }
-        notes.push(note);
-    }
     Speech {
         paragraphs: out,
-        notes,
+        notes: left_out.notes(),
+    }
+}
+
+/// What the layout skipped, for the notes.
+#[derive(Default)]
+struct LeftOut {
+    findings: usize,
+    categories: Vec<String>,
+    sections: Vec<String>,
+}
+
+impl LeftOut {
+    fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.findings > 0 {
+            notes.push(format!("已略去空的问题 {} 条", self.findings));
+        }
+        for (list, what) in [
+            (&self.categories, "没有问题的类别"),
+            (&self.sections, "空的部分"),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            let named: Vec<&str> = list
+                .iter()
+                .map(String::as_str)
+                .filter(|t| !t.is_empty())
+                .collect();
+            let mut note = format!("已略去{what} {} 个", list.len());
+            if !named.is_empty() {
+                note.push('：');
+                note.push_str(&named.join("、"));
+            }
+            notes.push(note);
+        }
+        notes
+    }
+}
+
+/// A section with no paragraph and no finding says nothing and is not printed.
+fn section_is_empty(section: &Section) -> bool {
+    match &section.body {
+        SectionBody::Paragraphs(text) => lines(text).next().is_none(),
+        SectionBody::Categories(categories) => categories
+            .iter()
+            .all(|c| c.findings.iter().all(Finding::is_empty)),
+    }
+}
+
+/// Lays out a section's categories. A section's only category named after the section's
+/// heading (findings imported straight under `一、存在的问题`) prints no `（一）` line of its
+/// own: the heading already says it (`bare`).
+fn section_categories(
+    out: &mut Vec<Paragraph>,
+    categories: &[Category],
+    (layout, lone, bare): (Layout, LoneFinding, bool),
+    left_out: &mut LeftOut,
+) {
+    let mut number = 0;
+    for category in categories {
+        left_out.findings += category.findings.iter().filter(|f| f.is_empty()).count();
+        if category.findings.iter().all(Finding::is_empty) {
+            left_out.categories.push(join_wrapped(&category.title));
+            continue;
+        }
+        match layout {
+            Layout::Inline => inline_category(out, category, (number, bare), lone),
+            Layout::Paragraphs => paragraph_category(out, category, (number, bare), lone),
+        }
+        number += 1;
     }
 }
 
@@ -142,18 +224,21 @@ fn ordinal(category: &Category, index: usize, lone: LoneFinding) -> Option<Run> 
 fn inline_category(
     out: &mut Vec<Paragraph>,
     category: &Category,
-    number: usize,
+    (number, bare): (usize, bool),
     lone: LoneFinding,
 ) {
     let mut title = join_wrapped(&category.title);
     if !title.is_empty() && !title.ends_with(['。', '：', ':']) {
         title.push('。');
     }
-    let mut runs = vec![Run {
-        text: category_label(number) + &title,
-        role: Role::Category,
-        source: Some(TextField::CategoryTitle(category.id)),
-    }];
+    let mut runs = Vec::new();
+    if !bare {
+        runs.push(Run {
+            text: category_label(number) + &title,
+            role: Role::Category,
+            source: Some(TextField::CategoryTitle(category.id)),
+        });
+    }
     let lead = join_wrapped(&category.lead);
     if !lead.trim().is_empty() {
         runs.push(body_run(lead, Some(TextField::CategoryLead(category.id))));
@@ -171,7 +256,7 @@ fn inline_category(
         }
     }
     out.push(Paragraph {
-        role: Role::Category,
+        role: if bare { Role::Body } else { Role::Category },
         runs,
     });
 }
@@ -179,17 +264,19 @@ fn inline_category(
 fn paragraph_category(
     out: &mut Vec<Paragraph>,
     category: &Category,
-    number: usize,
+    (number, bare): (usize, bool),
     lone: LoneFinding,
 ) {
-    out.push(Paragraph {
-        role: Role::Category,
-        runs: vec![Run {
-            text: category_label(number) + &join_wrapped(&category.title),
+    if !bare {
+        out.push(Paragraph {
             role: Role::Category,
-            source: Some(TextField::CategoryTitle(category.id)),
-        }],
-    });
+            runs: vec![Run {
+                text: category_label(number) + &join_wrapped(&category.title),
+                role: Role::Category,
+                source: Some(TextField::CategoryTitle(category.id)),
+            }],
+        });
+    }
     let lead = join_wrapped(&category.lead);
     if !lead.trim().is_empty() {
         out.push(Paragraph {
@@ -306,10 +393,39 @@ mod tests {
     }
 
     #[test]
+    fn a_category_named_after_its_section_prints_under_the_heading_alone() {
+        let mut draft = Draft::with_categories("t", "存在问题分析", &["存在问题分析"]);
+        draft.categories_mut().unwrap()[0].findings =
+            vec![finding(10, "理论学习不足"), finding(11, "实践能力欠缺")];
+        for layout in [Layout::Inline, Layout::Paragraphs] {
+            let texts: Vec<String> = speech(&draft, layout)
+                .paragraphs
+                .iter()
+                .map(Paragraph::text)
+                .collect();
+            assert_eq!(texts[1], "一、存在问题分析", "{layout:?}");
+            assert!(
+                texts.iter().all(|t| !t.contains("（一）")),
+                "{layout:?}: {texts:?}"
+            );
+            assert!(texts[2].starts_with("一是理论学习不足"), "{texts:?}");
+        }
+        // Titled otherwise, the category keeps its line.
+        draft.categories_mut().unwrap()[0].title = "在理论学习方面".into();
+        let texts: Vec<String> = speech(&draft, Layout::Paragraphs)
+            .paragraphs
+            .iter()
+            .map(Paragraph::text)
+            .collect();
+        assert_eq!(texts[2], "（一）在理论学习方面");
+    }
+
+    #[test]
     fn a_lone_finding_prints_without_一是_when_asked() {
         let mut draft = Draft::with_categories("t", DEFAULT_HEADING, &["甲方面", "乙方面"]);
-        draft.categories[0].findings = vec![finding(10, "唯一的问题")];
-        draft.categories[1].findings = vec![finding(11, "头一个"), finding(12, "第二个")];
+        draft.categories_mut().unwrap()[0].findings = vec![finding(10, "唯一的问题")];
+        draft.categories_mut().unwrap()[1].findings =
+            vec![finding(11, "头一个"), finding(12, "第二个")];
         for layout in [Layout::Inline, Layout::Paragraphs] {
             let text = |lone| {
                 speech_with(&draft, layout, lone)

@@ -26,7 +26,7 @@ pub(super) fn write(speech: &Speech, layout: Layout) -> String {
             Role::Title => "# ",
             Role::Heading => "## ",
             Role::Category if layout == Layout::Paragraphs => "### ",
-            Role::Category | Role::Body => "",
+            Role::Category | Role::Body | Role::Byline => "",
         };
         out.push_str(prefix);
         let start = out.len();

@@ -15,6 +15,7 @@ mod punctuation;
 mod stock_fonts;
 mod title_lines;
 mod txt;
+mod xlsx;
 
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
@@ -22,6 +23,7 @@ pub use pages::{PageGeometry, PrintedLine, PrintedPage, geometry, page_count, pa
 pub use punctuation::PunctuationFix;
 pub use stock_fonts::{STOCK_WINDOWS_FONTS, stock_fallback};
 pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};
+pub use xlsx::ledger_xlsx;
 
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};

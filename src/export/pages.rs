@@ -79,12 +79,17 @@ pub fn paginate(speech: &Speech) -> Vec<PrintedPage> {
     let mut rows: Vec<Row> = Vec::new();
     let paragraphs = &speech.paragraphs;
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        let next_is_title = paragraphs.get(i + 1).is_some_and(|p| p.role == Role::Title);
-        if paragraph.role == Role::Title {
-            for text in title_lines(&paragraph.text()) {
-                rows.push(Row::line(title_line(&text), false));
+        // The title's lines and the byline under them are centred; a blank row follows them.
+        let head = |role: Role| matches!(role, Role::Title | Role::Byline);
+        if head(paragraph.role) {
+            let lines = match paragraph.role {
+                Role::Title => title_lines(&paragraph.text()),
+                _ => vec![paragraph.text()],
+            };
+            for text in lines {
+                rows.push(Row::line(centred_line(&text, paragraph.role), false));
             }
-            if !next_is_title {
+            if !paragraphs.get(i + 1).is_some_and(|p| head(p.role)) {
                 rows.push(Row::Blank);
             }
             continue;
@@ -156,16 +161,20 @@ fn keeps_with_next(paragraph: &Paragraph) -> bool {
     match paragraph.role {
         Role::Heading => true,
         Role::Category => paragraph.runs.iter().all(|r| r.role == Role::Category),
-        Role::Title | Role::Body => false,
+        Role::Title | Role::Byline | Role::Body => false,
     }
 }
 
-/// A title line, centred in the text block (titles are broken to fit before they get here).
-fn title_line(text: &str) -> PrintedLine {
-    let size = TITLE_SIZE as f32 / 2.0;
+/// A title or byline line, centred in the text block (titles are broken to fit before they
+/// get here; a byline is one short line).
+fn centred_line(text: &str, role: Role) -> PrintedLine {
+    let (size, tracking) = match role {
+        Role::Title => (TITLE_SIZE, 0),
+        _ => (BODY_SIZE, BODY_TRACKING),
+    };
     let widths: Vec<f32> = text
         .chars()
-        .map(|c| advance(c, TITLE_SIZE, 0) as f32 / 1000.0 / 20.0)
+        .map(|c| advance(c, size, tracking) as f32 / 1000.0 / 20.0)
         .collect();
     let total: f32 = widths.iter().sum();
     let mut x = ((twips_to_points(TEXT_WIDTH) - total) / 2.0).max(0.0);
@@ -176,10 +185,10 @@ fn title_line(text: &str) -> PrintedLine {
     }
     PrintedLine {
         text: text.to_owned(),
-        role: Role::Title,
-        roles: vec![Role::Title; xs.len()],
+        role,
+        roles: vec![role; xs.len()],
         x: xs,
-        size,
+        size: size as f32 / 2.0,
     }
 }
 

@@ -33,12 +33,13 @@ pub(super) fn text(speech: &Speech, newline: &str) -> String {
     let mut previous = None;
     for paragraph in &speech.paragraphs {
         // A blank line between paragraphs, but the lines of a title stay together.
-        let title_goes_on = previous == Some(Role::Title) && paragraph.role == Role::Title;
+        let title_goes_on = matches!(previous, Some(Role::Title | Role::Byline))
+            && matches!(paragraph.role, Role::Title | Role::Byline);
         if previous.is_some() && !title_goes_on {
             out.push_str(newline);
         }
         previous = Some(paragraph.role);
-        if paragraph.role != Role::Title {
+        if !matches!(paragraph.role, Role::Title | Role::Byline) {
             out.push_str(INDENT);
         }
         for run in &paragraph.runs {

@@ -16,13 +16,17 @@ mod decode;
 mod docx;
 mod legacy;
 mod parse;
+mod speech;
 
 pub use articles::{Article, articles};
 pub use parse::MAX_HEADLINE_CHARS;
 
 use crate::clean::{self, RemovedSpan, Rules};
 use crate::draft::SourceFingerprint;
-use crate::draft::{Category, Command, Draft, Finding, IdSource, TextField, count_chars};
+use crate::draft::{
+    Category, Command, Draft, Finding, IdSource, Section, SectionBody, SectionKind, TextField,
+    count_chars,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -297,7 +301,7 @@ pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imp
         mark_chars: parsed.consumed.iter().map(|m| count_chars(m)).sum(),
         joined_lines: repair.joined_lines,
         spaces_removed: repair.spaces_removed,
-        categories: parsed.draft.categories.len(),
+        categories: parsed.draft.categories().len(),
         findings: parsed.draft.finding_count(),
         found_title: parsed.found_title,
         found_heading: parsed.found_heading,
@@ -363,14 +367,39 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
     ids.catch_up(current);
     ids.catch_up(imported);
     let mut commands = Vec::new();
+    // The imported categories go into the current problems section; a draft without one gets
+    // an empty one first, which takes the imported heading below.
+    let (section, heading) = match current.problems_section() {
+        Some(section) => (section.id, section.heading.as_str()),
+        None => {
+            let id = ids.section();
+            commands.push(Command::InsertSection {
+                index: current.sections.len(),
+                section: Section {
+                    id,
+                    kind: SectionKind::Problems,
+                    heading: String::new(),
+                    body: SectionBody::Categories(Vec::new()),
+                },
+            });
+            (id, "")
+        }
+    };
+    let their_heading = imported
+        .problems_section()
+        .map_or("", |s| s.heading.as_str());
     for (field, mine, theirs) in [
-        (TextField::Title, &current.title, &imported.title),
-        (TextField::Heading, &current.heading, &imported.heading),
+        (
+            TextField::Title,
+            current.title.as_str(),
+            imported.title.as_str(),
+        ),
+        (TextField::SectionHeading(section), heading, their_heading),
     ] {
         if mine.trim().is_empty() && !theirs.trim().is_empty() {
             commands.push(Command::SetText {
                 field,
-                text: theirs.clone(),
+                text: theirs.to_owned(),
             });
         }
     }
@@ -387,14 +416,14 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
             commands.push(Command::SetText { field, text });
         }
     }
-    let mut appended: Vec<usize> = vec![0; current.categories.len()];
+    let mut appended: Vec<usize> = vec![0; current.categories().len()];
     let mut new_categories = 0;
-    for category in &imported.categories {
+    for category in imported.categories() {
         let key = normalize_title(&category.title);
         let target = (!key.is_empty())
             .then(|| {
                 current
-                    .categories
+                    .categories()
                     .iter()
                     .position(|c| normalize_title(&c.title) == key)
             })
@@ -406,7 +435,7 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
         };
         match target {
             Some(ci) => {
-                let target = &current.categories[ci];
+                let target = &current.categories()[ci];
                 for finding in &category.findings {
                     commands.push(Command::InsertFinding {
                         category: target.id,
@@ -420,7 +449,8 @@ pub fn merge_command(current: &Draft, imported: &Draft, ids: &mut IdSource) -> C
                 let id = ids.category();
                 let findings = category.findings.iter().map(|f| fresh(f, ids)).collect();
                 commands.push(Command::InsertCategory {
-                    index: current.categories.len() + new_categories,
+                    section,
+                    index: current.categories().len() + new_categories,
                     category: Category {
                         id,
                         title: category.title.clone(),
@@ -465,7 +495,7 @@ mod tests {
     fn merge_appends_matching_and_new_categories() {
         let mut current = Draft::with_categories("稿", "二、检视存在的问题", &["在理论学习方面"]);
         let mut ids = IdSource::after(&current);
-        current.categories[0].findings.push(Finding {
+        current.categories_mut().unwrap()[0].findings.push(Finding {
             id: ids.finding(),
             headline: "旧".into(),
             body: String::new(),
@@ -473,7 +503,7 @@ mod tests {
         let mut imported =
             Draft::with_categories("", "", &["理论学习方面存在的问题", "在廉洁自律方面"]);
         let mut other = IdSource::after(&imported);
-        for c in &mut imported.categories {
+        for c in imported.categories_mut().unwrap() {
             c.findings.push(Finding {
                 id: other.finding(),
                 headline: "新".into(),
@@ -491,9 +521,9 @@ mod tests {
         let mut merged = current.clone();
         let inverse = merged.apply(command).unwrap();
         assert!(merged.ids_are_unique());
-        assert_eq!(merged.categories.len(), 2);
-        assert_eq!(merged.categories[0].findings.len(), 2);
-        assert_eq!(merged.categories[1].title, "在廉洁自律方面");
+        assert_eq!(merged.categories().len(), 2);
+        assert_eq!(merged.categories()[0].findings.len(), 2);
+        assert_eq!(merged.categories()[1].title, "在廉洁自律方面");
         assert_eq!(merged.opening, "开头");
         let source = merged.source.as_ref().unwrap();
         for text in [

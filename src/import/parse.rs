@@ -3,7 +3,9 @@
 //! other character lands in exactly one field of the draft.
 
 use crate::clean::marks::{Mark, MarkKind, mark_at};
-use crate::draft::{Category, Draft, Finding, IdSource};
+use crate::draft::{
+    Category, Draft, Finding, IdSource, Section, SectionBody, SectionKind, strip_section_number,
+};
 
 /// Longest headline, in characters: a longer first sentence is body text.
 pub const MAX_HEADLINE_CHARS: usize = 30;
@@ -23,7 +25,7 @@ pub(crate) struct Parsed {
     pub intro_texts: usize,
 }
 
-fn nonws(text: &str) -> usize {
+pub(super) fn nonws(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
@@ -31,7 +33,7 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     let mut rev = text
         .trim_end()
         .chars()
@@ -41,11 +43,11 @@ fn ends_sentence(text: &str) -> bool {
         .is_some_and(|c| is_terminal(c) || c == '：' || c == ':')
 }
 
-fn mark_of(paragraph: &str) -> Option<Mark> {
+pub(super) fn mark_of(paragraph: &str) -> Option<Mark> {
     mark_at(paragraph)
 }
 
-fn is_title(paragraph: &str) -> bool {
+pub(super) fn is_title(paragraph: &str) -> bool {
     nonws(paragraph) <= MAX_TITLE_CHARS
         && mark_of(paragraph).is_none()
         && !ends_sentence(paragraph)
@@ -101,7 +103,7 @@ fn is_section_break(paragraph: &str) -> bool {
 }
 
 /// `以上是我的发言，不妥之处请批评指正。` and kin: closing words after the last category.
-fn is_closing_words(paragraph: &str) -> bool {
+pub(super) fn is_closing_words(paragraph: &str) -> bool {
     nonws(paragraph) <= 80
         && (paragraph.starts_with("以上")
             || ["批评指正", "不妥之处", "不当之处", "敬请", "谢谢大家"]
@@ -321,7 +323,7 @@ fn clause_headline(
 }
 
 /// Findings of one category's content, and the text before the first mark.
-fn split_findings(
+pub(super) fn split_findings(
     content: &str,
     category_kind: Option<MarkKind>,
     ids: &mut IdSource,
@@ -375,7 +377,7 @@ fn paragraph_findings(
 
 /// Splits a category paragraph (mark already removed) into title and the rest. The title ends
 /// at the first `。` or `：`, which is consumed.
-fn split_title<'a>(rest: &'a str, consumed: &mut Vec<String>) -> (String, &'a str) {
+pub(super) fn split_title<'a>(rest: &'a str, consumed: &mut Vec<String>) -> (String, &'a str) {
     let rest = rest.trim();
     match rest
         .char_indices()
@@ -495,7 +497,7 @@ fn is_outline(paragraphs: &[String], from: usize) -> bool {
     run >= 3
 }
 
-fn join(parts: &[&str]) -> String {
+pub(super) fn join(parts: &[&str]) -> String {
     parts
         .iter()
         .map(|p| p.trim())
@@ -626,8 +628,14 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                 let id = ids.category();
                 let (findings, pre) =
                     split_findings(&content, None, &mut ids, &mut parsed.consumed);
+                // Findings straight under `一、存在的问题` make one category named after that
+                // heading (a derived name, like the numbers: the heading keeps its text).
+                let title = heading_at.map_or(String::new(), |h| {
+                    strip_section_number(paragraphs[h].trim()).to_owned()
+                });
                 categories.push(Category {
                     id,
+                    title,
                     findings,
                     ..Category::default()
                 });
@@ -647,14 +655,48 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
         .collect();
     parsed.found_heading = heading_at.is_some();
     // Fields added to Draft later keep their defaults.
+    // The heading's typed number (`二、`) is consumed: section numbers are derived.
+    let heading = heading_at.map_or(String::new(), |h| {
+        let typed = paragraphs[h].trim();
+        let bare = strip_section_number(typed);
+        if let Some(number) = typed.strip_suffix(bare)
+            && !number.trim().is_empty()
+        {
+            parsed.consumed.push(number.trim().to_owned());
+        }
+        bare.to_owned()
+    });
+    let problems = Section {
+        id: ids.section(),
+        kind: SectionKind::Problems,
+        heading,
+        body: SectionBody::Categories(categories),
+    };
+    let mut closing = join(&closing_parts);
+    let (mut title, mut opening, mut sections) = (title, opening, Vec::new());
+    // With the problems part found, the numbered parts around it are sections of their own
+    // (the whole speech); without it, the text stays as it was.
+    if parsed.found_heading || !problems.categories().is_empty() {
+        let (found_title, rest, before) =
+            super::speech::before(&opening, title.is_empty(), &mut ids, &mut parsed.consumed);
+        if !found_title.is_empty() {
+            title = found_title;
+            parsed.found_title = true;
+        }
+        opening = rest;
+        sections = before;
+        sections.push(problems);
+        let (after, rest) = super::speech::after(&closing, &mut ids, &mut parsed.consumed);
+        sections.extend(after);
+        closing = rest;
+    } else {
+        sections.push(problems);
+    }
     let draft = Draft {
         title,
-        heading: heading_at
-            .map(|h| paragraphs[h].clone())
-            .unwrap_or_default(),
         opening,
-        categories,
-        closing: join(&closing_parts),
+        sections,
+        closing,
         ..Draft::default()
     };
     parsed.draft = draft;
@@ -678,7 +720,7 @@ mod tests {
         let p = parse(&paras(
             "标题\n二、检视存在的问题\n（一）在理论学习方面。一是思想统一是前提，学习不够。二是研究不深。存在一是一的说法。三是融会贯通不够。",
         ));
-        let c = &p.draft.categories[0];
+        let c = &p.draft.categories()[0];
         assert_eq!(c.title, "在理论学习方面");
         let heads: Vec<&str> = c.findings.iter().map(|f| f.headline.as_str()).collect();
         assert_eq!(
@@ -693,7 +735,7 @@ mod tests {
         let p = parse(&paras(
             "标题\n一、存在的问题\n（一）在带头学习方面\n1.学习不够深入。具体表现。\n2、研究不够。表现。\n（二）在带头担当方面：第一，担当不够。表现。第二，作为不足。",
         ));
-        let c = &p.draft.categories;
+        let c = &p.draft.categories();
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].findings.len(), 2);
         assert_eq!(c[1].title, "在带头担当方面");
@@ -706,9 +748,16 @@ mod tests {
             "标题\n开场白。\n二、检视存在的问题\n（一）理论学习方面\n一是学习不够。\n三、原因剖析\n原因在于。",
         ));
         assert_eq!(p.draft.opening, "开场白。");
-        assert_eq!(p.draft.heading, "二、检视存在的问题");
-        assert_eq!(p.draft.categories.len(), 1);
-        assert_eq!(p.draft.closing, "三、原因剖析\n原因在于。");
+        assert_eq!(p.draft.sections[0].heading, "检视存在的问题");
+        assert_eq!(p.draft.categories().len(), 1);
+        // The part after the problems is a section of its own (the whole speech).
+        let causes = &p.draft.sections[1];
+        assert_eq!(
+            (causes.kind, causes.heading.as_str(), causes.paragraphs()),
+            (SectionKind::Causes, "原因剖析", Some("原因在于。"))
+        );
+        assert_eq!(p.draft.closing, "");
+        assert!(p.consumed.iter().any(|c| c == "三、"));
     }
 
     #[test]
@@ -716,20 +765,30 @@ mod tests {
         let p = parse(&paras(
             "标题\n（一）在学习方面\n一是学习不够。\n二、深刻反思\n（二）理想信念有所弱化。",
         ));
-        assert_eq!(p.draft.categories.len(), 1);
-        assert_eq!(p.draft.closing, "二、深刻反思\n（二）理想信念有所弱化。");
+        assert_eq!(p.draft.categories().len(), 1);
+        let after = &p.draft.sections[1];
+        assert_eq!(
+            (after.kind, after.heading.as_str(), after.paragraphs()),
+            (
+                SectionKind::Other,
+                "深刻反思",
+                Some("（二）理想信念有所弱化。")
+            )
+        );
+        assert_eq!(p.draft.closing, "");
     }
 
     #[test]
-    fn numbered_findings_without_categories_make_one_untitled_category() {
+    fn numbered_findings_without_categories_make_one_category_named_after_the_heading() {
         let p = parse(&paras(
             "标题\n对照检查的问题\n主要有：\n1.学习不够。正文。\n2.研究不深。正文。",
         ));
-        assert_eq!(p.draft.heading, "对照检查的问题");
+        assert_eq!(p.draft.sections[0].heading, "对照检查的问题");
         assert_eq!(p.draft.opening, "主要有：");
-        assert_eq!(p.draft.categories.len(), 1);
-        assert_eq!(p.draft.categories[0].title, "");
-        assert_eq!(p.draft.categories[0].findings.len(), 2);
+        assert_eq!(p.draft.categories().len(), 1);
+        // Named after the heading, not untitled (issue 11).
+        assert_eq!(p.draft.categories()[0].title, "对照检查的问题");
+        assert_eq!(p.draft.categories()[0].findings.len(), 2);
     }
 
     #[test]
@@ -739,12 +798,12 @@ mod tests {
             let p = parse(&paras(&format!(
                 "标题\n按照要求报告如下。\n{heading}\n（一）在学习方面\n一是学习不够。正文。"
             )));
-            assert_eq!(p.draft.heading, heading);
+            assert_eq!(p.draft.sections[0].heading, strip_section_number(heading));
             assert_eq!(p.draft.opening, "按照要求报告如下。");
         }
         let p = parse(&paras("个人对照检查材料\n按照要求报告如下。"));
         assert_eq!(p.draft.title, "个人对照检查材料");
-        assert_eq!(p.draft.heading, "");
+        assert_eq!(p.draft.sections[0].heading, "");
     }
 
     #[test]

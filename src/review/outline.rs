@@ -1,10 +1,9 @@
 //! The speech's outline: website leftovers in the title (`（五）（问题部分）`, `范文`, `精选`,
-//! `篇一`), section numbers that skip (a heading at `二、` with no `一、` before it), a category
+//! `篇一`), section numbers typed by hand that collide or skip, a category
 //! holding a single finding (a lone `一是`), and a headline that only repeats its category.
 //!
-//! Section numbers are read from what the draft holds — lines of the opening and closing that
-//! start with `一、`, and the heading — in reading order; when sections become part of the
-//! model, [`section_numbers`] is the one place to change.
+//! The sections' numbers are derived from their position; only numbers typed by hand (in a
+//! heading, the opening or the closing) can be wrong, and those are what [`numbering`] flags.
 
 use super::{Location, Part, Pattern, ReviewItem, ReviewKind};
 use crate::draft::Draft;
@@ -105,48 +104,87 @@ fn numeral(n: usize) -> String {
     }
 }
 
-/// The section numbers the draft holds, in reading order: where, the byte range of the
-/// number in that field's text, and the number.
-fn section_numbers(draft: &Draft) -> Vec<(Location, std::ops::Range<usize>, usize)> {
+/// The section numbers typed in `text`, line by line: the byte range of the number and the
+/// number.
+fn typed_numbers(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
     let mut found = Vec::new();
-    let mut lines = |location: Location, text: &str| {
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            if let Some(n) = section_number(line) {
-                let start = at + (line.len() - line.trim_start().len());
-                let end = start + line.trim_start().find('、').unwrap_or(0);
-                found.push((location, start..end, n));
-            }
-            at += line.len();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(n) = section_number(line) {
+            let start = at + (line.len() - line.trim_start().len());
+            let end = start + line.trim_start().find('、').unwrap_or(0);
+            found.push((start..end, n));
         }
-    };
-    lines(Location::Opening, &draft.opening);
-    lines(Location::Heading, &draft.heading);
-    lines(Location::Closing, &draft.closing);
+        at += line.len();
+    }
     found
 }
 
+/// Section numbers: the sections' own are derived from their position (`一、`, `二、`, …), so
+/// what can go wrong is a number typed by hand — in a section's heading (it would print twice),
+/// in the opening (it collides with the sections' numbers), or in the closing out of sequence.
 fn numbering(draft: &Draft, items: &mut Vec<ReviewItem>) {
+    for section in &draft.sections {
+        let text = section.heading.as_str();
+        let Some((range, n)) = typed_numbers(text).into_iter().next() else {
+            continue;
+        };
+        if range.start != text.len() - text.trim_start().len() {
+            continue;
+        }
+        let with_mark = range.start..range.end + '、'.len_utf8();
+        items.push(
+            ReviewItem::new(
+                ReviewKind::SectionNumbering,
+                Location::Heading(section.id),
+                format!(
+                    "小标题里手写了序号“{}、”：各部分的序号按位置自动生成，删去手写的序号",
+                    numeral(n)
+                ),
+            )
+            .with_range(text, with_mark.clone())
+            .with_fix(text, ""),
+        );
+    }
     let mut expected = 1;
-    for (location, range, n) in section_numbers(draft) {
+    for (range, n) in typed_numbers(&draft.opening) {
+        let message = if !draft.sections.is_empty() {
+            format!(
+                "开头里手写了部分序号“{}、”，而后面各部分的序号自动从“一、”排起，会重号：把这部分写成单独的一部分（如学习收获），或删去序号",
+                numeral(n)
+            )
+        } else if n != expected {
+            format!(
+                "部分序号不连续：上一部分是“{}、”，这里是“{}、”",
+                numeral(expected.saturating_sub(1)),
+                numeral(n)
+            )
+        } else {
+            expected = n + 1;
+            continue;
+        };
+        let mut item = ReviewItem::new(ReviewKind::SectionNumbering, Location::Opening, message)
+            .with_range(&draft.opening, range);
+        if draft.sections.is_empty() {
+            item = item.with_fix(&draft.opening, numeral(expected));
+        }
+        items.push(item);
+        expected = n + 1;
+    }
+    if !draft.sections.is_empty() {
+        expected = draft.sections.len() + 1;
+    }
+    for (range, n) in typed_numbers(&draft.closing) {
         if n != expected {
-            let text = draft.text(location.field()).unwrap_or_default();
-            let message = if expected == 1 {
-                format!(
-                    "部分序号从“{}、”开始，前面没有“一、”：若前面还有一部分（如学习收获），请写进开头；否则改为“一、”",
-                    numeral(n)
-                )
-            } else {
-                format!(
-                    "部分序号不连续：上一部分是“{}、”，这里是“{}、”",
-                    numeral(expected - 1),
-                    numeral(n)
-                )
-            };
+            let message = format!(
+                "部分序号不连续：上一部分是“{}、”，这里是“{}、”",
+                numeral(expected.saturating_sub(1).max(1)),
+                numeral(n)
+            );
             items.push(
-                ReviewItem::new(ReviewKind::SectionNumbering, location, message)
-                    .with_range(text, range)
-                    .with_fix(text, numeral(expected)),
+                ReviewItem::new(ReviewKind::SectionNumbering, Location::Closing, message)
+                    .with_range(&draft.closing, range)
+                    .with_fix(&draft.closing, numeral(expected)),
             );
         }
         expected = n + 1;
@@ -154,7 +192,7 @@ fn numbering(draft: &Draft, items: &mut Vec<ReviewItem>) {
 }
 
 fn lone_findings(draft: &Draft, items: &mut Vec<ReviewItem>) {
-    for category in &draft.categories {
+    for category in draft.categories() {
         let written = category.findings.iter().filter(|f| !f.is_empty()).count();
         if written == 1 {
             items.push(ReviewItem::new(
@@ -191,7 +229,7 @@ fn core(text: &str) -> String {
 }
 
 fn headlines_repeating_category(draft: &Draft, items: &mut Vec<ReviewItem>) {
-    for category in &draft.categories {
+    for category in draft.categories() {
         let title = core(&category.title);
         if title.chars().count() < 2 {
             continue;
@@ -251,7 +289,6 @@ mod tests {
         ] {
             let mut draft = draft_of(&[("在理论学习方面", &findings)]);
             draft.title = title.into();
-            draft.heading = "一、检视存在的问题".into();
             let items = run(&draft);
             assert_eq!(items.len(), 1, "{title}: {items:?}");
             assert_eq!(items[0].kind, ReviewKind::WebsiteLeftover);
@@ -264,33 +301,45 @@ mod tests {
         let findings = two_findings();
         let mut draft = draft_of(&[("在理论学习方面", &findings)]);
         draft.title = "×××同志2025年度民主生活会个人对照检查材料".into();
-        draft.heading = "一、存在的问题".into();
         assert_eq!(run(&draft), []);
     }
 
     #[test]
-    fn a_heading_at_two_with_nothing_before_it_is_flagged() {
+    fn numbers_typed_by_hand_are_flagged_and_derived_ones_are_not() {
         let findings = two_findings();
         let mut draft = draft_of(&[("在理论学习方面", &findings)]);
-        draft.heading = "二、检视存在的问题".into();
+        let section = draft.sections[0].id;
+        // The heading carries no number: the section prints as 一、 and nothing is said.
+        assert_eq!(run(&draft), []);
+        // A number typed into the heading would print twice: cut it.
+        draft.sections[0].heading = "二、检视存在的问题".into();
         let items = run(&draft);
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(items[0].kind, ReviewKind::SectionNumbering);
-        assert_eq!(items[0].location, Location::Heading);
+        assert_eq!(items[0].location, Location::Heading(section));
         let fix = items[0].fix.as_ref().unwrap();
-        assert_eq!((fix.from.as_str(), fix.to.as_str()), ("二", "一"));
-        // With 一、 in the opening the numbers run on; a gap in the closing is flagged.
+        assert_eq!((fix.from.as_str(), fix.to.as_str()), ("二、", ""));
+        draft.sections[0].heading = "检视存在的问题".into();
+        // 一、 typed in the opening collides with the sections' own 一、; after the one
+        // section (一、) the closing must go on at 二、, not 四、.
         draft.opening = "一、学习收获\n今年参加集中学习12次。".into();
         draft.closing = "四、整改措施\n……".into();
         let items = run(&draft);
-        assert_eq!(items.len(), 1, "{items:?}");
-        assert_eq!(items[0].location, Location::Closing);
-        assert!(items[0].message.contains("“二、”，这里是“四、”"));
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].location, Location::Opening);
+        assert!(items[0].message.contains("会重号"), "{}", items[0].message);
+        assert_eq!(items[1].location, Location::Closing);
+        assert!(items[1].message.contains("“一、”，这里是“四、”"));
+        let fix = items[1].fix.as_ref().unwrap();
+        assert_eq!((fix.from.as_str(), fix.to.as_str()), ("四", "二"));
+        draft.opening.clear();
+        draft.closing = "二、整改措施\n……".into();
+        assert_eq!(run(&draft), []);
     }
 
     #[test]
     fn a_lone_finding_and_a_headline_repeating_its_category_are_flagged() {
-        let mut draft = draft_of(&[
+        let draft = draft_of(&[
             ("在理论学习方面", &[("理论学习方面存在的不足", GOOD_BODY)]),
             (
                 "在政治素质方面",
@@ -300,7 +349,6 @@ mod tests {
                 ],
             ),
         ]);
-        draft.heading = "一、检视存在的问题".into();
         let kinds: Vec<(ReviewKind, Location)> = run(&draft)
             .into_iter()
             .map(|i| (i.kind, i.location))
@@ -320,11 +368,10 @@ mod tests {
     #[test]
     fn a_site_tag_in_the_text_is_cut() {
         let body = "有时用公款送礼。（中华励志网）工作事业心不强，学习（试行）条例，到网站（政务网）查询。";
-        let mut draft = draft_of(&[(
+        let draft = draft_of(&[(
             "在工作作风方面",
             &[("享乐主义有所抬头", body), ("甲", GOOD_BODY)],
         )]);
-        draft.heading = "一、检视存在的问题".into();
         let items = run(&draft);
         let tags: Vec<&str> = items
             .iter()

@@ -206,7 +206,11 @@ fn repeated_sentences(
     for (field, text) in draft.text_fields() {
         if matches!(
             field,
-            TextField::Title | TextField::Heading | TextField::CategoryTitle(_)
+            TextField::Title
+                | TextField::Byline
+                | TextField::DateLine
+                | TextField::SectionHeading(_)
+                | TextField::CategoryTitle(_)
         ) {
             continue;
         }

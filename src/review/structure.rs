@@ -4,7 +4,7 @@ use super::{Location, Part, ReviewItem, ReviewKind, findings};
 use crate::draft::{Draft, Finding};
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
-    for category in &draft.categories {
+    for category in draft.categories() {
         if category.findings.iter().all(Finding::is_empty) {
             let name = match category.title.trim() {
                 "" => "这个方面".to_owned(),
@@ -30,7 +30,11 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         match (blank_headline, blank_body) {
             (true, true) => {
                 // Reported once with its category when every finding there is blank.
-                if !draft.categories[ci].findings.iter().all(Finding::is_empty) {
+                if !draft.categories()[ci]
+                    .findings
+                    .iter()
+                    .all(Finding::is_empty)
+                {
                     items.push(ReviewItem::new(
                         ReviewKind::EmptyFinding,
                         Location::Finding(finding.id, Part::Headline),

@@ -16,6 +16,7 @@ mod open_marker;
 pub mod recovery;
 mod save;
 mod stamp;
+mod templates;
 
 pub use atomic::{
     Refusal, STALE_TEMP_AGE, atomic_write, is_same_file, is_temp_name, remove_stale_temps,
@@ -25,15 +26,21 @@ pub use error::{StoreError, StoreErrorKind, WriteFailure};
 pub use open_marker::{MarkerClaim, OpenMarker};
 pub use save::{backup_path_for, save_draft, save_draft_with_stamp};
 pub use stamp::{ChangedOnDisk, FileStamp, check_unchanged, content_hash};
+pub use templates::{TemplateProblem, Templates, save_user_template};
 
-use crate::draft::{Category, Draft, SourceFingerprint, Targets};
+use crate::draft::{
+    Byline, Category, Draft, FindingId, Ledger, Section, SectionBody, SectionId, SectionKind,
+    SourceFingerprint, Targets, strip_section_number,
+};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The `format` field every draft file starts with.
 pub const FORMAT_NAME: &str = "pouxi-draft";
-/// The newest format version this Pouxi writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this Pouxi writes and reads. Version 1 held only the problems
+/// part (a heading and categories); it is read and migrated to one 检视问题 section.
+pub const FORMAT_VERSION: u32 = 2;
 /// Drafts are text; anything larger than this is not a draft and is refused unread.
 pub const MAX_DRAFT_BYTES: u64 = 32 * 1024 * 1024;
 /// RON nesting deeper than this is refused instead of exhausting the stack.
@@ -45,12 +52,17 @@ pub(crate) struct DraftFileOut<'a> {
     format: &'a str,
     version: u32,
     title: &'a str,
-    heading: &'a str,
+    #[serde(skip_serializing_if = "Byline::is_empty")]
+    byline: &'a Byline,
     #[serde(skip_serializing_if = "str::is_empty")]
     opening: &'a str,
-    categories: &'a [Category],
+    sections: &'a [Section],
     #[serde(skip_serializing_if = "str::is_empty")]
     closing: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    answers: &'a BTreeMap<FindingId, Vec<FindingId>>,
+    #[serde(skip_serializing_if = "Ledger::is_empty")]
+    ledger: &'a Ledger,
     #[serde(skip_serializing_if = "Targets::is_empty")]
     targets: &'a Targets,
     /// Last: a long line nobody needs to read.
@@ -69,10 +81,12 @@ struct FileHeader {
     version: u32,
 }
 
-/// Version 1 of the draft, with its header (the header is checked by [`DraftFileV1::into_draft`]
-/// when the draft sits inside another file, such as a recovery file).
+/// A draft file of either version, with its header (the header is checked by
+/// [`DraftFile::into_draft`] when the draft sits inside another file, such as a recovery file).
+/// Version 1 wrote `heading` and `categories`; version 2 writes `sections`. One struct reads
+/// both, so a recovery file holding either still opens.
 #[derive(Deserialize)]
-pub(crate) struct DraftFileV1 {
+pub(crate) struct DraftFile {
     #[serde(default)]
     format: String,
     #[serde(default)]
@@ -80,13 +94,23 @@ pub(crate) struct DraftFileV1 {
     #[serde(default)]
     title: String,
     #[serde(default)]
-    heading: String,
+    byline: Byline,
     #[serde(default)]
     opening: String,
+    /// Version 1: the problems part's heading, its number typed (`二、检视存在的问题`).
+    #[serde(default)]
+    heading: String,
+    /// Version 1: the problems part's categories.
     #[serde(default)]
     categories: Vec<Category>,
     #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
     closing: String,
+    #[serde(default)]
+    answers: BTreeMap<FindingId, Vec<FindingId>>,
+    #[serde(default)]
+    ledger: Ledger,
     #[serde(default)]
     targets: Targets,
     /// A fingerprint that does not decode is dropped: the draft still opens, only the
@@ -101,26 +125,40 @@ impl<'a> DraftFileOut<'a> {
             format: FORMAT_NAME,
             version: FORMAT_VERSION,
             title: &draft.title,
-            heading: &draft.heading,
+            byline: &draft.byline,
             opening: &draft.opening,
-            categories: &draft.categories,
+            sections: &draft.sections,
             closing: &draft.closing,
+            answers: &draft.answers,
+            ledger: &draft.ledger,
             targets: &draft.targets,
             source: draft.source.as_ref(),
         }
     }
 }
 
-impl DraftFileV1 {
-    /// Checks the header and builds the draft.
+impl DraftFile {
+    /// Checks the header and builds the draft, migrating version 1.
     pub(crate) fn into_draft(self) -> Result<Draft, StoreErrorKind> {
         check_header(&self.format, self.version)?;
+        let sections = if self.version == 1 {
+            vec![Section {
+                id: SectionId(0),
+                kind: SectionKind::Problems,
+                heading: strip_section_number(&self.heading).to_owned(),
+                body: SectionBody::Categories(self.categories),
+            }]
+        } else {
+            self.sections
+        };
         let mut draft = Draft {
             title: self.title,
-            heading: self.heading,
+            byline: self.byline,
             opening: self.opening,
-            categories: self.categories,
+            sections,
             closing: self.closing,
+            answers: self.answers,
+            ledger: self.ledger,
             targets: self.targets,
             source: self.source,
         };
@@ -163,23 +201,14 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 /// Bytes of text the draft holds: a file of it is at least this large, so a draft over the
 /// cap by this count is refused without building the file first.
 pub fn text_bytes(draft: &Draft) -> u64 {
-    let categories: usize = draft
-        .categories
-        .iter()
-        .map(|c| {
-            c.title.len()
-                + c.lead.len()
-                + c.findings
-                    .iter()
-                    .map(|f| f.headline.len() + f.body.len())
-                    .sum::<usize>()
-        })
+    let text: usize = draft.text_fields().iter().map(|(_, t)| t.len()).sum();
+    let ledger: usize = draft
+        .ledger
+        .entries
+        .values()
+        .map(|e| e.measures.len() + e.owner.len() + e.deadline.len() + e.status.len())
         .sum();
-    (draft.title.len()
-        + draft.heading.len()
-        + draft.opening.len()
-        + draft.closing.len()
-        + categories) as u64
+    (text + ledger) as u64
 }
 
 /// The draft as the text of a file.
@@ -198,7 +227,7 @@ pub fn draft_from_ron(text: &str) -> Result<Draft, StoreErrorKind> {
         .from_str(text)
         .map_err(|error| classify_parse_error(text, &error))?;
     check_header(&header.format, header.version)?;
-    let file: DraftFileV1 = ron_options()
+    let file: DraftFile = ron_options()
         .from_str(text)
         .map_err(|error| StoreErrorKind::Damaged(error.to_string()))?;
     file.into_draft()
@@ -290,7 +319,7 @@ mod tests {
     fn sample() -> Draft {
         let mut draft = Draft::with_categories("标题“引号”", DEFAULT_HEADING, &["在理论学习方面"]);
         let mut ids = IdSource::after(&draft);
-        draft.categories[0].findings.push(Finding {
+        draft.categories_mut().unwrap()[0].findings.push(Finding {
             id: ids.finding(),
             headline: "学习举措强度不够".into(),
             body: "第一行\n第二行 \"quoted\" \\ 反斜杠".into(),
@@ -327,7 +356,7 @@ mod tests {
         let draft = sample();
         let text = draft_to_ron(&draft);
         assert!(
-            text.starts_with("(\n    format: \"pouxi-draft\",\n    version: 1,"),
+            text.starts_with("(\n    format: \"pouxi-draft\",\n    version: 2,"),
             "{text}"
         );
         assert!(
@@ -339,7 +368,7 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused() {
-        let text = draft_to_ron(&sample()).replace("version: 1", "version: 7");
+        let text = draft_to_ron(&sample()).replace("version: 2", "version: 7");
         assert_eq!(draft_from_ron(&text), Err(StoreErrorKind::NewerVersion(7)));
     }
 
@@ -376,7 +405,7 @@ mod tests {
     fn with_aids() -> Draft {
         let mut draft = sample();
         draft.targets.total = Some(CharRange::new(2500, 3500));
-        draft.categories[0].target = Some(CharRange::new(400, 600));
+        draft.categories_mut().unwrap()[0].target = Some(CharRange::new(400, 600));
         draft.source = Some(SourceFingerprint::from_text(
             "一是学习举措强度不够。在工作中经常满足于完成“规定动作”，存在着集中学习少的情况。",
         ));
@@ -394,7 +423,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("            target: (\n                min: 400,"),
+            text.contains("                    target: (\n                        min: 400,"),
             "{text}"
         );
         assert!(
@@ -416,8 +445,8 @@ mod tests {
     #[test]
     fn explicit_some_is_read_too() {
         let text = draft_to_ron(&sample()).replacen(
-            "version: 1,",
-            "version: 1,\n    targets: (total: Some((min: 100, max: 200))),",
+            "version: 2,",
+            "version: 2,\n    targets: (total: Some((min: 100, max: 200))),",
             1,
         );
         let draft = draft_from_ron(&text).unwrap();
@@ -433,7 +462,7 @@ mod tests {
         let loaded = draft_from_ron(&damaged).unwrap();
         assert_eq!(loaded.source, None);
         assert_eq!(loaded.targets, draft.targets);
-        assert_eq!(loaded.categories, draft.categories);
+        assert_eq!(loaded.categories(), draft.categories());
     }
 
     #[test]
@@ -453,7 +482,7 @@ mod tests {
             let damaged = format!("{}    {source},\n)\n", &text[..start]);
             let loaded = draft_from_ron(&damaged).unwrap_or_else(|e| panic!("{source}: {e:?}"));
             assert_eq!(loaded.source, None, "{source}");
-            assert_eq!(loaded.categories, draft.categories, "{source}");
+            assert_eq!(loaded.categories(), draft.categories(), "{source}");
             assert_eq!(loaded.targets, draft.targets, "{source}");
         }
     }
@@ -463,14 +492,14 @@ mod tests {
         let text = include_str!("../../tests/fixtures/seed_draft.ron");
         let draft = draft_from_ron(text).unwrap();
         assert_eq!(draft.targets, Targets::default());
-        assert!(draft.categories.iter().all(|c| c.target.is_none()));
+        assert!(draft.categories().iter().all(|c| c.target.is_none()));
         assert_eq!(draft.source, None);
     }
 
     #[test]
     fn unknown_fields_are_ignored() {
         let text =
-            draft_to_ron(&sample()).replacen("version: 1,", "version: 1,\n    note: \"x\",", 1);
+            draft_to_ron(&sample()).replacen("version: 2,", "version: 2,\n    note: \"x\",", 1);
         assert_eq!(draft_from_ron(&text), Ok(sample()));
     }
 }

@@ -22,7 +22,7 @@
 
 use super::atomic::{self, is_temp_name, remove_stale_temps};
 use super::{
-    DraftFileOut, DraftFileV1, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, WriteFailure,
+    DraftFile, DraftFileOut, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, WriteFailure,
     content_hash, load_draft, pretty_config, read_capped, ron_options,
 };
 use crate::draft::Draft;
@@ -212,7 +212,7 @@ struct RecoveryFileV1 {
     chars: u64,
     #[serde(default)]
     journal_base: u64,
-    draft: DraftFileV1,
+    draft: DraftFile,
 }
 
 /// A recovery file's text.

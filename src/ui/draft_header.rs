@@ -34,22 +34,25 @@ pub fn show(
                 actions,
             );
             ui.end_row();
-            let label = ui.label("小标题");
-            text_field::show(
-                ui,
-                FieldSpec {
-                    field: TextField::Heading,
-                    current: &draft.heading,
-                    name: FieldName::LabelledBy(label.id),
-                    hint: "二、检视存在的问题",
-                    multiline: false,
-                    font: egui::TextStyle::Body,
-                    highlights: highlighter.for_field(TextField::Heading, &draft.heading),
-                },
-                state,
-                actions,
-            );
-            ui.end_row();
+            if let Some(section) = draft.problems_section() {
+                let label = ui.label("小标题");
+                let field = TextField::SectionHeading(section.id);
+                text_field::show(
+                    ui,
+                    FieldSpec {
+                        field,
+                        current: &section.heading,
+                        name: FieldName::LabelledBy(label.id),
+                        hint: "检视存在的问题（序号自动生成）",
+                        multiline: false,
+                        font: egui::TextStyle::Body,
+                        highlights: highlighter.for_field(field, &section.heading),
+                    },
+                    state,
+                    actions,
+                );
+                ui.end_row();
+            }
         });
     if !draft.opening.is_empty() {
         ui.add_space(6.0);
@@ -81,14 +84,17 @@ pub fn show_footer(
         // Far from ＋ 新增类别, so adding a category never replaces them all by a slip.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .add(egui::Button::new(egui::RichText::new("恢复默认六个方面").weak()).small())
-                .on_hover_text("用 2023 年主题教育的六个方面替换全部类别，原有问题保留（可撤销）")
+                .add(egui::Button::new(egui::RichText::new("恢复模板的类别").weak()).small())
+                .on_hover_text(
+                    "用新建时的模板（最新年度）的问题类别替换全部类别，原有问题保留（可撤销）",
+                )
                 .clicked()
             {
                 actions.push(Action::Edit(EditAction::RestoreTemplate));
             }
         });
     });
+    other_sections_note(ui, draft);
     if !draft.closing.is_empty() {
         ui.add_space(8.0);
         outside_text(
@@ -102,6 +108,30 @@ pub fn show_footer(
         );
     }
     ui.add_space(24.0);
+}
+
+/// The speech's other sections (学习收获, 原因剖析, 整改措施…), named so the writer knows they
+/// are there and exported; editing them here comes with the section editor.
+fn other_sections_note(ui: &mut egui::Ui, draft: &Draft) {
+    let problems = draft.problems_section().map(|s| s.id);
+    let names: Vec<&str> = draft
+        .sections
+        .iter()
+        .filter(|s| Some(s.id) != problems)
+        .map(|s| s.heading.trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(format!(
+            "本稿的其他部分（写了内容的，导出时一并输出）：{}",
+            names.join("、")
+        ))
+        .weak(),
+    );
 }
 
 fn outside_text(

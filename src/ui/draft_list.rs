@@ -202,7 +202,7 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
         RowKey::CategoryHead(_) => {
             let lead = view
                 .draft
-                .categories
+                .categories()
                 .get(row.category)
                 .map_or("", |c| c.lead.as_str());
             let lead_box = if lead.is_empty() {
@@ -216,7 +216,7 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
         RowKey::Finding(_) => {
             let body = view
                 .draft
-                .categories
+                .categories()
                 .get(row.category)
                 .and_then(|c| c.findings.get(row.finding))
                 .map_or("", |f| f.body.as_str());
@@ -237,7 +237,12 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
 /// The row a text field lives in.
 fn row_of(field: TextField) -> RowKey {
     match field {
-        TextField::Title | TextField::Heading | TextField::Opening => RowKey::Header,
+        TextField::Title
+        | TextField::Byline
+        | TextField::DateLine
+        | TextField::SectionHeading(_)
+        | TextField::SectionText(_)
+        | TextField::Opening => RowKey::Header,
         TextField::Closing => RowKey::Footer,
         TextField::CategoryTitle(id) | TextField::CategoryLead(id) => RowKey::CategoryHead(id),
         TextField::Headline(id) | TextField::Body(id) => RowKey::Finding(id),
@@ -261,7 +266,7 @@ fn build_rows(
     metrics: &Metrics,
 ) -> Layout {
     let draft = view.draft;
-    let mut rows = Vec::with_capacity(draft.finding_count() + 2 * draft.categories.len() + 2);
+    let mut rows = Vec::with_capacity(draft.finding_count() + 2 * draft.categories().len() + 2);
     let mut push = |key: RowKey, category: usize, finding: usize, part: Part| {
         rows.push(Row {
             key,
@@ -275,7 +280,7 @@ fn build_rows(
         });
     };
     push(RowKey::Header, 0, 0, Part::Free);
-    for (ci, category) in draft.categories.iter().enumerate() {
+    for (ci, category) in draft.categories().iter().enumerate() {
         if collapsed.contains(&category.id) {
             push(RowKey::CategoryHead(category.id), ci, 0, Part::Whole);
             continue;
@@ -296,7 +301,7 @@ fn build_rows(
     }
     push(RowKey::Footer, 0, 0, Part::Free);
 
-    let mut spans = Vec::with_capacity(draft.categories.len());
+    let mut spans = Vec::with_capacity(draft.categories().len());
     for (index, row) in rows.iter().enumerate() {
         match row.part {
             Part::Top | Part::Whole => spans.push((index, index)),
@@ -475,7 +480,7 @@ pub fn show(
                     ui,
                     panel_rect(&rows, span, origin, width),
                     view.draft,
-                    view.draft.categories[category].id,
+                    view.draft.categories()[category].id,
                     actions,
                 );
             }
@@ -570,13 +575,13 @@ fn show_row(
             view,
             highlighter,
             row.category,
-            &draft.categories[row.category],
+            &draft.categories()[row.category],
             state,
             actions,
         ),
         RowKey::Empty(_) => category_panel::show_empty(&mut child),
         RowKey::Finding(_) => {
-            let category = &draft.categories[row.category];
+            let category = &draft.categories()[row.category];
             let finding = &category.findings[row.finding];
             let place = Place {
                 draft,

@@ -203,7 +203,7 @@ fn finding_menu(
     actions: &mut Vec<Action>,
 ) {
     let first_overall = place.category_index == 0 && place.index == 0;
-    let last_overall = place.category_index + 1 == place.draft.categories.len()
+    let last_overall = place.category_index + 1 == place.draft.categories().len()
         && place.index + 1 == place.category.findings.len();
     let mut chosen = None;
     if ui
@@ -225,7 +225,7 @@ fn finding_menu(
         chosen = move_command(place, id, false);
     }
     ui.menu_button("移到类别", |ui| {
-        for (index, category) in place.draft.categories.iter().enumerate() {
+        for (index, category) in place.draft.categories().iter().enumerate() {
             let name = format!("{}{}", category_label(index), category.title);
             let here = index == place.category_index;
             if ui.add_enabled(!here, egui::Button::new(name)).clicked() {
@@ -278,7 +278,7 @@ fn buttons(
     {
         actions.push(Action::Edit(EditAction::DuplicateFinding(id)));
     }
-    let last_overall = place.category_index + 1 == place.draft.categories.len()
+    let last_overall = place.category_index + 1 == place.draft.categories().len()
         && place.index + 1 == place.category.findings.len();
     if ui
         .add_enabled(!last_overall, egui::Button::new("下移").small())
@@ -303,7 +303,7 @@ fn buttons(
 
 /// One step up or down; past the ends of a category it crosses into the neighbouring one.
 fn move_command(place: &Place<'_>, id: FindingId, up: bool) -> Option<Command> {
-    let categories = &place.draft.categories;
+    let categories = &place.draft.categories();
     let (category, index) = if up {
         if place.index > 0 {
             (place.category.id, place.index - 1)
@@ -406,7 +406,7 @@ pub fn category_drop_target(
     {
         let same = draft
             .locate(dragged.0)
-            .map(|(ci, _)| draft.categories[ci].id)
+            .map(|(ci, _)| draft.categories()[ci].id)
             == Some(category);
         let index = target.findings.len() - usize::from(same);
         actions.push(Action::command(Command::MoveFinding {

@@ -158,7 +158,7 @@ fn summary(view: &ImportView<'_>) -> String {
     let mut text = format!(
         "编码：{} · 识别出 {} 个类别、{} 条问题 · 移除 {} 处（{} 字）",
         view.encoding,
-        view.draft.categories.len(),
+        view.draft.categories().len(),
         view.draft.finding_count(),
         view.removed.len() - restored,
         crate::draft::group_thousands(view.stats.removed_chars)
@@ -251,8 +251,8 @@ fn parsed_outline(ui: &mut egui::Ui, draft: &Draft) {
     if !draft.title.is_empty() {
         ui.label(egui::RichText::new(&draft.title).strong());
     }
-    if !draft.heading.is_empty() {
-        ui.label(&draft.heading);
+    for (index, section) in draft.sections.iter().enumerate() {
+        ui.label(crate::draft::section_label(index) + &section.heading);
     }
     if !draft.opening.trim().is_empty() {
         ui.label(
@@ -263,7 +263,7 @@ fn parsed_outline(ui: &mut egui::Ui, draft: &Draft) {
             .weak(),
         );
     }
-    for (index, category) in draft.categories.iter().enumerate() {
+    for (index, category) in draft.categories().iter().enumerate() {
         ui.add_space(4.0);
         ui.label(
             egui::RichText::new(format!(

@@ -146,7 +146,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
     if ui.button("新增类别").clicked() {
         actions.push(Action::Edit(EditAction::AddCategory));
     }
-    if ui.button("恢复默认六个方面").clicked() {
+    if ui.button("恢复模板的类别").clicked() {
         actions.push(Action::Edit(EditAction::RestoreTemplate));
     }
 }

@@ -128,7 +128,8 @@ impl UiState {
     pub fn set_all_collapsed(&mut self, draft: &Draft, collapsed: bool) {
         self.collapsed.clear();
         if collapsed {
-            self.collapsed.extend(draft.categories.iter().map(|c| c.id));
+            self.collapsed
+                .extend(draft.categories().iter().map(|c| c.id));
         }
     }
 }

@@ -20,7 +20,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
         .id_salt("outline_scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for (index, category) in view.draft.categories.iter().enumerate() {
+            for (index, category) in view.draft.categories().iter().enumerate() {
                 let title = if category.title.trim().is_empty() {
                     "（未命名类别）"
                 } else {

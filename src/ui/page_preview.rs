@@ -85,11 +85,13 @@ fn paint_page(
         for ((c, x), role) in line.text.chars().zip(&line.x).zip(&line.roles) {
             let font = match role {
                 Role::Title | Role::Heading => egui::FontId::proportional(size),
-                Role::Category | Role::Body => egui::FontId::proportional(size * 0.96),
+                Role::Category | Role::Byline | Role::Body => {
+                    egui::FontId::proportional(size * 0.96)
+                }
             };
             let color = match role {
                 Role::Heading | Role::Title => egui::Color32::BLACK,
-                Role::Category => egui::Color32::from_rgb(40, 40, 90),
+                Role::Category | Role::Byline => egui::Color32::from_rgb(40, 40, 90),
                 Role::Body => ink,
             };
             painter.text(

@@ -73,7 +73,7 @@ fn category_filter(ui: &mut egui::Ui, draft: &Draft, only: &mut Option<CategoryI
         *only = None;
     }
     let name = |index: usize| {
-        let title = draft.categories[index].title.trim();
+        let title = draft.categories()[index].title.trim();
         let title: String = title.chars().take(14).collect();
         format!("{}{title}", category_label(index))
     };
@@ -88,7 +88,7 @@ fn category_filter(ui: &mut egui::Ui, draft: &Draft, only: &mut Option<CategoryI
             .width(ui.available_width().min(240.0))
             .show_ui(ui, |ui| {
                 ui.selectable_value(only, None, "全部类别");
-                for (index, category) in draft.categories.iter().enumerate() {
+                for (index, category) in draft.categories().iter().enumerate() {
                     ui.selectable_value(only, Some(category.id), name(index));
                 }
             })

@@ -30,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>
             counts.push_str(&format!(" · {pages} 页"));
         }
         let counts = if ui.available_width() > 700.0 {
-            ui.label(format!("{} 个类别 · {counts}", view.draft.categories.len()))
+            ui.label(format!("{} 个类别 · {counts}", view.draft.categories().len()))
         } else {
             ui.label(counts)
         };

@@ -223,13 +223,13 @@ fn dragging(driver: &mut Driver, finding: FindingId) -> (Duration, usize) {
 }
 
 fn first_finding(draft: &Draft) -> FindingId {
-    draft.categories[0].findings[0].id
+    draft.categories()[0].findings[0].id
 }
 
 /// The finding halfway through the draft.
 fn middle_finding(draft: &Draft) -> FindingId {
     let all: Vec<FindingId> = draft
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| c.findings.iter().map(|f| f.id))
         .collect();
@@ -311,7 +311,7 @@ fn main() {
         driver.frame(vec![Event::PointerMoved(pos2(760.0, 430.0))]);
         driver.frame(vec![wheel(-1.0e6)]);
         driver.settle();
-        let last = stress.categories[5].findings[99].id;
+        let last = stress.categories()[5].findings[99].id;
         assert!(driver.on_screen(TextField::Body(last)), "at the end");
         let figure = scrolling(&mut driver, 100.0);
         worst_stress = worst_stress.max(figure.0);

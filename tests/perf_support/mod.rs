@@ -3,7 +3,10 @@
 //! built from the fixtures' real text, so they read (and parse) like the real thing.
 #![allow(dead_code)]
 
-use pouxi::draft::{Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId};
+use pouxi::draft::{
+    Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId, Section, SectionBody,
+    SectionId, SectionKind,
+};
 use std::path::{Path, PathBuf};
 
 pub fn fixture_path(name: &str) -> PathBuf {
@@ -23,7 +26,7 @@ pub fn seed_draft() -> Draft {
 
 /// Every sentence of the seed draft's bodies, each ending in `。`.
 fn seed_sentences(seed: &Draft) -> Vec<String> {
-    seed.categories
+    seed.categories()
         .iter()
         .flat_map(|c| &c.findings)
         .flat_map(|f| f.body.split_inclusive('。'))
@@ -45,7 +48,7 @@ pub fn stress_draft(categories: usize, per_category: usize, body_chars: usize) -
     let seed = seed_draft();
     let sentences = seed_sentences(&seed);
     let headlines: Vec<&str> = seed
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| &c.findings)
         .map(|f| f.headline.as_str())
@@ -57,13 +60,18 @@ pub fn stress_draft(categories: usize, per_category: usize, body_chars: usize) -
     };
     let mut draft = Draft {
         title: seed.title.clone(),
-        heading: DEFAULT_HEADING.to_owned(),
+        sections: vec![Section {
+            id: SectionId(take_id()),
+            kind: SectionKind::Problems,
+            heading: DEFAULT_HEADING.to_owned(),
+            body: SectionBody::Categories(Vec::new()),
+        }],
         ..Draft::default()
     };
     for c in 0..categories {
         let title = seed
-            .categories
-            .get(c % seed.categories.len())
+            .categories()
+            .get(c % seed.categories().len())
             .map(|c| c.title.clone())
             .unwrap_or_default();
         let mut category = Category {
@@ -85,7 +93,7 @@ pub fn stress_draft(categories: usize, per_category: usize, body_chars: usize) -
                 body,
             });
         }
-        draft.categories.push(category);
+        draft.categories_mut().unwrap().push(category);
     }
     draft
 }
@@ -104,7 +112,7 @@ pub fn big_material(bytes: usize) -> String {
     let seed = seed_draft();
     let sentences = seed_sentences(&seed);
     let headlines: Vec<&str> = seed
-        .categories
+        .categories()
         .iter()
         .flat_map(|c| &c.findings)
         .map(|f| f.headline.as_str())
@@ -162,11 +170,11 @@ pub fn big_material(bytes: usize) -> String {
     };
     // How many findings a category needs for the whole to reach `bytes`.
     let sample: usize = (0..60).map(|k| finding(k, k + 1).len()).sum::<usize>() / 60;
-    let per_category = bytes.div_ceil(sample * seed.categories.len().max(1)) + 1;
+    let per_category = bytes.div_ceil(sample * seed.categories().len().max(1)) + 1;
 
     let mut out = format!("{}\n\n{}\n", seed.title, DEFAULT_HEADING);
     let mut k = 0;
-    for (c, category) in seed.categories.iter().enumerate() {
+    for (c, category) in seed.categories().iter().enumerate() {
         out.push_str(&pouxi::draft::numbering::category_label(c));
         out.push_str(&category.title);
         out.push('\n');

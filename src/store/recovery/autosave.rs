@@ -315,7 +315,7 @@ mod tests {
         let saver = Autosaver::spawn(store.clone());
         let key = RecoveryKey::new_session();
         let mut snapshot = draft("第一版");
-        snapshot.categories[0].title = "大".repeat(100_000);
+        snapshot.categories_mut().unwrap()[0].title = "大".repeat(100_000);
         saver.submit(key.clone(), snapshot.clone(), None);
         saver.flush_blocking();
         let full = std::fs::metadata(store.path_of(&key))
@@ -337,8 +337,9 @@ mod tests {
         assert_eq!(entry.draft, snapshot);
         assert_eq!(entry.chars, snapshot.char_count());
         // A change of shape makes a full copy and ends the journal.
-        snapshot.categories.push(snapshot.categories[0].clone());
-        snapshot.categories[1].id = crate::draft::CategoryId(99);
+        let first = snapshot.categories()[0].clone();
+        snapshot.categories_mut().unwrap().push(first);
+        snapshot.categories_mut().unwrap()[1].id = crate::draft::CategoryId(99);
         saver.submit(key.clone(), snapshot.clone(), None);
         saver.flush_blocking();
         assert!(!journal.exists());

@@ -7,7 +7,9 @@
 //! over the full copy gives the newest snapshot. A line torn by a kill does not parse and ends
 //! the replay; a journal left from an older full copy has another base and is ignored.
 
-use crate::draft::{CategoryId, Draft, FindingId};
+use crate::draft::{
+    Category, CategoryId, Draft, FindingId, SectionId, TextField, strip_section_number,
+};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -16,6 +18,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) enum FieldRef {
     Title,
+    /// Written by journals of format-1 drafts: the problems section's heading, its number
+    /// typed. Replayed onto the problems section, the number stripped.
     Heading,
     Opening,
     Closing,
@@ -23,6 +27,46 @@ pub(super) enum FieldRef {
     CategoryLead(CategoryId),
     Headline(FindingId),
     Body(FindingId),
+    Byline,
+    DateLine,
+    SectionHeading(SectionId),
+    SectionText(SectionId),
+}
+
+impl FieldRef {
+    fn from_field(field: TextField) -> FieldRef {
+        match field {
+            TextField::Title => FieldRef::Title,
+            TextField::Byline => FieldRef::Byline,
+            TextField::DateLine => FieldRef::DateLine,
+            TextField::Opening => FieldRef::Opening,
+            TextField::Closing => FieldRef::Closing,
+            TextField::SectionHeading(id) => FieldRef::SectionHeading(id),
+            TextField::SectionText(id) => FieldRef::SectionText(id),
+            TextField::CategoryTitle(id) => FieldRef::CategoryTitle(id),
+            TextField::CategoryLead(id) => FieldRef::CategoryLead(id),
+            TextField::Headline(id) => FieldRef::Headline(id),
+            TextField::Body(id) => FieldRef::Body(id),
+        }
+    }
+
+    /// The field in `draft` (the format-1 heading is the problems section's heading).
+    fn to_field(self, draft: &Draft) -> Option<TextField> {
+        Some(match self {
+            FieldRef::Title => TextField::Title,
+            FieldRef::Heading => TextField::SectionHeading(draft.problems_section()?.id),
+            FieldRef::Opening => TextField::Opening,
+            FieldRef::Closing => TextField::Closing,
+            FieldRef::CategoryTitle(id) => TextField::CategoryTitle(id),
+            FieldRef::CategoryLead(id) => TextField::CategoryLead(id),
+            FieldRef::Headline(id) => TextField::Headline(id),
+            FieldRef::Body(id) => TextField::Body(id),
+            FieldRef::Byline => TextField::Byline,
+            FieldRef::DateLine => TextField::DateLine,
+            FieldRef::SectionHeading(id) => TextField::SectionHeading(id),
+            FieldRef::SectionText(id) => TextField::SectionText(id),
+        })
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -34,43 +78,47 @@ struct Record {
     edits: Vec<(FieldRef, String)>,
 }
 
-/// The text fields that differ between `old` and `new`, or `None` when anything besides text
-/// changed (a finding moved, added or removed, a target or the fingerprint): then only a full
-/// copy will do.
-pub(super) fn diff(old: &Draft, new: &Draft) -> Option<Vec<(FieldRef, String)>> {
-    let same_shape = old.categories.len() == new.categories.len()
+/// Same sections, categories and findings with the same ids, kinds and targets.
+fn same_shape(old: &Draft, new: &Draft) -> bool {
+    let same_categories = |a: &[Category], b: &[Category]| {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(a, b)| {
+                a.id == b.id
+                    && a.target == b.target
+                    && a.findings.len() == b.findings.len()
+                    && a.findings
+                        .iter()
+                        .zip(&b.findings)
+                        .all(|(f, g)| f.id == g.id)
+            })
+    };
+    old.sections.len() == new.sections.len()
         && old.targets == new.targets
         && old.source == new.source
-        && old.categories.iter().zip(&new.categories).all(|(a, b)| {
-            a.id == b.id
-                && a.target == b.target
-                && a.findings.len() == b.findings.len()
-                && a.findings
-                    .iter()
-                    .zip(&b.findings)
-                    .all(|(f, g)| f.id == g.id)
-        });
-    if !same_shape {
+        && old.ledger == new.ledger
+        && old.answers == new.answers
+        && old.sections.iter().zip(&new.sections).all(|(s, t)| {
+            s.id == t.id
+                && s.kind == t.kind
+                && s.paragraphs().is_some() == t.paragraphs().is_some()
+                && same_categories(s.categories(), t.categories())
+        })
+}
+
+/// The text fields that differ between `old` and `new`, or `None` when anything besides text
+/// changed (a finding moved, added or removed, a section, a target or the fingerprint): then
+/// only a full copy will do.
+pub(super) fn diff(old: &Draft, new: &Draft) -> Option<Vec<(FieldRef, String)>> {
+    if !same_shape(old, new) {
         return None;
     }
-    let mut edits = Vec::new();
-    let mut field = |at: FieldRef, a: &String, b: &String| {
-        if a != b {
-            edits.push((at, b.clone()));
-        }
-    };
-    field(FieldRef::Title, &old.title, &new.title);
-    field(FieldRef::Heading, &old.heading, &new.heading);
-    field(FieldRef::Opening, &old.opening, &new.opening);
-    field(FieldRef::Closing, &old.closing, &new.closing);
-    for (a, b) in old.categories.iter().zip(&new.categories) {
-        field(FieldRef::CategoryTitle(b.id), &a.title, &b.title);
-        field(FieldRef::CategoryLead(b.id), &a.lead, &b.lead);
-        for (f, g) in a.findings.iter().zip(&b.findings) {
-            field(FieldRef::Headline(g.id), &f.headline, &g.headline);
-            field(FieldRef::Body(g.id), &f.body, &g.body);
-        }
-    }
+    let edits: Vec<(FieldRef, String)> = old
+        .text_fields()
+        .into_iter()
+        .zip(new.text_fields())
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|(_, (field, b))| (FieldRef::from_field(field), b.to_owned()))
+        .collect();
     // Whatever the fields above miss (a field added to the draft later) must not be lost:
     // the edits must rebuild `new` exactly, or a full copy is written.
     let mut rebuilt = old.clone();
@@ -81,32 +129,11 @@ pub(super) fn diff(old: &Draft, new: &Draft) -> Option<Vec<(FieldRef, String)>> 
 }
 
 fn apply(draft: &mut Draft, at: FieldRef, text: String) {
-    let slot = match at {
-        FieldRef::Title => Some(&mut draft.title),
-        FieldRef::Heading => Some(&mut draft.heading),
-        FieldRef::Opening => Some(&mut draft.opening),
-        FieldRef::Closing => Some(&mut draft.closing),
-        FieldRef::CategoryTitle(id) => draft
-            .categories
-            .iter_mut()
-            .find(|c| c.id == id)
-            .map(|c| &mut c.title),
-        FieldRef::CategoryLead(id) => draft
-            .categories
-            .iter_mut()
-            .find(|c| c.id == id)
-            .map(|c| &mut c.lead),
-        FieldRef::Headline(id) | FieldRef::Body(id) => draft
-            .categories
-            .iter_mut()
-            .flat_map(|c| c.findings.iter_mut())
-            .find(|f| f.id == id)
-            .map(|f| match at {
-                FieldRef::Headline(_) => &mut f.headline,
-                _ => &mut f.body,
-            }),
+    let text = match at {
+        FieldRef::Heading => strip_section_number(&text).to_owned(),
+        _ => text,
     };
-    if let Some(slot) = slot {
+    if let Some(slot) = at.to_field(draft).and_then(|field| draft.text_mut(field)) {
         *slot = text;
     }
 }
@@ -169,7 +196,7 @@ mod tests {
 
     fn draft() -> Draft {
         let mut draft = Draft::with_categories("标题", DEFAULT_HEADING, &["甲", "乙"]);
-        draft.categories[1].findings.push(Finding {
+        draft.categories_mut().unwrap()[1].findings.push(Finding {
             id: FindingId(9),
             headline: "问题".into(),
             body: "正文".into(),
@@ -184,12 +211,12 @@ mod tests {
         let base = draft();
         let mut newer = base.clone();
         newer.title = "新标题".into();
-        newer.categories[1].findings[0].body = "正文\n\"加了\"一句".into();
+        newer.categories_mut().unwrap()[1].findings[0].body = "正文\n\"加了\"一句".into();
         let edits = diff(&base, &newer).unwrap();
         assert_eq!(edits.len(), 2);
         append(&path, 7, 100, edits).unwrap();
         let mut newest = newer.clone();
-        newest.categories[0].lead = "引言".into();
+        newest.categories_mut().unwrap()[0].lead = "引言".into();
         append(&path, 7, 101, diff(&newer, &newest).unwrap()).unwrap();
         // A torn last line and a line of another base are ignored.
         let mut file = std::fs::OpenOptions::new()
@@ -206,14 +233,51 @@ mod tests {
         assert_eq!(other, base);
 
         let mut moved = newest.clone();
-        moved.categories.swap(0, 1);
+        moved.categories_mut().unwrap().swap(0, 1);
         assert_eq!(diff(&newest, &moved), None);
         let mut added = newest.clone();
-        added.categories[0].findings.push(Finding {
+        added.categories_mut().unwrap()[0].findings.push(Finding {
             id: FindingId(10),
             headline: String::new(),
             body: String::new(),
         });
         assert_eq!(diff(&newest, &added), None);
+    }
+
+    #[test]
+    fn the_whole_speech_journals_and_a_format_1_heading_line_still_replays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.journal");
+        let base = crate::draft::Template::default_template().to_draft();
+        let mut newer = base.clone();
+        newer.byline.author = "张三".into();
+        let paragraphs = newer.sections[0].id;
+        if let Some(text) = newer.text_mut(TextField::SectionText(paragraphs)) {
+            *text = "已整改到位。".into();
+        }
+        let last = newer.sections.len() - 1;
+        newer.sections[last].heading = "下一步整改措施".into();
+        let edits = diff(&base, &newer).unwrap();
+        assert_eq!(edits.len(), 3, "{edits:?}");
+        append(&path, 3, 100, edits).unwrap();
+        // A line written by a Pouxi of format 1: the heading with its typed number.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all("{\"base\":3,\"edits\":[[\"Heading\",\"二、查摆的问题\"]]}\n".as_bytes())
+            .unwrap();
+        let mut replayed = base.clone();
+        // The format-1 line carries no time; the last replayed line's time is returned.
+        assert_eq!(replay(&path, 3, u64::MAX, &mut replayed), 0);
+        let problems = newer.problems_section().map(|s| s.id).unwrap();
+        if let Some(heading) = newer.text_mut(TextField::SectionHeading(problems)) {
+            *heading = "查摆的问题".into();
+        }
+        assert_eq!(replayed, newer);
+        // A section added or switched to paragraphs is a change of shape.
+        let mut fewer = newer.clone();
+        fewer.sections.pop();
+        assert_eq!(diff(&newer, &fewer), None);
     }
 }
