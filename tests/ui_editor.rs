@@ -428,22 +428,131 @@ fn ime_composition_commits_chinese_at_the_cursor() {
 }
 
 #[test]
-fn the_speech_s_other_sections_are_named_under_the_problems() {
+fn every_part_of_the_speech_is_written_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);
     harness.run();
-    // A new draft is the 2025 template: its parts besides the problems are listed, so the
-    // writer knows the export carries them.
-    harness.get_by_label(
-        "本稿的其他部分（写了内容的，导出时一并输出）：\
-         2024年度民主生活会整改落实和深入贯彻中央八项规定精神学习教育情况、\
-         反面典型案例剖析、问题产生的原因、整改措施",
+    // A new draft is the 2025 template: every part has its heading, kind and text in the column.
+    assert_eq!(
+        harness.get_by_label("第一部分标题").value().as_deref(),
+        Some("2024年度民主生活会整改落实和深入贯彻中央八项规定精神学习教育情况")
     );
-    // A draft of the problems only has nothing to list.
-    let draft = Draft::with_categories("标题", "检视存在的问题", &["在理论学习方面"]);
-    let path = dir.path().join("问题.ron");
-    pouxi::store::save_draft(&path, &draft).unwrap();
-    let mut harness = harness_at(dir.path(), Some(path));
+    assert_eq!(
+        harness.get_by_label("小标题").value().as_deref(),
+        Some("存在的问题")
+    );
+    type_into(&mut harness, "第一部分正文", "一是学习教育扎实开展。");
+    type_into(&mut harness, "署名", "张三（某局党组书记）");
+    type_into(&mut harness, "（一）导语", "政治能力还有差距：");
+    let draft = harness.state().draft().clone();
+    assert_eq!(
+        draft.sections[0].paragraphs(),
+        Some("一是学习教育扎实开展。")
+    );
+    assert_eq!(draft.byline.author, "张三（某局党组书记）");
+    // The causes' categories carry the part's name, so each field's name stays unique.
+    type_into(&mut harness, "第四部分（一）导语", "理想信念有所松懈。");
+    assert_eq!(
+        harness.state().draft().sections[3].categories()[0].lead,
+        "理想信念有所松懈。"
+    );
+    // Numbers follow what prints: the rectification part has text, so it is 一、.
+    let text = pouxi::export::plain_text(harness.state().draft(), &Default::default());
+    assert!(text.contains("一、2024年度民主生活会整改落实"), "{text}");
+}
+
+#[test]
+fn parts_are_added_moved_and_removed_each_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
     harness.run();
-    assert!(harness.query_by_label_contains("本稿的其他部分").is_none());
+    let ids = |harness: &Harness<'_, PouxiApp>| -> Vec<_> {
+        harness
+            .state()
+            .draft()
+            .sections
+            .iter()
+            .map(|s| s.id)
+            .collect()
+    };
+    let start = ids(&harness);
+
+    harness.get_by_label("第一部分下移").click();
+    harness.run_steps(8);
+    assert_eq!(ids(&harness)[..2], [start[1], start[0]]);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(ids(&harness), start);
+
+    harness.get_by_label("第一部分菜单").click();
+    harness.run_steps(4);
+    harness.get_by_label("删除这一部分").click();
+    harness.run_steps(8);
+    assert_eq!(ids(&harness), start[1..]);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(ids(&harness), start);
+
+    menu(&mut harness, "编辑", "＋ 新增部分");
+    harness.get_by_label("学习收获").click();
+    harness.run_steps(8);
+    let sections = &harness.state().draft().sections;
+    assert_eq!(sections.len(), start.len() + 1);
+    let added = sections.last().unwrap();
+    assert_eq!(added.kind, pouxi::draft::SectionKind::Study);
+    assert_eq!(
+        added.heading, "学习收获",
+        "started as a writer would start it"
+    );
+    // The cursor is in the new part's heading, ready to type.
+    let name = format!(
+        "第{}部分标题",
+        pouxi::draft::numbering::chinese_number(start.len() + 1)
+    );
+    assert!(harness.get_by_label(&name).is_focused());
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(ids(&harness), start, "one undo takes the part back out");
+}
+
+#[test]
+fn a_measure_names_the_problems_it_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut draft = pouxi::draft::Template::default_template().to_draft();
+    let finding = |id: u64, headline: &str| pouxi::draft::Finding {
+        id: pouxi::draft::FindingId(id),
+        headline: headline.to_owned(),
+        body: String::new(),
+    };
+    draft.categories_mut().unwrap()[0]
+        .findings
+        .push(finding(900, "政治判断力不强"));
+    let measures = draft
+        .sections
+        .iter()
+        .position(|s| s.kind == pouxi::draft::SectionKind::Measures)
+        .unwrap();
+    draft.sections[measures].categories_mut().unwrap()[0]
+        .findings
+        .push(finding(901, "提高政治判断力"));
+    let path = dir.path().join("措施.ron");
+    pouxi::store::save_draft(&path, &draft).unwrap();
+    // Tall enough that the measures at the end are on screen.
+    let mut harness = harness_sized(dir.path(), Some(path), [1400.0, 4000.0], 1.0);
+    harness.run();
+
+    let name = format!(
+        "第{}部分（一）一是对应问题",
+        pouxi::draft::numbering::chinese_number(measures + 1)
+    );
+    harness.get_by_label(&name).click();
+    harness.run();
+    harness
+        .get_by_label_contains("（一）一是 政治判断力不强")
+        .click();
+    harness.run();
+    let rows = harness.state().draft().ledger_rows();
+    assert_eq!(
+        rows[0].measures, "提高政治判断力",
+        "the ledger follows the link"
+    );
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert!(harness.state().draft().ledger_rows()[0].measures.is_empty());
 }

@@ -3,7 +3,10 @@
 
 use super::PouxiApp;
 use crate::draft::edits as draft_edits;
-use crate::draft::{Category, CategoryId, Command, FindingId, Template, TextField};
+use crate::draft::section_edits;
+use crate::draft::{
+    Category, CategoryId, Command, FindingId, SectionId, SectionKind, Template, TextField,
+};
 use crate::ui::EditAction;
 
 impl PouxiApp {
@@ -12,7 +15,10 @@ impl PouxiApp {
             EditAction::Apply(command) => self.edit(command, now),
             EditAction::AddFinding(category) => self.add_finding(category, now),
             EditAction::DuplicateFinding(id) => self.duplicate_finding(id, now),
-            EditAction::AddCategory => self.add_category(now),
+            EditAction::AddCategory(section) => self.add_category(section, now),
+            EditAction::AddSection(index, kind) => self.add_section(index, kind, now),
+            EditAction::SwitchSectionBody(id) => self.switch_section_body(id, now),
+            EditAction::GenerateMeasures => self.generate_measures(now),
             EditAction::RemoveCategory(id) => self.edit(Command::RemoveCategory { id }, now),
             EditAction::RestoreTemplate => self.restore_template(now),
             EditAction::SealTyping => self.doc.seal_typing(),
@@ -45,17 +51,20 @@ impl PouxiApp {
         }
     }
 
-    pub(super) fn add_category(&mut self, now: f64) {
+    pub(super) fn add_category(&mut self, section: Option<SectionId>, now: f64) {
         let category = Category {
             id: self.doc.ids().category(),
             ..Default::default()
         };
         let focus = TextField::CategoryTitle(category.id);
         let draft = self.doc.draft();
-        let Some(section) = draft.problems_section().map(|s| s.id) else {
+        let section = match section {
+            Some(id) => draft.section(id),
+            None => draft.problems_section(),
+        };
+        let Some((section, index)) = section.map(|s| (s.id, s.categories().len())) else {
             return;
         };
-        let index = draft.categories().len();
         self.edit(
             Command::InsertCategory {
                 section,
@@ -65,6 +74,36 @@ impl PouxiApp {
             now,
         );
         self.ui.focus_request = Some(focus);
+    }
+
+    pub(super) fn add_section(&mut self, index: usize, kind: SectionKind, now: f64) {
+        let (draft, ids) = self.doc.draft_and_ids();
+        if let Some((command, id)) = section_edits::add_section(draft, index, kind, ids) {
+            self.edit(command, now);
+            self.doc.seal_typing();
+            self.ui.focus_request = Some(TextField::SectionHeading(id));
+        }
+    }
+
+    pub(super) fn switch_section_body(&mut self, id: SectionId, now: f64) {
+        let (draft, ids) = self.doc.draft_and_ids();
+        if let Some(command) = section_edits::switch_section_body(draft, id, ids) {
+            self.edit(command, now);
+            self.doc.seal_typing();
+        }
+    }
+
+    pub(super) fn generate_measures(&mut self, now: f64) {
+        let (draft, ids) = self.doc.draft_and_ids();
+        match crate::draft::measures_from_problems(draft, ids) {
+            Some(command) => {
+                self.edit(command, now);
+                self.doc.name_last_step("按问题生成整改措施");
+                self.doc.seal_typing();
+                self.notice = "已按问题类别生成整改措施的类别（可撤销）".to_owned();
+            }
+            None => self.notice = "整改措施已有与问题相同的类别".to_owned(),
+        }
     }
 
     pub(super) fn restore_template(&mut self, now: f64) {

@@ -318,6 +318,7 @@ impl eframe::App for PouxiApp {
             ad_warnings: self.ad_scan.by_finding(),
             category_chars: &self.stats.category_chars,
             total_chars: self.stats.total_chars,
+            section_numbers: &self.stats.section_numbers,
             import: import_view,
             export: export_view,
             aids: ui::AidsView {

@@ -13,6 +13,8 @@ pub struct DraftStats {
     /// Characters per category, by index.
     pub category_chars: Vec<usize>,
     pub total_chars: usize,
+    /// The number each part of the speech prints with, by index.
+    pub section_numbers: Vec<Option<String>>,
 }
 
 impl DraftStats {
@@ -28,6 +30,7 @@ impl DraftStats {
             }
             None => self.count_all(doc.draft()),
         }
+        self.section_numbers = doc.draft().section_numbers();
         self.revision = Some(doc.revision());
     }
 

@@ -31,13 +31,13 @@ pub fn duplicate_finding(
     id: FindingId,
     ids: &mut IdSource,
 ) -> Option<(Command, FindingId)> {
-    let (ci, fi) = draft.locate(id)?;
+    let place = draft.find_finding(id)?;
     let mut copy = draft.finding(id)?.clone();
     copy.id = ids.finding();
     let new_id = copy.id;
     let command = Command::InsertFinding {
-        category: draft.categories()[ci].id,
-        index: fi + 1,
+        category: draft.sections[place.section].categories()[place.category].id,
+        index: place.finding + 1,
         finding: copy,
     };
     Some((command, new_id))

@@ -361,6 +361,22 @@ impl Draft {
         self.categories().iter().position(|c| c.id == id)
     }
 
+    /// The number each section prints with (`一、`, `二、`, …), by index: None for a section
+    /// without a heading (it goes on under the one before) or one that prints nothing.
+    pub fn section_numbers(&self) -> Vec<Option<String>> {
+        let mut next = 0;
+        self.sections
+            .iter()
+            .map(|section| {
+                if section.heading.trim().is_empty() || section.prints_nothing() {
+                    return None;
+                }
+                next += 1;
+                Some(section_label(next - 1))
+            })
+            .collect()
+    }
+
     /// The category a field belongs to, in any section: its own title or lead, or a finding in
     /// it. `None` for the fields outside the categories (title, opening, closing, sections'
     /// headings and paragraphs).

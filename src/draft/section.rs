@@ -134,6 +134,17 @@ impl Section {
         }
     }
 
+    /// True when nothing of it would print: no line of paragraphs, no finding with text. The
+    /// export leaves such a section out, and its number goes to the next.
+    pub fn prints_nothing(&self) -> bool {
+        match &self.body {
+            SectionBody::Paragraphs(text) => text.trim().is_empty(),
+            SectionBody::Categories(categories) => categories
+                .iter()
+                .all(|c| c.findings.iter().all(super::Finding::is_empty)),
+        }
+    }
+
     pub fn char_count(&self) -> usize {
         count_chars(&self.heading)
             + match &self.body {

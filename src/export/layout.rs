@@ -2,7 +2,7 @@
 //! the window previews and the ad gate scans.
 
 use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{Category, Draft, Finding, Section, SectionBody, TextField, section_label};
+use crate::draft::{Category, Draft, Finding, SectionBody, TextField};
 use serde::{Deserialize, Serialize};
 
 /// How the findings of a category are laid out.
@@ -95,21 +95,20 @@ pub fn speech_with(draft: &Draft, layout: Layout, lone: LoneFinding) -> Speech {
     }
 
     let mut left_out = LeftOut::default();
-    let mut section_number = 0;
-    for section in &draft.sections {
-        if section_is_empty(section) {
+    let numbers = draft.section_numbers();
+    for (section, number) in draft.sections.iter().zip(numbers) {
+        if section.prints_nothing() {
             left_out.sections.push(join_wrapped(&section.heading));
             continue;
         }
         // A section without a heading (material imported without one) has no number line.
         let heading = join_wrapped(&section.heading);
-        if !heading.is_empty() {
+        if let Some(number) = number {
             out.push(single(
                 Role::Heading,
-                &(section_label(section_number) + &heading),
+                &(number + &heading),
                 Some(TextField::SectionHeading(section.id)),
             ));
-            section_number += 1;
         }
         match &section.body {
             SectionBody::Paragraphs(text) => {
@@ -174,16 +173,6 @@ impl LeftOut {
             notes.push(note);
         }
         notes
-    }
-}
-
-/// A section with no paragraph and no finding says nothing and is not printed.
-fn section_is_empty(section: &Section) -> bool {
-    match &section.body {
-        SectionBody::Paragraphs(text) => lines(text).next().is_none(),
-        SectionBody::Categories(categories) => categories
-            .iter()
-            .all(|c| c.findings.iter().all(Finding::is_empty)),
     }
 }
 

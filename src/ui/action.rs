@@ -3,7 +3,7 @@
 
 use super::path_prompt;
 use crate::draft::targets::TargetsForm;
-use crate::draft::{CategoryId, Command, FindingId, TextField};
+use crate::draft::{CategoryId, Command, FindingId, SectionId, SectionKind, TextField};
 use std::path::PathBuf;
 
 /// What the window asks the app to do, sorted by the concern that handles it.
@@ -38,8 +38,15 @@ pub enum EditAction {
     Apply(Command),
     AddFinding(CategoryId),
     DuplicateFinding(FindingId),
-    AddCategory,
+    /// A new category at the end of this section (None: the problems section).
+    AddCategory(Option<SectionId>),
     RemoveCategory(CategoryId),
+    /// A new section of this kind at this index, started as a writer would start it.
+    AddSection(usize, SectionKind),
+    /// Paragraphs to categories or back, every word kept.
+    SwitchSectionBody(SectionId),
+    /// 按问题生成整改措施: one measure category per problem category.
+    GenerateMeasures,
     RestoreTemplate,
     /// A typing burst ended (the field lost focus).
     SealTyping,

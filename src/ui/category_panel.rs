@@ -4,20 +4,28 @@
 use super::highlight::Highlighter;
 use super::status_bar::group_thousands;
 use super::text_field::{self, FieldName, FieldSpec};
-use super::{Action, EditAction, Modal, UiState, View};
+use super::{Action, EditAction, Modal, UiState};
 use crate::draft::numbering::category_label;
 use crate::draft::{Category, TextField};
 
+/// Where a category is drawn: its index in its section, the `四、` before the names of a
+/// section other than the problems (empty there), and its character count.
+pub struct CategorySpot<'a> {
+    pub index: usize,
+    pub prefix: &'a str,
+    pub chars: usize,
+}
+
 pub fn show_head(
     ui: &mut egui::Ui,
-    view: &View<'_>,
     highlighter: &Highlighter<'_>,
-    index: usize,
+    spot: &CategorySpot<'_>,
     category: &Category,
     state: &mut UiState,
     actions: &mut Vec<Action>,
 ) {
-    let number = category_label(index);
+    let index = spot.index;
+    let number = format!("{}{}", spot.prefix, category_label(index));
     let open = !state.collapsed.contains(&category.id);
     let em = egui::TextStyle::Body.resolve(ui.style()).size;
     // Below this the title keeps its row and the counts and buttons go under it.
@@ -34,10 +42,14 @@ pub fn show_head(
                 state.collapsed.remove(&category.id);
             }
         }
-        ui.label(egui::RichText::new(&number).strong().size(17.0));
+        ui.label(
+            egui::RichText::new(category_label(index))
+                .strong()
+                .size(17.0),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if wide {
-                tools(ui, view, index, category, state, actions);
+                tools(ui, spot, category, state, actions);
             }
             text_field::show(
                 ui,
@@ -58,7 +70,7 @@ pub fn show_head(
     });
     if !wide {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            tools(ui, view, index, category, state, actions);
+            tools(ui, spot, category, state, actions);
         });
     }
     // The lead: what the category says before its first finding (理论武装抓得不深……：), a
@@ -87,13 +99,12 @@ pub fn show_head(
 /// Counts, ＋ 新增问题 and 删除类别, right to left.
 fn tools(
     ui: &mut egui::Ui,
-    view: &View<'_>,
-    index: usize,
+    spot: &CategorySpot<'_>,
     category: &Category,
     state: &mut UiState,
     actions: &mut Vec<Action>,
 ) {
-    let number = category_label(index);
+    let number = format!("{}{}", spot.prefix, category_label(spot.index));
     if ui
         .add(super::theme::destructive_button(ui, "删除类别").small())
         .on_hover_text("删除此类别及其中全部问题")
@@ -109,7 +120,7 @@ fn tools(
         state.collapsed.remove(&category.id);
         actions.push(Action::Edit(EditAction::AddFinding(category.id)));
     }
-    let chars = view.category_chars.get(index).copied().unwrap_or(0);
+    let chars = spot.chars;
     ui.label(
         egui::RichText::new(format!(
             "{} 条 · {} 字",

@@ -1,8 +1,9 @@
 //! The editing column as a virtual list, so a frame costs what is on screen, not what the draft
 //! holds.
 //!
-//! The column is a list of rows: the title block, each category's header, its findings one row
-//! each (or a hint when it has none), and the footer. Every row's height is remembered per row
+//! The column is a list of rows: the title block; for each part of the speech its heading, then
+//! its paragraphs, or each category's header with its findings one row each (or a hint when it
+//! has none) and the part's ＋ 新增类别; and the footer. Every row's height is remembered per row
 //! and wrap width once it has been laid out; rows never laid out at this width get an estimate
 //! from their text. Each frame the rows' offsets are summed from those heights and only rows
 //! that meet the viewport are laid out, each in its own child `Ui` at its offset; the column
@@ -20,11 +21,12 @@
 //! itself (top corners on the header, sides on findings, bottom corners on the last row), which
 //! joins into one frame per category.
 
-use super::category_panel;
+use super::category_panel::{self, CategorySpot};
 use super::finding_card::{self, Place};
 use super::highlight::Highlighter;
+use super::section_panel::{self, SectionSpot};
 use super::{Action, UiState, View};
-use crate::draft::{CategoryId, FindingId, TextField};
+use crate::draft::{CategoryId, FindingId, SectionBody, SectionId, SectionKind, TextField};
 use egui::{Id, IdMap, Rect, pos2, vec2};
 use std::collections::HashSet;
 
@@ -79,6 +81,10 @@ struct Measured {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum RowKey {
     Header,
+    SectionHead(SectionId),
+    SectionText(SectionId),
+    /// ＋ 新增类别 under a part's categories.
+    SectionFoot(SectionId),
     CategoryHead(CategoryId),
     Empty(CategoryId),
     Finding(FindingId),
@@ -122,7 +128,11 @@ impl Part {
 struct Row {
     key: RowKey,
     id: Id,
+    section: usize,
+    /// The category's index in its section.
     category: usize,
+    /// The category's panel among all panels (its span in [`Layout::spans`]).
+    panel: usize,
     finding: usize,
     part: Part,
     /// Offset from the top of the column.
@@ -191,19 +201,31 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
     let inner = m.width - 2.0 * row.part.inset();
     let contents = match row.key {
         RowKey::Header => {
-            let mut h = m.heading_field + 6.0 + m.field + 8.0;
-            if !view.draft.opening.is_empty() {
-                h += 6.0 + 12.0 + m.line + m.text_box(&view.draft.opening, inner - 12.0);
-            }
-            h
+            m.heading_field
+                + 2.0 * (6.0 + m.field)
+                + 6.0
+                + m.text_box(&view.draft.opening, inner)
+                + 8.0
         }
+        RowKey::SectionHead(_) => m.heading_field + 8.0,
+        RowKey::SectionText(_) => {
+            let text = view
+                .draft
+                .sections
+                .get(row.section)
+                .and_then(|s| s.paragraphs())
+                .unwrap_or_default();
+            m.text_box(text, inner - 18.0) + 8.0
+        }
+        RowKey::SectionFoot(_) => m.field + 10.0,
         RowKey::CategoryHead(_) if row.part == Part::Whole => m.field.max(24.0),
         // An open category shows its lead's field under the head, empty or not.
         RowKey::CategoryHead(_) => {
             let lead = view
                 .draft
-                .categories()
-                .get(row.category)
+                .sections
+                .get(row.section)
+                .and_then(|s| s.categories().get(row.category))
                 .map_or("", |c| c.lead.as_str());
             let lead_box = if lead.is_empty() {
                 m.line + 8.0
@@ -216,20 +238,15 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
         RowKey::Finding(_) => {
             let body = view
                 .draft
-                .categories()
-                .get(row.category)
+                .sections
+                .get(row.section)
+                .and_then(|s| s.categories().get(row.category))
                 .and_then(|c| c.findings.get(row.finding))
                 .map_or("", |f| f.body.as_str());
             // Card margins, the headline row, spacing, the body beside its 28-point indent.
             8.0 + m.field.max(24.0) + 3.0 + m.text_box(body, inner - 12.0 - 28.0 - 8.0)
         }
-        RowKey::Footer => {
-            let mut h = 8.0 + m.field + 24.0;
-            if !view.draft.closing.is_empty() {
-                h += 8.0 + 12.0 + m.line + m.text_box(&view.draft.closing, inner - 12.0);
-            }
-            h
-        }
+        RowKey::Footer => 4.0 + m.field + 8.0 + m.text_box(&view.draft.closing, inner) + 24.0,
     };
     above + contents + below
 }
@@ -237,12 +254,11 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
 /// The row a text field lives in.
 fn row_of(field: TextField) -> RowKey {
     match field {
-        TextField::Title
-        | TextField::Byline
-        | TextField::DateLine
-        | TextField::SectionHeading(_)
-        | TextField::SectionText(_)
-        | TextField::Opening => RowKey::Header,
+        TextField::Title | TextField::Byline | TextField::DateLine | TextField::Opening => {
+            RowKey::Header
+        }
+        TextField::SectionHeading(id) => RowKey::SectionHead(id),
+        TextField::SectionText(id) => RowKey::SectionText(id),
         TextField::Closing => RowKey::Footer,
         TextField::CategoryTitle(id) | TextField::CategoryLead(id) => RowKey::CategoryHead(id),
         TextField::Headline(id) | TextField::Body(id) => RowKey::Finding(id),
@@ -266,53 +282,68 @@ fn build_rows(
     metrics: &Metrics,
 ) -> Layout {
     let draft = view.draft;
-    let mut rows = Vec::with_capacity(draft.finding_count() + 2 * draft.categories().len() + 2);
-    let mut push = |key: RowKey, category: usize, finding: usize, part: Part| {
-        rows.push(Row {
-            key,
-            id: list_id.with(key),
-            category,
-            finding,
-            part,
-            top: 0.0,
-            height: 0.0,
-            estimated: true,
-        });
-    };
-    push(RowKey::Header, 0, 0, Part::Free);
-    for (ci, category) in draft.categories().iter().enumerate() {
-        if collapsed.contains(&category.id) {
-            push(RowKey::CategoryHead(category.id), ci, 0, Part::Whole);
-            continue;
-        }
-        push(RowKey::CategoryHead(category.id), ci, 0, Part::Top);
-        if category.findings.is_empty() {
-            push(RowKey::Empty(category.id), ci, 0, Part::Bottom);
-        }
-        let last = category.findings.len().saturating_sub(1);
-        for (fi, finding) in category.findings.iter().enumerate() {
-            let part = if fi == last {
-                Part::Bottom
-            } else {
-                Part::Middle
-            };
-            push(RowKey::Finding(finding.id), ci, fi, part);
-        }
-    }
-    push(RowKey::Footer, 0, 0, Part::Free);
-
-    let mut spans = Vec::with_capacity(draft.categories().len());
-    for (index, row) in rows.iter().enumerate() {
-        match row.part {
-            Part::Top | Part::Whole => spans.push((index, index)),
-            Part::Middle | Part::Bottom => {
-                if let Some(span) = spans.last_mut() {
-                    span.1 = index;
+    let mut rows = Vec::with_capacity(draft.finding_count() * 2 + 4 * draft.sections.len() + 2);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut push =
+        |key: RowKey, (section, category, finding): (usize, usize, usize), part: Part| {
+            let panel = match part {
+                Part::Free => 0,
+                Part::Top | Part::Whole => {
+                    spans.push((rows.len(), rows.len()));
+                    spans.len() - 1
                 }
+                Part::Middle | Part::Bottom => {
+                    if let Some(span) = spans.last_mut() {
+                        span.1 = rows.len();
+                    }
+                    spans.len().saturating_sub(1)
+                }
+            };
+            rows.push(Row {
+                key,
+                id: list_id.with(key),
+                section,
+                category,
+                panel,
+                finding,
+                part,
+                top: 0.0,
+                height: 0.0,
+                estimated: true,
+            });
+        };
+    push(RowKey::Header, (0, 0, 0), Part::Free);
+    for (si, section) in draft.sections.iter().enumerate() {
+        push(RowKey::SectionHead(section.id), (si, 0, 0), Part::Free);
+        let categories = match &section.body {
+            SectionBody::Paragraphs(_) => {
+                push(RowKey::SectionText(section.id), (si, 0, 0), Part::Free);
+                continue;
             }
-            Part::Free => {}
+            SectionBody::Categories(categories) => categories,
+        };
+        for (ci, category) in categories.iter().enumerate() {
+            if collapsed.contains(&category.id) {
+                push(RowKey::CategoryHead(category.id), (si, ci, 0), Part::Whole);
+                continue;
+            }
+            push(RowKey::CategoryHead(category.id), (si, ci, 0), Part::Top);
+            if category.findings.is_empty() {
+                push(RowKey::Empty(category.id), (si, ci, 0), Part::Bottom);
+            }
+            let last = category.findings.len().saturating_sub(1);
+            for (fi, finding) in category.findings.iter().enumerate() {
+                let part = if fi == last {
+                    Part::Bottom
+                } else {
+                    Part::Middle
+                };
+                push(RowKey::Finding(finding.id), (si, ci, fi), part);
+            }
         }
+        push(RowKey::SectionFoot(section.id), (si, 0, 0), Part::Free);
     }
+    push(RowKey::Footer, (0, 0, 0), Part::Free);
 
     let mut top = 0.0;
     for row in &mut rows {
@@ -470,17 +501,22 @@ pub fn show(
         // Drops on a category outside any finding append to it.
         let mut seen = Vec::new();
         for &index in &drawn {
-            let category = rows[index].category;
-            if rows[index].part == Part::Free || seen.contains(&category) {
+            let row = rows[index];
+            if row.part == Part::Free || seen.contains(&row.panel) {
                 continue;
             }
-            seen.push(category);
-            if let Some(&span) = spans.get(category) {
+            seen.push(row.panel);
+            let category = view
+                .draft
+                .sections
+                .get(row.section)
+                .and_then(|s| s.categories().get(row.category));
+            if let (Some(&span), Some(category)) = (spans.get(row.panel), category) {
                 finding_card::category_drop_target(
                     ui,
                     panel_rect(&rows, span, origin, width),
                     view.draft,
-                    view.draft.categories()[category].id,
+                    category.id,
                     actions,
                 );
             }
@@ -570,21 +606,61 @@ fn show_row(
         RowKey::Footer => {
             super::draft_header::show_footer(&mut child, draft, highlighter, state, actions);
         }
-        RowKey::CategoryHead(_) => category_panel::show_head(
-            &mut child,
-            view,
-            highlighter,
-            row.category,
-            &draft.categories()[row.category],
-            state,
-            actions,
-        ),
+        RowKey::SectionHead(_) | RowKey::SectionText(_) | RowKey::SectionFoot(_) => {
+            let section = &draft.sections[row.section];
+            let numbers = view.section_numbers;
+            let name = section_panel::field_name(draft, row.section);
+            let spot = SectionSpot {
+                index: row.section,
+                number: numbers.get(row.section).and_then(Option::as_deref),
+                name: &name,
+            };
+            match row.key {
+                RowKey::SectionHead(_) => section_panel::show_head(
+                    &mut child,
+                    draft,
+                    highlighter,
+                    &spot,
+                    section,
+                    state,
+                    actions,
+                ),
+                RowKey::SectionText(_) => section_panel::show_text(
+                    &mut child,
+                    highlighter,
+                    &spot,
+                    section,
+                    state,
+                    actions,
+                ),
+                _ => {
+                    let problems = draft.problems_section().map(|s| s.id) == Some(section.id);
+                    section_panel::show_foot(&mut child, problems, section, actions)
+                }
+            }
+        }
+        RowKey::CategoryHead(_) => {
+            let section = &draft.sections[row.section];
+            let category = &section.categories()[row.category];
+            let prefix = prefix_of(view, row.section);
+            let spot = CategorySpot {
+                index: row.category,
+                prefix: &prefix,
+                chars: category.char_count(),
+            };
+            category_panel::show_head(&mut child, highlighter, &spot, category, state, actions)
+        }
         RowKey::Empty(_) => category_panel::show_empty(&mut child),
         RowKey::Finding(_) => {
-            let category = &draft.categories()[row.category];
+            let section = &draft.sections[row.section];
+            let category = &section.categories()[row.category];
             let finding = &category.findings[row.finding];
+            let prefix = prefix_of(view, row.section);
             let place = Place {
                 draft,
+                categories: section.categories(),
+                prefix: &prefix,
+                measure: section.kind == SectionKind::Measures,
                 ad_warning: view.ad_warnings.get(&finding.id).map(Vec::as_slice),
                 copied: view
                     .aids
@@ -603,6 +679,17 @@ fn show_row(
         paint_outline(ui, outline, origin.x, width, top, height, row.part);
     }
     height
+}
+
+/// What goes before a category's or finding's name: nothing in the problems section, the
+/// part's name elsewhere (`第四部分`), so every field's name in the window is unique.
+fn prefix_of(view: &View<'_>, section: usize) -> String {
+    let name = section_panel::field_name(view.draft, section);
+    if name == "小标题" {
+        String::new()
+    } else {
+        name
+    }
 }
 
 /// Strokes the category's outline where this row has it: the outline is drawn reaching past

@@ -20,6 +20,13 @@ pub struct Place<'a> {
     /// Share still copied from the imported material.
     pub copied: Option<f32>,
     pub highlighter: &'a Highlighter<'a>,
+    /// The categories of the finding's section, in order.
+    pub categories: &'a [Category],
+    /// `四、` before the names of a section other than the problems, so every field's name is
+    /// unique; empty in the problems section.
+    pub prefix: &'a str,
+    /// The finding is a measure (整改措施): it can name the problems it answers.
+    pub measure: bool,
     pub category_index: usize,
     pub category: &'a Category,
     pub index: usize,
@@ -33,7 +40,8 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     let label = format!(
-        "{}{}",
+        "{}{}{}",
+        place.prefix,
         category_label(place.category_index),
         finding_label(place.index)
     );
@@ -143,11 +151,70 @@ pub fn show(
                     actions,
                     |ui, state, actions| finding_menu(ui, place, finding.id, state, actions),
                 );
+                if place.measure {
+                    answers_row(ui, place, finding.id, &label, actions);
+                }
             });
         });
     });
     ui.data_mut(|d| d.insert_temp(card_id, card.response.rect));
     drop_target(ui, card.response.rect, place, finding.id, actions);
+}
+
+/// Under a measure: the problems it answers (they fill the 整改清单's 整改措施 column), and a
+/// menu to tick them.
+fn answers_row(
+    ui: &mut egui::Ui,
+    place: &Place<'_>,
+    measure: FindingId,
+    label: &str,
+    actions: &mut Vec<Action>,
+) {
+    let draft = place.draft;
+    let answers = draft.answers_of(measure);
+    let problem_name = |ci: usize, fi: usize| {
+        let finding = &draft.categories()[ci].findings[fi];
+        format!(
+            "{}{} {}",
+            category_label(ci),
+            finding_label(fi),
+            finding.headline.trim()
+        )
+    };
+    ui.horizontal_wrapped(|ui| {
+        let button = ui
+            .menu_button(format!("对应问题（{}）", answers.len()), |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for (ci, category) in draft.categories().iter().enumerate() {
+                            for (fi, problem) in category.findings.iter().enumerate() {
+                                let mut linked = answers.contains(&problem.id);
+                                if ui.checkbox(&mut linked, problem_name(ci, fi)).changed()
+                                    && let Some(command) =
+                                        crate::draft::section_edits::toggle_answer(
+                                            draft, measure, problem.id,
+                                        )
+                                {
+                                    actions.push(Action::command(command));
+                                }
+                            }
+                        }
+                    });
+            })
+            .response;
+        button
+            .on_hover_text("这条措施针对哪些问题：整改清单的“整改措施”一栏据此填写")
+            .accessible_name(format!("{label}对应问题"));
+        let names: Vec<String> = answers
+            .iter()
+            .filter_map(|&id| draft.locate(id))
+            .map(|(ci, fi)| problem_name(ci, fi))
+            .collect();
+        if !names.is_empty() {
+            ui.label(egui::RichText::new(names.join("；")).weak().small());
+        }
+    });
 }
 
 /// A headline keeps room for this many characters before the buttons give way to a ⋯ menu.
@@ -203,7 +270,7 @@ fn finding_menu(
     actions: &mut Vec<Action>,
 ) {
     let first_overall = place.category_index == 0 && place.index == 0;
-    let last_overall = place.category_index + 1 == place.draft.categories().len()
+    let last_overall = place.category_index + 1 == place.categories.len()
         && place.index + 1 == place.category.findings.len();
     let mut chosen = None;
     if ui
@@ -225,7 +292,7 @@ fn finding_menu(
         chosen = move_command(place, id, false);
     }
     ui.menu_button("移到类别", |ui| {
-        for (index, category) in place.draft.categories().iter().enumerate() {
+        for (index, category) in place.categories.iter().enumerate() {
             let name = format!("{}{}", category_label(index), category.title);
             let here = index == place.category_index;
             if ui.add_enabled(!here, egui::Button::new(name)).clicked() {
@@ -278,7 +345,7 @@ fn buttons(
     {
         actions.push(Action::Edit(EditAction::DuplicateFinding(id)));
     }
-    let last_overall = place.category_index + 1 == place.draft.categories().len()
+    let last_overall = place.category_index + 1 == place.categories.len()
         && place.index + 1 == place.category.findings.len();
     if ui
         .add_enabled(!last_overall, egui::Button::new("下移").small())
@@ -303,7 +370,7 @@ fn buttons(
 
 /// One step up or down; past the ends of a category it crosses into the neighbouring one.
 fn move_command(place: &Place<'_>, id: FindingId, up: bool) -> Option<Command> {
-    let categories = &place.draft.categories();
+    let categories = place.categories;
     let (category, index) = if up {
         if place.index > 0 {
             (place.category.id, place.index - 1)
@@ -365,9 +432,10 @@ fn drop_target(
     {
         let mut index = place.index + usize::from(below);
         // Indices count after the dragged finding is taken out of its place.
-        if let Some((from_category, from_index)) = place.draft.locate(dragged.0)
-            && from_category == place.category_index
-            && from_index < index
+        if let Some(from) = place.draft.find_finding(dragged.0)
+            && place.draft.sections[from.section].categories()[from.category].id
+                == place.category.id
+            && from.finding < index
         {
             index -= 1;
         }
@@ -404,10 +472,7 @@ pub fn category_drop_target(
         && egui::DragAndDrop::take_payload::<DraggedFinding>(&ctx).is_some()
         && let Some(target) = draft.category(category)
     {
-        let same = draft
-            .locate(dragged.0)
-            .map(|(ci, _)| draft.categories()[ci].id)
-            == Some(category);
+        let same = draft.category_of(TextField::Headline(dragged.0)) == Some(category);
         let index = target.findings.len() - usize::from(same);
         actions.push(Action::command(Command::MoveFinding {
             id: dragged.0,

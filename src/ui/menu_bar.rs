@@ -143,8 +143,12 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
         actions.push(Action::Find(FindAction::Open(true)));
     }
     ui.separator();
+    super::section_panel::add_section_menu(ui, view.draft, actions);
+    if ui.button("按问题生成整改措施").clicked() {
+        actions.push(Action::Edit(EditAction::GenerateMeasures));
+    }
     if ui.button("新增类别").clicked() {
-        actions.push(Action::Edit(EditAction::AddCategory));
+        actions.push(Action::Edit(EditAction::AddCategory(None)));
     }
     if ui.button("恢复模板的类别").clicked() {
         actions.push(Action::Edit(EditAction::RestoreTemplate));

@@ -20,6 +20,7 @@ mod page_preview;
 pub mod path_prompt;
 mod recovery_offer;
 mod review_panel;
+mod section_panel;
 mod start_page;
 mod status_bar;
 pub mod targets_dialog;
@@ -68,6 +69,9 @@ pub struct View<'a> {
     pub category_chars: &'a [usize],
     /// Characters of the whole draft.
     pub total_chars: usize,
+    /// The number each part of the speech prints with (`一、`), by index; None for a part
+    /// without heading or with nothing to print.
+    pub section_numbers: &'a [Option<String>],
     pub import: Option<ImportView<'a>>,
     pub export: Option<ExportPreview<'a>>,
     pub aids: AidsView<'a>,
