@@ -60,7 +60,7 @@ fn importing_the_seed_previews_removals_and_replaces_the_draft() {
     for junk in ["哒哒", "客服", "微信", "会员", "paidbegin", "paidend"] {
         assert!(!all_text.contains(junk), "{junk} slipped through");
     }
-    harness.get_by_label("（四）四是标题");
+    harness.get_by_label("（二）三是标题");
 
     // The import is one undo step.
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);

@@ -132,8 +132,8 @@ impl UiState {
     pub fn set_all_collapsed(&mut self, draft: &Draft, collapsed: bool) {
         self.collapsed.clear();
         if collapsed {
-            self.collapsed
-                .extend(draft.categories().iter().map(|c| c.id));
+            let categories = draft.sections.iter().flat_map(|s| s.categories());
+            self.collapsed.extend(categories.map(|c| c.id));
         }
     }
 }

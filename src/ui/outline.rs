@@ -1,8 +1,10 @@
-//! The outline: every category with its findings and characters; a click jumps to it.
+//! The outline: every part of the speech, and under it each category with its findings and
+//! characters; a click jumps there.
 
 use super::status_bar::group_thousands;
 use super::{UiState, View};
 use crate::draft::numbering::category_label;
+use crate::draft::{Category, TextField};
 
 pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
     ui.add_space(4.0);
@@ -20,32 +22,37 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
         .id_salt("outline_scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for (index, category) in view.draft.categories().iter().enumerate() {
-                let title = if category.title.trim().is_empty() {
-                    "（未命名类别）"
-                } else {
-                    category.title.as_str()
+            let problems = view.draft.problems_section().map(|s| s.id);
+            for (si, section) in view.draft.sections.iter().enumerate() {
+                let number = view
+                    .section_numbers
+                    .get(si)
+                    .and_then(Option::as_deref)
+                    .unwrap_or("");
+                let heading = match section.heading.trim() {
+                    "" => "（接上一部分）",
+                    heading => heading,
                 };
-                let text = format!(
-                    "{}{}\n{} 条 · {} 字",
-                    category_label(index),
-                    title,
-                    category.findings.len(),
-                    group_thousands(view.category_chars.get(index).copied().unwrap_or(0))
-                );
                 let response = ui
-                    .add(egui::Button::new(text).frame(false).wrap())
-                    .on_hover_text("跳转到此类别");
+                    .add(
+                        egui::Button::new(
+                            egui::RichText::new(format!("{number}{heading}")).strong(),
+                        )
+                        .frame(false)
+                        .wrap(),
+                    )
+                    .on_hover_text("跳转到这一部分");
                 if response.clicked() {
-                    state.collapsed.remove(&category.id);
-                    state.scroll_to = Some(category.id);
+                    state.focus_request = Some(TextField::SectionHeading(section.id));
                 }
-                if let Some(progress) = view.aids.targets.and_then(|t| t.category(category.id))
-                    && progress.target.is_some()
-                {
-                    ui.horizontal_wrapped(|ui| {
-                        super::status_bar::target_progress(ui, progress, "")
-                    });
+                let in_problems = Some(section.id) == problems;
+                for (index, category) in section.categories().iter().enumerate() {
+                    let chars = if in_problems {
+                        view.category_chars.get(index).copied().unwrap_or(0)
+                    } else {
+                        category.char_count()
+                    };
+                    category_entry(ui, view, state, index, category, chars);
                 }
             }
             ui.separator();
@@ -62,4 +69,41 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
                 group_thousands(view.total_chars)
             ));
         });
+}
+
+fn category_entry(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    index: usize,
+    category: &Category,
+    chars: usize,
+) {
+    let title = if category.title.trim().is_empty() {
+        "（未命名类别）"
+    } else {
+        category.title.as_str()
+    };
+    let text = format!(
+        "{}{}\n{} 条 · {} 字",
+        category_label(index),
+        title,
+        category.findings.len(),
+        group_thousands(chars)
+    );
+    let response = ui
+        .indent(("outline_category", category.id), |ui| {
+            ui.add(egui::Button::new(text).frame(false).wrap())
+                .on_hover_text("跳转到此类别")
+        })
+        .inner;
+    if response.clicked() {
+        state.collapsed.remove(&category.id);
+        state.scroll_to = Some(category.id);
+    }
+    if let Some(progress) = view.aids.targets.and_then(|t| t.category(category.id))
+        && progress.target.is_some()
+    {
+        ui.horizontal_wrapped(|ui| super::status_bar::target_progress(ui, progress, ""));
+    }
 }
