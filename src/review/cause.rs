@@ -28,7 +28,7 @@ const CAUSE_MARKERS: &[&str] = &[
 
 /// Any of [`CAUSE_MARKERS`], found in one pass: most texts hold none.
 static ANY_MARKER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(CAUSE_MARKERS).ok());
+    std::sync::LazyLock::new(|| super::needles::quick_to_build(CAUSE_MARKERS));
 
 /// The cause phrase that comes first in `text`.
 fn marker_in(text: &str) -> Option<&'static str> {

@@ -89,7 +89,10 @@ fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Any of [`CIRCUMSTANCES`], found in one pass: most texts hold none.
 static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(CIRCUMSTANCES.iter().map(|(w, _)| w)).ok());
+    std::sync::LazyLock::new(|| {
+        let words: Vec<&str> = CIRCUMSTANCES.iter().map(|(w, _)| *w).collect();
+        super::needles::quick_to_build(&words)
+    });
 
 /// The first clause that gives a circumstance as the cause, as an item.
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {

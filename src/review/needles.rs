@@ -2,8 +2,17 @@
 //! the formulations' variants are looked for one by one only in texts that hold them, so a
 //! draft of thousands of findings does not pay for hundreds of substring searches each.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
+
+/// An automaton built for one review: a contiguous NFA, which a process that checks one
+/// draft builds in a fraction of the time of the DFA `AhoCorasick::new` may choose.
+pub(super) fn quick_to_build<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .ok()
+}
 
 pub(super) struct Needles {
     automaton: Option<AhoCorasick>,
@@ -26,7 +35,7 @@ impl Needles {
         Needles {
             // Should it fail to build (it does not for plain strings), every needle counts as
             // present and the searches run as before.
-            automaton: AhoCorasick::new(&patterns).ok(),
+            automaton: quick_to_build(&patterns),
             index,
         }
     }
