@@ -89,6 +89,8 @@ pub struct PouxiApp {
     exported_to: Option<PathBuf>,
     /// The session was written for the next start (the window is closing).
     session_saved: bool,
+    /// Material files read for import in this window, which a save must never overwrite.
+    materials_read: Vec<PathBuf>,
 }
 
 impl PouxiApp {
@@ -137,6 +139,7 @@ impl PouxiApp {
             open_marker: None,
             primed: None,
             typed_path: None,
+            materials_read: Vec::new(),
             resume_scroll: None,
             exported_to: None,
             session_saved: false,
@@ -281,6 +284,7 @@ impl PouxiApp {
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_else(|| path.display().to_string());
                     self.typed_path = None;
+                    self.materials_read.push(path.clone());
                     self.start_import(name, material);
                 }
                 Err(error) => {
