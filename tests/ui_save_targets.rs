@@ -12,7 +12,8 @@ use pouxi::app::PouxiApp;
 use pouxi::ui::Modal;
 use std::path::{Path, PathBuf};
 
-const MATERIAL: &str = "对照检查材料\n一、存在的问题\n（一）在理论学习方面\n一是学习不够深入。全年只读了2本原著。\n";
+const MATERIAL: &str =
+    "对照检查材料\n一、存在的问题\n（一）在理论学习方面\n一是学习不够深入。全年只读了2本原著。\n";
 
 fn import(harness: &mut Harness<'_, PouxiApp>, material: &Path) {
     press(harness, egui::Modifiers::COMMAND, egui::Key::I);
@@ -75,7 +76,11 @@ fn save_as_onto_the_imported_material_or_a_link_to_it_is_refused() {
     // Any other name saves.
     let elsewhere = dir.path().join("稿件.ron");
     save_as(&mut harness, &elsewhere);
-    assert!(harness.state().modal().is_none(), "{:?}", harness.state().modal());
+    assert!(
+        harness.state().modal().is_none(),
+        "{:?}",
+        harness.state().modal()
+    );
     assert_eq!(
         pouxi::store::load_draft(&elsewhere).unwrap().categories[0].title,
         "在理论学习方面"
@@ -110,6 +115,10 @@ fn save_as_onto_a_link_to_the_open_draft_is_refused_but_its_own_name_saves() {
     }
     // Its own name is an ordinary save.
     save_as(&mut harness, &path);
-    assert!(harness.state().modal().is_none(), "{:?}", harness.state().modal());
+    assert!(
+        harness.state().modal().is_none(),
+        "{:?}",
+        harness.state().modal()
+    );
     assert_eq!(pouxi::store::load_draft(&path).unwrap().title, "原稿（改）");
 }

@@ -283,7 +283,11 @@ impl PouxiApp {
     /// hard link to it), or the open draft under another name (a link or hard link to it).
     fn refused_save_target(&self, path: &Path) -> Option<String> {
         let shown = path.display();
-        if self.materials_read.iter().any(|m| store::is_same_file(m, path)) {
+        if self
+            .materials_read
+            .iter()
+            .any(|m| store::is_same_file(m, path))
+        {
             return Some(format!(
                 "“{shown}”是导入过的素材文件（或指向它的链接）。保存会用稿件覆盖素材，已取消；请另选文件名。"
             ));

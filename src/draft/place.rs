@@ -155,7 +155,11 @@ mod tests {
             TextField::CategoryTitle(CategoryId(999)),
         ]);
         for field in fields {
-            assert_eq!(index.field_place(field), field_place(&draft, field), "{field:?}");
+            assert_eq!(
+                index.field_place(field),
+                field_place(&draft, field),
+                "{field:?}"
+            );
         }
     }
 

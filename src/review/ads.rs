@@ -39,7 +39,11 @@ mod tests {
         let body = format!("{GOOD_BODY}添加客服微信：abc123，领取更多精品材料。");
         let draft = draft_of(&[("在理论学习方面", &[("学习举措强度不够", &body)])]);
         let mut items = Vec::new();
-        check(&draft, &crate::ads::in_draft(&draft, &Rules::builtin()), &mut items);
+        check(
+            &draft,
+            &crate::ads::in_draft(&draft, &Rules::builtin()),
+            &mut items,
+        );
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(
             items[0].location,
@@ -54,7 +58,11 @@ mod tests {
     fn clean_text_is_not_flagged() {
         let draft = draft_of(&[("在工作作风方面", &[("服务质量意识不强", GOOD_BODY)])]);
         let mut items = Vec::new();
-        check(&draft, &crate::ads::in_draft(&draft, &Rules::builtin()), &mut items);
+        check(
+            &draft,
+            &crate::ads::in_draft(&draft, &Rules::builtin()),
+            &mut items,
+        );
         assert_eq!(items, []);
     }
 }

@@ -181,11 +181,12 @@ fn check_text(
                 }
             }
         }
-        if let Some(pattern) = entry
-            .numbered
-            .as_ref()
-            .filter(|_| entry.numbered_tail.as_deref().is_none_or(|t| present.holds(t)))
-        {
+        if let Some(pattern) = entry.numbered.as_ref().filter(|_| {
+            entry
+                .numbered_tail
+                .as_deref()
+                .is_none_or(|t| present.holds(t))
+        }) {
             for m in pattern.find_iter(text) {
                 if m.as_str() != entry.text && !overlaps(&correct, &m.range()) {
                     flag(

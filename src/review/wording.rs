@@ -322,8 +322,16 @@ mod tests {
         assert_eq!(
             fixes("制定具体可的措施，深入细地调研。"),
             vec![
-                (ReviewKind::WrongWord, "具体可的".to_owned(), "具体可行的".to_owned()),
-                (ReviewKind::WrongWord, "深入细地".to_owned(), "深入细致地".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "具体可的".to_owned(),
+                    "具体可行的".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "深入细地".to_owned(),
+                    "深入细致地".to_owned()
+                ),
             ]
         );
         for text in [
