@@ -6,7 +6,7 @@
 use crate::ads;
 use crate::clean::Rules;
 use crate::draft::numbering::category_label;
-use crate::draft::place::{field_place, finding_place};
+use crate::draft::place::{PlaceIndex, finding_place};
 use crate::draft::{Draft, TextField};
 use crate::originality;
 use crate::review::{self, Lexicon, ReviewKind, Severity};
@@ -262,9 +262,9 @@ fn percent(share: f32) -> String {
 }
 
 /// The field's name in the report, and its 1-based category and finding numbers.
-fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Option<usize>) {
+fn place(index: &PlaceIndex<'_>, field: TextField) -> (&'static str, Option<usize>, Option<usize>) {
     let in_finding = |id| {
-        draft
+        index
             .locate(id)
             .map_or((None, None), |(ci, fi)| (Some(ci + 1), Some(fi + 1)))
     };
@@ -278,12 +278,12 @@ fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Optio
         TextField::Closing => ("closing", None, None),
         TextField::CategoryTitle(id) => (
             "category_title",
-            draft.category_index(id).map(|ci| ci + 1),
+            index.category_index(id).map(|ci| ci + 1),
             None,
         ),
         TextField::CategoryLead(id) => (
             "category_lead",
-            draft.category_index(id).map(|ci| ci + 1),
+            index.category_index(id).map(|ci| ci + 1),
             None,
         ),
         TextField::Headline(id) => {
@@ -297,30 +297,36 @@ fn place(draft: &Draft, field: TextField) -> (&'static str, Option<usize>, Optio
     }
 }
 
-fn review_entries(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewEntry> {
-    review::fold(review::run_with(draft, rules, lexicon))
+fn review_entries(
+    draft: &Draft,
+    found_ads: &[ads::FieldAds],
+    lexicon: &Lexicon,
+) -> Vec<ReviewEntry> {
+    let index = PlaceIndex::new(draft);
+    let describe = |l: review::Location| index.field_place(l.field()).unwrap_or_default();
+    review::fold(review::run_with_ads(draft, found_ads, lexicon))
         .into_iter()
         .filter_map(|group| {
             let count = group.count();
             let places: Vec<String> = if count > 1 {
-                group.locations().map(|l| l.describe_zh(draft)).collect()
+                group.locations().map(describe).collect()
             } else {
                 Vec::new()
             };
             let item = group.items.into_iter().next()?;
-            let (field, category, finding) = place(draft, item.location.field());
+            let (field, category, finding) = place(&index, item.location.field());
             Some(ReviewEntry {
                 kind: item.kind,
                 rule: item.rule,
                 severity: item.kind.severity(),
                 label: item.kind.label_zh().to_owned(),
-                location: item.location.describe_zh(draft),
+                location: describe(item.location),
                 field: field.to_owned(),
                 category,
                 finding,
                 message: item.message,
                 excerpt: item.excerpt,
-                related: item.related.map(|r| r.describe_zh(draft)),
+                related: item.related.map(describe),
                 fix: item.fix.map(|f| FixEntry {
                     from: f.from,
                     to: f.to,
@@ -334,11 +340,12 @@ fn review_entries(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<Review
 
 fn originality_entry(draft: &Draft) -> Option<OriginalityEntry> {
     let report = originality::report(draft)?;
+    let index = PlaceIndex::new(draft);
     let findings = report
         .per_finding
         .iter()
         .filter_map(|(id, copied)| {
-            let (ci, fi) = draft.locate(*id)?;
+            let (ci, fi) = index.locate(*id)?;
             Some(FindingOriginality {
                 location: finding_place(draft, ci, fi),
                 category: ci + 1,
@@ -356,12 +363,14 @@ fn originality_entry(draft: &Draft) -> Option<OriginalityEntry> {
 }
 
 /// Ad-like text in the draft ([`ads::in_draft`]), placed as everywhere else.
-fn flagged(draft: &Draft, rules: &Rules) -> Vec<FlaggedText> {
-    ads::in_draft(draft, rules)
-        .into_iter()
+fn flagged(draft: &Draft, found_ads: &[ads::FieldAds]) -> Vec<FlaggedText> {
+    let index = PlaceIndex::new(draft);
+    found_ads
+        .iter()
+        .cloned()
         .flat_map(|found| {
-            let (field, category, finding) = place(draft, found.field);
-            let location = field_place(draft, found.field).unwrap_or_default();
+            let (field, category, finding) = place(&index, found.field);
+            let location = index.field_place(found.field).unwrap_or_default();
             found.flags.into_iter().map(move |flag| FlaggedText {
                 location: location.clone(),
                 field: field.to_owned(),
@@ -381,6 +390,7 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
 
 /// Checks a draft against the ad rules and the given review word list.
 pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckReport {
+    let found_ads = ads::in_draft(draft, rules);
     let mut empty_findings = Vec::new();
     for (ci, category) in draft.categories().iter().enumerate() {
         for (fi, finding) in category.findings.iter().enumerate() {
@@ -422,7 +432,7 @@ pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckRepo
             .collect(),
         total_chars: draft.char_count(),
         finding_count: draft.finding_count(),
-        flagged: flagged(draft, rules),
+        flagged: flagged(draft, &found_ads),
         empty_categories: draft
             .categories()
             .iter()
@@ -430,7 +440,7 @@ pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckRepo
             .map(|c| c.title.clone())
             .collect(),
         empty_findings,
-        review: review_entries(draft, rules, lexicon),
+        review: review_entries(draft, &found_ads, lexicon),
         originality: originality_entry(draft),
     }
 }

@@ -173,3 +173,48 @@ fn precision_and_recall_on_real_findings() {
     );
     assert!(recall >= 0.75, "recall {recall:.2}: {misses:#?}");
 }
+
+/// The dropped-character check (`明确严的标准`) on real text: it finds the seed's garbled
+/// phrase and nothing on the 42 real pages of the import corpus, line by line.
+#[test]
+fn the_dropped_character_check_is_quiet_on_real_pages() {
+    let dropped = |text: &str| -> Vec<String> {
+        let mut draft = Draft::with_categories("", "检视存在的问题", &[] as &[&str]);
+        let categories = draft.categories_mut().expect("a problems section");
+        categories.push(Category {
+            id: CategoryId(1),
+            title: "在理论学习方面".into(),
+            findings: text
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .enumerate()
+                .map(|(i, line)| Finding {
+                    id: FindingId(i as u64 + 1),
+                    headline: String::new(),
+                    body: line.to_owned(),
+                })
+                .collect(),
+            ..Category::default()
+        });
+        review::run(&draft, &Rules::builtin())
+            .into_iter()
+            .filter(|item| item.rule.ends_with("/dropped_character"))
+            .filter_map(|item| item.fix.map(|fix| format!("{} → {}", fix.from, fix.to)))
+            .collect()
+    };
+    assert_eq!(
+        dropped(&fixture("seed_material.txt")),
+        ["明确严的 → 明确严格的"]
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            pages += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(dropped(&text), Vec::<String>::new(), "{}", path.display());
+        }
+    }
+    assert!(pages >= 40, "{pages} pages");
+}

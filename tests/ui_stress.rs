@@ -152,12 +152,22 @@ fn a_file_that_would_block_does_not_hold_the_window() {
 
     let root = dir.path().to_path_buf();
     let open = Some(pipe.clone());
-    let started = std::time::Instant::now();
     let mut harness = Harness::builder().with_size(SIZE).build_eframe(move |cc| {
         PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), open.as_deref())
     });
     harness.run();
-    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // The bound on work: nobody opened the pipe. Opening a FIFO for writing without blocking
+    // fails with ENXIO exactly when no reader has it open or is waiting in open(2); a reader
+    // stuck there (the window's file thread) would make it succeed.
+    // SAFETY: open(2) with a valid NUL-terminated path; the descriptor is closed at once.
+    let fd = unsafe { libc::open(c_path.as_ptr(), libc::O_WRONLY | libc::O_NONBLOCK) };
+    let error = std::io::Error::last_os_error();
+    if fd >= 0 {
+        // SAFETY: a descriptor we own.
+        unsafe { libc::close(fd) };
+    }
+    assert!(fd < 0, "something opened the pipe for reading");
+    assert_eq!(error.raw_os_error(), Some(libc::ENXIO), "{error}");
     harness.get_by_label_contains("不是普通文件");
     assert!(harness.state().document().path().is_none());
     assert_eq!(

@@ -287,12 +287,39 @@ impl PouxiApp {
     }
 
     pub(super) fn save_to(&mut self, path: &Path) {
+        if let Some(why) = self.refused_save_target(path) {
+            self.pending = None;
+            self.show_message("保存失败", why);
+            return;
+        }
         self.notice = format!("正在保存到 {}…", path.display());
         self.run_job(Job::SaveDraft {
             path: path.to_path_buf(),
             draft: Box::new(self.doc.draft().clone()),
             state: self.doc.state(),
         });
+    }
+
+    /// Why `path` must not receive the draft: it is material read for import (or a link or
+    /// hard link to it), or the open draft under another name (a link or hard link to it).
+    fn refused_save_target(&self, path: &Path) -> Option<String> {
+        let shown = path.display();
+        if self
+            .materials_read
+            .iter()
+            .any(|m| store::is_same_file(m, path))
+        {
+            return Some(format!(
+                "“{shown}”是导入过的素材文件（或指向它的链接）。保存会用稿件覆盖素材，已取消；请另选文件名。"
+            ));
+        }
+        let draft = self.doc.path()?;
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        (absolute(draft) != absolute(path) && store::is_same_file(draft, path)).then(|| {
+            format!(
+                "“{shown}”是正在编辑的稿件的另一个名字（链接）。保存到这里会让两个名字各指一份稿件，已取消；请另选文件名，或直接保存（Ctrl+S）。"
+            )
+        })
     }
 
     /// A save finished: the document is saved as it was when the save began.

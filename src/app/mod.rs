@@ -96,6 +96,8 @@ pub struct PouxiApp {
     exported_to: Option<PathBuf>,
     /// The session was written for the next start (the window is closing).
     session_saved: bool,
+    /// Material files read for import in this window, which a save must never overwrite.
+    materials_read: Vec<PathBuf>,
 }
 
 impl PouxiApp {
@@ -147,6 +149,7 @@ impl PouxiApp {
             open_marker: None,
             primed: None,
             typed_path: None,
+            materials_read: Vec::new(),
             resume_scroll: None,
             exported_to: None,
             session_saved: false,

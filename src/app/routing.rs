@@ -101,6 +101,7 @@ impl PouxiApp {
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_else(|| path.display().to_string());
                     self.typed_path = None;
+                    self.materials_read.push(path.clone());
                     self.start_import(name, material);
                 }
                 Err(error) => {

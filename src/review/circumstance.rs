@@ -87,8 +87,21 @@ fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Any of [`CIRCUMSTANCES`], found in one pass: most texts hold none.
+static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        let words: Vec<&str> = CIRCUMSTANCES.iter().map(|(w, _)| *w).collect();
+        super::needles::quick_to_build(&words)
+    });
+
 /// The first clause that gives a circumstance as the cause, as an item.
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {
+    if ANY_CIRCUMSTANCE
+        .as_ref()
+        .is_some_and(|any| !any.is_match(text))
+    {
+        return None;
+    }
     let parts = clauses(text);
     for (i, range) in parts.iter().enumerate() {
         let clause = &text[range.clone()];

@@ -4,6 +4,7 @@
 //! marks (`十四五` for `“十四五”`). Each flag carries the exact fix.
 
 use super::lexicon::{Formulation, Lexicon};
+use super::needles::{Needles, Present};
 use super::{Location, ReviewItem, ReviewKind};
 use crate::draft::Draft;
 use std::ops::Range;
@@ -27,6 +28,8 @@ struct Entry<'a> {
     variants: Vec<Variant>,
     /// Finds the formulation with any number in place of its own.
     numbered: Option<regex::Regex>,
+    /// What follows the number, which every match of `numbered` holds (`个意识`).
+    numbered_tail: Option<String>,
 }
 
 fn prepare(lexicon: &Lexicon) -> Vec<Entry<'_>> {
@@ -77,14 +80,23 @@ fn prepare(lexicon: &Lexicon) -> Vec<Entry<'_>> {
                 .numbered
                 .then(|| number_pattern(&text))
                 .flatten();
+            let numbered_tail = numbered.as_ref().and_then(|_| number_tail(&text));
             Entry {
                 formulation,
                 text,
                 variants,
                 numbered,
+                numbered_tail,
             }
         })
         .collect()
+}
+
+/// `四个意识` → `个意识`: the text after the number; None when nothing follows it.
+fn number_tail(text: &str) -> Option<String> {
+    let start = text.find(|c| NUMERALS.contains(c))?;
+    let tail = text[start..].trim_start_matches(|c| NUMERALS.contains(c));
+    (!tail.is_empty()).then(|| tail.to_owned())
 }
 
 /// `四个意识` → `([〇零…百]+)个意识`; None without a numeral.
@@ -106,11 +118,17 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         return;
     }
     let entries = prepare(lexicon);
+    let needles = Needles::new(entries.iter().flat_map(|entry| {
+        std::iter::once(entry.text.as_str())
+            .chain(entry.variants.iter().map(|v| v.wrong.as_str()))
+            .chain(entry.numbered_tail.as_deref())
+    }));
     for (field, text) in draft.text_fields() {
         if text.is_empty() {
             continue;
         }
-        check_text(Location::from_field(field), text, &entries, items);
+        let present = needles.in_text(text);
+        check_text(Location::from_field(field), text, &entries, &present, items);
     }
 }
 
@@ -120,10 +138,16 @@ fn overlaps(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
         .any(|r| r.start < range.end && range.start < r.end)
 }
 
-fn check_text(location: Location, text: &str, entries: &[Entry<'_>], items: &mut Vec<ReviewItem>) {
+fn check_text(
+    location: Location,
+    text: &str,
+    entries: &[Entry<'_>],
+    present: &Present<'_>,
+    items: &mut Vec<ReviewItem>,
+) {
     // Where a formulation is written right: no near miss is looked for inside.
     let mut correct: Vec<Range<usize>> = Vec::new();
-    for entry in entries {
+    for entry in entries.iter().filter(|e| present.holds(&e.text)) {
         correct.extend(
             text.match_indices(entry.text.as_str())
                 .map(|(at, m)| at..at + m.len()),
@@ -147,6 +171,9 @@ fn check_text(location: Location, text: &str, entries: &[Entry<'_>], items: &mut
             // The first variants are the known wrong forms: flagged even where they hold a
             // correct shorter formulation (`党的二十大三中全会` holds `党的二十大`).
             let known = i < entry.formulation.misses.len();
+            if !present.holds(&variant.wrong) {
+                continue;
+            }
             for (at, m) in text.match_indices(variant.wrong.as_str()) {
                 let range = at..at + m.len();
                 if known || !overlaps(&correct, &range) {
@@ -154,7 +181,12 @@ fn check_text(location: Location, text: &str, entries: &[Entry<'_>], items: &mut
                 }
             }
         }
-        if let Some(pattern) = &entry.numbered {
+        if let Some(pattern) = entry.numbered.as_ref().filter(|_| {
+            entry
+                .numbered_tail
+                .as_deref()
+                .is_none_or(|t| present.holds(t))
+        }) {
             for m in pattern.find_iter(text) {
                 if m.as_str() != entry.text && !overlaps(&correct, &m.range()) {
                     flag(
@@ -166,7 +198,7 @@ fn check_text(location: Location, text: &str, entries: &[Entry<'_>], items: &mut
                 }
             }
         }
-        if entry.formulation.quoted {
+        if entry.formulation.quoted && present.holds(&entry.text) {
             for (at, m) in text.match_indices(entry.text.as_str()) {
                 let range = at..at + m.len();
                 if let Some(to) = quoted(text, range.clone(), &entry.text) {

@@ -67,6 +67,8 @@ struct LexiconFile {
     #[serde(default)]
     wrong_words: Vec<WrongWord>,
     #[serde(default)]
+    modifiers: Vec<String>,
+    #[serde(default)]
     disable: Vec<String>,
 }
 
@@ -75,6 +77,9 @@ struct LexiconFile {
 pub struct Lexicon {
     pub formulations: Vec<Formulation>,
     pub wrong_words: Vec<WrongWord>,
+    /// Two-character modifiers this genre puts side by side before a noun (`明确`, `严格`):
+    /// `明确严的标准` has lost the second character of `严格`.
+    pub modifiers: Vec<String>,
     disable: Vec<String>,
 }
 
@@ -181,6 +186,7 @@ impl Lexicon {
         let file = LexiconFile {
             formulations: other.formulations,
             wrong_words: other.wrong_words,
+            modifiers: other.modifiers,
             disable: other.disable,
         };
         // Entries of a parsed lexicon were checked already.
@@ -207,6 +213,14 @@ impl Lexicon {
             }
             self.wrong_words.retain(|w| w.wrong != word.wrong);
             self.wrong_words.push(word);
+        }
+        for word in file.modifiers {
+            if word.chars().count() != 2 {
+                return Err(LexiconError::Entry { id: word });
+            }
+            if !self.modifiers.contains(&word) {
+                self.modifiers.push(word);
+            }
         }
         for id in file.disable {
             if !self.disable.contains(&id) {
@@ -247,6 +261,7 @@ mod tests {
         for w in &lexicon.wrong_words {
             assert_ne!(w.wrong, w.right);
         }
+        assert!(lexicon.modifiers.len() >= 20);
     }
 
     #[test]

@@ -30,6 +30,7 @@ mod formulation;
 mod group;
 mod headline;
 mod lexicon;
+mod needles;
 mod outline;
 mod placeholder;
 mod repetition;
@@ -418,8 +419,18 @@ pub fn run(draft: &Draft, rules: &Rules) -> Vec<ReviewItem> {
 /// Cost: linear in the text, plus at most 64 body comparisons
 /// per finding.
 pub fn run_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewItem> {
+    run_with_ads(draft, &crate::ads::in_draft(draft, rules), lexicon)
+}
+
+/// [`run_with`] given what [`crate::ads::in_draft`] found in `draft`, for a caller that needs
+/// those ads too (`pouxi check`) and should not scan the draft twice.
+pub fn run_with_ads(
+    draft: &Draft,
+    found_ads: &[crate::ads::FieldAds],
+    lexicon: &Lexicon,
+) -> Vec<ReviewItem> {
     let mut items = Vec::new();
-    ads::check(draft, rules, &mut items);
+    ads::check(draft, found_ads, &mut items);
     placeholder::check(draft, &mut items);
     structure::check(draft, &mut items);
     outline::check(draft, &mut items);

@@ -4,6 +4,7 @@
 //! never touched.
 
 use super::lexicon::{Lexicon, WrongWord};
+use super::needles::Needles;
 use super::{Location, Pattern, ReviewItem, ReviewKind};
 use crate::draft::Draft;
 use std::sync::LazyLock;
@@ -29,16 +30,21 @@ const NOMINALISERS: &str = "所该能可要应会需必";
 const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为";
 
 pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem>) {
+    let needles = Needles::new(lexicon.wrong_words.iter().map(|w| w.wrong.as_str()));
     for (field, text) in draft.text_fields() {
         if text.is_empty() {
             continue;
         }
         let location = Location::from_field(field);
+        let present = needles.in_text(text);
         for word in &lexicon.wrong_words {
-            wrong_word(location, text, word, items);
+            if present.holds(&word.wrong) {
+                wrong_word(location, text, word, items);
+            }
         }
         particles(location, text, items);
         doubled(location, text, items);
+        dropped_character(location, text, &lexicon.modifiers, items);
     }
 }
 
@@ -134,6 +140,55 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// `明确严的标准`: a modifier from the list, then the first character of another one standing
+/// alone before `的` or `地`, has lost that word's second character. The fix is the first
+/// listed word with that character; the message names any other candidates.
+fn dropped_character(
+    location: Location,
+    text: &str,
+    modifiers: &[String],
+    items: &mut Vec<ReviewItem>,
+) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
+    for i in 0..chars.len().saturating_sub(3) {
+        let (lone, particle) = (chars[i + 2].1, chars[i + 3].1);
+        if !matches!(particle, '的' | '地') {
+            continue;
+        }
+        let before = &text[byte(i)..byte(i + 2)];
+        if !modifiers.iter().any(|m| m == before) {
+            continue;
+        }
+        let candidates: Vec<&str> = modifiers
+            .iter()
+            .filter(|m| m.starts_with(lone) && *m != before)
+            .map(String::as_str)
+            .collect();
+        let Some(first) = candidates.first() else {
+            continue;
+        };
+        let phrase = &text[byte(i)..byte(i + 4)];
+        let fixed = format!("{before}{first}{particle}");
+        let others: String = candidates[1..].iter().map(|c| format!("“{c}”")).collect();
+        let or = if others.is_empty() {
+            String::new()
+        } else {
+            format!("（或{others}）")
+        };
+        items.push(
+            ReviewItem::new(
+                ReviewKind::WrongWord,
+                location,
+                format!("“{phrase}”读不通，像是漏了一个字：应为“{fixed}”{or}"),
+            )
+            .with_rule("dropped_character")
+            .with_range(text, byte(i)..byte(i + 4))
+            .with_fix(text, fixed),
+        );
     }
 }
 
@@ -252,6 +307,37 @@ mod tests {
             "的的确确存在问题，是是非非要分清，不了了之。",
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
             "研究研究再说。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_modifier_that_lost_its_second_character_is_flagged() {
+        let flagged = fixes("对于支部组织生活会质效提升没有明确严的标准。");
+        assert_eq!(
+            flagged,
+            one(ReviewKind::WrongWord, "明确严的", "明确严格的")
+        );
+        assert_eq!(
+            fixes("制定具体可的措施，深入细地调研。"),
+            vec![
+                (
+                    ReviewKind::WrongWord,
+                    "具体可的".to_owned(),
+                    "具体可行的".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "深入细地".to_owned(),
+                    "深入细致地".to_owned()
+                ),
+            ]
+        );
+        for text in [
+            "没有明确严格的标准，没有明确、严格的标准，坚持全面从严的要求。",
+            "明确的标准，严的要求，全面深化改革，规范化的管理，科学性的论证。",
+            "及时公开的信息，具体到的人，统一了的认识。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }
