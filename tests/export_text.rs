@@ -178,3 +178,22 @@ fn pasted_half_width_punctuation_prints_full_width_and_is_listed() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_lead_written_without_findings_still_prints() {
+    let mut draft = Draft::with_categories(
+        "标题",
+        "检视存在的问题",
+        &["在理论学习方面", "在政治素质方面"],
+    );
+    draft.categories_mut().unwrap()[1].lead = "政治能力还有差距。".to_owned();
+    let text = export(&draft, &ExportSettings::default(), Format::Txt);
+    assert!(
+        text.contains("（一）在政治素质方面。政治能力还有差距。"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("在理论学习方面"),
+        "an empty category still goes: {text}"
+    );
+}

@@ -42,7 +42,7 @@ fn the_export_dialog_paints_the_pages_and_the_status_bar_counts_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), Some(fixture("seed_draft.ron")));
     harness.run_steps(2);
-    harness.get_by_label_contains("全文 2,548 字 · 5 页");
+    harness.get_by_label_contains("全文 2,631 字 · 5 页");
 
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
     harness.get_by_label("打印预览：共 5 页（每页 22 行，每行 28 字）");
@@ -62,4 +62,22 @@ fn the_export_dialog_paints_the_pages_and_the_status_bar_counts_them() {
     harness.run();
     assert!(harness.query_by_label_contains("打印预览").is_none());
     harness.get_by_label("预览（将写入文件的文字）");
+}
+
+#[test]
+fn a_new_draft_counts_only_what_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run_steps(2);
+    // The 2025 template's headings and category titles print only once something is written
+    // under them: a new draft is its title alone.
+    let title = harness.state().draft().title.chars().count();
+    harness.get_by_label_contains(&format!("全文 {title} 字 · 1 页"));
+    type_into(&mut harness, "（一）导语", "政治能力还有差距。");
+    harness.run_steps(40);
+    // Now the problems heading (一、存在的问题), the category's line and the lead print.
+    let text = pouxi::export::plain_text(harness.state().draft(), &Default::default());
+    let printed: usize = text.chars().filter(|c| !c.is_whitespace()).count();
+    assert!(printed > title + 9, "{text}");
+    harness.get_by_label_contains(&format!("全文 {printed} 字"));
 }

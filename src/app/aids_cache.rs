@@ -34,6 +34,9 @@ pub struct AidsCache {
     pages_for: Option<(u64, ExportSettings)>,
     /// Pages the speech prints on with the export settings, as the page preview lays it out.
     pub pages: Option<usize>,
+    /// Characters of the speech as it prints (Word's count of the exported file: numbers
+    /// included, parts and categories with nothing written left out).
+    pub printed_chars: Option<usize>,
 }
 
 impl AidsCache {
@@ -124,6 +127,14 @@ impl AidsCache {
         }
         let printed = export::printed_speech(draft, settings);
         self.pages = Some(export::page_count(&printed.speech));
+        let chars = printed
+            .speech
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.runs)
+            .map(|run| crate::draft::count_chars(&run.text))
+            .sum();
+        self.printed_chars = Some(chars);
         self.pages_for = Some((revision, settings.clone()));
         false
     }

@@ -332,6 +332,7 @@ impl eframe::App for PouxiApp {
                 matches: &self.aids.matches,
                 source: self.doc.draft().source.as_ref(),
                 pages: self.aids.pages,
+                printed_chars: self.aids.printed_chars,
             },
         };
         if busy {

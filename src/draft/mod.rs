@@ -85,6 +85,13 @@ impl Category {
             + count_chars(&self.lead)
             + self.findings.iter().map(Finding::char_count).sum::<usize>()
     }
+
+    /// True when nothing of it would print: no lead and no finding with text. The export
+    /// leaves such a category out (its title alone says nothing), and its number goes to the
+    /// next.
+    pub fn prints_nothing(&self) -> bool {
+        self.lead.trim().is_empty() && self.findings.iter().all(Finding::is_empty)
+    }
 }
 
 /// The default heading of the problems section, without its number.

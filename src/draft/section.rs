@@ -139,9 +139,7 @@ impl Section {
     pub fn prints_nothing(&self) -> bool {
         match &self.body {
             SectionBody::Paragraphs(text) => text.trim().is_empty(),
-            SectionBody::Categories(categories) => categories
-                .iter()
-                .all(|c| c.findings.iter().all(super::Finding::is_empty)),
+            SectionBody::Categories(categories) => categories.iter().all(Category::prints_nothing),
         }
     }
 

@@ -2,7 +2,7 @@
 //! the window previews and the ad gate scans.
 
 use crate::draft::numbering::{category_label, finding_label};
-use crate::draft::{Category, Draft, Finding, SectionBody, TextField};
+use crate::draft::{Category, Draft, SectionBody, TextField};
 use serde::{Deserialize, Serialize};
 
 /// How the findings of a category are laid out.
@@ -188,7 +188,7 @@ fn section_categories(
     let mut number = 0;
     for category in categories {
         left_out.findings += category.findings.iter().filter(|f| f.is_empty()).count();
-        if category.findings.iter().all(Finding::is_empty) {
+        if category.prints_nothing() {
             left_out.categories.push(join_wrapped(&category.title));
             continue;
         }
@@ -371,7 +371,7 @@ pub(crate) fn tidy_sentence(mut text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{DEFAULT_HEADING, FindingId};
+    use crate::draft::{DEFAULT_HEADING, Finding, FindingId};
 
     fn finding(id: u64, headline: &str) -> Finding {
         Finding {

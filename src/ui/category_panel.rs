@@ -83,7 +83,7 @@ pub fn show_head(
                     field: TextField::CategoryLead(category.id),
                     current: &category.lead,
                     name: FieldName::Accessible(format!("{number}导语")),
-                    hint: "导语（可选）：写在“一是”之前的概括，如“理论武装抓得不深……”",
+                    hint: "导语（可选）：“一是”之前的概括",
                     multiline: true,
                     font: egui::TextStyle::Body,
                     highlights: highlighter

@@ -207,7 +207,7 @@ fn estimate(view: &View<'_>, row: &Row, m: &Metrics) -> f32 {
                 + m.text_box(&view.draft.opening, inner)
                 + 8.0
         }
-        RowKey::SectionHead(_) => m.heading_field + 8.0,
+        RowKey::SectionHead(_) => 6.0 + m.heading_field + 8.0,
         RowKey::SectionText(_) => {
             let text = view
                 .draft

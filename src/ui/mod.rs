@@ -92,6 +92,8 @@ pub struct AidsView<'a> {
     pub source: Option<&'a SourceFingerprint>,
     /// Pages the speech prints on, as the page preview lays it out.
     pub pages: Option<usize>,
+    /// Characters of the speech as it prints.
+    pub printed_chars: Option<usize>,
 }
 
 /// State that belongs to the window only: never saved with the draft.

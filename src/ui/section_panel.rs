@@ -38,6 +38,8 @@ pub fn show_head(
     actions: &mut Vec<Action>,
 ) {
     let field = TextField::SectionHeading(section.id);
+    // A part starts a little apart from the one before it.
+    ui.add_space(6.0);
     ui.horizontal(|ui| {
         let number = match spot.number {
             Some(number) => egui::RichText::new(number).strong().size(18.0),

@@ -24,17 +24,23 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<super::Action>
         let mut counts = format!(
             "{} 条问题 · 全文 {} 字",
             group_thousands(view.draft.finding_count()),
-            group_thousands(view.total_chars)
+            group_thousands(view.aids.printed_chars.unwrap_or(view.total_chars))
         );
         if let Some(pages) = view.aids.pages {
             counts.push_str(&format!(" · {pages} 页"));
         }
         let counts = if ui.available_width() > 700.0 {
-            ui.label(format!("{} 个类别 · {counts}", view.draft.categories().len()))
+            ui.label(format!(
+                "{} 个类别 · {counts}",
+                view.draft.categories().len()
+            ))
         } else {
             ui.label(counts)
         };
-        counts.on_hover_text("字数按 Word 的字数统计（不计空格）；页数按导出的 Word 版式（每页 22 行、每行 28 字）排出");
+        counts.on_hover_text(
+            "全文：导出的讲稿按 Word 的字数统计（不计空格，含序号；没写内容的部分和类别不计）；\
+             页数按导出的 Word 版式（每页 22 行、每行 28 字）排出",
+        );
         if let Some(report) = view.aids.targets
             && report.total.target.is_some()
         {
