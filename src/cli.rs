@@ -9,7 +9,7 @@ use crate::check;
 use crate::clean::Rules;
 use crate::draft::Draft;
 use crate::draft::numbering::category_label;
-use crate::export::{self, ExportSettings, Format, Layout, export_gate};
+use crate::export::{self, ExportSettings, Format, Layout, LedgerChoice, export_gate};
 use crate::import::{self, MaterialKind};
 use crate::review::Lexicon;
 use crate::store;
@@ -374,6 +374,9 @@ pub struct ExportOptions {
     pub bom: bool,
     /// .txt only: end lines with CR LF.
     pub crlf: bool,
+    /// .docx only: append the 整改清单 (`--ledger` / `--no-ledger`; by default when any row
+    /// has a measure).
+    pub ledger: LedgerChoice,
 }
 
 /// `pouxi export DRAFT.ron -o OUT`: the speech as .docx, .txt or .md, written atomically. Refuses
@@ -459,8 +462,16 @@ pub fn run_export(
         layout: options.layout,
         txt_bom: options.bom,
         txt_crlf: options.crlf,
+        ledger: options.ledger,
         ..ExportSettings::default()
     };
+    let with_ledger = format == Format::Docx && options.ledger.includes(&loaded);
+    if format != Format::Docx && options.ledger != LedgerChoice::Automatic {
+        say(
+            stderr,
+            "Note: --ledger and --no-ledger apply to .docx only; export the 整改清单 on its own with -o NAME.xlsx.",
+        );
+    }
     let rendered = match export::render(&loaded, &settings, format) {
         Ok(rendered) => rendered,
         Err(error) => {
@@ -489,10 +500,19 @@ pub fn run_export(
     for note in &rendered.notes {
         say(stderr, format_args!("Note: {note}"));
     }
+    let rows = loaded.ledger_rows().len();
+    let appendix = if with_ledger && rows > 0 {
+        format!(
+            ", with the 整改清单 of {} as an appendix",
+            counted(rows, "row", "rows")
+        )
+    } else {
+        String::new()
+    };
     say(
         stderr,
         format_args!(
-            "Wrote the speech to {} ({}, {} layout).",
+            "Wrote the speech to {} ({}, {} layout{appendix}).",
             output.display(),
             format_name(format),
             match options.layout {

@@ -7,7 +7,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use pouxi::app::{AppPaths, PouxiApp, Settings};
 use pouxi::cli::{self, ExportOptions};
-use pouxi::export::Layout;
+use pouxi::export::{Layout, LedgerChoice};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,6 +82,13 @@ enum Commands {
         /// .txt: end lines with CR LF.
         #[arg(long)]
         crlf: bool,
+        /// .docx: append the 整改清单 as an appendix on a landscape page (by default when any
+        /// row of it has a measure).
+        #[arg(long, conflicts_with = "no_ledger")]
+        ledger: bool,
+        /// .docx: leave the 整改清单 out.
+        #[arg(long)]
+        no_ledger: bool,
     },
 }
 
@@ -153,6 +160,8 @@ fn run_command(command: Commands) -> ExitCode {
             allow_flagged,
             bom,
             crlf,
+            ledger,
+            no_ledger,
         } => {
             let options = ExportOptions {
                 output,
@@ -160,6 +169,11 @@ fn run_command(command: Commands) -> ExitCode {
                 allow_flagged,
                 bom,
                 crlf,
+                ledger: match (ledger, no_ledger) {
+                    (true, _) => LedgerChoice::On,
+                    (_, true) => LedgerChoice::Off,
+                    _ => LedgerChoice::Automatic,
+                },
             };
             cli::run_export(&draft, &options, &rules_file, stderr)
         }

@@ -132,3 +132,32 @@ fn start_page() {
     harness.run();
     harness.snapshot("start_page");
 }
+
+/// The 整改清单 panel under the editor with a few cells typed, one 时限 a phrase, and the
+/// empty 责任人 and 时限 cells marked.
+fn ledger_panel(size: [f32; 2], name: &str) {
+    let (_dir, mut harness) = seed(size, 1.0);
+    harness.get_by_label("工具栏整改清单").click();
+    harness.run();
+    for (label, text) in [
+        ("第1行责任人", "张三（办公室）"),
+        ("第1行整改时限", "2026年6月底"),
+        ("第1行整改措施", "每周集中学习一次"),
+        ("第2行整改时限", "长期坚持"),
+        ("第2行完成情况", "正在推进"),
+    ] {
+        type_into(&mut harness, label, text);
+    }
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
+    harness.snapshot(name);
+}
+
+#[test]
+fn ledger_panel_at_1400_by_900() {
+    ledger_panel([1400.0, 900.0], "ledger_1400x900");
+}
+
+#[test]
+fn ledger_panel_at_900_by_600() {
+    ledger_panel([900.0, 600.0], "ledger_900x600");
+}

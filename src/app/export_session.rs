@@ -19,6 +19,9 @@ pub struct ExportSession {
     pub pages: Vec<PrintedPage>,
     /// (where, reason, text) of every flagged span.
     pub flagged: Vec<(String, String, String)>,
+    /// Rows of the 整改清单, and whether the automatic choice appends it.
+    pub ledger_rows: usize,
+    pub ledger_by_default: bool,
 }
 
 impl ExportSession {
@@ -37,6 +40,8 @@ impl ExportSession {
         self.notes = printed.speech.notes;
         self.punctuation = printed.punctuation;
         self.title_lines = export::printed_title(&draft.title);
+        self.ledger_rows = draft.ledger_rows().len();
+        self.ledger_by_default = export::ledger_by_default(draft);
         self.flagged = export::export_gate(draft, form.settings.layout, rules)
             .into_iter()
             .map(|flag| (flag.place, flag.reason, flag.text))

@@ -1,6 +1,6 @@
 //! Undo and redo as stacks of inverse commands. A burst of typing in one field is one step.
 
-use crate::draft::{Command, CommandError, Draft, TextField};
+use crate::draft::{Command, CommandError, Draft, FindingId, TextField};
 
 /// Typing into the same field within this many seconds of the last keystroke joins one step.
 const COALESCE_SECONDS: f64 = 1.5;
@@ -14,11 +14,19 @@ struct Entry {
     command: Command,
     before: StateId,
     after: StateId,
-    /// The text field a typing burst is editing, for coalescing.
-    typing_in: Option<TextField>,
+    /// What a typing burst is editing, for coalescing.
+    typing_in: Option<Burst>,
     /// What 撤销 / 重做 call the step.
     name: String,
     last_change: f64,
+}
+
+/// What a burst of typing edits: a text field of the draft, or a row of the 整改清单 (its
+/// cells are typed one at a time; leaving a cell seals the burst).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Burst {
+    Field(TextField),
+    Ledger(FindingId),
 }
 
 #[derive(Debug, Default)]
@@ -72,12 +80,18 @@ impl History {
         now: f64,
     ) -> Result<(), CommandError> {
         let typing_in = match &command {
-            Command::SetText { field, .. } => Some(*field),
+            Command::SetText { field, .. } => Some(Burst::Field(*field)),
+            Command::SetLedgerEntry { problem, .. } => Some(Burst::Ledger(*problem)),
             _ => None,
         };
         // Setting a text to what it already is changes nothing and records nothing.
         if let Command::SetText { field, text } = &command
             && draft.text(*field) == Some(text.as_str())
+        {
+            return Ok(());
+        }
+        if let Command::SetLedgerEntry { problem, entry } = &command
+            && draft.ledger.entry(*problem) == entry.as_ref().filter(|e| !e.is_empty())
         {
             return Ok(());
         }
@@ -182,6 +196,55 @@ mod tests {
         assert!(history.redo(&mut draft).unwrap());
         assert!(history.redo(&mut draft).unwrap());
         assert_eq!(draft.title, "剖析材料");
+    }
+
+    #[test]
+    fn typing_into_a_ledger_cell_is_one_step_and_the_next_cell_another() {
+        use crate::draft::{Finding, LedgerEntry};
+        let mut draft = Draft::with_categories("", DEFAULT_HEADING, &["甲"]);
+        let category = draft.categories()[0].id;
+        draft
+            .apply(Command::InsertFinding {
+                category,
+                index: 0,
+                finding: Finding {
+                    id: FindingId(99),
+                    headline: "学习不够".into(),
+                    body: String::new(),
+                },
+            })
+            .unwrap();
+        let mut history = History::default();
+        let set = |owner: &str, deadline: &str| Command::SetLedgerEntry {
+            problem: FindingId(99),
+            entry: Some(LedgerEntry {
+                owner: owner.into(),
+                deadline: deadline.into(),
+                ..LedgerEntry::default()
+            }),
+        };
+        history.apply(&mut draft, set("张", ""), 0.0).unwrap();
+        history.apply(&mut draft, set("张三", ""), 0.5).unwrap();
+        // Setting it to what it is records nothing.
+        history.apply(&mut draft, set("张三", ""), 0.6).unwrap();
+        history.seal();
+        history.apply(&mut draft, set("张三", "6"), 1.0).unwrap();
+        history.apply(&mut draft, set("张三", "6月"), 1.2).unwrap();
+        assert!(history.undo(&mut draft).unwrap());
+        assert_eq!(
+            draft.ledger.entry(FindingId(99)).map(|e| e.owner.as_str()),
+            Some("张三")
+        );
+        assert_eq!(
+            draft
+                .ledger
+                .entry(FindingId(99))
+                .map(|e| e.deadline.as_str()),
+            Some("")
+        );
+        assert!(history.undo(&mut draft).unwrap());
+        assert_eq!(draft.ledger.entry(FindingId(99)), None);
+        assert!(!history.undo(&mut draft).unwrap());
     }
 
     #[test]

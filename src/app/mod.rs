@@ -300,6 +300,8 @@ impl eframe::App for PouxiApp {
             punctuation: &self.export.punctuation,
             title_lines: &self.export.title_lines,
             pages: &self.export.pages,
+            ledger_rows: self.export.ledger_rows,
+            ledger_by_default: self.export.ledger_by_default,
         });
         let view = View {
             draft: self.doc.draft(),

@@ -16,7 +16,7 @@ pub mod targets;
 mod template;
 
 pub use fingerprint::SourceFingerprint;
-pub use ledger::{LEDGER_COLUMNS, Ledger, LedgerEntry, LedgerRow};
+pub use ledger::{DeadlineOrder, LEDGER_COLUMNS, Ledger, LedgerEntry, LedgerRow};
 pub use measures::measures_from_problems;
 pub use section::{
     Byline, Section, SectionBody, SectionId, SectionKind, section_label, strip_section_number,

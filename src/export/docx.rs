@@ -7,11 +7,13 @@
 //! exact line spacing, even/odd footers with a formatted PAGE field) is a plain attribute here,
 //! and the output is small, deterministic and fast.
 
+use super::docx_ledger;
 use super::grid::*;
 use super::layout::{Paragraph, Role, Run, Speech};
 use super::stock_fonts::stock_fallback;
 use super::title_lines::title_lines;
 use super::{ExportError, FontNames, PAGE_NUMBER_FONT};
+use crate::draft::LedgerRow;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
 use zip::CompressionMethod;
@@ -22,8 +24,12 @@ const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_TYPE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// Packs the speech as a .docx.
-pub(super) fn write(speech: &Speech, fonts: &FontNames) -> Result<Vec<u8>, ExportError> {
+/// Packs the speech as a .docx, with the 整改清单 as its appendix when `ledger` is given.
+pub(super) fn write(
+    speech: &Speech,
+    fonts: &FontNames,
+    ledger: Option<&[LedgerRow]>,
+) -> Result<Vec<u8>, ExportError> {
     let title = speech
         .paragraphs
         .iter()
@@ -36,7 +42,7 @@ pub(super) fn write(speech: &Speech, fonts: &FontNames) -> Result<Vec<u8>, Expor
         ("_rels/.rels", package_rels()),
         ("docProps/core.xml", core_props(&title)),
         ("docProps/app.xml", app_props()),
-        ("word/document.xml", document(speech, fonts)),
+        ("word/document.xml", document(speech, fonts, ledger)),
         ("word/_rels/document.xml.rels", document_rels()),
         ("word/styles.xml", styles(fonts)),
         ("word/settings.xml", settings()),
@@ -121,7 +127,7 @@ xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-propertie
 
 /// Run properties: the Chinese font in the East Asian slot, the Latin-and-digits font in the
 /// others, the size, and for 3号 text the tracking that makes 28 characters a line.
-fn run_props(out: &mut String, font: &str, latin: &str, size: u32) {
+pub(super) fn run_props(out: &mut String, font: &str, latin: &str, size: u32) {
     out.push_str("<w:rPr><w:rFonts w:ascii=\"");
     escape_into(out, latin);
     out.push_str("\" w:hAnsi=\"");
@@ -140,7 +146,7 @@ fn run_props(out: &mut String, font: &str, latin: &str, size: u32) {
     );
 }
 
-fn document(speech: &Speech, fonts: &FontNames) -> String {
+fn document(speech: &Speech, fonts: &FontNames, ledger: Option<&[LedgerRow]>) -> String {
     let text_len: usize = speech
         .paragraphs
         .iter()
@@ -180,6 +186,29 @@ fn document(speech: &Speech, fonts: &FontNames) -> String {
             write_paragraph(&mut out, &line, fonts, next);
         }
     }
+    match ledger {
+        Some(rows) => {
+            // The speech's portrait section ends with its last paragraph (a paragraph of its
+            // own would risk a blank page); the landscape appendix starts on the next page.
+            let mut section = String::new();
+            speech_section(&mut section);
+            match out.rfind("</w:pPr>") {
+                Some(at) if out.ends_with("</w:p>") => out.insert_str(at, &section),
+                _ => {
+                    let _ = write!(out, "<w:p><w:pPr>{section}</w:pPr></w:p>");
+                }
+            }
+            docx_ledger::appendix(&mut out, rows, fonts);
+            docx_ledger::landscape_section(&mut out);
+        }
+        None => speech_section(&mut out),
+    }
+    out.push_str("</w:body></w:document>");
+    out
+}
+
+/// The speech's section: portrait A4 with the 公文 margins and the page-number footers.
+fn speech_section(out: &mut String) {
     let _ = write!(
         out,
         "<w:sectPr>\
@@ -190,9 +219,8 @@ fn document(speech: &Speech, fonts: &FontNames) -> String {
 w:left=\"{MARGIN_LEFT}\" w:header=\"{HEADER_DISTANCE}\" w:footer=\"{FOOTER_DISTANCE}\" w:gutter=\"0\"/>\
 <w:cols w:space=\"425\"/>\
 <w:docGrid w:linePitch=\"{LINE}\"/>\
-</w:sectPr></w:body></w:document>"
+</w:sectPr>"
     );
-    out
 }
 
 fn write_paragraph(
@@ -464,7 +492,7 @@ fn escape_into(out: &mut String, text: &str) {
 }
 
 /// Writes run text inside an open `<w:t>`: tabs and line breaks become their own elements.
-fn text_into(out: &mut String, text: &str) {
+pub(super) fn text_into(out: &mut String, text: &str) {
     for piece in text.split_inclusive(['\t', '\n']) {
         let (body, brk) = match piece.strip_suffix('\t') {
             Some(body) => (body, Some("<w:tab/>")),

@@ -39,3 +39,37 @@ pub(super) const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 /// Lines of fixed [`LINE`] spacing the text block holds: 22.
 pub(super) const LINES_PER_PAGE: usize =
     ((PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / LINE) as usize;
+
+/// The 整改清单 appendix: an A4 page turned landscape, its text block the portrait one turned a
+/// quarter (the binding edge, 28 mm, at the top), so the 156 × 225 mm block and the page
+/// number's 7 mm stay as on the speech's pages.
+pub(super) const LANDSCAPE_MARGIN_TOP: u32 = MARGIN_LEFT; // 28 mm
+pub(super) const LANDSCAPE_MARGIN_BOTTOM: u32 = MARGIN_RIGHT; // 26 mm
+pub(super) const LANDSCAPE_MARGIN_LEFT: u32 = MARGIN_BOTTOM; // 35 mm
+pub(super) const LANDSCAPE_MARGIN_RIGHT: u32 = MARGIN_TOP; // 37 mm
+/// Page bottom to the footer's bottom on the landscape page: 26 mm − 7 mm − 14 pt.
+pub(super) const LANDSCAPE_FOOTER_DISTANCE: u32 = LANDSCAPE_MARGIN_BOTTOM - 397 - PAGE_NUMBER_LINE;
+/// Width of the landscape text block in twips (225 mm).
+pub(super) const LANDSCAPE_TEXT_WIDTH: u32 =
+    PAGE_HEIGHT - LANDSCAPE_MARGIN_LEFT - LANDSCAPE_MARGIN_RIGHT;
+
+/// The ledger's cells: 4号 (14 pt) on a fixed 20 pt line.
+pub(super) const LEDGER_SIZE: u32 = 28;
+pub(super) const LEDGER_LINE: u32 = 400;
+/// Space between a cell's border and its text, left and right (1.9 mm, Word's default) and
+/// above and below (1 mm).
+pub(super) const LEDGER_CELL_MARGIN: u32 = 108;
+pub(super) const LEDGER_CELL_MARGIN_VERTICAL: u32 = 57;
+/// Column widths in twips, 序号 … 完成情况, filling the landscape text block: 序号 holds two
+/// characters of 14 pt, 问题类别 seven (在理论学习方面), 存在问题 and 整改措施 eight each,
+/// 完成情况 (the rest) five.
+pub(super) const LEDGER_COLUMN_WIDTHS: [u32; 7] = [
+    800,
+    2240,
+    LEDGER_WIDE_COLUMN,
+    LEDGER_WIDE_COLUMN,
+    1500,
+    1400,
+    LANDSCAPE_TEXT_WIDTH - 800 - 2240 - 2 * LEDGER_WIDE_COLUMN - 1500 - 1400,
+];
+const LEDGER_WIDE_COLUMN: u32 = 2580;

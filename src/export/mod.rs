@@ -6,6 +6,7 @@
 //! bytes for the caller's atomic save.
 
 mod docx;
+mod docx_ledger;
 mod gate;
 mod grid;
 mod layout;
@@ -98,6 +99,38 @@ pub struct ExportSettings {
     pub omit_lone_ordinal: bool,
     /// Turn half-width punctuation beside Chinese full-width (`,` → `，`, `(1)` → `（1）`).
     pub full_width_punctuation: bool,
+    /// Whether the .docx carries the 整改清单 as its appendix.
+    pub ledger: LedgerChoice,
+}
+
+/// Whether the .docx ends with the 整改清单 as an appendix (附件) on a landscape page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LedgerChoice {
+    /// When any row has a measure, linked or typed (see [`ledger_by_default`]).
+    #[default]
+    Automatic,
+    On,
+    Off,
+}
+
+impl LedgerChoice {
+    /// Whether this choice appends the ledger to `draft`'s speech.
+    pub fn includes(self, draft: &Draft) -> bool {
+        match self {
+            LedgerChoice::On => true,
+            LedgerChoice::Off => false,
+            LedgerChoice::Automatic => ledger_by_default(draft),
+        }
+    }
+}
+
+/// What [`LedgerChoice::Automatic`] decides: a ledger with a measure in any row is worth
+/// handing in; one with none is an empty form.
+pub fn ledger_by_default(draft: &Draft) -> bool {
+    draft
+        .ledger_rows()
+        .iter()
+        .any(|row| !row.measures.trim().is_empty())
 }
 
 impl Default for ExportSettings {
@@ -109,6 +142,7 @@ impl Default for ExportSettings {
             txt_crlf: false,
             omit_lone_ordinal: true,
             full_width_punctuation: true,
+            ledger: LedgerChoice::Automatic,
         }
     }
 }
@@ -230,9 +264,20 @@ pub fn render(
     settings: &ExportSettings,
     format: Format,
 ) -> Result<Rendered, ExportError> {
-    let speech = printed_speech(draft, settings).speech;
+    let mut speech = printed_speech(draft, settings).speech;
     let bytes = match format {
-        Format::Docx => docx::write(&speech, &settings.fonts.resolved())?,
+        Format::Docx => {
+            let rows = if settings.ledger.includes(draft) {
+                draft.ledger_rows()
+            } else {
+                Vec::new()
+            };
+            if rows.is_empty() && settings.ledger == LedgerChoice::On {
+                speech.notes.push("稿件中没有问题，未附整改清单".to_owned());
+            }
+            let ledger = (!rows.is_empty()).then_some(rows.as_slice());
+            docx::write(&speech, &settings.fonts.resolved(), ledger)?
+        }
         Format::Txt => txt::write(&speech, settings.txt_bom, settings.txt_crlf),
         Format::Markdown => md::write(&speech, settings.layout).into_bytes(),
     };
@@ -286,5 +331,8 @@ mod tests {
         assert_eq!(settings.fonts.body, "仿宋");
         assert_eq!(settings.fonts.title, DEFAULT_TITLE_FONT);
         assert!(!settings.txt_bom);
+        assert_eq!(settings.ledger, LedgerChoice::Automatic);
+        let settings: ExportSettings = ron::from_str("(ledger: Off)").unwrap();
+        assert_eq!(settings.ledger, LedgerChoice::Off);
     }
 }

@@ -51,6 +51,8 @@ pub struct ListState {
     width: Option<f32>,
     /// The row holding the keyboard focus in the last pass.
     focus_row: Option<RowKey>,
+    /// The widget that held the keyboard focus in that row.
+    focus_widget: Option<Id>,
 }
 
 impl ListState {
@@ -496,7 +498,10 @@ pub fn show(
             state.list.heights.insert(row.id, measured);
         }
         ui.set_min_size(vec2(width, total + grown));
-        state.list.focus_row = focused_widget_row(ui, &rows, &drawn, origin, width);
+        let previous = state.list.focus_widget.take();
+        let focused = focused_widget_row(ui, (&rows, &drawn), origin, width, previous);
+        state.list.focus_row = focused.map(|(row, _)| row);
+        state.list.focus_widget = focused.map(|(_, id)| id);
 
         // Drops on a category outside any finding append to it.
         let mut seen = Vec::new();
@@ -533,15 +538,18 @@ pub fn show(
     }
 }
 
-/// The row of the widget with the keyboard focus, if it is in this column. A widget that just
-/// got the focus (by Tab, say) is brought into view.
+/// The row of the widget with the keyboard focus, if it is in this column, and the widget. A
+/// widget that just got the focus counts only where the column shows it (a field of another
+/// panel over the column's undrawn rows is not the column's); one that kept the focus keeps its
+/// row even when scrolled away. A widget that just got the focus (by Tab, say) is brought into
+/// view.
 fn focused_widget_row(
     ui: &egui::Ui,
-    rows: &[Row],
-    drawn: &[usize],
+    (rows, drawn): (&[Row], &[usize]),
     origin: egui::Pos2,
     width: f32,
-) -> Option<RowKey> {
+    previous: Option<Id>,
+) -> Option<(RowKey, Id)> {
     let ctx = ui.ctx();
     let focused = ctx.memory(|m| m.focused())?;
     let response = ctx.read_response(focused)?;
@@ -549,6 +557,9 @@ fn focused_widget_row(
         return None;
     }
     let at = response.rect.center();
+    if previous != Some(focused) && !ui.clip_rect().contains(at) {
+        return None;
+    }
     let row = drawn.iter().map(|&i| &rows[i]).find(|row| {
         let top = origin.y + row.top;
         (origin.x..=origin.x + width).contains(&at.x) && (top..top + row.height).contains(&at.y)
@@ -556,7 +567,7 @@ fn focused_widget_row(
     if response.gained_focus() {
         response.scroll_to_me(None);
     }
-    Some(row.key)
+    Some((row.key, focused))
 }
 
 /// The outline of the category whose rows are `first..=last`, in screen coordinates.

@@ -2,7 +2,7 @@
 //! ad-like text still in the draft is listed and must be removed or explicitly accepted.
 
 use super::{Action, ExportAction};
-use crate::export::{ExportSettings, Format, Layout, PrintedPage, PunctuationFix};
+use crate::export::{ExportSettings, Format, Layout, LedgerChoice, PrintedPage, PunctuationFix};
 
 /// What the writer is choosing; edited directly by the dialog.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,9 @@ pub struct ExportPreview<'a> {
     pub title_lines: &'a [String],
     /// The pages the .docx prints on.
     pub pages: &'a [PrintedPage],
+    /// Rows of the 整改清单, and whether it is appended when the choice is automatic.
+    pub ledger_rows: usize,
+    pub ledger_by_default: bool,
 }
 
 /// Pushes [`ExportAction::Close`] when closed.
@@ -42,10 +45,15 @@ pub fn show(
         ui.heading("导出发言材料");
         ui.add_space(4.0);
         ui.columns(2, |columns| {
-            options(&mut columns[0], form);
+            options(&mut columns[0], form, preview);
             if form.format == Format::Docx {
+                let appendix = if ledger_included(form.settings.ledger, preview) {
+                    "，另附整改清单横排页"
+                } else {
+                    ""
+                };
                 columns[1].strong(format!(
-                    "打印预览：共 {} 页（每页 22 行，每行 28 字）",
+                    "打印预览：共 {} 页（每页 22 行，每行 28 字）{appendix}",
                     preview.pages.len()
                 ));
                 super::page_preview::show(&mut columns[1], preview.pages, height);
@@ -138,7 +146,7 @@ pub fn show(
     }
 }
 
-fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
+fn options(ui: &mut egui::Ui, form: &mut ExportForm, preview: &ExportPreview<'_>) {
     ui.strong("格式");
     for format in Format::ALL {
         ui.radio_value(&mut form.format, format, format.label());
@@ -176,6 +184,8 @@ fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
                         ui.end_row();
                     }
                 });
+            ui.add_space(6.0);
+            ledger_choice(ui, &mut form.settings.ledger, preview);
         }
         Format::Txt => {
             ui.strong("纯文本选项");
@@ -194,4 +204,49 @@ fn options(ui: &mut egui::Ui, form: &mut ExportForm) {
         &mut form.settings.full_width_punctuation,
         "中文里的半角标点改为全角",
     );
+}
+
+/// 附上整改清单: checked as the choice resolves for this draft; a click fixes the choice, 自动
+/// gives it back to the draft (on when a row has a measure).
+fn ledger_choice(ui: &mut egui::Ui, choice: &mut LedgerChoice, preview: &ExportPreview<'_>) {
+    let mut on = ledger_included(*choice, preview);
+    ui.horizontal(|ui| {
+        let label = format!("附上整改清单（{} 行，横排附件）", preview.ledger_rows);
+        if ui
+            .add_enabled(preview.ledger_rows > 0, egui::Checkbox::new(&mut on, label))
+            .on_hover_text("在发言材料后另起横排页，附“附件 整改清单”表格")
+            .on_disabled_hover_text("稿件中还没有问题，没有整改清单")
+            .changed()
+        {
+            *choice = if on {
+                LedgerChoice::On
+            } else {
+                LedgerChoice::Off
+            };
+        }
+    });
+    let automatic = if preview.ledger_by_default {
+        "自动：已有整改措施，默认附上"
+    } else {
+        "自动：还没有整改措施，默认不附"
+    };
+    if *choice == LedgerChoice::Automatic {
+        ui.label(egui::RichText::new(automatic).weak());
+    } else if ui
+        .link("恢复自动")
+        .on_hover_text(automatic.trim_start_matches("自动："))
+        .clicked()
+    {
+        *choice = LedgerChoice::Automatic;
+    }
+}
+
+/// Whether the .docx will end with the 整改清单.
+fn ledger_included(choice: LedgerChoice, preview: &ExportPreview<'_>) -> bool {
+    preview.ledger_rows > 0
+        && match choice {
+            LedgerChoice::On => true,
+            LedgerChoice::Off => false,
+            LedgerChoice::Automatic => preview.ledger_by_default,
+        }
 }

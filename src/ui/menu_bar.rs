@@ -164,6 +164,7 @@ fn view_menu(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &
     }
     ui.checkbox(&mut state.show_outline, "显示大纲");
     ui.checkbox(&mut state.show_review, "检查面板");
+    ui.checkbox(&mut state.ledger.open, "整改清单");
     ui.add_enabled_ui(view.aids.source.is_some(), |ui| {
         ui.checkbox(&mut state.highlight_copied, "标出照搬的文字")
             .on_disabled_hover_text("导入素材后才能比对");

@@ -13,6 +13,7 @@ mod finding_card;
 pub mod fonts;
 mod highlight;
 pub mod import_dialog;
+pub mod ledger_panel;
 mod menu_bar;
 mod message_box;
 mod outline;
@@ -121,6 +122,8 @@ pub struct UiState {
     pub editing: Option<TextField>,
     /// A clipboard operation chosen from a menu, for the field to carry out next frame.
     pub clipboard_op: Option<text_field::PendingClipboard>,
+    /// The 整改清单 panel under the editor: open, and its order.
+    pub ledger: ledger_panel::LedgerPanelState,
 }
 
 impl UiState {
@@ -195,6 +198,17 @@ pub fn show(
         show_dialogs(ui.ctx(), view, &mut dialogs, &mut actions);
         show_modal(ui, dialogs.modal, &mut actions);
         return actions;
+    }
+    if state.ledger.open {
+        let height = ui.ctx().content_rect().height();
+        egui::Panel::bottom("ledger")
+            .default_size((height * 0.32).max(150.0))
+            .min_size(110.0)
+            .max_size(height * 0.6)
+            .resizable(true)
+            .show(ui, |ui| {
+                ledger_panel::show(ui, view, &mut state.ledger, &mut actions)
+            });
     }
     if state.show_review {
         egui::Panel::right("review")

@@ -66,7 +66,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
             ui.label(format!(
                 "合计 {} 条 · {} 字",
                 view.draft.finding_count(),
-                group_thousands(view.total_chars)
+                group_thousands(view.aids.printed_chars.unwrap_or(view.total_chars))
             ));
         });
 }

@@ -49,5 +49,8 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState, actions: &m
         ui.toggle_value(&mut state.show_review, "检查")
             .accessible_name("工具栏检查")
             .on_hover_text("检查面板：空泛、重复、占位符、广告残留……");
+        ui.toggle_value(&mut state.ledger.open, "整改清单")
+            .accessible_name("工具栏整改清单")
+            .on_hover_text("整改清单：每条问题的整改措施、责任人、时限和完成情况");
     });
 }
