@@ -556,3 +556,56 @@ fn a_measure_names_the_problems_it_answers() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert!(harness.state().draft().ledger_rows()[0].measures.is_empty());
 }
+
+#[test]
+fn a_draft_is_kept_as_a_template_and_new_drafts_start_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    type_into(&mut harness, "标题", "（本单位）");
+    type_into(&mut harness, "（一）类别标题", "（自拟）");
+    type_into(&mut harness, "（一）导语", "这段正文不进模板。");
+    let title = harness.state().draft().title.clone();
+    let first = harness.state().draft().categories()[0].title.clone();
+    menu(&mut harness, "文件", "保存为模板");
+    let folder = pouxi::app::AppPaths::under(dir.path()).user_templates_dir();
+    let files: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(files.len(), 1, "one template file in {}", folder.display());
+
+    menu(&mut harness, "文件", "从模板新建");
+    harness.get_by_label(&format!("{title}（自定义）")).click();
+    harness.run();
+    // The draft had unsaved changes: the question comes first.
+    harness.get_by_label("不保存").click();
+    harness.run_steps(3);
+    let draft = harness.state().draft();
+    assert_eq!(draft.title, title);
+    assert_eq!(draft.categories()[0].title, first);
+    assert!(
+        draft.categories()[0].lead.is_empty(),
+        "no text comes with the skeleton"
+    );
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_broken_template_file_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = pouxi::app::AppPaths::under(dir.path()).user_templates_dir();
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("坏的.ron"), "(name: \"缺了括号\"").unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    match harness.state().modal() {
+        Some(Modal::Message { title, text }) => {
+            assert_eq!(title, "模板文件有误");
+            assert!(text.contains("坏的.ron"), "{text}");
+        }
+        other => panic!("expected the message, got {other:?}"),
+    }
+    // The built-in templates are all still offered.
+    harness.get_by_label("确定").click();
+    harness.run();
+    menu(&mut harness, "文件", "从模板新建");
+    harness.get_by_label("空白稿件");
+}

@@ -33,6 +33,7 @@ impl PouxiApp {
             FileAction::OpenPath(path) => self.guard(ctx, Pending::OpenPath(path)),
             FileAction::Save => self.save(),
             FileAction::SaveAs => self.save_as(),
+            FileAction::SaveAsTemplate => self.save_as_template(),
             FileAction::Quit => self.guard(ctx, Pending::Close),
             FileAction::UnsavedAnswer(answer) => self.answer_unsaved(ctx, answer),
             FileAction::PathCancelled => self.pending = None,

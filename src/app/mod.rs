@@ -24,6 +24,7 @@ mod recovery;
 mod routing;
 mod session;
 mod targets;
+mod templates;
 
 pub use document::Document;
 pub use import_session::ImportMode;
@@ -124,8 +125,8 @@ impl PouxiApp {
             notice: String::new(),
             window_title: String::new(),
             rules,
-            template_names: Template::builtin().into_iter().map(|t| t.name).collect(),
-            templates: Template::builtin(),
+            template_names: Vec::new(),
+            templates: Vec::new(),
             ad_scan: AdScan::default(),
             stats: DraftStats::default(),
             import: None,
@@ -154,6 +155,7 @@ impl PouxiApp {
             exported_to: None,
             session_saved: false,
         };
+        app.load_templates();
         app.offer_recovery();
         if let Some(problem) = rules_problem {
             app.show_message("广告规则文件有误", format!("{problem}\n已改用内置规则。"));

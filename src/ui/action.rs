@@ -64,6 +64,8 @@ pub enum FileAction {
     OpenPath(PathBuf),
     Save,
     SaveAs,
+    /// 保存为模板: the draft's skeleton into the user's templates.
+    SaveAsTemplate,
     Quit,
     UnsavedAnswer(UnsavedAnswer),
     PathChosen(PathPurpose, PathBuf),

@@ -539,8 +539,8 @@ pub fn show(
 }
 
 /// The row of the widget with the keyboard focus, if it is in this column, and the widget. A
-/// widget that just got the focus counts only where the column shows it (a field of another
-/// panel over the column's undrawn rows is not the column's); one that kept the focus keeps its
+/// widget that just got the focus and shows outside the column is another panel's (a ledger
+/// cell over the column's rows laid out below the viewport); one that kept the focus keeps its
 /// row even when scrolled away. A widget that just got the focus (by Tab, say) is brought into
 /// view.
 fn focused_widget_row(
@@ -557,7 +557,12 @@ fn focused_widget_row(
         return None;
     }
     let at = response.rect.center();
-    if previous != Some(focused) && !ui.clip_rect().contains(at) {
+    // Where a widget of this column shows at all, it shows inside the column's viewport (a
+    // row laid out below it, for Tab, shows nowhere); a widget showing elsewhere belongs to
+    // another panel, whatever rows lie under it.
+    let shown = response.interact_rect;
+    let elsewhere = shown.is_positive() && !ui.clip_rect().contains_rect(shown);
+    if previous != Some(focused) && elsewhere {
         return None;
     }
     let row = drawn.iter().map(|&i| &rows[i]).find(|row| {

@@ -87,6 +87,13 @@ fn file_menu(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     if item(ui, "另存为…", "Ctrl+Shift+S") {
         actions.push(Action::File(FileAction::SaveAs));
     }
+    if ui
+        .button("保存为模板")
+        .on_hover_text("把本稿的各部分、类型和类别标题存为模板（不含正文），新建时可选用")
+        .clicked()
+    {
+        actions.push(Action::File(FileAction::SaveAsTemplate));
+    }
     ui.separator();
     if item(ui, "退出", "Ctrl+Q") {
         actions.push(Action::File(FileAction::Quit));
