@@ -21,6 +21,16 @@ pub struct CategoryReport {
     pub chars: usize,
 }
 
+impl CategoryReport {
+    fn of(category: &crate::draft::Category) -> CategoryReport {
+        CategoryReport {
+            title: category.title.clone(),
+            findings: category.findings.len(),
+            chars: category.char_count(),
+        }
+    }
+}
+
 /// A piece of ad-like text found in the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlaggedText {
@@ -401,30 +411,14 @@ pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckRepo
     }
     CheckReport {
         title: draft.title.clone(),
-        categories: draft
-            .categories()
-            .iter()
-            .map(|c| CategoryReport {
-                title: c.title.clone(),
-                findings: c.findings.len(),
-                chars: c.char_count(),
-            })
-            .collect(),
+        categories: draft.categories().iter().map(CategoryReport::of).collect(),
         sections: draft
             .sections
             .iter()
             .map(|s| SectionReport {
                 title: s.heading.clone(),
                 kind: s.kind.key().to_owned(),
-                categories: s
-                    .categories()
-                    .iter()
-                    .map(|c| CategoryReport {
-                        title: c.title.clone(),
-                        findings: c.findings.len(),
-                        chars: c.char_count(),
-                    })
-                    .collect(),
+                categories: s.categories().iter().map(CategoryReport::of).collect(),
                 paragraphs: s.paragraphs().map_or(0, |text| {
                     text.lines().filter(|l| !l.trim().is_empty()).count()
                 }),

@@ -492,9 +492,7 @@ pub fn run_export(
             return Status::Failed;
         }
     };
-    if let Err(error) = store::atomic_write(output, &rendered.bytes) {
-        let error = store::StoreError::from_write_io(output, &error);
-        say(stderr, error);
+    if !write_output(output, &rendered.bytes, stderr) {
         return Status::Failed;
     }
     for note in &rendered.notes {
@@ -540,11 +538,7 @@ fn export_ledger(draft: &Path, output: &Path, stderr: &mut impl Write) -> Status
             return Status::Failed;
         }
     };
-    if let Err(error) = store::atomic_write(output, &bytes) {
-        say(
-            stderr,
-            format_args!("Cannot write {}: {error}.", output.display()),
-        );
+    if !write_output(output, &bytes, stderr) {
         return Status::Failed;
     }
     say(
@@ -644,11 +638,7 @@ pub fn run_new(template: &str, output: &Path, user_dir: &Path, stderr: &mut impl
         return Status::Failed;
     }
     let draft = found.to_draft();
-    if let Err(error) = store::atomic_write(output, store::draft_to_ron(&draft).as_bytes()) {
-        say(
-            stderr,
-            format_args!("Cannot write {}: {error}.", output.display()),
-        );
+    if !write_output(output, store::draft_to_ron(&draft).as_bytes(), stderr) {
         return Status::Failed;
     }
     say(
@@ -667,6 +657,17 @@ fn format_name(format: Format) -> &'static str {
         Format::Docx => "Word",
         Format::Txt => "plain text",
         Format::Markdown => "Markdown",
+    }
+}
+
+/// Writes `bytes` to `output` atomically; says why in a plain sentence when it cannot.
+fn write_output(output: &Path, bytes: &[u8], stderr: &mut impl Write) -> bool {
+    match store::atomic_write(output, bytes) {
+        Ok(()) => true,
+        Err(error) => {
+            say(stderr, store::StoreError::from_write_io(output, &error));
+            false
+        }
     }
 }
 
