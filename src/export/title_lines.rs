@@ -236,6 +236,48 @@ mod tests {
         );
     }
 
+    /// Every built-in template's title, alone and under a unit's name as offices write them,
+    /// prints within the line, never broken inside a listed word, and never leaves a stub.
+    #[test]
+    fn every_template_title_breaks_between_words_in_balanced_lines() {
+        let words: Vec<&str> = WORD_LIST
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        for template in crate::draft::Template::builtin() {
+            for title in [
+                template.title.clone(),
+                format!("中共××市××区委常委领导班子{}", template.title),
+                format!("××局党组书记、局长×××同志{}", template.title),
+            ] {
+                let lines = title_lines(&title);
+                assert_eq!(lines.concat(), title);
+                assert!(
+                    lines.iter().all(|l| width(l) <= TITLE_LINE_WIDTH * 2),
+                    "{lines:?}"
+                );
+                let mut cut = 0;
+                for line in &lines[..lines.len() - 1] {
+                    cut += line.chars().count();
+                    let chars: Vec<char> = title.chars().collect();
+                    for word in &words {
+                        let n = word.chars().count();
+                        for start in cut.saturating_sub(n - 1)..cut {
+                            let inside: String =
+                                chars[start..(start + n).min(chars.len())].iter().collect();
+                            assert!(inside != *word, "{word} broken in {lines:?}");
+                        }
+                    }
+                }
+                if let [first, second] = lines.as_slice() {
+                    let (a, b) = (width(first), width(second));
+                    assert!(a.min(b) * 3 >= a.max(b), "a stub line: {lines:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn lines_are_balanced() {
         let title = "深入贯彻中央八项规定精神学习教育专题民主生活会个人对照检查材料";
