@@ -24,7 +24,7 @@ const ROUNDS: usize = 3;
 const ALLOWED_LOSS: usize = 37;
 /// Where the first finding's body ends on screen (window at 0,0, default size, no window
 /// manager): a click right of its second and last line puts the cursor at the end of the text.
-const FIRST_BODY_END: (u32, u32) = (1100, 251);
+const FIRST_BODY_END: (u32, u32) = (1100, 407);
 
 struct Xvfb {
     display: String,
