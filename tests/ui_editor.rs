@@ -286,7 +286,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     let mut harness = harness_at(dir.path(), None);
     harness.run();
     type_into(&mut harness, "小标题", "（修改）");
-    request_close(&mut harness);
+    request_window_close(&mut harness);
     assert!(matches!(
         harness.state().modal(),
         Some(Modal::Unsaved { .. })
@@ -298,7 +298,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     assert!(!harness.state().close_confirmed());
 
     // Asked again, 不保存 lets the window close.
-    request_close(&mut harness);
+    request_window_close(&mut harness);
     harness.get_by_label("不保存").click();
     harness.run();
     assert!(harness.state().close_confirmed());
@@ -310,7 +310,7 @@ fn saving_from_the_close_question_writes_the_file_then_closes() {
     let mut harness = harness_at(dir.path(), None);
     harness.run();
     type_into(&mut harness, "标题", "（草稿）");
-    request_close(&mut harness);
+    request_window_close(&mut harness);
     harness.get_by_label("保存").click();
     harness.run();
     let path = dir.path().join("关闭前保存.ron");
@@ -339,17 +339,6 @@ fn a_damaged_file_is_refused_in_chinese_and_the_open_draft_stays() {
         other => panic!("expected a message, got {other:?}"),
     }
     assert_eq!(harness.state().draft(), &before);
-}
-
-fn request_close(harness: &mut Harness<'_, PouxiApp>) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
 }
 
 #[test]

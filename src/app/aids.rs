@@ -36,6 +36,9 @@ impl PouxiApp {
         if owed {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
+        if self.ui.ledger.open {
+            self.aids.refresh_ledger(self.doc.draft(), revision);
+        }
         if let Some(find) = &mut self.find {
             self.aids
                 .refresh_matches(self.doc.draft(), revision, &find.query, find.match_case);

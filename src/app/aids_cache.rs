@@ -3,7 +3,7 @@
 
 use crate::clean::Rules;
 use crate::draft::targets::{self, TargetReport};
-use crate::draft::{Draft, FindingId};
+use crate::draft::{Draft, FindingId, LedgerRow};
 use crate::export::{self, ExportSettings};
 use crate::originality;
 use crate::review::{self, Lexicon, ReviewGroup};
@@ -31,6 +31,9 @@ pub struct AidsCache {
     lexicon: Option<Lexicon>,
     matches_for: Option<(u64, String, bool)>,
     pub matches: Vec<Match>,
+    ledger_for: Option<u64>,
+    /// The 整改清单's rows, while its panel is open.
+    ledger: Vec<LedgerRow>,
     pages_for: Option<(u64, ExportSettings)>,
     /// Pages the speech prints on with the export settings, as the page preview lays it out.
     pub pages: Option<usize>,
@@ -105,6 +108,19 @@ impl AidsCache {
         self.review = review::fold(review::run_with(draft, rules, lexicon));
         self.review_for = Some(revision);
         false
+    }
+
+    /// The 整改清单's rows, derived again only when the draft changed (not every frame).
+    pub fn refresh_ledger(&mut self, draft: &Draft, revision: u64) {
+        if self.ledger_for != Some(revision) {
+            self.ledger = draft.ledger_rows();
+            self.ledger_for = Some(revision);
+        }
+    }
+
+    /// The rows worked out for `revision`, if they were.
+    pub fn ledger_at(&self, revision: u64) -> Option<&[LedgerRow]> {
+        (self.ledger_for == Some(revision)).then_some(self.ledger.as_slice())
     }
 
     /// Counts the printed pages when the draft or the export settings changed, after the

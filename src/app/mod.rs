@@ -335,6 +335,7 @@ impl eframe::App for PouxiApp {
                 review: self.ui.show_review.then_some(self.aids.review.as_slice()),
                 matches: &self.aids.matches,
                 source: self.doc.draft().source.as_ref(),
+                ledger: self.aids.ledger_at(self.doc.revision()),
                 pages: self.aids.pages,
                 printed_chars: self.aids.printed_chars,
             },

@@ -83,40 +83,40 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 }
 
 fn class_strings(class: &Class) -> Option<Vec<Vec<u8>>> {
-    let mut out = Vec::new();
     match class {
-        Class::Unicode(class) => {
-            let width: u32 = class
+        Class::Unicode(class) => each_member(
+            class
                 .ranges()
                 .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
-            if width > MAX_CLASS_CHARS {
-                return None;
-            }
-            for range in class.ranges() {
-                for c in range.start()..=range.end() {
-                    out.push(c.to_string().into_bytes());
-                }
-            }
-        }
-        Class::Bytes(class) => {
-            let width: u32 = class
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            |c| char::from_u32(c).map(|c| c.to_string().into_bytes()),
+        ),
+        Class::Bytes(class) => each_member(
+            class
                 .ranges()
                 .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
-            if width > MAX_CLASS_CHARS {
-                return None;
-            }
-            for range in class.ranges() {
-                for b in range.start()..=range.end() {
-                    out.push(vec![b]);
-                }
-            }
-        }
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            |b| u8::try_from(b).ok().map(|b| vec![b]),
+        ),
     }
-    Some(out)
+}
+
+/// Every member of a class given as inclusive ranges, as the bytes it matches; None when the
+/// class is too wide to list.
+fn each_member(
+    ranges: impl Iterator<Item = (u32, u32)> + Clone,
+    bytes: impl Fn(u32) -> Option<Vec<u8>>,
+) -> Option<Vec<Vec<u8>>> {
+    let width: u32 = ranges.clone().map(|(start, end)| end - start + 1).sum();
+    if width > MAX_CLASS_CHARS {
+        return None;
+    }
+    Some(
+        ranges
+            .flat_map(|(start, end)| start..=end)
+            .filter_map(bytes)
+            .collect(),
+    )
 }
 
 fn analyze(hir: &Hir) -> Literals {

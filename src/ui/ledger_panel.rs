@@ -100,7 +100,14 @@ fn contents(
     state: &mut LedgerPanelState,
     actions: &mut Vec<Action>,
 ) {
-    let rows = view.draft.ledger_rows();
+    let derived;
+    let rows = match view.aids.ledger {
+        Some(rows) => rows,
+        None => {
+            derived = view.draft.ledger_rows();
+            &derived
+        }
+    };
     let no_owner = rows.iter().filter(|r| r.owner.trim().is_empty()).count();
     let no_deadline = rows.iter().filter(|r| r.deadline.trim().is_empty()).count();
     ui.horizontal(|ui| {
@@ -129,7 +136,7 @@ fn contents(
         );
         return;
     }
-    let order = row_order(&rows, state, ui.ctx());
+    let order = row_order(rows, state, ui.ctx());
     let row_height = ui.spacing().interact_size.y + 6.0;
     let warn_fill = ui.visuals().warn_fg_color.gamma_multiply(0.18);
     let mut editing_deadline = false;

@@ -35,7 +35,7 @@ pub use text_field::widget_id as field_widget_id;
 
 use crate::draft::SourceFingerprint;
 use crate::draft::targets::{TargetReport, TargetsForm};
-use crate::draft::{CategoryId, Draft, FindingId, TextField};
+use crate::draft::{CategoryId, Draft, FindingId, LedgerRow, TextField};
 use crate::review::ReviewGroup;
 use crate::search::Match;
 use export_dialog::{ExportForm, ExportPreview};
@@ -91,6 +91,9 @@ pub struct AidsView<'a> {
     pub matches: &'a [Match],
     /// The material's fingerprint, to mark copied stretches on request.
     pub source: Option<&'a SourceFingerprint>,
+    /// The 整改清单's rows while its panel is open, worked out once per change of the draft
+    /// (None on the frame the panel opens).
+    pub ledger: Option<&'a [LedgerRow]>,
     /// Pages the speech prints on, as the page preview lays it out.
     pub pages: Option<usize>,
     /// Characters of the speech as it prints.
