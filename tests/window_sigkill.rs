@@ -29,6 +29,18 @@ const FIRST_BODY_END: (u32, u32) = (1100, 407);
 struct Xvfb {
     display: String,
     child: Child,
+    log: PathBuf,
+}
+
+impl Xvfb {
+    /// Fails the test with the server's own words when it is gone: a round that cannot open
+    /// its window must say that the display died, not blame Pouxi.
+    fn assert_running(&mut self) {
+        if let Ok(Some(status)) = self.child.try_wait() {
+            let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+            panic!("Xvfb {} ended ({status}): {log}", self.display);
+        }
+    }
 }
 
 impl Drop for Xvfb {
@@ -45,7 +57,7 @@ fn on_path(program: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
-fn start_xvfb() -> Option<Xvfb> {
+fn start_xvfb(log: &Path) -> Option<Xvfb> {
     for number in 120..140 {
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
         if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
@@ -59,9 +71,12 @@ fn start_xvfb() -> Option<Xvfb> {
                 "1280x900x24",
                 "-nolisten",
                 "tcp",
+                // Without it the server resets whenever its last client leaves (after every
+                // kill), and a window opened during that reset finds no server (CI, stop 20).
+                "-noreset",
             ])
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(log).ok()?)
             .spawn()
             .ok()?;
         let started = Instant::now();
@@ -70,6 +85,7 @@ fn start_xvfb() -> Option<Xvfb> {
                 return Some(Xvfb {
                     display: format!(":{number}"),
                     child,
+                    log: log.to_owned(),
                 });
             }
             if let Ok(Some(_)) = child.try_wait() {
@@ -210,11 +226,11 @@ fn a_kill_while_typing_loses_at_most_the_last_moment() {
         skip("Xvfb and xdotool are needed (.ci/run installs them)");
         return;
     }
-    let Some(xvfb) = start_xvfb() else {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(mut xvfb) = start_xvfb(&dir.path().join("xvfb.txt")) else {
         skip("Xvfb did not start");
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
     let large_mb: usize = std::env::var("POUXI_SIGKILL_LARGE_MB")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -230,6 +246,7 @@ fn a_kill_while_typing_loses_at_most_the_last_moment() {
         let body = draft.categories()[0].findings[0].body.clone();
         let mut lost = Vec::new();
         for _ in 0..ROUNDS {
+            xvfb.assert_running();
             lost.push(round(&xvfb.display, dir.path(), &path, &body));
         }
         let max = lost.iter().copied().max().unwrap_or(0);

@@ -8,7 +8,7 @@
 //!
 //! ```sh
 //! cargo build --release --target x86_64-pc-windows-gnu
-//! xvfb-run -a -s "-screen 0 1280x900x24" cargo test --test windows_wine -- --ignored
+//! xvfb-run -a -s "-screen 0 1280x900x24 -noreset" cargo test --test windows_wine -- --ignored
 //! ```
 //!
 //! Whatever is missing fails the run with a sentence saying so; nothing is skipped.
@@ -77,7 +77,7 @@ fn display() -> String {
         .ok()
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| {
-            panic!("no X display: run under `xvfb-run -a -s \"-screen 0 1280x900x24\"`")
+            panic!("no X display: run under `xvfb-run -a -s \"-screen 0 1280x900x24 -noreset\"`")
         })
 }
 
