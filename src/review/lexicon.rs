@@ -69,6 +69,8 @@ struct LexiconFile {
     #[serde(default)]
     modifiers: Vec<String>,
     #[serde(default)]
+    place_nouns: Vec<String>,
+    #[serde(default)]
     disable: Vec<String>,
 }
 
@@ -80,6 +82,9 @@ pub struct Lexicon {
     /// Two-character modifiers this genre puts side by side before a noun (`明确`, `严格`):
     /// `明确严的标准` has lost the second character of `严格`.
     pub modifiers: Vec<String>,
+    /// Nouns that open a `在……上/中` phrase and never follow the adverb `再` (`政策`, `工作`):
+    /// `再政策宣传上` stands for `在政策宣传上`.
+    pub place_nouns: Vec<String>,
     disable: Vec<String>,
 }
 
@@ -187,6 +192,7 @@ impl Lexicon {
             formulations: other.formulations,
             wrong_words: other.wrong_words,
             modifiers: other.modifiers,
+            place_nouns: other.place_nouns,
             disable: other.disable,
         };
         // Entries of a parsed lexicon were checked already.
@@ -220,6 +226,14 @@ impl Lexicon {
             }
             if !self.modifiers.contains(&word) {
                 self.modifiers.push(word);
+            }
+        }
+        for word in file.place_nouns {
+            if word.is_empty() {
+                return Err(LexiconError::Entry { id: word });
+            }
+            if !self.place_nouns.contains(&word) {
+                self.place_nouns.push(word);
             }
         }
         for id in file.disable {

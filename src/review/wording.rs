@@ -45,6 +45,7 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         particles(location, text, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
+        adverb_for_preposition(location, text, &lexicon.place_nouns, items);
     }
 }
 
@@ -188,6 +189,68 @@ fn dropped_character(
             .with_rule("dropped_character")
             .with_range(text, byte(i)..byte(i + 4))
             .with_fix(text, fixed),
+        );
+    }
+}
+
+/// Words that close a `在……` phrase of place, time or scope.
+const LOCATIVES: &[&str] = &["上", "中", "方面", "期间", "之下", "里", "内"];
+
+/// Longest clause (in characters) a `在……上` phrase is looked for in.
+const PLACE_PHRASE_CHARS: usize = 12;
+
+/// `再政策宣传力度上着手`: `再` is an adverb and goes before verbs; before a noun that opens a
+/// phrase closed by 上/中/方面 in the same clause, the preposition `在` is meant.
+fn adverb_for_preposition(
+    location: Location,
+    text: &str,
+    place_nouns: &[String],
+    items: &mut Vec<ReviewItem>,
+) {
+    for (at, zai) in text.match_indices('再') {
+        let after = &text[at + zai.len()..];
+        let Some(noun) = place_nouns
+            .iter()
+            .filter(|noun| after.starts_with(noun.as_str()))
+            .max_by_key(|noun| noun.len())
+        else {
+            continue;
+        };
+        let clause_end = after
+            .char_indices()
+            .take(PLACE_PHRASE_CHARS)
+            .find(|(_, c)| !is_chinese(*c))
+            .map_or_else(
+                || {
+                    after
+                        .char_indices()
+                        .nth(PLACE_PHRASE_CHARS)
+                        .map_or(after.len(), |(i, _)| i)
+                },
+                |(i, _)| i,
+            );
+        if clause_end <= noun.len() {
+            continue;
+        }
+        let rest = &after[noun.len()..clause_end];
+        let Some(locative_end) = LOCATIVES
+            .iter()
+            .filter_map(|l| rest.find(l).map(|i| noun.len() + i + l.len()))
+            .min()
+        else {
+            continue;
+        };
+        let phrase = &after[..locative_end];
+        let end = at + zai.len() + noun.len();
+        items.push(
+            ReviewItem::new(
+                ReviewKind::WrongWord,
+                location,
+                format!("“再{phrase}”的“再”是副词，这里要的是介词“在”：应为“在{phrase}”"),
+            )
+            .with_rule("preposition_zai")
+            .with_range(text, at..end)
+            .with_fix(text, format!("在{noun}")),
         );
     }
 }
@@ -338,6 +401,37 @@ mod tests {
             "没有明确严格的标准，没有明确、严格的标准，坚持全面从严的要求。",
             "明确的标准，严的要求，全面深化改革，规范化的管理，科学性的论证。",
             "及时公开的信息，具体到的人，统一了的认识。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn zai_the_adverb_before_a_phrase_of_place_becomes_zai_the_preposition() {
+        assert_eq!(
+            fixes("积极主动联系企业不够，多加强再政策宣传力度上着手。"),
+            one(ReviewKind::WrongWord, "再政策", "在政策")
+        );
+        assert_eq!(
+            fixes("再实际工作中，再今后的工作中要改进。"),
+            vec![
+                (
+                    ReviewKind::WrongWord,
+                    "再实际".to_owned(),
+                    "在实际".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "再今后的".to_owned(),
+                    "在今后的".to_owned()
+                ),
+            ]
+        );
+        for text in [
+            "再学习、再出发，推动工作再上新台阶，再接再厉。",
+            "退休以后再工作一段时间，再思想，再生活。",
+            "在工作中、在思想上、在政策宣传上着手。",
+            "再工作，中间休息；一再强调工作中的纪律。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }
