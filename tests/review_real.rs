@@ -81,12 +81,83 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-#[test]
-fn precision_and_recall_on_real_findings() {
-    let findings = parse(&fixture("review_real/findings.txt"));
+/// What the reviewer did on one set of findings.
+#[derive(Default)]
+struct Score {
+    findings: usize,
+    pages: usize,
+    marked: usize,
+    found: usize,
+    flagged: usize,
+    right: usize,
+    misses: Vec<String>,
+    false_alarms: Vec<String>,
+    /// Flags on what the set's marker declared out of scope (spaces beside figures), counted
+    /// neither right nor wrong.
+    unjudged: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        self.right as f64 / self.flagged.max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.marked.max(1) as f64
+    }
+
+    fn print(&self, name: &str) {
+        println!(
+            "{name}: {} real findings from {} pages, {} marked faults, {} flagged; \
+             precision {:.0}% ({}/{}), recall {:.0}% ({}/{})",
+            self.findings,
+            self.pages,
+            self.marked,
+            self.flagged,
+            self.precision() * 100.0,
+            self.right,
+            self.flagged,
+            self.recall() * 100.0,
+            self.found,
+            self.marked
+        );
+        for miss in &self.misses {
+            println!("  missed: {miss}");
+        }
+        for alarm in &self.false_alarms {
+            println!("  false alarm: {alarm}");
+        }
+        if self.unjudged > 0 {
+            println!(
+                "  not judged: {} flags on spaces beside figures, which this set does not mark",
+                self.unjudged
+            );
+        }
+    }
+}
+
+/// The header line by which a set says its marker left spaces beside figures (`2025 年`)
+/// unmarked, by a convention fixed before the reviewer ran on it. The reviewer flags them
+/// (公文 prints no such gap), so on such a set those flags are not judged either way.
+const FIGURE_SPACES_UNMARKED: &str = "# convention: spaces beside figures are not marked";
+
+/// A stray-space flag with a figure on either side.
+fn beside_figure(text: &str, range: &Range<usize>) -> bool {
+    text[..range.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
+        || text[range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Reviews `findings` (each its own category of one finding) and holds the flags of the
+/// fault kinds against the hand marks.
+fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
     let pages: std::collections::BTreeSet<&str> =
         findings.iter().map(|f| f.page.as_str()).collect();
-    assert!(findings.len() >= 30, "{} findings", findings.len());
     let mut draft = Draft::with_categories::<&str>("个人对照检查材料", "存在的问题", &[]);
     for (i, finding) in findings.iter().enumerate() {
         draft.categories_mut().unwrap().push(Category {
@@ -101,13 +172,11 @@ fn precision_and_recall_on_real_findings() {
         });
     }
     let items = review::run(&draft, &Rules::builtin());
-
-    let mut marked = 0;
-    let mut found = 0;
-    let mut flagged = 0;
-    let mut right = 0;
-    let mut misses = Vec::new();
-    let mut false_alarms = Vec::new();
+    let mut score = Score {
+        findings: findings.len(),
+        pages: pages.len(),
+        ..Score::default()
+    };
     for (i, finding) in findings.iter().enumerate() {
         let id = FindingId(i as u64 + 1);
         let faults: Vec<(&str, Range<usize>)> = finding
@@ -128,19 +197,29 @@ fn precision_and_recall_on_real_findings() {
             .filter_map(|item| item.range.clone().map(|r| (item, r)))
             .collect();
         for (kind, range) in &faults {
-            marked += 1;
+            score.marked += 1;
             if flags.iter().any(|(_, r)| overlaps(r, range)) {
-                found += 1;
+                score.found += 1;
             } else {
-                misses.push(format!("{kind}: {}", &finding.text[range.clone()]));
+                score
+                    .misses
+                    .push(format!("{kind}: {}", &finding.text[range.clone()]));
             }
         }
         for (item, range) in &flags {
-            flagged += 1;
+            if figure_spaces_unmarked
+                && item.kind == ReviewKind::StraySpace
+                && beside_figure(&finding.text, range)
+                && !faults.iter().any(|(_, r)| overlaps(r, range))
+            {
+                score.unjudged += 1;
+                continue;
+            }
+            score.flagged += 1;
             if faults.iter().any(|(_, r)| overlaps(r, range)) {
-                right += 1;
+                score.right += 1;
             } else {
-                false_alarms.push(format!(
+                score.false_alarms.push(format!(
                     "{:?}: {} ({})",
                     item.kind,
                     &finding.text[range.clone()],
@@ -149,29 +228,41 @@ fn precision_and_recall_on_real_findings() {
             }
         }
     }
-    let precision = right as f64 / flagged.max(1) as f64;
-    let recall = found as f64 / marked.max(1) as f64;
-    println!(
-        "review on {} real findings from {} pages: {marked} marked faults, {flagged} flagged",
-        findings.len(),
-        pages.len()
-    );
-    println!(
-        "precision {:.0}% ({right}/{flagged}), recall {:.0}% ({found}/{marked})",
-        precision * 100.0,
-        recall * 100.0
-    );
-    for miss in &misses {
-        println!("  missed: {miss}");
-    }
-    for alarm in &false_alarms {
-        println!("  false alarm: {alarm}");
+    score
+}
+
+/// Two sets: `findings.txt`, which the reviewer's rules were written beside (so its figure
+/// flatters them), and `heldout.txt`, marked by hand before the reviewer was ever run on it:
+/// the honest figure.
+#[test]
+fn precision_and_recall_on_real_findings() {
+    let set = |name: &str| {
+        let text = fixture(&format!("review_real/{name}"));
+        let findings = parse(&text);
+        assert!(findings.len() >= 30, "{name}: {} findings", findings.len());
+        score(
+            &findings,
+            text.lines().any(|line| line == FIGURE_SPACES_UNMARKED),
+        )
+    };
+    let tuned = set("findings.txt");
+    let held_out = set("heldout.txt");
+    tuned.print("tuning set");
+    held_out.print("held-out set");
+    for (name, score) in [("tuning set", &tuned), ("held-out set", &held_out)] {
+        assert!(
+            score.precision() >= 0.9,
+            "{name}: precision {:.2}: {:#?}",
+            score.precision(),
+            score.false_alarms
+        );
     }
     assert!(
-        precision >= 0.9,
-        "precision {precision:.2}: {false_alarms:#?}"
+        tuned.recall() >= 0.8,
+        "tuning set: recall {:.2}: {:#?}",
+        tuned.recall(),
+        tuned.misses
     );
-    assert!(recall >= 0.75, "recall {recall:.2}: {misses:#?}");
 }
 
 /// The guesses that read a sentence's grammar — the dropped character (`明确严的标准`) and the

@@ -23,6 +23,13 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("任务繁重", "工作忙"),
     ("任务重", "工作忙"),
     ("工作量大", "工作忙"),
+    ("日常工作", "工作忙"),
+    ("日常业务", "工作忙"),
+    ("阶段性工作", "工作忙"),
+    ("时间紧", "时间紧"),
+    ("时间比较紧", "时间紧"),
+    ("时间较紧", "时间紧"),
+    ("时间仓促", "时间紧"),
     ("客观原因", "客观原因"),
     ("客观条件", "客观原因"),
     ("客观因素", "客观原因"),
@@ -34,7 +41,7 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
 
 /// Words that make the circumstance a cause when they stand in the same clause.
 const CAUSE_WORDS: &[&str] = &[
-    "随着", "因为", "由于", "影响", "原因", "加之", "囿于", "碍于", "忙于", "限于", "鉴于",
+    "随着", "因为", "由于", "影响", "原因", "加之", "囿于", "拘于", "碍于", "忙于", "限于", "鉴于",
 ];
 
 /// Words in the next clause that make the circumstance a cause.

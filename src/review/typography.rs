@@ -49,8 +49,9 @@ fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         };
         let chinese_both = is_chinese_text(before) && is_chinese(after)
             || is_chinese(before) && is_chinese_text(after);
-        let figure = before.is_ascii_digit() && is_chinese(after)
-            || is_chinese(before) && after.is_ascii_digit();
+        // A figure beside Chinese text or its punctuation: 公文 prints no gap there either.
+        let figure = before.is_ascii_digit() && is_chinese_text(after)
+            || is_chinese_text(before) && after.is_ascii_digit();
         if !(chinese_both || figure) || before == '\u{3000}' {
             continue;
         }
@@ -202,8 +203,9 @@ mod tests {
     #[test]
     fn stray_spaces_inside_chinese_are_removed() {
         assert_eq!(
-            fixes("2025 年开展调研 3次，党 建工作。"),
+            fixes("2025 年开展调研 3次，党 建工作。 2026年"),
             [
+                fix(ReviewKind::StraySpace, " ", ""),
                 fix(ReviewKind::StraySpace, " ", ""),
                 fix(ReviewKind::StraySpace, " ", ""),
                 fix(ReviewKind::StraySpace, " ", ""),

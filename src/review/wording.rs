@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
 /// not matter: the regex takes the leftmost match and the guard looks before it.
-const VERBS: &str = "落实|执行|推进|贯彻|研究|理解|领会|把握|掌握|坚持|开展|完成|处理|解决|思考|履行|钻研|宣传|发扬|发挥|考虑|部署|谋划|督促|检查|整改|调研|沟通|协调|落细|学习|抓|做|学|干|想|看|走|谋|管|讲|写|说|听|查|改|用|跑|推|办|搞|树|守|盯|扛|悟|记|读";
+const VERBS: &str = "落实|执行|推进|贯彻|研究|理解|领会|把握|掌握|坚持|开展|完成|处理|解决|思考|履行|钻研|宣传|发扬|发挥|考虑|部署|谋划|督促|检查|整改|调研|沟通|协调|落细|学习|分析|运用|认识|监督|管理|指导|联系|总结|反思|剖析|查找|把关|服务|了解|统筹|提高|推动|对待|抓|做|学|干|想|看|走|谋|管|讲|写|说|听|查|改|用|跑|推|办|搞|树|守|盯|扛|悟|记|读";
 
 /// Complements: how well or how far the action went.
 const COMPLEMENTS: &str = "不够|不到位|不深|不透|不实|不细|不好|不牢|不紧|不严|不准|不全|不多|不快|不高|很好|较好|比较好|太少|较少|很少|过多|太多|过少";
@@ -22,6 +22,18 @@ static PARTICLE: LazyLock<Pattern> = LazyLock::new(|| {
         "(?:{VERBS})([的地])(?:还|也|都|仍|尚|就)?(?:{COMPLEMENTS})"
     ))
 });
+
+/// Manner words that, between a modal and a verb, take `地` (`不能很好地统筹`).
+const MANNERS: &[&str] = &[
+    "很好", "较好", "更好", "认真", "及时", "全面", "细致", "深入", "积极", "主动", "扎实", "切实",
+    "充分", "自觉", "系统", "严格", "有效", "准确", "深刻", "坚决", "彻底", "真正", "牢牢",
+];
+
+/// Words before which what follows is a verb phrase, never a noun phrase: `不能很好的统筹`
+/// cannot be read as "a good overall plan". (`没有` and `需要` can take a noun, so they are
+/// not here: `没有很好的学习机会` is right; nor are `能` and `要` alone, which end nouns:
+/// `职能`, `需要`.)
+const MODALS: &[&str] = &["不能", "未能", "没能", "能够", "应当", "应该", "必须"];
 
 /// Before the verb these make `的` a noun-maker: `所做的不多`, `该管的不管`, `能做的不多`.
 const NOMINALISERS: &str = "所该能可要应会需必";
@@ -43,6 +55,7 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
             }
         }
         particles(location, text, items);
+        adverbial_particles(location, text, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
@@ -100,6 +113,42 @@ fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                 format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”",),
             )
             .with_range(text, whole.range())
+            .with_fix(text, fixed),
+        );
+    }
+}
+
+/// `不能全面细致的了解`: a modal, one or two manner words, `的`, a verb: the manner words
+/// modify the verb, so `地` is meant.
+fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let verbs: Vec<&str> = VERBS.split('|').collect();
+    for (at, de) in text.match_indices('的') {
+        let after = &text[at + de.len()..];
+        if !verbs.iter().any(|verb| after.starts_with(verb)) {
+            continue;
+        }
+        let mut start = at;
+        let mut manners = 0;
+        while manners < 2 {
+            let Some(manner) = MANNERS.iter().find(|m| text[..start].ends_with(*m)) else {
+                break;
+            };
+            start -= manner.len();
+            manners += 1;
+        }
+        if manners == 0 || !MODALS.iter().any(|m| text[..start].ends_with(m)) {
+            continue;
+        }
+        let phrase = &text[start..at + de.len()];
+        let fixed = format!("{}地", &text[start..at]);
+        items.push(
+            ReviewItem::new(
+                ReviewKind::Particle,
+                location,
+                format!("修饰动词用“地”：“{phrase}”应为“{fixed}”"),
+            )
+            .with_rule("adverbial_de")
+            .with_range(text, start..at + de.len())
             .with_fix(text, fixed),
         );
     }
@@ -401,6 +450,31 @@ mod tests {
             "没有明确严格的标准，没有明确、严格的标准，坚持全面从严的要求。",
             "明确的标准，严的要求，全面深化改革，规范化的管理，科学性的论证。",
             "及时公开的信息，具体到的人，统一了的认识。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn de_between_a_modal_and_a_verb_becomes_di() {
+        assert_eq!(
+            fixes("致使自己不能全面细致的了解基层建设情况，不能很好的统筹兼顾。"),
+            vec![
+                (
+                    ReviewKind::Particle,
+                    "全面细致的".to_owned(),
+                    "全面细致地".to_owned()
+                ),
+                (
+                    ReviewKind::Particle,
+                    "很好的".to_owned(),
+                    "很好地".to_owned()
+                ),
+            ]
+        );
+        for text in [
+            "没有很好的学习机会，需要深入的研究，开展全面的检查。",
+            "能全面细致地了解情况，要认真学习。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }
