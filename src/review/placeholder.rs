@@ -59,6 +59,7 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
         !is_numeral(text[..r.start].chars().next_back())
             && !is_numeral(text[r.end..].chars().next())
     }));
+    found.extend(struck_out(text));
     // Earliest first, the longest of those starting together; overlaps dropped.
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(found.len());
@@ -66,6 +67,38 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
         match out.last() {
             Some(last) if range.start < last.end => {}
             _ => out.push(range),
+        }
+    }
+    out
+}
+
+fn is_han(c: Option<char>) -> bool {
+    c.is_some_and(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
+}
+
+/// A name or word a page struck out, standing between Chinese characters: one `*`
+/// (`学习*新时代`, `召开*年度`) or a run of ASCII hyphens (`邓--理论`). Runs of two or more
+/// asterisks are found by the patterns wherever they stand.
+fn struck_out(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let single = matches!(c, '*' | '＊');
+        if !single && c != '-' {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if next != c {
+                break;
+            }
+            end = next_at + next.len_utf8();
+            chars.next();
+        }
+        let run = text[at..end].chars().count();
+        let wanted = if single { run == 1 } else { run >= 2 };
+        if wanted && is_han(text[..at].chars().next_back()) && is_han(text[end..].chars().next()) {
+            out.push(at..end);
         }
     }
     out
@@ -113,6 +146,8 @@ mod tests {
         assert_eq!(marks("○○单位"), ["○○"]);
         assert_eq!(marks("（此处填写具体事例）"), ["（此处填写具体事例）"]);
         assert_eq!(marks("ＸＸ县"), ["ＸＸ"]);
+        assert_eq!(marks("如在学习*新时代中国特色"), ["*"]);
+        assert_eq!(marks("毛泽东思想、邓--理论"), ["--"]);
     }
 
     #[test]
@@ -126,6 +161,7 @@ mod tests {
             "2023年10月15日召开",
             "（一）在理论学习方面",
             "对“两个确立”认识不足",
+            "见附件*，党员——干部，COVID-19疫情，A-B两类",
         ] {
             assert_eq!(marks(text), Vec::<&str>::new(), "{text}");
         }
