@@ -29,6 +29,7 @@ mod fix;
 mod formulation;
 mod group;
 mod headline;
+mod idiom;
 mod lexicon;
 mod needles;
 mod outline;
@@ -441,6 +442,7 @@ pub fn run_with_ads(
     repetition::check(draft, &mut items);
     formulation::check(draft, lexicon, &mut items);
     wording::check(draft, lexicon, &mut items);
+    idiom::check(draft, &mut items);
     typography::check(draft, &mut items);
     items.retain(|item| !lexicon.is_disabled(&item.rule));
     sort_in_reading_order(draft, &mut items);
