@@ -408,7 +408,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let span_cover = Cover::new(result.spans.iter().map(|s| (s.start, s.end)));
     let covered = |i: usize| span_cover.contains(i);
     let content_left = line.char_indices().any(|(i, c)| {
-        (c.is_alphanumeric() || is_han(c)) && !is_invisible(c) && !covered(start + i)
+        (is_han(c) || c.is_alphanumeric()) && !is_invisible(c) && !covered(start + i)
     });
     if !content_left {
         tick(result.spans.len());
@@ -450,7 +450,7 @@ fn closers_of(open: char) -> Option<&'static [char]> {
 }
 
 fn is_content_char(c: char) -> bool {
-    (c.is_alphanumeric() || is_han(c)) && !is_invisible(c)
+    (is_han(c) || c.is_alphanumeric()) && !is_invisible(c)
 }
 
 /// Brackets nest no deeper than this in any real text; deeper openers are forgotten, oldest

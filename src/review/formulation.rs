@@ -145,9 +145,13 @@ fn check_text(
     present: &Present<'_>,
     items: &mut Vec<ReviewItem>,
 ) {
+    let nothing_listed = present.none();
     // Where a formulation is written right: no near miss is looked for inside.
     let mut correct: Vec<Range<usize>> = Vec::new();
-    for entry in entries.iter().filter(|e| present.holds(&e.text)) {
+    for entry in entries
+        .iter()
+        .filter(|e| !nothing_listed && present.holds(&e.text))
+    {
         correct.extend(
             text.match_indices(entry.text.as_str())
                 .map(|(at, m)| at..at + m.len()),
@@ -171,7 +175,7 @@ fn check_text(
             // The first variants are the known wrong forms: flagged even where they hold a
             // correct shorter formulation (`党的二十大三中全会` holds `党的二十大`).
             let known = i < entry.formulation.misses.len();
-            if !present.holds(&variant.wrong) {
+            if nothing_listed || !present.holds(&variant.wrong) {
                 continue;
             }
             for (at, m) in text.match_indices(variant.wrong.as_str()) {

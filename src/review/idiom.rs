@@ -188,8 +188,8 @@ fn is_han(c: char) -> bool {
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     for (field, text) in draft.text_fields() {
-        if text.chars().filter(|&c| is_han(c)).nth(3).is_none() {
-            continue;
+        if text.len() < 12 {
+            continue; // Fewer than four Chinese characters.
         }
         let location = Location::from_field(field);
         for (range, idiom) in slips(text) {
@@ -208,33 +208,36 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     }
 }
 
-/// Byte ranges of miswritten idioms in `text`, each with the idiom.
+/// Byte ranges of miswritten idioms in `text`, each with the idiom. One pass with the last
+/// four Chinese characters in hand; a slip found is not looked into again.
 fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let lists = &*LISTS_PARSED;
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i + 4 <= chars.len() {
-        let window: Option<[u16; 4]> = (|| {
-            let mut w = [0u16; 4];
-            for (slot, &(_, c)) in w.iter_mut().zip(&chars[i..i + 4]) {
-                if !is_han(c) {
-                    return None;
-                }
-                *slot = u16::try_from(u32::from(c)).ok()?;
-            }
-            Some(w)
-        })();
-        if let Some(idiom) = window.and_then(|w| lists.meant(w)) {
-            let end = chars.get(i + 4).map_or(text.len(), |&(at, _)| at);
+    let mut window = [0u16; 4];
+    let mut starts = [0usize; 4];
+    let mut held = 0;
+    let mut free_from = 0;
+    for (at, c) in text.char_indices() {
+        let Some(unit) = u16::try_from(u32::from(c)).ok().filter(|_| is_han(c)) else {
+            held = 0;
+            continue;
+        };
+        window.rotate_left(1);
+        starts.rotate_left(1);
+        window[3] = unit;
+        starts[3] = at;
+        held = (held + 1).min(4);
+        if held < 4 || starts[0] < free_from {
+            continue;
+        }
+        if let Some(idiom) = lists.meant(window) {
+            let end = at + c.len_utf8();
             let idiom: String = idiom
                 .iter()
                 .filter_map(|&c| char::from_u32(c.into()))
                 .collect();
-            out.push((chars[i].0..end, idiom));
-            i += 4;
-        } else {
-            i += 1;
+            out.push((starts[0]..end, idiom));
+            free_from = end;
         }
     }
     out

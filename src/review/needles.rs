@@ -62,6 +62,14 @@ pub(super) struct Present<'a> {
 }
 
 impl Present<'_> {
+    /// True when the text was searched and holds none of the needles: most texts, so a caller
+    /// skips its list instead of asking for each entry.
+    pub(super) fn none(&self) -> bool {
+        self.found
+            .as_ref()
+            .is_some_and(|found| !found.contains(&true))
+    }
+
     /// False only when `needle` was looked for and is not in the text.
     pub(super) fn holds(&self, needle: &str) -> bool {
         match (&self.found, self.needles.index.get(needle)) {
@@ -82,6 +90,7 @@ mod tests {
         assert!(present.holds("述求") && present.holds("求助") && present.holds("份内事"));
         let present = needles.in_text("诉求");
         assert!(!present.holds("述求") && !present.holds("份内事"));
+        assert!(present.none() && !needles.in_text("份内事").none());
         // A string never registered is not ruled out.
         assert!(present.holds("别的"));
     }

@@ -49,9 +49,11 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         }
         let location = Location::from_field(field);
         let present = needles.in_text(text);
-        for word in &lexicon.wrong_words {
-            if present.holds(&word.wrong) {
-                wrong_word(location, text, word, items);
+        if !present.none() {
+            for word in &lexicon.wrong_words {
+                if present.holds(&word.wrong) {
+                    wrong_word(location, text, word, items);
+                }
             }
         }
         particles(location, text, items);
