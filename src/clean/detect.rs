@@ -248,19 +248,17 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    for index in rules.line_rules_matching(trimmed) {
+    if let Some(index) = rules.line_rules_matching(trimmed, result.nonws).next() {
         let rule = &rules.rules()[index];
-        if result.nonws <= rule.max_chars() {
-            mark_whole(
-                text,
-                &mut result,
-                rule.reason(),
-                rule.id(),
-                WholeLine::Chrome,
-            );
-            result.heads_list = rule.spec.heads_list;
-            return result;
-        }
+        mark_whole(
+            text,
+            &mut result,
+            rule.reason(),
+            rule.id(),
+            WholeLine::Chrome,
+        );
+        result.heads_list = rule.spec.heads_list;
+        return result;
     }
 
     // Spans in view coordinates.
