@@ -8,7 +8,7 @@
 //! is a candidate on every line. This holds for any rule, user rules included. The words come
 //! from [`super::required`]; those of the built-in rules are worked out by `build.rs`.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
 
 /// The required words of a set of rules in one automaton.
@@ -44,7 +44,12 @@ impl Prefilter {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            match AhoCorasick::new(&patterns) {
+            // A contiguous NFA: several times quicker to build than the DFA `AhoCorasick::new`
+            // picks for this many words, and a process builds it for every command.
+            let built = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&patterns);
+            match built {
                 Ok(automaton) => Some(automaton),
                 // Cannot happen for a few thousand short words; should it, every rule is run.
                 Err(_) => {
