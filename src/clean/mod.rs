@@ -11,7 +11,7 @@ mod detect;
 pub mod marks;
 mod prefilter;
 mod repair;
-mod required;
+pub(crate) mod required;
 pub mod rules;
 mod view;
 

@@ -196,8 +196,13 @@ fn analyze(hir: &Hir) -> Literals {
 
 /// Parses `pattern` as the rules compile it (case-insensitive); the error is the message.
 pub(crate) fn parse(pattern: &str) -> Result<Hir, String> {
+    parse_as(pattern, true)
+}
+
+/// Parses `pattern`, case-insensitively or not; the error is the message.
+pub(crate) fn parse_as(pattern: &str, case_insensitive: bool) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
+        .case_insensitive(case_insensitive)
         .build()
         .parse(pattern)
         .map_err(|e| e.to_string())
