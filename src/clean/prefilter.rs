@@ -11,6 +11,26 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
 
+/// The words of one rule's set that the automaton needs to tell whether one of them occurs:
+/// ASCII-lowercased (the automaton ignores ASCII case, so `vip`'s eight spellings are one
+/// word) and without any word that holds another of the set (`未完待续` occurs only where
+/// `未完` does). Of the built-in rules' 1,819 words 990 are left, and every command builds the automaton.
+fn fewest_words(set: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let mut lower: Vec<Vec<u8>> = set.iter().map(|w| w.to_ascii_lowercase()).collect();
+    lower.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    lower.dedup();
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(lower.len());
+    for word in lower {
+        let holds = |shorter: &Vec<u8>| {
+            shorter.is_empty() || word.windows(shorter.len()).any(|w| w == shorter.as_slice())
+        };
+        if !kept.iter().any(holds) {
+            kept.push(word);
+        }
+    }
+    kept
+}
+
 /// The required words of a set of rules in one automaton.
 #[derive(Debug)]
 pub(crate) struct Prefilter {
@@ -25,13 +45,13 @@ pub(crate) struct Prefilter {
 impl Prefilter {
     /// `words[i]` are rule `i`'s required words, `None` when it has none.
     pub(crate) fn new(words: &[Option<Vec<Vec<u8>>>]) -> Prefilter {
-        let mut by_word: HashMap<&[u8], Vec<usize>> = HashMap::new();
+        let mut by_word: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
         let mut always = Vec::new();
         for (rule, set) in words.iter().enumerate() {
             match set {
                 Some(set) => {
-                    for word in set {
-                        let rules = by_word.entry(word.as_slice()).or_default();
+                    for word in fewest_words(set) {
+                        let rules = by_word.entry(word).or_default();
                         if rules.last() != Some(&rule) {
                             rules.push(rule);
                         }
@@ -40,14 +60,17 @@ impl Prefilter {
                 None => always.push(rule),
             }
         }
-        let (patterns, pattern_rules): (Vec<&[u8]>, Vec<Vec<usize>>) = by_word.into_iter().unzip();
+        let (patterns, pattern_rules): (Vec<Vec<u8>>, Vec<Vec<usize>>) =
+            by_word.into_iter().unzip();
         let automaton = if patterns.is_empty() {
             None
         } else {
             // A contiguous NFA: several times quicker to build than the DFA `AhoCorasick::new`
-            // picks for this many words, and a process builds it for every command.
+            // picks for this many words, and a process builds it for every command. ASCII case
+            // is ignored, as the rules ignore it (see `fewest_words`).
             let built = AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .ascii_case_insensitive(true)
                 .build(&patterns);
             match built {
                 Ok(automaton) => Some(automaton),
@@ -119,6 +142,22 @@ mod tests {
         // Nothing to rely on.
         assert_eq!(words(r"^\d{1,3}$"), None);
         assert_eq!(words(r"a|\d+"), None);
+    }
+
+    #[test]
+    fn one_word_stands_for_its_spellings_and_for_the_words_holding_it() {
+        let vip = required_words(&parse("vip").unwrap()).unwrap();
+        assert_eq!(fewest_words(&vip), [b"vip".to_vec()]);
+        let set: Vec<Vec<u8>> = ["未完待续", "全文共", "未完", "全文共计"]
+            .iter()
+            .map(|w| w.as_bytes().to_vec())
+            .collect();
+        let mut kept: Vec<String> = fewest_words(&set)
+            .into_iter()
+            .map(|w| String::from_utf8(w).unwrap())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["全文共", "未完"]);
     }
 
     #[test]
