@@ -90,7 +90,10 @@ mod tests {
         assert!(pattern.words.is_some());
         assert!(!pattern.is_match("学习不够深入。"));
         assert!(pattern.regex.get().is_none());
-        assert_eq!(pattern.find_ranges("请某某同志"), [3..9]);
+        assert_eq!(
+            pattern.find_ranges("请某某同志"),
+            vec![Range { start: 3, end: 9 }]
+        );
         assert!(pattern.regex.get().is_some());
         // No words to rely on: compiled and run on any text.
         let any = Pattern::new(r"[A-Za-z]+");
