@@ -248,7 +248,12 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    if let Some(index) = rules.line_rules_matching(trimmed, result.nonws).next() {
+    // One pass of the prefilter for both kinds of rule: `trimmed` is part of `vt`.
+    let candidates = rules.candidates(vt);
+    if let Some(index) = rules
+        .line_rules_matching(trimmed, result.nonws, &candidates)
+        .next()
+    {
         let rule = &rules.rules()[index];
         mark_whole(
             text,
@@ -263,7 +268,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
 
     // Spans in view coordinates.
     // Only the rules that can match this line are run.
-    let hits = rules.rules_matching(vt);
+    let hits = rules.rules_matching(candidates);
     let candidates = |kind: RuleKind| {
         rules
             .rules()

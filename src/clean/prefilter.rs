@@ -10,6 +10,47 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Bytes a process searches with the quick automaton before it builds the fast one: past
+/// this it is importing or checking a large text, where searching dominates building.
+const FAST_AFTER: usize = 256 * 1024;
+
+/// The prefilter of a rule set, built on first use: as an automaton quick to build, and once
+/// the process has searched [`FAST_AFTER`] bytes with it, again as one quick to search. A
+/// command on a speech never pays for the second; an import of a megabyte saves more than it
+/// costs.
+#[derive(Debug, Default)]
+pub(crate) struct Prefilters {
+    quick: OnceLock<Prefilter>,
+    fast: OnceLock<Prefilter>,
+    searched: AtomicUsize,
+}
+
+impl Prefilters {
+    /// For each rule, whether it can match `text`. `words` gives every rule's required words
+    /// when an automaton has to be built.
+    pub(crate) fn candidates(
+        &self,
+        text: &str,
+        words: impl Fn() -> Vec<Option<Vec<Vec<u8>>>>,
+    ) -> Vec<bool> {
+        if let Some(fast) = self.fast.get() {
+            return fast.candidates(text);
+        }
+        let searched = self.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len();
+        if searched > FAST_AFTER {
+            return self
+                .fast
+                .get_or_init(|| Prefilter::new(&words(), false))
+                .candidates(text);
+        }
+        self.quick
+            .get_or_init(|| Prefilter::new(&words(), true))
+            .candidates(text)
+    }
+}
 
 /// The words of one rule's set that the automaton needs to tell whether one of them occurs:
 /// ASCII-lowercased (the automaton ignores ASCII case, so `vip`'s eight spellings are one
@@ -43,8 +84,9 @@ pub(crate) struct Prefilter {
 }
 
 impl Prefilter {
-    /// `words[i]` are rule `i`'s required words, `None` when it has none.
-    pub(crate) fn new(words: &[Option<Vec<Vec<u8>>>]) -> Prefilter {
+    /// `words[i]` are rule `i`'s required words, `None` when it has none. `quick`: an
+    /// automaton quick to build rather than quick to search.
+    pub(crate) fn new(words: &[Option<Vec<Vec<u8>>>], quick: bool) -> Prefilter {
         let mut by_word: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
         let mut always = Vec::new();
         for (rule, set) in words.iter().enumerate() {
@@ -65,11 +107,16 @@ impl Prefilter {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            // A contiguous NFA: several times quicker to build than the DFA `AhoCorasick::new`
-            // picks for this many words, and a process builds it for every command. ASCII case
-            // is ignored, as the rules ignore it (see `fewest_words`).
+            // A contiguous NFA is several times quicker to build than a DFA, and a process
+            // builds it for every command; the DFA searches faster (see `Prefilters`). ASCII
+            // case is ignored, as the rules ignore it (see `fewest_words`).
+            let kind = if quick {
+                AhoCorasickKind::ContiguousNFA
+            } else {
+                AhoCorasickKind::DFA
+            };
             let built = AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .kind(Some(kind))
                 .ascii_case_insensitive(true)
                 .build(&patterns);
             match built {
@@ -172,7 +219,7 @@ mod tests {
             .iter()
             .map(|p| required_words(&parse(p).unwrap()))
             .collect();
-        let prefilter = Prefilter::new(&sets);
+        let prefilter = Prefilter::new(&sets, true);
         for text in [
             "加VX：abc123",
             "12",

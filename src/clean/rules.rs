@@ -20,7 +20,7 @@
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
 
-use super::prefilter::Prefilter;
+use super::prefilter::Prefilters;
 use super::required;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
@@ -157,7 +157,7 @@ pub struct Rules {
     neighbour_max_chars: Option<usize>,
     disable: Vec<String>,
     /// Built on first use; rebuilt (lazily) whenever the rules change.
-    prefilter: Arc<OnceLock<Prefilter>>,
+    prefilter: Arc<Prefilters>,
 }
 
 /// Why a rule file could not be used.
@@ -365,11 +365,10 @@ impl Rules {
         self.prefilter = Arc::default();
     }
 
-    fn prefilter(&self) -> &Prefilter {
-        self.prefilter.get_or_init(|| {
-            let words: Vec<Option<Vec<Vec<u8>>>> =
-                self.rules.iter().map(|r| r.words.clone()).collect();
-            Prefilter::new(&words)
+    /// For each rule (by position), whether its required words occur in `text`: one pass.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
+        self.prefilter.candidates(text, || {
+            self.rules.iter().map(|r| r.words.clone()).collect()
         })
     }
 
@@ -378,12 +377,13 @@ impl Rules {
     /// long for is never compiled for it: most lines of a speech are long paragraphs, and a few
     /// Line rules have no required words, so they would otherwise be compiled on every line.
     /// Lazy, so a caller that needs the first match compiles no rule after it.
+    /// `candidates` are [`Rules::candidates`] of `trimmed` or of a text holding it.
     pub(crate) fn line_rules_matching<'a>(
         &'a self,
         trimmed: &'a str,
         nonws: usize,
+        candidates: &'a [bool],
     ) -> impl Iterator<Item = usize> + 'a {
-        let candidates = self.prefilter().candidates(trimmed);
         (0..self.rules.len()).filter(move |&i| {
             let rule = &self.rules[i];
             candidates[i]
@@ -393,10 +393,10 @@ impl Rules {
         })
     }
 
-    /// For each rule (by position), whether it may match `line` (its required words occur);
-    /// Line rules are false. Only these need running.
-    pub(crate) fn rules_matching(&self, line: &str) -> Vec<bool> {
-        let mut hits = self.prefilter().candidates(line);
+    /// `candidates` ([`Rules::candidates`] of a line) with the Line rules false: the other
+    /// rules that may match the line. Only these need running.
+    pub(crate) fn rules_matching(&self, candidates: Vec<bool>) -> Vec<bool> {
+        let mut hits = candidates;
         for (hit, rule) in hits.iter_mut().zip(&self.rules) {
             *hit &= rule.spec.kind != RuleKind::Line;
         }
@@ -509,8 +509,11 @@ mod tests {
         for line in material.iter().flat_map(|m| m.lines()) {
             let view = super::super::view::View::new(line, 0);
             let line = view.text.as_str();
-            let hits = rules.rules_matching(line);
-            let line_hits: Vec<usize> = rules.line_rules_matching(line.trim(), 0).collect();
+            let candidates = rules.candidates(line);
+            let hits = rules.rules_matching(candidates.clone());
+            let line_hits: Vec<usize> = rules
+                .line_rules_matching(line.trim(), 0, &candidates)
+                .collect();
             for (k, (rule, regex)) in rules.rules().iter().zip(&regexes).enumerate() {
                 if rule.kind() == RuleKind::Line {
                     let matched = regex.is_match(line.trim());
@@ -532,7 +535,10 @@ mod tests {
             )
             .unwrap(),
         );
-        let matching: Vec<usize> = extended.line_rules_matching("本期编辑", 4).collect();
+        let candidates = extended.candidates("本期编辑");
+        let matching: Vec<usize> = extended
+            .line_rules_matching("本期编辑", 4, &candidates)
+            .collect();
         assert_eq!(extended.rules()[matching[0]].id(), "x");
     }
 
