@@ -1,13 +1,88 @@
-//! Windows builds get the icon (`assets/pouxi.ico`) and version information in the .exe.
-//! Other targets need nothing from here. The build script runs on the host, so it asks Cargo
-//! about the target instead of using `cfg(windows)`.
+//! Two jobs:
+//! - the required words of the built-in ad rules (`assets/rules/ads.ron`), worked out once here
+//!   with the same code the program uses for user rules (`src/clean/required.rs`) and written
+//!   to `$OUT_DIR/builtin_words.rs`, so start-up does not parse every built-in pattern;
+//! - for Windows builds, the icon (`assets/pouxi.ico`) and version information in the .exe.
+//!   The build script runs on the host, so it asks Cargo about the target instead of using
+//!   `cfg(windows)`.
+
+#[allow(dead_code)]
+#[path = "src/clean/required.rs"]
+mod required;
+
+use std::fmt::Write as _;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=assets/pouxi.ico");
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
-        return;
+    println!("cargo:rerun-if-changed=assets/rules/ads.ron");
+    println!("cargo:rerun-if-changed=src/clean/required.rs");
+    write_builtin_words();
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
+        windows_resources();
     }
+}
+
+/// The fields of a rule this script needs; the program checks the rest when it parses the file.
+#[derive(serde::Deserialize)]
+struct Spec {
+    #[serde(default)]
+    pattern: Option<String>,
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct File {
+    #[serde(default)]
+    rules: Vec<Spec>,
+}
+
+/// `BUILTIN_WORDS`: (source, required words) of every built-in rule whose pattern parses,
+/// sorted by source. A rule left out (a broken file) is simply analysed at start-up, where the
+/// program reports it; the unit tests keep the file sound.
+fn write_builtin_words() {
+    let text = std::fs::read_to_string("assets/rules/ads.ron").unwrap_or_default();
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let file: File = options
+        .from_str(&text)
+        .unwrap_or(File { rules: Vec::new() });
+    let mut entries: Vec<(String, Option<Vec<Vec<u8>>>)> = Vec::new();
+    for spec in &file.rules {
+        let Some(source) = required::rule_source(spec.pattern.as_deref(), &spec.words) else {
+            continue;
+        };
+        if let Ok(hir) = required::parse(&source) {
+            entries.push((source, required::required_words(&hir)));
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.dedup_by(|a, b| a.0 == b.0);
+    let mut out = String::from(
+        "/// (source, required words) of each built-in rule, by `build.rs`; sorted by source.\n\
+         pub(super) static BUILTIN_WORDS: &[(&str, Option<&[&[u8]]>)] = &[\n",
+    );
+    for (source, words) in &entries {
+        let words = match words {
+            None => "None".to_owned(),
+            Some(set) => {
+                let mut list = String::new();
+                for word in set {
+                    let _ = write!(list, "&{word:?}, ");
+                }
+                format!("Some(&[{list}])")
+            }
+        };
+        let _ = writeln!(out, "    ({source:?}, {words}),");
+    }
+    out.push_str("];\n");
+    let dir = std::env::var_os("OUT_DIR").expect("Cargo sets OUT_DIR for build scripts");
+    let path = std::path::Path::new(&dir).join("builtin_words.rs");
+    std::fs::write(&path, out).expect("OUT_DIR is writable");
+}
+
+fn windows_resources() {
     let mut resource = winresource::WindowsResource::new();
     resource
         .set_icon("assets/pouxi.ico")

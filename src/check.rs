@@ -400,6 +400,17 @@ pub fn report(draft: &Draft, rules: &Rules) -> CheckReport {
 
 /// Checks a draft against the ad rules and the given review word list.
 pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckReport {
+    build(draft, rules, Some(lexicon))
+}
+
+/// The counts and the ad-like text still present, without the reviewer's notes and the
+/// originality figure: what `pouxi import` prints. The reviewer costs a large draft as much as
+/// finding its ads, for notes nobody would see.
+pub fn ads_report(draft: &Draft, rules: &Rules) -> CheckReport {
+    build(draft, rules, None)
+}
+
+fn build(draft: &Draft, rules: &Rules, lexicon: Option<&Lexicon>) -> CheckReport {
     let found_ads = ads::in_draft(draft, rules);
     let mut empty_findings = Vec::new();
     for (ci, category) in draft.categories().iter().enumerate() {
@@ -434,8 +445,10 @@ pub fn report_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> CheckRepo
             .map(|c| c.title.clone())
             .collect(),
         empty_findings,
-        review: review_entries(draft, &found_ads, lexicon),
-        originality: originality_entry(draft),
+        review: lexicon.map_or_else(Vec::new, |lexicon| {
+            review_entries(draft, &found_ads, lexicon)
+        }),
+        originality: lexicon.and_then(|_| originality_entry(draft)),
     }
 }
 

@@ -201,7 +201,7 @@ pub fn run_import(
             material.encoding
         ),
     );
-    let report = check::report(&imported.draft, &rules);
+    let report = check::ads_report(&imported.draft, &rules);
     print_summary(&report, stderr);
     let stats = &imported.stats;
     say(

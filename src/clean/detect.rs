@@ -248,24 +248,27 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    for index in rules.line_rules_matching(trimmed) {
+    // One pass of the prefilter for both kinds of rule: `trimmed` is part of `vt`.
+    let candidates = rules.candidates(vt);
+    if let Some(index) = rules
+        .line_rules_matching(trimmed, result.nonws, &candidates)
+        .next()
+    {
         let rule = &rules.rules()[index];
-        if result.nonws <= rule.max_chars() {
-            mark_whole(
-                text,
-                &mut result,
-                rule.reason(),
-                rule.id(),
-                WholeLine::Chrome,
-            );
-            result.heads_list = rule.spec.heads_list;
-            return result;
-        }
+        mark_whole(
+            text,
+            &mut result,
+            rule.reason(),
+            rule.id(),
+            WholeLine::Chrome,
+        );
+        result.heads_list = rule.spec.heads_list;
+        return result;
     }
 
     // Spans in view coordinates.
     // Only the rules that can match this line are run.
-    let hits = rules.rules_matching(vt);
+    let hits = rules.rules_matching(candidates);
     let candidates = |kind: RuleKind| {
         rules
             .rules()

@@ -11,6 +11,7 @@ mod detect;
 pub mod marks;
 mod prefilter;
 mod repair;
+pub(crate) mod required;
 pub mod rules;
 mod view;
 

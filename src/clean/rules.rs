@@ -20,7 +20,8 @@
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
 
-use super::prefilter::{self, Prefilter};
+use super::prefilter::Prefilters;
+use super::required;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -156,7 +157,7 @@ pub struct Rules {
     neighbour_max_chars: Option<usize>,
     disable: Vec<String>,
     /// Built on first use; rebuilt (lazily) whenever the rules change.
-    prefilter: Arc<OnceLock<Prefilter>>,
+    prefilter: Arc<Prefilters>,
 }
 
 /// Why a rule file could not be used.
@@ -364,30 +365,38 @@ impl Rules {
         self.prefilter = Arc::default();
     }
 
-    fn prefilter(&self) -> &Prefilter {
-        self.prefilter.get_or_init(|| {
-            let words: Vec<Option<Vec<Vec<u8>>>> =
-                self.rules.iter().map(|r| r.words.clone()).collect();
-            Prefilter::new(&words)
+    /// For each rule (by position), whether its required words occur in `text`: one pass.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
+        self.prefilter.candidates(text, || {
+            self.rules.iter().map(|r| r.words.clone()).collect()
         })
     }
 
-    /// Positions (in [`Rules::rules`]) of the Line rules that match `trimmed`, in order.
-    pub(crate) fn line_rules_matching(&self, trimmed: &str) -> Vec<usize> {
-        let candidates = self.prefilter().candidates(trimmed);
-        (0..self.rules.len())
-            .filter(|&i| {
-                candidates[i]
-                    && self.rules[i].spec.kind == RuleKind::Line
-                    && self.rules[i].regex().is_some_and(|r| r.is_match(trimmed))
-            })
-            .collect()
+    /// Positions (in [`Rules::rules`]) of the Line rules that match `trimmed`, in order, among
+    /// those that may remove a line of `nonws` non-whitespace characters. A rule the line is too
+    /// long for is never compiled for it: most lines of a speech are long paragraphs, and a few
+    /// Line rules have no required words, so they would otherwise be compiled on every line.
+    /// Lazy, so a caller that needs the first match compiles no rule after it.
+    /// `candidates` are [`Rules::candidates`] of `trimmed` or of a text holding it.
+    pub(crate) fn line_rules_matching<'a>(
+        &'a self,
+        trimmed: &'a str,
+        nonws: usize,
+        candidates: &'a [bool],
+    ) -> impl Iterator<Item = usize> + 'a {
+        (0..self.rules.len()).filter(move |&i| {
+            let rule = &self.rules[i];
+            candidates[i]
+                && rule.spec.kind == RuleKind::Line
+                && nonws <= rule.max_chars()
+                && rule.regex().is_some_and(|r| r.is_match(trimmed))
+        })
     }
 
-    /// For each rule (by position), whether it may match `line` (its required words occur);
-    /// Line rules are false. Only these need running.
-    pub(crate) fn rules_matching(&self, line: &str) -> Vec<bool> {
-        let mut hits = self.prefilter().candidates(line);
+    /// `candidates` ([`Rules::candidates`] of a line) with the Line rules false: the other
+    /// rules that may match the line. Only these need running.
+    pub(crate) fn rules_matching(&self, candidates: Vec<bool>) -> Vec<bool> {
+        let mut hits = candidates;
         for (hit, rule) in hits.iter_mut().zip(&self.rules) {
             *hit &= rule.spec.kind != RuleKind::Line;
         }
@@ -413,31 +422,35 @@ fn parse_rule_file(text: &str) -> Result<RuleFile, RulesError> {
         })
 }
 
+/// Sources and required words of the built-in rules, sorted by source, worked out by
+/// `build.rs` with [`required`]: parsing every built-in pattern again at each start-up cost
+/// a few milliseconds of every command.
+mod precomputed {
+    include!(concat!(env!("OUT_DIR"), "/builtin_words.rs"));
+}
+
+/// The required words of `source`: from the table when it is a built-in rule's source (the
+/// pattern parsed at compile time), otherwise from parsing it now.
+fn words_of(source: &str) -> Result<Option<Vec<Vec<u8>>>, String> {
+    let table = precomputed::BUILTIN_WORDS;
+    if let Ok(at) = table.binary_search_by(|(known, _)| (*known).cmp(source)) {
+        let words = table[at].1;
+        return Ok(words.map(|set| set.iter().map(|w| w.to_vec()).collect()));
+    }
+    required::parse(source).map(|hir| required::required_words(&hir))
+}
+
 fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
-    let mut alternatives = Vec::new();
-    if let Some(pattern) = spec.pattern.as_deref().filter(|p| !p.is_empty()) {
-        alternatives.push(format!("(?:{pattern})"));
-    }
-    let words: Vec<String> = spec
-        .words
-        .iter()
-        .filter(|w| !w.trim().is_empty())
-        .map(|w| regex::escape(w.trim()))
-        .collect();
-    if !words.is_empty() {
-        alternatives.push(format!("(?:{})", words.join("|")));
-    }
-    if alternatives.is_empty() {
+    let Some(source) = required::rule_source(spec.pattern.as_deref(), &spec.words) else {
         return Err(RulesError::Empty { id: spec.id });
-    }
-    let source = alternatives.join("|");
-    let hir = prefilter::parse(&source).map_err(|message| RulesError::Pattern {
+    };
+    let words = words_of(&source).map_err(|message| RulesError::Pattern {
         id: spec.id.clone(),
         message,
     })?;
     Ok(Rule {
         spec,
-        words: prefilter::required_words(&hir),
+        words,
         source,
         regex: Arc::default(),
     })
@@ -465,6 +478,18 @@ mod tests {
     }
 
     #[test]
+    fn the_words_worked_out_at_build_time_are_those_of_the_rules() {
+        let table = precomputed::BUILTIN_WORDS;
+        let rules = Rules::from_ron(BUILTIN_RON).unwrap();
+        assert_eq!(table.len(), rules.len());
+        for rule in rules.rules() {
+            let hir = required::parse(&rule.source).unwrap();
+            assert_eq!(rule.words, required::required_words(&hir), "{}", rule.id());
+            assert!(table.iter().any(|(source, _)| *source == rule.source));
+        }
+    }
+
+    #[test]
     fn the_prefilter_never_hides_a_match() {
         let rules = Rules::builtin();
         let material = [
@@ -484,8 +509,11 @@ mod tests {
         for line in material.iter().flat_map(|m| m.lines()) {
             let view = super::super::view::View::new(line, 0);
             let line = view.text.as_str();
-            let hits = rules.rules_matching(line);
-            let line_hits = rules.line_rules_matching(line.trim());
+            let candidates = rules.candidates(line);
+            let hits = rules.rules_matching(candidates.clone());
+            let line_hits: Vec<usize> = rules
+                .line_rules_matching(line.trim(), 0, &candidates)
+                .collect();
             for (k, (rule, regex)) in rules.rules().iter().zip(&regexes).enumerate() {
                 if rule.kind() == RuleKind::Line {
                     let matched = regex.is_match(line.trim());
@@ -507,7 +535,10 @@ mod tests {
             )
             .unwrap(),
         );
-        let matching = extended.line_rules_matching("本期编辑");
+        let candidates = extended.candidates("本期编辑");
+        let matching: Vec<usize> = extended
+            .line_rules_matching("本期编辑", 4, &candidates)
+            .collect();
         assert_eq!(extended.rules()[matching[0]].id(), "x");
     }
 

@@ -33,6 +33,7 @@ mod idiom;
 mod lexicon;
 mod needles;
 mod outline;
+mod pattern;
 mod placeholder;
 mod repetition;
 mod structure;
@@ -46,6 +47,7 @@ pub use repetition::similarity;
 
 use crate::clean::Rules;
 use crate::draft::{CategoryId, Draft, Finding, FindingId, SectionId, TextField, place};
+use pattern::Pattern;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -520,40 +522,6 @@ fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
-    }
-}
-
-/// A built-in regular expression. The patterns are constants checked by tests; if one ever
-/// failed to compile, its check would find nothing rather than stop the program.
-struct Pattern(Option<regex::Regex>);
-
-impl Pattern {
-    fn new(pattern: &str) -> Pattern {
-        Pattern(regex::Regex::new(pattern).ok())
-    }
-
-    fn is_match(&self, text: &str) -> bool {
-        self.0.as_ref().is_some_and(|re| re.is_match(text))
-    }
-
-    fn find_ranges(&self, text: &str) -> Vec<Range<usize>> {
-        self.0
-            .as_ref()
-            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
-            .unwrap_or_default()
-    }
-
-    /// `text` with every match replaced by `with`.
-    fn replace_all(&self, text: &str, with: &str) -> String {
-        match &self.0 {
-            Some(re) => re.replace_all(text, with).into_owned(),
-            None => text.to_owned(),
-        }
-    }
-
-    #[cfg(test)]
-    fn compiled(&self) -> bool {
-        self.0.is_some()
     }
 }
 

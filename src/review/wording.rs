@@ -88,7 +88,7 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
 }
 
 fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    let Some(re) = PARTICLE.0.as_ref() else {
+    let Some(re) = PARTICLE.for_text(text) else {
         return;
     };
     for caps in re.captures_iter(text) {

@@ -214,8 +214,8 @@ pub fn text_bytes(draft: &Draft) -> u64 {
 /// The draft as the text of a file.
 pub fn draft_to_ron(draft: &Draft) -> String {
     let file = DraftFileOut::of(draft);
-    match ron_options().to_string_pretty(&file, pretty_config()) {
-        Ok(text) => compact::unescape_printable(text) + "\n",
+    match compact::to_ron(&file) {
+        Ok(text) => text + "\n",
         // Serializing plain strings and vectors cannot fail; keep a readable fallback anyway.
         Err(error) => format!("// {error}\n"),
     }

@@ -23,7 +23,7 @@
 use super::atomic::{self, is_temp_name, remove_stale_temps};
 use super::{
     DraftFile, DraftFileOut, MAX_DRAFT_BYTES, StoreError, StoreErrorKind, WriteFailure,
-    content_hash, load_draft, pretty_config, read_capped, ron_options,
+    content_hash, load_draft, read_capped, ron_options,
 };
 use crate::draft::Draft;
 use serde::{Deserialize, Serialize};
@@ -235,8 +235,8 @@ fn recovery_to_ron_with_base(draft: &Draft, meta: &RecoveryMeta, journal_base: u
         journal_base,
         draft: DraftFileOut::of(draft),
     };
-    match ron_options().to_string_pretty(&file, pretty_config()) {
-        Ok(text) => super::compact::unescape_printable(text) + "\n",
+    match super::compact::to_ron(&file) {
+        Ok(text) => text + "\n",
         Err(error) => format!("// {error}\n"),
     }
 }
