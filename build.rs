@@ -10,6 +10,10 @@
 #[path = "src/clean/required.rs"]
 mod required;
 
+#[allow(dead_code)]
+#[path = "src/review/idiom_tables.rs"]
+mod idiom_tables;
+
 use std::fmt::Write as _;
 
 fn main() {
@@ -17,10 +21,22 @@ fn main() {
     println!("cargo:rerun-if-changed=assets/pouxi.ico");
     println!("cargo:rerun-if-changed=assets/rules/ads.ron");
     println!("cargo:rerun-if-changed=src/clean/required.rs");
+    println!("cargo:rerun-if-changed=assets/review/idioms.txt");
+    println!("cargo:rerun-if-changed=src/review/idiom_tables.rs");
     write_builtin_words();
+    write_idiom_tables();
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
         windows_resources();
     }
+}
+
+/// The idiom check's lists, sorted and packed for lookups in place (`src/review/idiom_tables.rs`).
+fn write_idiom_tables() {
+    let lists = std::fs::read_to_string("assets/review/idioms.txt")
+        .unwrap_or_else(|error| panic!("assets/review/idioms.txt cannot be read: {error}"));
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    std::fs::write(out.join("idioms.bin"), idiom_tables::build(&lists))
+        .unwrap_or_else(|error| panic!("the idiom tables cannot be written: {error}"));
 }
 
 /// The fields of a rule this script needs; the program checks the rest when it parses the file.

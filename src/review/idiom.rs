@@ -3,155 +3,29 @@
 //! character away from one. The lists (`assets/review/idioms.txt`, about 38,000 idioms) come
 //! from public data; `tests/review_idiom_data.rs` says from where and makes them again.
 //!
-//! Cost: every four characters are looked at, so the common case is two bit tests (is there
-//! an idiom that starts, or ends, with these two characters?); only then a binary search.
+//! Cost: nothing to load (`build.rs` packs the lists, see `idiom_tables`); every four
+//! characters are looked at, and the common case is two bit tests (is there an idiom that
+//! starts, or ends, with these two characters?); only then a binary search.
 
+use super::idiom_tables::{Packed, Tables, pack, reversed, unpack};
 use super::{Location, ReviewItem, ReviewKind};
 use crate::draft::Draft;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-const LISTS: &str = include_str!("../../assets/review/idioms.txt");
+/// The lists of `assets/review/idioms.txt` in searchable form, made by `build.rs`.
+static TABLE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
 
-/// Bits of the filters that tell at once that no idiom starts (or ends) with two characters.
-const FILTER_BITS: u32 = 20;
+/// The tables; should they ever not read (they are tested), the check finds nothing.
+static TABLES: LazyLock<Option<Tables<'static>>> = LazyLock::new(|| Tables::read(TABLE_BYTES));
 
-/// Four characters of the Basic Multilingual Plane, 16 bits each, first in the high bits.
-type Packed = u64;
-
-fn pack(chars: [u16; 4]) -> Packed {
-    chars.iter().fold(0, |key, &c| key << 16 | Packed::from(c))
-}
-
-fn reversed(chars: [u16; 4]) -> [u16; 4] {
-    [chars[3], chars[2], chars[1], chars[0]]
-}
-
-fn unpack(key: Packed) -> [u16; 4] {
-    [
-        (key >> 48) as u16,
-        (key >> 32) as u16,
-        (key >> 16) as u16,
-        key as u16,
-    ]
-}
-
-fn four(word: &str) -> Option<[u16; 4]> {
-    let mut out = [0u16; 4];
-    let mut chars = word.chars();
-    for slot in &mut out {
-        *slot = u16::try_from(u32::from(chars.next()?)).ok()?;
-    }
-    chars.next().is_none().then_some(out)
-}
-
-/// One bit per hashed pair of characters.
-struct PairFilter(Vec<u64>);
-
-impl PairFilter {
-    fn new() -> PairFilter {
-        PairFilter(vec![0; 1 << (FILTER_BITS - 6)])
-    }
-
-    fn slot(a: u16, b: u16) -> usize {
-        let pair = u32::from(a) << 16 | u32::from(b);
-        (pair.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
-    }
-
-    fn insert(&mut self, a: u16, b: u16) {
-        let slot = Self::slot(a, b);
-        self.0[slot / 64] |= 1 << (slot % 64);
-    }
-
-    fn may_hold(&self, a: u16, b: u16) -> bool {
-        let slot = Self::slot(a, b);
-        self.0[slot / 64] & (1 << (slot % 64)) != 0
-    }
-}
-
-struct Lists {
-    /// Idioms, sorted; and the same with their characters reversed, for lookups by the end.
-    forward: Vec<Packed>,
-    backward: Vec<Packed>,
-    starts: PairFilter,
-    ends: PairFilter,
-    /// Words that only look like a slip (`集思广益`).
-    words: HashSet<Packed>,
-    /// For a written character, the idiom characters it may stand for.
-    confusable: HashMap<char, &'static str>,
-}
-
-static LISTS_PARSED: LazyLock<Lists> = LazyLock::new(|| parse(LISTS));
-
-fn parse(text: &'static str) -> Lists {
-    let mut lists = Lists {
-        forward: Vec::new(),
-        backward: Vec::new(),
-        starts: PairFilter::new(),
-        ends: PairFilter::new(),
-        words: HashSet::new(),
-        confusable: HashMap::new(),
-    };
-    let mut section = "";
-    for line in text.lines() {
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[') {
-            section = name.split(']').next().unwrap_or("");
-            continue;
-        }
-        match section {
-            "idioms" => {
-                if let Some(chars) = four(line) {
-                    lists.forward.push(pack(chars));
-                    lists.backward.push(pack(reversed(chars)));
-                    lists.starts.insert(chars[0], chars[1]);
-                    lists.ends.insert(chars[3], chars[2]);
-                }
-            }
-            "words" => {
-                if let Some(chars) = four(line) {
-                    lists.words.insert(pack(chars));
-                }
-            }
-            "confusable" => {
-                let mut chars = line.chars();
-                if let (Some(c), Some(' ')) = (chars.next(), chars.next()) {
-                    lists.confusable.insert(c, chars.as_str());
-                }
-            }
-            _ => {}
-        }
-    }
-    lists.forward.sort_unstable();
-    lists.backward.sort_unstable();
-    lists
-}
-
-impl Lists {
+impl Tables<'_> {
     fn is_idiom(&self, chars: [u16; 4]) -> bool {
-        self.forward.binary_search(&pack(chars)).is_ok()
-    }
-
-    /// Idioms (in `sorted`) whose first two characters are `a`, `b`.
-    fn starting(sorted: &[Packed], a: u16, b: u16) -> &[Packed] {
-        let low = pack([a, b, 0, 0]);
-        let high = pack([a, b, u16::MAX, u16::MAX]);
-        let from = sorted.partition_point(|&k| k < low);
-        let to = sorted.partition_point(|&k| k <= high);
-        &sorted[from..to]
+        self.forward.contains(pack(chars))
     }
 
     fn taken_for(&self, written: u16, meant: u16) -> bool {
-        let (Some(written), Some(meant)) =
-            (char::from_u32(written.into()), char::from_u32(meant.into()))
-        else {
-            return false;
-        };
         self.confusable
-            .get(&written)
-            .is_some_and(|meant_ones| meant_ones.contains(meant))
+            .contains(u64::from(written) << 16 | u64::from(meant))
     }
 
     /// The idiom `window` was meant to be: one character off, and that one a look-alike or
@@ -164,21 +38,31 @@ impl Lists {
                 _ => false,
             }
         };
+        // Idioms sharing the window's first two characters (its last two, from the end).
         let mut found = None;
-        if self.starts.may_hold(window[0], window[1]) {
-            found = Self::starting(&self.forward, window[0], window[1])
-                .iter()
-                .map(|&k| unpack(k))
+        if self.may_start(window[0], window[1]) {
+            let from = self.forward.lower_bound(pack([window[0], window[1], 0, 0]));
+            let to = self
+                .forward
+                .lower_bound(pack([window[0], window[1] + 1, 0, 0]));
+            found = (from..to)
+                .map(|i| unpack(self.forward.get(i)))
                 .find(|&idiom| one_off(idiom));
         }
-        if found.is_none() && self.ends.may_hold(window[3], window[2]) {
-            found = Self::starting(&self.backward, window[3], window[2])
-                .iter()
-                .map(|&k| reversed(unpack(k)))
+        if found.is_none() && self.may_end(window[3], window[2]) {
+            let from = self
+                .backward
+                .lower_bound(pack([window[3], window[2], 0, 0]));
+            let to = self
+                .backward
+                .lower_bound(pack([window[3], window[2] + 1, 0, 0]));
+            found = (from..to)
+                .map(|i| reversed(unpack(self.backward.get(i))))
                 .find(|&idiom| one_off(idiom));
         }
         let found = found?;
-        (!self.is_idiom(window) && !self.words.contains(&pack(window))).then_some(found)
+        let packed: Packed = pack(window);
+        (!self.is_idiom(window) && !self.words.contains(packed)).then_some(found)
     }
 }
 
@@ -211,7 +95,9 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
 /// Byte ranges of miswritten idioms in `text`, each with the idiom. One pass with the last
 /// four Chinese characters in hand; a slip found is not looked into again.
 fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let lists = &*LISTS_PARSED;
+    let Some(tables) = TABLES.as_ref() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut window = [0u16; 4];
     let mut starts = [0usize; 4];
@@ -230,7 +116,7 @@ fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         if held < 4 || starts[0] < free_from {
             continue;
         }
-        if let Some(idiom) = lists.meant(window) {
+        if let Some(idiom) = tables.meant(window) {
             let end = at + c.len_utf8();
             let idiom: String = idiom
                 .iter()
@@ -245,6 +131,7 @@ fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::idiom_tables::four;
     use super::*;
 
     fn found(text: &str) -> Vec<(String, String)> {
@@ -255,12 +142,19 @@ mod tests {
     }
 
     #[test]
-    fn the_lists_are_whole() {
-        let lists = &*LISTS_PARSED;
-        assert!(lists.forward.len() > 30_000, "{}", lists.forward.len());
-        assert!(lists.words.len() > 100, "{}", lists.words.len());
-        assert!(lists.confusable.len() > 2_000, "{}", lists.confusable.len());
-        assert!(lists.is_idiom(four("潜移默化").unwrap()));
+    fn the_tables_read_and_are_whole() {
+        let tables = TABLES.as_ref().expect("the tables build.rs made read");
+        assert!(tables.forward.len() > 30_000, "{}", tables.forward.len());
+        assert_eq!(tables.backward.len(), tables.forward.len());
+        assert!(tables.words.len() > 100, "{}", tables.words.len());
+        assert!(
+            tables.confusable.len() > 20_000,
+            "{}",
+            tables.confusable.len()
+        );
+        assert!(tables.is_idiom(four("潜移默化").unwrap()));
+        assert!(tables.taken_for(four("黔移默化").unwrap()[0], four("潜移默化").unwrap()[0]));
+        assert!(Tables::read(&TABLE_BYTES[..TABLE_BYTES.len() - 1]).is_none());
     }
 
     #[test]

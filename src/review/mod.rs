@@ -30,6 +30,7 @@ mod formulation;
 mod group;
 mod headline;
 mod idiom;
+mod idiom_tables;
 mod lexicon;
 mod needles;
 mod outline;
