@@ -94,12 +94,76 @@ fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Any of [`CIRCUMSTANCES`], found in one pass: most texts hold none.
+/// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,
+/// `党员年龄结构老化`): the commentary's other way of finding the cause outside oneself.
+const CONDITIONS: &[(&str, &str)] = &[
+    ("经济条件", "经济条件"),
+    ("基础条件", "基础条件"),
+    ("自然条件", "自然条件"),
+    ("年龄结构", "年龄结构"),
+    ("群众认识", "群众"),
+    ("群众的认识", "群众"),
+    ("群众思想", "群众"),
+    ("群众素质", "群众"),
+    ("群众的素质", "群众"),
+];
+
+/// What makes a condition poor.
+const POOR: &[&str] = &[
+    "较差", "差", "落后", "老化", "偏大", "薄弱", "不高", "偏低", "滞后",
+];
+
+/// Words before a condition that make it the object of the writer's own work, not an excuse
+/// (`对群众认识落后的问题引导不够`).
+const ACTING_ON: &[&str] = &["对", "针对", "改善", "改变", "帮助", "引导", "没有", "未能"];
+
+/// Any of [`CIRCUMSTANCES`] or [`CONDITIONS`], found in one pass: most texts hold none.
 static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| {
-        let words: Vec<&str> = CIRCUMSTANCES.iter().map(|(w, _)| *w).collect();
+        let words: Vec<&str> = CIRCUMSTANCES
+            .iter()
+            .chain(CONDITIONS)
+            .map(|(w, _)| *w)
+            .collect();
         super::needles::quick_to_build(&words)
     });
+
+/// The first clause that names a poor outside condition as the problem, as an item.
+fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
+    for range in clauses(text) {
+        let clause = &text[range.clone()];
+        for (word, what) in CONDITIONS {
+            let Some(at) = clause.find(word) else {
+                continue;
+            };
+            let before = &clause[..at];
+            if CONFESSING
+                .iter()
+                .chain(ACTING_ON)
+                .any(|c| before.contains(c))
+            {
+                continue;
+            }
+            // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
+            // to deal with it instead.
+            let rest = clause[at + word.len()..].trim_end();
+            if POOR.iter().any(|p| rest.ends_with(p)) {
+                return Some(
+                    ReviewItem::new(
+                        ReviewKind::BlamingCircumstances,
+                        location,
+                        format!(
+                            "把{what}差当作问题，是在找客观原因：检视问题要从主观上找差距，写自己在其中哪里做得不够"
+                        ),
+                    )
+                    .with_rule(what)
+                    .with_range(text, range),
+                );
+            }
+        }
+    }
+    None
+}
 
 /// The first clause that gives a circumstance as the cause, as an item.
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {
@@ -140,7 +204,7 @@ fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             }
         }
     }
-    None
+    poor_condition(location, text)
 }
 
 #[cfg(test)]
@@ -171,6 +235,25 @@ mod tests {
             blamed("历史遗留问题较多，导致整改进度缓慢。").as_deref(),
             Some("历史遗留问题较多")
         );
+    }
+
+    #[test]
+    fn a_poor_outside_condition_named_as_the_problem_is_flagged() {
+        assert_eq!(
+            blamed("党员年龄结构老化，发展党员难度大。").as_deref(),
+            Some("党员年龄结构老化")
+        );
+        assert_eq!(
+            blamed("我村经济条件较差，集体收入少。").as_deref(),
+            Some("我村经济条件较差")
+        );
+        for text in [
+            "对群众认识落后的问题引导不够，宣传不到位。",
+            "没有改善村里经济条件较差的局面。",
+            "经济条件好了，思想却松懈了。",
+        ] {
+            assert_eq!(blamed(text), None, "{text}");
+        }
     }
 
     #[test]
