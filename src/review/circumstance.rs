@@ -217,54 +217,58 @@ mod tests {
             .map(|item| item.excerpt.unwrap_or_default())
     }
 
+    /// Each text is flagged, on the clause given.
+    fn blamed_as(cases: &[(&str, &str)]) {
+        for (text, clause) in cases {
+            assert_eq!(blamed(text).as_deref(), Some(*clause), "{text}");
+        }
+    }
+
+    fn not_blamed(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(blamed(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn circumstances_given_as_the_cause_are_flagged() {
-        assert_eq!(
-            blamed("随着年龄的增长，干事创业的劲头不足，有着瞻前顾后的顾虑。").as_deref(),
-            Some("随着年龄的增长")
-        );
-        assert_eq!(
-            blamed("因为工作性质的原因，工作重心大多放在服务领导上。").as_deref(),
-            Some("因为工作性质的原因")
-        );
-        assert_eq!(
-            blamed("有时忙于事务性工作比较多，没有更多时间精力深入基层。").as_deref(),
-            Some("有时忙于事务性工作比较多")
-        );
-        assert_eq!(
-            blamed("历史遗留问题较多，导致整改进度缓慢。").as_deref(),
-            Some("历史遗留问题较多")
-        );
+        blamed_as(&[
+            (
+                "随着年龄的增长，干事创业的劲头不足，有着瞻前顾后的顾虑。",
+                "随着年龄的增长",
+            ),
+            (
+                "因为工作性质的原因，工作重心大多放在服务领导上。",
+                "因为工作性质的原因",
+            ),
+            (
+                "有时忙于事务性工作比较多，没有更多时间精力深入基层。",
+                "有时忙于事务性工作比较多",
+            ),
+            ("历史遗留问题较多，导致整改进度缓慢。", "历史遗留问题较多"),
+        ]);
     }
 
     #[test]
     fn a_poor_outside_condition_named_as_the_problem_is_flagged() {
-        assert_eq!(
-            blamed("党员年龄结构老化，发展党员难度大。").as_deref(),
-            Some("党员年龄结构老化")
-        );
-        assert_eq!(
-            blamed("我村经济条件较差，集体收入少。").as_deref(),
-            Some("我村经济条件较差")
-        );
-        for text in [
+        blamed_as(&[
+            ("党员年龄结构老化，发展党员难度大。", "党员年龄结构老化"),
+            ("我村经济条件较差，集体收入少。", "我村经济条件较差"),
+        ]);
+        not_blamed(&[
             "对群众认识落后的问题引导不够，宣传不到位。",
             "没有改善村里经济条件较差的局面。",
             "经济条件好了，思想却松懈了。",
-        ] {
-            assert_eq!(blamed(text), None, "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn circumstances_that_are_the_problem_are_not_flagged() {
-        for text in [
+        not_blamed(&[
             "出现事故多强调客观原因，不讲自身问题。",
             "对历史遗留问题化解不力，信访积案清零缓慢。",
             "对年轻干部压担子不够，年龄结构老化的问题没有破题。",
             "工作任务重的科室没有及时增派人手。",
-        ] {
-            assert_eq!(blamed(text), None, "{text}");
-        }
+        ]);
     }
 }

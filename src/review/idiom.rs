@@ -9,6 +9,7 @@
 
 use super::idiom_tables::{Packed, Tables, pack, reversed, unpack};
 use super::{Location, ReviewItem, ReviewKind};
+use crate::clean::is_han;
 use crate::draft::Draft;
 use std::sync::LazyLock;
 
@@ -64,10 +65,6 @@ impl Tables<'_> {
         let packed: Packed = pack(window);
         (!self.is_idiom(window) && !self.words.contains(packed)).then_some(found)
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {

@@ -491,7 +491,7 @@ fn core_chars(text: &str) -> Vec<char> {
         })
         .map(|c| c.to_ascii_lowercase())
         // Chinese first: `is_alphanumeric` looks CJK up the slow way.
-        .filter(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric())
+        .filter(|&c| crate::clean::is_han(c) || c.is_alphanumeric())
         .collect()
 }
 

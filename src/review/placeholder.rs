@@ -134,10 +134,6 @@ fn disjoint(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-fn is_han(c: Option<char>) -> bool {
-    c.is_some_and(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
-}
-
 /// A name or word a page struck out, standing between Chinese characters: one `*`
 /// (`学习*新时代`, `召开*年度`) or a run of ASCII hyphens (`邓--理论`). Runs of two or more
 /// asterisks are found by the patterns wherever they stand.
@@ -159,7 +155,8 @@ fn struck_out(text: &str) -> Vec<Range<usize>> {
         }
         let run = text[at..end].chars().count();
         let wanted = if single { run == 1 } else { run >= 2 };
-        if wanted && is_han(text[..at].chars().next_back()) && is_han(text[end..].chars().next()) {
+        let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
+        if wanted && han(text[..at].chars().next_back()) && han(text[end..].chars().next()) {
             out.push(at..end);
         }
     }

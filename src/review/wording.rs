@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 /// not matter: the regex takes the leftmost match and the guard looks before it.
 const VERBS: &str = "落实|执行|推进|贯彻|研究|理解|领会|把握|掌握|坚持|开展|完成|处理|解决|思考|履行|钻研|宣传|发扬|发挥|考虑|部署|谋划|督促|检查|整改|调研|沟通|协调|落细|学习|分析|运用|认识|监督|管理|指导|联系|总结|反思|剖析|查找|把关|服务|了解|统筹|提高|推动|对待|抓|做|学|干|想|看|走|谋|管|讲|写|说|听|查|改|用|跑|推|办|搞|树|守|盯|扛|悟|记|读";
 
+/// [`VERBS`] one by one, split once.
+static VERB_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| VERBS.split('|').collect());
+
 /// Complements: how well or how far the action went.
 const COMPLEMENTS: &str = "不够|不到位|不深|不透|不实|不细|不好|不牢|不紧|不严|不准|不全|不多|不快|不高|很好|较好|比较好|太少|较少|很少|过多|太多|过少";
 
@@ -123,10 +126,9 @@ fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
 /// `不能全面细致的了解`: a modal, one or two manner words, `的`, a verb: the manner words
 /// modify the verb, so `地` is meant.
 fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    let verbs: Vec<&str> = VERBS.split('|').collect();
     for (at, de) in text.match_indices('的') {
         let after = &text[at + de.len()..];
-        if !verbs.iter().any(|verb| after.starts_with(verb)) {
+        if !VERB_LIST.iter().any(|verb| after.starts_with(verb)) {
             continue;
         }
         let mut start = at;
@@ -267,19 +269,13 @@ fn adverb_for_preposition(
         else {
             continue;
         };
+        // The clause: the Chinese characters that follow, at most a phrase long.
         let clause_end = after
             .char_indices()
+            .take_while(|&(_, c)| is_chinese(c))
             .take(PLACE_PHRASE_CHARS)
-            .find(|(_, c)| !is_chinese(*c))
-            .map_or_else(
-                || {
-                    after
-                        .char_indices()
-                        .nth(PLACE_PHRASE_CHARS)
-                        .map_or(after.len(), |(i, _)| i)
-                },
-                |(i, _)| i,
-            );
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
         if clause_end <= noun.len() {
             continue;
         }
