@@ -150,7 +150,7 @@ mod tests {
             pairs(&[("此刻", "现在"), ("此刻", "现在")])
         );
         assert_eq!(
-            fixes("没有深进基层、深进实际，缺乏用心进取精神，工作用心性不高。"),
+            fixes("没有深进基层、深进实际，缺乏用心进取精神，没有调动用心性。"),
             pairs(&[
                 ("深进", "深入"),
                 ("深进", "深入"),
@@ -181,6 +181,8 @@ mod tests {
     fn the_same_words_in_sound_chinese_are_not_flagged() {
         for text in [
             "考试题目出得偏，论文题目已确定，这道选择题目很难。",
+            "有些题目学生不会做，要引导学生思考题目、解决题目，跳过不存在的题目。",
+            "注册表此刻已改，欢迎使用心性教育系统。",
             "此时此刻，他代表此刻在场的同志发言，报表此刻已生成，具体此刻难以说清。",
             "用心用情用力为群众办实事，用心参与每一次学习。",
             "处理好关系，处理问题及时，处理群众来信。",
@@ -224,7 +226,7 @@ mod tests {
         check(&draft, &Lexicon::builtin(), &mut items);
         assert_eq!(items.len(), 1);
         assert!(
-            items[0].message.contains("“表此刻”"),
+            items[0].message.contains("“主要表此刻”"),
             "{}",
             items[0].message
         );
