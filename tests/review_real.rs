@@ -1,7 +1,10 @@
 //! A measure of trust: the reviewer on real findings from public pages
-//! (`tests/fixtures/review_real/findings.txt`), every real fault in them marked by hand.
+//! (`tests/fixtures/review_real/*.txt`), every real fault in them marked by hand.
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
+//!
+//! All three sets are tuning sets now: the reviewer's rules have been written beside them,
+//! so their figures flatter it. An independent set, marked elsewhere, is the honest measure.
 
 mod import_support;
 
@@ -231,9 +234,9 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
     score
 }
 
-/// Two sets: `findings.txt`, which the reviewer's rules were written beside (so its figure
-/// flatters them), and `heldout.txt`, marked by hand before the reviewer was ever run on it:
-/// the honest figure.
+/// Three tuning sets: `findings.txt`, `heldout.txt` and `heldout2.txt`. The last two were
+/// marked by hand before the reviewer first ran on them, but rules have been tuned on all
+/// three since, so none of them is held out any more.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
@@ -245,13 +248,23 @@ fn precision_and_recall_on_real_findings() {
             text.lines().any(|line| line == FIGURE_SPACES_UNMARKED),
         )
     };
-    let tuned = set("findings.txt");
-    let held_out = set("heldout.txt");
-    let fresh = set("heldout2.txt");
-    tuned.print("tuning set");
-    held_out.print("held-out set");
-    fresh.print("fresh set");
-    for (name, score) in [("tuning set", &tuned), ("held-out set", &held_out)] {
+    let sets = [
+        ("tuning set 1", set("findings.txt")),
+        ("tuning set 2", set("heldout.txt")),
+        ("tuning set 3", set("heldout2.txt")),
+    ];
+    for (name, score) in &sets {
+        score.print(name);
+    }
+    let (marked, found) = sets
+        .iter()
+        .fold((0, 0), |(m, f), (_, s)| (m + s.marked, f + s.found));
+    let union = found as f64 / marked.max(1) as f64;
+    println!(
+        "all tuning sets: recall {:.0}% ({found}/{marked})",
+        union * 100.0
+    );
+    for (name, score) in &sets {
         assert!(
             score.precision() >= 0.9,
             "{name}: precision {:.2}: {:#?}",
@@ -259,12 +272,14 @@ fn precision_and_recall_on_real_findings() {
             score.false_alarms
         );
     }
+    let first = &sets[0].1;
     assert!(
-        tuned.recall() >= 0.8,
-        "tuning set: recall {:.2}: {:#?}",
-        tuned.recall(),
-        tuned.misses
+        first.recall() >= 0.8,
+        "tuning set 1: recall {:.2}: {:#?}",
+        first.recall(),
+        first.misses
     );
+    assert!(union >= 0.8, "all tuning sets: recall {union:.2}");
 }
 
 /// The guesses that read a sentence rather than match a listed word — the dropped character
@@ -316,4 +331,64 @@ fn the_grammar_guesses_are_quiet_on_real_pages() {
         }
     }
     assert!(pages >= 40, "{pages} pages");
+}
+
+/// Every wrong word, spun word (`wrong_word/spun`) or typo in context the word list flags on
+/// the 44 real pages of the import corpus, line by line, each looked at by hand: all four are
+/// real faults (`07-zzzhenguo.txt` carries the text of a page of tuning set 2), and no spun
+/// word fires on them.
+#[test]
+fn the_word_list_is_quiet_on_real_pages() {
+    let flagged = |text: &str| -> Vec<String> {
+        let mut draft = Draft::with_categories("", "检视存在的问题", &[] as &[&str]);
+        let categories = draft.categories_mut().expect("a problems section");
+        categories.push(Category {
+            id: CategoryId(1),
+            title: "在理论学习方面".into(),
+            findings: text
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .enumerate()
+                .map(|(i, line)| Finding {
+                    id: FindingId(i as u64 + 1),
+                    headline: String::new(),
+                    body: line.to_owned(),
+                })
+                .collect(),
+            ..Category::default()
+        });
+        review::run(&draft, &Rules::builtin())
+            .into_iter()
+            .filter(|item| item.kind == ReviewKind::WrongWord)
+            .filter_map(|item| {
+                item.fix
+                    .map(|fix| format!("{}: {} → {}", item.rule, fix.from, fix.to))
+            })
+            .collect()
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut all = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 40, "{} pages", paths.len());
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        for flag in flagged(&text) {
+            all.push(format!("{name}: {flag}"));
+        }
+    }
+    assert_eq!(
+        all,
+        [
+            "07-zzzhenguo.txt: wrong_word/急燥: 急燥 → 急躁",
+            "07-zzzhenguo.txt: wrong_word/报有: 报有 → 抱有",
+            "07-zzzhenguo.txt: wrong_word/必需: 必需 → 必须",
+            "08-alatiku.txt: wrong_word/自已: 自已 → 自己",
+        ]
+    );
 }

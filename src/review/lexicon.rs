@@ -58,6 +58,40 @@ pub struct WrongWord {
     /// Not flagged right before one of these characters.
     #[serde(default)]
     pub not_before: String,
+    /// When given (with `before` or alone), flagged only right after one of these words:
+    /// a wrong word that is right elsewhere.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// When given, flagged only right before one of these words (`必需` before `完成`, never
+    /// in `必需品`); with `after`, either will do.
+    #[serde(default)]
+    pub before: Vec<String>,
+}
+
+/// A word a synonym-spinning ("伪原创") tool put in place of the right one (`题目` for `问题`,
+/// `此刻` for `现在`), with the words around it that make the substitution certain: sound
+/// Chinese never has `存在的题目` or `表此刻`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Spun {
+    /// Names the entry for `disable` (`spun/题目`); `spun` when not given.
+    #[serde(default)]
+    pub id: String,
+    /// The word as the tool wrote it.
+    pub spun: String,
+    /// What it replaces `spun` with.
+    pub right: String,
+    /// Flagged right after one of these words…
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// …or right before one of these. With neither, flagged everywhere.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Never flagged right after one of these words (`代表此刻`)…
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// …or right before one of these.
+    #[serde(default)]
+    pub not_before: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -66,6 +100,8 @@ struct LexiconFile {
     formulations: Vec<Formulation>,
     #[serde(default)]
     wrong_words: Vec<WrongWord>,
+    #[serde(default)]
+    spun: Vec<Spun>,
     #[serde(default)]
     modifiers: Vec<String>,
     #[serde(default)]
@@ -79,6 +115,8 @@ struct LexiconFile {
 pub struct Lexicon {
     pub formulations: Vec<Formulation>,
     pub wrong_words: Vec<WrongWord>,
+    /// Words a synonym-spinning tool put in, in the context that gives them away.
+    pub spun: Vec<Spun>,
     /// Two-character modifiers this genre puts side by side before a noun (`明确`, `严格`):
     /// `明确严的标准` has lost the second character of `严格`.
     pub modifiers: Vec<String>,
@@ -96,7 +134,7 @@ pub enum LexiconError {
         column: usize,
         message: String,
     },
-    /// A formulation without words, or a wrong word equal to its correction.
+    /// A formulation without words, or a wrong or spun word equal to its correction.
     Entry {
         id: String,
     },
@@ -191,6 +229,7 @@ impl Lexicon {
         let file = LexiconFile {
             formulations: other.formulations,
             wrong_words: other.wrong_words,
+            spun: other.spun,
             modifiers: other.modifiers,
             place_nouns: other.place_nouns,
             disable: other.disable,
@@ -219,6 +258,16 @@ impl Lexicon {
             }
             self.wrong_words.retain(|w| w.wrong != word.wrong);
             self.wrong_words.push(word);
+        }
+        for mut spun in file.spun {
+            if spun.spun.is_empty() || spun.spun == spun.right {
+                return Err(LexiconError::Entry { id: spun.spun });
+            }
+            if spun.id.is_empty() {
+                spun.id = spun.spun.clone();
+            }
+            self.spun.retain(|s| s.id != spun.id);
+            self.spun.push(spun);
         }
         for word in file.modifiers {
             if word.chars().count() != 2 {
@@ -276,6 +325,11 @@ mod tests {
             assert_ne!(w.wrong, w.right);
         }
         assert!(lexicon.modifiers.len() >= 20);
+        assert!(lexicon.spun.len() >= 30);
+        for s in &lexicon.spun {
+            assert_ne!(s.spun, s.right);
+            assert!(!s.id.is_empty());
+        }
     }
 
     #[test]

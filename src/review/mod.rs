@@ -37,13 +37,13 @@ mod outline;
 mod pattern;
 mod placeholder;
 mod repetition;
+mod spun;
 mod structure;
 mod typography;
 mod wording;
-
 pub use fix::{Fix, fix_command};
 pub use group::{ReviewGroup, fold};
-pub use lexicon::{Formulation, Lexicon, LexiconError, USER_FILE, WrongWord};
+pub use lexicon::{Formulation, Lexicon, LexiconError, Spun, USER_FILE, WrongWord};
 pub use repetition::similarity;
 
 use crate::clean::Rules;

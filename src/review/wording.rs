@@ -1,4 +1,5 @@
-//! Wording: common wrong words from the word list (`述求` → `诉求`), `的` or `地` where `得`
+//! Wording: common wrong words from the word list (`述求` → `诉求`), some only in context
+//! (`必需完成` → `必须`), words a synonym-spinning tool put in (see `spun`), `的` or `地` where `得`
 //! links a verb to its complement (`抓的不够紧`), and characters or words written twice
 //! (`的的`, `用公款用公款`). Each flag carries its fix; 得 as in 得到 and 地 as in 地方 are
 //! never touched.
@@ -65,6 +66,7 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
     }
+    super::spun::check(draft, lexicon, items);
 }
 
 fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<ReviewItem>) {
@@ -75,6 +77,10 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
         if before.is_some_and(|c| word.not_after.contains(c))
             || after.is_some_and(|c| word.not_before.contains(c))
         {
+            continue;
+        }
+        // Anywhere when the entry names no context.
+        if super::spun::in_context(text, at..end, &word.after, &word.before, &[], &[]).is_none() {
             continue;
         }
         items.push(
@@ -367,6 +373,54 @@ mod tests {
             fixes("按装监控设备不及时。"),
             one(ReviewKind::WrongWord, "按装", "安装")
         );
+    }
+
+    #[test]
+    fn common_typos_are_corrected() {
+        assert_eq!(
+            fixes("学习不够透辙，至使工作被动，精神壮态不振，凭着现有的经念办事。"),
+            vec![
+                (ReviewKind::WrongWord, "透辙".to_owned(), "透彻".to_owned()),
+                (ReviewKind::WrongWord, "至使".to_owned(), "致使".to_owned()),
+                (ReviewKind::WrongWord, "壮态".to_owned(), "状态".to_owned()),
+                (ReviewKind::WrongWord, "经念".to_owned(), "经验".to_owned()),
+            ]
+        );
+        assert_eq!(
+            fixes("自己既没有权利腐败，也没有急燥情绪。"),
+            vec![
+                (ReviewKind::WrongWord, "急燥".to_owned(), "急躁".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "权利腐败".to_owned(),
+                    "权力腐败".to_owned()
+                ),
+            ]
+        );
+        quiet(&[
+            "以至使得工作被动，健壮态势良好，他已经念过这本书。",
+            "维护公民权利，依法行使权力。",
+        ]);
+    }
+
+    #[test]
+    fn typos_in_context_are_corrected_only_there() {
+        assert_eq!(
+            fixes("对待工作有时报有应付了事的态度，除了自己必需完成的以外都不做。"),
+            vec![
+                (ReviewKind::WrongWord, "报有".to_owned(), "抱有".to_owned()),
+                (ReviewKind::WrongWord, "必需".to_owned(), "必须".to_owned()),
+            ]
+        );
+        assert_eq!(
+            fixes("如实向组织反应问题。"),
+            one(ReviewKind::WrongWord, "反应", "反映")
+        );
+        quiet(&[
+            "生活必需品，必需的经费，工作必需。",
+            "向上级汇报有关情况，上报有关材料。",
+            "群众反应强烈，药品不良反应问题，化学反应。",
+        ]);
     }
 
     #[test]
