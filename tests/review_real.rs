@@ -236,7 +236,9 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 
 /// Three tuning sets: `findings.txt`, `heldout.txt` and `heldout2.txt`. The last two were
 /// marked by hand before the reviewer first ran on them, but rules have been tuned on all
-/// three since, so none of them is held out any more.
+/// three since, so none of them is held out any more. `heldout3.txt` is: marked by someone
+/// who neither ran the reviewer nor read its source, and added after the last rule was
+/// written. Its figure is the honest one; it is printed, and held to the same precision.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
@@ -253,9 +255,11 @@ fn precision_and_recall_on_real_findings() {
         ("tuning set 2", set("heldout.txt")),
         ("tuning set 3", set("heldout2.txt")),
     ];
+    let held_out = set("heldout3.txt");
     for (name, score) in &sets {
         score.print(name);
     }
+    held_out.print("held-out set");
     let (marked, found) = sets
         .iter()
         .fold((0, 0), |(m, f), (_, s)| (m + s.marked, f + s.found));
@@ -272,6 +276,12 @@ fn precision_and_recall_on_real_findings() {
             score.false_alarms
         );
     }
+    assert!(
+        held_out.precision() >= 0.9,
+        "held-out set: precision {:.2}: {:#?}",
+        held_out.precision(),
+        held_out.false_alarms
+    );
     let first = &sets[0].1;
     assert!(
         first.recall() >= 0.8,
