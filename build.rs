@@ -54,7 +54,7 @@ struct File {
     rules: Vec<Spec>,
 }
 
-/// `BUILTIN_WORDS`: (source, required words) of every built-in rule whose pattern parses,
+/// `BUILTIN_WORDS`: (source, required sets of words) of every built-in rule whose pattern parses,
 /// sorted by source. A rule left out (a broken file) is simply analysed at start-up, where the
 /// program reports it; the unit tests keep the file sound.
 fn write_builtin_words() {
@@ -64,33 +64,32 @@ fn write_builtin_words() {
     let file: File = options
         .from_str(&text)
         .unwrap_or(File { rules: Vec::new() });
-    let mut entries: Vec<(String, Option<Vec<Vec<u8>>>)> = Vec::new();
+    let mut entries: Vec<(String, Vec<Vec<Vec<u8>>>)> = Vec::new();
     for spec in &file.rules {
         let Some(source) = required::rule_source(spec.pattern.as_deref(), &spec.words) else {
             continue;
         };
         if let Ok(hir) = required::parse(&source) {
-            entries.push((source, required::required_words(&hir)));
+            entries.push((source, required::search_words(&hir)));
         }
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries.dedup_by(|a, b| a.0 == b.0);
     let mut out = String::from(
-        "/// (source, required words) of each built-in rule, by `build.rs`; sorted by source.\n\
-         pub(super) static BUILTIN_WORDS: &[(&str, Option<&[&[u8]]>)] = &[\n",
+        "/// (source, required sets of words) of each built-in rule, by `build.rs`; sorted by\n\
+         /// source.\n\
+         pub(super) static BUILTIN_WORDS: &[(&str, &[&[&[u8]]])] = &[\n",
     );
-    for (source, words) in &entries {
-        let words = match words {
-            None => "None".to_owned(),
-            Some(set) => {
-                let mut list = String::new();
-                for word in set {
-                    let _ = write!(list, "&{word:?}, ");
-                }
-                format!("Some(&[{list}])")
+    for (source, sets) in &entries {
+        let mut list = String::new();
+        for set in sets {
+            list.push_str("&[");
+            for word in set {
+                let _ = write!(list, "&{word:?}, ");
             }
-        };
-        let _ = writeln!(out, "    ({source:?}, {words}),");
+            list.push_str("], ");
+        }
+        let _ = writeln!(out, "    ({source:?}, &[{list}]),");
     }
     out.push_str("];\n");
     let dir = std::env::var_os("OUT_DIR").expect("Cargo sets OUT_DIR for build scripts");

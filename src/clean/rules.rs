@@ -96,8 +96,9 @@ pub struct Rule {
     pub spec: RuleSpec,
     /// The expression the rule matches with.
     source: String,
-    /// Strings one of which every match contains; `None` when the pattern promises none.
-    words: Option<Vec<Vec<u8>>>,
+    /// Sets of strings such that every match contains one string of each set; empty when the
+    /// pattern promises none.
+    words: Vec<Vec<Vec<u8>>>,
     /// Compiled on first use, shared by every clone of the rule set; `None` if it cannot be
     /// compiled (over the size limit), in which case the rule matches nothing.
     regex: Arc<OnceLock<Option<Regex>>>,
@@ -431,13 +432,16 @@ mod precomputed {
 
 /// The required words of `source`: from the table when it is a built-in rule's source (the
 /// pattern parsed at compile time), otherwise from parsing it now.
-fn words_of(source: &str) -> Result<Option<Vec<Vec<u8>>>, String> {
+fn words_of(source: &str) -> Result<Vec<Vec<Vec<u8>>>, String> {
     let table = precomputed::BUILTIN_WORDS;
     if let Ok(at) = table.binary_search_by(|(known, _)| (*known).cmp(source)) {
-        let words = table[at].1;
-        return Ok(words.map(|set| set.iter().map(|w| w.to_vec()).collect()));
+        let sets = table[at].1;
+        return Ok(sets
+            .iter()
+            .map(|set| set.iter().map(|w| w.to_vec()).collect())
+            .collect());
     }
-    required::parse(source).map(|hir| required::required_words(&hir))
+    required::parse(source).map(|hir| required::search_words(&hir))
 }
 
 fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
@@ -484,7 +488,7 @@ mod tests {
         assert_eq!(table.len(), rules.len());
         for rule in rules.rules() {
             let hir = required::parse(&rule.source).unwrap();
-            assert_eq!(rule.words, required::required_words(&hir), "{}", rule.id());
+            assert_eq!(rule.words, required::search_words(&hir), "{}", rule.id());
             assert!(table.iter().any(|(source, _)| *source == rule.source));
         }
     }
@@ -526,7 +530,7 @@ mod tests {
         }
         assert!(checked > 50, "only {checked} matches seen");
         // Most built-in rules have words to look for; those without are run on every line.
-        let without = rules.rules().iter().filter(|r| r.words.is_none()).count();
+        let without = rules.rules().iter().filter(|r| r.words.is_empty()).count();
         assert!(without * 4 < rules.len(), "{without} rules without words");
         let mut extended = Rules::builtin();
         extended.extend(
@@ -549,11 +553,14 @@ mod tests {
         crate::clean::find_ads(line, &rules);
         let mut idle = 0;
         for rule in rules.rules() {
-            let Some(words) = &rule.words else { continue };
-            if !words
-                .iter()
-                .any(|w| line.as_bytes().windows(w.len()).any(|x| x == w))
-            {
+            if rule.words.is_empty() {
+                continue;
+            }
+            let holds = |set: &Vec<Vec<u8>>| {
+                set.iter()
+                    .any(|w| line.as_bytes().windows(w.len()).any(|x| x == w))
+            };
+            if !rule.words.iter().all(holds) {
                 assert!(!rule.is_compiled(), "{} was compiled", rule.id());
                 idle += 1;
             }
