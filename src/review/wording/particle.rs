@@ -47,8 +47,9 @@ const DEGREE_QUALITIES: &[&str] = &[
 /// Adverbs that may stand between `的` and the complement (`做的还不到位`).
 const INSERTED: &[&str] = &["还", "也", "都", "仍", "尚", "总", "始终", "一直"];
 
-/// Words that make what follows a noun phrase (`由于工作的不扎实`, `存在的不到位`): the
-/// thing before `的` is then the owner of a quality, not a verb with its complement.
+/// Words that, earlier in the clause, make what follows a noun phrase (`由于工作的不扎实`,
+/// `存在的不到位`): the thing before `的` is then the owner of a quality, not a verb with
+/// its complement.
 const NOUN_TAKERS: &[&str] = &[
     "由于",
     "因为",
@@ -174,9 +175,13 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let start = han_before(text, at, 2)?;
     let word = &text[start..at];
     let before = &text[..start];
+    // The clause so far: `由于宣传工作的不到位` is a noun phrase however long its owner.
+    let clause = before
+        .rfind(|c: char| "，。；！？：,;!?:\n".contains(c))
+        .map_or(before, |i| &before[i..]);
     let nominalised = |c: char| "所该能可要应会需必的".contains(c);
     if PRONOUNS.contains(&word)
-        || NOUN_TAKERS.iter().any(|w| before.ends_with(w))
+        || NOUN_TAKERS.iter().any(|w| clause.contains(w))
         || before.chars().next_back().is_some_and(nominalised)
         || word.chars().next().is_some_and(nominalised)
     {
@@ -351,6 +356,7 @@ mod tests {
             "开展的活动不多，存在的不足，对组织的不满。",
             "吸收的不多，像他这样想的很多，做的工作不够多。",
             "由于工作的不扎实，自己的不够全面，发展的不同阶段。",
+            "由于宣传工作的不到位，造成了党员作用发挥的不充分。",
             "所做的不够好，该管的不到位。",
             "的不均衡发展，工作的不够细致之处。",
             "问题包括计划的执行不到位、团队协作的不顺畅、沟通的不及时等等。",
