@@ -11,8 +11,9 @@
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::{ACTING_ON, CONFESSING, clauses};
 
-/// Verbs that name a constraint.
-const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "碍于", "迫于", "限于"];
+/// Verbs that name a constraint. Not `限于` alone: `学习局限于事务性工作` confesses a narrow
+/// habit.
+const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "碍于", "迫于"];
 
 /// Outside conditions after a constraint verb. Own failings (`囿于思维定势`, `受制于自身能力`)
 /// are not here: they are a fault confessed.
@@ -280,6 +281,7 @@ mod tests {
             "囿于思维定势，创新不够。",
             "受制于自身能力不足，工作打不开局面。",
             "总是强调受限于客观条件。",
+            "学习局限于事务性工作，碍于情面不敢批评。",
         ]);
     }
 
