@@ -2,10 +2,14 @@
 //! problem down to age, workload, the nature of the post or history (`随着年龄的增长，干事创业
 //! 的劲头不足`; `因为工作性质的原因…`). Flagged as advice, with the reason, only when the
 //! circumstance is given as the cause — not where it is the problem itself (`一味强调客观原因`,
-//! `对历史遗留问题化解不力`).
+//! `对历史遗留问题化解不力`). Blame read from the shape of the clause rather than from a
+//! circumstance word (`受限于经济问题`, `事情本来就多`, `父亲患病`, `主要精力放在…上`,
+//! `群众家族观念较强`) is in `excuse`.
 
 use super::{Location, Part, ReviewItem, ReviewKind, findings};
 use crate::draft::Draft;
+
+mod excuse;
 
 /// Circumstances, and what they are called in the message.
 const CIRCUMSTANCES: &[(&str, &str)] = &[
@@ -165,14 +169,21 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
     None
 }
 
-/// The first clause that gives a circumstance as the cause, as an item.
+/// The first clause that blames a circumstance, as an item: one of the list given as the
+/// cause, a poor outside condition, or one of `excuse`'s shapes.
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     if ANY_CIRCUMSTANCE
         .as_ref()
         .is_some_and(|any| !any.is_match(text))
     {
-        return None;
+        return excuse::blame(location, text);
     }
+    listed(location, text).or_else(|| excuse::blame(location, text))
+}
+
+/// The first clause that gives a listed circumstance as the cause, or names a poor outside
+/// condition, as an item.
+fn listed(location: Location, text: &str) -> Option<ReviewItem> {
     let parts = clauses(text);
     for (i, range) in parts.iter().enumerate() {
         let clause = &text[range.clone()];

@@ -67,6 +67,14 @@ impl Tables<'_> {
     }
 }
 
+/// Whether `word` is one of the listed four-character idioms (`按部就班`).
+pub(super) fn is_idiom(word: &str) -> bool {
+    let Some(chars) = super::idiom_tables::four(word) else {
+        return false;
+    };
+    TABLES.as_ref().is_some_and(|tables| tables.is_idiom(chars))
+}
+
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     for (field, text) in draft.text_fields() {
         if text.len() < 12 {

@@ -1,14 +1,17 @@
 //! Wording: common wrong words from the word list (`述求` → `诉求`), some only in context
 //! (`必需完成` → `必须`), words a synonym-spinning tool put in (see `spun`), `的` or `地` where `得`
-//! links a verb to its complement (`抓的不够紧`), and characters or words written twice
-//! (`的的`, `用公款用公款`). Each flag carries its fix; 得 as in 得到 and 地 as in 地方 are
-//! never touched.
+//! links a verb to its complement (`抓的不够紧`; after any verb, by the shape of the phrase, in
+//! `particle`, which also finds `的` for `地` after an adverbial, `按部就班的去做`), and
+//! characters or words written twice (`的的`, `用公款用公款`). Each flag carries its fix; 得 as
+//! in 得到 and 地 as in 地方 are never touched.
 
 use super::lexicon::{Lexicon, WrongWord};
 use super::needles::Needles;
 use super::{Location, Pattern, ReviewItem, ReviewKind};
 use crate::draft::Draft;
 use std::sync::LazyLock;
+
+mod particle;
 
 /// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
 /// not matter: the regex takes the leftmost match and the guard looks before it.
@@ -62,6 +65,7 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         }
         particles(location, text, items);
         adverbial_particles(location, text, items);
+        particle::check(location, text, &VERB_LIST, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);

@@ -1,0 +1,345 @@
+//! More ways of blaming circumstances than a circumstance word with a word of cause (see
+//! `circumstance`), each read from the shape of the clause:
+//!
+//! - a constraint verb with an outside condition: `受限于经济问题`, `囿于经费不足`;
+//! - the work itself as too much: `教学的事情本来就多`, `日常事务本身就繁杂`;
+//! - illness in the family: `特别是父亲患病治疗期间`;
+//! - the main effort spent elsewhere, with what it crowded out: `主要精力放在谋事布局上，对党建
+//!   思考不深`;
+//! - outside people's attitudes named as the problem: `社区群众家族观念较强`.
+
+use super::super::{Location, ReviewItem, ReviewKind};
+use super::{ACTING_ON, CONFESSING, clauses};
+
+/// Verbs that name a constraint. Not `限于` alone: `学习局限于事务性工作` confesses a narrow
+/// habit.
+const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "碍于", "迫于"];
+
+/// Outside conditions after a constraint verb. Own failings (`囿于思维定势`, `受制于自身能力`)
+/// are not here: they are a fault confessed.
+const OUTSIDE: &[&str] = &[
+    "经济",
+    "资金",
+    "经费",
+    "财力",
+    "条件",
+    "客观",
+    "人手",
+    "人员",
+    "编制",
+    "场地",
+    "时间",
+    "精力",
+    "工作量",
+    "事务",
+    "任务",
+    "历史",
+    "年龄",
+    "身体",
+    "家庭",
+    "政策",
+    "环境",
+    "基础",
+    "地理",
+];
+
+/// What the work is called when it is said to be too much.
+const WORK: &[&str] = &[
+    "事情", "事务", "工作", "任务", "业务", "杂事", "事", "活", "会议", "材料",
+];
+
+/// `本来就多`: words that say the thing was so from the start.
+const ALREADY: &[&str] = &["本来就", "本身就", "本就", "原本就", "向来"];
+
+/// Too much, or too scattered.
+const TOO_MUCH: &[&str] = &[
+    "很多", "较多", "太多", "多", "繁杂", "繁重", "繁琐", "繁多", "杂", "忙", "重",
+];
+
+/// Members of one's family.
+const FAMILY: &[&str] = &[
+    "家人", "家属", "父母", "父亲", "母亲", "孩子", "子女", "爱人", "妻子", "丈夫", "老人", "岳父",
+    "岳母", "公公", "婆婆", "老伴",
+];
+
+/// Illness.
+const ILL: &[&str] = &[
+    "患病",
+    "生病",
+    "住院",
+    "病重",
+    "病危",
+    "患了",
+    "身体不好",
+    "治疗",
+];
+
+/// Words of a clause about others' families, which is the writer's own care or its lack
+/// (`对困难党员家属患病情况关心不够`).
+const OTHERS: &[&str] = &[
+    "关心", "看望", "慰问", "帮扶", "走访", "困难", "群众", "党员", "职工", "同事", "员工", "村民",
+    "学生", "干部", "家长",
+];
+
+/// `主要精力放在…上`.
+const EFFORT: &[&str] = &[
+    "主要精力",
+    "大部分精力",
+    "大量精力",
+    "更多精力",
+    "精力主要",
+    "精力更多",
+];
+const SPENT: &[&str] = &["放在", "用在", "集中在", "投入到", "投入在", "倾注在"];
+
+/// In the next clause: what the effort elsewhere crowded out.
+const NEGLECT: &[&str] = &[
+    "不够",
+    "不深",
+    "不足",
+    "不多",
+    "较少",
+    "很少",
+    "忽视",
+    "忽略",
+    "放松",
+    "弱化",
+    "淡化",
+    "无暇",
+    "顾不上",
+    "没有时间",
+    "不透",
+    "不实",
+    "的不",
+    "得不",
+];
+
+/// Before `主要精力放在…`: a resolution or a confession (`要把主要精力放在`, `没有把…`).
+const RESOLVED: &[&str] = &["要", "将", "今后", "必须", "应", "没有", "未", "不能"];
+
+/// People outside the writer's own side.
+const PEOPLE: &[&str] = &["群众", "村民", "居民", "老百姓", "家长", "农户"];
+
+/// Attitudes that are poor when strong.
+const BAD_ATTITUDES: &[&str] = &[
+    "家族观念",
+    "宗族观念",
+    "小农意识",
+    "等靠要",
+    "依赖思想",
+    "封建思想",
+    "守旧思想",
+];
+const STRONG: &[&str] = &["较强", "很强", "强", "浓厚", "较重", "严重", "突出"];
+
+/// Attitudes that are poor when weak.
+const ATTITUDES: &[&str] = &["观念", "意识", "思想", "素质", "认识", "觉悟"];
+const WEAK: &[&str] = &[
+    "淡薄", "落后", "不高", "较差", "偏低", "保守", "陈旧", "薄弱", "不强", "差",
+];
+
+/// What the writer's own attitude to the people is called (`群众观念淡薄` is a cadre's fault).
+const OWN_ATTITUDES: &[&str] = &["观念", "意识", "路线", "感情", "立场", "观点"];
+
+/// Whether what stands before the people in the clause leaves them its subject: a place or a
+/// share at most (`社区群众`, `部分村民`), nothing they are the object of (`为群众服务的意识`).
+fn subject(before: &str) -> bool {
+    before.chars().count() <= 4
+        && !before.contains(['为', '对', '与', '和', '同', '向', '给', '让', '使'])
+        && !CONFESSING
+            .iter()
+            .chain(ACTING_ON)
+            .any(|w| before.contains(w))
+}
+
+fn item(location: Location, text: &str, range: std::ops::Range<usize>, what: &str) -> ReviewItem {
+    ReviewItem::new(
+        ReviewKind::BlamingCircumstances,
+        location,
+        format!(
+            "把问题归因于{what}，像在找客观理由：检视问题要从主观上找差距，{what}不宜作为问题的原因，可删去或改写"
+        ),
+    )
+    .with_rule(what)
+    .with_range(text, range)
+}
+
+/// The first clause of `text` that blames a circumstance in one of these ways, as an item.
+pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
+    let parts = clauses(text);
+    for (i, range) in parts.iter().enumerate() {
+        let clause = &text[range.clone()];
+        let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+        let confessed = |at: usize| {
+            CONFESSING
+                .iter()
+                .chain(ACTING_ON)
+                .any(|w| clause[..at].contains(w))
+        };
+        // 受限于经济问题
+        if let Some((at, verb)) = CONSTRAINED
+            .iter()
+            .find_map(|v| clause.find(v).map(|at| (at, *v)))
+            && OUTSIDE
+                .iter()
+                .any(|o| clause[at + verb.len()..].starts_with(o))
+            && !confessed(at)
+        {
+            return Some(item(location, text, range.clone(), "客观条件"));
+        }
+        // 事情本来就多
+        if let Some(at) = ALREADY.iter().find_map(|a| {
+            let at = clause.find(a)?;
+            let rest = clause[at + a.len()..].trim_end();
+            TOO_MUCH.contains(&rest).then_some(at)
+        }) && WORK.iter().any(|w| clause[..at].contains(w))
+            && !confessed(at)
+        {
+            return Some(item(location, text, range.clone(), "工作忙"));
+        }
+        // 父亲患病治疗期间
+        if let Some(at) = FAMILY.iter().find_map(|f| clause.find(f))
+            && ILL.iter().any(|w| clause[at..].contains(w))
+            && !has(OTHERS)
+            && !confessed(at)
+        {
+            return Some(item(location, text, range.clone(), "家庭原因"));
+        }
+        // 主要精力放在谋事布局上，对党建思考不深
+        if let Some(at) = EFFORT.iter().find_map(|e| clause.find(e))
+            && has(SPENT)
+            && !RESOLVED.iter().any(|w| clause[..at].contains(w))
+            && parts
+                .get(i + 1)
+                .is_some_and(|next| NEGLECT.iter().any(|w| text[next.clone()].contains(w)))
+        {
+            return Some(item(location, text, range.clone(), "工作忙"));
+        }
+        // 群众家族观念较强
+        if let Some((at, people)) = PEOPLE
+            .iter()
+            .find_map(|p| clause.find(p).map(|at| (at, *p)))
+            && subject(&clause[..at])
+            && !OWN_ATTITUDES
+                .iter()
+                .any(|a| clause[at + people.len()..].starts_with(a))
+        {
+            let rest = clause[at..].trim_end();
+            let strong = BAD_ATTITUDES.iter().any(|a| rest.contains(a))
+                && STRONG.iter().any(|s| rest.ends_with(s));
+            let weak = ATTITUDES.iter().any(|a| rest.contains(a))
+                && WEAK.iter().any(|s| rest.ends_with(s));
+            if strong || weak {
+                return Some(
+                    ReviewItem::new(
+                        ReviewKind::BlamingCircumstances,
+                        location,
+                        "把群众的观念当作问题，是在找客观原因：检视问题要从主观上找差距，写自己在其中哪里做得不够",
+                    )
+                    .with_rule("群众")
+                    .with_range(text, range.clone()),
+                );
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::FindingId;
+    use crate::review::Part;
+
+    fn blamed(text: &str) -> Option<String> {
+        blame(Location::Finding(FindingId(1), Part::Body), text)
+            .map(|item| item.excerpt.unwrap_or_default())
+    }
+
+    fn blamed_as(cases: &[(&str, &str)]) {
+        for (text, clause) in cases {
+            assert_eq!(blamed(text).as_deref(), Some(*clause), "{text}");
+        }
+    }
+
+    fn not_blamed(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(blamed(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_constraint_of_outside_conditions_is_blame() {
+        blamed_as(&[
+            (
+                "办公环境简陋，受限于经济问题，办公设备不完善。",
+                "受限于经济问题",
+            ),
+            ("囿于经费不足，项目推进缓慢。", "囿于经费不足"),
+        ]);
+        not_blamed(&[
+            "囿于思维定势，创新不够。",
+            "受制于自身能力不足，工作打不开局面。",
+            "总是强调受限于客观条件。",
+            "学习局限于事务性工作，碍于情面不敢批评。",
+        ]);
+    }
+
+    #[test]
+    fn work_that_was_always_too_much_is_blame() {
+        blamed_as(&[
+            (
+                "家访又难得走，教学的事情本来就多，忙不过来。",
+                "教学的事情本来就多",
+            ),
+            ("日常事务本身就繁杂，学习时间少。", "日常事务本身就繁杂"),
+        ]);
+        not_blamed(&[
+            "工作本来就多的是，要分清主次。",
+            "本来就多的是问题。",
+            "基层群众本来就多，服务要跟上。",
+        ]);
+    }
+
+    #[test]
+    fn illness_in_the_family_is_blame() {
+        blamed_as(&[(
+            "有时在工作时间处理私人事务，特别是父亲患病治疗 期间，因为照顾老人请假较多。",
+            "特别是父亲患病治疗 期间",
+        )]);
+        not_blamed(&[
+            "对困难党员家属患病住院情况关心不够。",
+            "孩子的教育问题处理不当。",
+        ]);
+    }
+
+    #[test]
+    fn main_effort_spent_elsewhere_is_blame_when_something_was_neglected() {
+        blamed_as(&[(
+            "党建与业务处理不平衡，主要精力放在谋事布局统筹发展上，对党建思考谋划得不深。",
+            "主要精力放在谋事布局统筹发展上",
+        )]);
+        not_blamed(&[
+            "今后要把主要精力放在抓落实上，对党建工作做到心中有数。",
+            "没有把主要精力放在主责主业上，对党建重视不够。",
+            "主要精力放在抓发展上，经济指标稳步增长。",
+        ]);
+    }
+
+    #[test]
+    fn outside_peoples_attitudes_named_as_the_problem_are_blame() {
+        blamed_as(&[
+            (
+                "社区群众房界家族观念较强，时常出现角力现象。",
+                "社区群众房界家族观念较强",
+            ),
+            ("村民法治意识淡薄，矛盾纠纷多。", "村民法治意识淡薄"),
+        ]);
+        not_blamed(&[
+            "对群众家族观念较强的问题引导不够。",
+            "群众环保意识较强，参与积极。",
+            "群众观念淡薄，脱离群众。",
+            "为群众服务的意识不强，联系群众意识淡薄。",
+        ]);
+    }
+}

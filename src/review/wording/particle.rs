@@ -1,0 +1,402 @@
+//! `的` for `得` and `的` for `地` that the listed verbs of `wording` do not reach, read from
+//! the shape of the phrase rather than from a list of verbs:
+//!
+//! - a verb's complement of degree: `开展的不均衡`, `落实的很好`: `的` followed by `不` and a
+//!   gradable quality (`不均衡`, `不到位`, `不扎实`), or by a degree adverb and a quality
+//!   (`很好`, `较慢`), the phrase closing the clause. Quantities (`不多`, `较少`) are left to
+//!   the listed verbs: `吸收的不多` also reads "what was taken in is not much".
+//! - an adverbial before a verb: `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: a
+//!   four-character idiom, a doubled word (`认认真真`) or a manner word (`认真`, `主动`), `的`,
+//!   then `去`/`来` and a verb, or a verb that ends the clause or takes an object. A verb that
+//!   goes on into a noun (`主动的服务意识`) or stands as the object of another verb
+//!   (`进行认真的学习`) is a noun phrase, where `的` is right.
+
+use super::super::{Location, ReviewItem, ReviewKind};
+use crate::clean::is_han;
+
+/// Qualities that `不` negates in a complement of degree (`抓得不实`, `开展得不均衡`).
+/// Words that also name a lack as a noun (`不足`, `不满`, `不同`) are not here.
+const QUALITIES: &[&str] = &[
+    "到位", "扎实", "深入", "细致", "彻底", "全面", "充分", "规范", "及时", "均衡", "平衡", "透彻",
+    "具体", "有力", "有效", "理想", "明显", "突出", "主动", "积极", "系统", "精准", "顺畅", "到家",
+    "严格", "严谨", "得力", "够", "好", "深", "透", "实", "细", "严", "紧", "准", "牢", "快",
+];
+
+/// Degree adverbs before a quality in a complement (`做得很好`, `推进得较慢`).
+const DEGREES: &[&str] = &[
+    "不太",
+    "不是很",
+    "不够",
+    "还不够",
+    "比较",
+    "过于",
+    "十分",
+    "非常",
+    "相当",
+    "较",
+    "很",
+    "太",
+];
+
+/// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
+const DEGREE_QUALITIES: &[&str] = &[
+    "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "好", "差", "慢", "浅",
+    "粗", "松", "弱", "紧", "实", "深", "透", "细",
+];
+
+/// Adverbs that may stand between `的` and the complement (`做的还不到位`).
+const INSERTED: &[&str] = &["还", "也", "都", "仍", "尚", "总", "始终", "一直"];
+
+/// Words that, earlier in the clause, make what follows a noun phrase (`由于工作的不扎实`,
+/// `存在的不到位`): the thing before `的` is then the owner of a quality, not a verb with
+/// its complement.
+const NOUN_TAKERS: &[&str] = &[
+    "由于",
+    "因为",
+    "造成",
+    "导致",
+    "存在",
+    "反映",
+    "体现",
+    "说明",
+    "克服",
+    "解决",
+    "针对",
+    "对于",
+    "看到",
+    "认识到",
+    "发现",
+];
+
+/// Owners that are never verbs (`自己的不够`).
+const PRONOUNS: &[&str] = &[
+    "自己", "自身", "我们", "他们", "本人", "大家", "个人", "同志", "班子",
+];
+
+/// Manner words that take `地` before a verb.
+const MANNERS: &[&str] = &[
+    "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
+    "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
+    "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻",
+];
+
+/// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
+const MORE_VERBS: &[&str] = &[
+    "强调", "参与", "参加", "配合", "实施", "推行", "组织", "安排", "传达", "宣讲", "引导", "教育",
+    "培养", "关心", "关注", "调查", "整治", "督导", "跟进", "对接", "结合", "转化", "规划", "准备",
+    "投入", "走访", "示范", "保持", "遵守", "体现", "领悟", "回应", "办理", "处置", "应对", "防范",
+    "排查", "改进", "改正", "纠正", "批评", "接受", "听取", "征求", "反映", "汇报", "请示", "思索",
+    "探索", "创新", "应付", "敷衍", "执行",
+];
+
+/// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
+/// modal, a subject or a place (`会议上三令五申的强调`). After a verb (`进行认真的学习`,
+/// `保持积极的沟通`) the phrase is that verb's object, a noun phrase.
+const BEFORE_ADVERBIAL: &[&str] = &[
+    "不", "没", "未", "能", "要", "会", "应", "都", "也", "就", "还", "并", "只", "总", "常",
+    "往往", "一直", "始终", "仍", "再", "又", "更", "才", "却", "但", "而", "我", "自己", "本人",
+    "们", "上", "中", "里", "时", "后", "前",
+];
+
+/// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
+/// or are nouns (`职能`).
+const NOT_BEFORE_ADVERBIAL: &[&str] = &[
+    "需要",
+    "重要",
+    "主要",
+    "想要",
+    "必要",
+    "只要",
+    "可能",
+    "才能",
+    "职能",
+    "功能",
+    "技能",
+    "本能",
+    "能不能",
+    "要不要",
+];
+
+/// Beginnings of an object after the verb (`及时的提高自己的觉悟`): never the head noun of a
+/// noun phrase (`认真的学习态度`).
+const OBJECTS: &[&str] = &[
+    "自己", "自身", "本人", "各项", "各类", "各种", "有关", "相关", "上级", "党的", "这些", "那些",
+    "一些", "每",
+];
+
+/// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
+const NOT_AFTER_GO: &[&str] = &["说", "讲", "看"];
+
+/// Whether a complement of degree closes its clause here. Not before `、`: in a list of
+/// nouns `团队协作的不顺畅、…等等` names a lack, a noun phrase.
+fn ends_complement(rest: &str) -> bool {
+    !rest.starts_with('、') && ends_clause(rest)
+}
+
+fn ends_clause(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_none_or(|c| "，。；、！？：,;!?:）)\n".contains(c) || c.is_whitespace())
+}
+
+fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
+    let mut start = at;
+    for _ in 0..n {
+        let c = text[..start].chars().next_back().filter(|&c| is_han(c))?;
+        start -= c.len_utf8();
+    }
+    Some(start)
+}
+
+pub(super) fn check(location: Location, text: &str, verbs: &[&str], items: &mut Vec<ReviewItem>) {
+    for (at, de) in text.match_indices('的') {
+        let after = at + de.len();
+        if let Some(item) = complement(location, text, at, after)
+            .or_else(|| adverbial(location, text, at, after, verbs))
+        {
+            let covered = items.iter().any(|other| {
+                other.kind == ReviewKind::Particle
+                    && other.location == location
+                    && other.range.as_ref().is_some_and(|r| {
+                        item.range
+                            .as_ref()
+                            .is_some_and(|i| r.start < i.end && i.start < r.end)
+                    })
+            });
+            if !covered {
+                items.push(item);
+            }
+        }
+    }
+}
+
+/// `开展的不均衡。`: a two-character word, `的`, a complement of degree closing the clause.
+fn complement(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let start = han_before(text, at, 2)?;
+    let word = &text[start..at];
+    let before = &text[..start];
+    // The clause so far: `由于宣传工作的不到位` is a noun phrase however long its owner.
+    let clause = before
+        .rfind(|c: char| "，。；！？：,;!?:\n".contains(c))
+        .map_or(before, |i| &before[i..]);
+    let nominalised = |c: char| "所该能可要应会需必的".contains(c);
+    if PRONOUNS.contains(&word)
+        || NOUN_TAKERS.iter().any(|w| clause.contains(w))
+        || before.chars().next_back().is_some_and(nominalised)
+        || word.chars().next().is_some_and(nominalised)
+    {
+        return None;
+    }
+    let mut rest = &text[after..];
+    if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
+        rest = &rest[adverb.len()..];
+    }
+    let negated = rest.strip_prefix('不').and_then(|r| {
+        QUALITIES
+            .iter()
+            .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
+            .map(|q| '不'.len_utf8() + q.len())
+    });
+    let tail = negated.or_else(|| {
+        DEGREES.iter().find_map(|d| {
+            let r = rest.strip_prefix(d)?;
+            DEGREE_QUALITIES
+                .iter()
+                .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
+                .map(|q| d.len() + q.len())
+        })
+    })?;
+    let end = text.len() - rest.len() + tail;
+    let phrase = &text[start..end];
+    let fixed = format!("{word}得{}", &text[after..end]);
+    Some(
+        ReviewItem::new(
+            ReviewKind::Particle,
+            location,
+            format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”"),
+        )
+        .with_rule("complement")
+        .with_range(text, start..end)
+        .with_fix(text, fixed),
+    )
+}
+
+/// The adverbial that ends at `at`: an idiom, a doubled word or one or two manner words,
+/// with where it starts.
+fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
+    if let Some(start) = han_before(text, at, 4) {
+        let word = &text[start..at];
+        let c: Vec<char> = word.chars().collect();
+        if super::super::idiom::is_idiom(word) || (c.len() == 4 && c[0] == c[1] && c[2] == c[3]) {
+            return Some((start, true));
+        }
+    }
+    if let Some(start) = han_before(text, at, 2) {
+        let c: Vec<char> = text[start..at].chars().collect();
+        if c.len() == 2 && c[0] == c[1] && !"的是常人天".contains(c[0]) {
+            return Some((start, true));
+        }
+    }
+    let mut start = at;
+    let mut manners = 0;
+    while manners < 2 {
+        let Some(manner) = MANNERS.iter().find(|m| text[..start].ends_with(*m)) else {
+            break;
+        };
+        start -= manner.len();
+        manners += 1;
+    }
+    (manners > 0).then_some((start, false))
+}
+
+/// `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: `的` where `地` is meant.
+fn adverbial(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+    verbs: &[&str],
+) -> Option<ReviewItem> {
+    let (start, _) = adverbial_start(text, at)?;
+    let rest = &text[after..];
+    let is_verb = |s: &str| -> Option<usize> {
+        verbs
+            .iter()
+            .chain(MORE_VERBS)
+            .filter(|v| s.starts_with(*v))
+            .map(|v| v.len())
+            .max()
+    };
+    let go = rest
+        .strip_prefix('去')
+        .or_else(|| rest.strip_prefix('来'))
+        .filter(|r| !NOT_AFTER_GO.iter().any(|w| r.starts_with(w)))
+        .and_then(is_verb)
+        .is_some();
+    if !go {
+        // The verb straight after `的`: it must close the clause, take 了/着 or an object,
+        // and the adverbial must open a verb phrase.
+        let verb = is_verb(rest)?;
+        let next = &rest[verb..];
+        let verb_phrase = ends_clause(next)
+            || next.starts_with(['了', '着'])
+            || OBJECTS.iter().any(|o| next.starts_with(o));
+        // Not after `、`: `缺乏及时、深入的了解` lists modifiers of a noun.
+        let opens = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_han(c) && c != '、')
+            || (BEFORE_ADVERBIAL.iter().any(|w| text[..start].ends_with(w))
+                && !NOT_BEFORE_ADVERBIAL
+                    .iter()
+                    .any(|w| text[..start].ends_with(w)));
+        if !verb_phrase || !opens {
+            return None;
+        }
+    }
+    let phrase = &text[start..after];
+    let fixed = format!("{}地", &text[start..at]);
+    Some(
+        ReviewItem::new(
+            ReviewKind::Particle,
+            location,
+            format!("修饰动词用“地”：“{phrase}”应为“{fixed}”"),
+        )
+        .with_rule("adverbial_de")
+        .with_range(text, start..after)
+        .with_fix(text, fixed),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::FindingId;
+    use crate::review::Part;
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        let mut items = Vec::new();
+        check(
+            Location::Finding(FindingId(1), Part::Body),
+            text,
+            &super::super::VERB_LIST,
+            &mut items,
+        );
+        items
+            .into_iter()
+            .filter_map(|i| i.fix.map(|f| (f.from, f.to)))
+            .collect()
+    }
+
+    fn flagged(text: &str, from: &str, to: &str) {
+        assert_eq!(fixes(text), [(from.to_owned(), to.to_owned())], "{text}");
+    }
+
+    fn quiet(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_complement_of_degree_after_de_takes_de2() {
+        flagged(
+            "各支部间党内活动开展的不均衡。",
+            "开展的不均衡",
+            "开展得不均衡",
+        );
+        flagged("整改落实的还不彻底，", "落实的还不彻底", "落实得还不彻底");
+        flagged("项目推进的较慢。", "推进的较慢", "推进得较慢");
+        flagged("思想发动的不够深入", "发动的不够深入", "发动得不够深入");
+    }
+
+    #[test]
+    fn de_before_a_quality_that_is_not_a_complement_is_left() {
+        quiet(&[
+            "开展的活动不多，存在的不足，对组织的不满。",
+            "吸收的不多，像他这样想的很多，做的工作不够多。",
+            "由于工作的不扎实，自己的不够全面，发展的不同阶段。",
+            "由于宣传工作的不到位，造成了党员作用发挥的不充分。",
+            "所做的不够好，该管的不到位。",
+            "的不均衡发展，工作的不够细致之处。",
+            "问题包括计划的执行不到位、团队协作的不顺畅、沟通的不及时等等。",
+        ]);
+    }
+
+    #[test]
+    fn an_adverbial_before_a_verb_takes_di() {
+        flagged(
+            "在工作中只是按部就班的去做，主动创新的时候少。",
+            "按部就班的",
+            "按部就班地",
+        );
+        flagged(
+            "会议上三令五申的强调，落实上却走了样。",
+            "三令五申的",
+            "三令五申地",
+        );
+        flagged(
+            "不能做到与时俱进，及时的提高自己的思想觉悟。",
+            "及时的",
+            "及时地",
+        );
+        flagged("学习时认认真真的去读原文。", "认认真真的", "认认真真地");
+        flagged("没有主动的去学习。", "主动的", "主动地");
+        flagged("我积极的参与，", "积极的", "积极地");
+        flagged("工作中深入细致的开展了调研。", "深入细致的", "深入细致地");
+    }
+
+    #[test]
+    fn de_before_a_noun_phrase_is_left() {
+        quiet(&[
+            "认真的态度，主动的服务意识，有效的监督机制，认真的学习态度。",
+            "资金的去向不明，问题的来源，总的来说，积极的来看。",
+            "进行认真的学习，保持积极的沟通，给予及时的回应。",
+            "需要深入的研究，主要积极的参与。",
+            "往往局限于通读、摘抄、勾画的层面，深入的分析研判较少，总结提炼较少。",
+            "对党的最新理论成果缺乏及时、深入的了解。",
+            "开展的活动流于形式，认真地学习，实事求是的精神。",
+            "按部就班的工作方式，好好的一件事。",
+        ]);
+    }
+}
