@@ -237,14 +237,17 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// Four tuning sets: `findings.txt`, `heldout.txt`, `heldout2.txt` and `heldout3.txt`. The
 /// last three were marked by hand before the reviewer first ran on them (`heldout3.txt` by
 /// someone who neither ran the reviewer nor read its source), but rules have been tuned on
-/// all four since, so none of them is held out any more. Every set is held to the precision
-/// goal; the first and the union of all four to the recall goal.
+/// all four since, so none of them is held out any more. `heldout4.txt` is: marked the same
+/// way and added after the last rule was written, its figure is the honest one. It is small
+/// (the pages corpus ran short of new pages of findings), so it is printed and held to the
+/// precision goal, and its recall is reported, not asserted. Every tuning set is held to the
+/// precision goal; the first and the union of all four to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
         let text = fixture(&format!("review_real/{name}"));
         let findings = parse(&text);
-        assert!(findings.len() >= 20, "{name}: {} findings", findings.len());
+        assert!(findings.len() >= 15, "{name}: {} findings", findings.len());
         score(
             &findings,
             text.lines().any(|line| line == FIGURE_SPACES_UNMARKED),
@@ -256,9 +259,11 @@ fn precision_and_recall_on_real_findings() {
         ("tuning set 3", set("heldout2.txt")),
         ("tuning set 4", set("heldout3.txt")),
     ];
+    let held_out = set("heldout4.txt");
     for (name, score) in &sets {
         score.print(name);
     }
+    held_out.print("held-out set");
     let (marked, found) = sets
         .iter()
         .fold((0, 0), |(m, f), (_, s)| (m + s.marked, f + s.found));
@@ -267,7 +272,7 @@ fn precision_and_recall_on_real_findings() {
         "all tuning sets: recall {:.0}% ({found}/{marked})",
         union * 100.0
     );
-    for (name, score) in &sets {
+    for (name, score) in sets.iter().chain([&("held-out set", held_out)]) {
         assert!(
             score.precision() >= 0.9,
             "{name}: precision {:.2}: {:#?}",
