@@ -237,11 +237,12 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// Four tuning sets: `findings.txt`, `heldout.txt`, `heldout2.txt` and `heldout3.txt`. The
 /// last three were marked by hand before the reviewer first ran on them (`heldout3.txt` by
 /// someone who neither ran the reviewer nor read its source), but rules have been tuned on
-/// all four since, so none of them is held out any more. `heldout4.txt` is: marked the same
-/// way and added after the last rule was written, its figure is the honest one. It is small
-/// (the pages corpus ran short of new pages of findings), so it is printed and held to the
-/// precision goal, and its recall is reported, not asserted. Every tuning set is held to the
-/// precision goal; the first and the union of all four to the recall goal.
+/// all four since, so none of them is held out any more. `heldout4.txt` and `heldout5.txt`
+/// are: marked the same way and added after the last rule was written, their figures are the
+/// honest ones. They are printed, not asserted: a measure of the reviewer on text it has not
+/// seen, not a gate to tune against (once a rule is written beside one, it becomes a tuning
+/// set). Every tuning set is held to the precision goal; the first and the union of all four
+/// to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
@@ -259,11 +260,26 @@ fn precision_and_recall_on_real_findings() {
         ("tuning set 3", set("heldout2.txt")),
         ("tuning set 4", set("heldout3.txt")),
     ];
-    let held_out = set("heldout4.txt");
-    for (name, score) in &sets {
+    let held_out = [
+        ("held-out set 1", set("heldout4.txt")),
+        ("held-out set 2", set("heldout5.txt")),
+    ];
+    for (name, score) in sets.iter().chain(&held_out) {
         score.print(name);
     }
-    held_out.print("held-out set");
+    let (marked, found, flagged, right) = held_out.iter().fold((0, 0, 0, 0), |t, (_, s)| {
+        (
+            t.0 + s.marked,
+            t.1 + s.found,
+            t.2 + s.flagged,
+            t.3 + s.right,
+        )
+    });
+    println!(
+        "held-out sets together: precision {:.0}% ({right}/{flagged}), recall {:.0}% ({found}/{marked})",
+        right as f64 * 100.0 / flagged.max(1) as f64,
+        found as f64 * 100.0 / marked.max(1) as f64
+    );
     let (marked, found) = sets
         .iter()
         .fold((0, 0), |(m, f), (_, s)| (m + s.marked, f + s.found));
@@ -272,7 +288,7 @@ fn precision_and_recall_on_real_findings() {
         "all tuning sets: recall {:.0}% ({found}/{marked})",
         union * 100.0
     );
-    for (name, score) in sets.iter().chain([&("held-out set", held_out)]) {
+    for (name, score) in &sets {
         assert!(
             score.precision() >= 0.9,
             "{name}: precision {:.2}: {:#?}",
