@@ -11,7 +11,7 @@ mod import_support;
 use import_support::fixture;
 use pouxi::clean::Rules;
 use pouxi::draft::{Category, CategoryId, Draft, Finding, FindingId};
-use pouxi::review::{self, Location, ReviewKind};
+use pouxi::review::{self, Location, ReviewItem, ReviewKind};
 use std::ops::Range;
 
 /// The kinds that say "this is wrong" about a piece of text, as opposed to advice about a
@@ -193,7 +193,7 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
                 (kind.as_str(), at..at + snippet.len())
             })
             .collect();
-        let flags: Vec<(&review::ReviewItem, Range<usize>)> = items
+        let flags: Vec<(&ReviewItem, Range<usize>)> = items
             .iter()
             .filter(|item| FAULT_KINDS.contains(&item.kind))
             .filter(|item| matches!(item.location, Location::Finding(f, _) if f == id))
@@ -306,6 +306,50 @@ fn precision_and_recall_on_real_findings() {
     assert!(union >= 0.8, "all tuning sets: recall {union:.2}");
 }
 
+/// The review of `text` read as findings, one per non-empty line, in one category.
+fn review_lines(text: &str) -> Vec<ReviewItem> {
+    let mut draft = Draft::with_categories("", "检视存在的问题", &[] as &[&str]);
+    let categories = draft.categories_mut().expect("a problems section");
+    categories.push(Category {
+        id: CategoryId(1),
+        title: "在理论学习方面".into(),
+        findings: text
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .enumerate()
+            .map(|(i, line)| Finding {
+                id: FindingId(i as u64 + 1),
+                headline: String::new(),
+                body: line.to_owned(),
+            })
+            .collect(),
+        ..Category::default()
+    });
+    review::run(&draft, &Rules::builtin())
+}
+
+/// `flagged` on each of the 40-odd real pages of the import corpus, in file order, each flag
+/// prefixed with its page's file name.
+fn on_real_pages(flagged: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 40, "{} pages", paths.len());
+    let mut all = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        for flag in flagged(&text) {
+            all.push(format!("{name}: {flag}"));
+        }
+    }
+    all
+}
+
 /// The guesses that read a sentence rather than match a listed word — the dropped character
 /// (`明确严的标准`), the adverb `再` standing for the preposition `在` (`再政策宣传上`) and an
 /// idiom one character off (`黔移默化`) — on real text: they find the seed's garbled phrase
@@ -313,24 +357,7 @@ fn precision_and_recall_on_real_findings() {
 #[test]
 fn the_grammar_guesses_are_quiet_on_real_pages() {
     let dropped = |text: &str| -> Vec<String> {
-        let mut draft = Draft::with_categories("", "检视存在的问题", &[] as &[&str]);
-        let categories = draft.categories_mut().expect("a problems section");
-        categories.push(Category {
-            id: CategoryId(1),
-            title: "在理论学习方面".into(),
-            findings: text
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .enumerate()
-                .map(|(i, line)| Finding {
-                    id: FindingId(i as u64 + 1),
-                    headline: String::new(),
-                    body: line.to_owned(),
-                })
-                .collect(),
-            ..Category::default()
-        });
-        review::run(&draft, &Rules::builtin())
+        review_lines(text)
             .into_iter()
             .filter(|item| {
                 ["/dropped_character", "/preposition_zai", "/idiom"]
@@ -344,17 +371,7 @@ fn the_grammar_guesses_are_quiet_on_real_pages() {
         dropped(&fixture("seed_material.txt")),
         ["明确严的 → 明确严格的"]
     );
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let mut pages = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            pages += 1;
-            let text = std::fs::read_to_string(&path).unwrap();
-            assert_eq!(dropped(&text), Vec::<String>::new(), "{}", path.display());
-        }
-    }
-    assert!(pages >= 40, "{pages} pages");
+    assert_eq!(on_real_pages(dropped), Vec::<String>::new());
 }
 
 /// Every wrong word, spun word (`wrong_word/spun`) or typo in context the word list flags on
@@ -364,24 +381,7 @@ fn the_grammar_guesses_are_quiet_on_real_pages() {
 #[test]
 fn the_word_list_is_quiet_on_real_pages() {
     let flagged = |text: &str| -> Vec<String> {
-        let mut draft = Draft::with_categories("", "检视存在的问题", &[] as &[&str]);
-        let categories = draft.categories_mut().expect("a problems section");
-        categories.push(Category {
-            id: CategoryId(1),
-            title: "在理论学习方面".into(),
-            findings: text
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .enumerate()
-                .map(|(i, line)| Finding {
-                    id: FindingId(i as u64 + 1),
-                    headline: String::new(),
-                    body: line.to_owned(),
-                })
-                .collect(),
-            ..Category::default()
-        });
-        review::run(&draft, &Rules::builtin())
+        review_lines(text)
             .into_iter()
             .filter(|item| item.kind == ReviewKind::WrongWord)
             .filter_map(|item| {
@@ -390,24 +390,8 @@ fn the_word_list_is_quiet_on_real_pages() {
             })
             .collect()
     };
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let mut all = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 40, "{} pages", paths.len());
-    for path in &paths {
-        let text = std::fs::read_to_string(path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy();
-        for flag in flagged(&text) {
-            all.push(format!("{name}: {flag}"));
-        }
-    }
     assert_eq!(
-        all,
+        on_real_pages(flagged),
         [
             "07-zzzhenguo.txt: wrong_word/急燥: 急燥 → 急躁",
             "07-zzzhenguo.txt: wrong_word/报有: 报有 → 抱有",
@@ -425,24 +409,7 @@ fn the_word_list_is_quiet_on_real_pages() {
 #[test]
 fn particles_and_blamed_circumstances_on_real_pages() {
     let flagged = |text: &str| -> Vec<String> {
-        let mut draft = Draft::with_categories("", "检视存在的问题", &[] as &[&str]);
-        let categories = draft.categories_mut().expect("a problems section");
-        categories.push(Category {
-            id: CategoryId(1),
-            title: "在理论学习方面".into(),
-            findings: text
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .enumerate()
-                .map(|(i, line)| Finding {
-                    id: FindingId(i as u64 + 1),
-                    headline: String::new(),
-                    body: line.to_owned(),
-                })
-                .collect(),
-            ..Category::default()
-        });
-        review::run(&draft, &Rules::builtin())
+        review_lines(text)
             .into_iter()
             .filter(|item| {
                 matches!(
@@ -453,24 +420,8 @@ fn particles_and_blamed_circumstances_on_real_pages() {
             .map(|item| format!("{}: {}", item.rule, item.excerpt.unwrap_or_default()))
             .collect()
     };
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let mut all = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 40, "{} pages", paths.len());
-    for path in &paths {
-        let text = std::fs::read_to_string(path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy();
-        for flag in flagged(&text) {
-            all.push(format!("{name}: {flag}"));
-        }
-    }
     assert_eq!(
-        all,
+        on_real_pages(flagged),
         [
             // Both real faults, both marked in tuning set 2, whose page this one carries:
             // `及时的提高自己的思想政治觉悟` (地), and the father's illness given as the reason

@@ -223,22 +223,34 @@ mod tests {
     use super::*;
     use crate::draft::FindingId;
 
-    fn blamed(text: &str) -> Option<String> {
-        blame(Location::Finding(FindingId(1), Part::Body), text)
+    /// A check of one finding's body, as `blame` here and in `excuse`.
+    pub(super) type Blame = fn(Location, &str) -> Option<ReviewItem>;
+
+    fn blamed_by(check: Blame, text: &str) -> Option<String> {
+        check(Location::Finding(FindingId(1), Part::Body), text)
             .map(|item| item.excerpt.unwrap_or_default())
     }
 
-    /// Each text is flagged, on the clause given.
-    fn blamed_as(cases: &[(&str, &str)]) {
+    /// Each text is flagged by `check`, on the clause given.
+    pub(super) fn blamed_as_by(check: Blame, cases: &[(&str, &str)]) {
         for (text, clause) in cases {
-            assert_eq!(blamed(text).as_deref(), Some(*clause), "{text}");
+            assert_eq!(blamed_by(check, text).as_deref(), Some(*clause), "{text}");
         }
     }
 
-    fn not_blamed(texts: &[&str]) {
+    /// No text is flagged by `check`.
+    pub(super) fn not_blamed_by(check: Blame, texts: &[&str]) {
         for text in texts {
-            assert_eq!(blamed(text), None, "{text}");
+            assert_eq!(blamed_by(check, text), None, "{text}");
         }
+    }
+
+    fn blamed_as(cases: &[(&str, &str)]) {
+        blamed_as_by(blame, cases);
+    }
+
+    fn not_blamed(texts: &[&str]) {
+        not_blamed_by(blame, texts);
     }
 
     #[test]

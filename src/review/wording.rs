@@ -133,6 +133,20 @@ fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     }
 }
 
+/// Up to two words of `manners` ending at `at` (`全面细致`): where they start, and how many.
+fn manners_before(text: &str, at: usize, manners: &[&str]) -> (usize, usize) {
+    let mut start = at;
+    let mut count = 0;
+    while count < 2 {
+        let Some(manner) = manners.iter().find(|m| text[..start].ends_with(*m)) else {
+            break;
+        };
+        start -= manner.len();
+        count += 1;
+    }
+    (start, count)
+}
+
 /// `不能全面细致的了解`: a modal, one or two manner words, `的`, a verb: the manner words
 /// modify the verb, so `地` is meant.
 fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
@@ -141,15 +155,7 @@ fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewIte
         if !VERB_LIST.iter().any(|verb| after.starts_with(verb)) {
             continue;
         }
-        let mut start = at;
-        let mut manners = 0;
-        while manners < 2 {
-            let Some(manner) = MANNERS.iter().find(|m| text[..start].ends_with(*m)) else {
-                break;
-            };
-            start -= manner.len();
-            manners += 1;
-        }
+        let (start, manners) = manners_before(text, at, MANNERS);
         if manners == 0 || !MODALS.iter().any(|m| text[..start].ends_with(m)) {
             continue;
         }

@@ -248,24 +248,13 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::FindingId;
-    use crate::review::Part;
-
-    fn blamed(text: &str) -> Option<String> {
-        blame(Location::Finding(FindingId(1), Part::Body), text)
-            .map(|item| item.excerpt.unwrap_or_default())
-    }
 
     fn blamed_as(cases: &[(&str, &str)]) {
-        for (text, clause) in cases {
-            assert_eq!(blamed(text).as_deref(), Some(*clause), "{text}");
-        }
+        super::super::tests::blamed_as_by(blame, cases);
     }
 
     fn not_blamed(texts: &[&str]) {
-        for text in texts {
-            assert_eq!(blamed(text), None, "{text}");
-        }
+        super::super::tests::not_blamed_by(blame, texts);
     }
 
     #[test]

@@ -237,15 +237,7 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
             return Some((start, true));
         }
     }
-    let mut start = at;
-    let mut manners = 0;
-    while manners < 2 {
-        let Some(manner) = MANNERS.iter().find(|m| text[..start].ends_with(*m)) else {
-            break;
-        };
-        start -= manner.len();
-        manners += 1;
-    }
+    let (start, manners) = super::manners_before(text, at, MANNERS);
     (manners > 0).then_some((start, false))
 }
 
