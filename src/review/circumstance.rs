@@ -8,6 +8,7 @@
 
 use super::{Location, Part, ReviewItem, ReviewKind, findings};
 use crate::draft::Draft;
+use std::ops::Range;
 
 mod excuse;
 
@@ -171,6 +172,19 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
 
 /// The first clause that blames a circumstance, as an item: one of the list given as the
 /// cause, a poor outside condition, or one of `excuse`'s shapes.
+/// The item for `range` of `text`, blaming the circumstance `what` (also its rule's name).
+fn blamed(location: Location, text: &str, range: Range<usize>, what: &str) -> ReviewItem {
+    ReviewItem::new(
+        ReviewKind::BlamingCircumstances,
+        location,
+        format!(
+            "把问题归因于{what}，像在找客观理由：检视问题要从主观上找差距，{what}不宜作为问题的原因，可删去或改写"
+        ),
+    )
+    .with_rule(what)
+    .with_range(text, range)
+}
+
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     if ANY_CIRCUMSTANCE
         .as_ref()
@@ -201,17 +215,7 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
                     .any(|c| text[r.clone()].contains(c))
             });
             if here || next {
-                return Some(
-                    ReviewItem::new(
-                        ReviewKind::BlamingCircumstances,
-                        location,
-                        format!(
-                            "把问题归因于{what}，像在找客观理由：检视问题要从主观上找差距，{what}不宜作为问题的原因，可删去或改写"
-                        ),
-                    )
-                    .with_rule(what)
-                    .with_range(text, range.clone()),
-                );
+                return Some(blamed(location, text, range.clone(), what));
             }
         }
     }

@@ -152,18 +152,6 @@ fn subject(before: &str) -> bool {
             .any(|w| before.contains(w))
 }
 
-fn item(location: Location, text: &str, range: std::ops::Range<usize>, what: &str) -> ReviewItem {
-    ReviewItem::new(
-        ReviewKind::BlamingCircumstances,
-        location,
-        format!(
-            "把问题归因于{what}，像在找客观理由：检视问题要从主观上找差距，{what}不宜作为问题的原因，可删去或改写"
-        ),
-    )
-    .with_rule(what)
-    .with_range(text, range)
-}
-
 /// The first clause of `text` that blames a circumstance in one of these ways, as an item.
 pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     let parts = clauses(text);
@@ -185,7 +173,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 .any(|o| clause[at + verb.len()..].starts_with(o))
             && !confessed(at)
         {
-            return Some(item(location, text, range.clone(), "客观条件"));
+            return Some(super::blamed(location, text, range.clone(), "客观条件"));
         }
         // 事情本来就多
         if let Some(at) = ALREADY.iter().find_map(|a| {
@@ -195,7 +183,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         }) && WORK.iter().any(|w| clause[..at].contains(w))
             && !confessed(at)
         {
-            return Some(item(location, text, range.clone(), "工作忙"));
+            return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
         // 父亲患病治疗期间
         if let Some(at) = FAMILY.iter().find_map(|f| clause.find(f))
@@ -203,7 +191,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !has(OTHERS)
             && !confessed(at)
         {
-            return Some(item(location, text, range.clone(), "家庭原因"));
+            return Some(super::blamed(location, text, range.clone(), "家庭原因"));
         }
         // 主要精力放在谋事布局上，对党建思考不深
         if let Some(at) = EFFORT.iter().find_map(|e| clause.find(e))
@@ -213,7 +201,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 .get(i + 1)
                 .is_some_and(|next| NEGLECT.iter().any(|w| text[next.clone()].contains(w)))
         {
-            return Some(item(location, text, range.clone(), "工作忙"));
+            return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
         // 群众家族观念较强
         if let Some((at, people)) = PEOPLE
