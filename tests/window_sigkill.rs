@@ -8,7 +8,9 @@
 //! [`ALLOWED_LOSS`].
 #![cfg(target_os = "linux")]
 
-use pouxi::draft::{Draft, IdSource};
+#[path = "perf_support/mod.rs"]
+mod perf_support;
+
 use pouxi::store::{self, recovery::RecoveryStore};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -106,37 +108,6 @@ fn xdotool(display: &str, args: &[&str]) -> String {
         .output()
         .expect("xdotool runs");
     String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
-
-fn seed() -> Draft {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed_draft.ron"),
-    )
-    .unwrap();
-    store::draft_from_ron(&text).unwrap()
-}
-
-/// The seed with its findings repeated (fresh ids) until the file is about `bytes` long; the
-/// first finding stays where it is on screen.
-fn large(bytes: usize) -> Draft {
-    let mut draft = seed();
-    let copies: Vec<Vec<_>> = draft
-        .categories()
-        .iter()
-        .map(|c| c.findings.clone())
-        .collect();
-    let seed_size = store::draft_to_ron(&draft).len();
-    let mut ids = IdSource::after(&draft);
-    for _ in 0..bytes / seed_size {
-        for (category, findings) in draft.categories_mut().unwrap().iter_mut().zip(&copies) {
-            for finding in findings {
-                let mut copy = finding.clone();
-                copy.id = ids.finding();
-                category.findings.push(copy);
-            }
-        }
-    }
-    draft
 }
 
 /// One round: open `draft` in the window, type a burst at the end of the first body, kill
@@ -237,8 +208,11 @@ fn a_kill_while_typing_loses_at_most_the_last_moment() {
         .unwrap_or(20);
     let mut worst = Vec::new();
     for (label, draft) in [
-        ("seed".to_owned(), seed()),
-        (format!("{large_mb} MB"), large(large_mb * 1024 * 1024)),
+        ("seed".to_owned(), perf_support::seed_draft()),
+        (
+            format!("{large_mb} MB"),
+            perf_support::seed_repeated(large_mb * 1024 * 1024),
+        ),
     ] {
         let path = dir.path().join("d.ron");
         store::save_draft(&path, &draft).unwrap();

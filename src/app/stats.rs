@@ -2,7 +2,7 @@
 //! field by field so a keystroke costs one field's count, not the whole draft's.
 
 use super::Document;
-use crate::draft::{Draft, TextField, count_chars};
+use crate::draft::{CategoryId, Draft, TextField, count_chars};
 use std::collections::HashMap;
 
 #[derive(Debug, Default)]
@@ -10,8 +10,8 @@ pub struct DraftStats {
     revision: Option<u64>,
     /// Characters of every field, as counted last.
     fields: HashMap<TextField, usize>,
-    /// Characters per category, by index.
-    pub category_chars: Vec<usize>,
+    /// Characters per category, of every section.
+    pub category_chars: HashMap<CategoryId, usize>,
     pub total_chars: usize,
     /// The number each part of the speech prints with, by index.
     pub section_numbers: Vec<Option<String>>,
@@ -42,7 +42,12 @@ impl DraftStats {
             self.fields.insert(field, n);
             self.total_chars += n;
         }
-        self.category_chars = draft.categories().iter().map(|c| c.char_count()).collect();
+        self.category_chars = draft
+            .sections
+            .iter()
+            .flat_map(|s| s.categories())
+            .map(|c| (c.id, c.char_count()))
+            .collect();
     }
 
     fn recount(&mut self, draft: &Draft, field: TextField) {
@@ -52,10 +57,8 @@ impl DraftStats {
         let new = count_chars(text);
         let old = self.fields.insert(field, new).unwrap_or(0);
         self.total_chars = self.total_chars + new - old;
-        let category = draft
-            .category_of(field)
-            .and_then(|id| draft.category_index(id));
-        if let Some(count) = category.and_then(|ci| self.category_chars.get_mut(ci)) {
+        let category = draft.category_of(field);
+        if let Some(count) = category.and_then(|id| self.category_chars.get_mut(&id)) {
             *count = *count + new - old;
         }
     }
@@ -79,7 +82,12 @@ mod tests {
         let check = |stats: &DraftStats, doc: &Document| {
             let draft = doc.draft();
             assert_eq!(stats.total_chars, draft.char_count());
-            let per: Vec<usize> = draft.categories().iter().map(|c| c.char_count()).collect();
+            let per: HashMap<CategoryId, usize> = draft
+                .sections
+                .iter()
+                .flat_map(|s| s.categories())
+                .map(|c| (c.id, c.char_count()))
+                .collect();
             assert_eq!(stats.category_chars, per);
         };
         stats.refresh(&doc);

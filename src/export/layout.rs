@@ -200,14 +200,16 @@ fn section_categories(
     }
 }
 
-/// The counting word that opens the finding at `index` of `category`, if any.
-fn ordinal(category: &Category, index: usize, lone: LoneFinding) -> Option<Run> {
-    let alone = category.findings.iter().filter(|f| !f.is_empty()).count() == 1;
-    if alone && lone == LoneFinding::Unnumbered {
-        None
-    } else {
-        Some(body_run(finding_label(index), None))
-    }
+/// Whether the findings of `category` print counting words (一是, 二是): not for a lone
+/// finding when the settings say so. Asked once per category, not per finding (a category of
+/// thousands of findings would otherwise cost their square).
+fn numbered(category: &Category, lone: LoneFinding) -> bool {
+    lone == LoneFinding::Counted || category.findings.iter().filter(|f| !f.is_empty()).count() != 1
+}
+
+/// The counting word that opens the finding at `index`, if its category prints them.
+fn ordinal(numbered: bool, index: usize) -> Option<Run> {
+    numbered.then(|| body_run(finding_label(index), None))
 }
 
 fn inline_category(
@@ -232,9 +234,10 @@ fn inline_category(
     if !lead.trim().is_empty() {
         runs.push(body_run(lead, Some(TextField::CategoryLead(category.id))));
     }
+    let numbered = numbered(category, lone);
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
-        runs.extend(ordinal(category, index, lone));
+        runs.extend(ordinal(numbered, index));
         let headline = tidy_sentence(join_wrapped(&finding.headline));
         if !headline.is_empty() {
             runs.push(body_run(headline, Some(TextField::Headline(finding.id))));
@@ -273,9 +276,10 @@ fn paragraph_category(
             runs: vec![body_run(lead, Some(TextField::CategoryLead(category.id)))],
         });
     }
+    let numbered = numbered(category, lone);
     let findings = category.findings.iter().filter(|f| !f.is_empty());
     for (index, finding) in findings.enumerate() {
-        let mut runs: Vec<Run> = ordinal(category, index, lone).into_iter().collect();
+        let mut runs: Vec<Run> = ordinal(numbered, index).into_iter().collect();
         let headline = tidy_sentence(join_wrapped(&finding.headline));
         if !headline.is_empty() {
             runs.push(body_run(headline, Some(TextField::Headline(finding.id))));

@@ -662,7 +662,7 @@ fn show_row(
             let spot = CategorySpot {
                 index: row.category,
                 prefix: &prefix,
-                chars: category.char_count(),
+                chars: view.category_chars.get(&category.id).copied().unwrap_or(0),
             };
             category_panel::show_head(&mut child, highlighter, &spot, category, state, actions)
         }

@@ -66,8 +66,10 @@ pub struct View<'a> {
     pub notice: &'a str,
     /// Findings whose text still looks like an ad, with the reasons.
     pub ad_warnings: &'a HashMap<FindingId, Vec<String>>,
-    /// Characters per category (as the status bar counts them), by index.
-    pub category_chars: &'a [usize],
+    /// Characters per category of every section (as the status bar counts them), kept by
+    /// the app field by field: counting a category of thousands of findings every frame
+    /// would slow the typing.
+    pub category_chars: &'a HashMap<CategoryId, usize>,
     /// Characters of the whole draft.
     pub total_chars: usize,
     /// The number each part of the speech prints with (`一、`), by index; None for a part

@@ -22,7 +22,6 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
         .id_salt("outline_scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            let problems = view.draft.problems_section().map(|s| s.id);
             for (si, section) in view.draft.sections.iter().enumerate() {
                 let number = view
                     .section_numbers
@@ -45,13 +44,8 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, state: &mut UiState) {
                 if response.clicked() {
                     state.focus_request = Some(TextField::SectionHeading(section.id));
                 }
-                let in_problems = Some(section.id) == problems;
                 for (index, category) in section.categories().iter().enumerate() {
-                    let chars = if in_problems {
-                        view.category_chars.get(index).copied().unwrap_or(0)
-                    } else {
-                        category.char_count()
-                    };
+                    let chars = view.category_chars.get(&category.id).copied().unwrap_or(0);
                     category_entry(ui, view, state, index, category, chars);
                 }
             }

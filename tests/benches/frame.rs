@@ -2,7 +2,7 @@
 //! 1280×860 screen, for the seed draft and a 6 × 100 stress draft, scrolled to the top and to
 //! the middle; idle, while typing into a body (a character, then Backspace, one per frame),
 //! while dragging a finding over the others, and while wheel-scrolling through rows never laid
-//! out before.
+//! out before; and idle and typing in a 20 MB draft (the window SIGKILL test's).
 
 #[path = "../perf_support/mod.rs"]
 mod perf_support;
@@ -295,6 +295,18 @@ fn main() {
         stress_figure(
             "frame stress 6×100, middle, dragging a finding",
             dragging(&mut driver, middle),
+        );
+    }
+    if wanted("20 MB") {
+        // The window SIGKILL test's large draft: about 33,000 findings. A keystroke here must
+        // cost no more than one in the seed, or typing falls behind the keys.
+        let large = perf_support::seed_repeated(20 * 1024 * 1024);
+        let mut driver = Driver::open(&large);
+        report("frame 20 MB draft, top, idle", idle(&mut driver), None);
+        report(
+            "frame 20 MB draft, top, typing in a body",
+            typing(&mut driver, TextField::Body(first_finding(&large))),
+            None,
         );
     }
     if wanted("scrolling") {

@@ -4,8 +4,8 @@
 #![allow(dead_code)]
 
 use pouxi::draft::{
-    Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId, Section, SectionBody,
-    SectionId, SectionKind,
+    Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId, IdSource, Section,
+    SectionBody, SectionId, SectionKind,
 };
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,30 @@ pub fn fixture(name: &str) -> String {
 
 pub fn seed_draft() -> Draft {
     pouxi::store::load_draft(&fixture_path("seed_draft.ron")).expect("the seed draft loads")
+}
+
+/// The seed with its findings repeated (fresh ids) until the file is about `bytes` long; the
+/// first finding stays where it is on screen.
+pub fn seed_repeated(bytes: usize) -> Draft {
+    let mut draft = seed_draft();
+    let copies: Vec<Vec<Finding>> = draft
+        .categories()
+        .iter()
+        .map(|c| c.findings.clone())
+        .collect();
+    let seed_size = pouxi::store::draft_to_ron(&draft).len();
+    let mut ids = IdSource::after(&draft);
+    for _ in 0..bytes / seed_size {
+        let categories = draft.categories_mut().expect("the seed has categories");
+        for (category, findings) in categories.iter_mut().zip(&copies) {
+            for finding in findings {
+                let mut copy = finding.clone();
+                copy.id = ids.finding();
+                category.findings.push(copy);
+            }
+        }
+    }
+    draft
 }
 
 /// Every sentence of the seed draft's bodies, each ending in `。`.
