@@ -63,9 +63,11 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "没有更多时间",
 ];
 
-/// Words before the circumstance that make it the fault being confessed.
+/// Words before the circumstance that make it the fault being confessed: blaming it, or
+/// giving way to others' (`侧重于考虑大家忙于事务性工作，进而削弱了对理论学习的要求`).
 const CONFESSING: &[&str] = &[
     "强调", "借口", "推脱", "推给", "推到", "归咎", "归结", "找", "化解", "解决", "处理",
+    "迁就", "照顾", "顾及", "考虑大家",
 ];
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
@@ -296,6 +298,8 @@ mod tests {
             "对历史遗留问题化解不力，信访积案清零缓慢。",
             "对年轻干部压担子不够，年龄结构老化的问题没有破题。",
             "工作任务重的科室没有及时增派人手。",
+            "侧重于考虑大家忙于事务性工作，进而削弱了对理论学习的要求。",
+            "迁就干部工作任务重，对学习缺勤不批评。",
         ]);
     }
 }

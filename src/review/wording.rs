@@ -434,6 +434,18 @@ mod tests {
     }
 
     #[test]
+    fn sound_alike_non_words_are_corrected() {
+        assert_eq!(
+            fixes("理论学习任然停留在表面，对深遂思想领悟不透。"),
+            vec![
+                (ReviewKind::WrongWord, "任然".to_owned(), "仍然".to_owned()),
+                (ReviewKind::WrongWord, "深遂".to_owned(), "深邃".to_owned()),
+            ]
+        );
+        quiet(&["他先后担任然后又兼任多个职务，仍然深邃。"]);
+    }
+
+    #[test]
     fn words_that_only_look_wrong_are_not_flagged() {
         quiet(&[
             "在讲述求学经历时，他陈述求助的过程。",
