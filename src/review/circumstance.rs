@@ -66,8 +66,21 @@ const CONSEQUENCE_WORDS: &[&str] = &[
 /// Words before the circumstance that make it the fault being confessed: blaming it, or
 /// giving way to others' (`侧重于考虑大家忙于事务性工作，进而削弱了对理论学习的要求`).
 const CONFESSING: &[&str] = &[
-    "强调", "借口", "推脱", "推给", "推到", "归咎", "归结", "找", "化解", "解决", "处理",
-    "迁就", "照顾", "顾及", "考虑大家",
+    "强调",
+    "借口",
+    "推脱",
+    "推给",
+    "推到",
+    "归咎",
+    "归结",
+    "找",
+    "化解",
+    "解决",
+    "处理",
+    "迁就",
+    "照顾",
+    "顾及",
+    "考虑大家",
 ];
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
