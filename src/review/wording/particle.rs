@@ -77,7 +77,8 @@ const PRONOUNS: &[&str] = &[
 const MANNERS: &[&str] = &[
     "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
     "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
-    "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻",
+    "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
+    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -86,7 +87,7 @@ const MORE_VERBS: &[&str] = &[
     "培养", "关心", "关注", "调查", "整治", "督导", "跟进", "对接", "结合", "转化", "规划", "准备",
     "投入", "走访", "示范", "保持", "遵守", "体现", "领悟", "回应", "办理", "处置", "应对", "防范",
     "排查", "改进", "改正", "纠正", "批评", "接受", "听取", "征求", "反映", "汇报", "请示", "思索",
-    "探索", "创新", "应付", "敷衍", "执行",
+    "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤",
 ];
 
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
@@ -270,6 +271,15 @@ fn adverbial(
         // and the adverbial must open a verb phrase.
         let verb = is_verb(rest)?;
         let next = &rest[verb..];
+        // A verb that takes 了/着 and goes on to its object (`极大的影响了自己的学习`) is a
+        // verb whatever stands before the adverbial: a noun phrase takes no 了 mid-clause.
+        let aspect_then_object = next
+            .strip_prefix(['了', '着'])
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| is_han(c) && !"吗呢吧啊呀么".contains(c));
+        if aspect_then_object {
+            return adverbial_item(location, text, start, at, after);
+        }
         let verb_phrase = ends_clause(next)
             || next.starts_with(['了', '着'])
             || OBJECTS.iter().any(|o| next.starts_with(o));
@@ -286,6 +296,16 @@ fn adverbial(
             return None;
         }
     }
+    adverbial_item(location, text, start, at, after)
+}
+
+fn adverbial_item(
+    location: Location,
+    text: &str,
+    start: usize,
+    at: usize,
+    after: usize,
+) -> Option<ReviewItem> {
     let phrase = &text[start..after];
     let fixed = format!("{}地", &text[start..at]);
     Some(
@@ -376,6 +396,23 @@ mod tests {
         flagged("没有主动的去学习。", "主动的", "主动地");
         flagged("我积极的参与，", "积极的", "积极地");
         flagged("工作中深入细致的开展了调研。", "深入细致的", "深入细致地");
+        flagged(
+            "自身存在的拖延症极大的影响了自己的学习与生活。",
+            "极大的",
+            "极大地",
+        );
+        flagged("思想上的松懈严重的削弱了战斗力。", "严重的", "严重地");
+        flagged("今后要经常的反思，", "经常的", "经常地");
+    }
+
+    #[test]
+    fn adverb_like_words_before_a_noun_are_left() {
+        quiet(&[
+            "造成了严重的影响，产生极大的影响。",
+            "带来了严重的损害，这是经常的事。",
+            "打造高效的执行团队，不断的学习过程。",
+            "造成严重的影响了吗",
+        ]);
     }
 
     #[test]
