@@ -1,6 +1,8 @@
 //! The writing aids' figures, recomputed when the draft changes rather than every frame: the
-//! reviewer's items, the originality meter, the length targets, and the find matches.
+//! reviewer's items, the originality meter, the length targets, and the find matches. On a
+//! large draft the reviewer and the page count run in the background (see `background`).
 
+use super::background::Background;
 use crate::clean::Rules;
 use crate::draft::targets::{self, TargetReport};
 use crate::draft::{Draft, FindingId, LedgerRow};
@@ -14,7 +16,40 @@ use std::collections::HashMap;
 /// than running on each keystroke.
 const REVIEW_PAUSE: f64 = 0.4;
 
-#[derive(Debug, Default)]
+/// Drafts with at least this much text are reviewed and paginated off the window's thread:
+/// there the reviewer takes about 40 ms, the longest stall a pause in typing should cost.
+/// (A speech is some 10 to 50 KB, so every real draft is worked out in the frame, at once.)
+const IN_BACKGROUND_FROM_BYTES: u64 = 256 * 1024;
+
+fn large(draft: &Draft) -> bool {
+    crate::store::text_bytes(draft) >= IN_BACKGROUND_FROM_BYTES
+}
+
+/// What a page count finds: pages, and characters as printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PrintedFigures {
+    pages: usize,
+    chars: usize,
+}
+
+impl PrintedFigures {
+    fn of(draft: &Draft, settings: &ExportSettings) -> PrintedFigures {
+        let printed = export::printed_speech(draft, settings);
+        let chars = printed
+            .speech
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.runs)
+            .map(|run| crate::draft::count_chars(&run.text))
+            .sum();
+        PrintedFigures {
+            pages: export::page_count(&printed.speech),
+            chars,
+        }
+    }
+}
+
+#[derive(Debug)]
 pub struct AidsCache {
     figures_for: Option<u64>,
     pub targets: Option<TargetReport>,
@@ -40,6 +75,33 @@ pub struct AidsCache {
     /// Characters of the speech as it prints (Word's count of the exported file: numbers
     /// included, parts and categories with nothing written left out).
     pub printed_chars: Option<usize>,
+    reviewer: Background<Vec<ReviewGroup>>,
+    /// Counts in the background, with the settings each was asked for.
+    pager: Background<(PrintedFigures, ExportSettings)>,
+}
+
+impl Default for AidsCache {
+    fn default() -> AidsCache {
+        AidsCache {
+            figures_for: None,
+            targets: None,
+            copied: HashMap::new(),
+            copied_total: None,
+            meter: originality::Meter::default(),
+            review_for: None,
+            review: Vec::new(),
+            lexicon: None,
+            matches_for: None,
+            matches: Vec::new(),
+            ledger_for: None,
+            ledger: Vec::new(),
+            pages_for: None,
+            pages: None,
+            printed_chars: None,
+            reviewer: Background::new("review"),
+            pager: Background::new("pages"),
+        }
+    }
 }
 
 impl AidsCache {
@@ -91,11 +153,29 @@ impl AidsCache {
         rules: &Rules,
         seconds_since_change: f64,
     ) -> bool {
+        if let Some((done_for, groups)) = self.reviewer.poll() {
+            if let Some(groups) = groups {
+                self.review = groups;
+            }
+            self.review_for = Some(done_for);
+        }
         if self.review_for == Some(revision) {
             return false;
         }
-        if self.review_for.is_some() && seconds_since_change < REVIEW_PAUSE {
+        if self.reviewer.busy()
+            || (self.review_for.is_some() && seconds_since_change < REVIEW_PAUSE)
+        {
             return true;
+        }
+        if large(draft) {
+            let (draft, rules, lexicon) = (draft.clone(), rules.clone(), self.lexicon.clone());
+            let review = move || {
+                let lexicon = lexicon.unwrap_or_else(Lexicon::builtin);
+                review::fold(review::run_with(&draft, &rules, &lexicon))
+            };
+            if self.reviewer.submit(revision, review) {
+                return true;
+            }
         }
         let builtin;
         let lexicon = match &self.lexicon {
@@ -132,27 +212,41 @@ impl AidsCache {
         settings: &ExportSettings,
         seconds_since_change: f64,
     ) -> bool {
+        if let Some((done_for, figures)) = self.pager.poll() {
+            match figures {
+                Some((figures, for_settings)) => self.show_pages(figures, done_for, for_settings),
+                // The count failed: not asked again for this revision.
+                None => self.pages_for = Some((done_for, settings.clone())),
+            }
+        }
         if let Some((for_revision, for_settings)) = &self.pages_for
             && *for_revision == revision
             && for_settings == settings
         {
             return false;
         }
-        if self.pages_for.is_some() && seconds_since_change < REVIEW_PAUSE {
+        if self.pager.busy() || (self.pages_for.is_some() && seconds_since_change < REVIEW_PAUSE) {
             return true;
         }
-        let printed = export::printed_speech(draft, settings);
-        self.pages = Some(export::page_count(&printed.speech));
-        let chars = printed
-            .speech
-            .paragraphs
-            .iter()
-            .flat_map(|p| &p.runs)
-            .map(|run| crate::draft::count_chars(&run.text))
-            .sum();
-        self.printed_chars = Some(chars);
-        self.pages_for = Some((revision, settings.clone()));
+        if large(draft) {
+            let (draft, settings) = (draft.clone(), settings.clone());
+            let count = move || (PrintedFigures::of(&draft, &settings), settings);
+            if self.pager.submit(revision, count) {
+                return true;
+            }
+        }
+        self.show_pages(
+            PrintedFigures::of(draft, settings),
+            revision,
+            settings.clone(),
+        );
         false
+    }
+
+    fn show_pages(&mut self, figures: PrintedFigures, revision: u64, settings: ExportSettings) {
+        self.pages = Some(figures.pages);
+        self.printed_chars = Some(figures.chars);
+        self.pages_for = Some((revision, settings));
     }
 
     pub fn refresh_matches(&mut self, draft: &Draft, revision: u64, query: &str, match_case: bool) {
@@ -162,5 +256,74 @@ impl AidsCache {
         }
         self.matches = search::find(draft, query, SearchOptions { match_case });
         self.matches_for = Some(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Finding, FindingId, Template};
+
+    /// The default template with findings enough to pass the background threshold, each
+    /// with a fault the reviewer flags.
+    fn large_draft() -> Draft {
+        let mut draft = Template::default_template().to_draft();
+        let body = "理论学习抓的不够紧，满足于读原文、记笔记，联系实际思考不深。".repeat(8);
+        let categories = draft.categories_mut().expect("the template has categories");
+        for i in 0..700 {
+            categories[i % 4].findings.push(Finding {
+                id: FindingId(1000 + i as u64),
+                headline: format!("问题{i}"),
+                body: body.clone(),
+            });
+        }
+        assert!(large(&draft), "{} bytes", crate::store::text_bytes(&draft));
+        draft
+    }
+
+    #[test]
+    fn a_large_draft_is_reviewed_and_paginated_off_the_window_thread() {
+        let draft = large_draft();
+        let rules = Rules::builtin();
+        let settings = ExportSettings::default();
+        let mut cache = AidsCache::default();
+        // The first frame hands the work over and goes on: nothing is shown yet.
+        assert!(cache.refresh_review(&draft, 7, &rules, 0.0));
+        assert!(cache.refresh_pages(&draft, 7, &settings, 0.0));
+        assert!(cache.review.is_empty() && cache.pages.is_none());
+        // Later frames pick the answers up (a few minutes at most, so a hang fails).
+        let mut owed = true;
+        for _ in 0..3000 {
+            owed = cache.refresh_review(&draft, 7, &rules, 1.0)
+                | cache.refresh_pages(&draft, 7, &settings, 1.0);
+            if !owed {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert!(!owed, "the background work never answered");
+        let expected = review::fold(review::run_with(&draft, &rules, &Lexicon::builtin()));
+        assert!(!expected.is_empty());
+        assert_eq!(cache.review, expected);
+        let figures = PrintedFigures::of(&draft, &settings);
+        assert_eq!(cache.pages, Some(figures.pages));
+        assert_eq!(cache.printed_chars, Some(figures.chars));
+    }
+
+    #[test]
+    fn a_small_draft_is_reviewed_and_paginated_at_once() {
+        let mut draft = Template::default_template().to_draft();
+        draft.categories_mut().expect("categories")[0]
+            .findings
+            .push(Finding {
+                id: FindingId(1),
+                headline: "学习不够".into(),
+                body: "理论学习抓的不够紧。".into(),
+            });
+        let rules = Rules::builtin();
+        let mut cache = AidsCache::default();
+        assert!(!cache.refresh_review(&draft, 3, &rules, 0.0));
+        assert!(!cache.refresh_pages(&draft, 3, &ExportSettings::default(), 0.0));
+        assert!(!cache.review.is_empty() && cache.pages.is_some());
     }
 }

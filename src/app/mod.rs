@@ -3,6 +3,7 @@
 
 // Plumbing the concerns share.
 mod aids_cache;
+mod background;
 mod document;
 mod export_session;
 mod file_dialog;
