@@ -7,8 +7,9 @@
 
 use super::lexicon::{Lexicon, WrongWord};
 use super::needles::Needles;
-use super::{Location, Pattern, ReviewItem, ReviewKind};
+use super::{Location, ReviewItem, ReviewKind};
 use crate::draft::Draft;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 mod particle;
@@ -23,12 +24,68 @@ static VERB_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| VERBS.split('|').collec
 /// Complements: how well or how far the action went.
 const COMPLEMENTS: &str = "不够|不到位|不深|不透|不实|不细|不好|不牢|不紧|不严|不准|不全|不多|不快|不高|很好|较好|比较好|太少|较少|很少|过多|太多|过少";
 
-/// `抓的不够紧`: a verb, `的`/`地`, an optional adverb, a complement.
-static PARTICLE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        "(?:{VERBS})([的地])(?:还|也|都|仍|尚|就)?(?:{COMPLEMENTS})"
-    ))
-});
+/// [`COMPLEMENTS`] one by one, split once.
+static COMPLEMENT_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| COMPLEMENTS.split('|').collect());
+
+/// Adverbs that may stand between the particle and the complement (`抓的还不够紧`).
+const PARTICLE_ADVERBS: &str = "还也都仍尚就";
+
+/// `抓的不够紧`: a verb, `的`/`地`, an optional adverb, a complement. Each match as (the
+/// whole phrase, the particle), leftmost first and not overlapping, the verb and the
+/// complement taken in list order where several fit: what the expression
+/// `(?:VERBS)([的地])(?:还|也|都|仍|尚|就)?(?:COMPLEMENTS)` finds, which this scan replaced
+/// because compiling it cost more than reading a speech with it.
+fn particle_phrases(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let phrase_at = |start: usize| {
+        let rest = &text[start..];
+        VERB_LIST.iter().find_map(|verb| {
+            let after_verb = rest.strip_prefix(verb)?;
+            let particle = after_verb
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '的' | '地'))?;
+            let particle_start = start + verb.len();
+            let after_particle = particle_start + particle.len_utf8();
+            let complement_end = |from: usize| {
+                COMPLEMENT_LIST
+                    .iter()
+                    .find(|complement| text[from..].starts_with(*complement))
+                    .map(|complement| from + complement.len())
+            };
+            let after_adverb = text[after_particle..]
+                .chars()
+                .next()
+                .filter(|&c| PARTICLE_ADVERBS.contains(c))
+                .map(|c| after_particle + c.len_utf8());
+            let end = after_adverb
+                .and_then(complement_end)
+                .or_else(|| complement_end(after_particle))?;
+            Some((start..end, particle_start..after_particle))
+        })
+    };
+    let mut phrases = Vec::new();
+    let mut at = 0;
+    let mut search = 0;
+    while let Some(offset) = text[search..].find(['的', '地']) {
+        let particle = search + offset;
+        // The verbs are one or two Chinese characters (three bytes each), so a phrase whose
+        // particle is here starts two or one characters before it.
+        let found = [particle.checked_sub(6), particle.checked_sub(3)]
+            .into_iter()
+            .flatten()
+            .filter(|&start| start >= at && text.is_char_boundary(start))
+            .find_map(phrase_at);
+        match found {
+            Some((whole, particle)) => {
+                at = whole.end;
+                search = whole.end;
+                phrases.push((whole, particle));
+            }
+            None => search = particle + '的'.len_utf8(),
+        }
+    }
+    phrases
+}
 
 /// Manner words that, between a modal and a verb, take `地` (`不能很好地统筹`).
 const MANNERS: &[&str] = &[
@@ -101,25 +158,19 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
 }
 
 fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    let Some(re) = PARTICLE.for_text(text) else {
-        return;
-    };
-    for caps in re.captures_iter(text) {
-        let (Some(whole), Some(particle)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        if text[..whole.start()]
+    for (whole, particle) in particle_phrases(text) {
+        if text[..whole.start]
             .chars()
             .next_back()
             .is_some_and(|c| NOMINALISERS.contains(c))
         {
             continue;
         }
-        let phrase = whole.as_str();
+        let phrase = &text[whole.clone()];
         let fixed = format!(
             "{}得{}",
-            &text[whole.start()..particle.start()],
-            &text[particle.end()..whole.end()]
+            &text[whole.start..particle.start],
+            &text[particle.end..whole.end]
         );
         items.push(
             ReviewItem::new(
@@ -127,7 +178,7 @@ fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                 location,
                 format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”",),
             )
-            .with_range(text, whole.range())
+            .with_range(text, whole)
             .with_fix(text, fixed),
         );
     }
@@ -580,8 +631,69 @@ mod tests {
         ]);
     }
 
+    /// Pieces of the phrases (verbs that hold other verbs, particles, adverbs, complements
+    /// that hold other complements) and of the text around them.
+    const PARTICLE_PIECES: &[&str] = &[
+        "检查",
+        "查",
+        "检",
+        "落实",
+        "抓",
+        "学习",
+        "学",
+        "习",
+        "谋划",
+        "谋",
+        "的",
+        "地",
+        "得",
+        "还",
+        "也",
+        "不够",
+        "不到位",
+        "不紧",
+        "紧",
+        "很好",
+        "较好",
+        "比较好",
+        "比较",
+        "所",
+        "，",
+        "工作",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_particle_scan_agrees_with_the_expression_it_replaced(
+            pieces in proptest::collection::vec(proptest::sample::select(PARTICLE_PIECES), 0..24)
+        ) {
+            static EXPRESSION: LazyLock<regex::Regex> = LazyLock::new(|| {
+                regex::Regex::new(&format!(
+                    "(?:{VERBS})([的地])(?:还|也|都|仍|尚|就)?(?:{COMPLEMENTS})"
+                ))
+                .unwrap()
+            });
+            let text: String = pieces.concat();
+            let expected: Vec<_> = EXPRESSION
+                .captures_iter(&text)
+                .filter_map(|caps| Some((caps.get(0)?.range(), caps.get(1)?.range())))
+                .collect();
+            proptest::prop_assert_eq!(particle_phrases(&text), expected, "{}", text);
+        }
+    }
+
     #[test]
-    fn the_particle_pattern_compiles() {
-        assert!(PARTICLE.compiled());
+    fn a_long_run_of_particles_is_scanned_once() {
+        // A bound on work: each particle is looked at once, with the two starts before it.
+        let text = "抓的".repeat(100_000);
+        assert_eq!(particle_phrases(&text), []);
+        let phrases = particle_phrases(&"抓的不够紧".repeat(100_000));
+        assert_eq!(phrases.len(), 100_000);
+        assert_eq!(
+            phrases[1],
+            (15..27, 18..21),
+            "抓的不够 of the second 抓的不够紧"
+        );
     }
 }
