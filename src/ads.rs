@@ -5,6 +5,7 @@
 
 use crate::clean::{self, Flag, Rules};
 use crate::draft::{Command, Draft, FindingId, TextField};
+use crate::parallel::{self, Job};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -22,15 +23,46 @@ pub fn in_field(text: &str, rules: &Rules) -> Vec<Flag> {
 
 /// Every field of the draft that holds ad-like text, in reading order.
 pub fn in_draft(draft: &Draft, rules: &Rules) -> Vec<FieldAds> {
-    draft
-        .text_fields()
+    parallel::run_all(scan_jobs(draft, rules))
         .into_iter()
-        .map(|(field, text)| FieldAds {
-            field,
-            flags: in_field(text, rules),
-        })
-        .filter(|found| !found.flags.is_empty())
+        .flatten()
         .collect()
+}
+
+/// About this much text goes to one job of [`scan_jobs`]: enough that a job is worth a
+/// thread's while, few enough bytes that a large draft splits evenly among the cores.
+const SCAN_JOB_BYTES: usize = 48 * 1024;
+
+/// [`in_draft`] as jobs over runs of consecutive fields; their answers, joined in order, are
+/// its answer.
+pub fn scan_jobs<'a>(draft: &'a Draft, rules: &'a Rules) -> Vec<Job<'a, Vec<FieldAds>>> {
+    fn scan<'a>(fields: Vec<(TextField, &'a str)>, rules: &'a Rules) -> Job<'a, Vec<FieldAds>> {
+        Box::new(move || {
+            fields
+                .into_iter()
+                .map(|(field, text)| FieldAds {
+                    field,
+                    flags: in_field(text, rules),
+                })
+                .filter(|found| !found.flags.is_empty())
+                .collect()
+        })
+    }
+    let mut jobs = Vec::new();
+    let mut run = Vec::new();
+    let mut bytes = 0;
+    for (field, text) in draft.text_fields() {
+        bytes += text.len();
+        run.push((field, text));
+        if bytes >= SCAN_JOB_BYTES {
+            jobs.push(scan(std::mem::take(&mut run), rules));
+            bytes = 0;
+        }
+    }
+    if !run.is_empty() {
+        jobs.push(scan(run, rules));
+    }
+    jobs
 }
 
 #[derive(Debug, Default)]
@@ -173,6 +205,41 @@ impl AdScan {
 mod tests {
     use super::*;
     use crate::draft::{Finding, IdSource, Template};
+
+    #[test]
+    fn a_large_draft_is_scanned_in_several_jobs_with_every_field_in_reading_order() {
+        let rules = Rules::builtin();
+        let mut draft = Template::default_template().to_draft();
+        let mut ids = IdSource::after(&draft);
+        let filler = "在工作中满足于完成规定动作，学习的针对性、系统性需要加强。".repeat(40);
+        for i in 0..120 {
+            let body = if i % 7 == 3 {
+                format!("{filler}更多精品材料请加客服微信领取")
+            } else {
+                filler.clone()
+            };
+            let id = ids.finding();
+            draft.categories_mut().unwrap()[i % 5]
+                .findings
+                .push(Finding {
+                    id,
+                    headline: format!("问题{i}"),
+                    body,
+                });
+        }
+        assert!(scan_jobs(&draft, &rules).len() > 4);
+        let one_by_one: Vec<FieldAds> = draft
+            .text_fields()
+            .into_iter()
+            .map(|(field, text)| FieldAds {
+                field,
+                flags: in_field(text, &rules),
+            })
+            .filter(|found| !found.flags.is_empty())
+            .collect();
+        assert_eq!(one_by_one.len(), 17);
+        assert_eq!(in_draft(&draft, &rules), one_by_one);
+    }
 
     #[test]
     fn a_typed_field_alone_is_rescanned_and_agrees_with_a_full_scan() {

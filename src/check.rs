@@ -9,6 +9,7 @@ use crate::draft::numbering::category_label;
 use crate::draft::place::{PlaceIndex, finding_place};
 use crate::draft::{Draft, TextField};
 use crate::originality;
+use crate::parallel;
 use crate::review::{self, Lexicon, ReviewKind, Severity};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -307,14 +308,10 @@ fn place(index: &PlaceIndex<'_>, field: TextField) -> (&'static str, Option<usiz
     }
 }
 
-fn review_entries(
-    draft: &Draft,
-    found_ads: &[ads::FieldAds],
-    lexicon: &Lexicon,
-) -> Vec<ReviewEntry> {
+fn review_entries(draft: &Draft, items: Vec<review::ReviewItem>) -> Vec<ReviewEntry> {
     let index = PlaceIndex::new(draft);
     let describe = |l: review::Location| index.field_place(l.field()).unwrap_or_default();
-    review::fold(review::run_with_ads(draft, found_ads, lexicon))
+    review::fold(items)
         .into_iter()
         .filter_map(|group| {
             let count = group.count();
@@ -411,7 +408,17 @@ pub fn ads_report(draft: &Draft, rules: &Rules) -> CheckReport {
 }
 
 fn build(draft: &Draft, rules: &Rules, lexicon: Option<&Lexicon>) -> CheckReport {
-    let found_ads = ads::in_draft(draft, rules);
+    let (found_ads, review, originality) = match lexicon {
+        Some(lexicon) => {
+            let (originality, (found_ads, items)) = parallel::join(
+                || originality_entry(draft),
+                || review::run_and_find_ads(draft, rules, lexicon),
+            );
+            let review = review_entries(draft, items);
+            (found_ads, review, originality)
+        }
+        None => (ads::in_draft(draft, rules), Vec::new(), None),
+    };
     let mut empty_findings = Vec::new();
     for (ci, category) in draft.categories().iter().enumerate() {
         for (fi, finding) in category.findings.iter().enumerate() {
@@ -445,10 +452,8 @@ fn build(draft: &Draft, rules: &Rules, lexicon: Option<&Lexicon>) -> CheckReport
             .map(|c| c.title.clone())
             .collect(),
         empty_findings,
-        review: lexicon.map_or_else(Vec::new, |lexicon| {
-            review_entries(draft, &found_ads, lexicon)
-        }),
-        originality: lexicon.and_then(|_| originality_entry(draft)),
+        review,
+        originality,
     }
 }
 

@@ -14,6 +14,7 @@ pub mod draft;
 pub mod export;
 pub mod import;
 pub mod originality;
+pub mod parallel;
 pub mod review;
 pub mod search;
 pub mod store;

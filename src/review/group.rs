@@ -35,27 +35,33 @@ impl ReviewGroup {
     }
 }
 
+/// What makes two items the same advice: rule, message and fix (from, to).
+type FoldKey<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+
 /// Folds items in reading order into groups, each placed where its first item is. Items
 /// about one place in particular (a repeated sentence, similar findings) say so in their
 /// message and stay apart.
 pub fn fold(items: Vec<ReviewItem>) -> Vec<ReviewGroup> {
-    let mut groups: Vec<ReviewGroup> = Vec::new();
-    let mut index: HashMap<(String, String, Option<String>), usize> = HashMap::new();
-    for item in items {
+    // Which group each item joins, keyed by borrowed text (a large draft has thousands of
+    // items, and copying their texts cost more than the rest of the fold); then the items
+    // move into their groups. Groups come in the order of their first item.
+    let mut group_of = Vec::with_capacity(items.len());
+    let mut index: HashMap<FoldKey, usize> = HashMap::new();
+    for item in &items {
         let key = (
-            item.rule.clone(),
-            item.message.clone(),
-            item.fix
-                .as_ref()
-                .map(|f| format!("{}\u{0}{}", f.from, f.to)),
+            item.rule.as_str(),
+            item.message.as_str(),
+            item.fix.as_ref().map(|f| (f.from.as_str(), f.to.as_str())),
         );
-        match index.get(&key) {
-            Some(&at) => groups[at].items.push(item),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(ReviewGroup { items: vec![item] });
-            }
-        }
+        let next = index.len();
+        group_of.push(*index.entry(key).or_insert(next));
+    }
+    let mut groups: Vec<ReviewGroup> = (0..index.len())
+        .map(|_| ReviewGroup { items: Vec::new() })
+        .collect();
+    drop(index);
+    for (item, group) in items.into_iter().zip(group_of) {
+        groups[group].items.push(item);
     }
     groups
 }

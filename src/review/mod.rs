@@ -37,6 +37,7 @@ mod outline;
 mod pattern;
 mod placeholder;
 mod repetition;
+mod runner;
 mod spun;
 mod structure;
 mod typography;
@@ -45,12 +46,11 @@ pub use fix::{Fix, fix_command};
 pub use group::{ReviewGroup, fold};
 pub use lexicon::{Formulation, Lexicon, LexiconError, Spun, USER_FILE, WrongWord};
 pub use repetition::similarity;
+pub use runner::{run, run_and_find_ads, run_with, run_with_ads};
 
-use crate::clean::Rules;
 use crate::draft::{CategoryId, Draft, Finding, FindingId, SectionId, TextField, place};
 use pattern::Pattern;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A headline longer than this many characters (whitespace and a final `。` not counted) is
@@ -410,67 +410,6 @@ impl ReviewItem {
 /// Longest excerpt, in characters.
 const EXCERPT_CHARS: usize = 40;
 
-/// Reviews the whole draft with the built-in word list and dictionary. Items come in reading
-/// order (by field, then by position in the field); within one spot, the more serious kinds
-/// first. Run it when the draft changes, not every frame.
-pub fn run(draft: &Draft, rules: &Rules) -> Vec<ReviewItem> {
-    run_with(draft, rules, &Lexicon::builtin())
-}
-
-/// [`run`] with a word list and dictionary of formulations of one's own (the built-in one
-/// extended by the user's `review.ron`).
-///
-/// Cost: linear in the text, plus at most 64 body comparisons
-/// per finding.
-pub fn run_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewItem> {
-    run_with_ads(draft, &crate::ads::in_draft(draft, rules), lexicon)
-}
-
-/// [`run_with`] given what [`crate::ads::in_draft`] found in `draft`, for a caller that needs
-/// those ads too (`pouxi check`) and should not scan the draft twice.
-pub fn run_with_ads(
-    draft: &Draft,
-    found_ads: &[crate::ads::FieldAds],
-    lexicon: &Lexicon,
-) -> Vec<ReviewItem> {
-    let mut items = Vec::new();
-    ads::check(draft, found_ads, &mut items);
-    placeholder::check(draft, &mut items);
-    structure::check(draft, &mut items);
-    outline::check(draft, &mut items);
-    headline::check(draft, &mut items);
-    concrete::check(draft, &mut items);
-    cause::check(draft, &mut items);
-    circumstance::check(draft, &mut items);
-    repetition::check(draft, &mut items);
-    formulation::check(draft, lexicon, &mut items);
-    wording::check(draft, lexicon, &mut items);
-    idiom::check(draft, &mut items);
-    typography::check(draft, &mut items);
-    items.retain(|item| !lexicon.is_disabled(&item.rule));
-    sort_in_reading_order(draft, &mut items);
-    items
-}
-
-fn sort_in_reading_order(draft: &Draft, items: &mut [ReviewItem]) {
-    let order: HashMap<TextField, usize> = draft
-        .text_fields()
-        .into_iter()
-        .enumerate()
-        .map(|(i, (field, _))| (field, i))
-        .collect();
-    items.sort_by_key(|item| {
-        (
-            order
-                .get(&item.location.field())
-                .copied()
-                .unwrap_or(usize::MAX),
-            item.range.as_ref().map_or(0, |r| r.start),
-            item.kind,
-        )
-    });
-}
-
 /// Every finding with its category and finding index.
 fn findings(draft: &Draft) -> impl Iterator<Item = (usize, usize, &Finding)> {
     draft.categories().iter().enumerate().flat_map(|(ci, c)| {
@@ -592,6 +531,7 @@ pub(crate) mod test_support {
 mod tests {
     use super::test_support::*;
     use super::*;
+    use crate::clean::Rules;
 
     #[test]
     fn sentences_split_on_end_punctuation() {

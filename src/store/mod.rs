@@ -223,14 +223,19 @@ pub fn draft_to_ron(draft: &Draft) -> String {
 
 /// Parses the text of a draft file, refusing foreign, newer and damaged files.
 pub fn draft_from_ron(text: &str) -> Result<Draft, StoreErrorKind> {
-    let header: FileHeader = ron_options()
-        .from_str(text)
-        .map_err(|error| classify_parse_error(text, &error))?;
-    check_header(&header.format, header.version)?;
-    let file: DraftFile = ron_options()
-        .from_str(text)
-        .map_err(|error| StoreErrorKind::Damaged(error.to_string()))?;
-    file.into_draft()
+    // The whole file first: a good file is parsed once, and `into_draft` checks its header.
+    // Only a file that does not parse is read again for its header alone, so that a newer or
+    // foreign file is refused as such rather than as damaged.
+    match ron_options().from_str::<DraftFile>(text) {
+        Ok(file) => file.into_draft(),
+        Err(damage) => {
+            let header: FileHeader = ron_options()
+                .from_str(text)
+                .map_err(|error| classify_parse_error(text, &error))?;
+            check_header(&header.format, header.version)?;
+            Err(StoreErrorKind::Damaged(damage.to_string()))
+        }
+    }
 }
 
 /// Parses the bytes of a draft file: what [`load_draft`] does after reading. Never panics,

@@ -1,0 +1,129 @@
+//! Running the checks over a draft: each check family reads the draft alone and writes its own
+//! items, so on a large draft they share the machine's cores with each other and with the ad
+//! scan ([`crate::parallel`]); the items are then put in reading order.
+
+use super::{
+    Lexicon, ReviewItem, ads, cause, circumstance, concrete, formulation, headline, idiom, outline,
+    placeholder, repetition, structure, typography, wording,
+};
+use crate::ads::FieldAds;
+use crate::clean::Rules;
+use crate::draft::{Draft, TextField};
+use crate::parallel::{self, Job};
+use std::collections::HashMap;
+
+/// Reviews the whole draft with the built-in word list and dictionary. Items come in reading
+/// order (by field, then by position in the field); within one spot, the more serious kinds
+/// first. Run it when the draft changes, not every frame.
+pub fn run(draft: &Draft, rules: &Rules) -> Vec<ReviewItem> {
+    run_with(draft, rules, &Lexicon::builtin())
+}
+
+/// [`run`] with a word list and dictionary of formulations of one's own (the built-in one
+/// extended by the user's `review.ron`).
+///
+/// Cost: linear in the text, plus at most 64 body comparisons
+/// per finding.
+pub fn run_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewItem> {
+    run_and_find_ads(draft, rules, lexicon).1
+}
+
+/// [`run_with`] given what [`crate::ads::in_draft`] found in `draft`, for a caller that has
+/// those ads already and should not scan the draft twice.
+pub fn run_with_ads(draft: &Draft, found_ads: &[FieldAds], lexicon: &Lexicon) -> Vec<ReviewItem> {
+    let checked = parallel::run_all(checks(draft, lexicon));
+    finish(draft, found_ads, checked, lexicon)
+}
+
+/// What [`crate::ads::in_draft`] finds in `draft`, and [`run_with`]'s items: the ad scan and
+/// the checks run side by side, for a caller that needs both (`pouxi check`).
+pub fn run_and_find_ads(
+    draft: &Draft,
+    rules: &Rules,
+    lexicon: &Lexicon,
+) -> (Vec<FieldAds>, Vec<ReviewItem>) {
+    enum Answer {
+        Checked(Vec<ReviewItem>),
+        Ads(Vec<FieldAds>),
+    }
+    // The checks first: they are the longer jobs, and the ad scan's many short ones fill in
+    // behind them.
+    let mut jobs: Vec<Job<Answer>> = checks(draft, lexicon)
+        .into_iter()
+        .map(|check| -> Job<Answer> { Box::new(move || Answer::Checked(check())) })
+        .collect();
+    jobs.extend(
+        crate::ads::scan_jobs(draft, rules)
+            .into_iter()
+            .map(|scan| -> Job<Answer> { Box::new(move || Answer::Ads(scan())) }),
+    );
+    let mut checked = Vec::new();
+    let mut found_ads = Vec::new();
+    for answer in parallel::run_all(jobs) {
+        match answer {
+            Answer::Checked(items) => checked.push(items),
+            Answer::Ads(found) => found_ads.extend(found),
+        }
+    }
+    let items = finish(draft, &found_ads, checked, lexicon);
+    (found_ads, items)
+}
+
+/// One job per check family, in the order their items are kept when two fall on one spot.
+fn checks<'a>(draft: &'a Draft, lexicon: &'a Lexicon) -> Vec<Job<'a, Vec<ReviewItem>>> {
+    fn job<'a>(check: impl FnOnce(&mut Vec<ReviewItem>) + Send + 'a) -> Job<'a, Vec<ReviewItem>> {
+        Box::new(move || {
+            let mut items = Vec::new();
+            check(&mut items);
+            items
+        })
+    }
+    vec![
+        job(move |items| placeholder::check(draft, items)),
+        job(move |items| structure::check(draft, items)),
+        job(move |items| outline::check(draft, items)),
+        job(move |items| headline::check(draft, items)),
+        job(move |items| concrete::check(draft, items)),
+        job(move |items| cause::check(draft, items)),
+        job(move |items| circumstance::check(draft, items)),
+        job(move |items| repetition::check(draft, items)),
+        job(move |items| formulation::check(draft, lexicon, items)),
+        job(move |items| wording::check(draft, lexicon, items)),
+        job(move |items| idiom::check(draft, items)),
+        job(move |items| typography::check(draft, items)),
+    ]
+}
+
+/// The ad items, then every check's, without the rules the user turned off, in reading order.
+fn finish(
+    draft: &Draft,
+    found_ads: &[FieldAds],
+    checked: Vec<Vec<ReviewItem>>,
+    lexicon: &Lexicon,
+) -> Vec<ReviewItem> {
+    let mut items = Vec::new();
+    ads::check(draft, found_ads, &mut items);
+    items.extend(checked.into_iter().flatten());
+    items.retain(|item| !lexicon.is_disabled(&item.rule));
+    sort_in_reading_order(draft, &mut items);
+    items
+}
+
+fn sort_in_reading_order(draft: &Draft, items: &mut [ReviewItem]) {
+    let order: HashMap<TextField, usize> = draft
+        .text_fields()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (field, _))| (field, i))
+        .collect();
+    items.sort_by_cached_key(|item| {
+        (
+            order
+                .get(&item.location.field())
+                .copied()
+                .unwrap_or(usize::MAX),
+            item.range.as_ref().map_or(0, |r| r.start),
+            item.kind,
+        )
+    });
+}
