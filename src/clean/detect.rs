@@ -1,10 +1,11 @@
 //! Finding ad spans in a text, line by line.
 
 use super::Flag;
-use super::cover::{Cover, tick};
+use super::cover::{Cover, tick, work_done};
 use super::marks::starts_with_mark;
 use super::rules::{RuleKind, Rules};
 use super::view::{View, is_han, is_invisible};
+use crate::parallel::{self, Job};
 
 mod page;
 pub(crate) use page::is_page_number;
@@ -86,10 +87,7 @@ struct LineResult {
 /// Every span of `text` that the rules consider an ad (plus invisible characters), sorted and
 /// not overlapping.
 pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
-    let mut lines: Vec<LineResult> = line_ranges(text)
-        .into_iter()
-        .map(|(start, end)| analyze_line(text, start, end, rules))
-        .collect();
+    let mut lines = analyze_lines(text, rules);
     propagate_to_neighbours(text, &mut lines, rules);
     remove_link_lists(text, &mut lines);
     remove_running_headers(text, &mut lines);
@@ -118,6 +116,51 @@ pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
             rule: s.rule,
         })
         .collect()
+}
+
+/// A text this long has its lines looked at on all cores (a downloaded page of 1 MB takes
+/// tens of milliseconds on one); a field of a draft is looked at on one.
+pub(super) const PARALLEL_TEXT_BYTES: usize = 64 * 1024;
+
+/// Runs of lines per core when a long text is shared out: enough runs that the cores finish
+/// together whatever the lines hold.
+const LINE_RUNS_PER_CORE: usize = 8;
+
+/// [`analyze_line`] for every line, in order. Each line is read alone, so a long text's lines
+/// are shared among the cores in runs; the steps each run took are counted here.
+fn analyze_lines(text: &str, rules: &Rules) -> Vec<LineResult> {
+    let ranges = line_ranges(text);
+    if text.len() < PARALLEL_TEXT_BYTES || ranges.len() < 2 {
+        return ranges
+            .into_iter()
+            .map(|(start, end)| analyze_line(text, start, end, rules))
+            .collect();
+    }
+    let run_len = ranges.len().div_ceil(LINE_RUNS_PER_CORE * 2).max(1);
+    let jobs: Vec<Job<(Vec<LineResult>, u64)>> = ranges
+        .chunks(run_len)
+        .map(|run| -> Job<(Vec<LineResult>, u64)> {
+            Box::new(move || {
+                let before = work_done();
+                let lines = run
+                    .iter()
+                    .map(|&(start, end)| analyze_line(text, start, end, rules))
+                    .collect();
+                (lines, work_done() - before)
+            })
+        })
+        .collect();
+    let before = work_done();
+    let runs = parallel::run_all(jobs);
+    let counted_here = work_done() - before;
+    let mut lines = Vec::with_capacity(ranges.len());
+    let mut steps = 0;
+    for (run, run_steps) in runs {
+        lines.extend(run);
+        steps += run_steps;
+    }
+    tick(usize::try_from(steps.saturating_sub(counted_here)).unwrap_or(usize::MAX));
+    lines
 }
 
 /// Adds a span for every run of invisible characters not already inside a span.
@@ -731,6 +774,44 @@ mod tests {
             );
             assert!(large <= 8.0, "{unit}: {large:.2} steps a byte");
         }
+    }
+
+    #[test]
+    fn a_long_text_shared_among_cores_reads_line_for_line_as_on_one() {
+        let rules = Rules::builtin();
+        let page = [
+            "一是理论学习不够深入，满足于完成规定动作。",
+            "更多精品材料请加客服微信：abc123，领取全套资料。",
+            "第3页 共12页",
+            "",
+            "您好，为您提供原创材料，欢迎添加。",
+            "二是调查研究不够扎实\u{200B}，深入基层少。",
+        ]
+        .join("\n");
+        let text = vec![page.as_str(); 800].join("\n");
+        assert!(text.len() >= PARALLEL_TEXT_BYTES);
+        let on_one: Vec<String> = line_ranges(&text)
+            .into_iter()
+            .map(|(start, end)| format!("{:?}", analyze_line(&text, start, end, &rules)))
+            .collect();
+        let shared: Vec<String> = analyze_lines(&text, &rules)
+            .iter()
+            .map(|line| format!("{line:?}"))
+            .collect();
+        assert_eq!(shared.len(), 800 * 6);
+        assert_eq!(shared, on_one);
+        let before = work_done();
+        analyze_lines(&text, &rules);
+        let shared_work = work_done() - before;
+        let before = work_done();
+        for (start, end) in line_ranges(&text) {
+            analyze_line(&text, start, end, &rules);
+        }
+        assert_eq!(
+            shared_work,
+            work_done() - before,
+            "every run's steps are counted"
+        );
     }
 
     #[test]

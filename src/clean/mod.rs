@@ -60,7 +60,13 @@ impl RemovedSpan {
 /// Spans of `text` that are still ad-like: sorted, not overlapping. Import removes exactly
 /// these (less what the user restores).
 pub fn find_ads(text: &str, rules: &Rules) -> Vec<Flag> {
-    merge_flags(text, detect::detect(text, rules), damage::detect(text))
+    // The two passes read the text alone; a long one has them run side by side.
+    let (damage, ads) = if text.len() >= detect::PARALLEL_TEXT_BYTES {
+        crate::parallel::join(|| damage::detect(text), || detect::detect(text, rules))
+    } else {
+        (damage::detect(text), detect::detect(text, rules))
+    };
+    merge_flags(text, ads, damage)
 }
 
 /// Both lists (each sorted, not overlapping) as one: overlapping spans become their union,

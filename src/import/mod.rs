@@ -286,8 +286,11 @@ pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imp
         .map(|r| (r.start, r.end))
         .collect();
     let (paragraphs, repair) = clean::clean_paragraphs(text, &ranges, true);
-    let mut parsed = parse::parse(&paragraphs);
-    let source = SourceFingerprint::from_text(&paragraphs.join("\n"));
+    // The fingerprint of the cleaned text and the parse read the paragraphs alone.
+    let (source, mut parsed) = crate::parallel::join(
+        || SourceFingerprint::from_text(&paragraphs.join("\n")),
+        || parse::parse(&paragraphs),
+    );
     parsed.draft.source = (!source.is_empty()).then_some(source);
     let stats = ImportStats {
         input_chars: count_chars(text),
