@@ -462,6 +462,30 @@ mod tests {
             "以至使得工作被动，健壮态势良好，他已经念过这本书。",
             "维护公民权利，依法行使权力。",
         ]);
+        assert_eq!(
+            fixes("运用近平新时代中国特色社会主义思想，看记录片，弛而不息。"),
+            vec![
+                (
+                    ReviewKind::WrongWord,
+                    "记录片".to_owned(),
+                    "纪录片".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "弛而不息".to_owned(),
+                    "驰而不息".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "近平".to_owned(),
+                    "习近平".to_owned()
+                ),
+            ]
+        );
+        quiet(&[
+            "学习习近平总书记重要讲话，習近平新時代，驰而不息纠正“四风”。",
+            "挤身进入会场，他把记录本放好。",
+        ]);
     }
 
     #[test]

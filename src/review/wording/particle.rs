@@ -90,6 +90,13 @@ const MORE_VERBS: &[&str] = &[
     "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤",
 ];
 
+/// Verbs that only ever take a clause (`习惯性的认为主业是…`): never a noun, so what they
+/// open is a verb phrase wherever it goes.
+const CLAUSE_VERBS: &[&str] = &["认为", "以为"];
+
+/// What follows `被` when it is not the passive marker (`被子`, `被告`, `被动`).
+const NOT_PASSIVE: &str = "子褥告单动服";
+
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
 /// modal, a subject or a place (`会议上三令五申的强调`). After a verb (`进行认真的学习`,
 /// `保持积极的沟通`) the phrase is that verb's object, a noun phrase.
@@ -239,7 +246,13 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         }
     }
     let (start, manners) = super::manners_before(text, at, MANNERS);
-    (manners > 0).then_some((start, false))
+    if manners > 0 {
+        return Some((start, false));
+    }
+    // `习惯性`, `选择性`, `机械性`: a three-character word in `性` used as a manner word;
+    // what follows must still read as a verb phrase.
+    let start = han_before(text, at, 3)?;
+    text[start..at].ends_with('性').then_some((start, false))
 }
 
 /// `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: `的` where `地` is meant.
@@ -266,6 +279,12 @@ fn adverbial(
         .filter(|r| !NOT_AFTER_GO.iter().any(|w| r.starts_with(w)))
         .and_then(is_verb)
         .is_some();
+    // The passive marker opens a verb phrase whatever verb follows (`充分的被发掘`).
+    let passive = rest
+        .strip_prefix('被')
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| is_han(c) && !NOT_PASSIVE.contains(c));
+    let go = go || passive || CLAUSE_VERBS.iter().any(|v| rest.starts_with(v));
     if !go {
         // The verb straight after `的`: it must close the clause, take 了/着 or an object,
         // and the adverbial must open a verb phrase.
@@ -403,6 +422,19 @@ mod tests {
         );
         flagged("思想上的松懈严重的削弱了战斗力。", "严重的", "严重地");
         flagged("今后要经常的反思，", "经常的", "经常地");
+        flagged("党员的潜力没有充分的被发掘出来。", "充分的", "充分地");
+        flagged("，习惯性的认为主业是业务工作，", "习惯性的", "习惯性地");
+        flagged("对上级精神往往选择性的执行，", "选择性的", "选择性地");
+    }
+
+    #[test]
+    fn bei_that_is_not_passive_and_xing_words_before_nouns_are_left() {
+        quiet(&[
+            "主动的被动局面，认真的被子叠法。",
+            "对问题缺乏规律性的认识。",
+            "形成了原则性的认识，阶段性的成果，习惯性的做法。",
+            "，系统性的学习不够，",
+        ]);
     }
 
     #[test]
