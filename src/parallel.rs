@@ -16,6 +16,11 @@ fn workers() -> usize {
     *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
+/// Whether work handed to another thread would run beside this one rather than after it.
+pub fn has_spare_core() -> bool {
+    workers() > 1
+}
+
 /// Runs every job and returns the results in the jobs' order, whichever thread ran them.
 /// Idle threads take the next job not yet started, so put the longest jobs first. With one
 /// core, or one job, everything runs here, in order. A job that panics panics the caller, as

@@ -17,6 +17,7 @@ mod view;
 
 pub use repair::RepairStats;
 pub use rules::{BUILTIN_RON, Rule, RuleFile, RuleKind, RuleSpec, Rules, RulesError};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +68,26 @@ pub fn find_ads(text: &str, rules: &Rules) -> Vec<Flag> {
         (damage::detect(text), detect::detect(text, rules))
     };
     merge_flags(text, ads, damage)
+}
+
+/// [`find_ads`] for a whole downloaded page: while a short page is read, another core
+/// compiles the rules it holds the words of, so that the reading finds most of them ready.
+/// Compiling the rules a page needs is most of the time it takes to read a short page; a long
+/// one has its lines shared among the cores already.
+pub fn find_ads_in_page(text: &str, rules: &Rules) -> Vec<Flag> {
+    if !crate::parallel::has_spare_core() || text.len() >= detect::PARALLEL_TEXT_BYTES {
+        return find_ads(text, rules);
+    }
+    let read = AtomicBool::new(false);
+    let ((), flags) = crate::parallel::join(
+        || rules.compile_for(text, &read),
+        || {
+            let flags = find_ads(text, rules);
+            read.store(true, Ordering::Relaxed);
+            flags
+        },
+    );
+    flags
 }
 
 /// Both lists (each sorted, not overlapping) as one: overlapping spans become their union,

@@ -26,6 +26,7 @@ use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The default rule file, compiled into the program.
@@ -394,6 +395,25 @@ impl Rules {
         })
     }
 
+    /// Compiles the rules whose required words occur in `text`, the last first, until `stop`
+    /// is set: run beside a reading of `text`, which compiles the first first, so that the
+    /// reading finds the rules it comes to ready.
+    pub(crate) fn compile_for(&self, text: &str, stop: &AtomicBool) {
+        let candidates = self.candidates(text);
+        for (rule, _) in self
+            .rules
+            .iter()
+            .zip(candidates)
+            .rev()
+            .filter(|(rule, candidate)| *candidate && !rule.is_compiled())
+        {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            rule.regex();
+        }
+    }
+
     /// `candidates` ([`Rules::candidates`] of a line) with the Line rules false: the other
     /// rules that may match the line. Only these need running.
     pub(crate) fn rules_matching(&self, candidates: Vec<bool>) -> Vec<bool> {
@@ -569,6 +589,25 @@ mod tests {
         crate::clean::find_ads("请加微信：abc123", &rules);
         let contact = rules.rules().iter().find(|r| r.id() == "glued-contact");
         assert!(contact.is_some_and(Rule::is_compiled));
+    }
+
+    #[test]
+    fn rules_are_compiled_ahead_only_for_what_the_page_holds_and_until_told_to_stop() {
+        let page = "一是学习不够深入。\n请加微信：abc123，领取全套材料。";
+        let stopped = Rules::from_ron(BUILTIN_RON).unwrap();
+        stopped.compile_for(page, &AtomicBool::new(true));
+        assert!(stopped.rules().iter().all(|rule| !rule.is_compiled()));
+
+        let rules = Rules::from_ron(BUILTIN_RON).unwrap();
+        rules.compile_for(page, &AtomicBool::new(false));
+        let candidates = rules.candidates(page);
+        for (rule, candidate) in rules.rules().iter().zip(&candidates) {
+            assert_eq!(rule.is_compiled(), *candidate, "{}", rule.id());
+        }
+        assert!(candidates.iter().any(|c| *c) && candidates.iter().any(|c| !*c));
+        let read_ahead = crate::clean::find_ads_in_page(page, &rules);
+        assert_eq!(read_ahead, crate::clean::find_ads(page, &Rules::builtin()));
+        assert!(!read_ahead.is_empty());
     }
 
     #[test]

@@ -274,7 +274,7 @@ pub struct Imported {
 /// The draft's [`Draft::source`] is the fingerprint of the kept material (ads cut, restored
 /// spans kept), for the originality meter; None when nothing was kept.
 pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imported {
-    let flags = clean::find_ads(text, rules);
+    let flags = clean::find_ads_in_page(text, rules);
     let removed: Vec<RemovedSpan> = flags
         .into_iter()
         .enumerate()
