@@ -186,11 +186,30 @@ fn show_group(
 }
 
 /// A fix's text on a button: `（删去）` for nothing, shortened when long.
+/// `text` for a label that puts it in “”: shortened, and its own “” turned into ‘’, as
+/// Chinese nests quotations (`改为“‘两个确立’”`, not `改为““两个确立””`).
 fn shown(text: &str) -> String {
     const MAX: usize = 16;
-    match text.char_indices().nth(MAX) {
-        _ if text.is_empty() => "（删去）".to_owned(),
+    let short = match text.char_indices().nth(MAX) {
+        _ if text.is_empty() => return "（删去）".to_owned(),
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
+    };
+    short.replace('“', "‘").replace('”', "’")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_fix_in_quotation_marks_is_shown_with_inner_ones() {
+        assert_eq!(format!("改为“{}”", shown("“两个确立”")), "改为“‘两个确立’”");
+        assert_eq!(shown("诉求"), "诉求");
+        assert_eq!(shown(""), "（删去）");
+        assert_eq!(
+            shown("习近平新时代中国特色社会主义思想的世界观"),
+            "习近平新时代中国特色社会主义思想…"
+        );
     }
 }
