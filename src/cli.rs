@@ -201,7 +201,20 @@ pub fn run_import(
             material.encoding
         ),
     );
-    let report = check::ads_report(&imported.draft, &rules);
+    // What is still present is looked for while the draft is written: neither waits for the
+    // other, and the messages still come in their order below.
+    enum Written<'a> {
+        File(&'a Path, Result<(), store::StoreError>),
+        Text(String),
+    }
+    let draft = &imported.draft;
+    let (report, written) = crate::parallel::join(
+        || check::ads_report(draft, &rules),
+        || match output {
+            Some(path) => Written::File(path, store::save_draft(path, draft)),
+            None => Written::Text(store::draft_to_ron(draft)),
+        },
+    );
     print_summary(&report, stderr);
     let stats = &imported.stats;
     say(
@@ -223,9 +236,9 @@ pub fn run_import(
         );
     }
 
-    match output {
-        Some(path) => {
-            if let Err(error) = store::save_draft(path, &imported.draft) {
+    match written {
+        Written::File(path, saved) => {
+            if let Err(error) = saved {
                 say(stderr, error);
                 return Status::Failed;
             }
@@ -234,8 +247,7 @@ pub fn run_import(
                 format_args!("Wrote the draft to {}.", path.display()),
             );
         }
-        None => {
-            let text = store::draft_to_ron(&imported.draft);
+        Written::Text(text) => {
             if text.len() as u64 > store::MAX_DRAFT_BYTES {
                 say(
                     stderr,
