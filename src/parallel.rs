@@ -69,7 +69,7 @@ pub fn run_all<'a, T: Send>(jobs: Vec<Job<'a, T>>) -> Vec<T> {
 /// Runs both and returns both answers: `first` on another thread when the machine has a
 /// core to spare, `second` here. A panic in either panics the caller.
 pub fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
-    if workers() <= 1 {
+    if !has_spare_core() {
         let a = first();
         return (a, second());
     }

@@ -130,11 +130,13 @@ const LINE_RUNS_PER_CORE: usize = 8;
 /// are shared among the cores in runs; the steps each run took are counted here.
 fn analyze_lines(text: &str, rules: &Rules) -> Vec<LineResult> {
     let ranges = line_ranges(text);
+    let analyze = |run: &[(usize, usize)]| -> Vec<LineResult> {
+        run.iter()
+            .map(|&(start, end)| analyze_line(text, start, end, rules))
+            .collect()
+    };
     if text.len() < PARALLEL_TEXT_BYTES || ranges.len() < 2 {
-        return ranges
-            .into_iter()
-            .map(|(start, end)| analyze_line(text, start, end, rules))
-            .collect();
+        return analyze(&ranges);
     }
     let run_len = ranges.len().div_ceil(LINE_RUNS_PER_CORE * 2).max(1);
     let jobs: Vec<Job<(Vec<LineResult>, u64)>> = ranges
@@ -142,10 +144,7 @@ fn analyze_lines(text: &str, rules: &Rules) -> Vec<LineResult> {
         .map(|run| -> Job<(Vec<LineResult>, u64)> {
             Box::new(move || {
                 let before = work_done();
-                let lines = run
-                    .iter()
-                    .map(|&(start, end)| analyze_line(text, start, end, rules))
-                    .collect();
+                let lines = analyze(run);
                 (lines, work_done() - before)
             })
         })

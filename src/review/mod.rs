@@ -46,7 +46,7 @@ pub use fix::{Fix, fix_command};
 pub use group::{ReviewGroup, fold};
 pub use lexicon::{Formulation, Lexicon, LexiconError, Spun, USER_FILE, WrongWord};
 pub use repetition::similarity;
-pub use runner::{run, run_and_find_ads, run_with, run_with_ads};
+pub use runner::{run, run_and_find_ads, run_with};
 
 use crate::draft::{CategoryId, Draft, Finding, FindingId, SectionId, TextField, place};
 use pattern::Pattern;

@@ -28,13 +28,6 @@ pub fn run_with(draft: &Draft, rules: &Rules, lexicon: &Lexicon) -> Vec<ReviewIt
     run_and_find_ads(draft, rules, lexicon).1
 }
 
-/// [`run_with`] given what [`crate::ads::in_draft`] found in `draft`, for a caller that has
-/// those ads already and should not scan the draft twice.
-pub fn run_with_ads(draft: &Draft, found_ads: &[FieldAds], lexicon: &Lexicon) -> Vec<ReviewItem> {
-    let checked = parallel::run_all(checks(draft, lexicon));
-    finish(draft, found_ads, checked, lexicon)
-}
-
 /// What [`crate::ads::in_draft`] finds in `draft`, and [`run_with`]'s items: the ad scan and
 /// the checks run side by side, for a caller that needs both (`pouxi check`).
 pub fn run_and_find_ads(

@@ -185,9 +185,9 @@ fn show_group(
     }
 }
 
-/// A fix's text on a button: `（删去）` for nothing, shortened when long.
-/// `text` for a label that puts it in “”: shortened, and its own “” turned into ‘’, as
-/// Chinese nests quotations (`改为“‘两个确立’”`, not `改为““两个确立””`).
+/// A fix's text on a button, inside “”: `（删去）` for nothing, shortened when long, and its
+/// own “” turned into ‘’, as Chinese nests quotations (`改为“‘两个确立’”`, not
+/// `改为““两个确立””`).
 fn shown(text: &str) -> String {
     const MAX: usize = 16;
     let short = match text.char_indices().nth(MAX) {
