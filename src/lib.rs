@@ -13,6 +13,7 @@ pub mod console;
 pub mod draft;
 pub mod export;
 pub mod import;
+pub mod matcher;
 pub mod originality;
 pub mod parallel;
 pub mod review;

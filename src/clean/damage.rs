@@ -25,33 +25,69 @@ fn is_odd_symbol(c: char) -> bool {
         || (c.is_ascii_punctuation() && c != '(')
 }
 
-fn regexes() -> &'static [(Regex, &'static str, &'static str)] {
-    static SET: OnceLock<Vec<(Regex, &'static str, &'static str)>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let tone = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-        let pinyin = format!(r"\S(\([a-zü{tone}]*[{tone}][a-zü{tone}]*\))");
-        [
-            (pinyin.as_str(), PINYIN_REASON, "converter-pinyin"),
-            (
-                r"(</?[a-z][a-z0-9]*(\s+[a-z\-]+\s*=\s*'[^'<>]*'|\s+[a-z\-]+\s*=\s*[^\s<>]*)*\s*/?>)",
-                HTML_REASON,
-                "html-residue",
-            ),
-            (r"(\?{3,})", MOJIBAKE_REASON, "mojibake"),
-        ]
-        .into_iter()
-        .filter_map(|(p, reason, rule)| Some((Regex::new(p).ok()?, reason, rule)))
-        .collect()
-    })
+/// The damage found by expression: the expression (compiled on first use), the character
+/// every match of it holds (a text without it is not searched, nor the expression compiled),
+/// the reason and the rule.
+struct Damage {
+    pattern: fn() -> String,
+    needs: char,
+    reason: &'static str,
+    rule: &'static str,
+    compiled: OnceLock<Option<Regex>>,
 }
+
+impl Damage {
+    fn regex(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| Regex::new(&(self.pattern)()).ok())
+            .as_ref()
+    }
+}
+
+static DAMAGE: [Damage; 3] = [
+    Damage {
+        pattern: || {
+            let tone = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+            format!(r"\S(\([a-zü{tone}]*[{tone}][a-zü{tone}]*\))")
+        },
+        needs: '(',
+        reason: PINYIN_REASON,
+        rule: "converter-pinyin",
+        compiled: OnceLock::new(),
+    },
+    Damage {
+        pattern: || {
+            r"(</?[a-z][a-z0-9]*(\s+[a-z\-]+\s*=\s*'[^'<>]*'|\s+[a-z\-]+\s*=\s*[^\s<>]*)*\s*/?>)"
+                .to_owned()
+        },
+        needs: '<',
+        reason: HTML_REASON,
+        rule: "html-residue",
+        compiled: OnceLock::new(),
+    },
+    Damage {
+        pattern: || r"(\?{3,})".to_owned(),
+        needs: '?',
+        reason: MOJIBAKE_REASON,
+        rule: "mojibake",
+        compiled: OnceLock::new(),
+    },
+];
 
 /// Spans of damage in `text`, sorted, not overlapping.
 pub(crate) fn detect(text: &str) -> Vec<Flag> {
     let mut spans: Vec<(usize, usize, &'static str, &'static str)> = Vec::new();
-    for (re, reason, rule) in regexes() {
-        for caps in re.captures_iter(text) {
+    for damage in &DAMAGE {
+        if !text.contains(damage.needs) {
+            continue;
+        }
+        for caps in damage
+            .regex()
+            .into_iter()
+            .flat_map(|re| re.captures_iter(text))
+        {
             if let Some(m) = caps.get(1) {
-                spans.push((m.start(), m.end(), reason, rule));
+                spans.push((m.start(), m.end(), damage.reason, damage.rule));
             }
         }
     }

@@ -3,7 +3,7 @@
 use super::Flag;
 use super::cover::{Cover, tick, work_done};
 use super::marks::starts_with_mark;
-use super::rules::{RuleKind, Rules};
+use super::rules::{RuleKind, Rules, TextSize};
 use super::view::{View, is_han, is_invisible};
 use crate::parallel::{self, Job};
 
@@ -290,10 +290,17 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
+    // The rules a long text needs are compiled in full at once: it would soon outgrow the
+    // cheaper forward-only search (see `matcher`).
+    let size = if text.len() >= PARALLEL_TEXT_BYTES {
+        TextSize::Long
+    } else {
+        TextSize::Short
+    };
     // One pass of the prefilter for both kinds of rule: `trimmed` is part of `vt`.
     let candidates = rules.candidates(vt);
     if let Some(index) = rules
-        .line_rules_matching(trimmed, result.nonws, &candidates)
+        .line_rules_matching(trimmed, result.nonws, &candidates, size)
         .next()
     {
         let rule = &rules.rules()[index];
@@ -321,9 +328,13 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     };
     let mut cuts: Vec<(usize, usize, &str, &str)> = Vec::new();
     for rule in candidates(RuleKind::Cut) {
-        for m in rule.regex().into_iter().flat_map(|r| r.find_iter(vt)) {
-            if m.start() < m.end() {
-                cuts.push((m.start(), m.end(), rule.reason(), rule.id()));
+        for m in rule
+            .matcher_for(size)
+            .into_iter()
+            .flat_map(|r| r.find_iter(vt))
+        {
+            if m.start < m.end {
+                cuts.push((m.start, m.end, rule.reason(), rule.id()));
             }
         }
     }
@@ -338,15 +349,19 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     };
     let mut removals = cuts.clone();
     for rule in candidates(RuleKind::Sentence) {
-        for m in rule.regex().into_iter().flat_map(|r| r.find_iter(vt)) {
-            if m.start() >= m.end() {
+        for m in rule
+            .matcher_for(size)
+            .into_iter()
+            .flat_map(|r| r.find_iter(vt))
+        {
+            if m.start >= m.end {
                 continue;
             }
-            let (s, e) = sentence_of(m.start());
+            let (s, e) = sentence_of(m.start);
             if s < e && count_nonws(&vt[s..e]) <= rule.max_chars() {
-                removals.push((s, e.max(m.end()), rule.reason(), rule.id()));
+                removals.push((s, e.max(m.end), rule.reason(), rule.id()));
             } else {
-                removals.push((m.start(), m.end(), rule.reason(), rule.id()));
+                removals.push((m.start, m.end, rule.reason(), rule.id()));
             }
         }
     }
@@ -359,9 +374,13 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         if rule.kind() != RuleKind::Signal || !hits[index] {
             continue;
         }
-        for m in rule.regex().into_iter().flat_map(|r| r.find_iter(vt)) {
-            if m.start() < m.end() && !overlaps_cut(m.start(), m.end()) {
-                signals.push((m.start(), index, rule.weight(), rule.reason(), rule.id()));
+        for m in rule
+            .matcher_for(size)
+            .into_iter()
+            .flat_map(|r| r.find_iter(vt))
+        {
+            if m.start < m.end && !overlaps_cut(m.start, m.end) {
+                signals.push((m.start, index, rule.weight(), rule.reason(), rule.id()));
             }
         }
     }

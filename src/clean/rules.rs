@@ -22,7 +22,7 @@
 
 use super::prefilter::Prefilters;
 use super::required;
-use regex::{Regex, RegexBuilder};
+use crate::matcher::Matcher;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
@@ -92,6 +92,14 @@ pub struct RuleFile {
 
 /// A rule, parsed and checked; its regular expression is compiled the first time a text holds
 /// one of its required words (see [`super::prefilter`]).
+/// How long the text a rule is first compiled for is: a short one is served best by the
+/// quick-to-compile forward-only matcher, a long one by the full regex at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextSize {
+    Short,
+    Long,
+}
+
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub spec: RuleSpec,
@@ -102,7 +110,7 @@ pub struct Rule {
     words: Vec<Vec<Vec<u8>>>,
     /// Compiled on first use, shared by every clone of the rule set; `None` if it cannot be
     /// compiled (over the size limit), in which case the rule matches nothing.
-    regex: Arc<OnceLock<Option<Regex>>>,
+    matcher: Arc<OnceLock<Option<Matcher>>>,
 }
 
 impl Rule {
@@ -130,24 +138,20 @@ impl Rule {
         })
     }
 
-    /// The compiled expression, compiled now if this is its first use.
-    pub(crate) fn regex(&self) -> Option<&Regex> {
-        self.regex
-            .get_or_init(|| build_regex(&self.source).ok())
+    /// The compiled expression, compiled now if this is its first use: for a text of `size`.
+    pub(crate) fn matcher_for(&self, size: TextSize) -> Option<&Matcher> {
+        self.matcher
+            .get_or_init(|| match size {
+                TextSize::Short => Matcher::new(&self.source).ok(),
+                TextSize::Long => Matcher::whole(&self.source).ok(),
+            })
             .as_ref()
     }
 
     /// True once the expression has been compiled (for tests of what start-up pays for).
     pub fn is_compiled(&self) -> bool {
-        self.regex.get().is_some()
+        self.matcher.get().is_some()
     }
-}
-
-fn build_regex(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(source)
-        .case_insensitive(true)
-        .size_limit(4 << 20)
-        .build()
 }
 
 /// A rule set: the rules in order, and the prefilter over their required words.
@@ -273,11 +277,16 @@ impl Rules {
             Ok(text) => {
                 let rules = Rules::from_ron(&text)?;
                 for rule in &rules.rules {
-                    if let Err(error) = build_regex(&rule.source) {
-                        return Err(RulesError::Pattern {
-                            id: rule.spec.id.clone(),
-                            message: error.to_string(),
-                        });
+                    match Matcher::new(&rule.source) {
+                        Ok(matcher) => {
+                            let _ = rule.matcher.set(Some(matcher));
+                        }
+                        Err(message) => {
+                            return Err(RulesError::Pattern {
+                                id: rule.spec.id.clone(),
+                                message,
+                            });
+                        }
                     }
                 }
                 Ok(Some(rules))
@@ -385,13 +394,14 @@ impl Rules {
         trimmed: &'a str,
         nonws: usize,
         candidates: &'a [bool],
+        size: TextSize,
     ) -> impl Iterator<Item = usize> + 'a {
         (0..self.rules.len()).filter(move |&i| {
             let rule = &self.rules[i];
             candidates[i]
                 && rule.spec.kind == RuleKind::Line
                 && nonws <= rule.max_chars()
-                && rule.regex().is_some_and(|r| r.is_match(trimmed))
+                && rule.matcher_for(size).is_some_and(|m| m.is_match(trimmed))
         })
     }
 
@@ -410,7 +420,7 @@ impl Rules {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
-            rule.regex();
+            rule.matcher_for(TextSize::Short);
         }
     }
 
@@ -476,7 +486,7 @@ fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
         spec,
         words,
         source,
-        regex: Arc::default(),
+        matcher: Arc::default(),
     })
 }
 
@@ -513,6 +523,54 @@ mod tests {
         }
     }
 
+    /// Every built-in rule's matcher finds, line by line on real pages, exactly the spans
+    /// `regex` finds: in its forward-only phase, after it has outgrown it, and when compiled
+    /// whole for a long text.
+    #[test]
+    fn matchers_find_what_regex_finds_on_real_pages() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        let mut pages: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect();
+        pages.push(include_str!("../../tests/fixtures/seed_material.txt").to_owned());
+        pages.push(include_str!("../../tests/fixtures/obfuscated_ads.txt").to_owned());
+        let lines: Vec<String> = pages
+            .iter()
+            .flat_map(|page| page.lines())
+            .map(|line| super::super::view::View::new(line, 0).text)
+            .collect();
+        let mut matched = 0;
+        for rule in Rules::builtin().rules() {
+            let regex = regex::RegexBuilder::new(&rule.source)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            let quick = Matcher::new(&rule.source).unwrap();
+            let whole = Matcher::whole(&rule.source).unwrap();
+            for line in &lines {
+                let expected: Vec<_> = regex.find_iter(line).map(|m| m.range()).collect();
+                matched += expected.len();
+                assert_eq!(
+                    quick.find_iter(line).collect::<Vec<_>>(),
+                    expected,
+                    "{}",
+                    rule.id()
+                );
+                assert_eq!(
+                    whole.find_iter(line).collect::<Vec<_>>(),
+                    expected,
+                    "{}",
+                    rule.id()
+                );
+                assert_eq!(quick.is_match(line), !expected.is_empty(), "{}", rule.id());
+            }
+        }
+        assert!(matched > 200, "only {matched} matches seen");
+    }
+
     #[test]
     fn the_prefilter_never_hides_a_match() {
         let rules = Rules::builtin();
@@ -524,10 +582,15 @@ mod tests {
             include_str!("../../tests/fixtures/doc_site_page.txt"),
             "加微信：abc123，获取全套材料\n- 12 -\n📌 一、存在的问题\nVIP会员 PAID END",
         ];
-        let regexes: Vec<Regex> = rules
+        let regexes: Vec<regex::Regex> = rules
             .rules()
             .iter()
-            .map(|r| build_regex(&r.source).unwrap())
+            .map(|r| {
+                regex::RegexBuilder::new(&r.source)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap()
+            })
             .collect();
         let mut checked = 0;
         for line in material.iter().flat_map(|m| m.lines()) {
@@ -536,7 +599,7 @@ mod tests {
             let candidates = rules.candidates(line);
             let hits = rules.rules_matching(candidates.clone());
             let line_hits: Vec<usize> = rules
-                .line_rules_matching(line.trim(), 0, &candidates)
+                .line_rules_matching(line.trim(), 0, &candidates, TextSize::Short)
                 .collect();
             for (k, (rule, regex)) in rules.rules().iter().zip(&regexes).enumerate() {
                 if rule.kind() == RuleKind::Line {
@@ -561,7 +624,7 @@ mod tests {
         );
         let candidates = extended.candidates("本期编辑");
         let matching: Vec<usize> = extended
-            .line_rules_matching("本期编辑", 4, &candidates)
+            .line_rules_matching("本期编辑", 4, &candidates, TextSize::Short)
             .collect();
         assert_eq!(extended.rules()[matching[0]].id(), "x");
     }

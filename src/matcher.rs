@@ -1,0 +1,328 @@
+//! A regular expression that is cheap to compile and finds the same matches as `regex`.
+//!
+//! `regex::Regex` compiles two automata up front: a forward one, and a reverse one that finds
+//! where a match starts. Compiling them is most of the cost of running a rule the first time,
+//! and most rules a text is checked with never match it. A [`Matcher`] compiles only the
+//! forward automaton. A lazy DFA over it answers whether, and where, a match ends; only when
+//! there is one does the same automaton, run as a Pike VM over the few bytes before that end,
+//! find where it starts.
+//!
+//! That pays off for short texts and rare matches only: the VM is slow, and the lazy DFA has
+//! no literal prefilter to skip through long text. So once a matcher has matched often, read
+//! much text, or met a match too long for the VM, it compiles the full `regex::Regex` and
+//! uses it from then on.
+//!
+//! The spans are those of `regex::Regex::find_iter`: leftmost-first, non-overlapping. A
+//! pattern the lazy DFA cannot run (a Unicode word boundary) or that can match the empty
+//! string is handed to `regex::Regex` whole, which keeps those rules exact without the
+//! bookkeeping of empty matches here.
+
+use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
+use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
+use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::util::pool::Pool;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind};
+use std::ops::Range;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Longest stretch before a match's end that the Pike VM reads to find its start; beyond it
+/// the reverse automaton of a full `regex::Regex` is cheaper than the VM's slow scan.
+const VM_WINDOW: usize = 2048;
+
+/// Matches found with the Pike VM before the full regex is compiled for the rest.
+const VM_MATCHES: usize = 16;
+
+/// Bytes of haystack read by the forward-only search before the full regex takes over.
+const FORWARD_BYTES: usize = 64 << 10;
+
+/// Most bytes of compiled program a pattern may take, as `regex::RegexBuilder::size_limit`.
+const SIZE_LIMIT: usize = 4 << 20;
+
+type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
+
+struct Caches {
+    dfa: DfaCache,
+    vm: VmCache,
+}
+
+/// A compiled pattern, matched case-insensitively like the rules it serves.
+pub struct Matcher {
+    source: String,
+    engine: Engine,
+}
+
+enum Engine {
+    /// The forward automaton only, with the full regex built once it pays off.
+    Forward(Box<Forward>),
+    /// What the forward-only search does not cover, compiled the usual way.
+    Whole(regex::Regex),
+}
+
+struct Forward {
+    dfa: DFA,
+    vm: PikeVM,
+    caches: CachePool,
+    whole: OnceLock<Option<regex::Regex>>,
+    /// Matches the VM has found so far.
+    vm_matches: AtomicUsize,
+    /// Bytes the forward-only search has read so far.
+    read: AtomicUsize,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("source", &self.source)
+            .finish_non_exhaustive()
+    }
+}
+
+fn whole_regex(source: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+impl Matcher {
+    /// Compiles `source` (case-insensitive); an error says why it cannot be used.
+    pub fn new(source: &str) -> Result<Matcher, String> {
+        let engine = match forward(source) {
+            Some(engine) => engine,
+            None => Engine::Whole(whole_regex(source)?),
+        };
+        Ok(Matcher {
+            source: source.to_owned(),
+            engine,
+        })
+    }
+
+    /// Compiles `source` the usual way at once, for a long text that would soon outgrow the
+    /// forward-only search.
+    pub fn whole(source: &str) -> Result<Matcher, String> {
+        Ok(Matcher {
+            source: source.to_owned(),
+            engine: Engine::Whole(whole_regex(source)?),
+        })
+    }
+
+    /// Whether the pattern matches anywhere in `haystack`.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        match &self.engine {
+            Engine::Whole(regex) => regex.is_match(haystack),
+            Engine::Forward(forward) => {
+                let Forward {
+                    dfa,
+                    vm,
+                    caches,
+                    read,
+                    ..
+                } = &**forward;
+                read.fetch_add(haystack.len(), Ordering::Relaxed);
+                if self.outgrown() {
+                    return self.full().is_some_and(|regex| regex.is_match(haystack));
+                }
+                let mut guard = caches.get();
+                let input = Input::new(haystack).earliest(true);
+                match dfa.try_search_fwd(&mut guard.dfa, &input) {
+                    Ok(found) => found.is_some(),
+                    Err(_) => vm.is_match(&mut guard.vm, input),
+                }
+            }
+        }
+    }
+
+    /// The byte ranges of the successive non-overlapping matches in `haystack`.
+    pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        let mut at = 0;
+        let mut whole = match &self.engine {
+            Engine::Whole(regex) => Some(regex.find_iter(haystack)),
+            Engine::Forward(_) => None,
+        };
+        std::iter::from_fn(move || {
+            if let Some(matches) = whole.as_mut() {
+                return matches.next().map(|m| m.range());
+            }
+            if at > haystack.len() {
+                return None;
+            }
+            let found = self.find_from(haystack, at)?;
+            // Non-empty by construction (patterns that match the empty string go whole).
+            at = found.end.max(found.start + 1);
+            Some(found)
+        })
+    }
+
+    /// The full regex, compiled now if this is its first use.
+    fn full(&self) -> Option<&regex::Regex> {
+        match &self.engine {
+            Engine::Whole(regex) => Some(regex),
+            Engine::Forward(forward) => forward
+                .whole
+                .get_or_init(|| whole_regex(&self.source).ok())
+                .as_ref(),
+        }
+    }
+
+    /// Whether this matcher has been used enough for its full regex to pay off.
+    fn outgrown(&self) -> bool {
+        match &self.engine {
+            Engine::Whole(_) => true,
+            Engine::Forward(forward) => {
+                forward.vm_matches.load(Ordering::Relaxed) >= VM_MATCHES
+                    || forward.read.load(Ordering::Relaxed) >= FORWARD_BYTES
+            }
+        }
+    }
+
+    /// The leftmost-first match starting at or after `from`.
+    fn find_from(&self, haystack: &str, from: usize) -> Option<Range<usize>> {
+        let Engine::Forward(forward) = &self.engine else {
+            return None;
+        };
+        let Forward {
+            dfa,
+            vm,
+            caches,
+            vm_matches,
+            read,
+            ..
+        } = &**forward;
+        read.fetch_add(haystack.len() - from, Ordering::Relaxed);
+        if self.outgrown() {
+            return self.full()?.find_at(haystack, from).map(|m| m.range());
+        }
+        let mut guard = caches.get();
+        let caches = &mut *guard;
+        let input = Input::new(haystack).span(from..haystack.len());
+        let end = match dfa.try_search_fwd(&mut caches.dfa, &input) {
+            Ok(None) => return None,
+            Ok(Some(half)) => half.offset(),
+            // The lazy DFA gave up: the VM reads the rest of the haystack.
+            Err(_) => haystack.len(),
+        };
+        if end - from <= VM_WINDOW {
+            // Every match within `from..end` is a match of the whole haystack (look-around
+            // still sees all of it), and the leftmost-first one ends at `end`: the VM over
+            // this window finds exactly it.
+            vm_matches.fetch_add(1, Ordering::Relaxed);
+            return vm
+                .find(&mut caches.vm, Input::new(haystack).span(from..end))
+                .map(|m| m.range());
+        }
+        drop(guard);
+        // A match this long is in long text: the full regex serves the rest of it too.
+        read.fetch_add(FORWARD_BYTES, Ordering::Relaxed);
+        self.full()?.find_at(haystack, from).map(|m| m.range())
+    }
+}
+
+/// The forward-only engine for `source`, or `None` when it does not apply: a pattern that
+/// can match the empty string, or one the lazy DFA cannot run.
+fn forward(source: &str) -> Option<Engine> {
+    let syntax = syntax::Config::new().case_insensitive(true);
+    let hir = syntax::parse_with(source, &syntax).ok()?;
+    if hir.properties().minimum_len().is_none_or(|len| len == 0) {
+        return None;
+    }
+    let nfa = NFA::compiler()
+        .configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .which_captures(thompson::WhichCaptures::Implicit),
+        )
+        .build_from_hir(&hir)
+        .ok()?;
+    let dfa = DFA::builder()
+        .configure(DFA::config().match_kind(MatchKind::LeftmostFirst))
+        .build_from_nfa(nfa.clone())
+        .ok()?;
+    let vm = PikeVM::new_from_nfa(nfa).ok()?;
+    let caches: CachePool = {
+        let (dfa, vm) = (dfa.clone(), vm.clone());
+        Pool::new(Box::new(move || Caches {
+            dfa: dfa.create_cache(),
+            vm: vm.create_cache(),
+        }))
+    };
+    Some(Engine::Forward(Box::new(Forward {
+        dfa,
+        vm,
+        caches,
+        whole: OnceLock::new(),
+        vm_matches: AtomicUsize::new(0),
+        read: AtomicUsize::new(0),
+    })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(pattern: &str, haystack: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let ours: Vec<_> = Matcher::new(pattern).unwrap().find_iter(haystack).collect();
+        let theirs: Vec<_> = whole_regex(pattern)
+            .unwrap()
+            .find_iter(haystack)
+            .map(|m| m.range())
+            .collect();
+        (ours, theirs)
+    }
+
+    #[test]
+    fn spans_are_those_of_regex() {
+        let long = format!("{}加微信：abc123{}", "这".repeat(1000), "的".repeat(10));
+        for (pattern, haystack) in [
+            ("微信|vx", "加VX：abc，再加微信"),
+            (
+                r"(加|添加)\s*(微信|v)号?\s*[:：]\s*[a-z0-9]{0,30}",
+                "请加 微信号：Ab12 或加v:xyz",
+            ),
+            (r"^\d{1,3}$", "12"),
+            (r"^\d{1,3}$", "1234"),
+            (r"a|ab", "abab"),
+            (r"ab|a", "abab"),
+            (r"(?-u:\b)(v|q)\s*[:：]\s*[a-z]{3,}", "v: abcd q：xyz"),
+            (r"[^。]{0,900}微信[:：]\s*[a-z0-9]+", long.as_str()),
+            (r"这+", long.as_str()),
+            (r"文档$", "下载文档"),
+            // Past the VM's first matches, or far into a long text, the full regex takes
+            // over mid-haystack.
+            (r"加微信", "加微信，".repeat(40).as_str()),
+            (
+                r"加微信",
+                format!("加微信{}加微信", "这".repeat(30000)).as_str(),
+            ),
+        ] {
+            let (ours, theirs) = spans(pattern, haystack);
+            assert_eq!(ours, theirs, "{pattern} on {haystack}");
+        }
+    }
+
+    #[test]
+    fn patterns_outside_the_forward_search_still_match_as_regex_does() {
+        for (pattern, haystack) in [(r"x*", "axxb"), (r"\bword\b", "a word here")] {
+            let (ours, theirs) = spans(pattern, haystack);
+            assert_eq!(ours, theirs, "{pattern}");
+            assert!(matches!(
+                Matcher::new(pattern).unwrap().engine,
+                Engine::Whole(_)
+            ));
+        }
+        assert!(Matcher::new(r"(unclosed").is_err());
+    }
+
+    #[test]
+    fn is_match_agrees_with_regex() {
+        for (pattern, haystack) in [("微信", "加微信"), ("微信", "加强"), (r"^\d+$", "12a")]
+        {
+            assert_eq!(
+                Matcher::new(pattern).unwrap().is_match(haystack),
+                whole_regex(pattern).unwrap().is_match(haystack)
+            );
+        }
+    }
+}
