@@ -239,15 +239,17 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// `heldout5.txt`. All but the first were marked by hand before the reviewer first ran on them
 /// (`heldout3.txt` by someone who neither ran the reviewer nor read its source), but rules
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
-/// workload), so none of them is held out any more. `heldout4.txt` and `heldout6.txt` were
-/// held out until 3 December 2026, when rules were written after reading what the reviewer
-/// missed in them (`的被`, `习惯性的认为`, `近平` without `习`, `记录片`, `四风` unquoted): their
-/// figures are printed as former held-out sets, no longer honest and not asserted. The held-out
-/// set is `heldout7.txt`, marked by someone who neither ran the reviewer nor read its source,
-/// added after the last rule was written; its figures are the honest ones. They are printed,
-/// not asserted: a measure of the reviewer on text it has not seen, not a gate to tune against
-/// (once a rule is written beside one, it becomes a tuning set). Every tuning set is held to
-/// the precision goal; the first and the union of all five to the recall goal.
+/// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt` and
+/// `heldout7.txt` were held out in turn, until rules were written after reading what the
+/// reviewer missed in them (`heldout4`/`heldout6`, 3 December 2026: `的被`, `习惯性的认为`,
+/// `近平` without `习`, `记录片`, `四风` unquoted; `heldout7`, 3 December 2026: a heavy load
+/// stated as how things are, society given as the cause, `因…而产生的`): their figures are
+/// printed as former held-out sets, no longer honest and not asserted. The held-out set is
+/// `heldout8.txt`, collected and marked by someone who neither ran the reviewer nor read its
+/// source, and added after the last rule was written; its figures are the honest ones. They
+/// are printed, not asserted: a measure of the reviewer on text it has not seen, not a gate to
+/// tune against (once a rule is written beside one, it becomes a tuning set). Every tuning set
+/// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
@@ -269,8 +271,9 @@ fn precision_and_recall_on_real_findings() {
     let formerly_held_out = [
         ("former held-out set 1 (heldout4.txt)", set("heldout4.txt")),
         ("former held-out set 2 (heldout6.txt)", set("heldout6.txt")),
+        ("former held-out set 3 (heldout7.txt)", set("heldout7.txt")),
     ];
-    let held_out = [("held-out set (heldout7.txt)", set("heldout7.txt"))];
+    let held_out = [("held-out set (heldout8.txt)", set("heldout8.txt"))];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }

@@ -99,6 +99,14 @@ fn finish(
     items.extend(checked.into_iter().flatten());
     items.retain(|item| !lexicon.is_disabled(&item.rule));
     sort_in_reading_order(draft, &mut items);
+    // One mend offered twice (a listed wrong idiom the idiom check also knows, `一如继往`)
+    // is one item: the earlier check family's, which names the entry.
+    items.dedup_by(|later, kept| {
+        later.fix.is_some()
+            && later.location == kept.location
+            && later.range == kept.range
+            && later.fix == kept.fix
+    });
     items
 }
 
@@ -119,4 +127,25 @@ fn sort_in_reading_order(draft: &Draft, items: &mut [ReviewItem]) {
             item.kind,
         )
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::draft_of;
+    use super::*;
+
+    #[test]
+    fn a_mend_two_checks_offer_is_one_item_named_after_the_list_entry() {
+        let draft = draft_of(&[(
+            "在理论学习方面",
+            &[("学习坚持不够", "一如继往地抓学习不够，学用脱节。")],
+        )]);
+        let items = run(&draft, &Rules::builtin());
+        let mends: Vec<&ReviewItem> = items
+            .iter()
+            .filter(|item| item.fix.as_ref().is_some_and(|fix| fix.from == "一如继往"))
+            .collect();
+        assert_eq!(mends.len(), 1, "{items:#?}");
+        assert_eq!(mends[0].rule, "wrong_word/一如继往");
+    }
 }

@@ -436,6 +436,29 @@ mod tests {
         );
     }
 
+    /// Every unconditional entry of the built-in list, in a sentence of a speech, is flagged
+    /// once, with its fix, and nothing else is: the list's words neither hide each other nor
+    /// set off another check.
+    #[test]
+    fn every_listed_wrong_word_is_flagged_alone_with_its_fix() {
+        let lexicon = Lexicon::builtin();
+        let mut checked = 0;
+        for word in &lexicon.wrong_words {
+            if !(word.after.is_empty() && word.before.is_empty() && word.not_after.is_empty())
+            {
+                continue;
+            }
+            let body = format!("在工作中存在{}的问题。", word.wrong);
+            assert_eq!(
+                fixes(&body),
+                one(ReviewKind::WrongWord, &word.wrong, &word.right),
+                "{body}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 250, "only {checked} entries checked");
+    }
+
     #[test]
     fn common_typos_are_corrected() {
         assert_eq!(

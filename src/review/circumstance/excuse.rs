@@ -6,7 +6,9 @@
 //! - illness in the family: `特别是父亲患病治疗期间`;
 //! - the main effort spent elsewhere, with what it crowded out: `主要精力放在谋事布局上，对党建
 //!   思考不深`;
-//! - outside people's attitudes named as the problem: `社区群众家族观念较强`.
+//! - outside people's attitudes named as the problem: `社区群众家族观念较强`;
+//! - a heavy load stated as how things are: `有的社区基层工作任务较重`;
+//! - society or the times given as the cause: `由于社会开放程度的不断提高`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::{ACTING_ON, CONFESSING, clauses};
@@ -117,6 +119,39 @@ const NEGLECT: &[&str] = &[
 /// Before `主要精力放在…`: a resolution or a confession (`要把主要精力放在`, `没有把…`).
 const RESOLVED: &[&str] = &["要", "将", "今后", "必须", "应", "没有", "未", "不能"];
 
+/// What a load is called when a clause ends on it being heavy (`工作任务较重`).
+const LOAD: &[&str] = &["任务", "工作量", "事务", "业务量", "压力"];
+/// How much, between the load and how heavy it is.
+const DEGREE: &[&str] = &[
+    "", "较", "比较", "很", "十分", "特别", "过于", "太", "相对", "普遍", "都",
+];
+const HEAVY: &[&str] = &["繁重", "繁杂", "繁忙", "繁多", "重", "大", "多"];
+/// Before the load: the writer's own attitude to it, which is the fault confessed or not a
+/// fault at all (`不怕任务重`, `主动承担的任务多`).
+const FACING: &[&str] = &["不怕", "不顾", "承担", "担当", "完成", "面对"];
+
+/// Whether `clause` ends on a heavy load (`基层工作任务较重`), and where the load starts.
+fn heavy_load_at(clause: &str) -> Option<usize> {
+    let clause = clause.trim_end();
+    HEAVY.iter().find_map(|heavy| {
+        let rest = clause.strip_suffix(heavy)?;
+        DEGREE.iter().find_map(|degree| {
+            let rest = rest.strip_suffix(degree)?;
+            LOAD.iter()
+                .find_map(|load| rest.strip_suffix(load).map(str::len))
+        })
+    })
+}
+
+/// Cause words that, right before society or the times, make them the cause of the fault.
+/// Not `随着`: `随着形势发展，自己的知识跟不上` confesses a lag; nor `受`:
+/// `受社会上的歪风邪气影响较大` confesses being swayed.
+const BECAUSE: &[&str] = &["由于", "因为"];
+/// Society and the times, as a cause (`由于社会开放程度的不断提高`). Not what is one's own
+/// (`社会阅历`, `社会经验`).
+const WORLD: &[&str] = &["社会", "时代", "外部环境", "大环境", "市场经济", "网络"];
+const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作", "调查"];
+
 /// People outside the writer's own side.
 const PEOPLE: &[&str] = &["群众", "村民", "居民", "老百姓", "家长", "农户"];
 
@@ -152,17 +187,67 @@ fn subject(before: &str) -> bool {
             .any(|w| before.contains(w))
 }
 
-/// The first clause of `text` that blames a circumstance in one of these ways, as an item.
-/// The words each shape starts from, found in one pass: most texts hold none of them, and a
-/// draft of thousands of findings then skips the shapes' dozens of searches per clause.
-static ANY_TRIGGER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        let words: Vec<&str> = [CONSTRAINED, ALREADY, FAMILY, EFFORT, PEOPLE].concat();
-        super::super::needles::quick_to_build(&words)
-    });
+/// The words each shape starts from, in the order of [`Shapes`]' fields.
+const TRIGGERS: [&[&str]; 7] = [CONSTRAINED, ALREADY, FAMILY, EFFORT, PEOPLE, LOAD, WORLD];
 
+/// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
+/// none of them, and a draft of thousands of findings then skips the shapes' dozens of searches
+/// per clause.
+struct Shapes {
+    constrained: bool,
+    already: bool,
+    family: bool,
+    effort: bool,
+    people: bool,
+    load: bool,
+    world: bool,
+}
+
+static ANY_TRIGGER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| super::super::needles::quick_to_build(&TRIGGERS.concat()));
+
+impl Shapes {
+    fn of(text: &str) -> Shapes {
+        let mut held = [ANY_TRIGGER.is_none(); TRIGGERS.len()];
+        if let Some(any) = ANY_TRIGGER.as_ref() {
+            for found in any.find_overlapping_iter(text) {
+                let mut index = found.pattern().as_usize();
+                for (shape, words) in TRIGGERS.iter().enumerate() {
+                    if index < words.len() {
+                        held[shape] = true;
+                        break;
+                    }
+                    index -= words.len();
+                }
+            }
+        }
+        let [constrained, already, family, effort, people, load, world] = held;
+        Shapes {
+            constrained,
+            already,
+            family,
+            effort,
+            people,
+            load,
+            world,
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.constrained
+            || self.already
+            || self.family
+            || self.effort
+            || self.people
+            || self.load
+            || self.world
+    }
+}
+
+/// The first clause of `text` that blames a circumstance in one of these ways, as an item.
 pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
-    if ANY_TRIGGER.as_ref().is_some_and(|any| !any.is_match(text)) {
+    let shapes = Shapes::of(text);
+    if !shapes.any() {
         return None;
     }
     let parts = clauses(text);
@@ -176,9 +261,10 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 .any(|w| clause[..at].contains(w))
         };
         // 受限于经济问题
-        if let Some((at, verb)) = CONSTRAINED
-            .iter()
-            .find_map(|v| clause.find(v).map(|at| (at, *v)))
+        if shapes.constrained
+            && let Some((at, verb)) = CONSTRAINED
+                .iter()
+                .find_map(|v| clause.find(v).map(|at| (at, *v)))
             && OUTSIDE
                 .iter()
                 .any(|o| clause[at + verb.len()..].starts_with(o))
@@ -187,17 +273,20 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "客观条件"));
         }
         // 事情本来就多
-        if let Some(at) = ALREADY.iter().find_map(|a| {
-            let at = clause.find(a)?;
-            let rest = clause[at + a.len()..].trim_end();
-            TOO_MUCH.contains(&rest).then_some(at)
-        }) && WORK.iter().any(|w| clause[..at].contains(w))
+        if shapes.already
+            && let Some(at) = ALREADY.iter().find_map(|a| {
+                let at = clause.find(a)?;
+                let rest = clause[at + a.len()..].trim_end();
+                TOO_MUCH.contains(&rest).then_some(at)
+            })
+            && WORK.iter().any(|w| clause[..at].contains(w))
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
         // 父亲患病治疗期间
-        if let Some(at) = FAMILY.iter().find_map(|f| clause.find(f))
+        if shapes.family
+            && let Some(at) = FAMILY.iter().find_map(|f| clause.find(f))
             && ILL.iter().any(|w| clause[at..].contains(w))
             && !has(OTHERS)
             && !confessed(at)
@@ -205,7 +294,8 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "家庭原因"));
         }
         // 主要精力放在谋事布局上，对党建思考不深
-        if let Some(at) = EFFORT.iter().find_map(|e| clause.find(e))
+        if shapes.effort
+            && let Some(at) = EFFORT.iter().find_map(|e| clause.find(e))
             && has(SPENT)
             && !RESOLVED.iter().any(|w| clause[..at].contains(w))
             && parts
@@ -214,10 +304,34 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
+        // 有的社区基层工作任务较重
+        if shapes.load
+            && let Some(at) = heavy_load_at(clause)
+            && !confessed(at)
+            && !FACING.iter().any(|w| clause[..at].contains(w))
+        {
+            return Some(super::blamed(location, text, range.clone(), "工作忙"));
+        }
+        // 由于社会开放程度的不断提高
+        if shapes.world
+            && let Some(at) = BECAUSE.iter().find_map(|because| {
+                let at = clause.find(because)?;
+                let rest = &clause[at + because.len()..];
+                let world = WORLD.iter().find(|w| rest.starts_with(**w))?;
+                (!OWN_OF_WORLD
+                    .iter()
+                    .any(|own| rest[world.len()..].starts_with(own)))
+                .then_some(at)
+            })
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "社会环境"));
+        }
         // 群众家族观念较强
-        if let Some((at, people)) = PEOPLE
-            .iter()
-            .find_map(|p| clause.find(p).map(|at| (at, *p)))
+        if shapes.people
+            && let Some((at, people)) = PEOPLE
+                .iter()
+                .find_map(|p| clause.find(p).map(|at| (at, *p)))
             && subject(&clause[..at])
             && !OWN_ATTITUDES
                 .iter()
@@ -311,6 +425,42 @@ mod tests {
             "今后要把主要精力放在抓落实上，对党建工作做到心中有数。",
             "没有把主要精力放在主责主业上，对党建重视不够。",
             "主要精力放在抓发展上，经济指标稳步增长。",
+        ]);
+    }
+
+    #[test]
+    fn a_heavy_load_stated_as_how_things_are_is_blame() {
+        blamed_as(&[
+            (
+                "有的社区基层工作任务较重,党建工作与行政工作交织。",
+                "有的社区基层工作任务较重",
+            ),
+            ("平时工作压力大，学习坚持得不好。", "平时工作压力大"),
+            ("业务科室事务繁杂，集中学习少。", "业务科室事务繁杂"),
+        ]);
+        not_blamed(&[
+            "不怕任务重，敢于担当。",
+            "主动承担的任务多。",
+            "对基层工作任务较重的问题解决不力。",
+            "工作任务重的科室没有及时增派人手。",
+            "调研次数多，解决问题少。",
+        ]);
+    }
+
+    #[test]
+    fn society_given_as_the_cause_is_blame() {
+        blamed_as(&[
+            (
+                "客观说,由于社会开放程度的不断提高,一些领导干部为政不廉。",
+                "由于社会开放程度的不断提高",
+            ),
+            ("因为时代变了，老办法不管用了。", "因为时代变了"),
+        ]);
+        not_blamed(&[
+            "由于社会阅历不足，处理问题不够成熟。",
+            "随着时代发展，自己的知识储备跟不上。",
+            "对社会上的不良风气抵制不力。",
+            "受社会上的歪风邪气影响较大，工作不讲奉献。",
         ]);
     }
 
