@@ -17,6 +17,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"[{MARK}]{{1,4}}\s*年(?:\s*[{MARK}]{{1,2}}\s*月(?:\s*[{MARK}]{{1,2}}\s*[日号])?)?"
         )),
         Pattern::new(r"[Xx]{1,4}\s*年\s*[Xx]{1,2}\s*月(?:\s*[Xx]{1,2}\s*[日号])?"),
+        // A real year with the month left to fill in: 2025年X月, 2025年×月×日.
+        Pattern::new(&format!(
+            r"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*[{MARK}Xx]{{1,2}}\s*月(?:\s*[{MARK}Xx]{{1,2}}\s*[日号])?"
+        )),
         Pattern::new(&format!(
             r"[{MARK}Xx]{{1,2}}\s*月\s*[{MARK}Xx]{{1,2}}\s*[日号]"
         )),
@@ -51,9 +55,10 @@ const DASH: u8 = 64;
 const QUESTION: u8 = 128;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u8; 9] = [
+const PATTERN_NEEDS: [u8; 10] = [
     MARKS,
     EXES,
+    MARKS | EXES,
     MARKS | EXES,
     MARKS | EXES | QUESTION,
     MARKS,
@@ -198,6 +203,9 @@ mod tests {
         assert_eq!(marks("参加了____组织的学习"), ["____"]);
         assert_eq!(marks("20**年度民主生活会"), ["20**年"]);
         assert_eq!(marks("20XX年以来"), ["20XX年"]);
+        assert_eq!(marks("于2025年X月开展"), ["2025年X月"]);
+        assert_eq!(marks("二〇二五年×月×日"), ["二〇二五年×月×日"]);
+        assert_eq!(marks("2025年12月开展"), Vec::<&str>::new());
         assert_eq!(marks("于×年×月召开"), ["×年×月"]);
         assert_eq!(marks("于X年X月X日召开"), ["X年X月X日"]);
         assert_eq!(marks("于×月×日前完成"), ["×月×日"]);

@@ -444,8 +444,7 @@ mod tests {
         let lexicon = Lexicon::builtin();
         let mut checked = 0;
         for word in &lexicon.wrong_words {
-            if !(word.after.is_empty() && word.before.is_empty() && word.not_after.is_empty())
-            {
+            if !(word.after.is_empty() && word.before.is_empty() && word.not_after.is_empty()) {
                 continue;
             }
             let body = format!("在工作中存在{}的问题。", word.wrong);

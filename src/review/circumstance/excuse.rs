@@ -120,7 +120,8 @@ const NEGLECT: &[&str] = &[
 const RESOLVED: &[&str] = &["要", "将", "今后", "必须", "应", "没有", "未", "不能"];
 
 /// What a load is called when a clause ends on it being heavy (`工作任务较重`).
-const LOAD: &[&str] = &["任务", "工作量", "事务", "业务量", "压力"];
+/// Not `压力` alone: `富余干部安置压力较大` names a problem to solve, not one's own load.
+const LOAD: &[&str] = &["任务", "工作量", "事务", "业务量", "工作压力"];
 /// How much, between the load and how heavy it is.
 const DEGREE: &[&str] = &[
     "", "较", "比较", "很", "十分", "特别", "过于", "太", "相对", "普遍", "都",
@@ -444,6 +445,7 @@ mod tests {
             "对基层工作任务较重的问题解决不力。",
             "工作任务重的科室没有及时增派人手。",
             "调研次数多，解决问题少。",
+            "机构改革后富余干部安置压力较大。",
         ]);
     }
 

@@ -78,7 +78,7 @@ const MANNERS: &[&str] = &[
     "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
     "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
-    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快",
+    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -96,6 +96,17 @@ const CLAUSE_VERBS: &[&str] = &["认为", "以为"];
 
 /// What follows `被` when it is not the passive marker (`被子`, `被告`, `被动`).
 const NOT_PASSIVE: &str = "子褥告单动服";
+
+/// Words starting with `将`/`把` that are nouns or adverbs, not the marker of a disposal
+/// (`错误的将业务摆在首位`) that opens a verb phrase: `美好的将来`, `十足的把握`.
+const NOT_DISPOSAL: &[&str] = &[
+    "将来", "将士", "将领", "将军", "将近", "将要", "把握", "把关", "把手", "把戏", "把柄", "把式",
+];
+
+/// One-character verbs whose complement of degree is often a bare `好` or `差` (`干的好`).
+const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", "管", "用"];
+/// Bare complements after a one-character verb, closing the clause or going on with `就`/`才`/`则`.
+const SHORT_COMPLEMENTS: &[&str] = &["不好", "很好", "较好", "不错", "好", "差"];
 
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
 /// modal, a subject or a place (`会议上三令五申的强调`). After a verb (`进行认真的学习`,
@@ -159,7 +170,9 @@ fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
 pub(super) fn check(location: Location, text: &str, verbs: &[&str], items: &mut Vec<ReviewItem>) {
     for (at, de) in text.match_indices('的') {
         let after = at + de.len();
-        if let Some(item) = complement(location, text, at, after)
+        // A one-character verb first: `工作做的不好` is `做的不好`, not a word `作做`.
+        if let Some(item) = short_complement(location, text, at, after)
+            .or_else(|| complement(location, text, at, after))
             .or_else(|| adverbial(location, text, at, after, verbs))
         {
             let covered = items.iter().any(|other| {
@@ -229,6 +242,38 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     )
 }
 
+/// `业务干的好就行`: a one-character verb, `的`, a bare complement closing the clause (or
+/// going on with `就`/`才`). Not after a word that makes the verb a noun's modifier
+/// (`所做的好事` goes on with a noun anyway).
+fn short_complement(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let verb = SHORT_VERBS.iter().find(|v| text[..at].ends_with(*v))?;
+    let start = at - verb.len();
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| "所该能可要应会需必的".contains(c))
+    {
+        return None;
+    }
+    let rest = &text[after..];
+    let complement = SHORT_COMPLEMENTS.iter().find(|c| {
+        rest.strip_prefix(*c)
+            .is_some_and(|r| ends_complement(r) || r.starts_with(['就', '才', '则']))
+    })?;
+    let end = after + complement.len();
+    let fixed = format!("{verb}得{complement}");
+    Some(
+        ReviewItem::new(
+            ReviewKind::Particle,
+            location,
+            format!("动词后面接补语用“得”：“{}”应为“{fixed}”", &text[start..end]),
+        )
+        .with_rule("complement")
+        .with_range(text, start..end)
+        .with_fix(text, fixed),
+    )
+}
+
 /// The adverbial that ends at `at`: an idiom, a doubled word or one or two manner words,
 /// with where it starts.
 fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
@@ -284,7 +329,14 @@ fn adverbial(
         .strip_prefix('被')
         .and_then(|r| r.chars().next())
         .is_some_and(|c| is_han(c) && !NOT_PASSIVE.contains(c));
-    let go = go || passive || CLAUSE_VERBS.iter().any(|v| rest.starts_with(v));
+    // So does the marker of a disposal (`错误的将业务摆在首位`).
+    let disposal = rest.starts_with(['将', '把'])
+        && !NOT_DISPOSAL.iter().any(|w| rest.starts_with(w))
+        && rest
+            .chars()
+            .nth(1)
+            .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
+    let go = go || passive || disposal || CLAUSE_VERBS.iter().any(|v| rest.starts_with(v));
     if !go {
         // The verb straight after `的`: it must close the clause, take 了/着 or an object,
         // and the adverbial must open a verb phrase.
@@ -425,6 +477,18 @@ mod tests {
         flagged("党员的潜力没有充分的被发掘出来。", "充分的", "充分地");
         flagged("，习惯性的认为主业是业务工作，", "习惯性的", "习惯性地");
         flagged("对上级精神往往选择性的执行，", "选择性的", "选择性地");
+        flagged("错误的将业务摆在了首位。", "错误的", "错误地");
+        flagged("不能机械的把文件精神照搬照抄，", "机械的", "机械地");
+    }
+
+    #[test]
+    fn a_bare_complement_after_a_one_character_verb_takes_de2() {
+        flagged("认为业务干的好就行，", "干的好", "干得好");
+        flagged("有些工作做的不好。", "做的不好", "做得不好");
+        quiet(&[
+            "我干的好事，做的好菜，所做的好，学的好处。",
+            "对美好的将来充满信心，有十足的把握，进行严格的把关。",
+        ]);
     }
 
     #[test]
