@@ -42,6 +42,10 @@ const SIZE_LIMIT: usize = 4 << 20;
 
 type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
 
+/// A pattern's forward and reverse DFAs compiled ahead of time and read in place.
+pub type Prebuilt =
+    regex_automata::dfa::regex::Regex<regex_automata::dfa::sparse::DFA<&'static [u8]>>;
+
 struct Caches {
     dfa: DfaCache,
     vm: VmCache,
@@ -58,6 +62,8 @@ enum Engine {
     Forward(Box<Forward>),
     /// What the forward-only search does not cover, compiled the usual way.
     Whole(regex::Regex),
+    /// Compiled ahead of time: nothing to compile, and no cache to keep.
+    Prebuilt(Box<Prebuilt>),
 }
 
 struct Forward {
@@ -109,10 +115,21 @@ impl Matcher {
         })
     }
 
+    /// `source`'s automata compiled ahead of time. They must be `source`'s, built
+    /// case-insensitively, and `source` must not match the empty string (the caller's promise,
+    /// kept by the test that compares every prebuilt rule with `regex` on real pages).
+    pub fn from_prebuilt(source: &str, automata: Prebuilt) -> Matcher {
+        Matcher {
+            source: source.to_owned(),
+            engine: Engine::Prebuilt(Box::new(automata)),
+        }
+    }
+
     /// Whether the pattern matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
         match &self.engine {
             Engine::Whole(regex) => regex.is_match(haystack),
+            Engine::Prebuilt(automata) => automata.is_match(haystack.as_bytes()),
             Engine::Forward(forward) => {
                 let Forward {
                     dfa,
@@ -140,10 +157,17 @@ impl Matcher {
         let mut at = 0;
         let mut whole = match &self.engine {
             Engine::Whole(regex) => Some(regex.find_iter(haystack)),
-            Engine::Forward(_) => None,
+            Engine::Forward(_) | Engine::Prebuilt(_) => None,
+        };
+        let mut prebuilt = match &self.engine {
+            Engine::Prebuilt(automata) => Some(automata.find_iter(haystack.as_bytes())),
+            Engine::Forward(_) | Engine::Whole(_) => None,
         };
         std::iter::from_fn(move || {
             if let Some(matches) = whole.as_mut() {
+                return matches.next().map(|m| m.range());
+            }
+            if let Some(matches) = prebuilt.as_mut() {
                 return matches.next().map(|m| m.range());
             }
             if at > haystack.len() {
@@ -160,6 +184,7 @@ impl Matcher {
     fn full(&self) -> Option<&regex::Regex> {
         match &self.engine {
             Engine::Whole(regex) => Some(regex),
+            Engine::Prebuilt(_) => None,
             Engine::Forward(forward) => forward
                 .whole
                 .get_or_init(|| whole_regex(&self.source).ok())
@@ -170,7 +195,7 @@ impl Matcher {
     /// Whether this matcher has been used enough for its full regex to pay off.
     fn outgrown(&self) -> bool {
         match &self.engine {
-            Engine::Whole(_) => true,
+            Engine::Whole(_) | Engine::Prebuilt(_) => true,
             Engine::Forward(forward) => {
                 forward.vm_matches.load(Ordering::Relaxed) >= VM_MATCHES
                     || forward.read.load(Ordering::Relaxed) >= FORWARD_BYTES

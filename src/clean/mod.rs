@@ -9,6 +9,7 @@ mod cover;
 mod damage;
 mod detect;
 pub mod marks;
+mod prebuilt;
 mod prefilter;
 mod repair;
 pub(crate) mod required;

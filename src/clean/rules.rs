@@ -118,6 +118,12 @@ impl Rule {
         &self.spec.id
     }
 
+    /// The expression the rule matches with (its pattern, or its words as one).
+    #[cfg(test)]
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
     pub fn kind(&self) -> RuleKind {
         self.spec.kind
     }
@@ -142,7 +148,11 @@ impl Rule {
     pub(crate) fn matcher_for(&self, size: TextSize) -> Option<&Matcher> {
         self.matcher
             .get_or_init(|| match size {
-                TextSize::Short => Matcher::new(&self.source).ok(),
+                // A sparse DFA is quickest to have but slower to run than the lazy DFA with
+                // its prefilter: for short texts only.
+                TextSize::Short => super::prebuilt::lookup(&self.source)
+                    .map(|automata| Matcher::from_prebuilt(&self.source, automata))
+                    .or_else(|| Matcher::new(&self.source).ok()),
                 TextSize::Long => Matcher::whole(&self.source).ok(),
             })
             .as_ref()
@@ -524,8 +534,8 @@ mod tests {
     }
 
     /// Every built-in rule's matcher finds, line by line on real pages, exactly the spans
-    /// `regex` finds: in its forward-only phase, after it has outgrown it, and when compiled
-    /// whole for a long text.
+    /// `regex` finds: in its forward-only phase, after it has outgrown it, when compiled
+    /// whole for a long text, and from the automata compiled ahead of time.
     #[test]
     fn matchers_find_what_regex_finds_on_real_pages() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
@@ -542,33 +552,40 @@ mod tests {
             .flat_map(|page| page.lines())
             .map(|line| super::super::view::View::new(line, 0).text)
             .collect();
-        let mut matched = 0;
+        let (mut matched, mut prebuilt) = (0, 0);
         for rule in Rules::builtin().rules() {
             let regex = regex::RegexBuilder::new(&rule.source)
                 .case_insensitive(true)
                 .build()
                 .unwrap();
-            let quick = Matcher::new(&rule.source).unwrap();
-            let whole = Matcher::whole(&rule.source).unwrap();
+            let mut matchers = vec![
+                Matcher::new(&rule.source).unwrap(),
+                Matcher::whole(&rule.source).unwrap(),
+            ];
+            if let Some(automata) = super::super::prebuilt::lookup(&rule.source) {
+                matchers.push(Matcher::from_prebuilt(&rule.source, automata));
+                prebuilt += 1;
+            }
             for line in &lines {
                 let expected: Vec<_> = regex.find_iter(line).map(|m| m.range()).collect();
                 matched += expected.len();
-                assert_eq!(
-                    quick.find_iter(line).collect::<Vec<_>>(),
-                    expected,
-                    "{}",
-                    rule.id()
-                );
-                assert_eq!(
-                    whole.find_iter(line).collect::<Vec<_>>(),
-                    expected,
-                    "{}",
-                    rule.id()
-                );
-                assert_eq!(quick.is_match(line), !expected.is_empty(), "{}", rule.id());
+                for matcher in &matchers {
+                    let found: Vec<_> = matcher.find_iter(line).collect();
+                    assert_eq!(found, expected, "{} on {line}", rule.id());
+                    assert_eq!(
+                        matcher.is_match(line),
+                        !expected.is_empty(),
+                        "{}",
+                        rule.id()
+                    );
+                }
             }
         }
         assert!(matched > 200, "only {matched} matches seen");
+        assert!(
+            prebuilt >= 40,
+            "only {prebuilt} rules compiled ahead of time"
+        );
     }
 
     #[test]
