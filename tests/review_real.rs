@@ -247,8 +247,10 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// a heavy load stated as how things are, society given as the cause, `因…而产生的`;
 /// `heldout8`: a real year with `X月`, `的将`/`的把`, `干的好`). Their figures are printed as
 /// former held-out sets, no longer honest and not asserted; the README gives each one's first
-/// run, the honest figure. A new held-out set, when there is one, is printed the same way, not
-/// asserted: a measure of the reviewer on text it has not seen, not a gate to tune against.
+/// run, the honest figure. The held-out set is `heldout9.txt`, collected and marked the same
+/// way after the last rule was written; its figures are the honest ones. They are printed, not
+/// asserted: a measure of the reviewer on text it has not seen, not a gate to tune against
+/// (once a rule is written beside one, it becomes a tuning set).
 /// Every tuning set is held to the precision goal; the first and the union of all five to the
 /// recall goal.
 #[test]
@@ -275,8 +277,7 @@ fn precision_and_recall_on_real_findings() {
         ("former held-out set 3 (heldout7.txt)", set("heldout7.txt")),
         ("former held-out set 4 (heldout8.txt)", set("heldout8.txt")),
     ];
-    // Empty until a new set is collected blind: every set above has been tuned on.
-    let held_out: Vec<(&str, Score)> = Vec::new();
+    let held_out: Vec<(&str, Score)> = vec![("held-out set (heldout9.txt)", set("heldout9.txt"))];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
