@@ -62,8 +62,17 @@ enum Engine {
     Forward(Box<Forward>),
     /// What the forward-only search does not cover, compiled the usual way.
     Whole(regex::Regex),
-    /// Compiled ahead of time: nothing to compile, and no cache to keep.
-    Prebuilt(Box<Prebuilt>),
+    /// Compiled ahead of time: nothing to compile, and no cache to keep. Sparse automata are
+    /// slower to run than the lazy DFA with its prefilter, so past [`FORWARD_BYTES`] of
+    /// haystack the full regex takes over here too.
+    Prebuilt(Box<Ahead>),
+}
+
+struct Ahead {
+    automata: Prebuilt,
+    whole: OnceLock<Option<regex::Regex>>,
+    /// Bytes the automata have read so far.
+    read: AtomicUsize,
 }
 
 struct Forward {
@@ -121,7 +130,11 @@ impl Matcher {
     pub fn from_prebuilt(source: &str, automata: Prebuilt) -> Matcher {
         Matcher {
             source: source.to_owned(),
-            engine: Engine::Prebuilt(Box::new(automata)),
+            engine: Engine::Prebuilt(Box::new(Ahead {
+                automata,
+                whole: OnceLock::new(),
+                read: AtomicUsize::new(0),
+            })),
         }
     }
 
@@ -129,7 +142,13 @@ impl Matcher {
     pub fn is_match(&self, haystack: &str) -> bool {
         match &self.engine {
             Engine::Whole(regex) => regex.is_match(haystack),
-            Engine::Prebuilt(automata) => automata.is_match(haystack.as_bytes()),
+            Engine::Prebuilt(ahead) => {
+                if ahead.read.fetch_add(haystack.len(), Ordering::Relaxed) < FORWARD_BYTES {
+                    ahead.automata.is_match(haystack.as_bytes())
+                } else {
+                    self.full().is_some_and(|regex| regex.is_match(haystack))
+                }
+            }
             Engine::Forward(forward) => {
                 let Forward {
                     dfa,
@@ -160,7 +179,15 @@ impl Matcher {
             Engine::Forward(_) | Engine::Prebuilt(_) => None,
         };
         let mut prebuilt = match &self.engine {
-            Engine::Prebuilt(automata) => Some(automata.find_iter(haystack.as_bytes())),
+            Engine::Prebuilt(ahead)
+                if ahead.read.fetch_add(haystack.len(), Ordering::Relaxed) < FORWARD_BYTES =>
+            {
+                Some(ahead.automata.find_iter(haystack.as_bytes()))
+            }
+            Engine::Prebuilt(_) => {
+                whole = self.full().map(|regex| regex.find_iter(haystack));
+                None
+            }
             Engine::Forward(_) | Engine::Whole(_) => None,
         };
         std::iter::from_fn(move || {
@@ -184,7 +211,10 @@ impl Matcher {
     fn full(&self) -> Option<&regex::Regex> {
         match &self.engine {
             Engine::Whole(regex) => Some(regex),
-            Engine::Prebuilt(_) => None,
+            Engine::Prebuilt(ahead) => ahead
+                .whole
+                .get_or_init(|| whole_regex(&self.source).ok())
+                .as_ref(),
             Engine::Forward(forward) => forward
                 .whole
                 .get_or_init(|| whole_regex(&self.source).ok())
