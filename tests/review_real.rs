@@ -240,19 +240,19 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// (`heldout3.txt` by someone who neither ran the reviewer nor read its source), but rules
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
 /// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt`,
-/// `heldout7.txt` and `heldout8.txt` were held out in turn, each collected and marked by
-/// someone who neither ran the reviewer nor read its source, and scored once after the last
-/// rule; then rules were written after reading what the reviewer missed in them (`heldout4`/
-/// `heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`, `四风` unquoted; `heldout7`:
-/// a heavy load stated as how things are, society given as the cause, `因…而产生的`;
-/// `heldout8`: a real year with `X月`, `的将`/`的把`, `干的好`). Their figures are printed as
-/// former held-out sets, no longer honest and not asserted; the README gives each one's first
-/// run, the honest figure. The held-out set is `heldout9.txt`, collected and marked the same
-/// way after the last rule was written; its figures are the honest ones. They are printed, not
-/// asserted: a measure of the reviewer on text it has not seen, not a gate to tune against
-/// (once a rule is written beside one, it becomes a tuning set).
-/// Every tuning set is held to the precision goal; the first and the union of all five to the
-/// recall goal.
+/// `heldout7.txt`, `heldout8.txt` and `heldout9.txt` were held out in turn, each collected and
+/// marked by someone who neither ran the reviewer nor read its source, and scored once after
+/// the last rule; then rules were written after reading what the reviewer missed in them
+/// (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`, `四风`
+/// unquoted; `heldout7`: a heavy load stated as how things are, society given as the cause,
+/// `因…而产生的`; `heldout8`: a real year with `X月`, `的将`/`的把`, `干的好`; `heldout9`:
+/// `意识` before a predicate is no idiom slip, a cause word after the circumstance is not its
+/// cause). Their figures are printed as former held-out sets, no longer honest and not
+/// asserted; the README gives each one's first run, the honest figure. A new held-out set,
+/// when there is one, is printed the same way, not asserted: a measure of the reviewer on text
+/// it has not seen, not a gate to tune against (once a rule is written beside one, it becomes
+/// a tuning set). Every tuning set is held to the precision goal; the first and the union of
+/// all five to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
@@ -276,8 +276,10 @@ fn precision_and_recall_on_real_findings() {
         ("former held-out set 2 (heldout6.txt)", set("heldout6.txt")),
         ("former held-out set 3 (heldout7.txt)", set("heldout7.txt")),
         ("former held-out set 4 (heldout8.txt)", set("heldout8.txt")),
+        ("former held-out set 5 (heldout9.txt)", set("heldout9.txt")),
     ];
-    let held_out: Vec<(&str, Score)> = vec![("held-out set (heldout9.txt)", set("heldout9.txt"))];
+    // Empty until a new set is collected blind: every set above has been tuned on.
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }

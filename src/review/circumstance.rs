@@ -50,26 +50,16 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("受疫情", "疫情"),
 ];
 
-/// Words that make the circumstance a cause when they stand in the same clause.
-const CAUSE_WORDS: &[&str] = &[
-    "随着",
-    "因为",
-    "由于",
-    "影响",
-    "原因",
-    "加之",
-    "囿于",
-    "拘于",
-    "碍于",
-    "忙于",
-    "限于",
-    "鉴于",
-    // 因…而产生的: the circumstance is what the fault grew from.
-    "而产生",
-    "而导致",
-    "而引起",
-    "所致",
+/// Words before the circumstance, in its clause, that make it a cause (`随着年龄的增长`,
+/// `因为工作性质的原因`). Only before: after it they give a reason of the circumstance's own
+/// (`规划事务性工作因为有周计划…故能做到项项跟进落实`).
+const CAUSE_BEFORE: &[&str] = &[
+    "随着", "因为", "由于", "加之", "囿于", "拘于", "碍于", "忙于", "限于", "鉴于",
 ];
+
+/// Words after the circumstance, in its clause, that make it a cause (`受工作性质影响`);
+/// `因…而产生的`: the circumstance is what the fault grew from.
+const CAUSE_AFTER: &[&str] = &["影响", "原因", "而产生", "而导致", "而引起", "所致"];
 
 /// Words in the next clause that make the circumstance a cause.
 const CONSEQUENCE_WORDS: &[&str] = &[
@@ -245,7 +235,8 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             if CONFESSING.iter().any(|c| clause[..at].contains(c)) {
                 continue;
             }
-            let here = CAUSE_WORDS.iter().any(|c| clause.contains(c));
+            let here = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c))
+                || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
             let next = parts.get(i + 1).is_some_and(|r| {
                 CONSEQUENCE_WORDS
                     .iter()
@@ -344,6 +335,7 @@ mod tests {
             "工作任务重的科室没有及时增派人手。",
             "侧重于考虑大家忙于事务性工作，进而削弱了对理论学习的要求。",
             "迁就干部工作任务重，对学习缺勤不批评。",
+            "关于规划事务性工作因为有周计划，故能做到项项跟进落实。",
         ]);
     }
 }

@@ -97,10 +97,11 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     }
 }
 
-/// Two words that this genre puts side by side, one character away from an idiom though
-/// neither is a slip (`大局意识薄弱` beside `意志薄弱`): the dictionary the lists come from
-/// holds single words, not such phrases.
-const PHRASES: &[&str] = &["意识薄弱", "意识淡薄", "意识不强"];
+/// Words this genre puts before a two-character predicate, one character away from an idiom's
+/// opening though neither is a slip (`大局意识薄弱`, `责任意识缺失` beside `意志薄弱`,
+/// `意志缺失`): the dictionary the lists come from holds single words, not such phrases, so a
+/// window opening with one of these is a word and its predicate.
+const OPENING_WORDS: &[&str] = &["意识"];
 
 /// Byte ranges of miswritten idioms in `text`, each with the idiom. One pass with the last
 /// four Chinese characters in hand; a slip found is not looked into again.
@@ -128,7 +129,10 @@ fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         }
         if let Some(idiom) = tables.meant(window) {
             let end = at + c.len_utf8();
-            if PHRASES.contains(&&text[starts[0]..end]) {
+            if OPENING_WORDS
+                .iter()
+                .any(|word| text[starts[0]..end].starts_with(word))
+            {
                 continue;
             }
             let idiom: String = idiom
@@ -188,7 +192,7 @@ mod tests {
             "示范学校四十多年来坚持立德树人，干部职工积极进取。",
             "2025年，对照检查材料，批评与自我批评。",
             "为共产主义奋斗终身，随时准备为党和人民牺牲一切。",
-            "党员的大局意识薄弱，纪律意识淡薄。",
+            "党员的大局意识薄弱，纪律意识淡薄，责任意识缺失。",
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
         }
