@@ -55,6 +55,10 @@ struct Caches {
 pub struct Matcher {
     source: String,
     engine: Engine,
+    /// The full regex, once the cheaper engine has handed over to it.
+    whole: OnceLock<Option<regex::Regex>>,
+    /// Bytes of haystack the cheaper engine has been given so far.
+    read: AtomicUsize,
 }
 
 enum Engine {
@@ -65,25 +69,15 @@ enum Engine {
     /// Compiled ahead of time: nothing to compile, and no cache to keep. Sparse automata are
     /// slower to run than the lazy DFA with its prefilter, so past [`FORWARD_BYTES`] of
     /// haystack the full regex takes over here too.
-    Prebuilt(Box<Ahead>),
-}
-
-struct Ahead {
-    automata: Prebuilt,
-    whole: OnceLock<Option<regex::Regex>>,
-    /// Bytes the automata have read so far.
-    read: AtomicUsize,
+    Prebuilt(Box<Prebuilt>),
 }
 
 struct Forward {
     dfa: DFA,
     vm: PikeVM,
     caches: CachePool,
-    whole: OnceLock<Option<regex::Regex>>,
     /// Matches the VM has found so far.
     vm_matches: AtomicUsize,
-    /// Bytes the forward-only search has read so far.
-    read: AtomicUsize,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -109,58 +103,43 @@ impl Matcher {
             Some(engine) => engine,
             None => Engine::Whole(whole_regex(source)?),
         };
-        Ok(Matcher {
+        Ok(Matcher::with(source, engine))
+    }
+
+    fn with(source: &str, engine: Engine) -> Matcher {
+        Matcher {
             source: source.to_owned(),
             engine,
-        })
+            whole: OnceLock::new(),
+            read: AtomicUsize::new(0),
+        }
     }
 
     /// Compiles `source` the usual way at once, for a long text that would soon outgrow the
     /// forward-only search.
     pub fn whole(source: &str) -> Result<Matcher, String> {
-        Ok(Matcher {
-            source: source.to_owned(),
-            engine: Engine::Whole(whole_regex(source)?),
-        })
+        Ok(Matcher::with(source, Engine::Whole(whole_regex(source)?)))
     }
 
     /// `source`'s automata compiled ahead of time. They must be `source`'s, built
     /// case-insensitively, and `source` must not match the empty string (the caller's promise,
     /// kept by the test that compares every prebuilt rule with `regex` on real pages).
     pub fn from_prebuilt(source: &str, automata: Prebuilt) -> Matcher {
-        Matcher {
-            source: source.to_owned(),
-            engine: Engine::Prebuilt(Box::new(Ahead {
-                automata,
-                whole: OnceLock::new(),
-                read: AtomicUsize::new(0),
-            })),
-        }
+        Matcher::with(source, Engine::Prebuilt(Box::new(automata)))
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
         match &self.engine {
             Engine::Whole(regex) => regex.is_match(haystack),
-            Engine::Prebuilt(ahead) => {
-                if ahead.read.fetch_add(haystack.len(), Ordering::Relaxed) < FORWARD_BYTES {
-                    ahead.automata.is_match(haystack.as_bytes())
-                } else {
-                    self.full().is_some_and(|regex| regex.is_match(haystack))
-                }
+            _ if self.hand_over(haystack.len()) => {
+                self.full().is_some_and(|regex| regex.is_match(haystack))
             }
+            Engine::Prebuilt(automata) => automata.is_match(haystack.as_bytes()),
             Engine::Forward(forward) => {
                 let Forward {
-                    dfa,
-                    vm,
-                    caches,
-                    read,
-                    ..
+                    dfa, vm, caches, ..
                 } = &**forward;
-                read.fetch_add(haystack.len(), Ordering::Relaxed);
-                if self.outgrown() {
-                    return self.full().is_some_and(|regex| regex.is_match(haystack));
-                }
                 let mut guard = caches.get();
                 let input = Input::new(haystack).earliest(true);
                 match dfa.try_search_fwd(&mut guard.dfa, &input) {
@@ -179,15 +158,11 @@ impl Matcher {
             Engine::Forward(_) | Engine::Prebuilt(_) => None,
         };
         let mut prebuilt = match &self.engine {
-            Engine::Prebuilt(ahead)
-                if ahead.read.fetch_add(haystack.len(), Ordering::Relaxed) < FORWARD_BYTES =>
-            {
-                Some(ahead.automata.find_iter(haystack.as_bytes()))
-            }
-            Engine::Prebuilt(_) => {
+            Engine::Prebuilt(_) if self.hand_over(haystack.len()) => {
                 whole = self.full().map(|regex| regex.find_iter(haystack));
                 None
             }
+            Engine::Prebuilt(automata) => Some(automata.find_iter(haystack.as_bytes())),
             Engine::Forward(_) | Engine::Whole(_) => None,
         };
         std::iter::from_fn(move || {
@@ -211,26 +186,23 @@ impl Matcher {
     fn full(&self) -> Option<&regex::Regex> {
         match &self.engine {
             Engine::Whole(regex) => Some(regex),
-            Engine::Prebuilt(ahead) => ahead
-                .whole
-                .get_or_init(|| whole_regex(&self.source).ok())
-                .as_ref(),
-            Engine::Forward(forward) => forward
+            Engine::Forward(_) | Engine::Prebuilt(_) => self
                 .whole
                 .get_or_init(|| whole_regex(&self.source).ok())
                 .as_ref(),
         }
     }
 
-    /// Whether this matcher has been used enough for its full regex to pay off.
-    fn outgrown(&self) -> bool {
-        match &self.engine {
-            Engine::Whole(_) | Engine::Prebuilt(_) => true,
-            Engine::Forward(forward) => {
-                forward.vm_matches.load(Ordering::Relaxed) >= VM_MATCHES
-                    || forward.read.load(Ordering::Relaxed) >= FORWARD_BYTES
-            }
-        }
+    /// Counts `len` more bytes of haystack, and tells whether this matcher has now been used
+    /// enough (that much text read, or that many matches found by the VM) for its full regex
+    /// to pay off.
+    fn hand_over(&self, len: usize) -> bool {
+        let read = self.read.fetch_add(len, Ordering::Relaxed) + len;
+        let matched = match &self.engine {
+            Engine::Forward(forward) => forward.vm_matches.load(Ordering::Relaxed) >= VM_MATCHES,
+            Engine::Whole(_) | Engine::Prebuilt(_) => false,
+        };
+        read >= FORWARD_BYTES || matched
     }
 
     /// The leftmost-first match starting at or after `from`.
@@ -243,11 +215,8 @@ impl Matcher {
             vm,
             caches,
             vm_matches,
-            read,
-            ..
         } = &**forward;
-        read.fetch_add(haystack.len() - from, Ordering::Relaxed);
-        if self.outgrown() {
+        if self.hand_over(haystack.len() - from) {
             return self.full()?.find_at(haystack, from).map(|m| m.range());
         }
         let mut guard = caches.get();
@@ -270,7 +239,7 @@ impl Matcher {
         }
         drop(guard);
         // A match this long is in long text: the full regex serves the rest of it too.
-        read.fetch_add(FORWARD_BYTES, Ordering::Relaxed);
+        self.read.fetch_add(FORWARD_BYTES, Ordering::Relaxed);
         self.full()?.find_at(haystack, from).map(|m| m.range())
     }
 }
@@ -307,9 +276,7 @@ fn forward(source: &str) -> Option<Engine> {
         dfa,
         vm,
         caches,
-        whole: OnceLock::new(),
         vm_matches: AtomicUsize::new(0),
-        read: AtomicUsize::new(0),
     })))
 }
 

@@ -65,24 +65,33 @@ fn read_index(file: &'static [u8]) -> Option<Index> {
 
 /// The automata of the built-in rule with `source`, when the file holds them and they read.
 pub(crate) fn lookup(source: &str) -> Option<Prebuilt> {
-    let (forward, reverse) = *INDEX.as_ref()?.entries.get(source)?;
     // SAFETY: the bytes are part of this program (`include_bytes!` of a file that
     // `build_file` wrote with `to_bytes_little_endian`), never read from a user; every entry is
     // read with the checked `DFA::from_bytes` by `the_prebuilt_automata_are_current`. Checking
     // them again here, at each start, cost two thirds of compiling the rules outright. The
     // header checks (byte order, version, lengths) still run and refuse a foreign file.
-    let (forward, _) = unsafe { DFA::from_bytes_unchecked(forward) }.ok()?;
-    let (reverse, _) = unsafe { DFA::from_bytes_unchecked(reverse) }.ok()?;
-    Some(Regex::builder().build_from_dfas(forward, reverse))
+    lookup_with(source, |bytes| {
+        unsafe { DFA::from_bytes_unchecked(bytes) }
+            .ok()
+            .map(|(dfa, _)| dfa)
+    })
 }
 
 /// [`lookup`] with every transition checked, as a test does.
 #[cfg(test)]
 fn lookup_checked(source: &str) -> Option<Prebuilt> {
+    lookup_with(source, |bytes| {
+        DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
+    })
+}
+
+/// The rule's two automata, each read from its bytes by `read`.
+fn lookup_with(
+    source: &str,
+    read: fn(&'static [u8]) -> Option<DFA<&'static [u8]>>,
+) -> Option<Prebuilt> {
     let (forward, reverse) = *INDEX.as_ref()?.entries.get(source)?;
-    let (forward, _) = DFA::from_bytes(forward).ok()?;
-    let (reverse, _) = DFA::from_bytes(reverse).ok()?;
-    Some(Regex::builder().build_from_dfas(forward, reverse))
+    Some(Regex::builder().build_from_dfas(read(forward)?, read(reverse)?))
 }
 
 #[cfg(test)]
