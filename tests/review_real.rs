@@ -3,9 +3,9 @@
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
 //!
-//! Five sets are tuning sets now: the reviewer's rules have been written beside them, so
-//! their figures flatter it. The two held-out sets, marked the same way and never tuned on,
-//! are the honest measure.
+//! Five sets are tuning sets and five are former held-out sets: the reviewer's rules have been
+//! written beside them, so their figures flatter it. The held-out set, marked the same way and
+//! never tuned on, is the honest measure.
 
 mod import_support;
 
@@ -251,7 +251,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// asserted; the README gives each one's first run, the honest figure. A new held-out set,
 /// when there is one, is printed the same way, not asserted: a measure of the reviewer on text
 /// it has not seen, not a gate to tune against (once a rule is written beside one, it becomes
-/// a tuning set). Every tuning set is held to the precision goal; the first and the union of
+/// a tuning set). `heldout10.txt` is the held-out set now, collected and marked the same way
+/// after the last rule above. Every tuning set is held to the precision goal; the first and the union of
 /// all five to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
@@ -278,8 +279,7 @@ fn precision_and_recall_on_real_findings() {
         ("former held-out set 4 (heldout8.txt)", set("heldout8.txt")),
         ("former held-out set 5 (heldout9.txt)", set("heldout9.txt")),
     ];
-    // Empty until a new set is collected blind: every set above has been tuned on.
-    let held_out: Vec<(&str, Score)> = Vec::new();
+    let held_out: Vec<(&str, Score)> = vec![("held-out set (heldout10.txt)", set("heldout10.txt"))];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
