@@ -3,9 +3,9 @@
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
 //!
-//! Five sets are tuning sets and five are former held-out sets: the reviewer's rules have been
-//! written beside them, so their figures flatter it. The held-out set, marked the same way and
-//! never tuned on, is the honest measure.
+//! Five sets are tuning sets and six are former held-out sets: the reviewer's rules have been
+//! written beside them, so their figures flatter it. A held-out set, marked the same way and
+//! never tuned on, is the honest measure; the README gives each set's first run.
 
 mod import_support;
 
@@ -240,20 +240,20 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// (`heldout3.txt` by someone who neither ran the reviewer nor read its source), but rules
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
 /// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt`,
-/// `heldout7.txt`, `heldout8.txt` and `heldout9.txt` were held out in turn, each collected and
-/// marked by someone who neither ran the reviewer nor read its source, and scored once after
-/// the last rule; then rules were written after reading what the reviewer missed in them
-/// (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`, `四风`
-/// unquoted; `heldout7`: a heavy load stated as how things are, society given as the cause,
-/// `因…而产生的`; `heldout8`: a real year with `X月`, `的将`/`的把`, `干的好`; `heldout9`:
-/// `意识` before a predicate is no idiom slip, a cause word after the circumstance is not its
-/// cause). Their figures are printed as former held-out sets, no longer honest and not
-/// asserted; the README gives each one's first run, the honest figure. A new held-out set,
-/// when there is one, is printed the same way, not asserted: a measure of the reviewer on text
-/// it has not seen, not a gate to tune against (once a rule is written beside one, it becomes
-/// a tuning set). `heldout10.txt` is the held-out set now, collected and marked the same way
-/// after the last rule above. Every tuning set is held to the precision goal; the first and the union of
-/// all five to the recall goal.
+/// `heldout7.txt`, `heldout8.txt`, `heldout9.txt` and `heldout10.txt` were held out in turn,
+/// each collected and marked by someone who neither ran the reviewer nor read its source, and
+/// scored once after the last rule; then rules were written after reading what the reviewer
+/// missed in them (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`,
+/// `四风` unquoted; `heldout7`: a heavy load stated as how things are, society given as the
+/// cause, `因…而产生的`; `heldout8`: a real year with `X月`, `的将`/`的把`, `干的好`;
+/// `heldout9`: `意识` before a predicate is no idiom slip, a cause word after the circumstance
+/// is not its cause; `heldout10`: `D` for `党`, a re-spun page's `局部`/`开展党员`,
+/// `表现的尤为明显`, a cause after `由于` with no part of the writer's own). Their figures are
+/// printed as former held-out sets, no longer honest and not asserted; the README gives each
+/// one's first run, the honest figure. A new held-out set, when there is one, is printed the
+/// same way, not asserted: a measure of the reviewer on text it has not seen, not a gate to
+/// tune against (once a rule is written beside one, it becomes a tuning set). Every tuning set
+/// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
     let set = |name: &str| {
@@ -278,8 +278,13 @@ fn precision_and_recall_on_real_findings() {
         ("former held-out set 3 (heldout7.txt)", set("heldout7.txt")),
         ("former held-out set 4 (heldout8.txt)", set("heldout8.txt")),
         ("former held-out set 5 (heldout9.txt)", set("heldout9.txt")),
+        (
+            "former held-out set 6 (heldout10.txt)",
+            set("heldout10.txt"),
+        ),
     ];
-    let held_out: Vec<(&str, Score)> = vec![("held-out set (heldout10.txt)", set("heldout10.txt"))];
+    // Empty until a new set is collected blind: every set above has been tuned on.
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
@@ -400,9 +405,10 @@ fn the_grammar_guesses_are_quiet_on_real_pages() {
 }
 
 /// Every wrong word, spun word (`wrong_word/spun`) or typo in context the word list flags on
-/// the 44 real pages of the import corpus, line by line, each looked at by hand: all four are
-/// real faults (`07-zzzhenguo.txt` carries the text of a page of tuning set 2), and no spun
-/// word fires on them.
+/// the 44 real pages of the import corpus, line by line, each looked at by hand: all are real
+/// faults. `07-zzzhenguo.txt` carries the text of a page of tuning set 2; `28-wnwk.txt` the text
+/// of a page of `heldout10.txt`, re-spun by a synonym tool (`局部党员` for `部分党员`, `开展党员`
+/// for `发展党员`), whose words are flagged where they occur.
 #[test]
 fn the_word_list_is_quiet_on_real_pages() {
     let flagged = |text: &str| -> Vec<String> {
@@ -422,6 +428,15 @@ fn the_word_list_is_quiet_on_real_pages() {
             "07-zzzhenguo.txt: wrong_word/报有: 报有 → 抱有",
             "07-zzzhenguo.txt: wrong_word/必需: 必需 → 必须",
             "08-alatiku.txt: wrong_word/自已: 自已 → 自己",
+            "28-wnwk.txt: wrong_word/spun: 开展 → 发展",
+            "28-wnwk.txt: wrong_word/spun: 局部 → 部分",
+            "28-wnwk.txt: wrong_word/混淆于: 混淆于 → 混同于",
+            "28-wnwk.txt: wrong_word/spun: 开展 → 发展",
+            "28-wnwk.txt: wrong_word/spun: 局部 → 部分",
+            "28-wnwk.txt: wrong_word/spun: 开展 → 发展",
+            "28-wnwk.txt: wrong_word/spun: 开展 → 发展",
+            "28-wnwk.txt: wrong_word/spun: 开展 → 发展",
+            "28-wnwk.txt: wrong_word/spun: 局部 → 部分",
         ]
     );
 }
@@ -429,8 +444,10 @@ fn the_word_list_is_quiet_on_real_pages() {
 /// Every particle (`的`/`地` for `得`, `的` for `地`: the listed verbs and the shapes of
 /// `particle/complement` and `particle/adverbial_de`) and every circumstance blamed (the listed
 /// ones and the shapes: `客观条件`, `工作忙`, `家庭原因`, `群众`) that the reviewer finds on the
-/// 44 real pages of the import corpus, line by line, each looked at by hand: two flags, both
-/// real faults.
+/// 44 real pages of the import corpus, line by line, each looked at by hand: three real faults
+/// and one flag on guidance rather than a finding (`26-jiexigoutong.txt` explains why members
+/// check their own problems shallowly: `个人问题由于比较敏感，则容易查得浅`; in a finding that
+/// would be the excuse it looks like, in an article about the meeting it is not one).
 #[test]
 fn particles_and_blamed_circumstances_on_real_pages() {
     let flagged = |text: &str| -> Vec<String> {
@@ -453,6 +470,9 @@ fn particles_and_blamed_circumstances_on_real_pages() {
             // for private business in working hours.
             "07-zzzhenguo.txt: particle/adverbial_de: 及时的",
             "07-zzzhenguo.txt: blaming_circumstances/家庭原因: 特别是父亲患病治疗 期间",
+            "26-jiexigoutong.txt: blaming_circumstances/外部条件: 而個(gè)人問題由于比較敏感",
+            // A page of `heldout10.txt`: `这种趋势表现的尤为明显` (得).
+            "28-wnwk.txt: particle/complement: 表现的尤为明显",
         ]
     );
 }

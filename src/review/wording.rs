@@ -434,6 +434,35 @@ mod tests {
             fixes("按装监控设备不及时。"),
             one(ReviewKind::WrongWord, "按装", "安装")
         );
+        assert_eq!(
+            fixes("缺乏严格的党内生活锻练。"),
+            one(ReviewKind::WrongWord, "锻练", "锻炼")
+        );
+        assert_eq!(
+            fixes("把自己混淆于普通群众。"),
+            one(ReviewKind::WrongWord, "混淆于", "混同于")
+        );
+        assert_eq!(
+            fixes("传达贯彻党的政策路线反应不足。"),
+            one(ReviewKind::WrongWord, "党的政策路线", "党的路线方针政策")
+        );
+    }
+
+    #[test]
+    fn d_written_for_dang_is_put_back() {
+        assert_eq!(
+            fixes("基层D建学习会上，被问及如何加强村D支部凝聚力，部分D员干部答不上来。"),
+            vec![
+                (ReviewKind::WrongWord, "D建".to_owned(), "党建".to_owned()),
+                (ReviewKind::WrongWord, "D员".to_owned(), "党员".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "D支部".to_owned(),
+                    "党支部".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(fixes("用CAD建模，PD员。"), vec![]);
     }
 
     /// Every unconditional entry of the built-in list, in a sentence of a speech, is flagged

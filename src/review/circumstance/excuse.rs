@@ -8,7 +8,8 @@
 //!   思考不深`;
 //! - outside people's attitudes named as the problem: `社区群众家族观念较强`;
 //! - a heavy load stated as how things are: `有的社区基层工作任务较重`;
-//! - society or the times given as the cause: `由于社会开放程度的不断提高`.
+//! - society or the times given as the cause: `由于社会开放程度的不断提高`;
+//! - a cause after `由于` in which the writer has no part: `由于有些企业规模小`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::{ACTING_ON, CONFESSING, clauses};
@@ -129,7 +130,7 @@ const DEGREE: &[&str] = &[
 const HEAVY: &[&str] = &["繁重", "繁杂", "繁忙", "繁多", "重", "大", "多"];
 /// Before the load: the writer's own attitude to it, which is the fault confessed or not a
 /// fault at all (`不怕任务重`, `主动承担的任务多`).
-const FACING: &[&str] = &["不怕", "不顾", "承担", "担当", "完成", "面对"];
+const FACING: &[&str] = &["不怕", "不顾", "承担", "担当", "完成", "面对", "面临"];
 
 /// Whether `clause` ends on a heavy load (`基层工作任务较重`), and where the load starts.
 fn heavy_load_at(clause: &str) -> Option<usize> {
@@ -152,6 +153,48 @@ const BECAUSE: &[&str] = &["由于", "因为"];
 /// (`社会阅历`, `社会经验`).
 const WORLD: &[&str] = &["社会", "时代", "外部环境", "大环境", "市场经济", "网络"];
 const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作", "调查"];
+
+/// What, after `由于`, makes the cause the writer's own: a failing named (`由于私心作怪`,
+/// `由于认识上的偏差`, `由于缺乏沟通`), the self (`由于自身经验、能力不足`), or a negation
+/// (`由于没有对其进行有效的跟踪问效`). A cause with none of these is a circumstance
+/// (`由于有些企业规模小`, `由于企业在运作过程中求生存`).
+const OWN_PART: &[&str] = &[
+    "自己", "自身", "我", "个人", "思想", "认识", "意识", "观念", "理念", "心态", "心理", "情绪",
+    "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力", "水平", "素质", "经验", "方法",
+    "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神", "本领", "定力", "习惯", "主义",
+    "沟通", "研究", "把握", "理解", "认知", "觉悟", "站位", "作为", "私心", "私利", "放松", "松懈",
+    "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑", "怕", "轻", "弱", "淡",
+    "没", "未", "无", "不",
+];
+/// Words with `不` that negate nothing of the writer's (`由于社会开放程度的不断提高`,
+/// `由于他们本人不在企业决策核心层之内`).
+const NOT_NEGATING: &[&str] = &["不断", "不在", "不少", "不同"];
+/// Where the cause after `由于` ends and its consequence begins, within a clause
+/// (`由于相对稳定和谐的生活导致了社区党员的大局意识淡薄`).
+const CONSEQUENCE: &[&str] = &[
+    "导致", "致使", "使得", "造成", "以致", "从而", "所以", "因此",
+];
+
+/// The cause after `由于` in `clause`, up to its consequence.
+fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
+    let at = clause.find("由于")?;
+    let cause = &clause[at + "由于".len()..];
+    let end = CONSEQUENCE
+        .iter()
+        .filter_map(|w| cause.find(w))
+        .min()
+        .unwrap_or(cause.len());
+    Some((at, &cause[..end]))
+}
+
+/// Whether `cause` names any part of the writer's own in it.
+fn own_part(cause: &str) -> bool {
+    let mut cause = cause.to_owned();
+    for word in NOT_NEGATING {
+        cause = cause.replace(word, "");
+    }
+    OWN_PART.iter().any(|w| cause.contains(w))
+}
 
 /// People outside the writer's own side.
 const PEOPLE: &[&str] = &["群众", "村民", "居民", "老百姓", "家长", "农户"];
@@ -189,7 +232,16 @@ fn subject(before: &str) -> bool {
 }
 
 /// The words each shape starts from, in the order of [`Shapes`]' fields.
-const TRIGGERS: [&[&str]; 7] = [CONSTRAINED, ALREADY, FAMILY, EFFORT, PEOPLE, LOAD, WORLD];
+const TRIGGERS: [&[&str]; 8] = [
+    CONSTRAINED,
+    ALREADY,
+    FAMILY,
+    EFFORT,
+    PEOPLE,
+    LOAD,
+    WORLD,
+    &["由于"],
+];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
 /// none of them, and a draft of thousands of findings then skips the shapes' dozens of searches
@@ -202,6 +254,7 @@ struct Shapes {
     people: bool,
     load: bool,
     world: bool,
+    because: bool,
 }
 
 static ANY_TRIGGER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
@@ -222,7 +275,16 @@ impl Shapes {
                 }
             }
         }
-        let [constrained, already, family, effort, people, load, world] = held;
+        let [
+            constrained,
+            already,
+            family,
+            effort,
+            people,
+            load,
+            world,
+            because,
+        ] = held;
         Shapes {
             constrained,
             already,
@@ -231,6 +293,7 @@ impl Shapes {
             people,
             load,
             world,
+            because,
         }
     }
 
@@ -242,6 +305,7 @@ impl Shapes {
             || self.people
             || self.load
             || self.world
+            || self.because
     }
 }
 
@@ -327,6 +391,15 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "社会环境"));
+        }
+        // 由于有些企业规模小
+        if shapes.because
+            && let Some((at, cause)) = cause_after_because(clause)
+            && !cause.trim().is_empty()
+            && !own_part(cause)
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "外部条件"));
         }
         // 群众家族观念较强
         if shapes.people
@@ -463,6 +536,35 @@ mod tests {
             "随着时代发展，自己的知识储备跟不上。",
             "对社会上的不良风气抵制不力。",
             "受社会上的歪风邪气影响较大，工作不讲奉献。",
+        ]);
+    }
+
+    #[test]
+    fn a_cause_after_youyu_with_no_part_of_ones_own_is_blame() {
+        blamed_as(&[
+            (
+                "党务工作水平偏低,由于有些企业规模小,不具备单独聘任党务工作者的能力。",
+                "由于有些企业规模小",
+            ),
+            (
+                "由于相对稳定和谐的生活导致了社区党员的大局意识淡薄。",
+                "由于相对稳定和谐的生活导致了社区党员的大局意识淡薄",
+            ),
+            (
+                "但由于企业在运作过程中求生存、求发展，党建工作难以兼顾。",
+                "但由于企业在运作过程中求生存、求发展",
+            ),
+        ]);
+        not_blamed(&[
+            "由于私心作怪，不敢得罪人。",
+            "由于自身经验、能力不足，工作打不开局面。",
+            "由于认识上的偏差，学习不够深入。",
+            "由于没有对其进行有效的跟踪问效与问责，整改不彻底。",
+            "由于缺乏沟通在会议上安排容易出现分歧。",
+            "由于民警有畏难情绪，工作推进缓慢。",
+            "由于重业务轻党建，党建工作落后。",
+            "总是强调由于条件所限，工作难以开展。",
+            "因为部门中部分是新员工，业务还不熟练。",
         ]);
     }
 

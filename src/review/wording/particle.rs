@@ -33,6 +33,13 @@ const DEGREES: &[&str] = &[
     "十分",
     "非常",
     "相当",
+    "尤为",
+    "尤其",
+    "格外",
+    "更为",
+    "极为",
+    "最为",
+    "特别",
     "较",
     "很",
     "太",
@@ -40,8 +47,8 @@ const DEGREES: &[&str] = &[
 
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
 const DEGREE_QUALITIES: &[&str] = &[
-    "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "好", "差", "慢", "浅",
-    "粗", "松", "弱", "紧", "实", "深", "透", "细",
+    "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
+    "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
 ];
 
 /// Adverbs that may stand between `的` and the complement (`做的还不到位`).
@@ -200,7 +207,8 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let clause = before
         .rfind(|c: char| "，。；！？：,;!?:\n".contains(c))
         .map_or(before, |i| &before[i..]);
-    let nominalised = |c: char| "所该能可要应会需必的".contains(c);
+    // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
+    let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
     if PRONOUNS.contains(&word)
         || NOUN_TAKERS.iter().any(|w| clause.contains(w))
         || before.chars().next_back().is_some_and(nominalised)
@@ -431,6 +439,11 @@ mod tests {
         flagged("整改落实的还不彻底，", "落实的还不彻底", "落实得还不彻底");
         flagged("项目推进的较慢。", "推进的较慢", "推进得较慢");
         flagged("思想发动的不够深入", "发动的不够深入", "发动得不够深入");
+        flagged(
+            "农村党员这种趋势表现的尤为明显。",
+            "表现的尤为明显",
+            "表现得尤为明显",
+        );
     }
 
     #[test]
@@ -443,6 +456,7 @@ mod tests {
             "所做的不够好，该管的不到位。",
             "的不均衡发展，工作的不够细致之处。",
             "问题包括计划的执行不到位、团队协作的不顺畅、沟通的不及时等等。",
+            "这种现象在农村的尤为明显。",
         ]);
     }
 
