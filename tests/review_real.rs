@@ -3,7 +3,7 @@
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
 //!
-//! Five sets are tuning sets and six are former held-out sets: the reviewer's rules have been
+//! Five sets are tuning sets and seven are former held-out sets: the reviewer's rules have been
 //! written beside them, so their figures flatter it. A held-out set, marked the same way and
 //! never tuned on, is the honest measure; the README gives each set's first run.
 
@@ -240,7 +240,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// (`heldout3.txt` by someone who neither ran the reviewer nor read its source), but rules
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
 /// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt`,
-/// `heldout7.txt`, `heldout8.txt`, `heldout9.txt` and `heldout10.txt` were held out in turn,
+/// `heldout7.txt`, `heldout8.txt`, `heldout9.txt`, `heldout10.txt` and `heldout11.txt` were
+/// held out in turn,
 /// each collected and marked by someone who neither ran the reviewer nor read its source, and
 /// scored once after the last rule; then rules were written after reading what the reviewer
 /// missed in them (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`,
@@ -248,12 +249,13 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// cause, `因…而产生的`; `heldout8`: a real year with `X月`, `的将`/`的把`, `干的好`;
 /// `heldout9`: `意识` before a predicate is no idiom slip, a cause word after the circumstance
 /// is not its cause; `heldout10`: `D` for `党`, a re-spun page's `局部`/`开展党员`,
-/// `表现的尤为明显`, a cause after `由于` with no part of the writer's own). Their figures are
+/// `表现的尤为明显`, a cause after `由于` with no part of the writer's own; `heldout11`: a lone
+/// `x` before a measure word, planted gambling-site names, a circumstance that `将`/`把`
+/// acts on, a condition after `存在`). Their figures are
 /// printed as former held-out sets, no longer honest and not asserted; the README gives each
 /// one's first run, the honest figure. A new held-out set, when there is one, is printed the
 /// same way, not asserted: a measure of the reviewer on text it has not seen, not a gate to
-/// tune against (once a rule is written beside one, it becomes a tuning set): `heldout11.txt`,
-/// collected and marked the same way after the last rule. Every tuning set
+/// tune against (once a rule is written beside one, it becomes a tuning set). Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
@@ -283,8 +285,13 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 6 (heldout10.txt)",
             set("heldout10.txt"),
         ),
+        (
+            "former held-out set 7 (heldout11.txt)",
+            set("heldout11.txt"),
+        ),
     ];
-    let held_out: Vec<(&str, Score)> = vec![("held-out set (heldout11.txt)", set("heldout11.txt"))];
+    // Empty until a new set is collected blind: every set above has been tuned on.
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }

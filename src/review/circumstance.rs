@@ -126,6 +126,19 @@ fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Words holding `将` or `把` that mark no disposal (`即将退休`, `把握`).
+const NOT_DISPOSING: &[&str] = &["即将", "将近", "将要", "将会", "把握", "把关"];
+
+/// Whether `before` makes what follows the object of a disposal by `将`/`把`, something the
+/// writer did to it (`将党建工作和日常工作分割开来`), not a circumstance they give as a cause.
+fn disposes_of(before: &str) -> bool {
+    let mut before = before.to_owned();
+    for word in NOT_DISPOSING {
+        before = before.replace(word, "");
+    }
+    before.contains(['将', '把'])
+}
+
 /// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,
 /// `党员年龄结构老化`): the commentary's other way of finding the cause outside oneself.
 const CONDITIONS: &[(&str, &str)] = &[
@@ -147,7 +160,10 @@ const POOR: &[&str] = &[
 
 /// Words before a condition that make it the object of the writer's own work, not an excuse
 /// (`对群众认识落后的问题引导不够`).
-const ACTING_ON: &[&str] = &["对", "针对", "改善", "改变", "帮助", "引导", "没有", "未能"];
+/// `存在`: the condition is listed among the problems found (`存在整体年龄结构偏大`).
+const ACTING_ON: &[&str] = &[
+    "对", "针对", "改善", "改变", "帮助", "引导", "没有", "未能", "存在",
+];
 
 /// Any of [`CIRCUMSTANCES`] or [`CONDITIONS`], found in one pass: most texts hold none.
 static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
@@ -232,15 +248,18 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             let Some(at) = clause.find(word) else {
                 continue;
             };
-            if CONFESSING.iter().any(|c| clause[..at].contains(c)) {
+            if CONFESSING.iter().any(|c| clause[..at].contains(c)) || disposes_of(&clause[..at]) {
                 continue;
             }
             let here = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c))
                 || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
+            // A consequence in the next clause of the same sentence: across a full stop it is
+            // the next point's (`且高层干部年龄偏大。这种结构不均衡导致…`).
             let next = parts.get(i + 1).is_some_and(|r| {
-                CONSEQUENCE_WORDS
-                    .iter()
-                    .any(|c| text[r.clone()].contains(c))
+                !text[range.end..r.start].contains(['。', '！', '？', '!', '?', '\n'])
+                    && CONSEQUENCE_WORDS
+                        .iter()
+                        .any(|c| text[r.clone()].contains(c))
             });
             if here || next {
                 return Some(blamed(location, text, range.clone(), what));
@@ -336,6 +355,9 @@ mod tests {
             "侧重于考虑大家忙于事务性工作，进而削弱了对理论学习的要求。",
             "迁就干部工作任务重，对学习缺勤不批评。",
             "关于规划事务性工作因为有周计划，故能做到项项跟进落实。",
+            "将党建工作和日常工作分割开来，使得党建工作难以统筹推进。",
+            "年轻干部占比较低，且高层干部年龄偏大。这种结构不均衡导致培养不够。",
+            "存在整体年龄结构偏大，文化程度参差不齐等问题。",
         ]);
     }
 }

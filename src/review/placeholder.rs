@@ -38,6 +38,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// Runs of Latin letters; a run of only `x`s is a placeholder (`XXX同志`), `Xbox` is not.
 static LATIN_WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[A-Za-zＡ-Ｚａ-ｚ]+"));
 
+/// What follows a figure: a lone `x` before one of these is a figure left to fill in
+/// (`共计x人`, `占x%`), not `X光` or `x轴`.
+const MEASURES: &str = "人名个位项次岁%％‰件户条元万亿家天周批场篇期所座";
+
 /// Runs of circles or squares (`○○单位`); next to a Chinese numeral they are zeros of a year
 /// (`二〇〇九年`) and do not count.
 static CIRCLES: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[○◯□〇]{2,}"));
@@ -103,11 +107,17 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
             LATIN_WORD
                 .find_ranges(text)
                 .into_iter()
-                .filter(|r| text[r.clone()].chars().count() >= 2)
                 .filter(|r| {
                     text[r.clone()]
                         .chars()
                         .all(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ'))
+                })
+                .filter(|r| {
+                    text[r.clone()].chars().count() >= 2
+                        || text[r.end..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| MEASURES.contains(c))
                 }),
         );
     }
@@ -199,6 +209,10 @@ mod tests {
     fn template_placeholders_are_found() {
         assert_eq!(marks("我作为××局党组成员"), ["××"]);
         assert_eq!(marks("XX同志和xxx科长"), ["XX", "xxx"]);
+        assert_eq!(
+            marks("党员共计x人，占x%；拍X光片，画x轴，Windows X系统"),
+            ["x", "x"]
+        );
         assert_eq!(marks("共开展**次谈心谈话"), ["**"]);
         assert_eq!(marks("参加了____组织的学习"), ["____"]);
         assert_eq!(marks("20**年度民主生活会"), ["20**年"]);

@@ -46,6 +46,9 @@ pub fn harness_as_started(
         .with_pixels_per_point(pixels_per_point)
         // Office writers know light pages; the snapshots show what most of them will see.
         .with_theme(egui::Theme::Light)
+        // A file job's worker asks for a repaint when it ends; on a busy machine that lands
+        // a few frames later than on a quiet one, and `run` must wait for it, not fail.
+        .with_max_steps(12)
         .build_eframe(move |cc| {
             let mut app = PouxiApp::new(&cc.egui_ctx, AppPaths::under(&root), None);
             // No system dialog can be clicked in a test: use Pouxi's own path prompt.
