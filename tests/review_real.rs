@@ -3,7 +3,7 @@
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
 //!
-//! Five sets are tuning sets and seven are former held-out sets: the reviewer's rules have been
+//! Five sets are tuning sets and eight are former held-out sets: the reviewer's rules have been
 //! written beside them, so their figures flatter it. A held-out set, marked the same way and
 //! never tuned on, is the honest measure; the README gives each set's first run.
 
@@ -240,8 +240,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// (`heldout3.txt` by someone who neither ran the reviewer nor read its source), but rules
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
 /// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt`,
-/// `heldout7.txt`, `heldout8.txt`, `heldout9.txt`, `heldout10.txt` and `heldout11.txt` were
-/// held out in turn,
+/// `heldout7.txt`, `heldout8.txt`, `heldout9.txt`, `heldout10.txt`, `heldout11.txt` and
+/// `heldout12.txt` were held out in turn,
 /// each collected and marked by someone who neither ran the reviewer nor read its source, and
 /// scored once after the last rule; then rules were written after reading what the reviewer
 /// missed in them (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`,
@@ -251,7 +251,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// is not its cause; `heldout10`: `D` for `党`, a re-spun page's `局部`/`开展党员`,
 /// `表现的尤为明显`, a cause after `由于` with no part of the writer's own; `heldout11`: a lone
 /// `x` before a measure word, planted gambling-site names, a circumstance that `将`/`把`
-/// acts on, a condition after `存在`). Their figures are
+/// acts on, a condition after `存在`; `heldout12`: `〔...〕`, a cause that names nothing,
+/// `看似`, `偶尔为之`, a manner word before a verb with a complement). Their figures are
 /// printed as former held-out sets, no longer honest and not asserted; the README gives each
 /// one's first run, the honest figure. A new held-out set, when there is one, is printed the
 /// same way, not asserted: a measure of the reviewer on text it has not seen, not a gate to
@@ -289,8 +290,13 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 7 (heldout11.txt)",
             set("heldout11.txt"),
         ),
+        (
+            "former held-out set 8 (heldout12.txt)",
+            set("heldout12.txt"),
+        ),
     ];
-    let held_out: Vec<(&str, Score)> = vec![("held-out set (heldout12.txt)", set("heldout12.txt"))];
+    // Empty until a new set is collected blind: every set above has been tuned on.
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }

@@ -99,9 +99,10 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
 
 /// Words this genre puts before a two-character predicate, one character away from an idiom's
 /// opening though neither is a slip (`大局意识薄弱`, `责任意识缺失` beside `意志薄弱`,
-/// `意志缺失`): the dictionary the lists come from holds single words, not such phrases, so a
-/// window opening with one of these is a word and its predicate.
-const OPENING_WORDS: &[&str] = &["意识"];
+/// `意志缺失`; `偶尔为之` beside `偶而为之`, where `偶尔` is the form 《第一批异形词整理表》
+/// recommends over `偶而`): the dictionary the lists come from holds single words, not such
+/// phrases, so a window opening with one of these is a word and its predicate.
+const OPENING_WORDS: &[&str] = &["意识", "偶尔"];
 
 /// Byte ranges of miswritten idioms in `text`, each with the idiom. One pass with the last
 /// four Chinese characters in hand; a slip found is not looked into again.
@@ -193,6 +194,7 @@ mod tests {
             "2025年，对照检查材料，批评与自我批评。",
             "为共产主义奋斗终身，随时准备为党和人民牺牲一切。",
             "党员的大局意识薄弱，纪律意识淡薄，责任意识缺失。",
+            "自己给自己定的急了便偶尔为之。",
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
         }

@@ -32,6 +32,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         Pattern::new(
             r"[（(【\[][^（()）【】\[\]]{0,12}(?:填写|填入|此处|待补充|待填)[^（()）【】\[\]]{0,12}[）)】\]]",
         ),
+        // Brackets holding only an ellipsis: a name or figure a page left out (`〔...〕%`).
+        Pattern::new(r"[〔（(【\[［]\s*(?:\.{2,}|…+)\s*[〕）)】\]］]"),
     ]
 });
 
@@ -49,17 +51,18 @@ static CIRCLES: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[○◯□�
 /// Which kinds of placeholder character a text holds, one bit each: a pattern runs only on
 /// text that holds what it needs (most findings hold none, and eleven regex passes over every
 /// field were a tenth of the reviewer).
-const MARKS: u8 = 1;
-const EXES: u8 = 2;
-const UNDERSCORES: u8 = 4;
-const MOU: u8 = 8;
-const HINT: u8 = 16;
-const CIRCLE: u8 = 32;
-const DASH: u8 = 64;
-const QUESTION: u8 = 128;
+const MARKS: u16 = 1;
+const EXES: u16 = 2;
+const UNDERSCORES: u16 = 4;
+const MOU: u16 = 8;
+const HINT: u16 = 16;
+const CIRCLE: u16 = 32;
+const DASH: u16 = 64;
+const QUESTION: u16 = 128;
+const ELLIPSIS: u16 = 256;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u8; 10] = [
+const PATTERN_NEEDS: [u16; 11] = [
     MARKS,
     EXES,
     MARKS | EXES,
@@ -70,9 +73,10 @@ const PATTERN_NEEDS: [u8; 10] = [
     UNDERSCORES,
     MOU,
     HINT,
+    ELLIPSIS,
 ];
 
-fn held(text: &str) -> u8 {
+fn held(text: &str) -> u16 {
     text.chars().fold(0, |bits, c| {
         bits | match c {
             'x' | 'X' => EXES,
@@ -85,6 +89,7 @@ fn held(text: &str) -> u8 {
             '○' | '◯' | '□' | '〇' => CIRCLE,
             '-' => DASH,
             '?' | '？' => QUESTION,
+            '…' => ELLIPSIS,
             _ => 0,
         }
     })
@@ -92,7 +97,8 @@ fn held(text: &str) -> u8 {
 
 /// Byte ranges of placeholders in `text`: sorted and disjoint.
 pub(super) fn find(text: &str) -> Vec<Range<usize>> {
-    let bits = held(text);
+    // Two full stops in a row are an ellipsis too; one is a decimal point.
+    let bits = held(text) | if text.contains("..") { ELLIPSIS } else { 0 };
     if bits == 0 {
         return Vec::new();
     }
@@ -209,6 +215,10 @@ mod tests {
     fn template_placeholders_are_found() {
         assert_eq!(marks("我作为××局党组成员"), ["××"]);
         assert_eq!(marks("XX同志和xxx科长"), ["XX", "xxx"]);
+        assert_eq!(
+            marks("关键的“〔...〕”指标仅为〔…〕%，增长3.5%（见附件）"),
+            ["〔...〕", "〔…〕"]
+        );
         assert_eq!(
             marks("党员共计x人，占x%；拍X光片，画x轴，Windows X系统"),
             ["x", "x"]

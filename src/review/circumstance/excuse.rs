@@ -175,6 +175,21 @@ const CONSEQUENCE: &[&str] = &[
     "导致", "致使", "使得", "造成", "以致", "从而", "所以", "因此",
 ];
 
+/// Causes that name nothing (`由于各种原因`, `由于多方面的原因`): no circumstance is blamed.
+const NO_CAUSE_NAMED: &[&str] = &[
+    "各种原因",
+    "多种原因",
+    "多方面的原因",
+    "多方面原因",
+    "种种原因",
+    "诸多原因",
+    "一些原因",
+    "某些原因",
+    "其他原因",
+    "其它原因",
+    "这样那样的原因",
+];
+
 /// The cause after `由于` in `clause`, up to its consequence.
 fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     let at = clause.find("由于")?;
@@ -396,6 +411,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         if shapes.because
             && let Some((at, cause)) = cause_after_because(clause)
             && !cause.trim().is_empty()
+            && !NO_CAUSE_NAMED.contains(&cause.trim())
             && !own_part(cause)
             && !confessed(at)
         {
@@ -565,6 +581,8 @@ mod tests {
             "由于重业务轻党建，党建工作落后。",
             "总是强调由于条件所限，工作难以开展。",
             "因为部门中部分是新员工，业务还不熟练。",
+            "在实际工作中，由于多方面的原因，不少党支部存在滞后性。",
+            "但是由于各种原因，浇灭了曾经的雄心壮志。",
         ]);
     }
 

@@ -85,7 +85,7 @@ const MANNERS: &[&str] = &[
     "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
     "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
-    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误",
+    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -94,8 +94,13 @@ const MORE_VERBS: &[&str] = &[
     "培养", "关心", "关注", "调查", "整治", "督导", "跟进", "对接", "结合", "转化", "规划", "准备",
     "投入", "走访", "示范", "保持", "遵守", "体现", "领悟", "回应", "办理", "处置", "应对", "防范",
     "排查", "改进", "改正", "纠正", "批评", "接受", "听取", "征求", "反映", "汇报", "请示", "思索",
-    "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤",
+    "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤", "约束",
+    "提",
 ];
+
+/// What follows a verb and keeps it a verb: a complement of direction or of how often
+/// (`清楚的反映出`, `简单的提一下`).
+const VERB_COMPLEMENTS: &[&str] = &["一下", "一番", "出来", "出", "起来", "下去"];
 
 /// Verbs that only ever take a clause (`习惯性的认为主业是…`): never a noun, so what they
 /// open is a verb phrase wherever it goes.
@@ -359,9 +364,10 @@ fn adverbial(
         if aspect_then_object {
             return adverbial_item(location, text, start, at, after);
         }
-        let verb_phrase = ends_clause(next)
-            || next.starts_with(['了', '着'])
-            || OBJECTS.iter().any(|o| next.starts_with(o));
+        let object = OBJECTS.iter().any(|o| next.starts_with(o));
+        let complement = VERB_COMPLEMENTS.iter().any(|c| next.starts_with(c));
+        let verb_phrase =
+            ends_clause(next) || next.starts_with(['了', '着']) || object || complement;
         // Not after `、`: `缺乏及时、深入的了解` lists modifiers of a noun.
         let opens = text[..start]
             .chars()
@@ -371,6 +377,10 @@ fn adverbial(
                 && !NOT_BEFORE_ADVERBIAL
                     .iter()
                     .any(|w| text[..start].ends_with(w)));
+        // A noun phrase's head takes no complement (`只是简单的提一下`). `没有` takes a noun
+        // phrase too (`没有严格的约束`); with an object after the verb what it takes is a verb
+        // phrase (`没有严格的约束自己`).
+        let opens = opens || complement || (object && text[..start].ends_with("没有"));
         if !verb_phrase || !opens {
             return None;
         }
@@ -536,6 +546,23 @@ mod tests {
             "对党的最新理论成果缺乏及时、深入的了解。",
             "开展的活动流于形式，认真地学习，实事求是的精神。",
             "按部就班的工作方式，好好的一件事。",
+            "没有严格的约束，没有认真的学习。",
+            "提出简单的提议，有清楚的出发点。",
         ]);
+    }
+
+    #[test]
+    fn a_verb_with_a_complement_or_an_object_after_meiyou_takes_di() {
+        flagged(
+            "反省是一面镜子，能清楚的反映出自身不足。",
+            "清楚的",
+            "清楚地",
+        );
+        flagged(
+            "看到了问题也往往只是简单的提一下，没有跟踪。",
+            "简单的",
+            "简单地",
+        );
+        flagged("少数党员没有严格的约束自己。", "严格的", "严格地");
     }
 }
