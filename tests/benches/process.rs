@@ -45,7 +45,7 @@ fn speech_text(binary: &Path, home: &Path, draft: &Path, out: &Path) -> PathBuf 
 
 fn main() {
     let ms = Duration::from_millis;
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_pouxi"));
+    let binary = support::user_binary();
     let dir = tempfile::tempdir().expect("a temp dir");
     let home = dir.path();
     let lo_runs: usize = std::env::var("POUXI_BENCH_LO_RUNS")

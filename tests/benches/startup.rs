@@ -135,7 +135,7 @@ fn start_once(binary: &Path, draft: &Path, display: &str, home: &Path) -> (Durat
 
 fn main() {
     support::header("start-up of the release binary, to the first painted frame");
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_pouxi"));
+    let binary = support::user_binary();
     let Some(display) = display() else {
         println!("skipped: no DISPLAY and no Xvfb on PATH, so no window can be opened");
         return;

@@ -18,6 +18,28 @@ pub fn load_average() -> String {
         .unwrap_or_else(|_| "unknown".to_owned())
 }
 
+/// The release binary a user builds (`cargo build --release`), built into its own target
+/// directory. Not `CARGO_BIN_EXE_pouxi`: a bench builds the binary with the test-only features
+/// of the dev-dependencies switched on (egui_kittest's wgpu), a third larger than what users
+/// run. The first build takes minutes (the release profile optimises across crates); later
+/// ones only check that nothing changed.
+pub fn user_binary() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = root.join("target").join("user-binary");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    println!("building the release binary as `cargo build --release` does …");
+    let status = std::process::Command::new(cargo)
+        .current_dir(root)
+        .args(["build", "--release", "--bin", "pouxi", "--target-dir"])
+        .arg(&target)
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "the release binary builds");
+    target
+        .join("release")
+        .join(format!("pouxi{}", std::env::consts::EXE_SUFFIX))
+}
+
 pub fn header(title: &str) {
     println!();
     println!("== {title} (load average {}) ==", load_average());
