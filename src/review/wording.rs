@@ -416,35 +416,34 @@ mod tests {
         vec![(kind, from.to_owned(), to.to_owned())]
     }
 
+    /// Each text gets exactly one fix of `kind`, from the first string to the second.
+    fn each_fixed(kind: ReviewKind, cases: &[(&str, &str, &str)]) {
+        for (text, from, to) in cases {
+            assert_eq!(fixes(text), one(kind, from, to), "{text}");
+        }
+    }
+
     #[test]
     fn wrong_words_are_corrected() {
-        assert_eq!(
-            fixes("针对其他同志提出的一些合理述求不敢允诺。"),
-            one(ReviewKind::WrongWord, "述求", "诉求")
-        );
-        assert_eq!(
-            fixes("没有把全面从严治党作为自己的“责任田”和“份内事”。"),
-            one(ReviewKind::WrongWord, "份内事", "分内事")
-        );
-        assert_eq!(
-            fixes("既使工作再忙也要学习。"),
-            one(ReviewKind::WrongWord, "既使", "即使")
-        );
-        assert_eq!(
-            fixes("按装监控设备不及时。"),
-            one(ReviewKind::WrongWord, "按装", "安装")
-        );
-        assert_eq!(
-            fixes("缺乏严格的党内生活锻练。"),
-            one(ReviewKind::WrongWord, "锻练", "锻炼")
-        );
-        assert_eq!(
-            fixes("把自己混淆于普通群众。"),
-            one(ReviewKind::WrongWord, "混淆于", "混同于")
-        );
-        assert_eq!(
-            fixes("传达贯彻党的政策路线反应不足。"),
-            one(ReviewKind::WrongWord, "党的政策路线", "党的路线方针政策")
+        each_fixed(
+            ReviewKind::WrongWord,
+            &[
+                ("针对其他同志提出的一些合理述求不敢允诺。", "述求", "诉求"),
+                (
+                    "没有把全面从严治党作为自己的“责任田”和“份内事”。",
+                    "份内事",
+                    "分内事",
+                ),
+                ("既使工作再忙也要学习。", "既使", "即使"),
+                ("按装监控设备不及时。", "按装", "安装"),
+                ("缺乏严格的党内生活锻练。", "锻练", "锻炼"),
+                ("把自己混淆于普通群众。", "混淆于", "混同于"),
+                (
+                    "传达贯彻党的政策路线反应不足。",
+                    "党的政策路线",
+                    "党的路线方针政策",
+                ),
+            ],
         );
     }
 
@@ -582,17 +581,13 @@ mod tests {
 
     #[test]
     fn de_after_a_verb_before_its_complement_becomes_de2() {
-        assert_eq!(
-            fixes("党建工作抓的不够紧。"),
-            one(ReviewKind::Particle, "抓的不够", "抓得不够")
-        );
-        assert_eq!(
-            fixes("调研工作做的还不到位。"),
-            one(ReviewKind::Particle, "做的还不到位", "做得还不到位")
-        );
-        assert_eq!(
-            fixes("政策宣传地不深入。"),
-            one(ReviewKind::Particle, "宣传地不深", "宣传得不深")
+        each_fixed(
+            ReviewKind::Particle,
+            &[
+                ("党建工作抓的不够紧。", "抓的不够", "抓得不够"),
+                ("调研工作做的还不到位。", "做的还不到位", "做得还不到位"),
+                ("政策宣传地不深入。", "宣传地不深", "宣传得不深"),
+            ],
         );
     }
 

@@ -246,7 +246,20 @@ fn subject(before: &str) -> bool {
             .any(|w| before.contains(w))
 }
 
-/// The words each shape starts from, in the order of [`Shapes`]' fields.
+/// The shapes of blame this module reads, each found from its starting words.
+#[derive(Clone, Copy)]
+enum Shape {
+    Constrained,
+    Already,
+    Family,
+    Effort,
+    People,
+    Load,
+    World,
+    Because,
+}
+
+/// The words each shape starts from, in the order of [`Shape`].
 const TRIGGERS: [&[&str]; 8] = [
     CONSTRAINED,
     ALREADY,
@@ -261,16 +274,7 @@ const TRIGGERS: [&[&str]; 8] = [
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
 /// none of them, and a draft of thousands of findings then skips the shapes' dozens of searches
 /// per clause.
-struct Shapes {
-    constrained: bool,
-    already: bool,
-    family: bool,
-    effort: bool,
-    people: bool,
-    load: bool,
-    world: bool,
-    because: bool,
-}
+struct Shapes([bool; TRIGGERS.len()]);
 
 static ANY_TRIGGER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| super::super::needles::quick_to_build(&TRIGGERS.concat()));
@@ -290,37 +294,15 @@ impl Shapes {
                 }
             }
         }
-        let [
-            constrained,
-            already,
-            family,
-            effort,
-            people,
-            load,
-            world,
-            because,
-        ] = held;
-        Shapes {
-            constrained,
-            already,
-            family,
-            effort,
-            people,
-            load,
-            world,
-            because,
-        }
+        Shapes(held)
+    }
+
+    fn has(&self, shape: Shape) -> bool {
+        self.0[shape as usize]
     }
 
     fn any(&self) -> bool {
-        self.constrained
-            || self.already
-            || self.family
-            || self.effort
-            || self.people
-            || self.load
-            || self.world
-            || self.because
+        self.0.contains(&true)
     }
 }
 
@@ -341,7 +323,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 .any(|w| clause[..at].contains(w))
         };
         // 受限于经济问题
-        if shapes.constrained
+        if shapes.has(Shape::Constrained)
             && let Some((at, verb)) = CONSTRAINED
                 .iter()
                 .find_map(|v| clause.find(v).map(|at| (at, *v)))
@@ -353,7 +335,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "客观条件"));
         }
         // 事情本来就多
-        if shapes.already
+        if shapes.has(Shape::Already)
             && let Some(at) = ALREADY.iter().find_map(|a| {
                 let at = clause.find(a)?;
                 let rest = clause[at + a.len()..].trim_end();
@@ -365,7 +347,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
         // 父亲患病治疗期间
-        if shapes.family
+        if shapes.has(Shape::Family)
             && let Some(at) = FAMILY.iter().find_map(|f| clause.find(f))
             && ILL.iter().any(|w| clause[at..].contains(w))
             && !has(OTHERS)
@@ -374,7 +356,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "家庭原因"));
         }
         // 主要精力放在谋事布局上，对党建思考不深
-        if shapes.effort
+        if shapes.has(Shape::Effort)
             && let Some(at) = EFFORT.iter().find_map(|e| clause.find(e))
             && has(SPENT)
             && !RESOLVED.iter().any(|w| clause[..at].contains(w))
@@ -385,7 +367,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
         // 有的社区基层工作任务较重
-        if shapes.load
+        if shapes.has(Shape::Load)
             && let Some(at) = heavy_load_at(clause)
             && !confessed(at)
             && !FACING.iter().any(|w| clause[..at].contains(w))
@@ -393,7 +375,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
         // 由于社会开放程度的不断提高
-        if shapes.world
+        if shapes.has(Shape::World)
             && let Some(at) = BECAUSE.iter().find_map(|because| {
                 let at = clause.find(because)?;
                 let rest = &clause[at + because.len()..];
@@ -408,7 +390,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "社会环境"));
         }
         // 由于有些企业规模小
-        if shapes.because
+        if shapes.has(Shape::Because)
             && let Some((at, cause)) = cause_after_because(clause)
             && !cause.trim().is_empty()
             && !NO_CAUSE_NAMED.contains(&cause.trim())
@@ -418,7 +400,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             return Some(super::blamed(location, text, range.clone(), "外部条件"));
         }
         // 群众家族观念较强
-        if shapes.people
+        if shapes.has(Shape::People)
             && let Some((at, people)) = PEOPLE
                 .iter()
                 .find_map(|p| clause.find(p).map(|at| (at, *p)))
