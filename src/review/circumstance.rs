@@ -134,11 +134,15 @@ const NOT_DISPOSING: &[&str] = &["即将", "将近", "将要", "将会", "把握
 /// Whether `before` makes what follows the object of a disposal by `将`/`把`, something the
 /// writer did to it (`将党建工作和日常工作分割开来`), not a circumstance they give as a cause.
 fn disposes_of(before: &str) -> bool {
-    let mut before = before.to_owned();
-    for word in NOT_DISPOSING {
-        before = before.replace(word, "");
-    }
-    before.contains(['将', '把'])
+    without(before, NOT_DISPOSING).contains(['将', '把'])
+}
+
+/// `text` with each of `words` taken out: what is left to look in when those words hold a
+/// character that would otherwise count (`即将` holds `将`, `不断` holds `不`).
+fn without(text: &str, words: &[&str]) -> String {
+    words
+        .iter()
+        .fold(text.to_owned(), |text, word| text.replace(word, ""))
 }
 
 /// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,

@@ -8,9 +8,9 @@ use crate::draft::{Draft, count_chars};
 /// Units a figure is counted in (`万元` is there for `3.5万元`, where `万` follows a digit).
 const MEASURES: &[&str] = &[
     "次", "个", "项", "人", "名", "位", "篇", "天", "日", "号", "年", "月", "周", "季度", "期",
-    "场", "件", "条", "份", "批", "家", "户", "元", "万元", "亿元", "小时", "分钟", "课时", "学时",
-    "倍", "轮", "起", "例", "处", "册", "本", "部", "所", "座", "笔", "张", "页", "字", "台",
-    "公里", "亩", "届", "堂", "节", "遍", "门",
+    "场", "件", "条", "份", "批", "家", "户", "元", "万元", "亿元", "岁", "小时", "分钟", "课时",
+    "学时", "倍", "轮", "起", "例", "处", "册", "本", "部", "所", "座", "笔", "张", "页", "字",
+    "台", "公里", "亩", "届", "堂", "节", "遍", "门",
 ];
 
 // The figures, examples, titles and quoted formulas below are found by hand-written scans
@@ -30,8 +30,8 @@ fn is_chinese_numeral(c: char) -> bool {
 }
 
 /// After a figure's digits: spaces, an optional `余`/`多`, spaces, then a unit (or `%` when
-/// `percent` is allowed).
-fn unit_follows(rest: &str, percent: bool) -> bool {
+/// `percent` is allowed). Also where a figure was left to fill in (`共计x人`, in `placeholder`).
+pub(super) fn unit_follows(rest: &str, percent: bool) -> bool {
     let rest = rest.trim_start();
     let rest = rest
         .strip_prefix('余')

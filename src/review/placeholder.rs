@@ -40,10 +40,6 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// Runs of Latin letters; a run of only `x`s is a placeholder (`XXX同志`), `Xbox` is not.
 static LATIN_WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[A-Za-zＡ-Ｚａ-ｚ]+"));
 
-/// What follows a figure: a lone `x` before one of these is a figure left to fill in
-/// (`共计x人`, `占x%`), not `X光` or `x轴`.
-const MEASURES: &str = "人名个位项次岁%％‰件户条元万亿家天周批场篇期所座";
-
 /// Runs of circles or squares (`○○单位`); next to a Chinese numeral they are zeros of a year
 /// (`二〇〇九年`) and do not count.
 static CIRCLES: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"[○◯□〇]{2,}"));
@@ -118,12 +114,11 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                         .chars()
                         .all(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ'))
                 })
+                // A lone `x` stands for a figure when a unit follows (`共计x人`, `占x%`; not
+                // `X光`, `x轴`).
                 .filter(|r| {
                     text[r.clone()].chars().count() >= 2
-                        || text[r.end..]
-                            .chars()
-                            .next()
-                            .is_some_and(|c| MEASURES.contains(c))
+                        || super::concrete::unit_follows(&text[r.end..], true)
                 }),
         );
     }

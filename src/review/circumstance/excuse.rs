@@ -12,7 +12,7 @@
 //! - a cause after `由于` in which the writer has no part: `由于有些企业规模小`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
-use super::{ACTING_ON, CONFESSING, clauses};
+use super::{ACTING_ON, CONFESSING, clauses, without};
 
 /// Verbs that name a constraint. Not `限于` alone: `学习局限于事务性工作` confesses a narrow
 /// habit.
@@ -204,10 +204,7 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
 
 /// Whether `cause` names any part of the writer's own in it.
 fn own_part(cause: &str) -> bool {
-    let mut cause = cause.to_owned();
-    for word in NOT_NEGATING {
-        cause = cause.replace(word, "");
-    }
+    let cause = without(cause, NOT_NEGATING);
     OWN_PART.iter().any(|w| cause.contains(w))
 }
 
