@@ -7,54 +7,69 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone)]
 pub(crate) struct View {
     pub text: String,
-    map: Vec<(usize, usize)>,
+    /// Per byte of `text`: its character's original range, from `base`. Lines and fields are
+    /// far below 4 GiB (material and drafts are capped at tens of megabytes), and half the
+    /// width of `usize` halves the memory a long line's view takes.
+    map: Vec<(u32, u32)>,
+    base: usize,
 }
 
 impl View {
     /// The view of `line`, which starts at byte `base` of the whole text.
     pub fn new(line: &str, base: usize) -> View {
-        let mut items: Vec<(char, usize, usize)> = Vec::with_capacity(line.len() / 2);
+        let mut view = View {
+            text: String::with_capacity(line.len()),
+            map: Vec::with_capacity(line.len()),
+            base,
+        };
+        // Runs of junk symbols or spaces that sit between two Chinese characters are
+        // skipped; a run waits here until the character after it decides.
+        let mut run: Vec<(char, (u32, u32))> = Vec::new();
+        let mut after_han = false;
         for (i, c) in line.char_indices() {
             if is_invisible(c) {
                 continue;
             }
-            items.push((fold_char(c), base + i, base + i + c.len_utf8()));
-        }
-        // Skip runs of junk symbols or spaces that sit between two Chinese characters.
-        let mut keep = vec![true; items.len()];
-        let mut i = 0;
-        while i < items.len() {
-            if is_skippable(items[i].0) {
-                let mut j = i;
-                while j < items.len() && is_skippable(items[j].0) {
-                    j += 1;
-                }
-                let before = i > 0 && is_han(items[i - 1].0);
-                let after = j < items.len() && is_han(items[j].0);
-                if before && after {
-                    keep[i..j].iter_mut().for_each(|k| *k = false);
-                }
-                i = j;
-            } else {
-                i += 1;
+            let folded = fold_char(c);
+            let range = (offset(i), offset(i + c.len_utf8()));
+            if is_skippable(folded) {
+                run.push((folded, range));
+                continue;
             }
-        }
-        let mut text = String::with_capacity(line.len());
-        let mut map = Vec::with_capacity(line.len());
-        for ((c, start, end), keep) in items.into_iter().zip(keep) {
-            if keep {
-                text.push(c);
-                map.extend(std::iter::repeat_n((start, end), c.len_utf8()));
+            let han = is_han(folded);
+            if !(after_han && han) {
+                for &(skipped, range) in &run {
+                    view.push(skipped, range);
+                }
             }
+            run.clear();
+            view.push(folded, range);
+            after_han = han;
         }
-        View { text, map }
+        for (skipped, range) in run {
+            view.push(skipped, range);
+        }
+        view
+    }
+
+    fn push(&mut self, c: char, range: (u32, u32)) {
+        self.text.push(c);
+        self.map.extend(std::iter::repeat_n(range, c.len_utf8()));
     }
 
     /// Original byte range covered by the view range `start..end` (non-empty).
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.map.len());
-        (self.map[start].0, self.map[end - 1].1)
+        (
+            self.base + self.map[start].0 as usize,
+            self.base + self.map[end - 1].1 as usize,
+        )
     }
+}
+
+/// A byte offset within one line or field (see [`View::map`]).
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Characters nobody sees: zero-width spaces and joiners, BOM, soft hyphen, direction marks,
@@ -171,6 +186,15 @@ fn fold_char(c: char) -> char {
     if is_han(c) && !('\u{F900}'..='\u{FAFF}').contains(&c) {
         return c;
     }
+    if folds_to_itself(c) {
+        return c;
+    }
+    compatibility_letter(c)
+}
+
+/// The letter, digit or Chinese character `c` is a compatibility form of (`①` → `1`), else
+/// `c` itself.
+fn compatibility_letter(c: char) -> char {
     let mut folded = c.nfkc();
     match (folded.next(), folded.next()) {
         (Some(f), None) if f.is_ascii_alphanumeric() || is_han(f) => f,
@@ -178,9 +202,35 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Punctuation and symbols common in speeches (`“”`, `、`, `《》`, `—`, box drawing, dingbats)
+/// that no compatibility mapping turns into a letter, digit or Chinese character: [`fold_char`]
+/// keeps them without the cost of normalising each one.
+fn folds_to_itself(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{206F}' | '\u{2500}'..='\u{27BF}' | '\u{3001}'..='\u{3037}' | '\u{FE30}'..='\u{FE4F}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_folds_to_itself_is_what_normalising_keeps() {
+        let ranges = [
+            '\u{2010}'..='\u{206F}',
+            '\u{2500}'..='\u{27BF}',
+            '\u{3001}'..='\u{3037}',
+            '\u{FE30}'..='\u{FE4F}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            assert!(folds_to_itself(c));
+            assert_eq!(compatibility_letter(c), c, "U+{:04X}", c as u32);
+        }
+        // Just outside: the Hangzhou numeral 〸 reads as 十.
+        assert_eq!(fold_char('\u{3038}'), '十');
+    }
 
     #[test]
     fn obfuscation_is_seen_through_but_offsets_stay_original() {

@@ -27,8 +27,10 @@ pub struct SourceFingerprint {
 impl SourceFingerprint {
     /// The fingerprint of `text` (whitespace, punctuation and invisible characters ignored).
     pub fn from_text(text: &str) -> SourceFingerprint {
-        let chars = normalized(text);
-        let mut hashes = gram_hashes(&chars, GRAM);
+        // Only the code points are hashed: a megabyte of material is a third of a million
+        // of them, and keeping where each sat would be eight times the memory.
+        let codes: Vec<u32> = text.chars().filter_map(fold).map(u32::from).collect();
+        let mut hashes: Vec<u32> = codes.windows(GRAM).map(hash_codes).collect();
         hashes.sort_unstable();
         hashes.dedup();
         SourceFingerprint {
@@ -104,12 +106,7 @@ pub(crate) struct Char {
 pub(crate) fn normalized(text: &str) -> Vec<Char> {
     text.char_indices()
         .filter_map(|(start, c)| {
-            let folded = match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            }
-            .to_ascii_lowercase();
-            folded.is_alphanumeric().then_some(Char {
+            fold(c).map(|folded| Char {
                 c: folded,
                 start,
                 end: start + c.len_utf8(),
@@ -118,24 +115,44 @@ pub(crate) fn normalized(text: &str) -> Vec<Char> {
         .collect()
 }
 
+/// What `c` counts as in a run, or None when it does not count (whitespace, punctuation,
+/// invisible characters).
+fn fold(c: char) -> Option<char> {
+    // Most characters of a speech are Chinese, all of which count; the general test below
+    // looks them up in Unicode's tables.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(c);
+    }
+    let folded = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+    .to_ascii_lowercase();
+    folded.is_alphanumeric().then_some(folded)
+}
+
 /// FNV-1a over the characters' code points: stable across platforms and Rust versions, which
 /// a fingerprint kept in files needs.
 pub(crate) fn hash(chars: &[Char]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for c in chars {
-        for byte in (c.c as u32).to_le_bytes() {
-            h ^= u32::from(byte);
-            h = h.wrapping_mul(0x0100_0193);
-        }
-    }
-    h
+    chars
+        .iter()
+        .fold(FNV_OFFSET, |h, c| hash_code(h, u32::from(c.c)))
 }
 
-fn gram_hashes(chars: &[Char], gram: usize) -> Vec<u32> {
-    if gram == 0 {
-        return Vec::new();
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+/// [`hash`] of a run given as code points.
+fn hash_codes(codes: &[u32]) -> u32 {
+    codes.iter().fold(FNV_OFFSET, |h, &code| hash_code(h, code))
+}
+
+/// One code point, as its four little-endian bytes, into an FNV-1a hash.
+fn hash_code(mut h: u32, code: u32) -> u32 {
+    for byte in code.to_le_bytes() {
+        h ^= u32::from(byte);
+        h = h.wrapping_mul(0x0100_0193);
     }
-    chars.windows(gram).map(hash).collect()
+    h
 }
 
 /// The fingerprint as written to the draft file.
@@ -303,6 +320,27 @@ mod tests {
         assert!(text.len() < fingerprint.len() * 6, "{} bytes", text.len());
         let back: SourceFingerprint = ron::from_str(&text).unwrap();
         assert_eq!(back, fingerprint);
+    }
+
+    #[test]
+    fn the_fingerprint_hashes_the_runs_the_meter_looks_up() {
+        let text = "一是学习ＡＢＣ，不够。Ｘ光 〇、々　2024年\u{200B}强化";
+        let chars = normalized(text);
+        let fingerprint = SourceFingerprint::from_text(text);
+        let mut expected: Vec<u32> = chars.windows(GRAM).map(hash).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(fingerprint.hashes, expected);
+        // Full-width letters read as lower-case ASCII; punctuation and spaces do not count.
+        let folded: String = chars.iter().map(|c| c.c).collect();
+        assert_eq!(folded, "一是学习abc不够x光〇々2024年强化");
+    }
+
+    #[test]
+    fn the_hash_is_the_one_kept_in_files() {
+        // FNV-1a of "学习" as little-endian code points; a draft file keeps these values.
+        let chars = normalized("学习");
+        assert_eq!(hash(&chars), 0xbfc6_a4c4);
     }
 
     #[test]
