@@ -48,21 +48,10 @@ pub fn scan_jobs<'a>(draft: &'a Draft, rules: &'a Rules) -> Vec<Job<'a, Vec<Fiel
                 .collect()
         })
     }
-    let mut jobs = Vec::new();
-    let mut run = Vec::new();
-    let mut bytes = 0;
-    for (field, text) in draft.text_fields() {
-        bytes += text.len();
-        run.push((field, text));
-        if bytes >= SCAN_JOB_BYTES {
-            jobs.push(scan(std::mem::take(&mut run), rules));
-            bytes = 0;
-        }
-    }
-    if !run.is_empty() {
-        jobs.push(scan(run, rules));
-    }
-    jobs
+    parallel::in_runs(&draft.text_fields(), |(_, text)| text.len(), SCAN_JOB_BYTES)
+        .into_iter()
+        .map(|run| scan(run, rules))
+        .collect()
 }
 
 #[derive(Debug, Default)]

@@ -83,9 +83,44 @@ pub fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() 
     })
 }
 
+/// `items` in consecutive runs of at least `run_size` (by `size`), the last one shorter: the
+/// pieces a long list of texts is shared out in, big enough to be worth a thread's while.
+pub fn in_runs<T: Copy>(items: &[T], size: impl Fn(&T) -> usize, run_size: usize) -> Vec<Vec<T>> {
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    let mut run_bytes = 0;
+    for item in items {
+        run_bytes += size(item);
+        run.push(*item);
+        if run_bytes >= run_size {
+            runs.push(std::mem::take(&mut run));
+            run_bytes = 0;
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_keep_the_order_and_close_once_full() {
+        let texts = ["一是", "学习不够", "二是", "担当不足", "三是"];
+        let runs = in_runs(&texts, |t| t.chars().count(), 4);
+        assert_eq!(
+            runs,
+            [
+                vec!["一是", "学习不够"],
+                vec!["二是", "担当不足"],
+                vec!["三是"]
+            ]
+        );
+        assert!(in_runs::<&str>(&[], |t| t.len(), 4).is_empty());
+    }
 
     #[test]
     fn results_come_in_the_order_of_the_jobs() {

@@ -4,7 +4,7 @@
 
 use super::{
     Lexicon, ReviewItem, ads, cause, circumstance, concrete, formulation, headline, idiom, outline,
-    placeholder, repetition, structure, typography, wording,
+    placeholder, repetition, spun, structure, typography, wording,
 };
 use crate::ads::FieldAds;
 use crate::clean::Rules;
@@ -36,14 +36,21 @@ pub fn run_and_find_ads(
     lexicon: &Lexicon,
 ) -> (Vec<FieldAds>, Vec<ReviewItem>) {
     enum Answer {
-        Checked(Vec<ReviewItem>),
+        Checked(usize, Vec<ReviewItem>),
         Ads(Vec<FieldAds>),
     }
-    // The checks first: they are the longer jobs, and the ad scan's many short ones fill in
-    // behind them.
-    let mut jobs: Vec<Job<Answer>> = checks(draft, lexicon)
+    let wrong_words = wording::WrongWords::of(lexicon);
+    // The checks first, the longest of them first: they are the longer jobs, and the ad
+    // scan's many short ones fill in behind them. Each keeps its family's place (see
+    // [`checks`]) for the order of the items.
+    let mut checks = checks(draft, lexicon, &wrong_words);
+    checks.sort_by_key(|check| check.cost);
+    let mut jobs: Vec<Job<Answer>> = checks
         .into_iter()
-        .map(|check| -> Job<Answer> { Box::new(move || Answer::Checked(check())) })
+        .map(|check| -> Job<Answer> {
+            let (place, run) = (check.place, check.run);
+            Box::new(move || Answer::Checked(place, run()))
+        })
         .collect();
     jobs.extend(
         crate::ads::scan_jobs(draft, rules)
@@ -54,37 +61,76 @@ pub fn run_and_find_ads(
     let mut found_ads = Vec::new();
     for answer in parallel::run_all(jobs) {
         match answer {
-            Answer::Checked(items) => checked.push(items),
+            Answer::Checked(place, items) => checked.push((place, items)),
             Answer::Ads(found) => found_ads.extend(found),
         }
     }
+    checked.sort_by_key(|(place, _)| *place);
+    let checked = checked.into_iter().map(|(_, items)| items).collect();
     let items = finish(draft, &found_ads, checked, lexicon);
     (found_ads, items)
 }
 
-/// One job per check family, in the order their items are kept when two fall on one spot.
-fn checks<'a>(draft: &'a Draft, lexicon: &'a Lexicon) -> Vec<Job<'a, Vec<ReviewItem>>> {
-    fn job<'a>(check: impl FnOnce(&mut Vec<ReviewItem>) + Send + 'a) -> Job<'a, Vec<ReviewItem>> {
-        Box::new(move || {
-            let mut items = Vec::new();
-            check(&mut items);
-            items
-        })
+/// One check family, or one share of the draft for a family that reads each field alone.
+struct Check<'a> {
+    /// The family's place in [`checks`]: when two families fall on one spot, the earlier
+    /// family's item is kept.
+    place: usize,
+    /// How long the job runs, in classes measured on a large draft (0 the longest): the
+    /// longest start first, so that no long job is left to run alone at the end.
+    cost: u8,
+    run: Job<'a, Vec<ReviewItem>>,
+}
+
+/// A large draft's fields in shares of about this many bytes, for the checks that read each
+/// field alone: the longest check family then runs on every core.
+const SHARE_BYTES: usize = 64 * 1024;
+
+/// Every check of the draft, as jobs: one per check family in the order their items are kept
+/// when two fall on one spot, the word checks one per share of the fields.
+fn checks<'a>(
+    draft: &'a Draft,
+    lexicon: &'a Lexicon,
+    wrong_words: &'a wording::WrongWords<'a>,
+) -> Vec<Check<'a>> {
+    fn job<'a>(
+        place: usize,
+        cost: u8,
+        check: impl FnOnce(&mut Vec<ReviewItem>) + Send + 'a,
+    ) -> Check<'a> {
+        Check {
+            place,
+            cost,
+            run: Box::new(move || {
+                let mut items = Vec::new();
+                check(&mut items);
+                items
+            }),
+        }
     }
-    vec![
-        job(move |items| placeholder::check(draft, items)),
-        job(move |items| structure::check(draft, items)),
-        job(move |items| outline::check(draft, items)),
-        job(move |items| headline::check(draft, items)),
-        job(move |items| concrete::check(draft, items)),
-        job(move |items| cause::check(draft, items)),
-        job(move |items| circumstance::check(draft, items)),
-        job(move |items| repetition::check(draft, items)),
-        job(move |items| formulation::check(draft, lexicon, items)),
-        job(move |items| wording::check(draft, lexicon, items)),
-        job(move |items| idiom::check(draft, items)),
-        job(move |items| typography::check(draft, items)),
-    ]
+    let mut checks = vec![
+        job(0, 3, move |items| placeholder::check(draft, items)),
+        job(1, 3, move |items| structure::check(draft, items)),
+        job(2, 2, move |items| outline::check(draft, items)),
+        job(3, 3, move |items| headline::check(draft, items)),
+        job(4, 0, move |items| concrete::check(draft, items)),
+        job(5, 2, move |items| cause::check(draft, items)),
+        job(6, 0, move |items| circumstance::check(draft, items)),
+        job(7, 1, move |items| repetition::check(draft, items)),
+        job(8, 2, move |items| formulation::check(draft, lexicon, items)),
+    ];
+    let fields = draft.text_fields();
+    for share in parallel::in_runs(&fields, |(_, text)| text.len(), SHARE_BYTES) {
+        checks.push(job(9, 0, move |items| {
+            wording::check(&share, wrong_words, items);
+        }));
+    }
+    checks.extend([
+        job(10, 2, move |items| spun::check(draft, lexicon, items)),
+        job(11, 1, move |items| idiom::check(draft, items)),
+        job(12, 3, move |items| typography::check(draft, items)),
+    ]);
+    checks
 }
 
 /// The ad items, then every check's, without the rules the user turned off, in reading order.
@@ -147,5 +193,33 @@ mod tests {
             .collect();
         assert_eq!(mends.len(), 1, "{items:#?}");
         assert_eq!(mends[0].rule, "wrong_word/一如继往");
+    }
+
+    #[test]
+    fn a_draft_checked_in_shares_has_every_field_checked_once_in_reading_order() {
+        // Each body is about 1.5 KB, so the 120 findings make several shares.
+        let filler = "在工作中满足于完成规定动作，学习的针对性和系统性需要加强。".repeat(16);
+        let bodies: Vec<String> = (0..120)
+            .map(|i| format!("第{i}次会议上，我对群众的合理述求回应不及时。{filler}"))
+            .collect();
+        let findings: Vec<(&str, &str)> = bodies
+            .iter()
+            .map(|b| ("回应群众不够", b.as_str()))
+            .collect();
+        let draft = draft_of(&[("在担当作为方面", &findings)]);
+        assert!(parallel::in_runs(&draft.text_fields(), |(_, t)| t.len(), SHARE_BYTES).len() > 2);
+        let items = run(&draft, &Rules::builtin());
+        let flagged: Vec<TextField> = items
+            .iter()
+            .filter(|item| item.fix.as_ref().is_some_and(|fix| fix.from == "述求"))
+            .map(|item| item.location.field())
+            .collect();
+        let bodies: Vec<TextField> = draft
+            .text_fields()
+            .into_iter()
+            .map(|(field, _)| field)
+            .filter(|field| matches!(field, TextField::Body(_)))
+            .collect();
+        assert_eq!(flagged, bodies);
     }
 }

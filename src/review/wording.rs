@@ -8,7 +8,7 @@
 use super::lexicon::{Lexicon, WrongWord};
 use super::needles::Needles;
 use super::{Location, ReviewItem, ReviewKind};
-use crate::draft::Draft;
+use crate::draft::TextField;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -105,14 +105,37 @@ const NOMINALISERS: &str = "所该能可要应会需必";
 /// Function characters that never stand twice in a row (`的的确确` aside).
 const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为";
 
-pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem>) {
-    let needles = Needles::new(lexicon.wrong_words.iter().map(|w| w.wrong.as_str()));
-    for (field, text) in draft.text_fields() {
+/// The wrong words of a word list, found in one pass over a text. Built once a review and
+/// shared by the jobs that check shares of the draft.
+pub(super) struct WrongWords<'a> {
+    lexicon: &'a Lexicon,
+    needles: Needles,
+}
+
+impl<'a> WrongWords<'a> {
+    pub(super) fn of(lexicon: &'a Lexicon) -> WrongWords<'a> {
+        WrongWords {
+            lexicon,
+            needles: Needles::new(lexicon.wrong_words.iter().map(|w| w.wrong.as_str())),
+        }
+    }
+}
+
+/// The word checks of each field in `fields`, which read each field alone: a large draft's
+/// fields are checked in shares, side by side. [`super::spun::check`] reads the whole draft
+/// and runs once.
+pub(super) fn check(
+    fields: &[(TextField, &str)],
+    words: &WrongWords<'_>,
+    items: &mut Vec<ReviewItem>,
+) {
+    let lexicon = words.lexicon;
+    for &(field, text) in fields {
         if text.is_empty() {
             continue;
         }
         let location = Location::from_field(field);
-        let present = needles.in_text(text);
+        let present = words.needles.in_text(text);
         if !present.none() {
             for word in &lexicon.wrong_words {
                 if present.holds(&word.wrong) {
@@ -127,7 +150,6 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
     }
-    super::spun::check(draft, lexicon, items);
 }
 
 fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<ReviewItem>) {
@@ -394,8 +416,10 @@ mod tests {
 
     fn fixes(body: &str) -> Vec<(ReviewKind, String, String)> {
         let draft = draft_of(&[("在担当作为方面", &[("勇于担责意识不强", body)])]);
+        let lexicon = Lexicon::builtin();
         let mut items = Vec::new();
-        check(&draft, &Lexicon::builtin(), &mut items);
+        check(&draft.text_fields(), &WrongWords::of(&lexicon), &mut items);
+        super::super::spun::check(&draft, &lexicon, &mut items);
         items
             .into_iter()
             .map(|i| {
