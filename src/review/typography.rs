@@ -23,6 +23,7 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         }
         let location = Location::from_field(field);
         stray_spaces(location, text, items);
+        split_words(location, text, items);
         punctuation(location, text, items);
         parentheses(location, text, items);
         quotes(location, text, items);
@@ -65,6 +66,32 @@ fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .with_range(text, range)
             .with_fix(text, ""),
         );
+    }
+}
+
+/// `共-产主义`: a hyphen between two Chinese characters, which pages put into words a site's
+/// filter would catch (as they write `D` for `党`). Chinese text joins no words with a hyphen.
+fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let mut chars = text.char_indices().peekable();
+    let mut before: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, next)| next);
+        if matches!(c, '-' | '\u{2010}')
+            && before.is_some_and(is_chinese)
+            && after.is_some_and(is_chinese)
+        {
+            items.push(
+                ReviewItem::new(
+                    ReviewKind::WrongWord,
+                    location,
+                    "词中夹了连字符（网站为躲过敏感词过滤拆开的词）：删去",
+                )
+                .with_rule("split_word")
+                .with_range(text, at..at + c.len_utf8())
+                .with_fix(text, ""),
+            );
+        }
+        before = Some(c);
     }
 }
 
@@ -210,6 +237,18 @@ mod tests {
                 fix(ReviewKind::StraySpace, " ", ""),
                 fix(ReviewKind::StraySpace, " ", ""),
             ]
+        );
+    }
+
+    #[test]
+    fn a_hyphen_splitting_a_chinese_word_is_removed() {
+        assert_eq!(
+            fixes("坚守共-产主义远大理想不够。"),
+            [fix(ReviewKind::WrongWord, "-", "")]
+        );
+        assert_eq!(
+            fixes("2019-2020年，GB/T-9704，第3-5项，“一带一路”-倡议。"),
+            []
         );
     }
 

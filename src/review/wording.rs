@@ -222,16 +222,30 @@ fn manners_before(text: &str, at: usize, manners: &[&str]) -> (usize, usize) {
 
 /// `不能全面细致的了解`: a modal, one or two manner words, `的`, a verb: the manner words
 /// modify the verb, so `地` is meant.
+/// `问题不同程度的存在`: a degree phrase before `的` and the verb `存在`. After `存在` the
+/// degree phrase is a noun's attribute (`存在不同程度的问题`), and so it is after `得到` or
+/// `有` (`得到一定程度的提高`); before `存在` it says how far the problems exist.
+const DEGREES: &[&str] = &["不同程度", "一定程度", "较大程度", "很大程度"];
+
 fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, de) in text.match_indices('的') {
         let after = &text[at + de.len()..];
-        if !VERB_LIST.iter().any(|verb| after.starts_with(verb)) {
-            continue;
-        }
-        let (start, manners) = manners_before(text, at, MANNERS);
-        if manners == 0 || !MODALS.iter().any(|m| text[..start].ends_with(m)) {
-            continue;
-        }
+        let degree = DEGREES
+            .iter()
+            .find(|d| after.starts_with("存在") && text[..at].ends_with(*d));
+        let start = match degree {
+            Some(degree) => at - degree.len(),
+            None => {
+                if !VERB_LIST.iter().any(|verb| after.starts_with(verb)) {
+                    continue;
+                }
+                let (start, manners) = manners_before(text, at, MANNERS);
+                if manners == 0 || !MODALS.iter().any(|m| text[..start].ends_with(m)) {
+                    continue;
+                }
+                start
+            }
+        };
         let phrase = &text[start..at + de.len()];
         let fixed = format!("{}地", &text[start..at]);
         items.push(
@@ -472,6 +486,25 @@ mod tests {
     }
 
     #[test]
+    fn zhu_written_for_the_particle_zhe_is_put_back() {
+        assert_eq!(
+            fixes("始终守著初心，发挥著作用不够。"),
+            vec![
+                (ReviewKind::WrongWord, "著".to_owned(), "着".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "著作用".to_owned(),
+                    "着作用".to_owned()
+                ),
+            ]
+        );
+        quiet(&[
+            "研读原著少，没有著作，成效显著，带著名专家调研，有著述。",
+            "坚持著书立说，关系著作权保护。",
+        ]);
+    }
+
+    #[test]
     fn d_written_for_dang_is_put_back() {
         assert_eq!(
             fixes("基层D建学习会上，被问及如何加强村D支部凝聚力，部分D员干部答不上来。"),
@@ -693,6 +726,18 @@ mod tests {
         quiet(&[
             "没有很好的学习机会，需要深入的研究，开展全面的检查。",
             "能全面细致地了解情况，要认真学习。",
+        ]);
+    }
+
+    #[test]
+    fn de_between_a_degree_and_cunzai_becomes_di() {
+        assert_eq!(
+            fixes("形式主义、官僚主义问题在一些单位不同程度的存在。"),
+            one(ReviewKind::Particle, "不同程度的", "不同程度地")
+        );
+        quiet(&[
+            "还存在不同程度的问题，得到一定程度的提高。",
+            "不同程度的问题依然存在，在很大程度的影响下。",
         ]);
     }
 
