@@ -241,7 +241,7 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
 /// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt`,
 /// `heldout7.txt`, `heldout8.txt`, `heldout9.txt`, `heldout10.txt`, `heldout11.txt`,
-/// `heldout12.txt` and `heldout13.txt` were held out in turn,
+/// `heldout12.txt`, `heldout13.txt` and `heldout14.txt` were held out in turn,
 /// each collected and marked by someone who neither ran the reviewer nor read its source, and
 /// scored once after the last rule; then rules were written after reading what the reviewer
 /// missed in them (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`,
@@ -253,12 +253,14 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// `x` before a measure word, planted gambling-site names, a circumstance that `将`/`把`
 /// acts on, a condition after `存在`; `heldout12`: `〔...〕`, a cause that names nothing,
 /// `看似`, `偶尔为之`, a manner word before a verb with a complement; `heldout13`: `著` for the
-/// particle `着`, `共-产主义`, `不同程度的存在`, `岗位原因`). Their figures are
+/// particle `着`, `共-产主义`, `不同程度的存在`, `岗位原因`; `heldout14`: `义正言辞`, `一副画`).
+/// Their figures are
 /// printed as former held-out sets, no longer honest and not asserted; the README gives each
 /// one's first run, the honest figure. A new held-out set, when there is one, is printed the
 /// same way, not asserted: a measure of the reviewer on text it has not seen, not a gate to
-/// tune against (once a rule is written beside one, it becomes a tuning set): `heldout14.txt`,
-/// collected and marked the same way after the last rule, and not tuned on. Every tuning set
+/// tune against (once a rule is written beside one, it becomes a tuning set). There is none
+/// now: `heldout14.txt` was scored once after the last rule (precision 86 %, recall 29 %)
+/// before two rules were written beside it. Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
 fn precision_and_recall_on_real_findings() {
@@ -300,8 +302,13 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 9 (heldout13.txt)",
             set("heldout13.txt"),
         ),
+        (
+            "former held-out set 10 (heldout14.txt)",
+            set("heldout14.txt"),
+        ),
     ];
-    let held_out = [("held-out set (heldout14.txt)", set("heldout14.txt"))];
+    // The next batch collected and marked blind goes here until a rule is written beside it.
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
