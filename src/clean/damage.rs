@@ -121,35 +121,43 @@ pub(crate) fn detect(text: &str) -> Vec<Flag> {
 /// few characters: what a wrong decoding leaves where a character was.
 fn mojibake_runs(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'static str)>) {
     const WINDOW: usize = 14;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
+    // A run starts only at `?` or U+FFFD, which most texts hold few of: the characters are
+    // looked at only after one.
+    let mut from = 0;
+    while let Some(found) = text[from..].find(['?', '\u{FFFD}']) {
+        let at = from + found;
+        let mut chars = text[at..].char_indices().map(|(i, c)| (at + i, c));
+        let Some((_, c)) = chars.next() else {
+            break;
+        };
+        let following: Vec<(usize, char)> = chars.take(WINDOW).collect();
         let starts = c == '\u{FFFD}'
             || (c == '?'
-                && chars.get(k + 1).is_some_and(|&(_, n)| {
+                && following.first().is_some_and(|&(_, n)| {
                     (n.is_ascii_punctuation() || n.is_ascii_alphabetic()) && n != '?'
                 })
-                && chars.get(k + 2).is_some_and(|&(_, n)| !n.is_ascii()));
+                && following.get(1).is_some_and(|&(_, n)| !n.is_ascii()));
         if !starts {
-            k += 1;
+            from = at + c.len_utf8();
             continue;
         }
-        let mut last = k;
-        for (j, &(_, n)) in chars.iter().enumerate().skip(k + 1).take(WINDOW) {
+        // The last character of the run, as (its start, itself); the `?` or U+FFFD at first.
+        let mut last = (at, c);
+        for (j, &(i, n)) in following.iter().enumerate() {
             if n.is_whitespace() || matches!(n, '(' | '，' | '。' | ',' | '“' | '”') {
-                if n == ',' && chars.get(j - 1).is_some_and(|&(_, p)| p == '?') {
-                    last = j - 1;
+                let previous = j.checked_sub(1).map_or((at, c), |p| following[p]);
+                if n == ',' && previous.1 == '?' {
+                    last = previous;
                 }
                 break;
             }
             if is_odd_symbol(n) {
-                last = j;
+                last = (i, n);
             }
         }
-        let end = chars.get(last + 1).map_or(text.len(), |&(i, _)| i);
+        let end = last.0 + last.1.len_utf8();
         spans.push((at, end, MOJIBAKE_REASON, "mojibake"));
-        k = last + 1;
+        from = end;
     }
 }
 

@@ -216,9 +216,13 @@ fn is_decoration(c: char) -> bool {
 }
 
 fn count_nonws(s: &str) -> usize {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
-        .count()
+    s.chars().filter(|&c| is_seen(c)).count()
+}
+
+/// A character that is neither whitespace nor invisible.
+fn is_seen(c: char) -> bool {
+    // Most characters of a page are Chinese: no table need be asked about them.
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!c.is_whitespace() && !is_invisible(c))
 }
 
 /// The original range without leading and trailing whitespace.
@@ -268,7 +272,8 @@ fn sentence_ranges(v: &str) -> Vec<(usize, usize)> {
 
 fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResult {
     let line = &text[start..end];
-    let blank = line.chars().all(|c| c.is_whitespace() || is_invisible(c));
+    let nonws = count_nonws(line);
+    let blank = nonws == 0;
     let mut result = LineResult {
         start,
         end,
@@ -278,7 +283,7 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
         structural: starts_with_mark(line.trim_start_matches(|c: char| {
             c.is_whitespace() || is_invisible(c) || is_decoration(c)
         })),
-        nonws: count_nonws(line),
+        nonws,
         score: 0,
         top_signal: None,
         heads_list: false,

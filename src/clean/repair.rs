@@ -35,41 +35,65 @@ pub(crate) fn strip(text: &str, removed: &[(usize, usize)]) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut k = 0;
     let ranges = line_ranges(text);
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // How often each short line occurs, asked only of a line that is gone: most pages lose
+    // few lines, and counting every line of a long one costs more than the rest together.
+    let mut seen: Option<std::collections::HashMap<&str, usize>> = None;
     for &(start, end) in &ranges {
-        let line = text[start..end].trim();
-        if !line.is_empty() && line.len() <= 200 {
-            *seen.entry(line).or_default() += 1;
-        }
-    }
-    for (start, end) in ranges {
         let line = &text[start..end];
+        // What is left of the line: the pieces between the removed ranges that touch it.
         let mut kept = String::with_capacity(line.len());
-        for (i, c) in line.char_indices() {
-            let at = start + i;
+        let mut at = start;
+        while at < end {
             while k < removed.len() && removed[k].1 <= at {
                 k += 1;
             }
-            if k < removed.len() && removed[k].0 <= at {
-                continue;
+            match removed.get(k) {
+                Some(&(from, to)) if from <= at => at = to.min(end),
+                Some(&(from, _)) if from < end => {
+                    kept.push_str(&text[at..from]);
+                    at = from;
+                }
+                _ => {
+                    kept.push_str(&text[at..end]);
+                    at = end;
+                }
             }
-            kept.push(c);
         }
         let had_content = line.chars().any(|c| !c.is_whitespace());
         let lead: Vec<char> = line.chars().take_while(|c| c.is_whitespace()).collect();
         let indented = lead.iter().any(|&c| c == '\u{3000}' || c == '\t') || lead.len() >= 2;
         let gone = had_content && kept.trim().is_empty();
         let trimmed = line.trim();
+        let page_break = gone
+            && (is_page_number(trimmed)
+                || seen
+                    .get_or_insert_with(|| short_line_counts(text, &ranges))
+                    .get(trimmed)
+                    .is_some_and(|&n| n >= 2));
         pieces.push(Piece {
             gone,
-            page_break: gone
-                && (is_page_number(trimmed) || seen.get(trimmed).is_some_and(|&n| n >= 2)),
+            page_break,
             text: kept,
             indented,
             width: display_width(line.trim_end()),
         });
     }
     pieces
+}
+
+/// How often each line of at most 200 bytes occurs in `text` (trimmed; blank lines left out).
+fn short_line_counts<'a>(
+    text: &'a str,
+    ranges: &[(usize, usize)],
+) -> std::collections::HashMap<&'a str, usize> {
+    let mut seen = std::collections::HashMap::new();
+    for &(start, end) in ranges {
+        let line = text[start..end].trim();
+        if !line.is_empty() && line.len() <= 200 {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    seen
 }
 
 fn is_sentence_end(c: char) -> bool {

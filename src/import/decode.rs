@@ -25,9 +25,10 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<(String, String), ImportError>
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Short GBK text can happen to be valid UTF-8 (e.g. `学` is D1 A7): prefer GB18030 when
         // the UTF-8 reading has no Chinese but the GB18030 reading is Chinese through and through.
-        // Accented Latin letters (`café`) are ordinary UTF-8 and stay so.
-        let latin = text.chars().any(|c| matches!(c, '\u{00C0}'..='\u{024F}'));
-        if !latin
+        // Accented Latin letters (`café`) are ordinary UTF-8 and stay so. GBK bytes that are
+        // valid UTF-8 for pages on end do not happen, so a long text is not read twice.
+        if bytes.len() <= SHORT_TEXT_BYTES
+            && !text.chars().any(|c| matches!(c, '\u{00C0}'..='\u{024F}'))
             && !looks_chinese(text, 0.5)
             && let Some(gb) = strict(GB18030, bytes)
             && looks_chinese(&gb, 0.9)
@@ -61,6 +62,9 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<(String, String), ImportError>
     checked(text, &label)
 }
 
+/// Up to this size, UTF-8 that could be GBK by chance is read both ways.
+const SHORT_TEXT_BYTES: usize = 64 * 1024;
+
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
     encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
@@ -91,11 +95,11 @@ fn is_chinese(c: char) -> bool {
 
 /// Refuses text that is mostly control characters (a binary file that decoded by accident).
 fn checked(text: String, label: &str) -> Result<(String, String), ImportError> {
-    let total = text.chars().count();
-    let control = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
-        .count();
+    let (mut total, mut control) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
+    }
     if control > 0 && control * 100 > total {
         return Err(ImportError::Binary);
     }
