@@ -408,52 +408,80 @@ pub fn ads_report(draft: &Draft, rules: &Rules) -> CheckReport {
 }
 
 fn build(draft: &Draft, rules: &Rules, lexicon: Option<&Lexicon>) -> CheckReport {
-    let (found_ads, review, originality) = match lexicon {
-        Some(lexicon) => {
-            let (originality, (found_ads, items)) = parallel::join(
-                || originality_entry(draft),
-                || review::run_and_find_ads(draft, rules, lexicon),
-            );
-            let review = review_entries(draft, items);
-            (found_ads, review, originality)
-        }
-        None => (ads::in_draft(draft, rules), Vec::new(), None),
-    };
-    let mut empty_findings = Vec::new();
-    for (ci, category) in draft.categories().iter().enumerate() {
-        for (fi, finding) in category.findings.iter().enumerate() {
-            if finding.is_empty() {
-                empty_findings.push(finding_place(draft, ci, fi));
+    // The counts (and the originality figure) read the draft alone: they are taken beside the
+    // scans, rather than after them on one core.
+    let ((counts, originality), (found_ads, items)) = parallel::join(
+        || {
+            let originality = lexicon.and_then(|_| originality_entry(draft));
+            (Counts::of(draft), originality)
+        },
+        || match lexicon {
+            Some(lexicon) => {
+                let (found_ads, items) = review::run_and_find_ads(draft, rules, lexicon);
+                (found_ads, Some(items))
             }
-        }
-    }
+            None => (ads::in_draft(draft, rules), None),
+        },
+    );
+    let review = items.map_or_else(Vec::new, |items| review_entries(draft, items));
     CheckReport {
         title: draft.title.clone(),
-        categories: draft.categories().iter().map(CategoryReport::of).collect(),
-        sections: draft
-            .sections
-            .iter()
-            .map(|s| SectionReport {
-                title: s.heading.clone(),
-                kind: s.kind.key().to_owned(),
-                categories: s.categories().iter().map(CategoryReport::of).collect(),
-                paragraphs: s.paragraphs().map_or(0, |text| {
-                    text.lines().filter(|l| !l.trim().is_empty()).count()
-                }),
-            })
-            .collect(),
-        total_chars: draft.char_count(),
-        finding_count: draft.finding_count(),
+        categories: counts.categories,
+        sections: counts.sections,
+        total_chars: counts.total_chars,
+        finding_count: counts.finding_count,
         flagged: flagged(draft, &found_ads),
-        empty_categories: draft
-            .categories()
-            .iter()
-            .filter(|c| c.findings.is_empty())
-            .map(|c| c.title.clone())
-            .collect(),
-        empty_findings,
+        empty_categories: counts.empty_categories,
+        empty_findings: counts.empty_findings,
         review,
         originality,
+    }
+}
+
+/// What [`CheckReport`] says of the draft's outline and size.
+struct Counts {
+    categories: Vec<CategoryReport>,
+    sections: Vec<SectionReport>,
+    total_chars: usize,
+    finding_count: usize,
+    empty_categories: Vec<String>,
+    empty_findings: Vec<String>,
+}
+
+impl Counts {
+    fn of(draft: &Draft) -> Counts {
+        let mut empty_findings = Vec::new();
+        for (ci, category) in draft.categories().iter().enumerate() {
+            for (fi, finding) in category.findings.iter().enumerate() {
+                if finding.is_empty() {
+                    empty_findings.push(finding_place(draft, ci, fi));
+                }
+            }
+        }
+        Counts {
+            categories: draft.categories().iter().map(CategoryReport::of).collect(),
+            sections: draft
+                .sections
+                .iter()
+                .map(|s| SectionReport {
+                    title: s.heading.clone(),
+                    kind: s.kind.key().to_owned(),
+                    categories: s.categories().iter().map(CategoryReport::of).collect(),
+                    paragraphs: s.paragraphs().map_or(0, |text| {
+                        text.lines().filter(|l| !l.trim().is_empty()).count()
+                    }),
+                })
+                .collect(),
+            total_chars: draft.char_count(),
+            finding_count: draft.finding_count(),
+            empty_categories: draft
+                .categories()
+                .iter()
+                .filter(|c| c.findings.is_empty())
+                .map(|c| c.title.clone())
+                .collect(),
+            empty_findings,
+        }
     }
 }
 
