@@ -247,8 +247,12 @@ impl fmt::Display for CheckReport {
                         (None, None) => {}
                     }
                 }
-                if let Some(fix) = &entry.fix {
-                    writeln!(f, "      改为：{} → {}", fix.from, fix.to)?;
+                match &entry.fix {
+                    // Nothing to put in its place (a stray space, a hyphen): say so, as the
+                    // window's button does.
+                    Some(fix) if fix.to.is_empty() => writeln!(f, "      删去：“{}”", fix.from)?,
+                    Some(fix) => writeln!(f, "      改为：{} → {}", fix.from, fix.to)?,
+                    None => {}
                 }
             }
         }
@@ -648,6 +652,17 @@ mod tests {
         assert_eq!(wrong["severity"], "error");
         assert!(report.to_text().contains("共 2 处"));
         assert!(report.to_text().contains("改为：述求 → 诉求"));
+    }
+
+    #[test]
+    fn a_fix_that_deletes_says_what_goes() {
+        let mut draft = reviewed_draft();
+        draft.categories_mut().unwrap()[0].findings[0].body =
+            "坚守共-产主义远大理想不够，党 建工作抓得不紧。".into();
+        let text = report(&draft, &Rules::builtin()).to_text();
+        assert!(text.contains("删去：“-”"), "{text}");
+        assert!(text.contains("删去：“ ”"), "{text}");
+        assert!(!text.contains(" → \n"), "{text}");
     }
 
     #[test]
