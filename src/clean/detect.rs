@@ -222,7 +222,7 @@ fn count_nonws(s: &str) -> usize {
 /// A character that is neither whitespace nor invisible.
 fn is_seen(c: char) -> bool {
     // Most characters of a page are Chinese: no table need be asked about them.
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!c.is_whitespace() && !is_invisible(c))
+    is_han(c) || (!c.is_whitespace() && !is_invisible(c))
 }
 
 /// The original range without leading and trailing whitespace.
