@@ -16,6 +16,7 @@ pub mod import;
 pub mod matcher;
 pub mod originality;
 pub mod parallel;
+pub mod quick_hash;
 pub mod review;
 pub mod search;
 pub mod store;

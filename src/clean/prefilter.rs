@@ -38,28 +38,9 @@ impl Prefilters {
     }
 }
 
-/// Hashes a character key by one multiplication: the index is looked up once for each
-/// character of the text that starts a word, so SipHash's cost would show.
-#[derive(Debug, Default, Clone, Copy)]
-struct CharHasher(u64);
-
-impl std::hash::Hasher for CharHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type CharMap<V> = HashMap<char, V, std::hash::BuildHasherDefault<CharHasher>>;
+/// The index is looked up once for each character of the text that starts a word, so
+/// SipHash's cost would show.
+type CharMap<V> = crate::quick_hash::QuickMap<char, V>;
 
 /// Characters below this are marked in a bitmap; the few words starting above it are found
 /// through the map alone.
@@ -142,10 +123,10 @@ impl Prefilter {
         }
     }
 
-    /// For each rule, whether it can match `text`: one pass over `text`.
+    /// For each rule, whether it can match `text`: one pass over `text`. Most lines of a speech
+    /// hold no word at all, so nothing is allocated until the first word is found.
     pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
-        let mut held = vec![false; self.set_count];
-        let mut seen = vec![false; self.words.len()];
+        let mut found: Option<(Vec<bool>, Vec<bool>)> = None;
         let bytes = text.as_bytes();
         for (at, c) in text.char_indices() {
             let c = c.to_ascii_lowercase();
@@ -159,21 +140,27 @@ impl Prefilter {
             let rest = &bytes[at..];
             for word in range.clone() {
                 let needle = &self.words[word];
-                if !seen[word]
-                    && rest.len() >= needle.len()
-                    && rest[..needle.len()].eq_ignore_ascii_case(needle)
-                {
-                    seen[word] = true;
-                    for &set in &self.word_sets[word] {
-                        held[set] = true;
+                if rest.len() >= needle.len() && rest[..needle.len()].eq_ignore_ascii_case(needle) {
+                    let (held, seen) = found.get_or_insert_with(|| {
+                        (vec![false; self.set_count], vec![false; self.words.len()])
+                    });
+                    if !seen[word] {
+                        seen[word] = true;
+                        for &set in &self.word_sets[word] {
+                            held[set] = true;
+                        }
                     }
                 }
             }
         }
-        self.rule_sets
-            .iter()
-            .map(|sets| sets.iter().all(|&set| held[set]))
-            .collect()
+        match found {
+            None => self.rule_sets.iter().map(Vec::is_empty).collect(),
+            Some((held, _)) => self
+                .rule_sets
+                .iter()
+                .map(|sets| sets.iter().all(|&set| held[set]))
+                .collect(),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! draft of thousands of findings does not pay for hundreds of substring searches each.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use std::collections::HashMap;
+use crate::quick_hash::QuickMap;
 
 /// An automaton built for one review: a contiguous NFA, which a process that checks one
 /// draft builds in a fraction of the time of the DFA `AhoCorasick::new` may choose.
@@ -16,17 +16,21 @@ pub(super) fn quick_to_build<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasi
 
 pub(super) struct Needles {
     automaton: Option<AhoCorasick>,
-    index: HashMap<String, usize>,
+    index: QuickMap<String, usize>,
+    /// The automaton's pattern for each needle given, by its position: a caller walking its
+    /// own list asks by position, not by string, so a text with a hit costs no hashing.
+    of_position: Vec<Option<usize>>,
 }
 
 impl Needles {
     pub(super) fn new<'a>(needles: impl IntoIterator<Item = &'a str>) -> Needles {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: QuickMap<String, usize> = QuickMap::default();
+        let mut of_position = Vec::new();
         for needle in needles {
-            if !needle.is_empty() {
+            of_position.push((!needle.is_empty()).then(|| {
                 let next = index.len();
-                index.entry(needle.to_owned()).or_insert(next);
-            }
+                *index.entry(needle.to_owned()).or_insert(next)
+            }));
         }
         let mut patterns = vec![""; index.len()];
         for (needle, &i) in &index {
@@ -37,6 +41,7 @@ impl Needles {
             // present and the searches run as before.
             automaton: quick_to_build(&patterns),
             index,
+            of_position,
         }
     }
 
@@ -77,6 +82,15 @@ impl Present<'_> {
             _ => true,
         }
     }
+
+    /// [`Present::holds`] for the needle at `position` in the list the needles were built
+    /// from.
+    pub(super) fn holds_at(&self, position: usize) -> bool {
+        match (&self.found, self.needles.of_position.get(position)) {
+            (Some(found), Some(Some(i))) => found[*i],
+            _ => true,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +107,9 @@ mod tests {
         assert!(present.none() && !needles.in_text("份内事").none());
         // A string never registered is not ruled out.
         assert!(present.holds("别的"));
+        // By position: the second `份内事` and the empty needle answer too.
+        let present = needles.in_text("份内事");
+        assert!(!present.holds_at(0) && !present.holds_at(1));
+        assert!(present.holds_at(2) && present.holds_at(3) && present.holds_at(4));
     }
 }

@@ -16,32 +16,10 @@ use super::{
     SIMILARITY_THRESHOLD, core_chars, findings, sentences,
 };
 use crate::draft::{Draft, FindingId, TextField, place};
+use crate::quick_hash::QuickMap;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// Hashes a bigram key with one multiply: SipHash, the default, took a tenth of the whole
-/// reviewer on the stress draft, for keys no attacker chooses.
-#[derive(Default)]
-struct BigramHasher(u64);
-
-impl Hasher for BigramHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(self.0 ^ u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = mixed ^ (mixed >> 29);
-    }
-}
-
-type BigramMap<V> = HashMap<u64, V, BuildHasherDefault<BigramHasher>>;
+type BigramMap<V> = QuickMap<u64, V>;
 
 /// Most earlier findings one finding is compared with.
 pub const MAX_CANDIDATES: usize = 64;
@@ -111,7 +89,7 @@ fn scan_similar(draft: &Draft) -> SimilarScan {
     let mut pairs = Vec::new();
     let mut compared = 0;
     // Identical bodies need no comparison: each copy points at the first.
-    let mut first_copy: HashMap<&[char], FindingId> = HashMap::new();
+    let mut first_copy: QuickMap<&[char], FindingId> = QuickMap::default();
     let mut distinct: Vec<(FindingId, Vec<u64>)> = Vec::new();
     for (id, chars) in &bodies {
         match first_copy.get(chars.as_slice()) {
@@ -227,7 +205,7 @@ fn repeated_sentences(
     similar: &HashSet<(FindingId, FindingId)>,
     items: &mut Vec<ReviewItem>,
 ) {
-    let mut first_seen: HashMap<Vec<char>, Location> = HashMap::new();
+    let mut first_seen: QuickMap<Vec<char>, Location> = QuickMap::default();
     for (field, text) in draft.text_fields() {
         if matches!(
             field,
