@@ -117,7 +117,7 @@ fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if "，。；！？：,;!?:\n".contains(c) {
+        if super::closes_clause(c) {
             if start < i {
                 out.push(start..i);
             }
@@ -188,6 +188,9 @@ static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> 
 fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
     for range in clauses(text) {
         let clause = &text[range.clone()];
+        if !may_hold_circumstance(clause) {
+            continue;
+        }
         for (word, what) in CONDITIONS {
             let Some(at) = clause.find(word) else {
                 continue;
@@ -236,11 +239,16 @@ fn blamed(location: Location, text: &str, range: Range<usize>, what: &str) -> Re
     .with_range(text, range)
 }
 
-fn blame(location: Location, text: &str) -> Option<ReviewItem> {
-    if ANY_CIRCUMSTANCE
+/// False when `text` holds none of [`CIRCUMSTANCES`] and [`CONDITIONS`]: one pass instead of
+/// a search for each of them.
+fn may_hold_circumstance(text: &str) -> bool {
+    ANY_CIRCUMSTANCE
         .as_ref()
-        .is_some_and(|any| !any.is_match(text))
-    {
+        .is_none_or(|any| any.is_match(text))
+}
+
+fn blame(location: Location, text: &str) -> Option<ReviewItem> {
+    if !may_hold_circumstance(text) {
         return excuse::blame(location, text);
     }
     listed(location, text).or_else(|| excuse::blame(location, text))
@@ -252,6 +260,9 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
     let parts = clauses(text);
     for (i, range) in parts.iter().enumerate() {
         let clause = &text[range.clone()];
+        if !may_hold_circumstance(clause) {
+            continue;
+        }
         for (word, what) in CIRCUMSTANCES {
             let Some(at) = clause.find(word) else {
                 continue;

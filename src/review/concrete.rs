@@ -26,7 +26,12 @@ fn is_arabic_digit(c: char) -> bool {
 
 /// Characters that continue a Chinese numeral.
 fn is_chinese_numeral(c: char) -> bool {
-    "〇零一二两三四五六七八九十百千万".contains(c)
+    // An array, not a string searched for `c`: this is asked of every character of a body.
+    const NUMERALS: [char; 16] = [
+        '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+        '万',
+    ];
+    NUMERALS.contains(&c)
 }
 
 /// After a figure's digits: spaces, an optional `余`/`多`, spaces, then a unit (or `%` when
@@ -118,7 +123,7 @@ fn has_clause_opening_example(text: &str) -> bool {
     opens_after(0)
         || text
             .char_indices()
-            .filter(|&(_, c)| "，。；：、（(".contains(c))
+            .filter(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | '、' | '（' | '('))
             .any(|(i, c)| opens_after(i + c.len_utf8()))
 }
 

@@ -434,6 +434,15 @@ fn core_chars(text: &str) -> Vec<char> {
         .collect()
 }
 
+/// Whether `c` closes a clause: `，。；！？：`, their ASCII forms, or a line break. A `match`,
+/// for it is asked of every character of the texts a check splits.
+fn closes_clause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '！' | '？' | '：' | ',' | ';' | '!' | '?' | ':' | '\n'
+    )
+}
+
 /// Byte ranges of the sentences of `text`, split after `。！？；!?;` and at line breaks, with
 /// the end punctuation and surrounding whitespace left out. Empty sentences are skipped.
 fn sentences(text: &str) -> Vec<Range<usize>> {

@@ -32,8 +32,8 @@ pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem
         let location = Location::from_field(field);
         // One flag per spot: the first entry that fits wins.
         let mut taken: Vec<Range<usize>> = Vec::new();
-        for entry in &entries {
-            if !present.holds(&entry.spun) {
+        for (position, entry) in entries.iter().enumerate() {
+            if !present.holds_at(position) {
                 continue;
             }
             for (at, m) in text.match_indices(entry.spun.as_str()) {

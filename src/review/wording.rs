@@ -19,7 +19,34 @@ mod particle;
 const VERBS: &str = "落实|执行|推进|贯彻|研究|理解|领会|把握|掌握|坚持|开展|完成|处理|解决|思考|履行|钻研|宣传|发扬|发挥|考虑|部署|谋划|督促|检查|整改|调研|沟通|协调|落细|学习|分析|运用|认识|监督|管理|指导|联系|总结|反思|剖析|查找|把关|服务|了解|统筹|提高|推动|对待|抓|做|学|干|想|看|走|谋|管|讲|写|说|听|查|改|用|跑|推|办|搞|树|守|盯|扛|悟|记|读";
 
 /// [`VERBS`] one by one, split once.
-static VERB_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| VERBS.split('|').collect());
+static VERB_LIST: LazyLock<Verbs> = LazyLock::new(|| Verbs::new(VERBS.split('|').collect()));
+
+/// A list of verbs and the characters they start with. The checks ask at every `的` which
+/// verbs the text there starts with; most characters start none, which one lookup tells
+/// without comparing the whole list.
+struct Verbs {
+    list: Vec<&'static str>,
+    /// Sorted.
+    firsts: Vec<char>,
+}
+
+impl Verbs {
+    fn new(list: Vec<&'static str>) -> Verbs {
+        let mut firsts: Vec<char> = list.iter().filter_map(|v| v.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Verbs { list, firsts }
+    }
+
+    /// The verbs, in list order, that `text` may start with: all of them when its first
+    /// character starts one, none otherwise.
+    fn that_may_start(&self, text: &str) -> &[&'static str] {
+        match text.chars().next() {
+            Some(c) if self.firsts.binary_search(&c).is_ok() => &self.list,
+            _ => &[],
+        }
+    }
+}
 
 /// Complements: how well or how far the action went.
 const COMPLEMENTS: &str = "不够|不到位|不深|不透|不实|不细|不好|不牢|不紧|不严|不准|不全|不多|不快|不高|很好|较好|比较好|太少|较少|很少|过多|太多|过少";
@@ -38,7 +65,7 @@ const PARTICLE_ADVERBS: &str = "还也都仍尚就";
 fn particle_phrases(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let phrase_at = |start: usize| {
         let rest = &text[start..];
-        VERB_LIST.iter().find_map(|verb| {
+        VERB_LIST.that_may_start(rest).iter().find_map(|verb| {
             let after_verb = rest.strip_prefix(verb)?;
             let particle = after_verb
                 .chars()
@@ -137,8 +164,8 @@ pub(super) fn check(
         let location = Location::from_field(field);
         let present = words.needles.in_text(text);
         if !present.none() {
-            for word in &lexicon.wrong_words {
-                if present.holds(&word.wrong) {
+            for (position, word) in lexicon.wrong_words.iter().enumerate() {
+                if present.holds_at(position) {
                     wrong_word(location, text, word, items);
                 }
             }
@@ -236,7 +263,11 @@ fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewIte
         let start = match degree {
             Some(degree) => at - degree.len(),
             None => {
-                if !VERB_LIST.iter().any(|verb| after.starts_with(verb)) {
+                if !VERB_LIST
+                    .that_may_start(after)
+                    .iter()
+                    .any(|verb| after.starts_with(verb))
+                {
                     continue;
                 }
                 let (start, manners) = manners_before(text, at, MANNERS);

@@ -11,7 +11,8 @@
 //!   goes on into a noun (`主动的服务意识`) or stands as the object of another verb
 //!   (`进行认真的学习`) is a noun phrase, where `的` is right.
 
-use super::super::{Location, ReviewItem, ReviewKind};
+use super::super::{Location, ReviewItem, ReviewKind, closes_clause};
+use super::Verbs;
 use crate::clean::is_han;
 
 /// Qualities that `不` negates in a complement of degree (`抓得不实`, `开展得不均衡`).
@@ -167,7 +168,7 @@ fn ends_complement(rest: &str) -> bool {
 fn ends_clause(rest: &str) -> bool {
     rest.chars()
         .next()
-        .is_none_or(|c| "，。；、！？：,;!?:）)\n".contains(c) || c.is_whitespace())
+        .is_none_or(|c| closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace())
 }
 
 fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
@@ -179,7 +180,7 @@ fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
     Some(start)
 }
 
-pub(super) fn check(location: Location, text: &str, verbs: &[&str], items: &mut Vec<ReviewItem>) {
+pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
     for (at, de) in text.match_indices('的') {
         let after = at + de.len();
         // A one-character verb first: `工作做的不好` is `做的不好`, not a word `作做`.
@@ -209,9 +210,7 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let word = &text[start..at];
     let before = &text[..start];
     // The clause so far: `由于宣传工作的不到位` is a noun phrase however long its owner.
-    let clause = before
-        .rfind(|c: char| "，。；！？：,;!?:\n".contains(c))
-        .map_or(before, |i| &before[i..]);
+    let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
     // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
     let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
     if PRONOUNS.contains(&word)
@@ -319,12 +318,13 @@ fn adverbial(
     text: &str,
     at: usize,
     after: usize,
-    verbs: &[&str],
+    verbs: &Verbs,
 ) -> Option<ReviewItem> {
     let (start, _) = adverbial_start(text, at)?;
     let rest = &text[after..];
     let is_verb = |s: &str| -> Option<usize> {
         verbs
+            .that_may_start(s)
             .iter()
             .chain(MORE_VERBS)
             .filter(|v| s.starts_with(*v))
