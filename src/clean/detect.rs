@@ -270,6 +270,39 @@ fn sentence_ranges(v: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The non-empty matches in `line` of each rule that `hits` marks, by rule position, in rule
+/// order. A line as long as a whole page (a page without line breaks) cannot be shared out by
+/// lines, so its rules are run on all cores instead.
+fn rule_matches(
+    rules: &Rules,
+    hits: &[bool],
+    line: &str,
+    size: TextSize,
+) -> Vec<(usize, Vec<std::ops::Range<usize>>)> {
+    let find = |index: usize| -> Vec<std::ops::Range<usize>> {
+        rules.rules()[index]
+            .matcher_for(size)
+            .into_iter()
+            .flat_map(|matcher| matcher.find_iter(line))
+            .filter(|m| m.start < m.end)
+            .collect()
+    };
+    let indices: Vec<usize> = (0..hits.len()).filter(|&index| hits[index]).collect();
+    if line.len() < PARALLEL_TEXT_BYTES || indices.len() < 2 {
+        return indices
+            .into_iter()
+            .map(|index| (index, find(index)))
+            .collect();
+    }
+    let jobs: Vec<Job<(usize, Vec<std::ops::Range<usize>>)>> = indices
+        .into_iter()
+        .map(|index| -> Job<(usize, Vec<std::ops::Range<usize>>)> {
+            Box::new(move || (index, find(index)))
+        })
+        .collect();
+    parallel::run_all(jobs)
+}
+
 fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResult {
     let line = &text[start..end];
     let nonws = count_nonws(line);
@@ -323,24 +356,17 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     // Spans in view coordinates.
     // Only the rules that can match this line are run.
     let hits = rules.rules_matching(candidates);
-    let candidates = |kind: RuleKind| {
-        rules
-            .rules()
+    let found = rule_matches(rules, &hits, vt, size);
+    let matches_of = |kind: RuleKind| {
+        found
             .iter()
-            .zip(&hits)
-            .filter(move |(r, hit)| **hit && r.kind() == kind)
-            .map(|(r, _)| r)
+            .filter(move |(index, _)| rules.rules()[*index].kind() == kind)
+            .map(|(index, ranges)| (*index, &rules.rules()[*index], ranges))
     };
     let mut cuts: Vec<(usize, usize, &str, &str)> = Vec::new();
-    for rule in candidates(RuleKind::Cut) {
-        for m in rule
-            .matcher_for(size)
-            .into_iter()
-            .flat_map(|r| r.find_iter(vt))
-        {
-            if m.start < m.end {
-                cuts.push((m.start, m.end, rule.reason(), rule.id()));
-            }
+    for (_, rule, ranges) in matches_of(RuleKind::Cut) {
+        for m in ranges {
+            cuts.push((m.start, m.end, rule.reason(), rule.id()));
         }
     }
     let sentences = sentence_ranges(vt);
@@ -353,15 +379,8 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
             .unwrap_or((pos, pos))
     };
     let mut removals = cuts.clone();
-    for rule in candidates(RuleKind::Sentence) {
-        for m in rule
-            .matcher_for(size)
-            .into_iter()
-            .flat_map(|r| r.find_iter(vt))
-        {
-            if m.start >= m.end {
-                continue;
-            }
+    for (_, rule, ranges) in matches_of(RuleKind::Sentence) {
+        for m in ranges {
             let (s, e) = sentence_of(m.start);
             if s < e && count_nonws(&vt[s..e]) <= rule.max_chars() {
                 removals.push((s, e.max(m.end), rule.reason(), rule.id()));
@@ -375,16 +394,9 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let cut_cover = Cover::new(cuts.iter().map(|c| (c.0, c.1)));
     let overlaps_cut = |s: usize, e: usize| cut_cover.overlaps(s, e);
     let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
-    for (index, rule) in rules.rules().iter().enumerate() {
-        if rule.kind() != RuleKind::Signal || !hits[index] {
-            continue;
-        }
-        for m in rule
-            .matcher_for(size)
-            .into_iter()
-            .flat_map(|r| r.find_iter(vt))
-        {
-            if m.start < m.end && !overlaps_cut(m.start, m.end) {
+    for (index, rule, ranges) in matches_of(RuleKind::Signal) {
+        for m in ranges {
+            if !overlaps_cut(m.start, m.end) {
                 signals.push((m.start, index, rule.weight(), rule.reason(), rule.id()));
             }
         }
@@ -834,6 +846,36 @@ mod tests {
             shared_work,
             work_done() - before,
             "every run's steps are counted"
+        );
+    }
+
+    #[test]
+    fn a_line_as_long_as_a_page_has_its_rules_run_side_by_side_with_the_same_matches() {
+        let rules = Rules::builtin();
+        let line =
+            "一是学习不够（全文共3216字，下载后可任意编辑）。请加微信：abc123，获取全套材料。\
+                    您好，为您提供原创材料，欢迎添加。"
+                .repeat(800);
+        assert!(line.len() >= PARALLEL_TEXT_BYTES);
+        let hits = rules.rules_matching(rules.candidates(&line));
+        let side_by_side = rule_matches(&rules, &hits, &line, TextSize::Long);
+        let one_by_one: Vec<(usize, Vec<std::ops::Range<usize>>)> = (0..hits.len())
+            .filter(|&index| hits[index])
+            .map(|index| {
+                let matcher = rules.rules()[index].matcher_for(TextSize::Long);
+                let ranges = matcher
+                    .into_iter()
+                    .flat_map(|m| m.find_iter(&line))
+                    .filter(|m| m.start < m.end)
+                    .collect();
+                (index, ranges)
+            })
+            .collect();
+        assert_eq!(side_by_side, one_by_one);
+        let rules_that_matched = side_by_side.iter().filter(|(_, r)| !r.is_empty()).count();
+        assert!(
+            rules_that_matched >= 4,
+            "{rules_that_matched} rules matched"
         );
     }
 

@@ -2,8 +2,8 @@
 //! the formulations' variants are looked for one by one only in texts that hold them, so a
 //! draft of thousands of findings does not pay for hundreds of substring searches each.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use crate::quick_hash::QuickMap;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// An automaton built for one review: a contiguous NFA, which a process that checks one
 /// draft builds in a fraction of the time of the DFA `AhoCorasick::new` may choose.
