@@ -152,7 +152,8 @@ fn disjoint(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
 
 /// A name or word a page struck out, standing between Chinese characters: one `*`
 /// (`学习*新时代`, `召开*年度`) or a run of ASCII hyphens (`邓--理论`). Runs of two or more
-/// asterisks are found by the patterns wherever they stand.
+/// asterisks are found by the patterns wherever they stand. Hyphens between two names of one
+/// kind (`省级中心镇--白龙桥镇`) are a dash, which `typography` asks to write as `——`.
 fn struck_out(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -172,7 +173,11 @@ fn struck_out(text: &str) -> Vec<Range<usize>> {
         let run = text[at..end].chars().count();
         let wanted = if single { run == 1 } else { run >= 2 };
         let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
-        if wanted && han(text[..at].chars().next_back()) && han(text[end..].chars().next()) {
+        if wanted
+            && han(text[..at].chars().next_back())
+            && han(text[end..].chars().next())
+            && (single || !super::typography::between_names_of_a_kind(text, at, end))
+        {
             out.push(at..end);
         }
     }
@@ -235,6 +240,14 @@ mod tests {
         assert_eq!(marks("于Ｘ年Ｘ月召开"), ["Ｘ年Ｘ月"]);
         assert_eq!(marks("如在学习*新时代中国特色"), ["*"]);
         assert_eq!(marks("毛泽东思想、邓--理论"), ["--"]);
+        // A name-closing character that does not close the next word: still struck out.
+        assert_eq!(marks("学习总书记对党委--工作的要求"), ["--"]);
+    }
+
+    #[test]
+    fn a_dash_between_two_names_of_a_kind_strikes_nothing_out() {
+        assert_eq!(marks("比如省级中心镇--白龙桥镇有56个村居"), Vec::<&str>::new());
+        assert_eq!(marks("宣传部--组织部"), Vec::<&str>::new());
     }
 
     #[test]

@@ -69,17 +69,64 @@ fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     }
 }
 
+/// Characters that close the name of a place or a body (`中心镇`, `上海市`, `宣传部`).
+const NAME_ENDS: &[char] = &[
+    '省', '市', '县', '区', '乡', '镇', '村', '街', '局', '委', '厅', '部', '处', '科', '所', '站',
+    '院', '校', '厂', '司',
+];
+
+/// Whether the hyphens at `at..end` stand between two names of one kind, the first closed by
+/// a character of [`NAME_ENDS`] that closes the second too, within a few characters:
+/// `省级中心镇--白龙桥镇`, `北京市-上海市`. A dash typed as hyphens joins or explains them; it
+/// strikes nothing out and splits no word.
+pub(super) fn between_names_of_a_kind(text: &str, at: usize, end: usize) -> bool {
+    let Some(last) = text[..at]
+        .chars()
+        .next_back()
+        .filter(|c| NAME_ENDS.contains(c))
+    else {
+        return false;
+    };
+    text[end..]
+        .chars()
+        .take_while(|&c| is_chinese(c))
+        .take(8)
+        .skip(1)
+        .any(|c| c == last)
+}
+
 /// `共-产主义`: a hyphen between two Chinese characters, which pages put into words a site's
 /// filter would catch (as they write `D` for `党`). Chinese text joins no words with a hyphen.
+/// `省级中心镇--白龙桥镇`: two or more, between two names of one kind, are a dash typed as
+/// hyphens; the dash of Chinese text is `——`.
 fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     let mut chars = text.char_indices().peekable();
     let mut before: Option<char> = None;
     while let Some((at, c)) = chars.next() {
+        if !matches!(c, '-' | '\u{2010}') {
+            before = Some(c);
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if next != c {
+                break;
+            }
+            end = next_at + next.len_utf8();
+            chars.next();
+        }
         let after = chars.peek().map(|&(_, next)| next);
-        if matches!(c, '-' | '\u{2010}')
-            && before.is_some_and(is_chinese)
-            && after.is_some_and(is_chinese)
-        {
+        let between_chinese = before.is_some_and(is_chinese) && after.is_some_and(is_chinese);
+        let single = end - at == c.len_utf8();
+        before = Some(c);
+        if !between_chinese {
+            continue;
+        }
+        if between_names_of_a_kind(text, at, end) {
+            if !single {
+                push_punctuation(location, text, at..end, "——".to_owned(), items);
+            }
+        } else if single {
             items.push(
                 ReviewItem::new(
                     ReviewKind::WrongWord,
@@ -87,11 +134,10 @@ fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                     "词中夹了连字符（网站为躲过敏感词过滤拆开的词）：删去",
                 )
                 .with_rule("split_word")
-                .with_range(text, at..at + c.len_utf8())
+                .with_range(text, at..end)
                 .with_fix(text, ""),
             );
         }
-        before = Some(c);
     }
 }
 
@@ -115,7 +161,7 @@ fn push_punctuation(
     items: &mut Vec<ReviewItem>,
 ) {
     let from = &text[range.clone()];
-    let message = if from.chars().count() == 1 {
+    let message = if from.chars().count() == 1 || to == "——" {
         format!("中文里应使用全角标点：“{from}”应为“{to}”")
     } else {
         "中文里应使用全角标点".to_owned()
@@ -249,6 +295,26 @@ mod tests {
         assert_eq!(
             fixes("2019-2020年，GB/T-9704，第3-5项，“一带一路”-倡议。"),
             []
+        );
+    }
+
+    #[test]
+    fn hyphens_between_two_names_of_a_kind_are_a_dash_not_a_split_word() {
+        // A dash typed as two hyphens (a real 调研报告, heldout14): `——` is meant.
+        assert_eq!(
+            fixes("比如省级中心镇--白龙桥镇有56个村居。"),
+            [fix(ReviewKind::HalfWidthPunctuation, "--", "——")]
+        );
+        // One hyphen between two places of a kind joins them; it splits no word.
+        assert_eq!(fixes("开通北京市-上海市的专线。"), []);
+        // A struck-out name is not a dash: `placeholder` flags it.
+        assert_eq!(fixes("毛泽东思想、邓--理论"), []);
+        assert_eq!(
+            fixes("落实县-乡-村三级责任。"),
+            [
+                fix(ReviewKind::WrongWord, "-", ""),
+                fix(ReviewKind::WrongWord, "-", "")
+            ]
         );
     }
 
