@@ -443,6 +443,28 @@ fn closes_clause(c: char) -> bool {
     )
 }
 
+/// Each run of one repeated character that `marked` accepts (`--`, `*`), as its byte range
+/// and the character.
+fn runs_of(text: &str, marked: impl Fn(char) -> bool) -> Vec<(Range<usize>, char)> {
+    let mut runs = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !marked(c) {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if next != c {
+                break;
+            }
+            end = next_at + next.len_utf8();
+            chars.next();
+        }
+        runs.push((at..end, c));
+    }
+    runs
+}
+
 /// Byte ranges of the sentences of `text`, split after `。！？；!?;` and at line breaks, with
 /// the end punctuation and surrounding whitespace left out. Empty sentences are skipped.
 fn sentences(text: &str) -> Vec<Range<usize>> {

@@ -155,33 +155,23 @@ fn disjoint(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// asterisks are found by the patterns wherever they stand. Hyphens between two names of one
 /// kind (`省级中心镇--白龙桥镇`) are a dash, which `typography` asks to write as `——`.
 fn struck_out(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let single = matches!(c, '*' | '＊');
-        if !single && c != '-' {
-            continue;
-        }
-        let mut end = at + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
-            if next != c {
-                break;
-            }
-            end = next_at + next.len_utf8();
-            chars.next();
-        }
-        let run = text[at..end].chars().count();
-        let wanted = if single { run == 1 } else { run >= 2 };
-        let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
-        if wanted
-            && han(text[..at].chars().next_back())
-            && han(text[end..].chars().next())
-            && (single || !super::typography::between_names_of_a_kind(text, at, end))
-        {
-            out.push(at..end);
-        }
-    }
-    out
+    let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
+    super::runs_of(text, |c| matches!(c, '*' | '＊' | '-'))
+        .into_iter()
+        .filter(|(run, c)| {
+            let single = c != &'-';
+            let wanted = if single {
+                run.len() == c.len_utf8()
+            } else {
+                run.len() >= 2
+            };
+            wanted
+                && han(text[..run.start].chars().next_back())
+                && han(text[run.end..].chars().next())
+                && (single || !super::typography::between_names_of_a_kind(text, run.clone()))
+        })
+        .map(|(run, _)| run)
+        .collect()
 }
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
@@ -246,7 +236,10 @@ mod tests {
 
     #[test]
     fn a_dash_between_two_names_of_a_kind_strikes_nothing_out() {
-        assert_eq!(marks("比如省级中心镇--白龙桥镇有56个村居"), Vec::<&str>::new());
+        assert_eq!(
+            marks("比如省级中心镇--白龙桥镇有56个村居"),
+            Vec::<&str>::new()
+        );
         assert_eq!(marks("宣传部--组织部"), Vec::<&str>::new());
     }
 

@@ -75,19 +75,19 @@ const NAME_ENDS: &[char] = &[
     '院', '校', '厂', '司',
 ];
 
-/// Whether the hyphens at `at..end` stand between two names of one kind, the first closed by
+/// Whether the hyphens at `run` stand between two names of one kind, the first closed by
 /// a character of [`NAME_ENDS`] that closes the second too, within a few characters:
 /// `省级中心镇--白龙桥镇`, `北京市-上海市`. A dash typed as hyphens joins or explains them; it
 /// strikes nothing out and splits no word.
-pub(super) fn between_names_of_a_kind(text: &str, at: usize, end: usize) -> bool {
-    let Some(last) = text[..at]
+pub(super) fn between_names_of_a_kind(text: &str, run: Range<usize>) -> bool {
+    let Some(last) = text[..run.start]
         .chars()
         .next_back()
         .filter(|c| NAME_ENDS.contains(c))
     else {
         return false;
     };
-    text[end..]
+    text[run.end..]
         .chars()
         .take_while(|&c| is_chinese(c))
         .take(8)
@@ -100,31 +100,16 @@ pub(super) fn between_names_of_a_kind(text: &str, at: usize, end: usize) -> bool
 /// `省级中心镇--白龙桥镇`: two or more, between two names of one kind, are a dash typed as
 /// hyphens; the dash of Chinese text is `——`.
 fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    let mut chars = text.char_indices().peekable();
-    let mut before: Option<char> = None;
-    while let Some((at, c)) = chars.next() {
-        if !matches!(c, '-' | '\u{2010}') {
-            before = Some(c);
+    for (run, c) in super::runs_of(text, |c| matches!(c, '-' | '\u{2010}')) {
+        let before = text[..run.start].chars().next_back();
+        let after = text[run.end..].chars().next();
+        if !(before.is_some_and(is_chinese) && after.is_some_and(is_chinese)) {
             continue;
         }
-        let mut end = at + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
-            if next != c {
-                break;
-            }
-            end = next_at + next.len_utf8();
-            chars.next();
-        }
-        let after = chars.peek().map(|&(_, next)| next);
-        let between_chinese = before.is_some_and(is_chinese) && after.is_some_and(is_chinese);
-        let single = end - at == c.len_utf8();
-        before = Some(c);
-        if !between_chinese {
-            continue;
-        }
-        if between_names_of_a_kind(text, at, end) {
+        let single = run.len() == c.len_utf8();
+        if between_names_of_a_kind(text, run.clone()) {
             if !single {
-                push_punctuation(location, text, at..end, "——".to_owned(), items);
+                push_punctuation(location, text, run, "——".to_owned(), items);
             }
         } else if single {
             items.push(
@@ -134,7 +119,7 @@ fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                     "词中夹了连字符（网站为躲过敏感词过滤拆开的词）：删去",
                 )
                 .with_rule("split_word")
-                .with_range(text, at..end)
+                .with_range(text, run.clone())
                 .with_fix(text, ""),
             );
         }
