@@ -32,7 +32,7 @@ static ANY_MARKER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
 
 /// The cause phrase that comes first in `text`.
 fn marker_in(text: &str) -> Option<&'static str> {
-    if ANY_MARKER.as_ref().is_some_and(|any| !any.is_match(text)) {
+    if !super::needles::may_hold(&ANY_MARKER, text) {
         return None;
     }
     CAUSE_MARKERS

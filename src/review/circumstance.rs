@@ -242,9 +242,7 @@ fn blamed(location: Location, text: &str, range: Range<usize>, what: &str) -> Re
 /// False when `text` holds none of [`CIRCUMSTANCES`] and [`CONDITIONS`]: one pass instead of
 /// a search for each of them.
 fn may_hold_circumstance(text: &str) -> bool {
-    ANY_CIRCUMSTANCE
-        .as_ref()
-        .is_none_or(|any| any.is_match(text))
+    super::needles::may_hold(&ANY_CIRCUMSTANCE, text)
 }
 
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {

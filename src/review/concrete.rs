@@ -2,7 +2,7 @@
 //! concrete and quantified. A body should be long enough to describe something and hold at
 //! least one concrete detail: a figure with its unit, a date, a named document, an example.
 
-use super::needles::quick_to_build;
+use super::needles::{may_hold, quick_to_build};
 use super::{Location, MIN_BODY_CHARS, Part, ReviewItem, ReviewKind, findings};
 use crate::draft::{Draft, count_chars};
 use aho_corasick::AhoCorasick;
@@ -147,11 +147,6 @@ const EXAMPLE_WORDS: &[&str] = &[
 static EXAMPLE_WORD: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| quick_to_build(EXAMPLE_WORDS));
 static FORMULA: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| quick_to_build(FORMULAS));
-
-/// Whether `text` may hold one of `words`: true when the automaton could not be built.
-fn may_hold(words: &LazyLock<Option<AhoCorasick>>, text: &str) -> bool {
-    words.as_ref().is_none_or(|any| any.is_match(text))
-}
 
 /// `例如`, `比如`, `以……为例`, `有一次`, and `如`/`像` opening a clause (`，如在……`).
 fn has_example(text: &str) -> bool {

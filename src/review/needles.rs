@@ -14,6 +14,12 @@ pub(super) fn quick_to_build<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasi
         .ok()
 }
 
+/// Whether `text` may hold one of the words `automaton` was built from: one pass, and true
+/// when the automaton could not be built, so that the caller's own searches run as before.
+pub(super) fn may_hold(automaton: &Option<AhoCorasick>, text: &str) -> bool {
+    automaton.as_ref().is_none_or(|any| any.is_match(text))
+}
+
 pub(super) struct Needles {
     automaton: Option<AhoCorasick>,
     index: QuickMap<String, usize>,
