@@ -25,27 +25,22 @@ const RESIDUE_MAX_CHARS: usize = 15;
 const FRAGMENT_RESIDUE_MAX_CHARS: usize = 30;
 
 /// Byte ranges of the lines of `text`, without their line breaks (`\n`, `\r\n` or `\r`).
+/// Every scan of a page or a field starts here, so the breaks are found with `memchr`, which
+/// reads many bytes at a time, rather than byte by byte.
 pub(crate) fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push((start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The `\n` of a `\r\n` closes nothing: the `\r` before it closed the line.
+        if at < start {
+            continue;
         }
-        i += 1;
+        out.push((start, at));
+        start = at + 1;
+        if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            start += 1;
+        }
     }
     out.push((start, bytes.len()));
     out
@@ -701,6 +696,39 @@ mod tests {
             .map(|&(s, e)| &text[s..e])
             .collect();
         assert_eq!(lines, ["a", "b", "c", "d"]);
+        // Breaks side by side, first and last: every `\r\n` is one break, every lone `\r` or
+        // `\n` another, as a byte-by-byte reading has it.
+        let one_by_one = |text: &str| {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut bytes = text.bytes().enumerate().peekable();
+            while let Some((i, b)) = bytes.next() {
+                if b == b'\n' || b == b'\r' {
+                    out.push((start, i));
+                    if b == b'\r' && bytes.peek().is_some_and(|&(_, next)| next == b'\n') {
+                        bytes.next();
+                        start = i + 2;
+                    } else {
+                        start = i + 1;
+                    }
+                }
+            }
+            out.push((start, text.len()));
+            out
+        };
+        for text in [
+            "",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "\r\r\n\n",
+            "\r\n\r\n",
+            "甲\r\n乙\r",
+            "\n甲\n\n乙\r\n\r丙",
+        ] {
+            assert_eq!(line_ranges(text), one_by_one(text), "{text:?}");
+        }
     }
 
     #[test]
