@@ -7,7 +7,9 @@ use super::rules::{RuleKind, Rules, TextSize};
 use super::view::{View, is_han, is_invisible};
 use crate::parallel::{self, Job};
 
+mod memo;
 mod page;
+pub(in crate::clean) use memo::LineMemo;
 pub(crate) use page::is_page_number;
 use page::{remove_link_lists, remove_repeated_title, remove_running_headers};
 
@@ -298,8 +300,47 @@ fn rule_matches(
     parallel::run_all(jobs)
 }
 
+/// What the rules make of the line `text[start..end]`: asked of the rules' memory of lines
+/// first, since a line's verdict depends on nothing but its text.
 fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResult {
+    // The rules a long text needs are compiled in full at once: it would soon outgrow the
+    // cheaper forward-only search (see `matcher`). Either finds the same matches.
+    let size = if text.len() >= PARALLEL_TEXT_BYTES {
+        TextSize::Long
+    } else {
+        TextSize::Short
+    };
     let line = &text[start..end];
+    rules
+        .line_memo()
+        .verdict(line, || judge_line(line, size, rules))
+        .at(start)
+}
+
+impl LineResult {
+    /// This verdict on a line (offsets from its start) for the line at `start` of a text.
+    fn at(&self, start: usize) -> LineResult {
+        LineResult {
+            start: self.start + start,
+            end: self.end + start,
+            spans: self
+                .spans
+                .iter()
+                .map(|span| Span {
+                    start: span.start + start,
+                    end: span.end + start,
+                    ..span.clone()
+                })
+                .collect(),
+            top_signal: self.top_signal.clone(),
+            ..*self
+        }
+    }
+}
+
+/// The verdict on one line, read afresh; offsets count from the line's start.
+fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
+    let (text, start, end) = (line, 0, line.len());
     let nonws = count_nonws(line);
     let blank = nonws == 0;
     let mut result = LineResult {
@@ -323,13 +364,6 @@ fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResu
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    // The rules a long text needs are compiled in full at once: it would soon outgrow the
-    // cheaper forward-only search (see `matcher`).
-    let size = if text.len() >= PARALLEL_TEXT_BYTES {
-        TextSize::Long
-    } else {
-        TextSize::Short
-    };
     // One pass of the prefilter for both kinds of rule: `trimmed` is part of `vt`.
     let candidates = rules.candidates(vt);
     if let Some(index) = rules
@@ -805,7 +839,7 @@ mod tests {
 
     /// Steps of detection per byte of one long line, at `repeats` and twice as many.
     fn work_per_byte(unit: &str, repeats: usize) -> (f64, f64) {
-        let rules = Rules::builtin();
+        let rules = Rules::builtin().forgetful();
         let measure = |n: usize| {
             let line = unit.repeat(n);
             let before = super::super::cover::work_done();
@@ -841,7 +875,7 @@ mod tests {
 
     #[test]
     fn a_long_text_shared_among_cores_reads_line_for_line_as_on_one() {
-        let rules = Rules::builtin();
+        let rules = Rules::builtin().forgetful();
         let page = [
             "一是理论学习不够深入，满足于完成规定动作。",
             "更多精品材料请加客服微信：abc123，领取全套资料。",
@@ -905,6 +939,67 @@ mod tests {
             rules_that_matched >= 4,
             "{rules_that_matched} rules matched"
         );
+    }
+
+    /// Real pages, and the seed material.
+    fn real_pages() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        let mut pages: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect();
+        pages.sort();
+        pages.push(include_str!("../../tests/fixtures/seed_material.txt").to_owned());
+        pages
+    }
+
+    /// A line answered from memory reads as it does read afresh: on real pages read whole,
+    /// read again, and read a few lines at a time (as a draft's fields hold them: the same
+    /// lines at other offsets, with other neighbours).
+    #[test]
+    fn lines_answered_from_memory_read_as_lines_read_afresh() {
+        let remembering = Rules::from_ron(super::super::BUILTIN_RON).unwrap();
+        let afresh = Rules::from_ron(super::super::BUILTIN_RON)
+            .unwrap()
+            .forgetful();
+        let pages = real_pages();
+        assert!(pages.len() >= 40, "{} pages", pages.len());
+        let mut flagged = 0;
+        for page in &pages {
+            let first = detect(page, &remembering);
+            assert_eq!(first, detect(page, &afresh));
+            assert_eq!(detect(page, &remembering), first, "read again");
+            flagged += first.len();
+            let lines: Vec<&str> = page.lines().collect();
+            for few in lines.chunks(3) {
+                let text = few.join("\n");
+                assert_eq!(
+                    detect(&text, &remembering),
+                    detect(&text, &afresh),
+                    "{text}"
+                );
+            }
+        }
+        assert!(flagged > 50, "{flagged} spans flagged");
+        let kept = remembering.line_memo().len();
+        assert!(kept > 300, "{kept} lines kept");
+        assert_eq!(afresh.line_memo().len(), 0);
+    }
+
+    #[test]
+    fn a_page_read_again_costs_a_fraction_of_its_first_reading() {
+        let rules = Rules::from_ron(super::super::BUILTIN_RON).unwrap();
+        let page = include_str!("../../tests/fixtures/seed_material.txt");
+        let steps = || {
+            let before = work_done();
+            std::hint::black_box(detect(page, &rules));
+            work_done() - before
+        };
+        let (first, again) = (steps(), steps());
+        assert!(first > 1_000, "{first} steps");
+        assert!(again * 10 <= first, "{first} steps, then {again}");
     }
 
     #[test]

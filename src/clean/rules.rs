@@ -20,6 +20,7 @@
 //!   whose distinct signals reach the threshold is removed (sales talk). Common words that also
 //!   occur in real speeches (`服务`, `质量`) are never signals on their own.
 
+use super::detect::LineMemo;
 use super::prefilter::Prefilters;
 use super::required;
 use crate::matcher::Matcher;
@@ -174,6 +175,8 @@ pub struct Rules {
     disable: Vec<String>,
     /// Built on first use; rebuilt (lazily) whenever the rules change.
     prefilter: Arc<Prefilters>,
+    /// What these rules made of the lines read so far; forgotten whenever the rules change.
+    line_memo: Arc<LineMemo>,
 }
 
 /// Why a rule file could not be used.
@@ -254,6 +257,7 @@ impl Rules {
             neighbour_max_chars: None,
             disable: Vec::new(),
             prefilter: Arc::default(),
+            line_memo: Arc::default(),
         }
     }
 
@@ -319,6 +323,7 @@ impl Rules {
             neighbour_max_chars,
             disable,
             prefilter: _,
+            line_memo: _,
         } = other;
         self.rules.retain(|r| !disable.contains(&r.spec.id));
         for rule in rules {
@@ -384,6 +389,20 @@ impl Rules {
 
     fn reindex(&mut self) {
         self.prefilter = Arc::default();
+        self.line_memo = Arc::default();
+    }
+
+    /// What these rules made of the lines they have read (see [`LineMemo`]).
+    pub(super) fn line_memo(&self) -> &LineMemo {
+        &self.line_memo
+    }
+
+    /// These rules, reading every line afresh each time (for tests that count the steps of
+    /// reading).
+    #[cfg(test)]
+    pub(crate) fn forgetful(mut self) -> Rules {
+        self.line_memo = Arc::new(LineMemo::forgetful());
+        self
     }
 
     /// For each rule (by position), whether its required words occur in `text`: one pass.
