@@ -341,7 +341,8 @@ impl LineResult {
 /// The verdict on one line, read afresh; offsets count from the line's start.
 fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
     let (text, start, end) = (line, 0, line.len());
-    let nonws = count_nonws(line);
+    let view = View::new(line, start);
+    let nonws = view.seen;
     let blank = nonws == 0;
     let mut result = LineResult {
         start,
@@ -360,7 +361,6 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
     if blank {
         return result;
     }
-    let view = View::new(line, start);
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 

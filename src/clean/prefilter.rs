@@ -60,6 +60,33 @@ pub(crate) struct Prefilter {
     by_first: CharMap<Range<usize>>,
     /// One bit per character below [`BITMAP_CHARS`]: whether some word starts with it.
     starts: Vec<u64>,
+    /// One bit per character below [`BITMAP_CHARS`]: whether it is a word by itself.
+    singles: Vec<u64>,
+    /// One bit per slot of [`pair_slot`]: whether some word starts with that pair of
+    /// characters. Many characters of a speech start some word (`加` of `加微信`, `学` of
+    /// `学习资料`) and the next character rules most of them out without a look at the words.
+    pairs: Vec<u64>,
+}
+
+/// Slots of [`Prefilter::pairs`]: 8 KB, so that few pairs share a slot with a word's.
+const PAIR_SLOTS: usize = 1 << 16;
+
+/// The slot of the pair of characters `first`, `second` (ASCII-lowercased).
+fn pair_slot(first: char, second: char) -> usize {
+    let mixed =
+        (u32::from(first).wrapping_mul(0x9E37_79B1) ^ u32::from(second)).wrapping_mul(0x85EB_CA6B);
+    (mixed >> 16) as usize % PAIR_SLOTS
+}
+
+fn bit_is_set(bits: &[u64], at: usize) -> bool {
+    bits.get(at / 64)
+        .is_some_and(|word| word & (1 << (at % 64)) != 0)
+}
+
+fn set_bit(bits: &mut [u64], at: usize) {
+    if let Some(word) = bits.get_mut(at / 64) {
+        *word |= 1 << (at % 64);
+    }
 }
 
 impl Prefilter {
@@ -100,16 +127,21 @@ impl Prefilter {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut by_first: CharMap<Range<usize>> = CharMap::default();
         let mut starts = vec![0u64; BITMAP_CHARS / 64];
+        let mut singles = vec![0u64; BITMAP_CHARS / 64];
+        let mut pairs = vec![0u64; PAIR_SLOTS / 64];
         for (at, (word, _)) in entries.iter().enumerate() {
-            let Some(first) = word.chars().next() else {
+            let mut chars = word.chars();
+            let Some(first) = chars.next() else {
                 continue;
             };
             by_first
                 .entry(first)
                 .and_modify(|range| range.end = at + 1)
                 .or_insert(at..at + 1);
-            if let Some(bits) = starts.get_mut(first as usize / 64) {
-                *bits |= 1 << (first as usize % 64);
+            set_bit(&mut starts, first as usize);
+            match chars.next() {
+                Some(second) => set_bit(&mut pairs, pair_slot(first, second)),
+                None => set_bit(&mut singles, first as usize),
             }
         }
         let (words, word_sets): (Vec<String>, Vec<Vec<usize>>) = entries.into_iter().unzip();
@@ -120,6 +152,8 @@ impl Prefilter {
             set_count,
             by_first,
             starts,
+            singles,
+            pairs,
         }
     }
 
@@ -131,8 +165,21 @@ impl Prefilter {
         for (at, c) in text.char_indices() {
             let c = c.to_ascii_lowercase();
             let code = c as usize;
-            if code < BITMAP_CHARS && self.starts[code / 64] & (1 << (code % 64)) == 0 {
-                continue;
+            if code < BITMAP_CHARS {
+                if !bit_is_set(&self.starts, code) {
+                    continue;
+                }
+                // Unless `c` is a word by itself, a word starting here needs the next
+                // character too.
+                if !bit_is_set(&self.singles, code) {
+                    let next = text[at + c.len_utf8()..].chars().next();
+                    match next {
+                        Some(next)
+                            if bit_is_set(&self.pairs, pair_slot(c, next.to_ascii_lowercase())) => {
+                        }
+                        _ => continue,
+                    }
+                }
             }
             let Some(range) = self.by_first.get(&c) else {
                 continue;

@@ -12,6 +12,9 @@ pub(crate) struct View {
     /// width of `usize` halves the memory a long line's view takes.
     map: Vec<(u32, u32)>,
     base: usize,
+    /// Characters of the line a reader sees: neither whitespace nor invisible. Counted here
+    /// because the view reads every character anyway.
+    pub seen: usize,
 }
 
 impl View {
@@ -21,18 +24,27 @@ impl View {
             text: String::with_capacity(line.len()),
             map: Vec::with_capacity(line.len()),
             base,
+            seen: 0,
         };
         // Runs of junk symbols or spaces that sit between two Chinese characters are
         // skipped; a run waits here until the character after it decides.
         let mut run: Vec<(char, (u32, u32))> = Vec::new();
         let mut after_han = false;
         for (i, c) in line.char_indices() {
-            if is_invisible(c) {
+            // Most of a page: a Chinese character is seen, folds to itself and is never
+            // skipped, which need not be asked of it one test at a time.
+            let (folded, skippable) = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                view.seen += 1;
+                (c, false)
+            } else if is_invisible(c) {
                 continue;
-            }
-            let folded = fold_char(c);
+            } else {
+                view.seen += usize::from(!c.is_whitespace());
+                let folded = fold_char(c);
+                (folded, is_skippable(folded))
+            };
             let range = (offset(i), offset(i + c.len_utf8()));
-            if is_skippable(folded) {
+            if skippable {
                 run.push((folded, range));
                 continue;
             }
@@ -255,6 +267,29 @@ mod tests {
             View::new("加微❤信：abc，薇🌸信", 0).text,
             "加微信：abc，薇信"
         );
+    }
+
+    /// The shortcut for common Chinese characters gives what the full tests give.
+    #[test]
+    fn common_chinese_characters_are_seen_kept_and_never_skipped() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(!is_invisible(c));
+            assert_eq!(fold_char(c), c);
+            assert!(!is_skippable(c));
+            assert!(is_han(c));
+        }
+    }
+
+    #[test]
+    fn the_characters_seen_are_counted_without_spaces_and_invisibles() {
+        for (line, seen) in [
+            ("", 0),
+            (" \u{3000}\t\u{200B}\u{FEFF}", 0),
+            ("加\u{200B}微^信：ＡＢＣ　１２３", 11),
+            ("一是𠀀学习❤不够。", 9),
+        ] {
+            assert_eq!(View::new(line, 0).seen, seen, "{line}");
+        }
     }
 
     #[test]
