@@ -10,6 +10,8 @@ pub(crate) struct View {
     /// Per byte of `text`: its character's original range, from `base`. Lines and fields are
     /// far below 4 GiB (material and drafts are capped at tens of megabytes), and half the
     /// width of `usize` halves the memory a long line's view takes.
+    /// Empty when the view is the line itself (see [`View::new`]): then a view byte is the
+    /// line's byte at the same place.
     map: Vec<(u32, u32)>,
     base: usize,
     /// Characters of the line a reader sees: neither whitespace nor invisible. Counted here
@@ -18,8 +20,23 @@ pub(crate) struct View {
 }
 
 impl View {
-    /// The view of `line`, which starts at byte `base` of the whole text.
+    /// The view of `line`, which starts at byte `base` of the whole text. Most lines of a
+    /// speech read as themselves (nothing invisible, folded or skipped): their view is a copy
+    /// of the line, without the map of where each byte came from.
     pub fn new(line: &str, base: usize) -> View {
+        match seen_if_unchanged(line) {
+            Some(seen) => View {
+                text: line.to_owned(),
+                map: Vec::new(),
+                base,
+                seen,
+            },
+            None => View::mapped(line, base),
+        }
+    }
+
+    /// The view of `line` built character by character, with the map.
+    fn mapped(line: &str, base: usize) -> View {
         let mut view = View {
             text: String::with_capacity(line.len()),
             map: Vec::with_capacity(line.len()),
@@ -69,14 +86,64 @@ impl View {
         self.map.extend(std::iter::repeat_n(range, c.len_utf8()));
     }
 
-    /// Original byte range covered by the view range `start..end` (non-empty).
+    /// Original byte range covered by the view range `start..end` (non-empty): from the start
+    /// of the character holding `start` to the end of the one holding `end - 1`.
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        debug_assert!(start < end && end <= self.map.len());
+        debug_assert!(start < end && end <= self.text.len());
+        if self.map.is_empty() {
+            let mut start = start.min(self.text.len());
+            while !self.text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = end.min(self.text.len());
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+            return (self.base + start, self.base + end);
+        }
         (
             self.base + self.map[start].0 as usize,
             self.base + self.map[end - 1].1 as usize,
         )
     }
+}
+
+/// The characters seen in `line` (see [`View::seen`]) when its view is the line itself:
+/// nothing in it invisible, folded to another character, or skipped between two Chinese
+/// characters. `None` as soon as something is.
+fn seen_if_unchanged(line: &str) -> Option<usize> {
+    let mut seen = 0;
+    let mut after_han = false;
+    // A run of skippable characters right after a Chinese character: dropped from the view
+    // if a Chinese character follows it.
+    let mut run_after_han = false;
+    let mut in_run = false;
+    for c in line.chars() {
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            if in_run && run_after_han {
+                return None;
+            }
+            seen += 1;
+            (after_han, in_run) = (true, false);
+            continue;
+        }
+        if is_invisible(c) || fold_char(c) != c {
+            return None;
+        }
+        seen += usize::from(!c.is_whitespace());
+        if is_skippable(c) {
+            if !in_run {
+                (in_run, run_after_han) = (true, after_han);
+            }
+            continue;
+        }
+        let han = is_han(c);
+        if han && in_run && run_after_han {
+            return None;
+        }
+        (after_han, in_run) = (han, false);
+    }
+    Some(seen)
 }
 
 /// A byte offset within one line or field (see [`View::map`]).
@@ -290,6 +357,64 @@ mod tests {
         ] {
             assert_eq!(View::new(line, 0).seen, seen, "{line}");
         }
+    }
+
+    /// A line read as itself has the view and the offsets the full build gives it.
+    #[test]
+    fn a_line_that_reads_as_itself_maps_as_the_full_build_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut lines: Vec<String> = [
+            "",
+            "一是学习不够深入。",
+            "2025 年",
+            "学 习",
+            "学 ^ 习",
+            "学^ a习",
+            "a ^习",
+            "学^",
+            "  　一是",
+            "加\u{200B}微信",
+            "ＡＢＣ１２３",
+            "①是",
+            "（一）理论学习方面：",
+            "“两个确立”、《条例》——",
+            "微❤信",
+            "𠀀 𠀁",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for entry in std::fs::read_dir(dir.join("real")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let page = std::fs::read_to_string(path).unwrap();
+                lines.extend(page.lines().map(str::to_owned));
+            }
+        }
+        let (mut unchanged, mut changed) = (0, 0);
+        for line in &lines {
+            let quick = View::new(line, 7);
+            let full = View::mapped(line, 7);
+            assert_eq!(quick.text, full.text, "{line}");
+            assert_eq!(quick.seen, full.seen, "{line}");
+            if !quick.map.is_empty() {
+                changed += 1;
+                continue;
+            }
+            unchanged += 1;
+            let bounds: Vec<usize> = (0..=quick.text.len())
+                .filter(|&i| quick.text.is_char_boundary(i))
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in bounds[k + 1..].iter().take(40) {
+                    assert_eq!(quick.original(start, end), full.original(start, end));
+                }
+            }
+        }
+        assert!(
+            unchanged > 100 && changed > 20,
+            "{unchanged} unchanged, {changed} not"
+        );
     }
 
     #[test]
