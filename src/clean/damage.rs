@@ -124,8 +124,7 @@ fn mojibake_runs(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'stat
     // A run starts only at `?` or U+FFFD, which most texts hold few of: the characters are
     // looked at only after one.
     let mut from = 0;
-    while let Some(found) = text[from..].find(['?', '\u{FFFD}']) {
-        let at = from + found;
+    while let Some(at) = next_question_mark_or_replacement(text, from) {
         let mut chars = text[at..].char_indices().map(|(i, c)| (at + i, c));
         let Some((_, c)) = chars.next() else {
             break;
@@ -161,11 +160,25 @@ fn mojibake_runs(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'stat
     }
 }
 
+/// Where the next `?` or U+FFFD starts, at `from` or after. Found by their bytes (`?`, and the
+/// lead byte of U+FFFD, `EF`), many at a time, rather than by decoding every character.
+fn next_question_mark_or_replacement(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'?', 0xEF, bytes.get(from..)?)
+        .map(|found| from + found)
+        .find(|&at| bytes[at] == b'?' || text[at..].starts_with('\u{FFFD}'))
+}
+
 /// Discuz inserts runs of one- or two-character ASCII tokens between lines
 /// (`) e# p6 p8 P& ~9 ]+ A" o`). A run of at least four such tokens, some with punctuation and
 /// some with letters, is noise; its last token may touch the text that follows.
 fn forum_noise(text: &str, spans: &mut Vec<(usize, usize, &'static str, &'static str)>) {
     static RUN: OnceLock<Option<Regex>> = OnceLock::new();
+    // A run holds at least three spaces; most texts hold none, and the expression, which
+    // starts with no word to look for, would read all of them.
+    if memchr::memchr_iter(b' ', text.as_bytes()).nth(2).is_none() {
+        return;
+    }
     let Some(run) =
         RUN.get_or_init(|| Regex::new(r"(?:[!-~]{1,2} +){3,}[!-~]{1,2}(?: |$|[^!-~ ])").ok())
     else {
@@ -310,6 +323,28 @@ mod tests {
     fn pinyin_after_characters_goes_but_plain_brackets_stay() {
         assert_eq!(found("黨內(nèi)民主生活會(huì)"), ["(nèi)", "(huì)"]);
         assert!(found("党(工)委31个，(1)认领专题，ABC(abc)").is_empty());
+    }
+
+    #[test]
+    fn question_marks_and_replacement_characters_are_found_among_full_width_marks() {
+        let text = "学习（一）：是否？a?b，\u{FFFD}。\u{FFFD}";
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = next_question_mark_or_replacement(text, from) {
+            found.push(at);
+            from = at + 1;
+        }
+        let expected: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| c == '?' || c == '\u{FFFD}')
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(found.len(), 3);
+        assert_eq!(
+            next_question_mark_or_replacement(text, text.len() + 1),
+            None
+        );
     }
 
     #[test]

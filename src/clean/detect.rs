@@ -79,6 +79,8 @@ struct LineResult {
     top_signal: Option<(String, String)>,
     /// Removed by a rule that heads a list of links.
     heads_list: bool,
+    /// The line holds an invisible character: only such lines are read for them.
+    invisible: bool,
 }
 
 /// Every span of `text` that the rules consider an ad (plus invisible characters), sorted and
@@ -90,6 +92,11 @@ pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
     remove_running_headers(text, &mut lines);
     remove_repeated_title(text, &mut lines);
 
+    let with_invisible: Vec<(usize, usize)> = lines
+        .iter()
+        .filter(|line| line.invisible)
+        .map(|line| (line.start, line.end))
+        .collect();
     let mut spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
@@ -101,7 +108,7 @@ pub(crate) fn detect(text: &str, rules: &Rules) -> Vec<Flag> {
             _ => merged.push(span),
         }
     }
-    let merged = add_invisible(text, merged);
+    let merged = add_invisible(text, merged, &with_invisible);
     merged
         .into_iter()
         .filter(|s| s.start < s.end)
@@ -159,8 +166,16 @@ fn analyze_lines(text: &str, rules: &Rules) -> Vec<LineResult> {
     lines
 }
 
-/// Adds a span for every run of invisible characters not already inside a span.
-fn add_invisible(text: &str, spans: Vec<Span>) -> Vec<Span> {
+/// Adds a span for every run of invisible characters not already inside a span. Only `lines`
+/// (sorted byte ranges of the lines that hold one) are read: most pages hold none.
+fn add_invisible(text: &str, spans: Vec<Span>, lines: &[(usize, usize)]) -> Vec<Span> {
+    // Each line read is followed by its line break, which ends a run.
+    let chars = lines.iter().flat_map(|&(start, end)| {
+        text[start..end]
+            .char_indices()
+            .map(move |(i, c)| (start + i, c))
+            .chain(std::iter::once((end, '\n')))
+    });
     let mut out = Vec::with_capacity(spans.len());
     let mut next = spans.into_iter().peekable();
     let mut run: Option<(usize, usize)> = None;
@@ -175,7 +190,7 @@ fn add_invisible(text: &str, spans: Vec<Span>) -> Vec<Span> {
             });
         }
     };
-    for (i, c) in text.char_indices() {
+    for (i, c) in chars {
         while let Some(span) = next.peek() {
             if span.start <= i {
                 flush(&mut run, &mut out);
@@ -357,6 +372,7 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
         score: 0,
         top_signal: None,
         heads_list: false,
+        invisible: view.held_invisible,
     };
     if blank {
         return result;
@@ -1009,5 +1025,30 @@ mod tests {
         assert_eq!(flags.len(), 2);
         assert_eq!(flags[0].text, "\u{200B}\u{200C}");
         assert_eq!(flags[1].text, "\u{FEFF}");
+        // Runs on several lines, a line of nothing else, and lines without any.
+        let text = "一是\u{200B}学习\n二是\n\u{200B}\u{200C}\r\n\u{FEFF}三是\u{200B}";
+        let found: Vec<(usize, &str)> = detect(text, &rules)
+            .iter()
+            .map(|f| (f.start, &text[f.start..f.end]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (6, "\u{200B}"),
+                (23, "\u{200B}\u{200C}"),
+                (31, "\u{FEFF}"),
+                (40, "\u{200B}")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_invisible_character_inside_an_ad_goes_with_the_ad() {
+        let rules = Rules::builtin();
+        let text = "一是学习不够。\n更多精品材料请加客服微\u{200B}信：abc123，领取全套资料。\n二是\u{200B}不够。";
+        let flags = detect(text, &rules);
+        assert_eq!(flags.len(), 2, "{flags:?}");
+        assert!(flags[0].text.contains("微\u{200B}信"), "{flags:?}");
+        assert_eq!(flags[1].text, "\u{200B}");
     }
 }

@@ -17,6 +17,8 @@ pub(crate) struct View {
     /// Characters of the line a reader sees: neither whitespace nor invisible. Counted here
     /// because the view reads every character anyway.
     pub seen: usize,
+    /// Whether the line held an invisible character (which the view leaves out).
+    pub held_invisible: bool,
 }
 
 impl View {
@@ -30,6 +32,7 @@ impl View {
                 map: Vec::new(),
                 base,
                 seen,
+                held_invisible: false,
             },
             None => View::mapped(line, base),
         }
@@ -42,6 +45,7 @@ impl View {
             map: Vec::with_capacity(line.len()),
             base,
             seen: 0,
+            held_invisible: false,
         };
         // Runs of junk symbols or spaces that sit between two Chinese characters are
         // skipped; a run waits here until the character after it decides.
@@ -54,6 +58,7 @@ impl View {
                 view.seen += 1;
                 (c, false)
             } else if is_invisible(c) {
+                view.held_invisible = true;
                 continue;
             } else {
                 view.seen += usize::from(!c.is_whitespace());
@@ -397,6 +402,11 @@ mod tests {
             let full = View::mapped(line, 7);
             assert_eq!(quick.text, full.text, "{line}");
             assert_eq!(quick.seen, full.seen, "{line}");
+            assert_eq!(
+                quick.held_invisible,
+                line.chars().any(is_invisible),
+                "{line}"
+            );
             if !quick.map.is_empty() {
                 changed += 1;
                 continue;

@@ -124,6 +124,7 @@ mod tests {
             score: 0,
             top_signal: None,
             heads_list: false,
+            invisible: false,
         }
     }
 
