@@ -957,20 +957,6 @@ mod tests {
         );
     }
 
-    /// Real pages, and the seed material.
-    fn real_pages() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-        let mut pages: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-            .map(|path| std::fs::read_to_string(path).unwrap())
-            .collect();
-        pages.sort();
-        pages.push(include_str!("../../tests/fixtures/seed_material.txt").to_owned());
-        pages
-    }
-
     /// A line answered from memory reads as it does read afresh: on real pages read whole,
     /// read again, and read a few lines at a time (as a draft's fields hold them: the same
     /// lines at other offsets, with other neighbours).
@@ -980,7 +966,7 @@ mod tests {
         let afresh = Rules::from_ron(super::super::BUILTIN_RON)
             .unwrap()
             .forgetful();
-        let pages = real_pages();
+        let pages = super::super::real_pages_and_seed();
         assert!(pages.len() >= 40, "{} pages", pages.len());
         let mut flagged = 0;
         for page in &pages {

@@ -161,3 +161,22 @@ pub fn is_invisible(c: char) -> bool {
 pub fn is_han(c: char) -> bool {
     view::is_han(c)
 }
+
+/// The real downloaded pages kept as fixtures (`tests/fixtures/real/*.txt`), in name order,
+/// and the seed material: what the tests of the line-by-line reading run on.
+#[cfg(test)]
+pub(crate) fn real_pages_and_seed() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let mut pages: Vec<String> = paths
+        .into_iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect();
+    pages.push(include_str!("../../tests/fixtures/seed_material.txt").to_owned());
+    pages
+}

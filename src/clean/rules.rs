@@ -557,14 +557,7 @@ mod tests {
     /// whole for a long text, and from the automata compiled ahead of time.
     #[test]
     fn matchers_find_what_regex_finds_on_real_pages() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-        let mut pages: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-            .map(|path| std::fs::read_to_string(path).unwrap())
-            .collect();
-        pages.push(include_str!("../../tests/fixtures/seed_material.txt").to_owned());
+        let mut pages = super::super::real_pages_and_seed();
         pages.push(include_str!("../../tests/fixtures/obfuscated_ads.txt").to_owned());
         let lines: Vec<String> = pages
             .iter()

@@ -367,7 +367,6 @@ mod tests {
     /// A line read as itself has the view and the offsets the full build gives it.
     #[test]
     fn a_line_that_reads_as_itself_maps_as_the_full_build_does() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut lines: Vec<String> = [
             "",
             "一是学习不够深入。",
@@ -389,12 +388,8 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for entry in std::fs::read_dir(dir.join("real")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let page = std::fs::read_to_string(path).unwrap();
-                lines.extend(page.lines().map(str::to_owned));
-            }
+        for page in super::super::real_pages_and_seed() {
+            lines.extend(page.lines().map(str::to_owned));
         }
         let (mut unchanged, mut changed) = (0, 0);
         for line in &lines {
