@@ -117,10 +117,6 @@ fn has_sentence_end(text: &str) -> bool {
     text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
 }
 
-fn nonws(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
-}
-
 /// Columns a text takes on a page: ASCII and other narrow characters 1, Chinese characters,
 /// full-width forms and CJK punctuation 2, a tab 4, invisible characters 0.
 pub(crate) fn display_width(text: &str) -> usize {
@@ -222,7 +218,8 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 // The page broke a long line; a short line (a title, a heading) was broken by
                 // the writer. A numbered line without a sentence in it is a heading unless it
                 // fills the line.
-                let full = *last_width >= full_width && nonws(last) >= MIN_BROKEN_LINE;
+                let full = *last_width >= full_width
+                    && !crate::draft::count_chars_at_most(last, MIN_BROKEN_LINE - 1);
                 // In a hard-wrapped copy, a numbered line that fills the whole width was
                 // broken by the page even without a comma in it (a long heading).
                 let brimming = wrapped && *last_width * 20 >= typical * 19;

@@ -124,6 +124,13 @@ pub fn count_chars(text: &str) -> usize {
     text.chars().filter(|&c| !is_space(c)).count()
 }
 
+/// Whether `text` has at most `max` characters as [`count_chars`] counts them. It reads no
+/// further than the character after the `max`th, so asking it of a paragraph a megabyte long
+/// (material pasted as one line) costs what asking it of a title does.
+pub fn count_chars_at_most(text: &str, max: usize) -> bool {
+    text.chars().filter(|&c| !is_space(c)).nth(max).is_none()
+}
+
 /// `char::is_whitespace`, answered at once for the characters most of a draft is made of:
 /// no whitespace character lies above the ideographic space U+3000, and asking Unicode's table
 /// about every Chinese character was a tenth of counting a large draft.

@@ -4,7 +4,8 @@
 
 use crate::clean::marks::{Mark, MarkKind, mark_at};
 use crate::draft::{
-    Category, Draft, Finding, IdSource, Section, SectionBody, SectionKind, strip_section_number,
+    Category, Draft, Finding, IdSource, Section, SectionBody, SectionKind, count_chars_at_most,
+    strip_section_number,
 };
 
 /// Longest headline, in characters: a longer first sentence is body text.
@@ -23,10 +24,6 @@ pub(crate) struct Parsed {
     /// Text between a category title and its first numbered finding, kept as the category's
     /// lead.
     pub intro_texts: usize,
-}
-
-pub(super) fn nonws(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 fn is_terminal(c: char) -> bool {
@@ -48,7 +45,7 @@ pub(super) fn mark_of(paragraph: &str) -> Option<Mark> {
 }
 
 pub(super) fn is_title(paragraph: &str) -> bool {
-    nonws(paragraph) <= MAX_TITLE_CHARS
+    count_chars_at_most(paragraph, MAX_TITLE_CHARS)
         && mark_of(paragraph).is_none()
         && !ends_sentence(paragraph)
         && !is_heading(paragraph)
@@ -69,7 +66,7 @@ fn is_heading(paragraph: &str) -> bool {
             && ["对照检查", "查摆", "检视", "剖析", "差距"]
                 .iter()
                 .any(|w| body.contains(w)));
-    nonws(body) <= 24
+    count_chars_at_most(body, 24)
         && names_problems
         && !["原因", "根源", "整改情况", "落实情况", "整改落实", "产生"]
             .iter()
@@ -85,7 +82,7 @@ fn is_section_break(paragraph: &str) -> bool {
         None => paragraph,
     };
     let body = body.trim().trim_end_matches(['：', ':', '。']);
-    nonws(body) <= 25
+    count_chars_at_most(body, 25)
         && !body.contains(['。', '；'])
         && [
             "原因",
@@ -104,7 +101,7 @@ fn is_section_break(paragraph: &str) -> bool {
 
 /// `以上是我的发言，不妥之处请批评指正。` and kin: closing words after the last category.
 pub(super) fn is_closing_words(paragraph: &str) -> bool {
-    nonws(paragraph) <= 80
+    count_chars_at_most(paragraph, 80)
         && (paragraph.starts_with("以上")
             || ["批评指正", "不妥之处", "不当之处", "敬请", "谢谢大家"]
                 .iter()
@@ -120,9 +117,9 @@ fn category_title_ok(kind: MarkKind, paragraph: &str, mark: Mark) -> bool {
         MarkKind::Section => {
             title.contains("方面")
                 || title.contains("问题")
-                || (nonws(rest) <= 20 && !ends_sentence(rest))
+                || (count_chars_at_most(rest, 20) && !ends_sentence(rest))
         }
-        _ => title.contains("方面") && nonws(title) <= 30,
+        _ => title.contains("方面") && count_chars_at_most(title, 30),
     }
 }
 
@@ -181,19 +178,19 @@ fn finding_starts(content: &str) -> Vec<usize> {
     out
 }
 
-/// Marks of `kind` in counting order at valid positions: (start, length). Counting starts at
-/// one; material that starts part-way (`三是` or `2.` first, pasted from the middle of a
-/// speech) counts on from its first mark when no mark numbered one is there.
-fn scan_marks(content: &str, starts: &[usize], kind: MarkKind) -> Vec<(usize, usize)> {
-    let from_one = scan_marks_from(content, starts, kind, 1);
+/// Marks of `kind` in counting order among the marks at valid positions: (start, length).
+/// Counting starts at one; material that starts part-way (`三是` or `2.` first, pasted from
+/// the middle of a speech) counts on from its first mark when no mark numbered one is there.
+fn scan_marks(marks: &[(usize, Mark)], kind: MarkKind) -> Vec<(usize, usize)> {
+    let from_one = scan_marks_from(marks, kind, 1);
     if !from_one.is_empty() {
         return from_one;
     }
-    let first = starts.iter().find_map(|&p| {
-        mark_at(&content[p..]).filter(|m| m.kind == kind && m.number <= MAX_PART_WAY_START)
-    });
+    let first = marks
+        .iter()
+        .find(|(_, m)| m.kind == kind && m.number <= MAX_PART_WAY_START);
     match first {
-        Some(mark) => scan_marks_from(content, starts, kind, mark.number),
+        Some((_, mark)) => scan_marks_from(marks, kind, mark.number),
         None => Vec::new(),
     }
 }
@@ -201,19 +198,11 @@ fn scan_marks(content: &str, starts: &[usize], kind: MarkKind) -> Vec<(usize, us
 /// Highest number material may start part-way from.
 const MAX_PART_WAY_START: usize = 9;
 
-fn scan_marks_from(
-    content: &str,
-    starts: &[usize],
-    kind: MarkKind,
-    first: usize,
-) -> Vec<(usize, usize)> {
+fn scan_marks_from(marks: &[(usize, Mark)], kind: MarkKind, first: usize) -> Vec<(usize, usize)> {
     let mut expected = first;
     let mut out = Vec::new();
-    for &p in starts {
-        if let Some(mark) = mark_at(&content[p..])
-            && mark.kind == kind
-            && mark.number == expected
-        {
+    for &(p, mark) in marks {
+        if mark.kind == kind && mark.number == expected {
             out.push((p, mark.len));
             expected += 1;
         }
@@ -224,7 +213,12 @@ fn scan_marks_from(
 /// The finding marks used in `content`: of all styles below the category's, the one that
 /// starts earliest (the outer level), ties broken by count.
 fn choose_marks(content: &str, below: Option<MarkKind>) -> Vec<(usize, usize)> {
-    let starts = finding_starts(content);
+    // Each valid position's mark is read once for all the styles compared: a page pasted as
+    // one line has a position after every sentence.
+    let marks: Vec<(usize, Mark)> = finding_starts(content)
+        .into_iter()
+        .filter_map(|p| Some((p, mark_at(&content[p..])?)))
+        .collect();
     let kinds = [
         MarkKind::Paren,
         MarkKind::Arabic,
@@ -236,7 +230,7 @@ fn choose_marks(content: &str, below: Option<MarkKind>) -> Vec<(usize, usize)> {
     kinds
         .into_iter()
         .filter(|&k| below.is_none_or(|b| k > b))
-        .map(|k| scan_marks(content, &starts, k))
+        .map(|k| scan_marks(&marks, k))
         .filter(|marks| !marks.is_empty())
         .min_by_key(|marks| (marks[0].0, std::cmp::Reverse(marks.len())))
         .unwrap_or_default()
@@ -262,10 +256,10 @@ fn make_finding(text: &str, ids: &mut IdSource, consumed: &mut Vec<String>) -> F
     if let Some((at, end)) = text.char_indices().find(|&(_, c)| matches!(c, '。' | '；')) {
         let sentence = &text[..at];
         let sentence_fits = !sentence.trim().is_empty()
-            && nonws(sentence) <= MAX_HEADLINE_CHARS
+            && count_chars_at_most(sentence, MAX_HEADLINE_CHARS)
             && !sentence.contains('\n');
         // A long sentence with a comma reads better headed by its first clause.
-        if (!sentence_fits || nonws(sentence) > MAX_CLAUSE_HEADLINE_CHARS)
+        if (!sentence_fits || !count_chars_at_most(sentence, MAX_CLAUSE_HEADLINE_CHARS))
             && let Some(finding) = clause_headline(text, sentence, id, consumed)
         {
             return finding;
@@ -281,7 +275,10 @@ fn make_finding(text: &str, ids: &mut IdSource, consumed: &mut Vec<String>) -> F
     }
     if let Some(at) = text.find('\n') {
         let first = text[..at].trim();
-        if !first.is_empty() && nonws(first) <= MAX_HEADLINE_CHARS && !ends_sentence(first) {
+        if !first.is_empty()
+            && count_chars_at_most(first, MAX_HEADLINE_CHARS)
+            && !ends_sentence(first)
+        {
             return Finding {
                 id,
                 headline: first.to_owned(),
@@ -307,10 +304,11 @@ fn clause_headline(
     let comma = sentence.find('，')?;
     let clause = &sentence[..comma];
     let rest = &text[comma + '，'.len_utf8()..];
-    let fits = (4..=MAX_CLAUSE_HEADLINE_CHARS).contains(&nonws(clause))
+    let fits = count_chars_at_most(clause, MAX_CLAUSE_HEADLINE_CHARS)
+        && !count_chars_at_most(clause, 3)
         && !clause.contains(['\n', '：', ':', '“', '（'])
         && SHORTFALL_WORDS.iter().any(|w| clause.contains(w))
-        && nonws(rest) >= 6;
+        && !count_chars_at_most(rest, 5);
     if !fits {
         return None;
     }
@@ -363,7 +361,10 @@ fn paragraph_findings(
     let mut k = 0;
     while k < paragraphs.len() {
         let p = paragraphs[k];
-        if k + 1 < paragraphs.len() && nonws(p) <= MAX_HEADLINE_CHARS && !ends_sentence(p) {
+        if k + 1 < paragraphs.len()
+            && count_chars_at_most(p, MAX_HEADLINE_CHARS)
+            && !ends_sentence(p)
+        {
             let text = format!("{p}\n{}", paragraphs[k + 1]);
             findings.push(make_finding(&text, ids, consumed));
             k += 2;
@@ -383,7 +384,7 @@ pub(super) fn split_title<'a>(rest: &'a str, consumed: &mut Vec<String>) -> (Str
         .char_indices()
         .find(|&(_, c)| matches!(c, '。' | '：' | ':'))
     {
-        Some((at, c)) if nonws(&rest[..at]) <= MAX_CATEGORY_TITLE_CHARS => {
+        Some((at, c)) if count_chars_at_most(&rest[..at], MAX_CATEGORY_TITLE_CHARS) => {
             consumed.push(c.to_string());
             (
                 rest[..at].trim().to_owned(),
@@ -391,7 +392,7 @@ pub(super) fn split_title<'a>(rest: &'a str, consumed: &mut Vec<String>) -> (Str
             )
         }
         Some(_) => (String::new(), rest),
-        None if nonws(rest) <= MAX_CATEGORY_TITLE_CHARS => (rest.to_owned(), ""),
+        None if count_chars_at_most(rest, MAX_CATEGORY_TITLE_CHARS) => (rest.to_owned(), ""),
         None => (String::new(), rest),
     }
 }
@@ -492,7 +493,7 @@ fn reads_as_problems(
 fn is_outline(paragraphs: &[String], from: usize) -> bool {
     let run = paragraphs[from.min(paragraphs.len())..]
         .iter()
-        .take_while(|p| mark_of(p).is_some() && nonws(p) <= 30 && !ends_sentence(p))
+        .take_while(|p| mark_of(p).is_some() && count_chars_at_most(p, 30) && !ends_sentence(p))
         .count();
     run >= 3
 }

@@ -7,10 +7,10 @@
 //! marks are consumed as everywhere in import; every other character lands in one field.
 
 use super::parse::{
-    ends_sentence, is_closing_words, is_title, join, mark_of, nonws, split_findings, split_title,
+    ends_sentence, is_closing_words, is_title, join, mark_of, split_findings, split_title,
 };
 use crate::clean::marks::MarkKind;
-use crate::draft::{Category, IdSource, Section, SectionBody, SectionKind};
+use crate::draft::{Category, IdSource, Section, SectionBody, SectionKind, count_chars_at_most};
 
 /// Longest numbered heading, in characters.
 const MAX_HEADING_CHARS: usize = 40;
@@ -70,7 +70,7 @@ fn heading(line: &str, bare_allowed: bool) -> Option<Heading<'_>> {
         MAX_BARE_HEADING_CHARS
     };
     let plain = !title.trim().is_empty()
-        && nonws(title) <= limit
+        && count_chars_at_most(title, limit)
         && !title.contains(['，', '；', ';', ','])
         && !ends_sentence(title);
     // An unnumbered heading stands alone on its line, ending at most in a colon.
@@ -87,7 +87,8 @@ fn heading(line: &str, bare_allowed: bool) -> Option<Heading<'_>> {
 /// Lines that belong to an outline: runs of at least three numbered title-only lines with no
 /// text between them (the table of contents some pages open with).
 fn outline_lines(lines: &[&str]) -> Vec<bool> {
-    let title_only = |l: &str| mark_of(l).is_some() && nonws(l) <= 30 && !ends_sentence(l);
+    let title_only =
+        |l: &str| mark_of(l).is_some() && count_chars_at_most(l, 30) && !ends_sentence(l);
     let mut out = vec![false; lines.len()];
     let mut k = 0;
     while k < lines.len() {
