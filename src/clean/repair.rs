@@ -4,6 +4,7 @@
 use super::detect::{is_page_number, line_ranges};
 use super::marks::starts_with_mark;
 use super::view::{is_han, is_invisible};
+use crate::draft::is_space;
 
 /// One line of the original text with the removed spans cut out.
 #[derive(Debug, Clone)]
@@ -195,7 +196,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
     let full_width = typical * FULL_LINE_TENTHS / 10;
     // The paragraph being built, its last physical line (kept text, original width), and how
     // many lines it has.
-    let mut current: Option<(String, (String, usize), usize)> = None;
+    let mut current: Option<(String, (&str, usize), usize)> = None;
     let mut gap_blank = false;
     let mut gap_removed = false;
     let mut gap_page = false;
@@ -223,10 +224,13 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 // In a hard-wrapped copy, a numbered line that fills the whole width was
                 // broken by the page even without a comma in it (a long heading).
                 let brimming = wrapped && *last_width * 20 >= typical * 19;
-                let numbered_heading = starts_with_mark(paragraph)
-                    && !has_sentence_end(paragraph)
-                    && (is_heading_like(paragraph)
-                        || !paragraph.contains(['，', ',']) && !brimming);
+                // Asked only when it decides: it reads the whole paragraph so far.
+                let numbered_heading = || {
+                    starts_with_mark(paragraph)
+                        && !has_sentence_end(paragraph)
+                        && (is_heading_like(paragraph)
+                            || !paragraph.contains(['，', ',']) && !brimming)
+                };
                 !first_line_title
                     && (gap_removed || !gap_blank)
                     && (!piece.indented || continuation)
@@ -234,7 +238,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                     && !starts_with_mark(line)
                     && (continuation
                         || ends_mid_sentence(last)
-                        || (full || gap_page) && !numbered_heading)
+                        || (full || gap_page) && !numbered_heading())
             }
         };
         match current.as_mut() {
@@ -251,7 +255,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                     paragraph.push(' ');
                 }
                 paragraph.push_str(line);
-                *last = (line.to_owned(), piece.width);
+                *last = (line, piece.width);
                 *lines += 1;
                 stats.joined_lines += 1;
             }
@@ -259,7 +263,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 if let Some((paragraph, _, _)) = current.take() {
                     out.push(paragraph);
                 }
-                current = Some((line.to_owned(), (line.to_owned(), piece.width), 1));
+                current = Some((line.to_owned(), (line, piece.width), 1));
             }
         }
         gap_blank = false;
@@ -269,7 +273,7 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
     if let Some((paragraph, _, _)) = current {
         out.push(paragraph);
     }
-    for paragraph in &mut out {
+    for paragraph in out.iter_mut().filter(|p| p.chars().any(is_space)) {
         let (fixed, removed) = strip_stray_spaces(paragraph);
         stats.spaces_removed += removed;
         *paragraph = fixed;
@@ -292,7 +296,12 @@ fn is_cjk_like(c: char) -> bool {
 /// collapses the others to one space; ideographic spaces between two characters stay (the
 /// writer put them there: `局长　张三`). Leading and trailing whitespace goes too.
 pub(crate) fn strip_stray_spaces(line: &str) -> (String, usize) {
-    let chars: Vec<char> = line.trim().chars().collect();
+    let line = line.trim();
+    // Most lines hold no space at all between their first and last character.
+    if !line.chars().any(is_space) {
+        return (line.to_owned(), 0);
+    }
+    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut removed = 0;
     let mut i = 0;

@@ -134,7 +134,7 @@ pub fn count_chars_at_most(text: &str, max: usize) -> bool {
 /// `char::is_whitespace`, answered at once for the characters most of a draft is made of:
 /// no whitespace character lies above the ideographic space U+3000, and asking Unicode's table
 /// about every Chinese character was a tenth of counting a large draft.
-fn is_space(c: char) -> bool {
+pub fn is_space(c: char) -> bool {
     c <= '\u{3000}' && c.is_whitespace()
 }
 

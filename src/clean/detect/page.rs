@@ -103,21 +103,22 @@ pub(super) fn remove_running_headers(text: &str, lines: &mut [LineResult]) {
             && !l.structural
             && (4..=TITLE_MAX_CHARS).contains(&l.nonws)
             && !t.contains(['。', '；', '！', '？'])
-            && t.chars().filter(|&c| is_han(c)).count() >= 4
+            && t.chars().filter(|&c| is_han(c)).nth(3).is_some()
     };
-    let mut groups: std::collections::HashMap<String, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut groups: crate::quick_hash::QuickMap<String, Vec<usize>> = Default::default();
     for (k, line) in lines.iter().enumerate() {
         if candidate(line) {
             groups.entry(kept_key(text, line)).or_default().push(k);
         }
     }
     let (prev, next) = non_blank_neighbours(lines);
+    // A line is asked whether it is a page number once, however many repeated lines it is next to.
+    let page_number: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); lines.len()];
     let near_page_number = |k: usize| {
-        [prev[k], next[k]]
-            .into_iter()
-            .flatten()
-            .any(|j| is_page_number(text[lines[j].start..lines[j].end].trim()))
+        [prev[k], next[k]].into_iter().flatten().any(|j| {
+            *page_number[j]
+                .get_or_init(|| is_page_number(text[lines[j].start..lines[j].end].trim()))
+        })
     };
     let first_content = lines
         .iter()
@@ -179,6 +180,10 @@ const TITLE_MAX_CHARS: usize = 60;
 
 /// Letters, digits and Chinese characters of what is left of a line after its spans.
 fn kept_key(text: &str, line: &LineResult) -> String {
+    let whole = &text[line.start..line.end];
+    if line.spans.is_empty() {
+        return whole.chars().filter(|&c| is_content_char(c)).collect();
+    }
     let cover = Cover::new(line.spans.iter().map(|s| (s.start, s.end)));
     text[line.start..line.end]
         .char_indices()
