@@ -182,7 +182,23 @@ const TITLE_MAX_CHARS: usize = 60;
 fn kept_key(text: &str, line: &LineResult) -> String {
     let whole = &text[line.start..line.end];
     if line.spans.is_empty() {
-        return whole.chars().filter(|&c| is_content_char(c)).collect();
+        // Copied a run of content characters at a time: a line has few punctuation marks.
+        let mut key = String::with_capacity(whole.len());
+        let mut run_start = None;
+        for (i, c) in whole.char_indices() {
+            match (is_content_char(c), run_start) {
+                (true, None) => run_start = Some(i),
+                (false, Some(from)) => {
+                    key.push_str(&whole[from..i]);
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = run_start {
+            key.push_str(&whole[from..]);
+        }
+        return key;
     }
     let cover = Cover::new(line.spans.iter().map(|s| (s.start, s.end)));
     text[line.start..line.end]
