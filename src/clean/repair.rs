@@ -4,7 +4,7 @@
 use super::detect::{is_page_number, line_ranges};
 use super::marks::starts_with_mark;
 use super::view::{is_han, is_invisible};
-use crate::draft::is_space;
+use crate::draft::{count_chars_at_most, is_space};
 
 /// One line of the original text with the removed spans cut out.
 #[derive(Debug, Clone)]
@@ -219,8 +219,8 @@ pub(crate) fn paragraphs(pieces: &[Piece], keep_first_line: bool) -> (Vec<String
                 // The page broke a long line; a short line (a title, a heading) was broken by
                 // the writer. A numbered line without a sentence in it is a heading unless it
                 // fills the line.
-                let full = *last_width >= full_width
-                    && !crate::draft::count_chars_at_most(last, MIN_BROKEN_LINE - 1);
+                let full =
+                    *last_width >= full_width && !count_chars_at_most(last, MIN_BROKEN_LINE - 1);
                 // In a hard-wrapped copy, a numbered line that fills the whole width was
                 // broken by the page even without a comma in it (a long heading).
                 let brimming = wrapped && *last_width * 20 >= typical * 19;

@@ -181,31 +181,32 @@ const TITLE_MAX_CHARS: usize = 60;
 /// Letters, digits and Chinese characters of what is left of a line after its spans.
 fn kept_key(text: &str, line: &LineResult) -> String {
     let whole = &text[line.start..line.end];
-    if line.spans.is_empty() {
-        // Copied a run of content characters at a time: a line has few punctuation marks.
-        let mut key = String::with_capacity(whole.len());
-        let mut run_start = None;
-        for (i, c) in whole.char_indices() {
-            match (is_content_char(c), run_start) {
-                (true, None) => run_start = Some(i),
-                (false, Some(from)) => {
-                    key.push_str(&whole[from..i]);
-                    run_start = None;
-                }
-                _ => {}
+    // Most lines have no spans, and need no cover to ask.
+    let cover =
+        (!line.spans.is_empty()).then(|| Cover::new(line.spans.iter().map(|s| (s.start, s.end))));
+    let kept = |i: usize, c: char| {
+        is_content_char(c)
+            && !cover
+                .as_ref()
+                .is_some_and(|cover| cover.contains(line.start + i))
+    };
+    // Copied a run of kept characters at a time: a line has few punctuation marks.
+    let mut key = String::with_capacity(whole.len());
+    let mut run_start = None;
+    for (i, c) in whole.char_indices() {
+        match (kept(i, c), run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(from)) => {
+                key.push_str(&whole[from..i]);
+                run_start = None;
             }
+            _ => {}
         }
-        if let Some(from) = run_start {
-            key.push_str(&whole[from..]);
-        }
-        return key;
     }
-    let cover = Cover::new(line.spans.iter().map(|s| (s.start, s.end)));
-    text[line.start..line.end]
-        .char_indices()
-        .filter(|&(i, c)| is_content_char(c) && !cover.contains(line.start + i))
-        .map(|(_, c)| c)
-        .collect()
+    if let Some(from) = run_start {
+        key.push_str(&whole[from..]);
+    }
+    key
 }
 
 /// The first line left is the title; a copy of it among the next few lines (before anything
