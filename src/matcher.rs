@@ -18,6 +18,7 @@
 //! bookkeeping of empty matches here.
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
+use regex_automata::meta;
 use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::pool::Pool;
@@ -56,7 +57,7 @@ pub struct Matcher {
     source: String,
     engine: Engine,
     /// The full regex, once the cheaper engine has handed over to it.
-    whole: OnceLock<Option<regex::Regex>>,
+    whole: OnceLock<Option<meta::Regex>>,
     /// Bytes of haystack the cheaper engine has been given so far.
     read: AtomicUsize,
 }
@@ -65,7 +66,7 @@ enum Engine {
     /// The forward automaton only, with the full regex built once it pays off.
     Forward(Box<Forward>),
     /// What the forward-only search does not cover, compiled the usual way.
-    Whole(regex::Regex),
+    Whole(meta::Regex),
     /// Compiled ahead of time: nothing to compile, and no cache to keep. Sparse automata are
     /// slower to run than the lazy DFA with its prefilter, so past [`FORWARD_BYTES`] of
     /// haystack the full regex takes over here too.
@@ -88,12 +89,33 @@ impl std::fmt::Debug for Matcher {
     }
 }
 
-fn whole_regex(source: &str) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(source)
+/// `source` compiled as `regex::RegexBuilder` with `case_insensitive` and `size_limit` would,
+/// but as the engine under `regex::Regex`, which can search part of a haystack while its
+/// look-around still sees the rest.
+fn whole_regex(source: &str) -> Result<meta::Regex, String> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .hybrid_cache_capacity(2 << 20)
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true),
+        )
+        .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+        .build(source)
+        .map_err(|_| regex_error(source))
+}
+
+/// What `regex` says of a pattern that does not compile: the message users know.
+fn regex_error(source: &str) -> String {
+    match regex::RegexBuilder::new(source)
         .case_insensitive(true)
         .size_limit(SIZE_LIMIT)
         .build()
-        .map_err(|e| e.to_string())
+    {
+        Err(error) => error.to_string(),
+        Ok(_) => format!("cannot compile {source}"),
+    }
 }
 
 impl Matcher {
@@ -152,17 +174,29 @@ impl Matcher {
 
     /// The byte ranges of the successive non-overlapping matches in `haystack`.
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-        let mut at = 0;
+        self.find_iter_within(haystack, 0..haystack.len())
+    }
+
+    /// The byte ranges of the successive non-overlapping matches in the part `span` of
+    /// `haystack`: those `find_iter` finds in a text where `span` is all that can match, with
+    /// anchors and word boundaries still looking at the text around it.
+    pub fn find_iter_within<'a>(
+        &'a self,
+        haystack: &'a str,
+        span: Range<usize>,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let (mut at, limit) = (span.start, span.end);
+        let input = Input::new(haystack).span(span);
         let mut whole = match &self.engine {
-            Engine::Whole(regex) => Some(regex.find_iter(haystack)),
+            Engine::Whole(regex) => Some(regex.find_iter(input.clone())),
             Engine::Forward(_) | Engine::Prebuilt(_) => None,
         };
         let mut prebuilt = match &self.engine {
-            Engine::Prebuilt(_) if self.hand_over(haystack.len()) => {
-                whole = self.full().map(|regex| regex.find_iter(haystack));
+            Engine::Prebuilt(_) if self.hand_over(limit - at) => {
+                whole = self.full().map(|regex| regex.find_iter(input.clone()));
                 None
             }
-            Engine::Prebuilt(automata) => Some(automata.find_iter(haystack.as_bytes())),
+            Engine::Prebuilt(automata) => Some(automata.find_iter(input.clone())),
             Engine::Forward(_) | Engine::Whole(_) => None,
         };
         std::iter::from_fn(move || {
@@ -172,10 +206,10 @@ impl Matcher {
             if let Some(matches) = prebuilt.as_mut() {
                 return matches.next().map(|m| m.range());
             }
-            if at > haystack.len() {
+            if at > limit {
                 return None;
             }
-            let found = self.find_from(haystack, at)?;
+            let found = self.find_from(haystack, at..limit)?;
             // Non-empty by construction (patterns that match the empty string go whole).
             at = found.end.max(found.start + 1);
             Some(found)
@@ -183,7 +217,7 @@ impl Matcher {
     }
 
     /// The full regex, compiled now if this is its first use.
-    fn full(&self) -> Option<&regex::Regex> {
+    fn full(&self) -> Option<&meta::Regex> {
         match &self.engine {
             Engine::Whole(regex) => Some(regex),
             Engine::Forward(_) | Engine::Prebuilt(_) => self
@@ -205,8 +239,8 @@ impl Matcher {
         read >= FORWARD_BYTES || matched
     }
 
-    /// The leftmost-first match starting at or after `from`.
-    fn find_from(&self, haystack: &str, from: usize) -> Option<Range<usize>> {
+    /// The leftmost-first match within `span` of `haystack`.
+    fn find_from(&self, haystack: &str, span: Range<usize>) -> Option<Range<usize>> {
         let Engine::Forward(forward) = &self.engine else {
             return None;
         };
@@ -216,17 +250,18 @@ impl Matcher {
             caches,
             vm_matches,
         } = &**forward;
-        if self.hand_over(haystack.len() - from) {
-            return self.full()?.find_at(haystack, from).map(|m| m.range());
+        let (from, limit) = (span.start, span.end);
+        let input = Input::new(haystack).span(span);
+        if self.hand_over(limit - from) {
+            return self.full()?.find(input).map(|m| m.range());
         }
         let mut guard = caches.get();
         let caches = &mut *guard;
-        let input = Input::new(haystack).span(from..haystack.len());
         let end = match dfa.try_search_fwd(&mut caches.dfa, &input) {
             Ok(None) => return None,
             Ok(Some(half)) => half.offset(),
-            // The lazy DFA gave up: the VM reads the rest of the haystack.
-            Err(_) => haystack.len(),
+            // The lazy DFA gave up: the VM reads the rest of the span.
+            Err(_) => limit,
         };
         if end - from <= VM_WINDOW {
             // Every match within `from..end` is a match of the whole haystack (look-around
@@ -240,7 +275,7 @@ impl Matcher {
         drop(guard);
         // A match this long is in long text: the full regex serves the rest of it too.
         self.read.fetch_add(FORWARD_BYTES, Ordering::Relaxed);
-        self.full()?.find_at(haystack, from).map(|m| m.range())
+        self.full()?.find(input).map(|m| m.range())
     }
 }
 
@@ -321,6 +356,30 @@ mod tests {
         ] {
             let (ours, theirs) = spans(pattern, haystack);
             assert_eq!(ours, theirs, "{pattern} on {haystack}");
+        }
+    }
+
+    #[test]
+    fn a_search_within_a_span_sees_the_text_around_it() {
+        let text = "请下载文档。";
+        let span = "请".len().."请下载文档".len();
+        for (pattern, expected) in [
+            // The text goes on after the span and began before it.
+            ("文档$", Vec::<(usize, usize)>::new()),
+            ("^下载", Vec::new()),
+            // What lies wholly inside is found, at its place in the whole text.
+            ("下载", vec![(3, 9)]),
+            ("请下载", Vec::new()),
+            ("文档。", Vec::new()),
+        ] {
+            for matcher in [Matcher::new(pattern), Matcher::whole(pattern)] {
+                let found: Vec<_> = matcher
+                    .unwrap()
+                    .find_iter_within(text, span.clone())
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                assert_eq!(found, expected, "{pattern}");
+            }
         }
     }
 

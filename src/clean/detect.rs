@@ -6,6 +6,7 @@ use super::marks::starts_with_mark;
 use super::rules::{RuleKind, Rules, TextSize};
 use super::view::{View, is_han, is_invisible};
 use crate::parallel::{self, Job};
+use std::ops::Range;
 
 mod memo;
 mod page;
@@ -284,18 +285,43 @@ fn sentence_ranges(v: &str) -> Vec<(usize, usize)> {
 
 /// The non-empty matches in `line` of each rule that `hits` marks, by rule position, in rule
 /// order. A line as long as a whole page (a page without line breaks) cannot be shared out by
-/// lines, so its rules are run on all cores instead.
+/// lines, so its rules are run on all cores instead, and each reads only the windows around
+/// the `places` of its required words that a match can reach over (see
+/// [`super::reach::Reach`]).
 fn rule_matches(
     rules: &Rules,
     hits: &[bool],
     line: &str,
     size: TextSize,
-) -> Vec<(usize, Vec<std::ops::Range<usize>>)> {
-    let find = |index: usize| -> Vec<std::ops::Range<usize>> {
-        rules.rules()[index]
-            .matcher_for(size)
+    places: Option<&[Option<Vec<Range<usize>>>]>,
+) -> Vec<(usize, Vec<Range<usize>>)> {
+    let find = |index: usize| -> Vec<Range<usize>> {
+        let rule = &rules.rules()[index];
+        let windows = places
+            .and_then(|places| places[index].as_deref())
+            .filter(|places| !places.is_empty())
+            .and_then(|places| rule.reach()?.windows(line, places));
+        let Some(windows) = windows else {
+            return rule
+                .matcher_for(size)
+                .into_iter()
+                .flat_map(|matcher| matcher.find_iter(line))
+                .filter(|m| m.start < m.end)
+                .collect();
+        };
+        // Windows this short are served best as a short text is.
+        let read: usize = windows.iter().map(Range::len).sum();
+        let size = if read < PARALLEL_TEXT_BYTES {
+            TextSize::Short
+        } else {
+            size
+        };
+        let Some(matcher) = rule.matcher_for(size) else {
+            return Vec::new();
+        };
+        windows
             .into_iter()
-            .flat_map(|matcher| matcher.find_iter(line))
+            .flat_map(|window| matcher.find_iter_within(line, window))
             .filter(|m| m.start < m.end)
             .collect()
     };
@@ -306,11 +332,9 @@ fn rule_matches(
             .map(|index| (index, find(index)))
             .collect();
     }
-    let jobs: Vec<Job<(usize, Vec<std::ops::Range<usize>>)>> = indices
+    let jobs: Vec<Job<(usize, Vec<Range<usize>>)>> = indices
         .into_iter()
-        .map(|index| -> Job<(usize, Vec<std::ops::Range<usize>>)> {
-            Box::new(move || (index, find(index)))
-        })
+        .map(|index| -> Job<(usize, Vec<Range<usize>>)> { Box::new(move || (index, find(index))) })
         .collect();
     parallel::run_all(jobs)
 }
@@ -380,8 +404,13 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
     let vt = view.text.as_str();
     let trimmed = vt.trim();
 
-    // One pass of the prefilter for both kinds of rule: `trimmed` is part of `vt`.
-    let candidates = rules.candidates(vt);
+    // One pass of the prefilter for both kinds of rule: `trimmed` is part of `vt`. A line too
+    // long to read whole for every rule keeps where the words were found.
+    let places = (vt.len() >= PARALLEL_TEXT_BYTES).then(|| rules.places(vt));
+    let candidates = match &places {
+        Some(places) => places.iter().map(Option::is_some).collect(),
+        None => rules.candidates(vt),
+    };
     if let Some(index) = rules
         .line_rules_matching(trimmed, result.nonws, &candidates, size)
         .next()
@@ -401,7 +430,7 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
     // Spans in view coordinates.
     // Only the rules that can match this line are run.
     let hits = rules.rules_matching(candidates);
-    let found = rule_matches(rules, &hits, vt, size);
+    let found = rule_matches(rules, &hits, vt, size, places.as_deref());
     let matches_of = |kind: RuleKind| {
         found
             .iter()
@@ -928,7 +957,7 @@ mod tests {
     }
 
     #[test]
-    fn a_line_as_long_as_a_page_has_its_rules_run_side_by_side_with_the_same_matches() {
+    fn a_line_as_long_as_a_page_has_its_rules_run_side_by_side_in_windows_with_the_same_matches() {
         let rules = Rules::builtin();
         let line =
             "一是学习不够（全文共3216字，下载后可任意编辑）。请加微信：abc123，获取全套材料。\
@@ -936,7 +965,8 @@ mod tests {
                 .repeat(800);
         assert!(line.len() >= PARALLEL_TEXT_BYTES);
         let hits = rules.rules_matching(rules.candidates(&line));
-        let side_by_side = rule_matches(&rules, &hits, &line, TextSize::Long);
+        let places = rules.places(&line);
+        let side_by_side = rule_matches(&rules, &hits, &line, TextSize::Long, Some(&places));
         let one_by_one: Vec<(usize, Vec<std::ops::Range<usize>>)> = (0..hits.len())
             .filter(|&index| hits[index])
             .map(|index| {

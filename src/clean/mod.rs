@@ -11,6 +11,7 @@ mod detect;
 pub mod marks;
 mod prebuilt;
 mod prefilter;
+mod reach;
 mod repair;
 pub(crate) mod required;
 pub mod rules;

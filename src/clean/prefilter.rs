@@ -25,16 +25,9 @@ pub(crate) struct Prefilters {
 }
 
 impl Prefilters {
-    /// For each rule, whether it can match `text`. `words` gives every rule's required words
-    /// when the index has to be built.
-    pub(crate) fn candidates(
-        &self,
-        text: &str,
-        words: impl Fn() -> Vec<Vec<Vec<Vec<u8>>>>,
-    ) -> Vec<bool> {
-        self.built
-            .get_or_init(|| Prefilter::new(&words()))
-            .candidates(text)
+    /// The prefilter; `words` gives every rule's required words when it has to be built.
+    pub(crate) fn get(&self, words: impl Fn() -> Vec<Vec<Vec<Vec<u8>>>>) -> &Prefilter {
+        self.built.get_or_init(|| Prefilter::new(&words()))
     }
 }
 
@@ -161,6 +154,55 @@ impl Prefilter {
     /// hold no word at all, so nothing is allocated until the first word is found.
     pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
         let mut found: Option<(Vec<bool>, Vec<bool>)> = None;
+        self.each_word(text, |word, _| {
+            let (held, seen) = found.get_or_insert_with(|| {
+                (vec![false; self.set_count], vec![false; self.words.len()])
+            });
+            if !seen[word] {
+                seen[word] = true;
+                for &set in &self.word_sets[word] {
+                    held[set] = true;
+                }
+            }
+        });
+        match found {
+            None => self.rule_sets.iter().map(Vec::is_empty).collect(),
+            Some((held, _)) => self.held_by_rule(&held),
+        }
+    }
+
+    /// For each rule, where in `text` the words of one of its required sets occur (sorted
+    /// byte ranges), the set with the fewest places: every match of the rule holds one of
+    /// them. `None` for a rule that cannot match `text`; an empty list for a rule with no set
+    /// to look for, which can match anywhere.
+    pub(crate) fn places(&self, text: &str) -> Vec<Option<Vec<Range<usize>>>> {
+        let mut by_set: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.set_count];
+        self.each_word(text, |word, at| {
+            for &set in &self.word_sets[word] {
+                by_set[set].push(at..at + self.words[word].len());
+            }
+        });
+        self.rule_sets
+            .iter()
+            .map(|sets| {
+                if sets.iter().any(|&set| by_set[set].is_empty()) {
+                    return None;
+                }
+                let fewest = sets.iter().min_by_key(|&&set| by_set[set].len());
+                Some(fewest.map_or_else(Vec::new, |&set| by_set[set].clone()))
+            })
+            .collect()
+    }
+
+    fn held_by_rule(&self, held: &[bool]) -> Vec<bool> {
+        self.rule_sets
+            .iter()
+            .map(|sets| sets.iter().all(|&set| held[set]))
+            .collect()
+    }
+
+    /// Calls `found(word, at)` for every occurrence of a word in `text`, by position.
+    fn each_word(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
         for (at, c) in text.char_indices() {
             let c = c.to_ascii_lowercase();
@@ -188,25 +230,9 @@ impl Prefilter {
             for word in range.clone() {
                 let needle = &self.words[word];
                 if rest.len() >= needle.len() && rest[..needle.len()].eq_ignore_ascii_case(needle) {
-                    let (held, seen) = found.get_or_insert_with(|| {
-                        (vec![false; self.set_count], vec![false; self.words.len()])
-                    });
-                    if !seen[word] {
-                        seen[word] = true;
-                        for &set in &self.word_sets[word] {
-                            held[set] = true;
-                        }
-                    }
+                    found(word, at);
                 }
             }
-        }
-        match found {
-            None => self.rule_sets.iter().map(Vec::is_empty).collect(),
-            Some((held, _)) => self
-                .rule_sets
-                .iter()
-                .map(|sets| sets.iter().all(|&set| held[set]))
-                .collect(),
         }
     }
 }

@@ -22,6 +22,7 @@
 
 use super::detect::LineMemo;
 use super::prefilter::Prefilters;
+use super::reach::Reach;
 use super::required;
 use crate::matcher::Matcher;
 use serde::{Deserialize, Serialize};
@@ -112,6 +113,9 @@ pub struct Rule {
     /// Compiled on first use, shared by every clone of the rule set; `None` if it cannot be
     /// compiled (over the size limit), in which case the rule matches nothing.
     matcher: Arc<OnceLock<Option<Matcher>>>,
+    /// How far a match reaches around a required word, worked out on first use (only long
+    /// lines are read in windows); `None` inside when too far for windows to pay.
+    reach: Arc<OnceLock<Option<Reach>>>,
 }
 
 impl Rule {
@@ -155,6 +159,18 @@ impl Rule {
                     .map(|automata| Matcher::from_prebuilt(&self.source, automata))
                     .or_else(|| Matcher::new(&self.source).ok()),
                 TextSize::Long => Matcher::whole(&self.source).ok(),
+            })
+            .as_ref()
+    }
+
+    /// How far a match reaches around a required word (see [`Reach`]), worked out now if this
+    /// is its first use.
+    pub(crate) fn reach(&self) -> Option<&Reach> {
+        self.reach
+            .get_or_init(|| {
+                required::parse(&self.source)
+                    .ok()
+                    .and_then(|hir| Reach::of(&hir))
             })
             .as_ref()
     }
@@ -407,9 +423,18 @@ impl Rules {
 
     /// For each rule (by position), whether its required words occur in `text`: one pass.
     pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
-        self.prefilter.candidates(text, || {
-            self.rules.iter().map(|r| r.words.clone()).collect()
-        })
+        self.prefilter().candidates(text)
+    }
+
+    /// For each rule (by position), the places in `text` one of its matches must reach over
+    /// (see [`super::prefilter::Prefilter::places`]); `None` where it cannot match.
+    pub(crate) fn places(&self, text: &str) -> Vec<Option<Vec<std::ops::Range<usize>>>> {
+        self.prefilter().places(text)
+    }
+
+    fn prefilter(&self) -> &super::prefilter::Prefilter {
+        self.prefilter
+            .get(|| self.rules.iter().map(|r| r.words.clone()).collect())
     }
 
     /// Positions (in [`Rules::rules`]) of the Line rules that match `trimmed`, in order, among
@@ -516,6 +541,7 @@ fn compile(spec: RuleSpec) -> Result<Rule, RulesError> {
         words,
         source,
         matcher: Arc::default(),
+        reach: Arc::default(),
     })
 }
 
