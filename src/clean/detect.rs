@@ -635,10 +635,11 @@ fn widen_to_brackets(line: &str, base: usize, spans: &mut Vec<Span>) {
     let mut open: std::collections::VecDeque<(usize, char, usize, usize)> =
         std::collections::VecDeque::new();
     let mut widened: Vec<Span> = Vec::new();
+    let mut sweep = cover.sweep();
     for (i, c) in line.char_indices() {
         tick(1);
         let before = (cut, content);
-        if cover.contains(base + i) {
+        if sweep.contains(base + i) {
             cut += usize::from(!c.is_whitespace());
         } else if is_content_char(c) {
             content += 1;
