@@ -60,6 +60,8 @@ pub struct Matcher {
     whole: OnceLock<Option<meta::Regex>>,
     /// Bytes of haystack the cheaper engine has been given so far.
     read: AtomicUsize,
+    /// Bytes of haystack after which the full regex takes over.
+    hand_over_at: usize,
 }
 
 enum Engine {
@@ -134,6 +136,7 @@ impl Matcher {
             engine,
             whole: OnceLock::new(),
             read: AtomicUsize::new(0),
+            hand_over_at: FORWARD_BYTES,
         }
     }
 
@@ -148,6 +151,16 @@ impl Matcher {
     /// kept by the test that compares every prebuilt rule with `regex` on real pages).
     pub fn from_prebuilt(source: &str, automata: Prebuilt) -> Matcher {
         Matcher::with(source, Engine::Prebuilt(Box::new(automata)))
+    }
+
+    /// [`Matcher::from_prebuilt`] handing over to the full regex after `bytes` of haystack:
+    /// for the lines of a long page, where a rule that reads more than a little of it reads
+    /// much, and the full regex pays for itself.
+    pub fn from_prebuilt_reading(source: &str, automata: Prebuilt, bytes: usize) -> Matcher {
+        Matcher {
+            hand_over_at: bytes,
+            ..Matcher::from_prebuilt(source, automata)
+        }
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
@@ -236,7 +249,7 @@ impl Matcher {
             Engine::Forward(forward) => forward.vm_matches.load(Ordering::Relaxed) >= VM_MATCHES,
             Engine::Whole(_) | Engine::Prebuilt(_) => false,
         };
-        read >= FORWARD_BYTES || matched
+        read >= self.hand_over_at || matched
     }
 
     /// The leftmost-first match within `span` of `haystack`.
@@ -274,7 +287,7 @@ impl Matcher {
         }
         drop(guard);
         // A match this long is in long text: the full regex serves the rest of it too.
-        self.read.fetch_add(FORWARD_BYTES, Ordering::Relaxed);
+        self.read.fetch_add(self.hand_over_at, Ordering::Relaxed);
         self.full()?.find(input).map(|m| m.range())
     }
 }

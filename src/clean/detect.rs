@@ -342,10 +342,14 @@ fn rule_matches(
 /// What the rules make of the line `text[start..end]`: asked of the rules' memory of lines
 /// first, since a line's verdict depends on nothing but its text.
 fn analyze_line(text: &str, start: usize, end: usize, rules: &Rules) -> LineResult {
-    // The rules a long text needs are compiled in full at once: it would soon outgrow the
-    // cheaper forward-only search (see `matcher`). Either finds the same matches.
-    let size = if text.len() >= PARALLEL_TEXT_BYTES {
+    // The rules a line as long as a page needs are compiled in full at once: it would soon
+    // outgrow the cheaper forward-only search (see `matcher`). The lines of a long page are
+    // read by automata compiled ahead of time until a rule has read enough of them to pay
+    // for its full regex. Every engine finds the same matches.
+    let size = if end - start >= PARALLEL_TEXT_BYTES {
         TextSize::Long
+    } else if text.len() >= PARALLEL_TEXT_BYTES {
+        TextSize::LinesOfPage
     } else {
         TextSize::Short
     };
