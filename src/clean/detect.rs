@@ -3,6 +3,7 @@
 use super::Flag;
 use super::cover::{Cover, tick, work_done};
 use super::marks::starts_with_mark;
+use super::prefilter::Places;
 use super::rules::{RuleKind, Rules, TextSize};
 use super::view::{View, is_han, is_invisible};
 use crate::parallel::{self, Job};
@@ -293,7 +294,7 @@ fn rule_matches(
     hits: &[bool],
     line: &str,
     size: TextSize,
-    places: Option<&[Option<Vec<Range<usize>>>]>,
+    places: Option<&[Option<Places>]>,
 ) -> Vec<(usize, Vec<Range<usize>>)> {
     let find = |index: usize| -> Vec<Range<usize>> {
         let rule = &rules.rules()[index];

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The prefilter of a rule set, built on first use.
 #[derive(Debug, Default)]
@@ -60,6 +60,15 @@ pub(crate) struct Prefilter {
     /// `学习资料`) and the next character rules most of them out without a look at the words.
     pairs: Vec<u64>,
 }
+
+/// Where the words of one required set occur in a text: sorted byte ranges, shared by the
+/// rules that look in the same set.
+pub(crate) type Places = Arc<[Range<usize>]>;
+
+/// A set's places are kept while there is at most one per this many bytes of text: denser,
+/// the windows around them would cover most of the text, and a line of megabytes of one word
+/// would keep a list many times its size.
+const BYTES_PER_PLACE: usize = 64;
 
 /// Slots of [`Prefilter::pairs`]: 8 KB, so that few pairs share a slot with a word's.
 const PAIR_SLOTS: usize = 1 << 16;
@@ -174,22 +183,41 @@ impl Prefilter {
     /// For each rule, where in `text` the words of one of its required sets occur (sorted
     /// byte ranges), the set with the fewest places: every match of the rule holds one of
     /// them. `None` for a rule that cannot match `text`; an empty list for a rule with no set
-    /// to look for, which can match anywhere.
-    pub(crate) fn places(&self, text: &str) -> Vec<Option<Vec<Range<usize>>>> {
-        let mut by_set: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.set_count];
+    /// to look for, or whose every set occurs too often to be worth keeping (more than one
+    /// place per [`BYTES_PER_PLACE`] of text), which is searched everywhere.
+    pub(crate) fn places(&self, text: &str) -> Vec<Option<Places>> {
+        let most = text.len() / BYTES_PER_PLACE;
+        // Per set: its places, or `None` once there are more than `most` of them.
+        let mut by_set: Vec<Option<Vec<Range<usize>>>> = vec![Some(Vec::new()); self.set_count];
+        let mut held = vec![false; self.set_count];
         self.each_word(text, |word, at| {
             for &set in &self.word_sets[word] {
-                by_set[set].push(at..at + self.words[word].len());
+                held[set] = true;
+                if let Some(places) = &mut by_set[set] {
+                    if places.len() < most {
+                        places.push(at..at + self.words[word].len());
+                    } else {
+                        by_set[set] = None;
+                    }
+                }
             }
         });
+        let by_set: Vec<Option<Places>> = by_set
+            .into_iter()
+            .map(|places| places.map(Arc::from))
+            .collect();
+        let everywhere: Places = Arc::from(Vec::new());
         self.rule_sets
             .iter()
             .map(|sets| {
-                if sets.iter().any(|&set| by_set[set].is_empty()) {
+                if !sets.iter().all(|&set| held[set]) {
                     return None;
                 }
-                let fewest = sets.iter().min_by_key(|&&set| by_set[set].len());
-                Some(fewest.map_or_else(Vec::new, |&set| by_set[set].clone()))
+                let fewest = sets
+                    .iter()
+                    .filter_map(|&set| by_set[set].as_ref())
+                    .min_by_key(|places| places.len());
+                Some(fewest.map_or_else(|| everywhere.clone(), Arc::clone))
             })
             .collect()
     }
@@ -348,6 +376,33 @@ mod tests {
             prefilter.candidates("未"),
             [false, false, false, true, true]
         );
+    }
+
+    #[test]
+    fn places_are_kept_by_rule_unless_too_crowded_to_pay() {
+        let sets = vec![
+            vec![
+                vec!["微信".as_bytes().to_vec()],
+                vec!["加".as_bytes().to_vec()],
+            ],
+            vec![vec!["您".as_bytes().to_vec()]],
+            vec![vec!["未完".as_bytes().to_vec()]],
+            Vec::new(),
+        ];
+        let prefilter = Prefilter::new(&sets);
+        let text = format!("{}请加微信，加油{}", "学".repeat(200), "您".repeat(300));
+        let places = prefilter.places(&text);
+        let at = |word: &str| text.find(word).unwrap();
+        // The rarer of a rule's sets: `微信` once, not `加` twice.
+        let contact = places[0].as_deref().unwrap();
+        assert_eq!(contact.len(), 1);
+        assert_eq!(contact[0], at("微信")..at("微信") + 6);
+        // A word on every character is kept nowhere: the rule reads everywhere.
+        assert_eq!(places[1].as_deref(), Some(&[][..]));
+        assert_eq!(places[2], None);
+        assert_eq!(places[3].as_deref(), Some(&[][..]));
+        let candidates: Vec<bool> = places.iter().map(Option::is_some).collect();
+        assert_eq!(candidates, prefilter.candidates(&text));
     }
 
     #[test]

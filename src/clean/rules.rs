@@ -442,7 +442,7 @@ impl Rules {
 
     /// For each rule (by position), the places in `text` one of its matches must reach over
     /// (see [`super::prefilter::Prefilter::places`]); `None` where it cannot match.
-    pub(crate) fn places(&self, text: &str) -> Vec<Option<Vec<std::ops::Range<usize>>>> {
+    pub(crate) fn places(&self, text: &str) -> Vec<Option<super::prefilter::Places>> {
         self.prefilter().places(text)
     }
 
