@@ -9,12 +9,14 @@
 //!
 //! That pays off for short texts and rare matches only: the VM is slow, and the lazy DFA has
 //! no literal prefilter to skip through long text. So once a matcher has matched often, read
-//! much text, or met a match too long for the VM, it compiles the full `regex::Regex` and
-//! uses it from then on.
+//! much text, or met a match too long for the VM, it compiles the full regex and uses it from
+//! then on. The full regex is `regex_automata::meta::Regex`, the engine `regex::Regex` wraps,
+//! built as `regex` builds it: unlike `regex::Regex` it can search part of a haystack
+//! ([`Matcher::find_iter_within`]) with anchors still seeing the rest.
 //!
 //! The spans are those of `regex::Regex::find_iter`: leftmost-first, non-overlapping. A
 //! pattern the lazy DFA cannot run (a Unicode word boundary) or that can match the empty
-//! string is handed to `regex::Regex` whole, which keeps those rules exact without the
+//! string is handed to the full regex whole, which keeps those rules exact without the
 //! bookkeeping of empty matches here.
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
