@@ -209,8 +209,9 @@ impl Prefilter {
         let everywhere: Places = Arc::from(Vec::new());
         self.rule_sets
             .iter()
-            .map(|sets| {
-                if !sets.iter().all(|&set| held[set]) {
+            .zip(self.held_by_rule(&held))
+            .map(|(sets, candidate)| {
+                if !candidate {
                     return None;
                 }
                 let fewest = sets

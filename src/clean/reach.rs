@@ -8,7 +8,7 @@
 //! which is only the repeats' own characters ([`Reach::free`]). So walking out from a word, a
 //! match ends before more than `bounded` bytes of other characters have been passed.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 use std::ops::Range;
 
 /// Widest stretch of bounded text a rule may reach over and still be read in windows: beyond
@@ -24,8 +24,8 @@ const MAX_FREE_CHARS: u32 = 4096;
 pub(crate) struct Reach {
     /// Most bytes the pattern's parts outside unbounded repeats can match, all together.
     bounded: usize,
-    /// The characters unbounded repeats can match, as sorted, disjoint, inclusive ranges.
-    free: Vec<(char, char)>,
+    /// The characters unbounded repeats can match.
+    free: ClassUnicode,
 }
 
 impl Reach {
@@ -34,29 +34,20 @@ impl Reach {
     pub(crate) fn of(hir: &Hir) -> Option<Reach> {
         let mut free = Vec::new();
         let bounded = bounded_len(hir, &mut free)?;
-        free.sort_unstable();
-        let mut merged: Vec<(char, char)> = Vec::with_capacity(free.len());
-        for (start, end) in free {
-            match merged.last_mut() {
-                Some(last) if u32::from(start) <= u32::from(last.1).saturating_add(1) => {
-                    last.1 = last.1.max(end);
-                }
-                _ => merged.push((start, end)),
-            }
-        }
-        let free_chars: u32 = merged
+        // Sorted and merged.
+        let free = ClassUnicode::new(free);
+        let free_chars: u32 = free
+            .ranges()
             .iter()
-            .map(|&(start, end)| u32::from(end) - u32::from(start) + 1)
+            .map(|range| u32::from(range.end()) - u32::from(range.start()) + 1)
             .sum();
-        (bounded <= MAX_BOUNDED && free_chars <= MAX_FREE_CHARS).then_some(Reach {
-            bounded,
-            free: merged,
-        })
+        (bounded <= MAX_BOUNDED && free_chars <= MAX_FREE_CHARS).then_some(Reach { bounded, free })
     }
 
     fn is_free(&self, c: char) -> bool {
-        let at = self.free.partition_point(|&(_, end)| end < c);
-        self.free.get(at).is_some_and(|&(start, _)| start <= c)
+        let ranges = self.free.ranges();
+        let at = ranges.partition_point(|range| range.end() < c);
+        ranges.get(at).is_some_and(|range| range.start() <= c)
     }
 
     /// The windows of `text` that hold every match reaching over one of `places` (sorted by
@@ -92,40 +83,34 @@ impl Reach {
 
     /// The start of the stretch before `from` a match can reach back over, not before `floor`.
     fn walk_back(&self, text: &str, from: usize, floor: usize) -> usize {
-        let mut spent = 0;
-        let mut at = from;
-        for c in text[floor..from].chars().rev() {
-            if !self.is_free(c) {
-                spent += c.len_utf8();
-                if spent > self.bounded {
-                    break;
-                }
-            }
-            at -= c.len_utf8();
-        }
-        at
+        from - self.reach_over(text[floor..from].chars().rev())
     }
 
     /// The end of the stretch after `from` a match can reach on over.
     fn walk_on(&self, text: &str, from: usize) -> usize {
-        let mut spent = 0;
-        let mut at = from;
-        for c in text[from..].chars() {
+        from + self.reach_over(text[from..].chars())
+    }
+
+    /// Bytes of `chars` (read outward from a word) a match can reach over: all the free
+    /// characters, and other characters up to [`Reach::bounded`] bytes.
+    fn reach_over(&self, chars: impl Iterator<Item = char>) -> usize {
+        let (mut spent, mut passed) = (0, 0);
+        for c in chars {
             if !self.is_free(c) {
                 spent += c.len_utf8();
                 if spent > self.bounded {
                     break;
                 }
             }
-            at += c.len_utf8();
+            passed += c.len_utf8();
         }
-        at
+        passed
     }
 }
 
 /// Most bytes `hir` matches outside its unbounded repeats; the characters inside them are
 /// added to `free`. `None` when that is too much to be worth windows.
-fn bounded_len(hir: &Hir, free: &mut Vec<(char, char)>) -> Option<usize> {
+fn bounded_len(hir: &Hir, free: &mut Vec<ClassUnicodeRange>) -> Option<usize> {
     let len = match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => 0,
         HirKind::Literal(literal) => literal.0.len(),
@@ -157,23 +142,26 @@ fn bounded_len(hir: &Hir, free: &mut Vec<(char, char)>) -> Option<usize> {
 
 /// Adds every character `hir` can match to `chars`; `None` for a byte class beyond ASCII,
 /// which matches parts of characters.
-fn chars_of(hir: &Hir, chars: &mut Vec<(char, char)>) -> Option<()> {
+fn chars_of(hir: &Hir, chars: &mut Vec<ClassUnicodeRange>) -> Option<()> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => {}
         HirKind::Literal(literal) => {
             for c in std::str::from_utf8(&literal.0).ok()?.chars() {
-                chars.push((c, c));
+                chars.push(ClassUnicodeRange::new(c, c));
             }
         }
         HirKind::Class(Class::Unicode(class)) => {
-            chars.extend(class.ranges().iter().map(|r| (r.start(), r.end())));
+            chars.extend_from_slice(class.ranges());
         }
         HirKind::Class(Class::Bytes(class)) => {
             for range in class.ranges() {
                 if !range.end().is_ascii() {
                     return None;
                 }
-                chars.push((char::from(range.start()), char::from(range.end())));
+                chars.push(ClassUnicodeRange::new(
+                    char::from(range.start()),
+                    char::from(range.end()),
+                ));
             }
         }
         HirKind::Capture(capture) => chars_of(&capture.sub, chars)?,

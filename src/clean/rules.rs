@@ -616,12 +616,10 @@ mod tests {
                 Matcher::whole(&rule.source).unwrap(),
             ];
             if let Some(automata) = super::super::prebuilt::lookup(&rule.source) {
-                matchers.push(Matcher::from_prebuilt(&rule.source, automata));
-                prebuilt += 1;
-            }
-            // Handing over to the full regex after a few lines, as for a long page's lines.
-            if let Some(automata) = super::super::prebuilt::lookup(&rule.source) {
+                matchers.push(Matcher::from_prebuilt(&rule.source, automata.clone()));
+                // Handing over to the full regex after a few lines, as for a long page's.
                 matchers.push(Matcher::from_prebuilt_reading(&rule.source, automata, 256));
+                prebuilt += 1;
             }
             for line in &lines {
                 let expected: Vec<_> = regex.find_iter(line).map(|m| m.range()).collect();
