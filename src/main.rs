@@ -133,7 +133,9 @@ fn run_command(command: Commands) -> ExitCode {
     let rules_file = paths.user_rules_file();
     let templates_dir = paths.user_templates_dir();
     let stdout = &mut std::io::stdout().lock();
-    let stderr = &mut std::io::stderr().lock();
+    // Standard error is unbuffered: without this, every piece of a formatted line is a write
+    // of its own, and an import that lists two thousand removed spans makes ten thousand.
+    let stderr = &mut std::io::LineWriter::new(std::io::stderr().lock());
     let status = match command {
         Commands::Import {
             input,
