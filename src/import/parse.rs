@@ -327,7 +327,16 @@ pub(super) fn split_findings(
     ids: &mut IdSource,
     consumed: &mut Vec<String>,
 ) -> (Vec<Finding>, String) {
-    let marks = choose_marks(content, category_kind);
+    split_at_marks(content, &choose_marks(content, category_kind), ids, consumed)
+}
+
+/// [`split_findings`] at the marks [`choose_marks`] chose in `content`.
+fn split_at_marks(
+    content: &str,
+    marks: &[(usize, usize)],
+    ids: &mut IdSource,
+    consumed: &mut Vec<String>,
+) -> (Vec<Finding>, String) {
     if marks.is_empty() {
         return (paragraph_findings(content, ids, consumed), String::new());
     }
@@ -471,6 +480,11 @@ fn reads_as_problems(
     } else {
         marks
     };
+    marked_items_read_as_problems(&content, &marks)
+}
+
+/// Whether most of the items at `marks` in `content` name a shortfall in their first clause.
+fn marked_items_read_as_problems(content: &str, marks: &[(usize, usize)]) -> bool {
     if marks.is_empty() {
         return false;
     }
@@ -564,8 +578,6 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
     let found = found.filter(|(kind, starts, stop)| {
         heading_at.is_some() || reads_as_problems(paragraphs, region_start, *stop, *kind, starts)
     });
-    let region_ok = heading_at.is_some()
-        || reads_as_problems(paragraphs, region_start, region_end, MarkKind::Paren, &[]);
     match found {
         Some((kind, mut starts, stop)) => {
             region_end = stop;
@@ -625,10 +637,15 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
                 .map(String::as_str)
                 .collect();
             let content = join(&region);
-            if region_ok && choose_marks(&content, None).len() >= 2 {
+            // The region's marks are chosen once: on a page pasted as one line that is most
+            // of the parse.
+            let marks = choose_marks(&content, None);
+            let region_ok =
+                heading_at.is_some() || marked_items_read_as_problems(&content, &marks);
+            if region_ok && marks.len() >= 2 {
                 let id = ids.category();
                 let (findings, pre) =
-                    split_findings(&content, None, &mut ids, &mut parsed.consumed);
+                    split_at_marks(&content, &marks, &mut ids, &mut parsed.consumed);
                 // Findings straight under `一、存在的问题` make one category named after that
                 // heading (a derived name, like the numbers: the heading keeps its text).
                 let title = heading_at.map_or(String::new(), |h| {
