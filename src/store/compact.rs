@@ -30,18 +30,20 @@ fn escape_literals(text: &str) -> String {
         let (content, next) = match bytes[i] {
             b'"' => {
                 let start = i + 1;
-                let end = find(bytes, start, |at| bytes[at] == b'"');
+                let end = find_quote(bytes, start);
                 (start..end, end + 1)
             }
             b'r' if bytes.get(i + 1) == Some(&b'#') => {
                 let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
                 let start = i + 1 + hashes + 1;
                 let closes = |at: usize| {
-                    bytes[at] == b'"'
-                        && bytes.len() > at + hashes
+                    bytes.len() > at + hashes
                         && bytes[at + 1..=at + hashes].iter().all(|&b| b == b'#')
                 };
-                let end = find(bytes, start, closes);
+                let mut end = find_quote(bytes, start);
+                while end < bytes.len() && !closes(end) {
+                    end = find_quote(bytes, end + 1);
+                }
                 (start..end, end + 1 + hashes)
             }
             b'\'' => {
@@ -71,6 +73,24 @@ fn find(bytes: &[u8], start: usize, at: impl Fn(usize) -> bool) -> usize {
     (start..bytes.len()).find(|&i| at(i)).unwrap_or(bytes.len())
 }
 
+/// The first `"` from `start`, or the end of `bytes`: a draft's literals are most of its file.
+fn find_quote(bytes: &[u8], start: usize) -> usize {
+    bytes
+        .get(start..)
+        .and_then(|rest| memchr::memchr(b'"', rest))
+        .map_or(bytes.len(), |at| start + at)
+}
+
+/// Whether `b` can start a character that a literal escapes: ASCII controls, DEL, the three
+/// quoted characters, and 0xC2, the lead byte of the C1 controls.
+fn may_need_escape(b: u8) -> bool {
+    // Without short-circuits, so that the test of a chunk's bytes can run as one.
+    (b < 0x20) | (b == 0x7f) | (b == b'"') | (b == b'\\') | (b == b'\'') | (b == 0xc2)
+}
+
+/// Bytes looked at together when skipping what needs no escape.
+const SKIP_CHUNK: usize = 16;
+
 /// `"s"` with `\`, `"`, `'` and control characters escaped as `char::escape_debug` escapes
 /// them, every other character as itself.
 fn push_literal(out: &mut String, s: &str) {
@@ -79,10 +99,17 @@ fn push_literal(out: &mut String, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Only these bytes can start a character that needs an escape: ASCII controls, DEL,
-        // the three quoted characters, and 0xC2, the lead byte of the C1 controls.
-        if !(b < 0x20 || b == 0x7f || b == b'"' || b == b'\\' || b == b'\'' || b == 0xc2) {
+        // Most of a literal is Chinese text with nothing to escape: it is passed over a chunk
+        // at a time, each chunk's bytes tested together (the compiler makes that one vector
+        // test).
+        if let Some(chunk) = bytes.get(i..i + SKIP_CHUNK)
+            && let Ok(chunk) = <&[u8; SKIP_CHUNK]>::try_from(chunk)
+            && !chunk.iter().fold(false, |any, &b| any | may_need_escape(b))
+        {
+            i += SKIP_CHUNK;
+            continue;
+        }
+        if !may_need_escape(bytes[i]) {
             i += 1;
             continue;
         }
