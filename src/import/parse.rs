@@ -327,7 +327,12 @@ pub(super) fn split_findings(
     ids: &mut IdSource,
     consumed: &mut Vec<String>,
 ) -> (Vec<Finding>, String) {
-    split_at_marks(content, &choose_marks(content, category_kind), ids, consumed)
+    split_at_marks(
+        content,
+        &choose_marks(content, category_kind),
+        ids,
+        consumed,
+    )
 }
 
 /// [`split_findings`] at the marks [`choose_marks`] chose in `content`.
@@ -640,8 +645,7 @@ pub(crate) fn parse(paragraphs: &[String]) -> Parsed {
             // The region's marks are chosen once: on a page pasted as one line that is most
             // of the parse.
             let marks = choose_marks(&content, None);
-            let region_ok =
-                heading_at.is_some() || marked_items_read_as_problems(&content, &marks);
+            let region_ok = heading_at.is_some() || marked_items_read_as_problems(&content, &marks);
             if region_ok && marks.len() >= 2 {
                 let id = ids.category();
                 let (findings, pre) =
