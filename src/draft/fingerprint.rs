@@ -461,14 +461,7 @@ mod tests {
 
     #[test]
     fn the_fast_reading_hashes_as_the_meter_reads_on_real_pages_and_odd_text() {
-        let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-        let mut texts: Vec<String> = std::fs::read_dir(&pages)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|entry| entry.path().extension().is_some_and(|e| e == "txt"))
-            .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
-            .collect();
+        let mut texts = crate::clean::real_pages_and_seed();
         assert!(texts.len() >= 40, "the real pages are read");
         // Characters outside the plane of most text (an emoji, an extension-B character),
         // the block just below U+4E00 with the same lead byte, and every run count around

@@ -102,8 +102,7 @@ fn push_literal(out: &mut String, s: &str) {
         // Most of a literal is Chinese text with nothing to escape: it is passed over a chunk
         // at a time, each chunk's bytes tested together (the compiler makes that one vector
         // test).
-        if let Some(chunk) = bytes.get(i..i + SKIP_CHUNK)
-            && let Ok(chunk) = <&[u8; SKIP_CHUNK]>::try_from(chunk)
+        if let Some(chunk) = bytes[i..].first_chunk::<SKIP_CHUNK>()
             && !chunk.iter().fold(false, |any, &b| any | may_need_escape(b))
         {
             i += SKIP_CHUNK;
