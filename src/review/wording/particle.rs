@@ -96,12 +96,13 @@ const MORE_VERBS: &[&str] = &[
     "投入", "走访", "示范", "保持", "遵守", "体现", "领悟", "回应", "办理", "处置", "应对", "防范",
     "排查", "改进", "改正", "纠正", "批评", "接受", "听取", "征求", "反映", "汇报", "请示", "思索",
     "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤", "约束",
-    "提",
+    "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
+    "温习", "维护", "融入", "吸收", "借鉴",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
 /// (`清楚的反映出`, `简单的提一下`).
-const VERB_COMPLEMENTS: &[&str] = &["一下", "一番", "出来", "出", "起来", "下去"];
+const VERB_COMPLEMENTS: &[&str] = &["一下", "一番", "出来", "出", "起来", "下去", "到了", "去"];
 
 /// Verbs that only ever take a clause (`习惯性的认为主业是…`): never a noun, so what they
 /// open is a verb phrase wherever it goes.
@@ -122,12 +123,13 @@ const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", 
 const SHORT_COMPLEMENTS: &[&str] = &["不好", "很好", "较好", "不错", "好", "差"];
 
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
-/// modal, a subject or a place (`会议上三令五申的强调`). After a verb (`进行认真的学习`,
+/// modal, a subject, a place (`会议上三令五申的强调`) or `去` with what it goes to do
+/// (`该怎样去高效的提高`). After a verb (`进行认真的学习`,
 /// `保持积极的沟通`) the phrase is that verb's object, a noun phrase.
 const BEFORE_ADVERBIAL: &[&str] = &[
     "不", "没", "未", "能", "要", "会", "应", "都", "也", "就", "还", "并", "只", "总", "常",
     "往往", "一直", "始终", "仍", "再", "又", "更", "才", "却", "但", "而", "我", "自己", "本人",
-    "们", "上", "中", "里", "时", "后", "前",
+    "们", "上", "中", "里", "时", "后", "前", "去",
 ];
 
 /// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
@@ -147,13 +149,22 @@ const NOT_BEFORE_ADVERBIAL: &[&str] = &[
     "本能",
     "能不能",
     "要不要",
+    "失去",
+    "过去",
+    "除去",
+    "离去",
+    "回去",
+    "下去",
+    "上去",
+    "进去",
+    "出去",
 ];
 
-/// Beginnings of an object after the verb (`及时的提高自己的觉悟`): never the head noun of a
-/// noun phrase (`认真的学习态度`).
+/// Beginnings of an object after the verb (`及时的提高自己的觉悟`, `很好的带动其他干部`,
+/// `一味的做“滥好人”`): never the head noun of a noun phrase (`认真的学习态度`).
 const OBJECTS: &[&str] = &[
     "自己", "自身", "本人", "各项", "各类", "各种", "有关", "相关", "上级", "党的", "这些", "那些",
-    "一些", "每",
+    "一些", "每", "其他", "其它", "他人", "别人", "党员", "群众", "干部", "职工", "“",
 ];
 
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
@@ -331,10 +342,12 @@ fn adverbial(
             .map(|v| v.len())
             .max()
     };
+    // `脚踏实地的去努力搭建`: a manner word may stand between `去` and its verb.
     let go = rest
         .strip_prefix('去')
         .or_else(|| rest.strip_prefix('来'))
         .filter(|r| !NOT_AFTER_GO.iter().any(|w| r.starts_with(w)))
+        .map(|r| MANNERS.iter().find_map(|m| r.strip_prefix(*m)).unwrap_or(r))
         .and_then(is_verb)
         .is_some();
     // The passive marker opens a verb phrase whatever verb follows (`充分的被发掘`).
@@ -366,21 +379,22 @@ fn adverbial(
         }
         let object = OBJECTS.iter().any(|o| next.starts_with(o));
         let complement = VERB_COMPLEMENTS.iter().any(|c| next.starts_with(c));
+        let before = &text[..start];
+        let listed_before = !NOT_BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w));
+        // What `去` goes to do is a verb phrase whatever follows the verb (`去高效的提高工作效率`).
+        let after_go = before.ends_with('去') && listed_before;
         let verb_phrase =
-            ends_clause(next) || next.starts_with(['了', '着']) || object || complement;
+            ends_clause(next) || next.starts_with(['了', '着']) || object || complement || after_go;
         // Not after `、`: `缺乏及时、深入的了解` lists modifiers of a noun.
-        let opens = text[..start]
+        let opens = before
             .chars()
             .next_back()
             .is_none_or(|c| !is_han(c) && c != '、')
-            || (BEFORE_ADVERBIAL.iter().any(|w| text[..start].ends_with(w))
-                && !NOT_BEFORE_ADVERBIAL
-                    .iter()
-                    .any(|w| text[..start].ends_with(w)));
+            || (BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w)) && listed_before);
         // A noun phrase's head takes no complement (`只是简单的提一下`). `没有` takes a noun
         // phrase too (`没有严格的约束`); with an object after the verb what it takes is a verb
         // phrase (`没有严格的约束自己`).
-        let opens = opens || complement || (object && text[..start].ends_with("没有"));
+        let opens = opens || complement || (object && before.ends_with("没有"));
         if !verb_phrase || !opens {
             return None;
         }
@@ -564,5 +578,34 @@ mod tests {
             "简单地",
         );
         flagged("少数党员没有严格的约束自己。", "严格的", "严格地");
+        flagged("学习笔记也没有经常的返回去温习。", "经常的", "经常地");
+        flagged(
+            "同事把工作交给我，这样严重的拉扯到了我的时间。",
+            "严重的",
+            "严重地",
+        );
+    }
+
+    #[test]
+    fn a_verb_with_people_or_a_quotation_as_its_object_takes_di() {
+        flagged("未能很好的带动其他干部职工热情参与。", "很好的", "很好地");
+        flagged("没有很好的调动党员参与的积极性。", "很好的", "很好地");
+        flagged("没有充分的发挥党员的先进模范作用。", "充分的", "充分地");
+        flagged("但是细想，一味的做“滥好人”不好。", "一味的", "一味地");
+        quiet(&[
+            "起到了很好的带动作用，发挥积极的示范效应。",
+            "树立主动的服务群众意识，增强主动的服务群众的意识。",
+            "形成良好的团结氛围，开展有效的动员工作。",
+        ]);
+    }
+
+    #[test]
+    fn what_qu_goes_to_do_is_a_verb_phrase() {
+        flagged("该怎样去高效的提高工作效率。", "高效的", "高效地");
+        flagged("应该脚踏实地的去努力搭建。", "脚踏实地的", "脚踏实地地");
+        quiet(&[
+            "失去积极的学习热情，过去认真的学习态度。",
+            "回去认真的学习方法，去积极的地方。",
+        ]);
     }
 }
