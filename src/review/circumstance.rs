@@ -148,22 +148,42 @@ fn without(text: &str, words: &[&str]) -> String {
 }
 
 /// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,
-/// `党员年龄结构老化`): the commentary's other way of finding the cause outside oneself.
-const CONDITIONS: &[(&str, &str)] = &[
-    ("经济条件", "经济条件"),
-    ("基础条件", "基础条件"),
-    ("自然条件", "自然条件"),
-    ("年龄结构", "年龄结构"),
-    ("群众认识", "群众"),
-    ("群众的认识", "群众"),
-    ("群众思想", "群众"),
-    ("群众素质", "群众"),
-    ("群众的素质", "群众"),
+/// `党员年龄结构老化`, `科室人手少`): the commentary's other way of finding the cause outside
+/// oneself. Each with its rule's name, the word the message gives its poor state, and the
+/// states that make it poor.
+const CONDITIONS: &[(&str, &str, &str, &[&str])] = &[
+    ("经济条件", "经济条件", "差", POOR),
+    ("基础条件", "基础条件", "差", POOR),
+    ("自然条件", "自然条件", "差", POOR),
+    ("年龄结构", "年龄结构", "差", POOR),
+    ("群众认识", "群众", "差", POOR),
+    ("群众的认识", "群众", "差", POOR),
+    ("群众思想", "群众", "差", POOR),
+    ("群众素质", "群众", "差", POOR),
+    ("群众的素质", "群众", "差", POOR),
+    ("人手", "人手少", "", SHORT),
+    ("警力", "人手少", "", SHORT),
+    ("工作人员", "人手少", "", SHORT),
+    ("人员配置", "人手少", "", SHORT),
+    ("经费", "经费不足", "", SHORT),
 ];
 
 /// What makes a condition poor.
 const POOR: &[&str] = &[
     "较差", "差", "落后", "老化", "偏大", "薄弱", "不高", "偏低", "滞后",
+];
+
+/// What makes staff or money short (`人手少`, `经费也不够用`).
+const SHORT: &[&str] = &[
+    "少",
+    "不足",
+    "紧张",
+    "短缺",
+    "紧缺",
+    "不够",
+    "不够用",
+    "匮乏",
+    "有限",
 ];
 
 /// Words before a condition that make it the object of the writer's own work, not an excuse
@@ -178,8 +198,8 @@ static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> 
     std::sync::LazyLock::new(|| {
         let words: Vec<&str> = CIRCUMSTANCES
             .iter()
-            .chain(CONDITIONS)
             .map(|(w, _)| *w)
+            .chain(CONDITIONS.iter().map(|(w, ..)| *w))
             .collect();
         super::needles::quick_to_build(&words)
     });
@@ -191,7 +211,7 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
         if !may_hold_circumstance(clause) {
             continue;
         }
-        for (word, what) in CONDITIONS {
+        for (word, what, state, poor) in CONDITIONS {
             let Some(at) = clause.find(word) else {
                 continue;
             };
@@ -206,13 +226,13 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
             // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
             // to deal with it instead.
             let rest = clause[at + word.len()..].trim_end();
-            if POOR.iter().any(|p| rest.ends_with(p)) {
+            if poor.iter().any(|p| rest.ends_with(p)) {
                 return Some(
                     ReviewItem::new(
                         ReviewKind::BlamingCircumstances,
                         location,
                         format!(
-                            "把{what}差当作问题，是在找客观原因：检视问题要从主观上找差距，写自己在其中哪里做得不够"
+                            "把{what}{state}当作问题，是在找客观原因：检视问题要从主观上找差距，写自己在其中哪里做得不够"
                         ),
                     )
                     .with_rule(what)
@@ -358,11 +378,17 @@ mod tests {
         blamed_as(&[
             ("党员年龄结构老化，发展党员难度大。", "党员年龄结构老化"),
             ("我村经济条件较差，集体收入少。", "我村经济条件较差"),
+            ("科室人手少，日常工作繁杂。", "科室人手少"),
+            ("工作人员比较少，经费和车辆也不够用。", "工作人员比较少"),
         ]);
         not_blamed(&[
             "对群众认识落后的问题引导不够，宣传不到位。",
             "没有改善村里经济条件较差的局面。",
             "经济条件好了，思想却松懈了。",
+            "对新入职工作人员帮带少。",
+            "针对人手紧张的科室没有及时调配人员。",
+            "人手少不是理由，关键在自身。",
+            "向上争取经费不够主动。",
         ]);
     }
 
