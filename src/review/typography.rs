@@ -75,11 +75,19 @@ const NAME_ENDS: &[char] = &[
     '院', '校', '厂', '司',
 ];
 
+/// Whether the hyphens at `run` are a dash typed as hyphens: between two names of one kind
+/// (see [`between_names_of_a_kind`]), or two or more after `是`/`即` before what is named
+/// (`就是---拖延症`). The dash of Chinese text is `——`.
+pub(super) fn is_a_dash(text: &str, run: Range<usize>) -> bool {
+    between_names_of_a_kind(text, run.clone())
+        || (text[run.clone()].chars().count() >= 2 && text[..run.start].ends_with(['是', '即']))
+}
+
 /// Whether the hyphens at `run` stand between two names of one kind, the first closed by
 /// a character of [`NAME_ENDS`] that closes the second too, within a few characters:
 /// `省级中心镇--白龙桥镇`, `北京市-上海市`. A dash typed as hyphens joins or explains them; it
 /// strikes nothing out and splits no word.
-pub(super) fn between_names_of_a_kind(text: &str, run: Range<usize>) -> bool {
+fn between_names_of_a_kind(text: &str, run: Range<usize>) -> bool {
     let Some(last) = text[..run.start]
         .chars()
         .next_back()
@@ -95,6 +103,26 @@ pub(super) fn between_names_of_a_kind(text: &str, run: Range<usize>) -> bool {
         .any(|c| c == last)
 }
 
+/// Whether the hyphen at `run` links words in a chain of three or more (`计划-中断-自责`), a
+/// sequence written out, not a word split: each link holds two characters or more.
+fn in_a_chain(text: &str, run: Range<usize>) -> bool {
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}');
+    let before: Vec<char> = text[..run.start]
+        .chars()
+        .rev()
+        .take_while(|&c| !hyphen(c) && is_chinese(c))
+        .collect();
+    let after: Vec<char> = text[run.end..]
+        .chars()
+        .take_while(|&c| !hyphen(c) && is_chinese(c))
+        .collect();
+    let hyphen_beyond = |rest: Option<char>| rest.is_some_and(hyphen);
+    before.len() >= 2
+        && after.len() >= 2
+        && (hyphen_beyond(text[..run.start].chars().rev().nth(before.len()))
+            || hyphen_beyond(text[run.end..].chars().nth(after.len())))
+}
+
 /// `共-产主义`: a hyphen between two Chinese characters, which pages put into words a site's
 /// filter would catch (as they write `D` for `党`). Chinese text joins no words with a hyphen.
 /// `省级中心镇--白龙桥镇`: two or more, between two names of one kind, are a dash typed as
@@ -107,7 +135,10 @@ fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             continue;
         }
         let single = run.len() == c.len_utf8();
-        if between_names_of_a_kind(text, run.clone()) {
+        if single && in_a_chain(text, run.clone()) {
+            continue;
+        }
+        if is_a_dash(text, run.clone()) {
             if !single {
                 push_punctuation(location, text, run, "——".to_owned(), items);
             }
@@ -281,6 +312,11 @@ mod tests {
             fixes("2019-2020年，GB/T-9704，第3-5项，“一带一路”-倡议。"),
             []
         );
+        // A chain of words is a sequence written out (a real essay, heldout15).
+        assert_eq!(
+            fixes("频繁陷入“计划-中断-自责”的恶性循环，调研-督办-反馈闭环不够。"),
+            []
+        );
     }
 
     #[test]
@@ -292,6 +328,11 @@ mod tests {
         );
         // One hyphen between two places of a kind joins them; it splits no word.
         assert_eq!(fixes("开通北京市-上海市的专线。"), []);
+        // After `是` two or more hyphens bring in what is named (a real essay, heldout15).
+        assert_eq!(
+            fixes("就是---拖延症。"),
+            [fix(ReviewKind::HalfWidthPunctuation, "---", "——")]
+        );
         // A struck-out name is not a dash: `placeholder` flags it.
         assert_eq!(fixes("毛泽东思想、邓--理论"), []);
         assert_eq!(
