@@ -12,6 +12,7 @@ use crate::draft::TextField;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod degree;
 mod particle;
 
 /// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
@@ -173,6 +174,7 @@ pub(super) fn check(
         particles(location, text, items);
         adverbial_particles(location, text, items);
         particle::check(location, text, &VERB_LIST, items);
+        degree::check(location, text, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);

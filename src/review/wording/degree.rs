@@ -1,0 +1,167 @@
+//! Particles around a degree adverb, read from the shape of the phrase:
+//!
+//! - `的` between a degree adverb and the quality it grades, closing the clause:
+//!   `专注力非常的低下` is `非常低下`. A degree adverb grades a quality directly; `非常的时期`
+//!   (an attribute, `非常` as "extraordinary") goes on into a noun and is left.
+//! - `得` after a graded quality, before a noun: `带来很大得限制` is `很大的限制`. A quality
+//!   already graded takes no complement of its own, so what follows is the noun it modifies.
+
+use super::super::{Location, ReviewItem, ReviewKind};
+use crate::clean::is_han;
+
+/// Degree adverbs that grade a quality directly (`非常低下`, `十分薄弱`).
+const DEGREE_ADVERBS: &[&str] = &[
+    "非常", "十分", "特别", "极其", "相当", "格外", "极为", "尤为", "异常",
+];
+
+/// Qualities a degree adverb grades, when the phrase closes the clause.
+const QUALITIES: &[&str] = &[
+    "低下", "薄弱", "欠缺", "淡薄", "淡漠", "松散", "松懈", "缺乏", "有限", "不足", "严重", "突出",
+    "明显", "糟糕", "被动", "滞后", "落后", "缓慢", "粗糙", "肤浅", "片面", "差劲", "懒散", "浮躁",
+    "好", "差", "低", "高", "少", "多", "弱", "强", "慢", "浅", "大", "小",
+];
+
+/// One-character qualities that a degree adverb before them grades (`很大`, `较多`).
+const GRADED: &[&str] = &["大", "多", "好", "高", "强", "重", "深", "小", "少"];
+
+/// Adverbs of degree before a one-character quality.
+const GRADING: &[&str] = &["很", "较", "极", "十分", "非常", "比较", "相当", "特别"];
+
+/// Characters after `得` that make it a word of its own (`得到`, `得以`) or a complement
+/// (`很好得不得了`): never the particle before a noun.
+const NOT_BEFORE_NOUN: &str = "到以出益分失力体当罪意知手逞过很多不了太";
+
+fn ends_clause(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| {
+        super::super::closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace()
+    })
+}
+
+pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    for (at, de) in text.match_indices('的') {
+        if let Some(item) = de_after_a_degree_adverb(location, text, at, at + de.len()) {
+            items.push(item);
+        }
+    }
+    for (at, de) in text.match_indices('得') {
+        if let Some(item) = de2_before_a_noun(location, text, at, at + de.len()) {
+            items.push(item);
+        }
+    }
+}
+
+/// `非常的低下。` → `非常低下`.
+fn de_after_a_degree_adverb(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+) -> Option<ReviewItem> {
+    let adverb = DEGREE_ADVERBS.iter().find(|a| text[..at].ends_with(*a))?;
+    let rest = &text[after..];
+    let quality = QUALITIES
+        .iter()
+        .filter(|q| rest.starts_with(*q) && ends_clause(&rest[q.len()..]))
+        .max_by_key(|q| q.len())?;
+    let start = at - adverb.len();
+    let end = after + quality.len();
+    let fixed = format!("{adverb}{quality}");
+    Some(
+        ReviewItem::new(
+            ReviewKind::Particle,
+            location,
+            format!(
+                "程度副词直接修饰形容词，不用“的”：“{}”应为“{fixed}”",
+                &text[start..end]
+            ),
+        )
+        .with_rule("degree_de")
+        .with_range(text, start..end)
+        .with_fix(text, fixed),
+    )
+}
+
+/// `很大得限制` → `很大的限制`.
+fn de2_before_a_noun(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+) -> Option<ReviewItem> {
+    let quality = GRADED.iter().find(|q| text[..at].ends_with(*q))?;
+    let adverb = GRADING
+        .iter()
+        .find(|a| text[..at - quality.len()].ends_with(*a))?;
+    let next = text[after..].chars().next()?;
+    if !is_han(next) || NOT_BEFORE_NOUN.contains(next) {
+        return None;
+    }
+    let start = at - quality.len() - adverb.len();
+    let fixed = format!("{adverb}{quality}的");
+    Some(
+        ReviewItem::new(
+            ReviewKind::Particle,
+            location,
+            format!(
+                "形容词修饰名词用“的”：“{}”应为“{fixed}”",
+                &text[start..after]
+            ),
+        )
+        .with_rule("attribute_de")
+        .with_range(text, start..after)
+        .with_fix(text, fixed),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::FindingId;
+    use crate::review::Part;
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        let mut items = Vec::new();
+        check(
+            Location::Finding(FindingId(1), Part::Body),
+            text,
+            &mut items,
+        );
+        items
+            .into_iter()
+            .filter_map(|i| i.fix.map(|f| (f.from, f.to)))
+            .collect()
+    }
+
+    #[test]
+    fn de_between_a_degree_adverb_and_its_quality_goes() {
+        assert_eq!(
+            fixes("或者可以说专注力非常的低下，比如"),
+            [("非常的低下".to_owned(), "非常低下".to_owned())]
+        );
+        assert_eq!(
+            fixes("理论功底十分的薄弱。"),
+            [("十分的薄弱".to_owned(), "十分薄弱".to_owned())]
+        );
+    }
+
+    #[test]
+    fn de2_after_a_graded_quality_before_a_noun_is_de() {
+        assert_eq!(
+            fixes("给我带来很大得限制。"),
+            [("很大得".to_owned(), "很大的".to_owned())]
+        );
+    }
+
+    #[test]
+    fn attributes_and_complements_are_left() {
+        for text in [
+            "这是非常的时期，十分的把握，特别的关爱。",
+            "工作做得很好得到表扬，很多得益于组织培养。",
+            "非常的好用，相当的多数。",
+            "比他大得多，觉悟很高得不得了。",
+            "说得很大，讲得非常好。",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+}
