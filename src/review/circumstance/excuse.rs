@@ -56,7 +56,7 @@ const ALREADY: &[&str] = &["本来就", "本身就", "本就", "原本就", "向
 
 /// Too much, or too scattered.
 const TOO_MUCH: &[&str] = &[
-    "很多", "较多", "太多", "多", "繁杂", "繁重", "繁琐", "繁多", "杂", "忙", "重",
+    "很多", "较多", "太多", "多", "繁杂", "繁重", "繁琐", "繁多", "琐碎", "杂", "忙", "重",
 ];
 
 /// Members of one's family.
@@ -166,9 +166,10 @@ const OWN_PART: &[&str] = &[
     "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑", "怕", "轻", "弱", "淡",
     "没", "未", "无", "不",
 ];
-/// Words with `不` that negate nothing of the writer's (`由于社会开放程度的不断提高`,
-/// `由于他们本人不在企业决策核心层之内`).
-const NOT_NEGATING: &[&str] = &["不断", "不在", "不少", "不同"];
+/// Words holding one of [`OWN_PART`] that name nothing of the writer's: `不` that negates
+/// nothing (`由于社会开放程度的不断提高`, `由于他们本人不在企业决策核心层之内`), `轻` of the
+/// young (`由于这群年轻人大多生活在物质丰厚的年代`).
+const NOT_OWN_PART: &[&str] = &["不断", "不在", "不少", "不同", "年轻"];
 /// Where the cause after `由于` ends and its consequence begins, within a clause
 /// (`由于相对稳定和谐的生活导致了社区党员的大局意识淡薄`).
 const CONSEQUENCE: &[&str] = &[
@@ -204,7 +205,7 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
 
 /// Whether `cause` names any part of the writer's own in it.
 fn own_part(cause: &str) -> bool {
-    let cause = without(cause, NOT_NEGATING);
+    let cause = without(cause, NOT_OWN_PART);
     OWN_PART.iter().any(|w| cause.contains(w))
 }
 
@@ -228,6 +229,10 @@ const ATTITUDES: &[&str] = &["观念", "意识", "思想", "素质", "认识", "
 const WEAK: &[&str] = &[
     "淡薄", "落后", "不高", "较差", "偏低", "保守", "陈旧", "薄弱", "不强", "差",
 ];
+
+/// Ways that are poor when hard to change (`一些村民的习惯难以改变`).
+const HABITS: &[&str] = &["习惯", "陋习", "旧习", "观念", "思想"];
+const HARD_TO_CHANGE: &[&str] = &["难以改变", "难以转变", "难以扭转", "难改", "根深蒂固"];
 
 /// What the writer's own attitude to the people is called (`群众观念淡薄` is a cadre's fault).
 const OWN_ATTITUDES: &[&str] = &["观念", "意识", "路线", "感情", "立场", "观点"];
@@ -335,8 +340,10 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         if shapes.has(Shape::Already)
             && let Some(at) = ALREADY.iter().find_map(|a| {
                 let at = clause.find(a)?;
+                // `本就琐碎、单调`: the first of a list of qualities.
                 let rest = clause[at + a.len()..].trim_end();
-                TOO_MUCH.contains(&rest).then_some(at)
+                let first = rest.split('、').next().unwrap_or(rest);
+                TOO_MUCH.contains(&first).then_some(at)
             })
             && WORK.iter().any(|w| clause[..at].contains(w))
             && !confessed(at)
@@ -411,7 +418,11 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 && STRONG.iter().any(|s| rest.ends_with(s));
             let weak = ATTITUDES.iter().any(|a| rest.contains(a))
                 && WEAK.iter().any(|s| rest.ends_with(s));
-            if strong || weak {
+            // `习惯难以改变、清洁卫生意识有待提高`: the first of a list of what is poor.
+            let first = rest.split('、').next().unwrap_or(rest);
+            let set_in_their_ways = HABITS.iter().any(|a| first.contains(a))
+                && HARD_TO_CHANGE.iter().any(|s| first.ends_with(s));
+            if strong || weak || set_in_their_ways {
                 return Some(
                     ReviewItem::new(
                         ReviewKind::BlamingCircumstances,
@@ -464,6 +475,7 @@ mod tests {
                 "教学的事情本来就多",
             ),
             ("日常事务本身就繁杂，学习时间少。", "日常事务本身就繁杂"),
+            ("机关工作本就琐碎、单调，", "机关工作本就琐碎、单调"),
         ]);
         not_blamed(&[
             "工作本来就多的是，要分清主次。",
@@ -549,6 +561,10 @@ mod tests {
                 "但由于企业在运作过程中求生存、求发展，党建工作难以兼顾。",
                 "但由于企业在运作过程中求生存、求发展",
             ),
+            (
+                "由于这群年轻人大多生活在物质丰厚的年代，",
+                "由于这群年轻人大多生活在物质丰厚的年代",
+            ),
         ]);
         not_blamed(&[
             "由于私心作怪，不敢得罪人。",
@@ -573,6 +589,10 @@ mod tests {
                 "社区群众房界家族观念较强",
             ),
             ("村民法治意识淡薄，矛盾纠纷多。", "村民法治意识淡薄"),
+            (
+                "一些村民的习惯难以改变、清洁卫生意识有待提高；",
+                "一些村民的习惯难以改变、清洁卫生意识有待提高",
+            ),
         ]);
         not_blamed(&[
             "对群众家族观念较强的问题引导不够。",
