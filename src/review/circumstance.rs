@@ -149,29 +149,30 @@ fn without(text: &str, words: &[&str]) -> String {
 
 /// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,
 /// `党员年龄结构老化`, `科室人手少`): the commentary's other way of finding the cause outside
-/// oneself. Each with its rule's name, the word the message gives its poor state, and the
-/// states that make it poor.
-const CONDITIONS: &[(&str, &str, &str, &[&str])] = &[
-    ("经济条件", "经济条件", "差", POOR),
-    ("基础条件", "基础条件", "差", POOR),
-    ("自然条件", "自然条件", "差", POOR),
-    ("年龄结构", "年龄结构", "差", POOR),
-    ("群众认识", "群众", "差", POOR),
-    ("群众的认识", "群众", "差", POOR),
-    ("群众思想", "群众", "差", POOR),
-    ("群众素质", "群众", "差", POOR),
-    ("群众的素质", "群众", "差", POOR),
-    ("人手", "人手少", "", SHORT),
-    ("警力", "人手少", "", SHORT),
-    ("工作人员", "人手少", "", SHORT),
-    ("人员配置", "人手少", "", SHORT),
-    ("经费", "经费不足", "", SHORT),
-    ("工作环境", "工作环境", "差", HARSH),
-    ("工作条件", "工作条件", "差", HARSH),
-    ("青壮年", "人口外流", "", DRAIN),
-    ("青年", "人口外流", "", DRAIN),
-    ("年轻人", "人口外流", "", DRAIN),
-    ("劳动力", "人口外流", "", DRAIN),
+/// oneself. Each with its rule's name, the word the message gives its poor state, the states
+/// that make it poor, and whether only [`BETWEEN`] may stand between the condition and its
+/// state (`工作人员比较少`, not `与工作人员交流少`, where the writer is what is short).
+const CONDITIONS: &[(&str, &str, &str, &[&str], bool)] = &[
+    ("经济条件", "经济条件", "差", POOR, false),
+    ("基础条件", "基础条件", "差", POOR, false),
+    ("自然条件", "自然条件", "差", POOR, false),
+    ("年龄结构", "年龄结构", "差", POOR, false),
+    ("群众认识", "群众", "差", POOR, false),
+    ("群众的认识", "群众", "差", POOR, false),
+    ("群众思想", "群众", "差", POOR, false),
+    ("群众素质", "群众", "差", POOR, false),
+    ("群众的素质", "群众", "差", POOR, false),
+    ("人手", "人手少", "", SHORT, true),
+    ("警力", "人手少", "", SHORT, true),
+    ("工作人员", "人手少", "", SHORT, true),
+    ("人员配置", "人手少", "", SHORT, true),
+    ("经费", "经费不足", "", SHORT, true),
+    ("工作环境", "工作环境", "差", HARSH, true),
+    ("工作条件", "工作条件", "差", HARSH, true),
+    ("青壮年", "人口外流", "", DRAIN, true),
+    ("青年", "人口外流", "", DRAIN, true),
+    ("年轻人", "人口外流", "", DRAIN, true),
+    ("劳动力", "人口外流", "", DRAIN, true),
 ];
 
 /// What makes a condition poor.
@@ -205,6 +206,58 @@ const DRAIN: &[&str] = &[
     "流失",
 ];
 
+/// What may stand between a condition and its state when it must stand close: degrees, and
+/// other things in short supply listed with it (`经费和车辆也不够用`, `工作环境和资源相对有限`,
+/// `青壮年劳动力大多外出务工`).
+const BETWEEN: &[&str] = &[
+    "比较",
+    "较",
+    "很",
+    "十分",
+    "非常",
+    "极其",
+    "极为",
+    "相对",
+    "相当",
+    "明显",
+    "严重",
+    "普遍",
+    "都",
+    "也",
+    "还",
+    "均",
+    "太",
+    "过于",
+    "仍",
+    "大多",
+    "大量",
+    "纷纷",
+    "长期",
+    "和",
+    "与",
+    "及",
+    "、",
+    "资源",
+    "资金",
+    "车辆",
+    "设备",
+    "场地",
+    "装备",
+    "劳动力",
+    "人员",
+];
+
+/// Whether `text` is made only of [`BETWEEN`], one after another.
+fn only_between(mut text: &str) -> bool {
+    while !text.is_empty() {
+        let Some(word) = BETWEEN.iter().find(|w| text.starts_with(*w)) else {
+            return false;
+        };
+        text = &text[word.len()..];
+    }
+    true
+}
+
 /// Words before a condition that make it the object of the writer's own work, not an excuse
 /// (`对群众认识落后的问题引导不够`).
 /// `存在`: the condition is listed among the problems found (`存在整体年龄结构偏大`).
@@ -230,8 +283,15 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
         if !may_hold_circumstance(clause) {
             continue;
         }
-        for (word, what, state, poor) in CONDITIONS {
-            let Some(at) = clause.find(word) else {
+        for (word, what, state, poor, close) in CONDITIONS {
+            // A condition that stands close to its state is the last one named
+            // (`工作环境的挑战乡镇公务员的工作环境相对艰苦`).
+            let found = if *close {
+                clause.rfind(word)
+            } else {
+                clause.find(word)
+            };
+            let Some(at) = found else {
                 continue;
             };
             let before = &clause[..at];
@@ -245,7 +305,11 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
             // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
             // to deal with it instead.
             let rest = clause[at + word.len()..].trim_end();
-            if poor.iter().any(|p| rest.ends_with(p)) {
+            let poor_state = poor.iter().any(|p| {
+                rest.strip_suffix(p)
+                    .is_some_and(|between| !close || only_between(between))
+            });
+            if poor_state {
                 return Some(
                     ReviewItem::new(
                         ReviewKind::BlamingCircumstances,
@@ -413,6 +477,7 @@ mod tests {
             "没有改善村里经济条件较差的局面。",
             "经济条件好了，思想却松懈了。",
             "对新入职工作人员帮带少。",
+            "深入基层与工作人员交流少，争取上级经费支持少。",
             "针对人手紧张的科室没有及时调配人员。",
             "人手少不是理由，关键在自身。",
             "向上争取经费不够主动。",
