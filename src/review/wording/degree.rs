@@ -14,11 +14,14 @@ const DEGREE_ADVERBS: &[&str] = &[
     "非常", "十分", "特别", "极其", "相当", "格外", "极为", "尤为", "异常",
 ];
 
-/// Qualities a degree adverb grades, when the phrase closes the clause.
+/// Qualities a degree adverb grades, when the phrase closes the clause; those of two
+/// characters or more wherever it stands (`办事非常的拖拉以工作为例`, a page that lost its
+/// punctuation): none of them is a noun for `非常的` to modify.
 const QUALITIES: &[&str] = &[
-    "低下", "薄弱", "欠缺", "淡薄", "淡漠", "松散", "松懈", "缺乏", "有限", "不足", "严重", "突出",
-    "明显", "糟糕", "被动", "滞后", "落后", "缓慢", "粗糙", "肤浅", "片面", "差劲", "懒散", "浮躁",
-    "好", "差", "低", "高", "少", "多", "弱", "强", "慢", "浅", "大", "小",
+    "拖拉", "拖沓", "散漫", "马虎", "粗心", "急躁", "懒惰", "懈怠", "低下", "薄弱", "欠缺", "淡薄",
+    "淡漠", "松散", "松懈", "缺乏", "有限", "不足", "严重", "突出", "明显", "糟糕", "被动", "滞后",
+    "落后", "缓慢", "粗糙", "肤浅", "片面", "差劲", "懒散", "浮躁", "好", "差", "低", "高", "少",
+    "多", "弱", "强", "慢", "浅", "大", "小",
 ];
 
 /// One-character qualities that a degree adverb before them grades (`很大`, `较多`).
@@ -61,7 +64,9 @@ fn de_after_a_degree_adverb(
     let rest = &text[after..];
     let quality = QUALITIES
         .iter()
-        .filter(|q| rest.starts_with(*q) && ends_clause(&rest[q.len()..]))
+        .filter(|q| {
+            rest.starts_with(*q) && (q.chars().count() >= 2 || ends_clause(&rest[q.len()..]))
+        })
         .max_by_key(|q| q.len())?;
     let start = at - adverb.len();
     let end = after + quality.len();
@@ -137,6 +142,10 @@ mod tests {
         assert_eq!(
             fixes("或者可以说专注力非常的低下，比如"),
             [("非常的低下".to_owned(), "非常低下".to_owned())]
+        );
+        assert_eq!(
+            fixes("办事非常的拖拉以工作为例"),
+            [("非常的拖拉".to_owned(), "非常拖拉".to_owned())]
         );
         assert_eq!(
             fixes("理论功底十分的薄弱。"),

@@ -86,7 +86,7 @@ const MANNERS: &[&str] = &[
     "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
     "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
-    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚",
+    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -97,12 +97,14 @@ const MORE_VERBS: &[&str] = &[
     "排查", "改进", "改正", "纠正", "批评", "接受", "听取", "征求", "反映", "汇报", "请示", "思索",
     "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤", "约束",
     "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
-    "温习", "维护", "融入", "吸收", "借鉴",
+    "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
 /// (`清楚的反映出`, `简单的提一下`).
-const VERB_COMPLEMENTS: &[&str] = &["一下", "一番", "出来", "出", "起来", "下去", "到了", "去"];
+const VERB_COMPLEMENTS: &[&str] = &[
+    "一下", "一番", "出来", "出", "起来", "下去", "到了", "去", "完了",
+];
 
 /// Verbs that only ever take a clause (`习惯性的认为主业是…`): never a noun, so what they
 /// open is a verb phrase wherever it goes.
@@ -129,7 +131,8 @@ const SHORT_COMPLEMENTS: &[&str] = &["不好", "很好", "较好", "不错", "�
 const BEFORE_ADVERBIAL: &[&str] = &[
     "不", "没", "未", "能", "要", "会", "应", "都", "也", "就", "还", "并", "只", "总", "常",
     "往往", "一直", "始终", "仍", "再", "又", "更", "才", "却", "但", "而", "我", "自己", "本人",
-    "们", "上", "中", "里", "时", "后", "前", "去",
+    "们", "上", "中", "里", "时", "后", "前", "去", "总是", "常常", "时常", "这样", "那样", "这么",
+    "那么",
 ];
 
 /// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
@@ -342,10 +345,12 @@ fn adverbial(
             .map(|v| v.len())
             .max()
     };
-    // `脚踏实地的去努力搭建`: a manner word may stand between `去` and its verb.
+    // `脚踏实地的去努力搭建`: a manner word may stand between `去` and its verb;
+    // `好好的重新开始`: `重新` opens a verb phrase as `去` does.
     let go = rest
         .strip_prefix('去')
         .or_else(|| rest.strip_prefix('来'))
+        .or_else(|| rest.strip_prefix("重新"))
         .filter(|r| !NOT_AFTER_GO.iter().any(|w| r.starts_with(w)))
         .map(|r| MANNERS.iter().find_map(|m| r.strip_prefix(*m)).unwrap_or(r))
         .and_then(is_verb)
@@ -596,6 +601,25 @@ mod tests {
             "起到了很好的带动作用，发挥积极的示范效应。",
             "树立主动的服务群众意识，增强主动的服务群众的意识。",
             "形成良好的团结氛围，开展有效的动员工作。",
+        ]);
+    }
+
+    #[test]
+    fn idioms_and_doubled_words_before_a_verb_take_di() {
+        flagged(
+            "于是一整天的时间就浑浑噩噩的混完了，",
+            "浑浑噩噩的",
+            "浑浑噩噩地",
+        );
+        flagged("总是这样碌碌无为的活着，", "碌碌无为的", "碌碌无为地");
+        flagged("宁愿浑浑噩噩的过下去，", "浑浑噩噩的", "浑浑噩噩地");
+        flagged("就开始想换个地方好好的重新开始，", "好好的", "好好地");
+        flagged("我不自觉的成为了拖延症患者", "自觉的", "自觉地");
+        flagged("曾经我总是过度的相信自己的能力，", "过度的", "过度地");
+        quiet(&[
+            "这是一个好好的开始，过着碌碌无为的生活。",
+            "防止过度的开发，造成过分的依赖。",
+            "这样认真的态度，那样积极的精神。",
         ]);
     }
 
