@@ -34,6 +34,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         // Brackets holding only an ellipsis: a name or figure a page left out (`〔...〕%`).
         Pattern::new(r"[〔（(【\[［]\s*(?:\.{2,}|…+)\s*[〕）)】\]］]"),
+        // A share or rate whose figure was left out before its `%` (`滞后率占比%`, `约%`).
+        Pattern::new(r"(?:占比|比例|比重|约|为|达|占|率|增长|下降|提高)\s*[%％]"),
         // A count, then its share with the figure left out (`仅有41人,占比;`, `33名,仅占;`).
         Pattern::new(
             r"\d+\s*[人名个位户家项件条次]\s*[,，]\s*(?:仅|约|共|只)?占(?:比)?\s*[;；,，。]",
@@ -63,7 +65,7 @@ const ELLIPSIS: u16 = 256;
 const SHARE: u16 = 512;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u16; 12] = [
+const PATTERN_NEEDS: [u16; 13] = [
     MARKS,
     EXES,
     MARKS | EXES,
@@ -75,6 +77,7 @@ const PATTERN_NEEDS: [u16; 12] = [
     MOU,
     HINT,
     ELLIPSIS,
+    SHARE,
     SHARE,
 ];
 
@@ -92,7 +95,7 @@ fn held(text: &str) -> u16 {
             '-' => DASH,
             '?' | '？' => QUESTION,
             '…' => ELLIPSIS,
-            '占' => SHARE,
+            '占' | '%' | '％' => SHARE,
             _ => 0,
         }
     })
@@ -249,6 +252,10 @@ mod tests {
             ["41人,占比;", "33名,仅占;"]
         );
         assert_eq!(marks("目前,X市X名村党支部书记"), ["X", "X"]);
+        assert_eq!(
+            marks("1项推进滞后,滞后率占比%,滞后项目占比约%"),
+            ["占比%", "约%"]
+        );
     }
 
     #[test]
@@ -274,6 +281,7 @@ mod tests {
             "对“两个确立”认识不足",
             "见附件*，党员——干部，COVID-19疫情，A-B两类",
             "发展41名,占比12%;提高年轻党员占比,逐年增加",
+            "占比约12%,增长3.5%,为100%",
             "拍X光片,在x轴上,Windows XP系统",
         ] {
             assert_eq!(marks(text), Vec::<&str>::new(), "{text}");
