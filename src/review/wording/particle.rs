@@ -86,7 +86,8 @@ const MANNERS: &[&str] = &[
     "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
     "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
-    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分",
+    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙",
+    "匆忙", "慌忙", "赶忙", "悄悄", "偷偷",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -106,9 +107,19 @@ const VERB_COMPLEMENTS: &[&str] = &[
     "一下", "一番", "出来", "出", "起来", "下去", "到了", "去", "完了",
 ];
 
-/// Verbs that only ever take a clause (`习惯性的认为主业是…`): never a noun, so what they
-/// open is a verb phrase wherever it goes.
-const CLAUSE_VERBS: &[&str] = &["认为", "以为"];
+/// Verbs that only ever take a clause or a place (`习惯性的认为主业是…`, `很清楚的知道`,
+/// `急忙的回到寝室`): never a noun, so what they open is a verb phrase wherever it goes.
+const CLAUSE_VERBS: &[&str] = &[
+    "认为",
+    "以为",
+    "觉得",
+    "知道",
+    "意识到",
+    "认识到",
+    "感到",
+    "回到",
+    "来到",
+];
 
 /// What follows `被` when it is not the passive marker (`被子`, `被告`, `被动`).
 const NOT_PASSIVE: &str = "子褥告单动服";
@@ -616,6 +627,8 @@ mod tests {
         flagged("就开始想换个地方好好的重新开始，", "好好的", "好好地");
         flagged("我不自觉的成为了拖延症患者", "自觉的", "自觉地");
         flagged("曾经我总是过度的相信自己的能力，", "过度的", "过度地");
+        flagged("于是我急忙的回到寝室，", "急忙的", "急忙地");
+        flagged("我很清楚的知道我自己处在什么阶段，", "清楚的", "清楚地");
         quiet(&[
             "这是一个好好的开始，过着碌碌无为的生活。",
             "防止过度的开发，造成过分的依赖。",
