@@ -191,6 +191,13 @@ const NO_CAUSE_NAMED: &[&str] = &[
     "这样那样的原因",
 ];
 
+/// Whether the cause after `由于` only sets the scene (`由于在平时工作中`): a place or a time,
+/// `在…中`, names no circumstance; the cause follows in the next clause.
+fn only_a_setting(cause: &str) -> bool {
+    let cause = cause.trim();
+    cause.starts_with('在') && cause.ends_with(['中', '上', '里', '时'])
+}
+
 /// The cause after `由于` in `clause`, up to its consequence.
 fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     let at = clause.find("由于")?;
@@ -398,6 +405,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && let Some((at, cause)) = cause_after_because(clause)
             && !cause.trim().is_empty()
             && !NO_CAUSE_NAMED.contains(&cause.trim())
+            && !only_a_setting(cause)
             && !own_part(cause)
             && !confessed(at)
         {
@@ -567,6 +575,7 @@ mod tests {
             ),
         ]);
         not_blamed(&[
+            "由于在平时工作中，受不纯正目的驱使，干工作的性质也就变了。",
             "由于私心作怪，不敢得罪人。",
             "由于自身经验、能力不足，工作打不开局面。",
             "由于认识上的偏差，学习不够深入。",
