@@ -3,9 +3,10 @@
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
 //!
-//! Five sets are tuning sets and the rest former held-out sets: the reviewer's rules have been
-//! written beside them, so their figures flatter it. A held-out set, marked the same way and
-//! never tuned on, is the honest measure; the README gives each set's first run.
+//! Five sets are tuning sets and all but the newest of the rest former held-out sets: the
+//! reviewer's rules have been written beside them, so their figures flatter it. A held-out set,
+//! marked the same way and never tuned on (`heldout18.txt` now), is the honest measure; the
+//! README gives each set's first run.
 
 mod import_support;
 
@@ -239,11 +240,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// `heldout5.txt`. All but the first were marked by hand before the reviewer first ran on them
 /// (`heldout3.txt` by someone who neither ran the reviewer nor read its source), but rules
 /// have been tuned on all five since (on `heldout5.txt`: 任然, 深遂 and giving way to others'
-/// workload), so none of them is held out any more. `heldout4.txt`, `heldout6.txt`,
-/// `heldout7.txt`, `heldout8.txt`, `heldout9.txt`, `heldout10.txt`, `heldout11.txt`,
-/// `heldout12.txt`, `heldout13.txt`, `heldout14.txt`, `heldout15.txt` and `heldout16.txt` were
-/// held out in turn,
-/// each collected and marked by someone who neither ran the reviewer nor read its source, and
+/// workload), so none of them is held out any more. `heldout4.txt`, then `heldout6.txt` to
+/// `heldout17.txt` were held out in turn, each collected and marked by someone who neither ran the reviewer nor read its source, and
 /// scored once after the last rule; then rules were written after reading what the reviewer
 /// missed in them (`heldout4`/`heldout6`: `的被`, `习惯性的认为`, `近平` without `习`, `记录片`,
 /// `四风` unquoted; `heldout7`: a heavy load stated as how things are, society given as the
@@ -259,14 +257,17 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// dropped, `X市`, `非常的低下`, `很大得限制`, `拔`/`拨`, `差强人意`, a hard place of work, a
 /// village drained of its young, people set in their ways, `本就琐碎`; `heldout16`: `的` after
 /// an idiom or a doubled word before `混`/`过`/`活`, before `重新` and a verb, `非常的拖拉`,
-/// `常年累月`, `慵懒散`, a `%` with its figure left out).
+/// `常年累月`, `慵懒散`, a `%` with its figure left out; `heldout17`: `非常的抱歉`, `急忙的回到`,
+/// `很清楚的知道`, `由于` before a mere setting, `觉得` before a circumstance).
 /// Their figures are
 /// printed as former held-out sets, no longer honest and not asserted; the README gives each
 /// one's first run, the honest figure. A new held-out set, when there is one, is printed the
 /// same way, not asserted: a measure of the reviewer on text it has not seen, not a gate to
 /// tune against (once a rule is written beside one, it becomes a tuning set).
 /// `heldout15.txt` was scored once after the last rule (precision 78 %, recall 39 %), then
-/// `heldout16.txt` (precision 100 %, recall 25 %), each before rules were written beside it.
+/// `heldout16.txt` (precision 100 %, recall 25 %), then `heldout17.txt` (precision 86 %,
+/// recall 38 %), each before rules were written beside it. `heldout18.txt` is held out now:
+/// scored once after the last rule (precision 64 %, recall 29 %), nothing tuned on it.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -321,10 +322,14 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 12 (heldout16.txt)",
             set("heldout16.txt"),
         ),
+        (
+            "former held-out set 13 (heldout17.txt)",
+            set("heldout17.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
     let held_out: Vec<(&str, Score)> =
-        vec![("held-out set 13 (heldout17.txt)", set("heldout17.txt"))];
+        vec![("held-out set 14 (heldout18.txt)", set("heldout18.txt"))];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
