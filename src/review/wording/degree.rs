@@ -6,13 +6,9 @@
 //! - `得` after a graded quality, before a noun: `带来很大得限制` is `很大的限制`. A quality
 //!   already graded takes no complement of its own, so what follows is the noun it modifies.
 
-use super::super::{Location, ReviewItem, ReviewKind};
+use super::super::{Location, ReviewItem};
+use super::particle::{DEGREES, particle_item};
 use crate::clean::is_han;
-
-/// Degree adverbs that grade a quality directly (`非常低下`, `十分薄弱`).
-const DEGREE_ADVERBS: &[&str] = &[
-    "非常", "十分", "特别", "极其", "相当", "格外", "极为", "尤为", "异常",
-];
 
 /// Qualities a degree adverb grades, when the phrase closes the clause; those of two
 /// characters or more wherever it stands (`办事非常的拖拉以工作为例`, a page that lost its
@@ -27,9 +23,6 @@ const QUALITIES: &[&str] = &[
 
 /// One-character qualities that a degree adverb before them grades (`很大`, `较多`).
 const GRADED: &[&str] = &["大", "多", "好", "高", "强", "重", "深", "小", "少"];
-
-/// Adverbs of degree before a one-character quality.
-const GRADING: &[&str] = &["很", "较", "极", "十分", "非常", "比较", "相当", "特别"];
 
 /// Characters after `得` that make it a word of its own (`得到`, `得以`) or a complement
 /// (`很好得不得了`): never the particle before a noun.
@@ -61,7 +54,7 @@ fn de_after_a_degree_adverb(
     at: usize,
     after: usize,
 ) -> Option<ReviewItem> {
-    let adverb = DEGREE_ADVERBS.iter().find(|a| text[..at].ends_with(*a))?;
+    let adverb = DEGREES.iter().find(|a| text[..at].ends_with(*a))?;
     let rest = &text[after..];
     let quality = QUALITIES
         .iter()
@@ -72,19 +65,14 @@ fn de_after_a_degree_adverb(
     let start = at - adverb.len();
     let end = after + quality.len();
     let fixed = format!("{adverb}{quality}");
-    Some(
-        ReviewItem::new(
-            ReviewKind::Particle,
-            location,
-            format!(
-                "程度副词直接修饰形容词，不用“的”：“{}”应为“{fixed}”",
-                &text[start..end]
-            ),
-        )
-        .with_rule("degree_de")
-        .with_range(text, start..end)
-        .with_fix(text, fixed),
-    )
+    Some(particle_item(
+        location,
+        text,
+        start..end,
+        "degree_de",
+        "程度副词直接修饰形容词，不用“的”",
+        fixed,
+    ))
 }
 
 /// `很大得限制` → `很大的限制`.
@@ -95,7 +83,7 @@ fn de2_before_a_noun(
     after: usize,
 ) -> Option<ReviewItem> {
     let quality = GRADED.iter().find(|q| text[..at].ends_with(*q))?;
-    let adverb = GRADING
+    let adverb = DEGREES
         .iter()
         .find(|a| text[..at - quality.len()].ends_with(*a))?;
     let next = text[after..].chars().next()?;
@@ -104,19 +92,14 @@ fn de2_before_a_noun(
     }
     let start = at - quality.len() - adverb.len();
     let fixed = format!("{adverb}{quality}的");
-    Some(
-        ReviewItem::new(
-            ReviewKind::Particle,
-            location,
-            format!(
-                "形容词修饰名词用“的”：“{}”应为“{fixed}”",
-                &text[start..after]
-            ),
-        )
-        .with_rule("attribute_de")
-        .with_range(text, start..after)
-        .with_fix(text, fixed),
-    )
+    Some(particle_item(
+        location,
+        text,
+        start..after,
+        "attribute_de",
+        "形容词修饰名词用“的”",
+        fixed,
+    ))
 }
 
 #[cfg(test)]

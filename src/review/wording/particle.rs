@@ -23,8 +23,9 @@ const QUALITIES: &[&str] = &[
     "严格", "严谨", "得力", "够", "好", "深", "透", "实", "细", "严", "紧", "准", "牢", "快",
 ];
 
-/// Degree adverbs before a quality in a complement (`做得很好`, `推进得较慢`).
-const DEGREES: &[&str] = &[
+/// Degree adverbs before a quality in a complement (`做得很好`, `推进得较慢`); `degree` reads
+/// the same adverbs before `的` (`非常的低下`) and before `得` (`很大得限制`).
+pub(super) const DEGREES: &[&str] = &[
     "不太",
     "不是很",
     "不够",
@@ -41,9 +42,12 @@ const DEGREES: &[&str] = &[
     "极为",
     "最为",
     "特别",
+    "极其",
+    "异常",
     "较",
     "很",
     "太",
+    "极",
 ];
 
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
@@ -265,18 +269,15 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
         })
     })?;
     let end = text.len() - rest.len() + tail;
-    let phrase = &text[start..end];
     let fixed = format!("{word}得{}", &text[after..end]);
-    Some(
-        ReviewItem::new(
-            ReviewKind::Particle,
-            location,
-            format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”"),
-        )
-        .with_rule("complement")
-        .with_range(text, start..end)
-        .with_fix(text, fixed),
-    )
+    Some(particle_item(
+        location,
+        text,
+        start..end,
+        "complement",
+        "动词后面接补语用“得”",
+        fixed,
+    ))
 }
 
 /// `业务干的好就行`: a one-character verb, `的`, a bare complement closing the clause (or
@@ -299,16 +300,14 @@ fn short_complement(location: Location, text: &str, at: usize, after: usize) -> 
     })?;
     let end = after + complement.len();
     let fixed = format!("{verb}得{complement}");
-    Some(
-        ReviewItem::new(
-            ReviewKind::Particle,
-            location,
-            format!("动词后面接补语用“得”：“{}”应为“{fixed}”", &text[start..end]),
-        )
-        .with_rule("complement")
-        .with_range(text, start..end)
-        .with_fix(text, fixed),
-    )
+    Some(particle_item(
+        location,
+        text,
+        start..end,
+        "complement",
+        "动词后面接补语用“得”",
+        fixed,
+    ))
 }
 
 /// The adverbial that ends at `at`: an idiom, a doubled word or one or two manner words,
@@ -425,18 +424,35 @@ fn adverbial_item(
     at: usize,
     after: usize,
 ) -> Option<ReviewItem> {
-    let phrase = &text[start..after];
     let fixed = format!("{}地", &text[start..at]);
-    Some(
-        ReviewItem::new(
-            ReviewKind::Particle,
-            location,
-            format!("修饰动词用“地”：“{phrase}”应为“{fixed}”"),
-        )
-        .with_rule("adverbial_de")
-        .with_range(text, start..after)
-        .with_fix(text, fixed),
+    Some(particle_item(
+        location,
+        text,
+        start..after,
+        "adverbial_de",
+        "修饰动词用“地”",
+        fixed,
+    ))
+}
+
+/// The flag for a particle misused over `range` of `text`, mended to `fixed`: the message
+/// gives the rule of usage (`why`), what is written and what is meant.
+pub(super) fn particle_item(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    rule: &str,
+    why: &str,
+    fixed: String,
+) -> ReviewItem {
+    ReviewItem::new(
+        ReviewKind::Particle,
+        location,
+        format!("{why}：“{}”应为“{fixed}”", &text[range.clone()]),
     )
+    .with_rule(rule)
+    .with_range(text, range)
+    .with_fix(text, fixed)
 }
 
 #[cfg(test)]
