@@ -133,6 +133,11 @@ const NOMINALISERS: &str = "所该能可要应会需必";
 /// Function characters that never stand twice in a row (`的的确确` aside).
 const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为";
 
+/// Nouns of two characters that are never said twice on purpose, as verbs are
+/// (`研究研究`): `党建工作工作方法` wrote the word where two compounds meet. Not nouns that
+/// open compounds of their own after one that ends in them (`党组织组织生活`, `主体责任责任清单`).
+const NEVER_DOUBLED_WORDS: &[&str] = &["工作", "问题", "党员", "群众", "方面", "同志"];
+
 /// The wrong words of a word list, found in one pass over a text. Built once a review and
 /// shared by the jobs that check shares of the draft.
 pub(super) struct WrongWords<'a> {
@@ -316,6 +321,15 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             let word = &text[byte(i)..byte(i + n)];
             push_doubled(location, text, byte(i)..byte(i + 2 * n), word, items);
             i += 2 * n;
+            continue;
+        }
+        let here = &text[byte(i)..];
+        if let Some(word) = NEVER_DOUBLED_WORDS
+            .iter()
+            .find(|w| here.starts_with(**w) && here[w.len()..].starts_with(**w))
+        {
+            push_doubled(location, text, byte(i)..byte(i + 4), word, items);
+            i += 4;
             continue;
         }
         let aabb = chars
@@ -705,10 +719,15 @@ mod tests {
             fixes("有时用公款用公款送礼。"),
             one(ReviewKind::DoubledCharacter, "用公款用公款", "用公款")
         );
+        assert_eq!(
+            fixes("二是对党建工作工作方法单一。"),
+            one(ReviewKind::DoubledCharacter, "工作工作", "工作")
+        );
         quiet(&[
             "的的确确存在问题，是是非非要分清，不了了之。",
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
-            "研究研究再说。",
+            "研究研究再说，学习学习经验。",
+            "部分党组织组织生活质量不高，压实主体责任责任清单。",
         ]);
     }
 
