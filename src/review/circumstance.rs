@@ -152,62 +152,88 @@ fn without(text: &str, words: &[&str]) -> String {
 
 /// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,
 /// `党员年龄结构老化`, `科室人手少`): the commentary's other way of finding the cause outside
-/// oneself. Each with its rule's name, the word the message gives its poor state, the states
-/// that make it poor, and whether only [`BETWEEN`] may stand between the condition and its
-/// state (`工作人员比较少`, not `与工作人员交流少`, where the writer is what is short).
-const CONDITIONS: &[(&str, &str, &str, &[&str], bool)] = &[
-    ("经济条件", "经济条件", "差", POOR, false),
-    ("基础条件", "基础条件", "差", POOR, false),
-    ("自然条件", "自然条件", "差", POOR, false),
-    ("年龄结构", "年龄结构", "差", POOR, false),
-    ("群众认识", "群众", "差", POOR, false),
-    ("群众的认识", "群众", "差", POOR, false),
-    ("群众思想", "群众", "差", POOR, false),
-    ("群众素质", "群众", "差", POOR, false),
-    ("群众的素质", "群众", "差", POOR, false),
-    ("人手", "人手少", "", SHORT, true),
-    ("警力", "人手少", "", SHORT, true),
-    ("工作人员", "人手少", "", SHORT, true),
-    ("人员配置", "人手少", "", SHORT, true),
-    ("经费", "经费不足", "", SHORT, true),
-    ("工作环境", "工作环境", "差", HARSH, true),
-    ("工作条件", "工作条件", "差", HARSH, true),
-    ("青壮年", "人口外流", "", DRAIN, true),
-    ("青年", "人口外流", "", DRAIN, true),
-    ("年轻人", "人口外流", "", DRAIN, true),
-    ("劳动力", "人口外流", "", DRAIN, true),
+/// oneself. Each with its rule's name and the kind of poor state it ends on.
+const CONDITIONS: &[(&str, &str, &PoorState)] = &[
+    ("经济条件", "经济条件", &POOR),
+    ("基础条件", "基础条件", &POOR),
+    ("自然条件", "自然条件", &POOR),
+    ("年龄结构", "年龄结构", &POOR),
+    ("群众认识", "群众", &POOR),
+    ("群众的认识", "群众", &POOR),
+    ("群众思想", "群众", &POOR),
+    ("群众素质", "群众", &POOR),
+    ("群众的素质", "群众", &POOR),
+    ("人手", "人手少", &SHORT),
+    ("警力", "人手少", &SHORT),
+    ("工作人员", "人手少", &SHORT),
+    ("人员配置", "人手少", &SHORT),
+    ("经费", "经费不足", &SHORT),
+    ("工作环境", "工作环境", &HARSH),
+    ("工作条件", "工作条件", &HARSH),
+    ("青壮年", "人口外流", &DRAIN),
+    ("青年", "人口外流", &DRAIN),
+    ("年轻人", "人口外流", &DRAIN),
+    ("劳动力", "人口外流", &DRAIN),
 ];
+
+/// A kind of poor state a condition ends on.
+struct PoorState {
+    /// The words that end the clause in that state.
+    words: &'static [&'static str],
+    /// What the message adds to the rule's name (`经济条件` + `差`).
+    named: &'static str,
+    /// Whether only [`BETWEEN`] may stand between the condition and its state
+    /// (`工作人员比较少`, not `与工作人员交流少`, where the writer is what is short); the
+    /// condition is then the last one named (`工作环境的挑战乡镇公务员的工作环境相对艰苦`).
+    close: bool,
+}
 
 /// What makes a condition poor.
-const POOR: &[&str] = &[
-    "较差", "差", "落后", "老化", "偏大", "薄弱", "不高", "偏低", "滞后",
-];
+const POOR: PoorState = PoorState {
+    words: &[
+        "较差", "差", "落后", "老化", "偏大", "薄弱", "不高", "偏低", "滞后",
+    ],
+    named: "差",
+    close: false,
+};
 
 /// What makes staff or money short (`人手少`, `经费也不够用`).
-const SHORT: &[&str] = &[
-    "少",
-    "不足",
-    "紧张",
-    "短缺",
-    "紧缺",
-    "不够",
-    "不够用",
-    "匮乏",
-    "有限",
-];
+const SHORT: PoorState = PoorState {
+    words: &[
+        "少",
+        "不足",
+        "紧张",
+        "短缺",
+        "紧缺",
+        "不够",
+        "不够用",
+        "匮乏",
+        "有限",
+    ],
+    named: "",
+    close: true,
+};
 
 /// What makes a place of work hard (`工作环境相对艰苦`, `工作环境和资源相对有限`).
-const HARSH: &[&str] = &["艰苦", "恶劣", "简陋", "较差", "差", "有限", "落后"];
+const HARSH: PoorState = PoorState {
+    words: &["艰苦", "恶劣", "简陋", "较差", "差", "有限", "落后"],
+    named: "差",
+    close: true,
+};
 
 /// What drains a village of its people (`农村青壮年劳动力外出务工经商`).
-const DRAIN: &[&str] = &[
-    "外出务工",
-    "外出务工经商",
-    "外出打工",
-    "外出经商",
-    "外流",
-    "流失",
-];
+const DRAIN: PoorState = PoorState {
+    words: &[
+        "外出务工",
+        "外出务工经商",
+        "外出打工",
+        "外出经商",
+        "外流",
+        "流失",
+    ],
+    named: "",
+    close: true,
+};
 
 /// What may stand between a condition and its state when it must stand close: degrees, and
 /// other things in short supply listed with it (`经费和车辆也不够用`, `工作环境和资源相对有限`,
@@ -286,10 +312,8 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
         if !may_hold_circumstance(clause) {
             continue;
         }
-        for (word, what, state, poor, close) in CONDITIONS {
-            // A condition that stands close to its state is the last one named
-            // (`工作环境的挑战乡镇公务员的工作环境相对艰苦`).
-            let found = if *close {
+        for (word, what, state) in CONDITIONS {
+            let found = if state.close {
                 clause.rfind(word)
             } else {
                 clause.find(word)
@@ -308,9 +332,9 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
             // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
             // to deal with it instead.
             let rest = clause[at + word.len()..].trim_end();
-            let poor_state = poor.iter().any(|p| {
+            let poor_state = state.words.iter().any(|p| {
                 rest.strip_suffix(p)
-                    .is_some_and(|between| !close || only_between(between))
+                    .is_some_and(|between| !state.close || only_between(between))
             });
             if poor_state {
                 return Some(
@@ -318,7 +342,8 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
                         ReviewKind::BlamingCircumstances,
                         location,
                         format!(
-                            "把{what}{state}当作问题，是在找客观原因：检视问题要从主观上找差距，写自己在其中哪里做得不够"
+                            "把{what}{}当作问题，是在找客观原因：检视问题要从主观上找差距，写自己在其中哪里做得不够",
+                            state.named
                         ),
                     )
                     .with_rule(what)

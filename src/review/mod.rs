@@ -554,6 +554,24 @@ pub(crate) mod test_support {
         draft
     }
 
+    /// The fixes (`from`, `to`) a check of one text offers, the text standing as a finding's
+    /// body.
+    pub fn fixes_in_body(
+        text: &str,
+        check: impl FnOnce(super::Location, &str, &mut Vec<super::ReviewItem>),
+    ) -> Vec<(String, String)> {
+        let mut items = Vec::new();
+        check(
+            super::Location::Finding(FindingId(1), super::Part::Body),
+            text,
+            &mut items,
+        );
+        items
+            .into_iter()
+            .filter_map(|item| item.fix.map(|fix| (fix.from, fix.to)))
+            .collect()
+    }
+
     /// A concrete, well-formed body used where a check needs a finding to be otherwise fine.
     pub const GOOD_BODY: &str = "今年以来参加党组理论学习中心组集中学习12次，其中因出差缺席3次，围绕分管的信访工作只撰写读书笔记2篇，学用结合不够紧密。";
 }

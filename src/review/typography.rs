@@ -106,21 +106,24 @@ fn between_names_of_a_kind(text: &str, run: Range<usize>) -> bool {
 /// Whether the hyphen at `run` links words in a chain of three or more (`计划-中断-自责`), a
 /// sequence written out, not a word split: each link holds two characters or more.
 fn in_a_chain(text: &str, run: Range<usize>) -> bool {
-    let hyphen = |c: char| matches!(c, '-' | '\u{2010}');
-    let before: Vec<char> = text[..run.start]
-        .chars()
-        .rev()
-        .take_while(|&c| !hyphen(c) && is_chinese(c))
-        .collect();
-    let after: Vec<char> = text[run.end..]
-        .chars()
-        .take_while(|&c| !hyphen(c) && is_chinese(c))
-        .collect();
-    let hyphen_beyond = |rest: Option<char>| rest.is_some_and(hyphen);
-    before.len() >= 2
-        && after.len() >= 2
-        && (hyphen_beyond(text[..run.start].chars().rev().nth(before.len()))
-            || hyphen_beyond(text[run.end..].chars().nth(after.len())))
+    // The link beside the hyphen: how many Chinese characters, and whether another hyphen
+    // ends it.
+    let link = |chars: &mut dyn Iterator<Item = char>| -> (usize, bool) {
+        let mut len = 0;
+        for c in chars {
+            if matches!(c, '-' | '\u{2010}') {
+                return (len, true);
+            }
+            if !is_chinese(c) {
+                break;
+            }
+            len += 1;
+        }
+        (len, false)
+    };
+    let (before, hyphen_before) = link(&mut text[..run.start].chars().rev());
+    let (after, hyphen_after) = link(&mut text[run.end..].chars());
+    before >= 2 && after >= 2 && (hyphen_before || hyphen_after)
 }
 
 /// `共-产主义`: a hyphen between two Chinese characters, which pages put into words a site's

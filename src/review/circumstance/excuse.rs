@@ -198,6 +198,11 @@ fn only_a_setting(cause: &str) -> bool {
     cause.starts_with('在') && cause.ends_with(['中', '上', '里', '时'])
 }
 
+/// The first item of a list joined by `、` (the whole of `text` when it is no list).
+fn first_listed(text: &str) -> &str {
+    text.split('、').next().unwrap_or(text)
+}
+
 /// The cause after `由于` in `clause`, up to its consequence.
 fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     let at = clause.find("由于")?;
@@ -349,8 +354,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 let at = clause.find(a)?;
                 // `本就琐碎、单调`: the first of a list of qualities.
                 let rest = clause[at + a.len()..].trim_end();
-                let first = rest.split('、').next().unwrap_or(rest);
-                TOO_MUCH.contains(&first).then_some(at)
+                TOO_MUCH.contains(&first_listed(rest)).then_some(at)
             })
             && WORK.iter().any(|w| clause[..at].contains(w))
             && !confessed(at)
@@ -427,7 +431,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             let weak = ATTITUDES.iter().any(|a| rest.contains(a))
                 && WEAK.iter().any(|s| rest.ends_with(s));
             // `习惯难以改变、清洁卫生意识有待提高`: the first of a list of what is poor.
-            let first = rest.split('、').next().unwrap_or(rest);
+            let first = first_listed(rest);
             let set_in_their_ways = HABITS.iter().any(|a| first.contains(a))
                 && HARD_TO_CHANGE.iter().any(|s| first.ends_with(s));
             if strong || weak || set_in_their_ways {

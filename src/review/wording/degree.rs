@@ -7,7 +7,7 @@
 //!   already graded takes no complement of its own, so what follows is the noun it modifies.
 
 use super::super::{Location, ReviewItem};
-use super::particle::{DEGREES, particle_item};
+use super::particle::{DEGREES, ends_clause, particle_item};
 use crate::clean::is_han;
 
 /// Qualities a degree adverb grades, when the phrase closes the clause; those of two
@@ -27,12 +27,6 @@ const GRADED: &[&str] = &["大", "多", "好", "高", "强", "重", "深", "小"
 /// Characters after `得` that make it a word of its own (`得到`, `得以`) or a complement
 /// (`很好得不得了`): never the particle before a noun.
 const NOT_BEFORE_NOUN: &str = "到以出益分失力体当罪意知手逞过很多不了太";
-
-fn ends_clause(rest: &str) -> bool {
-    rest.chars().next().is_none_or(|c| {
-        super::super::closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace()
-    })
-}
 
 pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, de) in text.match_indices('的') {
@@ -105,20 +99,10 @@ fn de2_before_a_noun(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::FindingId;
-    use crate::review::Part;
+    use crate::review::test_support::fixes_in_body;
 
     fn fixes(text: &str) -> Vec<(String, String)> {
-        let mut items = Vec::new();
-        check(
-            Location::Finding(FindingId(1), Part::Body),
-            text,
-            &mut items,
-        );
-        items
-            .into_iter()
-            .filter_map(|i| i.fix.map(|f| (f.from, f.to)))
-            .collect()
+        fixes_in_body(text, check)
     }
 
     #[test]

@@ -194,7 +194,9 @@ fn ends_complement(rest: &str) -> bool {
     !rest.starts_with('、') && ends_clause(rest)
 }
 
-fn ends_clause(rest: &str) -> bool {
+/// Whether the clause ends where `rest` begins: at its end, a clause's punctuation, `、`, a
+/// closing bracket or a space.
+pub(super) fn ends_clause(rest: &str) -> bool {
     rest.chars()
         .next()
         .is_none_or(|c| closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace())
@@ -458,21 +460,12 @@ pub(super) fn particle_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::FindingId;
-    use crate::review::Part;
+    use crate::review::test_support::fixes_in_body;
 
     fn fixes(text: &str) -> Vec<(String, String)> {
-        let mut items = Vec::new();
-        check(
-            Location::Finding(FindingId(1), Part::Body),
-            text,
-            &super::super::VERB_LIST,
-            &mut items,
-        );
-        items
-            .into_iter()
-            .filter_map(|i| i.fix.map(|f| (f.from, f.to)))
-            .collect()
+        fixes_in_body(text, |location, text, items| {
+            check(location, text, &super::super::VERB_LIST, items)
+        })
     }
 
     fn flagged(text: &str, from: &str, to: &str) {
