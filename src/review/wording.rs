@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod degree;
+mod month;
 mod particle;
 
 /// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
@@ -180,6 +181,7 @@ pub(super) fn check(
         adverbial_particles(location, text, items);
         particle::check(location, text, &VERB_LIST, items);
         degree::check(location, text, items);
+        month::check(location, text, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
@@ -661,6 +663,21 @@ mod tests {
             "生活必需品，必需的经费，工作必需。",
             "向上级汇报有关情况，上报有关材料。",
             "群众反应强烈，药品不良反应问题，化学反应。",
+        ]);
+        assert_eq!(
+            fixes("我一直再给自己找借口，心里素质也不过硬。"),
+            vec![
+                (
+                    ReviewKind::WrongWord,
+                    "一直再".to_owned(),
+                    "一直在".to_owned()
+                ),
+                (ReviewKind::WrongWord, "心里".to_owned(), "心理".to_owned()),
+            ]
+        );
+        quiet(&[
+            "一直再也没有过问，一直再次推迟，心里想着工作，心里很不是滋味。",
+            "我们心里清楚，心里健健康康的人不多。",
         ]);
     }
 
