@@ -216,6 +216,7 @@ pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut V
         let after = at + de.len();
         // A one-character verb first: `工作做的不好` is `做的不好`, not a word `作做`.
         if let Some(item) = short_complement(location, text, at, after)
+            .or_else(|| extreme(location, text, at, after))
             .or_else(|| complement(location, text, at, after))
             .or_else(|| adverbial(location, text, at, after, verbs))
         {
@@ -279,6 +280,36 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
         "complement",
         "动词后面接补语用“得”",
         fixed,
+    ))
+}
+
+/// Complements that say "to the extreme" (`羡慕得不得了`, `忙得要命`, `好得很`): after a
+/// verb or a quality they only ever follow `得`, and they close the clause.
+const EXTREMES: &[&str] = &["不得了", "要命", "很"];
+
+/// What before `的` makes it no verb or quality: `真的不得了` is "truly remarkable", `有的很`
+/// begins "some are very…".
+const NOT_BEFORE_EXTREME: &str = "真是有别其这那什";
+
+/// `羡慕的不得了。`: a word, `的`, a complement of the extreme closing the clause.
+fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let rest = &text[after..];
+    let tail = EXTREMES
+        .iter()
+        .find(|e| rest.starts_with(*e) && ends_clause(&rest[e.len()..]))?;
+    let last = text[..at].chars().next_back()?;
+    if !is_han(last) || NOT_BEFORE_EXTREME.contains(last) {
+        return None;
+    }
+    // Only the particle and the complement: where the word before it starts is not known
+    // (`每天忙的要命`).
+    Some(particle_item(
+        location,
+        text,
+        at..after + tail.len(),
+        "complement",
+        "动词、形容词后面接补语用“得”",
+        format!("得{tail}"),
     ))
 }
 
@@ -493,6 +524,18 @@ mod tests {
             "表现的尤为明显",
             "表现得尤为明显",
         );
+    }
+
+    #[test]
+    fn a_complement_of_the_extreme_takes_de2() {
+        flagged("心里羡慕的不得了。", "的不得了", "得不得了");
+        flagged("每天忙的要命，", "的要命", "得要命");
+        flagged("自我感觉好的很。", "的很", "得很");
+        quiet(&[
+            "这件事真的不得了。",
+            "有的很好，有的很差，他的很多想法不得了。",
+            "完成的很多，要命的是质量不高。",
+        ]);
     }
 
     #[test]
