@@ -24,6 +24,16 @@ const MIN_IDIOM_COUNT: u64 = 3;
 /// (`再接再励` 3 beside `再接再厉` 115).
 const WORD_SHARE: u64 = 10;
 
+/// Words of two doubled characters (`浑浑噩噩`, `兢兢业业`) are set phrases like idioms,
+/// though jieba tags many of them as state words rather than idioms; kept when seen this often.
+const MIN_DOUBLED_COUNT: u64 = 10;
+
+/// Whether `word` is of the shape AABB.
+fn is_doubled(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    c.len() == 4 && c[0] == c[1] && c[2] == c[3] && c[0] != c[2]
+}
+
 fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
@@ -60,7 +70,9 @@ fn derive_the_idiom_lists() {
         let count: u64 = count.parse().unwrap_or(0);
         let entry = counts.entry(word.to_owned()).or_default();
         *entry = (*entry).max(count);
-        if fields.next() == Some("i") && count >= MIN_IDIOM_COUNT {
+        if fields.next() == Some("i") && count >= MIN_IDIOM_COUNT
+            || is_doubled(word) && count >= MIN_DOUBLED_COUNT
+        {
             idioms.insert(word.to_owned());
         }
     }

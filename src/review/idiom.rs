@@ -32,10 +32,19 @@ impl Tables<'_> {
     /// The idiom `window` was meant to be: one character off, and that one a look-alike or
     /// sound-alike of the idiom's.
     fn meant(&self, window: [u16; 4]) -> Option<[u16; 4]> {
+        // One character off; or, in an idiom of doubled characters, one doubled pair written
+        // with another character twice (`昏昏噩噩` for `浑浑噩噩`).
         let one_off = |idiom: [u16; 4]| {
             let mut differ = (0..4).filter(|&i| idiom[i] != window[i]);
-            match (differ.next(), differ.next()) {
-                (Some(at), None) => self.taken_for(window[at], idiom[at]),
+            match (differ.next(), differ.next(), differ.next()) {
+                (Some(at), None, _) => self.taken_for(window[at], idiom[at]),
+                (Some(at), Some(next), None) => {
+                    at % 2 == 0
+                        && next == at + 1
+                        && window[at] == window[next]
+                        && idiom[at] == idiom[next]
+                        && self.taken_for(window[at], idiom[at])
+                }
                 _ => false,
             }
         };
@@ -184,6 +193,7 @@ mod tests {
         );
         assert_eq!(found("学习枯躁无味"), pair("枯躁无味", "枯燥无味"));
         assert_eq!(found("就像天踏下来一样"), pair("天踏下来", "天塌下来"));
+        assert_eq!(found("工作中昏昏噩噩"), pair("昏昏噩噩", "浑浑噩噩"));
     }
 
     #[test]
@@ -195,6 +205,7 @@ mod tests {
             "为共产主义奋斗终身，随时准备为党和人民牺牲一切。",
             "党员的大局意识薄弱，纪律意识淡薄，责任意识缺失。",
             "自己给自己定的急了便偶尔为之。",
+            "浑浑噩噩，兢兢业业，轰轰烈烈，认认真真，明明白白。",
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
         }
