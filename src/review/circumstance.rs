@@ -100,6 +100,7 @@ const CONFESSING: &[&str] = &[
     "觉得",
     "总认为",
     "以为",
+    "解释",
 ];
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
@@ -167,6 +168,7 @@ const CONDITIONS: &[(&str, &str, &PoorState)] = &[
     ("警力", "人手少", &SHORT),
     ("工作人员", "人手少", &SHORT),
     ("人员配置", "人手少", &SHORT),
+    ("成员", "人手少", &SHORT),
     ("经费", "经费不足", &SHORT),
     ("工作环境", "工作环境", &HARSH),
     ("工作条件", "工作条件", &HARSH),
@@ -276,6 +278,24 @@ const BETWEEN: &[&str] = &[
     "人员",
 ];
 
+/// Words after a poor state that make it the cause of what follows, in the same clause
+/// (`部分人员配置不足影响工作效率`).
+const CAUSING: &[&str] = &["影响", "导致", "致使", "制约", "造成", "使得"];
+
+impl PoorState {
+    /// Whether `rest`, what follows the condition in its clause, ends on this poor state, or
+    /// gives the state as the cause of what follows it (`不足影响工作效率`).
+    fn ends(&self, rest: &str) -> bool {
+        let near = |between: &str| !self.close || only_between(between);
+        self.words.iter().any(|p| {
+            rest.strip_suffix(p).is_some_and(near)
+                || rest.match_indices(p).any(|(i, _)| {
+                    near(&rest[..i]) && CAUSING.iter().any(|c| rest[i + p.len()..].starts_with(c))
+                })
+        })
+    }
+}
+
 /// Whether `text` is made only of [`BETWEEN`], one after another.
 fn only_between(mut text: &str) -> bool {
     while !text.is_empty() {
@@ -332,11 +352,7 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
             // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
             // to deal with it instead.
             let rest = clause[at + word.len()..].trim_end();
-            let poor_state = state.words.iter().any(|p| {
-                rest.strip_suffix(p)
-                    .is_some_and(|between| !state.close || only_between(between))
-            });
-            if poor_state {
+            if state.ends(rest) {
                 return Some(
                     ReviewItem::new(
                         ReviewKind::BlamingCircumstances,
@@ -499,6 +515,11 @@ mod tests {
                 "大量农村青壮年劳动力外出务工经商",
             ),
             ("工作人员比较少，经费和车辆也不够用。", "工作人员比较少"),
+            (
+                "部分人员配置不足影响工作效率。",
+                "部分人员配置不足影响工作效率",
+            ),
+            ("科室成员少，科室工作范围广。", "科室成员少"),
         ]);
         not_blamed(&[
             "对群众认识落后的问题引导不够，宣传不到位。",
@@ -511,6 +532,8 @@ mod tests {
             "向上争取经费不够主动。",
             "没有改善干部的工作环境，营造良好的工作环境不够。",
             "对外出务工青年联系不够，青年党员外出务工多。",
+            "对班子成员提醒少，班子成员的作用发挥不足。",
+            "人员配置不合理影响工作效率，是我统筹不够。",
         ]);
     }
 
