@@ -39,18 +39,30 @@ struct RealFinding {
 }
 
 /// Undoes the corpus's NFKC normalisation of Chinese punctuation (the pages are Chinese
-/// text throughout; no figure in them uses these marks).
+/// text throughout; no figure in them uses these marks). A mark after an ASCII letter or digit
+/// and before a space or the end stays as it is: that is ASCII text of its own, such as a
+/// forum's anti-scraping junk (`s6 t! d2 y- J`), which NFKC left alone.
 fn full_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            ',' => '，',
-            ';' => '；',
-            ':' => '：',
-            '?' => '？',
-            '!' => '！',
-            '(' => '（',
-            ')' => '）',
-            _ => c,
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let ascii_before = i > 0 && chars[i - 1].is_ascii_alphanumeric();
+            let ascii_after = chars.get(i + 1).is_none_or(|n| *n == ' ');
+            if ascii_before && ascii_after {
+                return c;
+            }
+            match c {
+                ',' => '，',
+                ';' => '；',
+                ':' => '：',
+                '?' => '？',
+                '!' => '！',
+                '(' => '（',
+                ')' => '）',
+                _ => c,
+            }
         })
         .collect()
 }
