@@ -675,7 +675,16 @@ mod tests {
                 (ReviewKind::WrongWord, "心里".to_owned(), "心理".to_owned()),
             ]
         );
+        assert_eq!(
+            fixes("他当时肯定心理想着，戴着一付眼镜，严以律已。"),
+            vec![
+                (ReviewKind::WrongWord, "律已".to_owned(), "律己".to_owned()),
+                (ReviewKind::WrongWord, "一付".to_owned(), "一副".to_owned()),
+                (ReviewKind::WrongWord, "心理".to_owned(), "心里".to_owned()),
+            ]
+        );
         quiet(&[
+            "心理健康，心理想法，一付中药，严以律己。",
             "一直再也没有过问，一直再次推迟，心里想着工作，心里很不是滋味。",
             "我们心里清楚，心里健健康康的人不多。",
         ]);
