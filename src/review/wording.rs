@@ -40,6 +40,11 @@ impl Verbs {
         Verbs { list, firsts }
     }
 
+    /// All the verbs, in list order.
+    fn all(&self) -> &[&'static str] {
+        &self.list
+    }
+
     /// The verbs, in list order, that `text` may start with: all of them when its first
     /// character starts one, none otherwise.
     fn that_may_start(&self, text: &str) -> &[&'static str] {

@@ -91,7 +91,7 @@ const MANNERS: &[&str] = &[
     "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
     "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙",
-    "匆忙", "慌忙", "赶忙", "悄悄", "偷偷",
+    "匆忙", "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -102,7 +102,8 @@ const MORE_VERBS: &[&str] = &[
     "排查", "改进", "改正", "纠正", "批评", "接受", "听取", "征求", "反映", "汇报", "请示", "思索",
     "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤", "约束",
     "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
-    "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活",
+    "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
+    "观察", "指正", "提醒", "告诉", "回答", "解释",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
@@ -147,7 +148,7 @@ const BEFORE_ADVERBIAL: &[&str] = &[
     "不", "没", "未", "能", "要", "会", "应", "都", "也", "就", "还", "并", "只", "总", "常",
     "往往", "一直", "始终", "仍", "再", "又", "更", "才", "却", "但", "而", "我", "自己", "本人",
     "们", "上", "中", "里", "时", "后", "前", "去", "总是", "常常", "时常", "这样", "那样", "这么",
-    "那么",
+    "那么", "很", "非常", "十分", "特别", "比较",
 ];
 
 /// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
@@ -182,7 +183,8 @@ const NOT_BEFORE_ADVERBIAL: &[&str] = &[
 /// `一味的做“滥好人”`): never the head noun of a noun phrase (`认真的学习态度`).
 const OBJECTS: &[&str] = &[
     "自己", "自身", "本人", "各项", "各类", "各种", "有关", "相关", "上级", "党的", "这些", "那些",
-    "一些", "每", "其他", "其它", "他人", "别人", "党员", "群众", "干部", "职工", "“",
+    "一些", "每", "其他", "其它", "他人", "别人", "党员", "群众", "干部", "职工", "“", "我", "他",
+    "她",
 ];
 
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
@@ -212,6 +214,8 @@ fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
 }
 
 pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
+    di_for_de2(location, text, verbs, items);
+    de2_before_a_noun(location, text, items);
     for (at, de) in text.match_indices('的') {
         let after = at + de.len();
         // A one-character verb first: `工作做的不好` is `做的不好`, not a word `作做`.
@@ -246,6 +250,7 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
     let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
     if PRONOUNS.contains(&word)
+        || word.ends_with(|c| NOT_A_VERB_BEFORE_DE.contains(c))
         || NOUN_TAKERS.iter().any(|w| clause.contains(w))
         || before.chars().next_back().is_some_and(nominalised)
         || word.chars().next().is_some_and(nominalised)
@@ -262,15 +267,7 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
             .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
             .map(|q| '不'.len_utf8() + q.len())
     });
-    let tail = negated.or_else(|| {
-        DEGREES.iter().find_map(|d| {
-            let r = rest.strip_prefix(d)?;
-            DEGREE_QUALITIES
-                .iter()
-                .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
-                .map(|q| d.len() + q.len())
-        })
-    })?;
+    let tail = negated.or_else(|| graded_quality(rest))?;
     let end = text.len() - rest.len() + tail;
     let fixed = format!("{word}得{}", &text[after..end]);
     Some(particle_item(
@@ -288,8 +285,8 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
 const EXTREMES: &[&str] = &["不得了", "要命", "很"];
 
 /// What before `的` makes it no verb or quality: `真的不得了` is "truly remarkable", `有的很`
-/// begins "some are very…".
-const NOT_BEFORE_EXTREME: &str = "真是有别其这那什";
+/// begins "some are very…", `我真的很惭愧` is "I am truly ashamed".
+const NOT_A_VERB_BEFORE_DE: &str = "真是有别其这那什";
 
 /// `羡慕的不得了。`: a word, `的`, a complement of the extreme closing the clause.
 fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
@@ -298,7 +295,7 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
         .iter()
         .find(|e| rest.starts_with(*e) && ends_clause(&rest[e.len()..]))?;
     let last = text[..at].chars().next_back()?;
-    if !is_han(last) || NOT_BEFORE_EXTREME.contains(last) {
+    if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) {
         return None;
     }
     // Only the particle and the complement: where the word before it starts is not known
@@ -312,6 +309,95 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
         format!("得{tail}"),
     ))
 }
+
+/// The length of a degree adverb and the quality it grades at the start of `rest`, closing
+/// the clause (`很好。`, `不是很理想，`): a listed quality, or any word of two Chinese
+/// characters, since a degree adverb grades only qualities and feelings. Quantities are
+/// left (`像他这样想的很多`): they are not words of two characters after a degree adverb.
+fn graded_quality(rest: &str) -> Option<usize> {
+    DEGREES.iter().find_map(|d| {
+        let r = rest.strip_prefix(d)?;
+        let listed = DEGREE_QUALITIES
+            .iter()
+            .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
+            .map(|q| q.len());
+        let two: usize = r
+            .chars()
+            .take(2)
+            .filter(|&c| is_han(c))
+            .map(char::len_utf8)
+            .sum();
+        let any_two = (two == 6 && r.chars().nth(1) != Some('的') && ends_complement(&r[two..]))
+            .then_some(two);
+        listed.or(any_two).map(|q| d.len() + q)
+    })
+}
+
+/// `进行地很顺利`: `地` after a verb before a graded quality closing the clause, a complement
+/// of degree, where `得` is meant. Only after a listed verb: `地` is also a noun (`这块地很大`).
+fn di_for_de2(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
+    for (at, di) in text.match_indices('地') {
+        let before = &text[..at];
+        let verb = verbs
+            .all()
+            .iter()
+            .chain(MORE_VERBS)
+            .chain(DI_VERBS)
+            .filter(|v| v.chars().count() == 2 && before.ends_with(*v))
+            .max_by_key(|v| v.len());
+        let Some(verb) = verb else {
+            continue;
+        };
+        let after = at + di.len();
+        let mut rest = &text[after..];
+        if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
+            rest = &rest[adverb.len()..];
+        }
+        let Some(tail) = graded_quality(rest) else {
+            continue;
+        };
+        let start = at - verb.len();
+        let end = text.len() - rest.len() + tail;
+        let fixed = format!("{verb}得{}", &text[after..end]);
+        items.push(particle_item(
+            location,
+            text,
+            start..end,
+            "complement",
+            "动词后面接补语用“得”",
+            fixed,
+        ));
+    }
+}
+
+/// What one does, as nouns after a one-character verb (`做得工作甚少`): `得` takes a
+/// complement, never a noun, so `的` is meant.
+const DONE_THINGS: &[&str] = &["工作", "事情", "贡献", "成绩"];
+
+/// `做得工作甚少`: a one-character verb, `得`, a noun of what was done.
+fn de2_before_a_noun(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    for (at, de) in text.match_indices('得') {
+        let Some(verb) = SHORT_VERBS.iter().find(|v| text[..at].ends_with(*v)) else {
+            continue;
+        };
+        let after = at + de.len();
+        let Some(noun) = DONE_THINGS.iter().find(|n| text[after..].starts_with(*n)) else {
+            continue;
+        };
+        let start = at - verb.len();
+        items.push(particle_item(
+            location,
+            text,
+            start..after + noun.len(),
+            "attribute_de",
+            "修饰名词用“的”",
+            format!("{verb}的{noun}"),
+        ));
+    }
+}
+
+/// Verbs that `di_for_de2` reads besides the lists (`进行地很顺利`).
+const DI_VERBS: &[&str] = &["进行", "开展", "完成", "发展", "表现", "做到"];
 
 /// `业务干的好就行`: a one-character verb, `的`, a bare complement closing the clause (or
 /// going on with `就`/`才`). Not after a word that makes the verb a noun's modifier
@@ -327,10 +413,28 @@ fn short_complement(location: Location, text: &str, at: usize, after: usize) -> 
         return None;
     }
     let rest = &text[after..];
-    let complement = SHORT_COMPLEMENTS.iter().find(|c| {
-        rest.strip_prefix(*c)
-            .is_some_and(|r| ends_complement(r) || r.starts_with(['就', '才', '则']))
-    })?;
+    let listed = SHORT_COMPLEMENTS
+        .iter()
+        .find(|c| {
+            rest.strip_prefix(*c)
+                .is_some_and(|r| ends_complement(r) || r.starts_with(['就', '才', '则']))
+        })
+        .copied();
+    // `把文章讲的支离破碎`: after `把` an idiom closing the clause says how the thing was done
+    // (without it `干的逆反心理` is the feeling of those who did it).
+    let disposed = text[..start]
+        .rfind(closes_clause)
+        .map_or(&text[..start], |i| &text[i..start])
+        .contains(['把', '将']);
+    let idiom = || {
+        if !disposed {
+            return None;
+        }
+        let len: usize = rest.chars().take(4).map(char::len_utf8).sum();
+        let word = rest.get(..len)?;
+        (super::super::idiom::is_idiom(word) && ends_complement(&rest[len..])).then_some(word)
+    };
+    let complement = listed.or_else(idiom)?;
     let end = after + complement.len();
     let fixed = format!("{verb}得{complement}");
     Some(particle_item(
@@ -524,6 +628,36 @@ mod tests {
             "表现的尤为明显",
             "表现得尤为明显",
         );
+    }
+
+    #[test]
+    fn a_graded_quality_of_any_two_characters_is_a_complement() {
+        flagged(
+            "两件事情落实的都不是很理想。",
+            "落实的都不是很理想",
+            "落实得都不是很理想",
+        );
+        flagged("把文章讲的支离破碎，", "讲的支离破碎", "讲得支离破碎");
+        quiet(&[
+            "我们取得的很多成绩，他做的很多工作。",
+            "这样做的好处很多，写的东西很长。",
+        ]);
+    }
+
+    #[test]
+    fn di_and_de2_in_each_others_place_are_mended() {
+        flagged("我以为事情进行地很顺利，", "进行地很顺利", "进行得很顺利");
+        flagged("对学生的指导，做得工作甚少。", "做得工作", "做的工作");
+        quiet(&[
+            "这块地很大，土地很肥沃，各地很重视。",
+            "做得很好，字写得工整，做得到，干得事半功倍。",
+        ]);
+    }
+
+    #[test]
+    fn a_manner_word_after_a_degree_adverb_takes_di() {
+        flagged("大李很直率的指出我工作上的缺点。", "直率的", "直率地");
+        flagged("后来仔细的观察了她的工作，", "仔细的", "仔细地");
     }
 
     #[test]
