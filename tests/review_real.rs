@@ -3,9 +3,9 @@
 //! Prints precision (of what the reviewer flags as a fault, how much is one) and recall (of
 //! the marked faults, how many it flags). Goals: precision ≥ 90%, recall ≥ 80%.
 //!
-//! Five sets are tuning sets and all but the newest of the rest former held-out sets: the
+//! Five sets are tuning sets and the rest former held-out sets: the
 //! reviewer's rules have been written beside them, so their figures flatter it. A held-out set,
-//! marked the same way and never tuned on (`heldout18.txt` now), is the honest measure; the
+//! marked the same way and never tuned on, is the honest measure when there is one; the
 //! README gives each set's first run.
 
 mod import_support;
@@ -158,12 +158,16 @@ impl Score {
 /// (公文 prints no such gap), so on such a set those flags are not judged either way.
 const FIGURE_SPACES_UNMARKED: &str = "# convention: spaces beside figures are not marked";
 
-/// A stray-space flag with a figure on either side.
+/// A stray-space flag with a figure on either side, or after an item number (`1. 部分`).
 fn beside_figure(text: &str, range: &Range<usize>) -> bool {
-    text[..range.start]
+    let before = &text[..range.start];
+    before
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_digit())
+        || before
+            .strip_suffix('.')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
         || text[range.end..]
             .chars()
             .next()
@@ -278,8 +282,13 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// tune against (once a rule is written beside one, it becomes a tuning set).
 /// `heldout15.txt` was scored once after the last rule (precision 78 %, recall 39 %), then
 /// `heldout16.txt` (precision 100 %, recall 25 %), then `heldout17.txt` (precision 86 %,
-/// recall 38 %), each before rules were written beside it. `heldout18.txt` is held out now:
-/// scored once after the last rule (precision 64 %, recall 29 %), nothing tuned on it.
+/// recall 38 %), `heldout18.txt` (precision 64 %, recall 29 %), and `heldout19.txt`
+/// (precision 98 %, recall 67 %; 7 of its 57 marks other than stray spaces) and
+/// `heldout20.txt` (precision 94 %, recall 70 %; 2 of its 9 marks other than unfilled slots
+/// and spaces) together, each before rules were written beside it (`heldout18`: `孰不知`,
+/// `一直再`, `去年11份`, `的不得了`, `昏昏噩噩`, staff short given as a cause; `heldout19`:
+/// any quality graded by a degree adverb, `进行地很顺利`, `做得工作`, `讲的支离破碎` after
+/// `把`, `律已`, `心理想着`). No set is held out now.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -290,7 +299,8 @@ fn precision_and_recall_on_real_findings() {
         assert!(findings.len() >= 15, "{name}: {} findings", findings.len());
         score(
             &findings,
-            text.lines().any(|line| line == FIGURE_SPACES_UNMARKED),
+            text.lines()
+                .any(|line| line.starts_with(FIGURE_SPACES_UNMARKED)),
         )
     };
     let sets = [
@@ -338,10 +348,21 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 13 (heldout17.txt)",
             set("heldout17.txt"),
         ),
+        (
+            "former held-out set 14 (heldout18.txt)",
+            set("heldout18.txt"),
+        ),
+        (
+            "former held-out set 15 (heldout19.txt)",
+            set("heldout19.txt"),
+        ),
+        (
+            "former held-out set 16 (heldout20.txt)",
+            set("heldout20.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
-    let held_out: Vec<(&str, Score)> =
-        vec![("held-out set 14 (heldout18.txt)", set("heldout18.txt"))];
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
