@@ -146,6 +146,9 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
     if bits & (MARKS | DASH) != 0 {
         found.extend(struck_out(text));
     }
+    if bits & MARKS != 0 {
+        found.extend(starred_figures(text));
+    }
     disjoint(found)
 }
 
@@ -182,6 +185,36 @@ fn struck_out(text: &str) -> Vec<Range<usize>> {
                 && han(text[..run.start].chars().next_back())
                 && han(text[run.end..].chars().next())
                 && (single || !super::typography::is_a_dash(text, run.clone()))
+        })
+        .map(|(run, _)| run)
+        .collect()
+}
+
+/// Where one `*` stands for a figure or a name: before a unit or a place's level (`*县`,
+/// `*亿元`), in a ratio (`*：*：*`), or after a word that announces a figure and before the
+/// clause ends (`差*。`, `值的*，`). A footnote's `*` follows a word and is followed by
+/// neither.
+fn starred_figures(text: &str) -> Vec<Range<usize>> {
+    const ANNOUNCING: &[&str] = &["为", "是", "达", "的", "差", "占", "约", "共"];
+    super::runs_of(text, |c| matches!(c, '*' | '＊'))
+        .into_iter()
+        .filter(|(run, c)| run.len() == c.len_utf8())
+        .filter(|(run, _)| {
+            let before = &text[..run.start];
+            let rest = &text[run.end..];
+            let colon = |c: char| matches!(c, '：' | ':');
+            let star = |c: char| matches!(c, '*' | '＊');
+            let ratio = rest
+                .strip_prefix(colon)
+                .is_some_and(|r| r.starts_with(star))
+                || before
+                    .strip_suffix(colon)
+                    .is_some_and(|b| b.ends_with(star));
+            super::concrete::unit_follows(rest, true)
+                || rest.starts_with(['省', '市', '县', '区', '乡', '镇', '村'])
+                || ratio
+                || (ANNOUNCING.iter().any(|w| before.ends_with(w))
+                    && rest.chars().next().is_none_or(super::closes_clause))
         })
         .map(|(run, _)| run)
         .collect()
@@ -242,6 +275,11 @@ mod tests {
         assert_eq!(marks("ＸＸ县"), ["ＸＸ"]);
         assert_eq!(marks("于Ｘ年Ｘ月召开"), ["Ｘ年Ｘ月"]);
         assert_eq!(marks("如在学习*新时代中国特色"), ["*"]);
+        // One `*` for a figure or a place: before a unit or a level, in a ratio, at a clause's end.
+        assert_eq!(
+            marks("。*县*年达到*亿元，结构比为*：*：*，与平均值的*。危房x间"),
+            ["*", "*年", "*", "*", "*", "*", "*", "x"]
+        );
         assert_eq!(marks("毛泽东思想、邓--理论"), ["--"]);
         // A name-closing character that does not close the next word: still struck out.
         assert_eq!(marks("学习总书记对党委--工作的要求"), ["--"]);
@@ -283,6 +321,7 @@ mod tests {
             "发展41名,占比12%;提高年轻党员占比,逐年增加",
             "占比约12%,增长3.5%,为100%",
             "拍X光片,在x轴上,Windows XP系统",
+            "重点工作*，详见注释；2*3的矩阵。",
         ] {
             assert_eq!(marks(text), Vec::<&str>::new(), "{text}");
         }
