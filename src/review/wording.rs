@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod degree;
+mod likeness;
 mod month;
 mod particle;
 
@@ -187,6 +188,7 @@ pub(super) fn check(
         particle::check(location, text, &VERB_LIST, items);
         degree::check(location, text, items);
         month::check(location, text, items);
+        likeness::check(location, text, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
