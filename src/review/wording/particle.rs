@@ -138,7 +138,17 @@ const NOT_DISPOSAL: &[&str] = &[
 /// One-character verbs whose complement of degree is often a bare `好` or `差` (`干的好`).
 const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", "管", "用"];
 /// Bare complements after a one-character verb, closing the clause or going on with `就`/`才`/`则`.
-const SHORT_COMPLEMENTS: &[&str] = &["不好", "很好", "较好", "不错", "好", "差"];
+const SHORT_COMPLEMENTS: &[&str] = &[
+    "不好",
+    "很好",
+    "较好",
+    "不错",
+    "好",
+    "差",
+    "怎么样",
+    "怎样",
+    "如何",
+];
 
 /// One-character verbs of action, which take a complement of degree (`喊的响`, `时间给的太短`,
 /// `定的急了`): chosen from the common single-character verbs of jieba's dictionary (tag `v`,
@@ -275,7 +285,8 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
         return None;
     }
     let mut rest = &text[after..];
-    if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
+    let inserted = INSERTED.iter().find(|a| rest.starts_with(*a));
+    if let Some(adverb) = inserted {
         rest = &rest[adverb.len()..];
     }
     let negated = rest.strip_prefix('不').and_then(|r| {
@@ -284,7 +295,10 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
             .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
             .map(|q| '不'.len_utf8() + q.len())
     });
-    let tail = negated.or_else(|| graded_quality(rest))?;
+    // After an adverb (`交的也很简单`) the owner reading is as near as the verb's
+    // (`the ones handed in are simple too`): only the listed qualities count there.
+    let graded = graded_quality(rest, inserted.is_none());
+    let tail = negated.or(graded).or_else(|| doubled_state(rest))?;
     let end = text.len() - rest.len() + tail;
     let fixed = format!("{word}得{}", &text[after..end]);
     Some(particle_item(
@@ -328,10 +342,10 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
 }
 
 /// The length of a degree adverb and the quality it grades at the start of `rest`, closing
-/// the clause (`很好。`, `不是很理想，`): a listed quality, or any word of two Chinese
-/// characters, since a degree adverb grades only qualities and feelings. Quantities are
-/// left (`像他这样想的很多`): they are not words of two characters after a degree adverb.
-fn graded_quality(rest: &str) -> Option<usize> {
+/// the clause (`很好。`, `不是很理想，`): a listed quality, or with `any_two` any word of two
+/// Chinese characters, since a degree adverb grades only qualities and feelings. Quantities
+/// are left (`像他这样想的很多`): they are not words of two characters after a degree adverb.
+fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
     DEGREES.iter().find_map(|d| {
         let r = rest.strip_prefix(d)?;
         let listed = DEGREE_QUALITIES
@@ -344,10 +358,19 @@ fn graded_quality(rest: &str) -> Option<usize> {
             .filter(|&c| is_han(c))
             .map(char::len_utf8)
             .sum();
-        let any_two = (two == 6 && r.chars().nth(1) != Some('的') && ends_complement(&r[two..]))
-            .then_some(two);
-        listed.or(any_two).map(|q| d.len() + q)
+        let two_closing =
+            any_two && two == 6 && r.chars().nth(1) != Some('的') && ends_complement(&r[two..]);
+        listed.or(two_closing.then_some(two)).map(|q| d.len() + q)
     })
+}
+
+/// A doubled quality and `的` closing the clause (`坚持的好好的`): the state the action left,
+/// a complement.
+fn doubled_state(rest: &str) -> Option<usize> {
+    let mut chars = rest.chars();
+    let (a, b, de) = (chars.next()?, chars.next()?, chars.next()?);
+    let len = a.len_utf8() + b.len_utf8() + de.len_utf8();
+    (is_han(a) && a == b && de == '的' && ends_complement(&rest[len..])).then_some(len)
 }
 
 /// `进行地很顺利`: `地` after a verb before a graded quality closing the clause, a complement
@@ -370,7 +393,7 @@ fn di_for_de2(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<Rev
         if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
             rest = &rest[adverb.len()..];
         }
-        let Some(tail) = graded_quality(rest) else {
+        let Some(tail) = graded_quality(rest, true) else {
             continue;
         };
         let start = at - verb.len();
@@ -694,14 +717,16 @@ mod tests {
     #[test]
     fn a_graded_quality_of_any_two_characters_is_a_complement() {
         flagged(
-            "两件事情落实的都不是很理想。",
-            "落实的都不是很理想",
-            "落实得都不是很理想",
+            "两件事情落实的不是很理想。",
+            "落实的不是很理想",
+            "落实得不是很理想",
         );
+        flagged("日子坚持的好好的，", "坚持的好好的", "坚持得好好的");
         flagged("把文章讲的支离破碎，", "讲的支离破碎", "讲得支离破碎");
         quiet(&[
             "我们取得的很多成绩，他做的很多工作。",
             "这样做的好处很多，写的东西很长。",
+            "最后交的也很简单，他们做的都很具体。",
         ]);
     }
 
@@ -727,6 +752,7 @@ mod tests {
         flagged("留给自己的时间给的太短。", "给的太短", "给得太短");
         flagged("目标定的急了，", "定的急了", "定得急了");
         flagged("对自己求的太多。", "求的太多", "求得太多");
+        flagged("工作做的怎样，", "做的怎样", "做得怎样");
         flagged("班子抓的还不紧。", "抓的还不紧", "抓得还不紧");
         quiet(&[
             "你说的对，他说的好。",
