@@ -2,7 +2,8 @@
 //! `circumstance`), each read from the shape of the clause:
 //!
 //! - a constraint verb with an outside condition: `受限于经济问题`, `囿于经费不足`;
-//! - the work itself as too much: `教学的事情本来就多`, `日常事务本身就繁杂`;
+//! - the work itself as too much: `教学的事情本来就多`, `日常事务本身就繁杂`,
+//!   `自己的工作越来越多`;
 //! - illness in the family: `特别是父亲患病治疗期间`;
 //! - the main effort spent elsewhere, with what it crowded out: `主要精力放在谋事布局上，对党建
 //!   思考不深`;
@@ -51,8 +52,8 @@ const WORK: &[&str] = &[
     "事情", "事务", "工作", "任务", "业务", "杂事", "事", "活", "会议", "材料",
 ];
 
-/// `本来就多`: words that say the thing was so from the start.
-const ALREADY: &[&str] = &["本来就", "本身就", "本就", "原本就", "向来"];
+/// `本来就多`, `越来越多`: words that say the thing was so from the start, or grew so.
+const ALREADY: &[&str] = &["本来就", "本身就", "本就", "原本就", "向来", "越来越"];
 
 /// Too much, or too scattered.
 const TOO_MUCH: &[&str] = &[
@@ -488,11 +489,16 @@ mod tests {
             ),
             ("日常事务本身就繁杂，学习时间少。", "日常事务本身就繁杂"),
             ("机关工作本就琐碎、单调，", "机关工作本就琐碎、单调"),
+            (
+                "自己的工作越来越多，多到无法用心干好一件事。",
+                "自己的工作越来越多",
+            ),
         ]);
         not_blamed(&[
             "工作本来就多的是，要分清主次。",
             "本来就多的是问题。",
             "基层群众本来就多，服务要跟上。",
+            "群众的诉求越来越多，我回应不够及时。",
         ]);
     }
 

@@ -137,7 +137,8 @@ const NOT_DISPOSAL: &[&str] = &[
 
 /// One-character verbs whose complement of degree is often a bare `好` or `差` (`干的好`).
 const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", "管", "用"];
-/// Bare complements after a one-character verb, closing the clause or going on with `就`/`才`/`则`.
+/// Bare complements after a one-character verb, closing the clause or going on with
+/// `就`/`才`/`则`/`也`/`都` (`做的怎样也无所谓`).
 const SHORT_COMPLEMENTS: &[&str] = &[
     "不好",
     "很好",
@@ -499,8 +500,9 @@ fn short_complement(
     let listed = SHORT_COMPLEMENTS
         .iter()
         .find(|c| {
-            rest.strip_prefix(*c)
-                .is_some_and(|r| ends_complement(r) || r.starts_with(['就', '才', '则']))
+            rest.strip_prefix(*c).is_some_and(|r| {
+                ends_complement(r) || r.starts_with(['就', '才', '则', '也', '都'])
+            })
         })
         .copied();
     let listed = listed.or_else(|| graded_one(rest));
@@ -753,6 +755,7 @@ mod tests {
         flagged("目标定的急了，", "定的急了", "定得急了");
         flagged("对自己求的太多。", "求的太多", "求得太多");
         flagged("工作做的怎样，", "做的怎样", "做得怎样");
+        flagged("做的怎样也无所谓。", "做的怎样", "做得怎样");
         flagged("班子抓的还不紧。", "抓的还不紧", "抓得还不紧");
         quiet(&[
             "你说的对，他说的好。",
