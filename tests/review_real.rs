@@ -288,7 +288,9 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// and spaces) together, each before rules were written beside it (`heldout18`: `孰不知`,
 /// `一直再`, `去年11份`, `的不得了`, `昏昏噩噩`, staff short given as a cause; `heldout19`:
 /// any quality graded by a degree adverb, `进行地很顺利`, `做得工作`, `讲的支离破碎` after
-/// `把`, `律已`, `心理想着`). No set is held out now.
+/// `把`, `律已`, `心理想着`); then `heldout21.txt` and `heldout22.txt` together (precision
+/// 69 %, recall 25 %), then tuned on (`象…一样`, `份内`, `辨解`, `做的怎样`, `坚持的好好的`,
+/// `刘某某` as a name withheld, `工作越来越多`). No set is held out now.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -360,12 +362,17 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 16 (heldout20.txt)",
             set("heldout20.txt"),
         ),
+        (
+            "former held-out set 17 (heldout21.txt)",
+            set("heldout21.txt"),
+        ),
+        (
+            "former held-out set 18 (heldout22.txt)",
+            set("heldout22.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
-    let held_out: Vec<(&str, Score)> = vec![
-        ("held-out set 17 (heldout21.txt)", set("heldout21.txt")),
-        ("held-out set 18 (heldout22.txt)", set("heldout22.txt")),
-    ];
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
