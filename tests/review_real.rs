@@ -14,6 +14,7 @@ use import_support::fixture;
 use pouxi::clean::Rules;
 use pouxi::draft::{Category, CategoryId, Draft, Finding, FindingId};
 use pouxi::review::{self, Location, ReviewItem, ReviewKind};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The kinds that say "this is wrong" about a piece of text, as opposed to advice about a
@@ -112,6 +113,8 @@ struct Score {
     /// Flags on what the set's marker declared out of scope (spaces beside figures), counted
     /// neither right nor wrong.
     unjudged: usize,
+    /// Marked and found faults by the kind their marker gave them.
+    by_kind: BTreeMap<String, (usize, usize)>,
 }
 
 impl Score {
@@ -219,8 +222,11 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
             .collect();
         for (kind, range) in &faults {
             score.marked += 1;
+            let tally = score.by_kind.entry((*kind).to_owned()).or_default();
+            tally.0 += 1;
             if flags.iter().any(|(_, r)| overlaps(r, range)) {
                 score.found += 1;
+                tally.1 += 1;
             } else {
                 score
                     .misses
@@ -398,6 +404,14 @@ fn precision_and_recall_on_real_findings() {
             found as f64 * 100.0 / marked.max(1) as f64
         );
     }
+    print_by_kind(
+        "by kind, the former held-out sets now",
+        formerly_held_out.iter().map(|(_, s)| s),
+    );
+    print_by_kind(
+        "by kind, the held-out sets",
+        held_out.iter().map(|(_, s)| s),
+    );
     let (marked, found) = sets
         .iter()
         .fold((0, 0), |(m, f), (_, s)| (m + s.marked, f + s.found));
@@ -422,6 +436,26 @@ fn precision_and_recall_on_real_findings() {
         first.misses
     );
     assert!(union >= 0.8, "all tuning sets: recall {union:.2}");
+}
+
+/// Recall by the kind of fault over `scores`: found of marked, for each kind.
+fn print_by_kind<'a>(name: &str, scores: impl Iterator<Item = &'a Score>) {
+    let mut total: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for score in scores {
+        for (kind, (marked, found)) in &score.by_kind {
+            let tally = total.entry(kind.as_str()).or_default();
+            tally.0 += marked;
+            tally.1 += found;
+        }
+    }
+    if total.is_empty() {
+        return;
+    }
+    let kinds: Vec<String> = total
+        .iter()
+        .map(|(kind, (marked, found))| format!("{kind} {found}/{marked}"))
+        .collect();
+    println!("{name}: {}", kinds.join(", "));
 }
 
 /// The review of `text` read as findings, one per non-empty line, in one category.
