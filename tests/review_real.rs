@@ -54,16 +54,7 @@ fn full_width(text: &str) -> String {
             if ascii_before && ascii_after {
                 return c;
             }
-            match c {
-                ',' => '，',
-                ';' => '；',
-                ':' => '：',
-                '?' => '？',
-                '!' => '！',
-                '(' => '（',
-                ')' => '）',
-                _ => c,
-            }
+            pouxi::export::wide_form(c).unwrap_or(c)
         })
         .collect()
 }

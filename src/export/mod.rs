@@ -21,7 +21,7 @@ mod xlsx;
 pub use gate::{GateFlag, export_gate};
 pub use layout::{Layout, LoneFinding, Paragraph, Role, Run, Speech, speech};
 pub use pages::{PageGeometry, PrintedLine, PrintedPage, geometry, page_count, paginate};
-pub use punctuation::PunctuationFix;
+pub use punctuation::{PunctuationFix, wide_form};
 pub use stock_fonts::{STOCK_WINDOWS_FONTS, stock_fallback};
 pub use title_lines::{TITLE_LINE_WIDTH, printed_title, title_lines};
 pub use xlsx::ledger_xlsx;

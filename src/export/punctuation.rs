@@ -78,7 +78,9 @@ pub fn full_width(text: &str) -> (String, Vec<PunctuationFix>) {
     (out.into_iter().collect(), fixes)
 }
 
-fn wide_form(c: char) -> Option<char> {
+/// The full-width form of a half-width punctuation mark that Chinese text writes full-width
+/// (`,` → `，`), or `None` for any other character.
+pub fn wide_form(c: char) -> Option<char> {
     Some(match c {
         ',' => '，',
         ';' => '；',
