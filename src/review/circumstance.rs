@@ -109,10 +109,25 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
             (Part::Headline, finding.headline.as_str()),
             (Part::Body, finding.body.as_str()),
         ] {
-            if let Some(item) = blame(Location::Finding(finding.id, part), text) {
-                items.push(item);
-            }
+            blame_each(Location::Finding(finding.id, part), text, items);
         }
+    }
+}
+
+/// Every clause of `text` that blames a circumstance, as an item each: a finding may give
+/// two excuses (`由于受地区经济条件的限制…由于社区党务工作者待遇偏低`). Each search goes on
+/// after the clause the last one flagged.
+fn blame_each(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let mut from = 0;
+    while let Some(mut item) = blame(location, &text[from..]) {
+        let Some(range) = item.range.take() else {
+            items.push(item);
+            return;
+        };
+        let end = from + range.end;
+        item.range = Some(from + range.start..end);
+        items.push(item);
+        from = end;
     }
 }
 
@@ -466,6 +481,26 @@ mod tests {
 
     fn not_blamed(texts: &[&str]) {
         not_blamed_by(blame, texts);
+    }
+
+    #[test]
+    fn each_excuse_of_a_finding_is_flagged() {
+        let text =
+            "由于受地区经济条件的限制，经费投入较少。由于社区党务工作者待遇偏低，工作任务又多。";
+        let mut items = Vec::new();
+        blame_each(
+            Location::Finding(FindingId(1), Part::Body),
+            text,
+            &mut items,
+        );
+        let flagged: Vec<&str> = items
+            .iter()
+            .filter_map(|item| item.range.clone().map(|r| &text[r]))
+            .collect();
+        assert_eq!(
+            flagged,
+            ["由于受地区经济条件的限制", "由于社区党务工作者待遇偏低"]
+        );
     }
 
     #[test]
