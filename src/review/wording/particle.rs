@@ -92,6 +92,7 @@ const MANNERS: &[&str] = &[
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
     "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙",
     "匆忙", "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观",
+    "明确",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -103,7 +104,7 @@ const MORE_VERBS: &[&str] = &[
     "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤", "约束",
     "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
-    "观察", "指正", "提醒", "告诉", "回答", "解释",
+    "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
@@ -125,6 +126,10 @@ const CLAUSE_VERBS: &[&str] = &[
     "回到",
     "来到",
 ];
+
+/// Verbs whose object is itself an action (`彻底的进行整改`, `有的放矢的进行`, `认真的加以
+///研究`): what they open is a verb phrase wherever it goes.
+const VERB_PHRASE_HEADS: &[&str] = &["进行", "加以", "予以"];
 
 /// What follows `被` when it is not the passive marker (`被子`, `被告`, `被动`).
 const NOT_PASSIVE: &str = "子褥告单动服";
@@ -600,7 +605,13 @@ fn adverbial(
             .chars()
             .nth(1)
             .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
-    let go = go || passive || disposal || CLAUSE_VERBS.iter().any(|v| rest.starts_with(v));
+    let go = go
+        || passive
+        || disposal
+        || CLAUSE_VERBS
+            .iter()
+            .chain(VERB_PHRASE_HEADS)
+            .any(|v| rest.starts_with(v));
     if !go {
         // The verb straight after `的`: it must close the clause, take 了/着 or an object,
         // and the adverbial must open a verb phrase.
@@ -621,8 +632,17 @@ fn adverbial(
         let listed_before = !NOT_BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w));
         // What `去` goes to do is a verb phrase whatever follows the verb (`去高效的提高工作效率`).
         let after_go = before.ends_with('去') && listed_before;
-        let verb_phrase =
-            ends_clause(next) || next.starts_with(['了', '着']) || object || complement || after_go;
+        // `不断的摸索和探讨。`: two verbs joined, closing the clause.
+        let joined = next
+            .strip_prefix(['和', '与', '并'])
+            .and_then(|r| is_verb(r).map(|len| &r[len..]))
+            .is_some_and(ends_clause);
+        let verb_phrase = ends_clause(next)
+            || next.starts_with(['了', '着'])
+            || object
+            || complement
+            || after_go
+            || joined;
         // Not after `、`: `缺乏及时、深入的了解` lists modifiers of a noun.
         let opens = before
             .chars()
@@ -746,6 +766,11 @@ mod tests {
     fn a_manner_word_after_a_degree_adverb_takes_di() {
         flagged("大李很直率的指出我工作上的缺点。", "直率的", "直率地");
         flagged("后来仔细的观察了她的工作，", "仔细的", "仔细地");
+        flagged("要彻底的进行整改。", "彻底的", "彻底地");
+        flagged("有的放矢的进行帮扶。", "有的放矢的", "有的放矢地");
+        flagged("只能靠我们自己不断的摸索和探讨。", "不断的", "不断地");
+        flagged("但是，明确的告诉我，", "明确的", "明确地");
+        quiet(&["工作的进行，明确的目标，不断的探索精神。"]);
     }
 
     #[test]
