@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Placeholder characters other than ASCII `x`, which is checked as a whole word.
-const MARK: &str = "×✕╳＊*Ｘｘ";
+const MARK: &str = "×✕╳＊*Ｘｘ☆★";
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     vec![
@@ -179,14 +179,14 @@ fn disjoint(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-/// A name or word a page struck out, standing between Chinese characters: one `*`
-/// (`学习*新时代`, `召开*年度`) or a run of ASCII hyphens (`邓--理论`). Runs of two or more
+/// A name or word a page struck out, standing between Chinese characters: one `*` or `☆`
+/// (`学习*新时代`, `召开*年度`, `获得☆科学`) or a run of ASCII hyphens (`邓--理论`). Runs of two or more
 /// asterisks are found by the patterns wherever they stand. Hyphens between two names of one
 /// kind (`省级中心镇--白龙桥镇`) or after `是` (`就是---拖延症`) are a dash, which `typography`
 /// asks to write as `——`.
 fn struck_out(text: &str) -> Vec<Range<usize>> {
     let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
-    super::runs_of(text, |c| matches!(c, '*' | '＊' | '-'))
+    super::runs_of(text, |c| is_star(c) || c == '-')
         .into_iter()
         .filter(|(run, c)| {
             let single = c != &'-';
@@ -204,28 +204,37 @@ fn struck_out(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// A star that a page put for a figure or a name (`*`, `☆`).
+fn is_star(c: char) -> bool {
+    matches!(c, '*' | '＊' | '☆' | '★')
+}
+
+/// What names a place after its name (`*县`, `*河沿线`).
+const PLACE_LEVELS: [char; 12] = [
+    '省', '市', '县', '区', '乡', '镇', '村', '河', '江', '湖', '路', '街',
+];
+
 /// Where one `*` stands for a figure or a name: before a unit or a place's level (`*县`,
 /// `*亿元`), in a ratio (`*：*：*`), or after a word that announces a figure and before the
 /// clause ends (`差*。`, `值的*，`). A footnote's `*` follows a word and is followed by
 /// neither.
 fn starred_figures(text: &str) -> Vec<Range<usize>> {
     const ANNOUNCING: &[&str] = &["为", "是", "达", "的", "差", "占", "约", "共"];
-    super::runs_of(text, |c| matches!(c, '*' | '＊'))
+    super::runs_of(text, is_star)
         .into_iter()
         .filter(|(run, c)| run.len() == c.len_utf8())
         .filter(|(run, _)| {
             let before = &text[..run.start];
             let rest = &text[run.end..];
             let colon = |c: char| matches!(c, '：' | ':');
-            let star = |c: char| matches!(c, '*' | '＊');
             let ratio = rest
                 .strip_prefix(colon)
-                .is_some_and(|r| r.starts_with(star))
+                .is_some_and(|r| r.starts_with(is_star))
                 || before
                     .strip_suffix(colon)
-                    .is_some_and(|b| b.ends_with(star));
+                    .is_some_and(|b| b.ends_with(is_star));
             super::concrete::unit_follows(rest, true)
-                || rest.starts_with(['省', '市', '县', '区', '乡', '镇', '村'])
+                || rest.starts_with(PLACE_LEVELS)
                 || ratio
                 || (ANNOUNCING.iter().any(|w| before.ends_with(w))
                     && rest.chars().next().is_none_or(super::closes_clause))
@@ -294,6 +303,10 @@ mod tests {
             marks("。*县*年达到*亿元，结构比为*：*：*，与平均值的*。危房x间"),
             ["*", "*年", "*", "*", "*", "*", "*", "x"]
         );
+        assert_eq!(
+            marks("加上☆个开发区，由2017年的☆名，获得☆科学奖，*河沿线"),
+            ["☆", "☆", "☆", "*"]
+        );
         assert_eq!(marks("毛泽东思想、邓--理论"), ["--"]);
         // A name-closing character that does not close the next word: still struck out.
         assert_eq!(marks("学习总书记对党委--工作的要求"), ["--"]);
@@ -336,6 +349,7 @@ mod tests {
             "占比约12%,增长3.5%,为100%",
             "拍X光片,在x轴上,Windows XP系统",
             "重点工作*，详见注释；2*3的矩阵。",
+            "☆重点工作☆",
             "教师刘某某找研究生代课，王某某提前下课。",
         ] {
             assert_eq!(marks(text), Vec::<&str>::new(), "{text}");
