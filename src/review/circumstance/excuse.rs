@@ -15,9 +15,46 @@
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
-/// Verbs that name a constraint. Not `限于` alone: `学习局限于事务性工作` confesses a narrow
-/// habit.
-const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "碍于", "迫于"];
+/// What [`Shape::Constrained`] starts from: verbs that name a constraint, then nouns of
+/// limiting that `受` takes with the condition between (`受环境和条件限制`). Not `限于` alone:
+/// `学习局限于事务性工作` confesses a narrow habit.
+const CONSTRAINT_WORDS: &[&str] = &[
+    "受限于",
+    "受制于",
+    "受限",
+    "囿于",
+    "碍于",
+    "迫于",
+    "限制",
+    "制约",
+];
+/// The verbs of [`CONSTRAINT_WORDS`].
+const CONSTRAINED: &[&str] = CONSTRAINT_WORDS.split_at(6).0;
+/// The nouns of limiting of [`CONSTRAINT_WORDS`].
+const LIMITING: &[&str] = CONSTRAINT_WORDS.split_at(6).1;
+
+/// Words that may stand between a constraint verb and its condition (`囿于现有条件`).
+const CONDITION_MODIFIERS: &[&str] = &["现有", "目前", "当前", "当地", "本地", "种种", "各种"];
+
+/// Where a constraint by an outside condition begins in `clause`: `受限于经济问题`,
+/// `囿于现有条件`, `受环境和条件限制`.
+fn constrained_at(clause: &str) -> Option<usize> {
+    let after_verb = CONSTRAINED.iter().find_map(|v| {
+        let at = clause.find(v)?;
+        let mut rest = &clause[at + v.len()..];
+        if let Some(modifier) = CONDITION_MODIFIERS.iter().find(|m| rest.starts_with(*m)) {
+            rest = &rest[modifier.len()..];
+        }
+        OUTSIDE.iter().any(|o| rest.starts_with(o)).then_some(at)
+    });
+    after_verb.or_else(|| {
+        let at = clause.find('受')?;
+        let rest = &clause[at + '受'.len_utf8()..];
+        let end = LIMITING.iter().filter_map(|l| rest.find(l)).min()?;
+        let between = &rest[..end];
+        (between.chars().count() <= 8 && OUTSIDE.iter().any(|o| between.contains(o))).then_some(at)
+    })
+}
 
 /// Outside conditions after a constraint verb. Own failings (`囿于思维定势`, `受制于自身能力`)
 /// are not here: they are a fault confessed.
@@ -276,7 +313,7 @@ enum Shape {
 
 /// The words each shape starts from, in the order of [`Shape`].
 const TRIGGERS: [&[&str]; 8] = [
-    CONSTRAINED,
+    CONSTRAINT_WORDS,
     ALREADY,
     FAMILY,
     EFFORT,
@@ -339,12 +376,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         };
         // 受限于经济问题
         if shapes.has(Shape::Constrained)
-            && let Some((at, verb)) = CONSTRAINED
-                .iter()
-                .find_map(|v| clause.find(v).map(|at| (at, *v)))
-            && OUTSIDE
-                .iter()
-                .any(|o| clause[at + verb.len()..].starts_with(o))
+            && let Some(at) = constrained_at(clause)
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "客观条件"));
@@ -471,9 +503,13 @@ mod tests {
                 "受限于经济问题",
             ),
             ("囿于经费不足，项目推进缓慢。", "囿于经费不足"),
+            ("囿于现有条件，监管不到位。", "囿于现有条件"),
+            ("但受环境和条件限制，活动开展少。", "但受环境和条件限制"),
         ]);
         not_blamed(&[
             "囿于思维定势，创新不够。",
+            "受自身能力限制，工作打不开局面。",
+            "受到上级表扬后，放松了对自己的要求和限制。",
             "受制于自身能力不足，工作打不开局面。",
             "总是强调受限于客观条件。",
             "学习局限于事务性工作，碍于情面不敢批评。",
