@@ -287,7 +287,10 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// any quality graded by a degree adverb, `进行地很顺利`, `做得工作`, `讲的支离破碎` after
 /// `把`, `律已`, `心理想着`); then `heldout21.txt` and `heldout22.txt` together (precision
 /// 69 %, recall 25 %), then tuned on (`象…一样`, `份内`, `辨解`, `做的怎样`, `坚持的好好的`,
-/// `刘某某` as a name withheld, `工作越来越多`). No set is held out now.
+/// `刘某某` as a name withheld, `工作越来越多`); then `heldout23.txt` and `heldout24.txt`
+/// together (precision 88 %, recall 43 %), then tuned on (every excuse of a finding, not only
+/// the first; `不尽人意`, `亚待`, `彻底的进行`, `☆个`, `囿于现有条件`, `受环境和条件限制`).
+/// No set is held out now.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -367,12 +370,17 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 18 (heldout22.txt)",
             set("heldout22.txt"),
         ),
+        (
+            "former held-out set 19 (heldout23.txt)",
+            set("heldout23.txt"),
+        ),
+        (
+            "former held-out set 20 (heldout24.txt)",
+            set("heldout24.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
-    let held_out: Vec<(&str, Score)> = vec![
-        ("held-out set 19 (heldout23.txt)", set("heldout23.txt")),
-        ("held-out set 20 (heldout24.txt)", set("heldout24.txt")),
-    ];
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
