@@ -289,8 +289,10 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// 69 %, recall 25 %), then tuned on (`象…一样`, `份内`, `辨解`, `做的怎样`, `坚持的好好的`,
 /// `刘某某` as a name withheld, `工作越来越多`); then `heldout23.txt` and `heldout24.txt`
 /// together (precision 88 %, recall 43 %), then tuned on (every excuse of a finding, not only
-/// the first; `不尽人意`, `亚待`, `彻底的进行`, `☆个`, `囿于现有条件`, `受环境和条件限制`).
-/// No set is held out now.
+/// the first; `不尽人意`, `亚待`, `彻底的进行`, `☆个`, `囿于现有条件`, `受环境和条件限制`);
+/// then `heldout25.txt` and `heldout26.txt` together (precision 88 %, recall 46 %), after which
+/// `做为`, `挂勾` and the rest of a public list of common miswritten words went into the word
+/// list. No set is held out now.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -378,12 +380,17 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 20 (heldout24.txt)",
             set("heldout24.txt"),
         ),
+        (
+            "former held-out set 21 (heldout25.txt)",
+            set("heldout25.txt"),
+        ),
+        (
+            "former held-out set 22 (heldout26.txt)",
+            set("heldout26.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
-    let held_out: Vec<(&str, Score)> = vec![
-        ("held-out set 21 (heldout25.txt)", set("heldout25.txt")),
-        ("held-out set 22 (heldout26.txt)", set("heldout26.txt")),
-    ];
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
