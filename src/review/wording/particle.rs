@@ -383,6 +383,16 @@ fn doubled_state(rest: &str) -> Option<usize> {
 /// of degree, where `得` is meant. Only after a listed verb: `地` is also a noun (`这块地很大`).
 fn di_for_de2(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
     for (at, di) in text.match_indices('地') {
+        // The complement first: `地` is mostly a noun's (`各地`, `土地`), and what follows
+        // a noun is seldom a graded quality, so the list of verbs is seldom read.
+        let after = at + di.len();
+        let mut rest = &text[after..];
+        if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
+            rest = &rest[adverb.len()..];
+        }
+        let Some(tail) = graded_quality(rest, true) else {
+            continue;
+        };
         let before = &text[..at];
         let verb = verbs
             .all()
@@ -392,14 +402,6 @@ fn di_for_de2(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<Rev
             .filter(|v| v.chars().count() == 2 && before.ends_with(*v))
             .max_by_key(|v| v.len());
         let Some(verb) = verb else {
-            continue;
-        };
-        let after = at + di.len();
-        let mut rest = &text[after..];
-        if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
-            rest = &rest[adverb.len()..];
-        }
-        let Some(tail) = graded_quality(rest, true) else {
             continue;
         };
         let start = at - verb.len();
@@ -513,17 +515,17 @@ fn short_complement(
     let listed = listed.or_else(|| graded_one(rest));
     // `把文章讲的支离破碎`: after `把` an idiom closing the clause says how the thing was done
     // (without it `干的逆反心理` is the feeling of those who did it).
-    let disposed = text[..start]
-        .rfind(closes_clause)
-        .map_or(&text[..start], |i| &text[i..start])
-        .contains(['把', '将']);
     let idiom = || {
-        if !disposed {
-            return None;
-        }
         let len: usize = rest.chars().take(4).map(char::len_utf8).sum();
         let word = rest.get(..len)?;
-        (super::super::idiom::is_idiom(word) && ends_complement(&rest[len..])).then_some(word)
+        let disposed = || {
+            text[..start]
+                .rfind(closes_clause)
+                .map_or(&text[..start], |i| &text[i..start])
+                .contains(['把', '将'])
+        };
+        (ends_complement(&rest[len..]) && super::super::idiom::is_idiom(word) && disposed())
+            .then_some(word)
     };
     let complement = listed.or_else(idiom)?;
     let end = after + complement.len();
