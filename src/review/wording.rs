@@ -314,6 +314,15 @@ fn is_chinese(c: char) -> bool {
 
 /// `的的` and `用公款用公款`: a function character twice, or three to six Chinese characters
 /// said twice in a row. `的的确确`-style doubling (AABB) is left alone.
+/// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
+/// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
+const WORDS_AFTER_A_DOUBLE: &[&str] = &[
+    "对象", "对于", "对待", "的确", "在线", "在场", "在于", "和平", "和谐", "以及", "以后", "以来",
+    "以前", "以为", "以上", "以下", "为了", "为何", "为主", "是否", "是非", "从而", "从事", "从来",
+    "向来", "于是", "其实", "其中", "其他", "之后", "之前", "之间", "并且", "并不", "但是", "也许",
+    "就是", "而且", "而是", "及时", "与会", "我们", "被动", "地方", "地区", "得到", "得以",
+];
+
 fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
@@ -346,7 +355,10 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .zip(chars.get(i + 3))
             .is_some_and(|(a, b)| a.1 == b.1);
         let tripled = i > 0 && chars[i - 1].1 == c;
-        if chars[i + 1].1 == c && NEVER_DOUBLED.contains(c) && !aabb && !tripled {
+        let opens_a_word = WORDS_AFTER_A_DOUBLE
+            .iter()
+            .any(|w| text[byte(i + 1)..].starts_with(w));
+        if chars[i + 1].1 == c && NEVER_DOUBLED.contains(c) && !aabb && !tripled && !opens_a_word {
             let word = &text[byte(i)..byte(i + 1)];
             push_doubled(location, text, byte(i)..byte(i + 2), word, items);
             i += 2;
@@ -747,6 +759,10 @@ mod tests {
         assert_eq!(
             fixes("对分管领域的的监督不够。"),
             one(ReviewKind::DoubledCharacter, "的的", "的")
+        );
+        assert_eq!(
+            fixes("针对对象的要求，他的的确确，关键是是否落实。"),
+            vec![]
         );
         assert_eq!(
             fixes("有时用公款用公款送礼。"),
