@@ -292,7 +292,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// the first; `不尽人意`, `亚待`, `彻底的进行`, `☆个`, `囿于现有条件`, `受环境和条件限制`);
 /// then `heldout25.txt` and `heldout26.txt` together (precision 88 %, recall 46 %), after which
 /// `做为`, `挂勾` and the rest of a public list of common miswritten words went into the word
-/// list. No set is held out now.
+/// list; last `heldout27.txt` and `heldout28.txt` together (precision 93 %, recall 63 %), after
+/// which `对对象` stopped being a doubled `对`. No set is held out now.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -388,12 +389,17 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 22 (heldout26.txt)",
             set("heldout26.txt"),
         ),
+        (
+            "former held-out set 23 (heldout27.txt)",
+            set("heldout27.txt"),
+        ),
+        (
+            "former held-out set 24 (heldout28.txt)",
+            set("heldout28.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
-    let held_out: Vec<(&str, Score)> = vec![
-        ("held-out set 23 (heldout27.txt)", set("heldout27.txt")),
-        ("held-out set 24 (heldout28.txt)", set("heldout28.txt")),
-    ];
+    let held_out: Vec<(&str, Score)> = Vec::new();
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
