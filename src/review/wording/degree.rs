@@ -7,7 +7,8 @@
 //!   already graded takes no complement of its own, so what follows is the noun it modifies.
 
 use super::super::{Location, ReviewItem};
-use super::particle::{DEGREES, ends_clause, particle_item};
+use super::complement::DEGREES;
+use super::particle::{ends_clause, particle_item};
 use crate::clean::is_han;
 
 /// Qualities a degree adverb grades, when the phrase closes the clause; those of two

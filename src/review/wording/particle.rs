@@ -1,89 +1,16 @@
 //! `的` for `得` and `的` for `地` that the listed verbs of `wording` do not reach, read from
-//! the shape of the phrase rather than from a list of verbs:
-//!
-//! - a verb's complement of degree: `开展的不均衡`, `落实的很好`: `的` followed by `不` and a
-//!   gradable quality (`不均衡`, `不到位`, `不扎实`), or by a degree adverb and a quality
-//!   (`很好`, `较慢`), the phrase closing the clause. Quantities (`不多`, `较少`) are left to
-//!   the listed verbs: `吸收的不多` also reads "what was taken in is not much".
-//! - an adverbial before a verb: `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: a
-//!   four-character idiom, a doubled word (`认认真真`) or a manner word (`认真`, `主动`), `的`,
-//!   then `去`/`来` and a verb, or a verb that ends the clause or takes an object. A verb that
-//!   goes on into a noun (`主动的服务意识`) or stands as the object of another verb
-//!   (`进行认真的学习`) is a noun phrase, where `的` is right.
+//! the shape of the phrase rather than from a list of verbs. The complements (`的` for `得`)
+//! are `complement`'s; here, each `的` is read for one, then for an adverbial before a verb:
+//! `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: a four-character idiom, a doubled
+//! word (`认认真真`) or a manner word (`认真`, `主动`), `的`, then `去`/`来` and a verb, or a
+//! verb that ends the clause or takes an object. A verb that goes on into a noun (`主动的服务
+//! 意识`) or stands as the object of another verb (`进行认真的学习`) is a noun phrase, where
+//! `的` is right.
 
 use super::super::{Location, ReviewItem, ReviewKind, closes_clause};
 use super::Verbs;
+use super::complement;
 use crate::clean::is_han;
-
-/// Qualities that `不` negates in a complement of degree (`抓得不实`, `开展得不均衡`).
-/// Words that also name a lack as a noun (`不足`, `不满`, `不同`) are not here.
-const QUALITIES: &[&str] = &[
-    "到位", "扎实", "深入", "细致", "彻底", "全面", "充分", "规范", "及时", "均衡", "平衡", "透彻",
-    "具体", "有力", "有效", "理想", "明显", "突出", "主动", "积极", "系统", "精准", "顺畅", "到家",
-    "严格", "严谨", "得力", "够", "好", "深", "透", "实", "细", "严", "紧", "准", "牢", "快",
-];
-
-/// Degree adverbs before a quality in a complement (`做得很好`, `推进得较慢`); `degree` reads
-/// the same adverbs before `的` (`非常的低下`) and before `得` (`很大得限制`).
-pub(super) const DEGREES: &[&str] = &[
-    "不太",
-    "不是很",
-    "不够",
-    "还不够",
-    "比较",
-    "过于",
-    "十分",
-    "非常",
-    "相当",
-    "尤为",
-    "尤其",
-    "格外",
-    "更为",
-    "极为",
-    "最为",
-    "特别",
-    "极其",
-    "异常",
-    "较",
-    "很",
-    "太",
-    "极",
-];
-
-/// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
-const DEGREE_QUALITIES: &[&str] = &[
-    "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
-    "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
-];
-
-/// Adverbs that may stand between `的` and the complement (`做的还不到位`).
-const INSERTED: &[&str] = &["还", "也", "都", "仍", "尚", "总", "始终", "一直"];
-
-/// Words that, earlier in the clause, make what follows a noun phrase (`由于工作的不扎实`,
-/// `存在的不到位`): the thing before `的` is then the owner of a quality, not a verb with
-/// its complement.
-const NOUN_TAKERS: &[&str] = &[
-    "由于",
-    "因为",
-    "造成",
-    "导致",
-    "存在",
-    "反映",
-    "体现",
-    "说明",
-    "克服",
-    "解决",
-    "针对",
-    "对于",
-    "看到",
-    "认识到",
-    "发现",
-];
-
-/// Owners that are never verbs (`自己的不够`).
-const PRONOUNS: &[&str] = &[
-    "自己", "自身", "我们", "他们", "本人", "大家", "个人", "同志", "班子",
-];
 
 /// Manner words that take `地` before a verb.
 const MANNERS: &[&str] = &[
@@ -96,7 +23,7 @@ const MANNERS: &[&str] = &[
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
-const MORE_VERBS: &[&str] = &[
+pub(super) const MORE_VERBS: &[&str] = &[
     "强调", "参与", "参加", "配合", "实施", "推行", "组织", "安排", "传达", "宣讲", "引导", "教育",
     "培养", "关心", "关注", "调查", "整治", "督导", "跟进", "对接", "结合", "转化", "规划", "准备",
     "投入", "走访", "示范", "保持", "遵守", "体现", "领悟", "回应", "办理", "处置", "应对", "防范",
@@ -139,37 +66,6 @@ const NOT_PASSIVE: &str = "子褥告单动服";
 const NOT_DISPOSAL: &[&str] = &[
     "将来", "将士", "将领", "将军", "将近", "将要", "把握", "把关", "把手", "把戏", "把柄", "把式",
 ];
-
-/// One-character verbs whose complement of degree is often a bare `好` or `差` (`干的好`).
-const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", "管", "用"];
-/// Bare complements after a one-character verb, closing the clause or going on with
-/// `就`/`才`/`则`/`也`/`都` (`做的怎样也无所谓`).
-const SHORT_COMPLEMENTS: &[&str] = &[
-    "不好",
-    "很好",
-    "较好",
-    "不错",
-    "好",
-    "差",
-    "怎么样",
-    "怎样",
-    "如何",
-];
-
-/// One-character verbs of action, which take a complement of degree (`喊的响`, `时间给的太短`,
-/// `定的急了`): chosen from the common single-character verbs of jieba's dictionary (tag `v`,
-/// seen at least 3,000 times), leaving out the verbs of being, having, saying and seeming
-/// (`是`, `有`, `说`, `像`), after which `的` is as often a noun's (`说的对`), and those that
-/// are mostly parts of other words (`设`, `置`, `属`).
-const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳";
-
-/// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
-/// single-character adjectives (tag `a`): never a noun at the end of a clause.
-const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响";
-
-/// Quantities, which only `太` (too) makes a complement (`求的太多`): `买的多`, `吸收的不多`
-/// and `像他这样想的很多` also read "what was bought is much", "those who think so are many".
-const QUANTITIES_OF_ONE: &str = "多少";
 
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
 /// modal, a subject, a place (`会议上三令五申的强调`) or `去` with what it goes to do
@@ -221,12 +117,6 @@ const OBJECTS: &[&str] = &[
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
 const NOT_AFTER_GO: &[&str] = &["说", "讲", "看"];
 
-/// Whether a complement of degree closes its clause here. Not before `、`: in a list of
-/// nouns `团队协作的不顺畅、…等等` names a lack, a noun phrase.
-fn ends_complement(rest: &str) -> bool {
-    !rest.starts_with('、') && ends_clause(rest)
-}
-
 /// Whether the clause ends where `rest` begins: at its end, a clause's punctuation, `、`, a
 /// closing bracket or a space.
 pub(super) fn ends_clause(rest: &str) -> bool {
@@ -235,7 +125,7 @@ pub(super) fn ends_clause(rest: &str) -> bool {
         .is_none_or(|c| closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace())
 }
 
-fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
+pub(super) fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
     let mut start = at;
     for _ in 0..n {
         let c = text[..start].chars().next_back().filter(|&c| is_han(c))?;
@@ -245,16 +135,10 @@ fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
 }
 
 pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
-    di_for_de2(location, text, verbs, items);
-    de2_before_a_noun(location, text, items);
+    complement::check(location, text, verbs, items);
     for (at, de) in text.match_indices('的') {
         let after = at + de.len();
-        // A listed one-character verb first: `工作做的不好` is `做的不好`, not a word `作做`;
-        // other verbs of one character after the verbs of two (`推进的较慢`).
-        if let Some(item) = short_complement(location, text, at, after, true)
-            .or_else(|| extreme(location, text, at, after))
-            .or_else(|| complement(location, text, at, after))
-            .or_else(|| short_complement(location, text, at, after, false))
+        if let Some(item) = complement::at_de(location, text, at, after)
             .or_else(|| adverbial(location, text, at, after, verbs))
         {
             let covered = items.iter().any(|other| {
@@ -271,273 +155,6 @@ pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut V
             }
         }
     }
-}
-
-/// `开展的不均衡。`: a two-character word, `的`, a complement of degree closing the clause.
-fn complement(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
-    let start = han_before(text, at, 2)?;
-    let word = &text[start..at];
-    let before = &text[..start];
-    // The clause so far: `由于宣传工作的不到位` is a noun phrase however long its owner.
-    let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
-    // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
-    let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
-    if PRONOUNS.contains(&word)
-        || word.ends_with(|c| NOT_A_VERB_BEFORE_DE.contains(c))
-        || NOUN_TAKERS.iter().any(|w| clause.contains(w))
-        || before.chars().next_back().is_some_and(nominalised)
-        || word.chars().next().is_some_and(nominalised)
-    {
-        return None;
-    }
-    let mut rest = &text[after..];
-    let inserted = INSERTED.iter().find(|a| rest.starts_with(*a));
-    if let Some(adverb) = inserted {
-        rest = &rest[adverb.len()..];
-    }
-    let negated = rest.strip_prefix('不').and_then(|r| {
-        QUALITIES
-            .iter()
-            .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
-            .map(|q| '不'.len_utf8() + q.len())
-    });
-    // After an adverb (`交的也很简单`) the owner reading is as near as the verb's
-    // (`the ones handed in are simple too`): only the listed qualities count there.
-    let graded = graded_quality(rest, inserted.is_none());
-    let tail = negated.or(graded).or_else(|| doubled_state(rest))?;
-    let end = text.len() - rest.len() + tail;
-    let fixed = format!("{word}得{}", &text[after..end]);
-    Some(particle_item(
-        location,
-        text,
-        start..end,
-        "complement",
-        "动词后面接补语用“得”",
-        fixed,
-    ))
-}
-
-/// Complements that say "to the extreme" (`羡慕得不得了`, `忙得要命`, `好得很`): after a
-/// verb or a quality they only ever follow `得`, and they close the clause.
-const EXTREMES: &[&str] = &["不得了", "要命", "很"];
-
-/// What before `的` makes it no verb or quality: `真的不得了` is "truly remarkable", `有的很`
-/// begins "some are very…", `我真的很惭愧` is "I am truly ashamed".
-const NOT_A_VERB_BEFORE_DE: &str = "真是有别其这那什";
-
-/// `羡慕的不得了。`: a word, `的`, a complement of the extreme closing the clause.
-fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
-    let rest = &text[after..];
-    let tail = EXTREMES
-        .iter()
-        .find(|e| rest.starts_with(*e) && ends_clause(&rest[e.len()..]))?;
-    let last = text[..at].chars().next_back()?;
-    if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) {
-        return None;
-    }
-    // Only the particle and the complement: where the word before it starts is not known
-    // (`每天忙的要命`).
-    Some(particle_item(
-        location,
-        text,
-        at..after + tail.len(),
-        "complement",
-        "动词、形容词后面接补语用“得”",
-        format!("得{tail}"),
-    ))
-}
-
-/// The length of a degree adverb and the quality it grades at the start of `rest`, closing
-/// the clause (`很好。`, `不是很理想，`): a listed quality, or with `any_two` any word of two
-/// Chinese characters, since a degree adverb grades only qualities and feelings. Quantities
-/// are left (`像他这样想的很多`): they are not words of two characters after a degree adverb.
-fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
-    DEGREES.iter().find_map(|d| {
-        let r = rest.strip_prefix(d)?;
-        let listed = DEGREE_QUALITIES
-            .iter()
-            .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
-            .map(|q| q.len());
-        let two: usize = r
-            .chars()
-            .take(2)
-            .filter(|&c| is_han(c))
-            .map(char::len_utf8)
-            .sum();
-        let two_closing =
-            any_two && two == 6 && r.chars().nth(1) != Some('的') && ends_complement(&r[two..]);
-        listed.or(two_closing.then_some(two)).map(|q| d.len() + q)
-    })
-}
-
-/// A doubled quality and `的` closing the clause (`坚持的好好的`): the state the action left,
-/// a complement.
-fn doubled_state(rest: &str) -> Option<usize> {
-    let mut chars = rest.chars();
-    let (a, b, de) = (chars.next()?, chars.next()?, chars.next()?);
-    let len = a.len_utf8() + b.len_utf8() + de.len_utf8();
-    (is_han(a) && a == b && de == '的' && ends_complement(&rest[len..])).then_some(len)
-}
-
-/// `进行地很顺利`: `地` after a verb before a graded quality closing the clause, a complement
-/// of degree, where `得` is meant. Only after a listed verb: `地` is also a noun (`这块地很大`).
-fn di_for_de2(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
-    for (at, di) in text.match_indices('地') {
-        // The complement first: `地` is mostly a noun's (`各地`, `土地`), and what follows
-        // a noun is seldom a graded quality, so the list of verbs is seldom read.
-        let after = at + di.len();
-        let mut rest = &text[after..];
-        if let Some(adverb) = INSERTED.iter().find(|a| rest.starts_with(*a)) {
-            rest = &rest[adverb.len()..];
-        }
-        let Some(tail) = graded_quality(rest, true) else {
-            continue;
-        };
-        let before = &text[..at];
-        let verb = verbs
-            .all()
-            .iter()
-            .chain(MORE_VERBS)
-            .chain(DI_VERBS)
-            .filter(|v| v.chars().count() == 2 && before.ends_with(*v))
-            .max_by_key(|v| v.len());
-        let Some(verb) = verb else {
-            continue;
-        };
-        let start = at - verb.len();
-        let end = text.len() - rest.len() + tail;
-        let fixed = format!("{verb}得{}", &text[after..end]);
-        items.push(particle_item(
-            location,
-            text,
-            start..end,
-            "complement",
-            "动词后面接补语用“得”",
-            fixed,
-        ));
-    }
-}
-
-/// What one does, as nouns after a one-character verb (`做得工作甚少`): `得` takes a
-/// complement, never a noun, so `的` is meant.
-const DONE_THINGS: &[&str] = &["工作", "事情", "贡献", "成绩"];
-
-/// `做得工作甚少`: a one-character verb, `得`, a noun of what was done.
-fn de2_before_a_noun(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    for (at, de) in text.match_indices('得') {
-        let Some(verb) = SHORT_VERBS.iter().find(|v| text[..at].ends_with(*v)) else {
-            continue;
-        };
-        let after = at + de.len();
-        let Some(noun) = DONE_THINGS.iter().find(|n| text[after..].starts_with(*n)) else {
-            continue;
-        };
-        let start = at - verb.len();
-        items.push(particle_item(
-            location,
-            text,
-            start..after + noun.len(),
-            "attribute_de",
-            "修饰名词用“的”",
-            format!("{verb}的{noun}"),
-        ));
-    }
-}
-
-/// Verbs that `di_for_de2` reads besides the lists (`进行地很顺利`).
-const DI_VERBS: &[&str] = &["进行", "开展", "完成", "发展", "表现", "做到"];
-
-/// `太短`, `还不紧`, `急了`, `响` at the start of `rest`, closing the clause: a one-character
-/// quality after an optional adverb and degree, with an optional `了`.
-fn graded_one(rest: &str) -> Option<&str> {
-    let mut r = rest;
-    if let Some(adverb) = INSERTED.iter().find(|a| r.starts_with(*a)) {
-        r = &r[adverb.len()..];
-    }
-    let degree = DEGREES
-        .iter()
-        .copied()
-        .chain(["不", "挺", "更", "真"])
-        .filter(|d| r.starts_with(d))
-        .max_by_key(|d| d.len());
-    if let Some(degree) = degree {
-        r = &r[degree.len()..];
-    }
-    let quality = r.chars().next()?;
-    let graded = QUALITIES_OF_ONE.contains(quality)
-        || (degree.is_some_and(|d| d.starts_with('太') || d.starts_with('过'))
-            && QUANTITIES_OF_ONE.contains(quality));
-    if !graded {
-        return None;
-    }
-    r = &r[quality.len_utf8()..];
-    r = r.strip_prefix('了').unwrap_or(r);
-    ends_complement(r).then(|| &rest[..rest.len() - r.len()])
-}
-
-/// `业务干的好就行`: a one-character verb, `的`, a bare complement closing the clause (or
-/// going on with `就`/`才`). Not after a word that makes the verb a noun's modifier
-/// (`所做的好事` goes on with a noun anyway).
-fn short_complement(
-    location: Location,
-    text: &str,
-    at: usize,
-    after: usize,
-    listed: bool,
-) -> Option<ReviewItem> {
-    let last = text[..at].chars().next_back()?;
-    let known = if listed {
-        SHORT_VERBS.iter().any(|v| v.starts_with(last))
-    } else {
-        ACTION_VERBS.contains(last)
-    };
-    if !known {
-        return None;
-    }
-    let verb = &text[at - last.len_utf8()..at];
-    let start = at - verb.len();
-    if text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| "所该能可要应会需必的".contains(c))
-    {
-        return None;
-    }
-    let rest = &text[after..];
-    let listed = SHORT_COMPLEMENTS
-        .iter()
-        .find(|c| {
-            rest.strip_prefix(*c).is_some_and(|r| {
-                ends_complement(r) || r.starts_with(['就', '才', '则', '也', '都'])
-            })
-        })
-        .copied();
-    let listed = listed.or_else(|| graded_one(rest));
-    // `把文章讲的支离破碎`: after `把` an idiom closing the clause says how the thing was done
-    // (without it `干的逆反心理` is the feeling of those who did it).
-    let idiom = || {
-        let len: usize = rest.chars().take(4).map(char::len_utf8).sum();
-        let word = rest.get(..len)?;
-        let disposed = || {
-            text[..start]
-                .rfind(closes_clause)
-                .map_or(&text[..start], |i| &text[i..start])
-                .contains(['把', '将'])
-        };
-        (ends_complement(&rest[len..]) && super::super::idiom::is_idiom(word) && disposed())
-            .then_some(word)
-    };
-    let complement = listed.or_else(idiom)?;
-    let end = after + complement.len();
-    let fixed = format!("{verb}得{complement}");
-    Some(particle_item(
-        location,
-        text,
-        start..end,
-        "complement",
-        "动词后面接补语用“得”",
-        fixed,
-    ))
 }
 
 /// The adverbial that ends at `at`: an idiom, a doubled word or one or two manner words,
