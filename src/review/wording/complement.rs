@@ -169,14 +169,24 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let tail = negated.or(graded).or_else(|| doubled_state(rest))?;
     let end = text.len() - rest.len() + tail;
     let fixed = format!("{word}得{}", &text[after..end]);
-    Some(particle_item(
+    Some(complement_item(location, text, start..end, fixed))
+}
+
+/// The flag for a complement written with `的` or `地` over `range`, mended to `fixed`.
+fn complement_item(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    fixed: String,
+) -> ReviewItem {
+    particle_item(
         location,
         text,
-        start..end,
+        range,
         "complement",
         "动词后面接补语用“得”",
         fixed,
-    ))
+    )
 }
 
 /// Complements that say "to the extreme" (`羡慕得不得了`, `忙得要命`, `好得很`): after a
@@ -269,14 +279,7 @@ fn di_for_de2(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<Rev
         let start = at - verb.len();
         let end = text.len() - rest.len() + tail;
         let fixed = format!("{verb}得{}", &text[after..end]);
-        items.push(particle_item(
-            location,
-            text,
-            start..end,
-            "complement",
-            "动词后面接补语用“得”",
-            fixed,
-        ));
+        items.push(complement_item(location, text, start..end, fixed));
     }
 }
 
@@ -392,12 +395,5 @@ fn short_complement(
     let complement = listed.or_else(idiom)?;
     let end = after + complement.len();
     let fixed = format!("{verb}得{complement}");
-    Some(particle_item(
-        location,
-        text,
-        start..end,
-        "complement",
-        "动词后面接补语用“得”",
-        fixed,
-    ))
+    Some(complement_item(location, text, start..end, fixed))
 }
