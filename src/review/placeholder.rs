@@ -144,7 +144,7 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                 .filter(|r| {
                     text[r.clone()].chars().count() >= 2
                         || super::concrete::unit_follows(&text[r.end..], true)
-                        || text[r.end..].starts_with(['省', '市', '县', '区', '乡', '镇', '村'])
+                        || text[r.end..].starts_with(PLACE_LEVELS)
                 }),
         );
     }
@@ -209,10 +209,11 @@ fn is_star(c: char) -> bool {
     matches!(c, '*' | '＊' | '☆' | '★')
 }
 
-/// What names a place after its name (`*县`, `*河沿线`).
-const PLACE_LEVELS: [char; 12] = [
-    '省', '市', '县', '区', '乡', '镇', '村', '河', '江', '湖', '路', '街',
-];
+/// The levels of a place, after its name (`X市`, `*县`).
+const PLACE_LEVELS: [char; 7] = ['省', '市', '县', '区', '乡', '镇', '村'];
+
+/// What else names a place after a star for its name (`*河沿线`).
+const PLACE_FEATURES: [char; 5] = ['河', '江', '湖', '路', '街'];
 
 /// Where one `*` stands for a figure or a name: before a unit or a place's level (`*县`,
 /// `*亿元`), in a ratio (`*：*：*`), or after a word that announces a figure and before the
@@ -235,6 +236,7 @@ fn starred_figures(text: &str) -> Vec<Range<usize>> {
                     .is_some_and(|b| b.ends_with(is_star));
             super::concrete::unit_follows(rest, true)
                 || rest.starts_with(PLACE_LEVELS)
+                || rest.starts_with(PLACE_FEATURES)
                 || ratio
                 || (ANNOUNCING.iter().any(|w| before.ends_with(w))
                     && rest.chars().next().is_none_or(super::closes_clause))

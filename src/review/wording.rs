@@ -232,17 +232,19 @@ fn particles(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         {
             continue;
         }
-        let phrase = &text[whole.clone()];
         let fixed = format!(
             "{}得{}",
             &text[whole.start..particle.start],
             &text[particle.end..whole.end]
         );
+        // Not `particle_item`, which adds a rule of its own: these flags have always carried
+        // the kind's rule id, `particle`, in the window and in `check --json`.
+        let phrase = &text[whole.clone()];
         items.push(
             ReviewItem::new(
                 ReviewKind::Particle,
                 location,
-                format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”",),
+                format!("动词后面接补语用“得”：“{phrase}”应为“{fixed}”"),
             )
             .with_range(text, whole)
             .with_fix(text, fixed),
@@ -294,27 +296,30 @@ fn adverbial_particles(location: Location, text: &str, items: &mut Vec<ReviewIte
                 start
             }
         };
-        let phrase = &text[start..at + de.len()];
         let fixed = format!("{}地", &text[start..at]);
-        items.push(
-            ReviewItem::new(
-                ReviewKind::Particle,
-                location,
-                format!("修饰动词用“地”：“{phrase}”应为“{fixed}”"),
-            )
-            .with_rule("adverbial_de")
-            .with_range(text, start..at + de.len())
-            .with_fix(text, fixed),
-        );
+        items.push(particle::particle_item(
+            location,
+            text,
+            start..at + de.len(),
+            "adverbial_de",
+            "修饰动词用“地”",
+            fixed,
+        ));
     }
+}
+
+/// Whether the clause ends where `rest` begins: at its end, a clause's punctuation, `、`, a
+/// closing bracket or a space.
+fn ends_clause(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| {
+        super::closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace()
+    })
 }
 
 fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
-/// `的的` and `用公款用公款`: a function character twice, or three to six Chinese characters
-/// said twice in a row. `的的确确`-style doubling (AABB) is left alone.
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
 /// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
 const WORDS_AFTER_A_DOUBLE: &[&str] = &[
@@ -324,6 +329,9 @@ const WORDS_AFTER_A_DOUBLE: &[&str] = &[
     "就是", "而且", "而是", "及时", "与会", "我们", "被动", "地方", "地区", "得到", "得以",
 ];
 
+/// `的的` and `用公款用公款`: a function character twice, one of [`NEVER_DOUBLED_WORDS`] twice,
+/// or three to six Chinese characters said twice in a row. `的的确确`-style doubling (AABB) is
+/// left alone.
 fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);

@@ -8,8 +8,8 @@
 //! taken in is not much".
 
 use super::super::{Location, ReviewItem, closes_clause};
-use super::Verbs;
-use super::particle::{MORE_VERBS, ends_clause, han_before, particle_item};
+use super::particle::{MORE_VERBS, han_before, particle_item};
+use super::{Verbs, ends_clause};
 use crate::clean::is_han;
 
 /// The complement at the `的` between `at` and `after`, if `的` stands for `得` there. A

@@ -8,7 +8,8 @@
 
 use super::super::{Location, ReviewItem};
 use super::complement::DEGREES;
-use super::particle::{ends_clause, particle_item};
+use super::ends_clause;
+use super::particle::particle_item;
 use crate::clean::is_han;
 
 /// Qualities a degree adverb grades, when the phrase closes the clause; those of two

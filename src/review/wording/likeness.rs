@@ -26,11 +26,13 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         {
             continue;
         }
-        let clause: String = rest
-            .chars()
-            .take_while(|&c| !closes_clause(c))
+        let clause_end = rest
+            .char_indices()
+            .take_while(|&(_, c)| !closes_clause(c))
             .take(LIKENESS_CHARS)
-            .collect();
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause = &rest[..clause_end];
         if !LIKENESS_ENDS.iter().any(|end| clause.contains(end)) {
             continue;
         }

@@ -3,7 +3,7 @@
 //! as a measure word counts things and goes on into them (`今年3份报告`).
 
 use super::super::{Location, ReviewItem, ReviewKind};
-use super::particle::ends_clause;
+use super::ends_clause;
 
 /// Time words that may follow a month (`3份以来`, `11份中旬`).
 const TIME_AFTER: &[&str] = &[

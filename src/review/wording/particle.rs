@@ -7,9 +7,9 @@
 //! 意识`) or stands as the object of another verb (`进行认真的学习`) is a noun phrase, where
 //! `的` is right.
 
-use super::super::{Location, ReviewItem, ReviewKind, closes_clause};
-use super::Verbs;
+use super::super::{Location, ReviewItem, ReviewKind};
 use super::complement;
+use super::{Verbs, ends_clause};
 use crate::clean::is_han;
 
 /// Manner words that take `地` before a verb.
@@ -116,14 +116,6 @@ const OBJECTS: &[&str] = &[
 
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
 const NOT_AFTER_GO: &[&str] = &["说", "讲", "看"];
-
-/// Whether the clause ends where `rest` begins: at its end, a clause's punctuation, `、`, a
-/// closing bracket or a space.
-pub(super) fn ends_clause(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_none_or(|c| closes_clause(c) || matches!(c, '、' | '）' | ')') || c.is_whitespace())
-}
 
 pub(super) fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
     let mut start = at;
