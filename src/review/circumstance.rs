@@ -11,6 +11,7 @@ use crate::draft::Draft;
 use std::ops::Range;
 
 mod excuse;
+mod trend;
 
 /// Circumstances, and what they are called in the message.
 const CIRCUMSTANCES: &[(&str, &str)] = &[
@@ -116,18 +117,28 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
 
 /// Every clause of `text` that blames a circumstance, as an item each: a finding may give
 /// two excuses (`由于受地区经济条件的限制…由于社区党务工作者待遇偏低`). Each search goes on
-/// after the clause the last one flagged.
+/// after the clause the last one flagged. A clause that goes on the same excuse right after
+/// the last one, with only a comma between, widens that item instead (`随着社会主义市场经济的
+/// 不断发展…，特别是随着社会经济成分…的多样化` is one excuse).
 fn blame_each(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let first = items.len();
     let mut from = 0;
     while let Some(mut item) = blame(location, &text[from..]) {
         let Some(range) = item.range.take() else {
             items.push(item);
             return;
         };
-        let end = from + range.end;
-        item.range = Some(from + range.start..end);
-        items.push(item);
-        from = end;
+        let range = from + range.start..from + range.end;
+        from = range.end;
+        if let Some(last) = items[first..].last_mut()
+            && last.rule == item.rule
+            && let Some(last_range) = last.range.clone()
+            && matches!(text.get(last_range.end..range.start), Some("，" | ","))
+        {
+            *last = last.clone().with_range(text, last_range.start..range.end);
+            continue;
+        }
+        items.push(item.with_range(text, range));
     }
 }
 
@@ -386,8 +397,6 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
     None
 }
 
-/// The first clause that blames a circumstance, as an item: one of the list given as the
-/// cause, a poor outside condition, or one of `excuse`'s shapes.
 /// The item for `range` of `text`, blaming the circumstance `what` (also its rule's name).
 fn blamed(location: Location, text: &str, range: Range<usize>, what: &str) -> ReviewItem {
     ReviewItem::new(
@@ -407,6 +416,8 @@ fn may_hold_circumstance(text: &str) -> bool {
     super::needles::may_hold(&ANY_CIRCUMSTANCE, text)
 }
 
+/// The first clause that blames a circumstance, as an item: one of the list given as the
+/// cause, a poor outside condition, or one of `excuse`'s shapes.
 fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     if !may_hold_circumstance(text) {
         return excuse::blame(location, text);
@@ -500,6 +511,25 @@ mod tests {
         assert_eq!(
             flagged,
             ["由于受地区经济条件的限制", "由于社区党务工作者待遇偏低"]
+        );
+    }
+
+    #[test]
+    fn one_excuse_over_two_clauses_is_one_item() {
+        let text = "随着市场经济的不断发展，特别是随着社会经济成分的多样化，党建工作面临挑战。";
+        let mut items = Vec::new();
+        blame_each(
+            Location::Finding(FindingId(1), Part::Body),
+            text,
+            &mut items,
+        );
+        let flagged: Vec<&str> = items
+            .iter()
+            .filter_map(|item| item.range.clone().map(|r| &text[r]))
+            .collect();
+        assert_eq!(
+            flagged,
+            ["随着市场经济的不断发展，特别是随着社会经济成分的多样化"]
         );
     }
 

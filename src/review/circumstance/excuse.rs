@@ -10,9 +10,12 @@
 //! - outside people's attitudes named as the problem: `社区群众家族观念较强`;
 //! - a heavy load stated as how things are: `有的社区基层工作任务较重`;
 //! - society or the times given as the cause: `由于社会开放程度的不断提高`;
-//! - a cause after `由于` in which the writer has no part: `由于有些企业规模小`.
+//! - a cause after `由于` in which the writer has no part: `由于有些企业规模小`;
+//! - the times, and listed outside factors, read in `trend`: `随着新型城镇化的推进`,
+//!   `受原材料价格上涨等外部因素影响`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
+use super::trend::{outside_factors_at, trend_at};
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
 /// What [`Shape::Constrained`] starts from: verbs that name a constraint, then nouns of
@@ -196,7 +199,7 @@ const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作"
 /// `由于认识上的偏差`, `由于缺乏沟通`), the self (`由于自身经验、能力不足`), or a negation
 /// (`由于没有对其进行有效的跟踪问效`). A cause with none of these is a circumstance
 /// (`由于有些企业规模小`, `由于企业在运作过程中求生存`).
-const OWN_PART: &[&str] = &[
+pub(super) const OWN_PART: &[&str] = &[
     "自己", "自身", "我", "个人", "思想", "认识", "意识", "观念", "理念", "心态", "心理", "情绪",
     "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力", "水平", "素质", "经验", "方法",
     "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神", "本领", "定力", "习惯", "主义",
@@ -309,10 +312,12 @@ enum Shape {
     Load,
     World,
     Because,
+    Trend,
+    Factor,
 }
 
 /// The words each shape starts from, in the order of [`Shape`].
-const TRIGGERS: [&[&str]; 8] = [
+const TRIGGERS: [&[&str]; 10] = [
     CONSTRAINT_WORDS,
     ALREADY,
     FAMILY,
@@ -321,6 +326,8 @@ const TRIGGERS: [&[&str]; 8] = [
     LOAD,
     WORLD,
     &["由于"],
+    &["随着"],
+    &["因素", "方面的影响", "方面影响"],
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -436,6 +443,20 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "社会环境"));
+        }
+        // 随着改革开放的深入和经济的飞速发展
+        if shapes.has(Shape::Trend)
+            && let Some(at) = trend_at(clause, &text[range.start..])
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "社会环境"));
+        }
+        // 主要受原材料价格上涨等外部因素影响
+        if shapes.has(Shape::Factor)
+            && let Some(at) = outside_factors_at(clause)
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "外部因素"));
         }
         // 由于有些企业规模小
         if shapes.has(Shape::Because)

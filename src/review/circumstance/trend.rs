@@ -1,0 +1,213 @@
+//! Two more ways of finding the cause outside: the times (`随着改革开放的深入和经济的飞速
+//! 发展`, `随着新型城镇化的推进`, `随着青年流动性增大`), and outside factors listed as what
+//! held the work back (`主要受原材料价格上涨等外部因素影响`, `因疫情、生产困难、效益不好等因素`,
+//! `宏观环境不利因素和严重自然灾害等特殊因素叠加`).
+
+use super::excuse::OWN_PART;
+
+/// Trends of society and the economy that `随着` gives as the background of a problem.
+/// Not `形势`, `工作`, `年龄` (`circumstance` reads age), nor the writer's own course
+/// (`随着职务的提高`, `随着课程的深入`).
+const TRENDS: &[&str] = &[
+    "市场经济",
+    "改革开放",
+    "城镇化",
+    "工业化",
+    "信息化",
+    "互联网",
+    "社会经济",
+    "经济社会",
+    "经济的",
+    "经济发展",
+    "社会的发展",
+    "社会发展",
+    "社会的进步",
+    "时代的发展",
+    "人口流动",
+    "流动性",
+];
+
+/// How many characters may stand between `随着` and its trend (`随着社会主义市场经济`,
+/// `随着新型城镇化`, `随着青年流动性`).
+const BEFORE_TREND: usize = 5;
+
+/// Words of a sentence in which the writer owns the lag (`随着社会的发展，自己的知识跟不上`):
+/// a confession, not an excuse.
+const OWN_LAG: &[&str] = &["自己", "自身", "本人", "个人", "跟不上", "不适应"];
+
+/// Where `clause` gives a trend of the times as the background of the problem. `sentence` is
+/// the text from the clause's start to the end of the text, read up to the sentence's end.
+pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
+    let at = clause.find("随着")?;
+    let rest = &clause[at + "随着".len()..];
+    let near: String = rest.chars().take(BEFORE_TREND + 5).collect();
+    let trend_start = TRENDS.iter().filter_map(|t| near.find(t)).min()?;
+    if near[..trend_start].chars().count() > BEFORE_TREND {
+        return None;
+    }
+    let sentence_end = sentence
+        .find(['。', '；', ';', '\n'])
+        .unwrap_or(sentence.len());
+    let whole = &sentence[..sentence_end];
+    (!OWN_LAG.iter().any(|w| whole.contains(w))).then_some(at)
+}
+
+/// Words that give what follows as the cause: `受…影响`, `因…等因素`, `由于…`.
+const FACTOR_CAUSES: &[&str] = &["由于", "因为", "受", "因"];
+/// Words holding `因` or `受` that give no cause (`原因`, `接受`); `因为` is read whole.
+const NOT_A_CAUSE: &[&str] = &[
+    "原因", "因此", "因而", "因素", "基因", "诱因", "成因", "因为", "接受", "感受", "享受", "难受",
+    "受理", "受益", "受众",
+];
+
+/// After `因素`: what the factors did to the work.
+/// Not `干扰`: `受到外界因素的干扰` confesses being swayed.
+const FACTORS_DID: &[&str] = &["影响", "制约", "限制", "叠加", "所致"];
+/// Right before `因素`, words that make the factors outside ones in themselves.
+const OUTSIDE_FACTORS: &[&str] = &["外部", "外界", "客观", "不利", "不可抗", "特殊"];
+
+/// Among listed factors, the writer's own failings that `OWN_PART` does not name
+/// (`因人情关系等因素`), and bad influences, which the writer confesses being swayed by
+/// (`受社会不良风气等方面的影响`).
+const OWN_FACTORS: &[&str] = &[
+    "人情",
+    "功利",
+    "情面",
+    "关系户",
+    "风气",
+    "歪风",
+    "不良",
+    "思潮",
+    "诱惑",
+    "错误",
+];
+
+/// Where `clause` gives listed outside factors as what held the work back:
+/// `受原材料价格上涨等外部因素影响`, `因疫情、生产困难、效益不好等因素`,
+/// `受市场行情、人力资源、社会待遇等方面的影响`. The factors must be listed after a word of
+/// cause (`等`), or called outside ones and said to have acted (`宏观环境不利因素…叠加`);
+/// none may be the writer's own (`由于功利思想、制度缺陷等诸多因素影响`).
+pub(super) fn outside_factors_at(clause: &str) -> Option<usize> {
+    let factors = clause
+        .match_indices("因素")
+        .chain(clause.match_indices("方面的影响"))
+        .chain(clause.match_indices("方面影响"));
+    for (factor_at, factor) in factors {
+        let before = &clause[..factor_at];
+        let after = clause[factor_at + factor.len()..].trim_start_matches('的');
+        let acted = factor != "因素" || FACTORS_DID.iter().any(|d| after.starts_with(d));
+        let cause = cause_word_before(before);
+        let listed = cause.map_or("", |(at, word)| &before[at + word.len()..]);
+        let named = cause.is_some() && listed.contains('等');
+        let outside = acted && OUTSIDE_FACTORS.iter().any(|o| before.ends_with(o));
+        if !(named || outside) || owned(listed) {
+            continue;
+        }
+        return Some(cause.map_or(factor_at, |(at, _)| at));
+    }
+    None
+}
+
+/// Whether the listed factors name one of the writer's own: a word of `OWN_PART` (its
+/// single characters of negation and weakness aside, which outside factors have too:
+/// `效益不好`), or one of [`OWN_FACTORS`].
+fn owned(listed: &str) -> bool {
+    OWN_PART
+        .iter()
+        .filter(|w| w.chars().count() > 1 || **w == "我")
+        .chain(OWN_FACTORS)
+        .any(|w| listed.contains(w))
+}
+
+/// The last word of cause in `before`, with where it starts.
+fn cause_word_before(before: &str) -> Option<(usize, &'static str)> {
+    FACTOR_CAUSES
+        .iter()
+        .flat_map(|cause| before.match_indices(cause).map(move |(at, _)| (at, *cause)))
+        .filter(|&(at, cause)| cause.chars().count() > 1 || !inside_word(before, at, cause))
+        .max_by_key(|&(at, _)| at)
+}
+
+/// Whether the one-character `word` at `at` of `text` is part of one of [`NOT_A_CAUSE`].
+fn inside_word(text: &str, at: usize, word: &str) -> bool {
+    NOT_A_CAUSE.iter().any(|whole| {
+        whole.find(word).is_some_and(|offset| {
+            at.checked_sub(offset)
+                .and_then(|start| text.get(start..))
+                .is_some_and(|from| from.starts_with(whole))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blame;
+    use super::super::tests::{blamed_as_by, not_blamed_by};
+
+    #[test]
+    fn the_times_given_as_background_are_blame() {
+        blamed_as_by(
+            blame,
+            &[
+                (
+                    "如今，随着改革开放的深入和经济的飞速发展，基层团组织面临挑战。",
+                    "随着改革开放的深入和经济的飞速发展",
+                ),
+                (
+                    "一是随着青年流动性增大，团员流失情况日益严重。",
+                    "一是随着青年流动性增大",
+                ),
+                (
+                    "同时随着新型城镇化的推进，农村人口大量减少。",
+                    "同时随着新型城镇化的推进",
+                ),
+            ],
+        );
+        not_blamed_by(
+            blame,
+            &[
+                "随着社会的发展，自己的知识跟不上。",
+                "随着职务的提高，自觉不自觉地有了架子。",
+                "但随着课程的深入，我们认识到了不足。",
+                "随着全面从严治党的深入开展，这些问题得到明显纠治。",
+            ],
+        );
+    }
+
+    #[test]
+    fn listed_outside_factors_are_blame() {
+        blamed_as_by(
+            blame,
+            &[
+                (
+                    "成本控制存在小幅超支，主要受原材料价格上涨等外部因素影响。",
+                    "主要受原材料价格上涨等外部因素影响",
+                ),
+                (
+                    "部分企业因疫情、生产困难、效益不好等因素，导致责任状仅停留在纸上。",
+                    "部分企业因疫情、生产困难、效益不好等因素",
+                ),
+                (
+                    "宏观环境不利因素和严重自然灾害等特殊因素叠加，影响了预期目标。",
+                    "宏观环境不利因素和严重自然灾害等特殊因素叠加",
+                ),
+                (
+                    "受市场行情、人力资源、社会待遇等方面的影响，人才流失严重。",
+                    "受市场行情、人力资源、社会待遇等方面的影响",
+                ),
+            ],
+        );
+        not_blamed_by(
+            blame,
+            &[
+                "由于功利思想、制度缺陷等诸多因素影响，认识还不到位。",
+                "有时会因人情关系等因素，未能严格按照原则审核。",
+                "受社会不良风气等方面的影响，理想信念有所动摇。",
+                "有时会受到外界因素的干扰，未能始终坚守党性原则。",
+                "接受了任务等因素没有考虑。",
+                "仍存在较大不确定因素。",
+                "一味强调客观因素，没有从主观上找原因。",
+            ],
+        );
+    }
+}
