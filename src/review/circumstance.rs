@@ -34,6 +34,9 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("日常工作", "工作忙"),
     ("日常业务", "工作忙"),
     ("阶段性工作", "工作忙"),
+    // Busy with anything, when given as the cause (`由于忙于其它工作便没有时间过问`); busy as
+    // a habit confessed (`整天忙于事务性工作，自觉学习的意识不强`) has no word of cause.
+    ("忙于", "工作忙"),
     ("时间紧", "时间紧"),
     ("时间比较紧", "时间紧"),
     ("时间较紧", "时间紧"),
@@ -76,6 +79,9 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "顾不上",
     "没有时间",
     "没有更多时间",
+    "没有精力",
+    "没精力",
+    "没空",
 ];
 
 /// Words before the circumstance that make it the fault being confessed: blaming it, or
@@ -536,6 +542,10 @@ mod tests {
     #[test]
     fn circumstances_given_as_the_cause_are_flagged() {
         blamed_as(&[
+            (
+                "由于忙于其它工作便没有时间过问后续结果。",
+                "由于忙于其它工作便没有时间过问后续结果",
+            ),
             (
                 "随着年龄的增长，干事创业的劲头不足，有着瞻前顾后的顾虑。",
                 "随着年龄的增长",
