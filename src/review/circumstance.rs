@@ -41,6 +41,7 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("时间比较紧", "时间紧"),
     ("时间较紧", "时间紧"),
     ("时间仓促", "时间紧"),
+    ("时间紧张", "时间紧"),
     ("客观原因", "客观原因"),
     ("客观条件", "客观原因"),
     ("客观因素", "客观原因"),
@@ -60,7 +61,7 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
 /// `因为工作性质的原因`). Only before: after it they give a reason of the circumstance's own
 /// (`规划事务性工作因为有周计划…故能做到项项跟进落实`).
 const CAUSE_BEFORE: &[&str] = &[
-    "随着", "因为", "由于", "加之", "囿于", "拘于", "碍于", "忙于", "限于", "鉴于",
+    "随着", "由于", "因", "加之", "囿于", "拘于", "碍于", "忙于", "限于", "鉴于",
 ];
 
 /// Words after the circumstance, in its clause, that make it a cause (`受工作性质影响`);
@@ -82,6 +83,7 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "没有精力",
     "没精力",
     "没空",
+    "分身乏术",
 ];
 
 /// Words before the circumstance that make it the fault being confessed: blaming it, or
@@ -545,6 +547,10 @@ mod tests {
             (
                 "由于忙于其它工作便没有时间过问后续结果。",
                 "由于忙于其它工作便没有时间过问后续结果",
+            ),
+            (
+                "因时间紧张，分身乏术，只好放手让孩子们自己预习。",
+                "因时间紧张",
             ),
             (
                 "随着年龄的增长，干事创业的劲头不足，有着瞻前顾后的顾虑。",

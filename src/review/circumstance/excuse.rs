@@ -283,6 +283,22 @@ const WEAK: &[&str] = &[
     "淡薄", "落后", "不高", "较差", "偏低", "保守", "陈旧", "薄弱", "不强", "差",
 ];
 
+/// What the people are said to lack towards the work (`部分家长对环保主题不够重视`,
+/// `家长对某些教学活动的理解可能存在偏差`): their support, given as the problem. Not after a
+/// consequence word: `导致居民参与度不高` names what the writer's own failing led to.
+const LACKING: &[&str] = &[
+    "不够重视",
+    "不重视",
+    "重视不够",
+    "不理解",
+    "不配合",
+    "不支持",
+    "存在偏差",
+    "有偏差",
+    "积极性不高",
+    "参与度不高",
+];
+
 /// Ways that are poor when hard to change (`一些村民的习惯难以改变`).
 const HABITS: &[&str] = &["习惯", "陋习", "旧习", "观念", "思想"];
 const HARD_TO_CHANGE: &[&str] = &["难以改变", "难以转变", "难以扭转", "难改", "根深蒂固"];
@@ -290,11 +306,20 @@ const HARD_TO_CHANGE: &[&str] = &["难以改变", "难以转变", "难以扭转"
 /// What the writer's own attitude to the people is called (`群众观念淡薄` is a cadre's fault).
 const OWN_ATTITUDES: &[&str] = &["观念", "意识", "路线", "感情", "立场", "观点"];
 
+/// What the writer may say before the people they saw at fault (`我发现部分家长…`).
+const SEEING: &[&str] = &["我们发现", "我发现", "发现", "看到"];
+
 /// Whether what stands before the people in the clause leaves them its subject: a place or a
-/// share at most (`社区群众`, `部分村民`), nothing they are the object of (`为群众服务的意识`).
+/// share at most (`社区群众`, `部分村民`), after the writer's seeing it, nothing they are the
+/// object of (`为群众服务的意识`).
 fn subject(before: &str) -> bool {
+    let before = SEEING
+        .iter()
+        .find_map(|w| before.strip_prefix(w))
+        .unwrap_or(before);
     before.chars().count() <= 4
         && !before.contains(['为', '对', '与', '和', '同', '向', '给', '让', '使'])
+        && !CONSEQUENCE.iter().any(|w| before.contains(w))
         && !CONFESSING
             .iter()
             .chain(ACTING_ON)
@@ -488,7 +513,8 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             let first = first_listed(rest);
             let set_in_their_ways = HABITS.iter().any(|a| first.contains(a))
                 && HARD_TO_CHANGE.iter().any(|s| first.ends_with(s));
-            if strong || weak || set_in_their_ways {
+            let lacking = LACKING.iter().any(|s| rest.ends_with(s));
+            if strong || weak || set_in_their_ways || lacking {
                 return Some(
                     ReviewItem::new(
                         ReviewKind::BlamingCircumstances,
@@ -669,9 +695,18 @@ mod tests {
                 "一些村民的习惯难以改变、清洁卫生意识有待提高；",
                 "一些村民的习惯难以改变、清洁卫生意识有待提高",
             ),
+            (
+                "在实际使用过程中，我发现部分家长对环保主题不够重视，导致垃圾被随意丢弃。",
+                "我发现部分家长对环保主题不够重视",
+            ),
+            (
+                "家长对某些教学活动的理解可能存在偏差。",
+                "家长对某些教学活动的理解可能存在偏差",
+            ),
         ]);
         not_blamed(&[
             "对群众家族观念较强的问题引导不够。",
+            "部分村组宣传力度不够，导致居民参与度不高。",
             "群众环保意识较强，参与积极。",
             "群众观念淡薄，脱离群众。",
             "为群众服务的意识不强，联系群众意识淡薄。",

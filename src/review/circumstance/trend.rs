@@ -35,6 +35,10 @@ const BEFORE_TREND: usize = 5;
 /// a confession, not an excuse.
 const OWN_LAG: &[&str] = &["自己", "自身", "本人", "个人", "跟不上", "不适应"];
 
+/// Words of a sentence that only announces the problems the times brought up (`但随着经济的
+/// 发展和环境的不断变化，也日益暴露出一些新的问题，主要有：`): a lead-in, no excuse.
+const ANNOUNCING: &[&str] = &["暴露出", "新的问题", "新问题", "主要有", "如下"];
+
 /// Where `clause` gives a trend of the times as the background of the problem. `sentence` is
 /// the text from the clause's start to the end of the text, read up to the sentence's end.
 pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
@@ -49,7 +53,7 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
         .find(['。', '；', ';', '\n'])
         .unwrap_or(sentence.len());
     let whole = &sentence[..sentence_end];
-    (!OWN_LAG.iter().any(|w| whole.contains(w))).then_some(at)
+    (!OWN_LAG.iter().chain(ANNOUNCING).any(|w| whole.contains(w))).then_some(at)
 }
 
 /// Words that give what follows as the cause: `受…影响`, `因…等因素`, `由于…`.
@@ -170,6 +174,7 @@ mod tests {
                 "随着职务的提高，自觉不自觉地有了架子。",
                 "但随着课程的深入，我们认识到了不足。",
                 "随着全面从严治党的深入开展，这些问题得到明显纠治。",
+                "但随着经济的开展和环境的不断变化，也日益暴露出一些新的问题，主要有：",
             ],
         );
     }

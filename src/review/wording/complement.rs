@@ -118,8 +118,9 @@ const SHORT_COMPLEMENTS: &[&str] = &[
 /// `定的急了`): chosen from the common single-character verbs of jieba's dictionary (tag `v`,
 /// seen at least 3,000 times), leaving out the verbs of being, having, saying and seeming
 /// (`是`, `有`, `说`, `像`), after which `的` is as often a noun's (`说的对`), and those that
-/// are mostly parts of other words (`设`, `置`, `属`).
-const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳";
+/// are mostly parts of other words (`设`, `置`, `属`); and `差` of falling short, which takes
+/// a distance (`离名师还差的很远`).
+const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差";
 
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
@@ -325,6 +326,7 @@ fn graded_one(rest: &str) -> Option<&str> {
         .chain(["不", "挺", "更", "真"])
         .filter(|d| r.starts_with(d))
         .max_by_key(|d| d.len());
+    let graded_from = rest.len() - r.len();
     if let Some(degree) = degree {
         r = &r[degree.len()..];
     }
@@ -336,6 +338,9 @@ fn graded_one(rest: &str) -> Option<&str> {
         return None;
     }
     r = &r[quality.len_utf8()..];
+    // Said twice for stress: `差的很远很远`.
+    let once = &rest[graded_from..rest.len() - r.len()];
+    r = r.strip_prefix(once).unwrap_or(r);
     r = r.strip_prefix('了').unwrap_or(r);
     ends_complement(r).then(|| &rest[..rest.len() - r.len()])
 }
