@@ -32,6 +32,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         Pattern::new(
             r"[（(【\[][^（()）【】\[\]]{0,12}(?:填写|填入|此处|待补充|待填)[^（()）【】\[\]]{0,12}[）)】\]]",
         ),
+        // Brackets holding only a mark or an x: a figure or name to fill in (`共有[X]个`,
+        // `【××】`).
+        Pattern::new(&format!(
+            r"[〔（(【\[［]\s*[{MARK}Xx]{{1,4}}\s*[〕）)】\]］]"
+        )),
         // Brackets holding only an ellipsis: a name or figure a page left out (`〔...〕%`).
         Pattern::new(r"[〔（(【\[［]\s*(?:\.{2,}|…+)\s*[〕）)】\]］]"),
         // A share or rate whose figure was left out before its `%` (`滞后率占比%`, `约%`).
@@ -65,7 +70,7 @@ const ELLIPSIS: u16 = 256;
 const SHARE: u16 = 512;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u16; 13] = [
+const PATTERN_NEEDS: [u16; 14] = [
     MARKS,
     EXES,
     MARKS | EXES,
@@ -76,6 +81,7 @@ const PATTERN_NEEDS: [u16; 13] = [
     UNDERSCORES,
     MOU,
     HINT,
+    MARKS | EXES,
     ELLIPSIS,
     SHARE,
     SHARE,
@@ -280,6 +286,7 @@ mod tests {
             marks("关键的“〔...〕”指标仅为〔…〕%，增长3.5%（见附件）"),
             ["〔...〕", "〔…〕"]
         );
+        assert_eq!(marks("共有[X]个消防栓，【××】具灭火器"), ["[X]", "【××】"]);
         assert_eq!(
             marks("党员共计x人，占x%；拍X光片，画x轴，Windows X系统"),
             ["x", "x"]

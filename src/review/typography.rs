@@ -27,6 +27,40 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         punctuation(location, text, items);
         parentheses(location, text, items);
         quotes(location, text, items);
+        scraping_marks(location, text, items);
+    }
+}
+
+/// `检查出来的'问题`: a lone ASCII apostrophe between two Chinese characters, which 范文 sites
+/// put into their text against copying (`的'墙面`, `的'标准`). One with another in the same
+/// sentence is a quotation mark of a pair (`提出'三个代表'`, `描写'我’心理活动`), which `quotes`
+/// leaves alone.
+fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    for (at, _) in text.match_indices('\'') {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 1..].chars().next();
+        if !(before.is_some_and(is_chinese) && after.is_some_and(is_chinese)) {
+            continue;
+        }
+        let ends = ['。', '！', '？', '\n'];
+        let start = text[..at]
+            .char_indices()
+            .rfind(|&(_, c)| ends.contains(&c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at + 1..].find(ends).map_or(text.len(), |i| at + 1 + i);
+        if text[start..end].matches(['\'', '‘', '’']).count() > 1 {
+            continue;
+        }
+        items.push(
+            ReviewItem::new(
+                ReviewKind::WebsiteLeftover,
+                location,
+                "网站为防复制插入的撇号“'”：删去",
+            )
+            .with_rule("scraping_mark")
+            .with_range(text, at..at + 1)
+            .with_fix(text, ""),
+        );
     }
 }
 
@@ -76,12 +110,38 @@ const NAME_ENDS: &[char] = &[
 ];
 
 /// Whether the hyphens at `run` are a dash typed as hyphens: between two names of one kind
-/// (see [`between_names_of_a_kind`]), or two or more after `是`/`即` before what is named
-/// (`就是---拖延症`). The dash of Chinese text is `——`.
+/// (see [`between_names_of_a_kind`]); two or more after `是`/`即` before what is named
+/// (`就是---拖延症`) or before a word that opens a clause of its own (`把工作都丢给别人--大概
+/// 也就是我`); or four and more, a dash typed as two pairs (`重头戏----商家赞助`), where a
+/// page strikes a name of two or three characters out of a term (`邓--理论`). The dash of
+/// Chinese text is `——`.
 pub(super) fn is_a_dash(text: &str, run: Range<usize>) -> bool {
+    let hyphens = text[run.clone()].chars().count();
     between_names_of_a_kind(text, run.clone())
-        || (text[run.clone()].chars().count() >= 2 && text[..run.start].ends_with(['是', '即']))
+        || (hyphens >= 2
+            && (text[..run.start].ends_with(['是', '即'])
+                || CLAUSE_OPENERS
+                    .iter()
+                    .any(|w| text[run.end..].starts_with(w))))
+        || hyphens >= 4
 }
+
+/// Words that open a clause of their own, never the rest of a word a name was struck out of.
+const CLAUSE_OPENERS: &[&str] = &[
+    "大概",
+    "也就是",
+    "就是",
+    "也许",
+    "或者",
+    "即",
+    "这",
+    "那",
+    "我",
+    "你",
+    "他",
+    "她",
+    "它",
+];
 
 /// Whether the hyphens at `run` stand between two names of one kind, the first closed by
 /// a character of [`NAME_ENDS`] that closes the second too, within a few characters:
@@ -302,6 +362,19 @@ mod tests {
                 fix(ReviewKind::StraySpace, " ", ""),
                 fix(ReviewKind::StraySpace, " ", ""),
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_apostrophe_between_chinese_characters_is_removed() {
+        assert_eq!(
+            fixes("上次检查出来的'问题，如资金管理不规范。"),
+            [fix(ReviewKind::WebsiteLeftover, "'", "")]
+        );
+        assert_eq!(fixes("提出'三个代表'的要求，Xi'an，it's。"), []);
+        assert_eq!(
+            fixes("工作不实。一些干部的'想法。"),
+            [fix(ReviewKind::WebsiteLeftover, "'", "")]
         );
     }
 

@@ -139,7 +139,7 @@ const MODALS: &[&str] = &["不能", "未能", "没能", "能够", "应当", "应
 const NOMINALISERS: &str = "所该能可要应会需必";
 
 /// Function characters that never stand twice in a row (`的的确确` aside).
-const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为";
+const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为有";
 
 /// Nouns of two characters that are never said twice on purpose, as verbs are
 /// (`研究研究`): `党建工作工作方法` wrote the word where two compounds meet. Not nouns that
@@ -327,6 +327,10 @@ const WORDS_AFTER_A_DOUBLE: &[&str] = &[
     "以前", "以为", "以上", "以下", "为了", "为何", "为主", "是否", "是非", "从而", "从事", "从来",
     "向来", "于是", "其实", "其中", "其他", "之后", "之前", "之间", "并且", "并不", "但是", "也许",
     "就是", "而且", "而是", "及时", "与会", "我们", "被动", "地方", "地区", "得到", "得以",
+    // `没有有效的措施`, `具有有利条件`.
+    "有效", "有力", "有序", "有机", "有关", "有利", "有益", "有用", "有形", "有限", "有偿", "有为",
+    "有所", "有的", "有些", "有时", "有点", "有意", "有幸", "有志", "有名", "有害", "有助", "有望",
+    "有待", "有权", "有责", "有理", "有心", "有事", "有人", "有着", "有种",
 ];
 
 /// `的的` and `用公款用公款`: a function character twice, one of [`NEVER_DOUBLED_WORDS`] twice,
@@ -777,8 +781,12 @@ mod tests {
             one(ReviewKind::DoubledCharacter, "的的", "的")
         );
         assert_eq!(
-            fixes("针对对象的要求，他的的确确，关键是是否落实。"),
+            fixes("针对对象的要求，他的的确确，关键是是否落实，没有有效的措施。"),
             vec![]
+        );
+        assert_eq!(
+            fixes("班级即使有有健全的规章制度也难以实施。"),
+            one(ReviewKind::DoubledCharacter, "有有", "有")
         );
         assert_eq!(
             fixes("有时用公款用公款送礼。"),
