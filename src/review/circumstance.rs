@@ -54,6 +54,12 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("面临毕业", "所处阶段"),
     ("毕业年级", "所处阶段"),
     ("毕业季", "所处阶段"),
+    ("新人", "所处阶段"),
+    ("新手", "所处阶段"),
+    ("初来乍到", "所处阶段"),
+    ("刚参加工作", "所处阶段"),
+    ("刚毕业", "所处阶段"),
+    ("刚入职", "所处阶段"),
     ("受疫情", "疫情"),
 ];
 
@@ -66,7 +72,7 @@ const CAUSE_BEFORE: &[&str] = &[
 
 /// Words after the circumstance, in its clause, that make it a cause (`受工作性质影响`);
 /// `因…而产生的`: the circumstance is what the fault grew from.
-const CAUSE_AFTER: &[&str] = &["影响", "原因", "而产生", "而导致", "而引起", "所致"];
+const CAUSE_AFTER: &[&str] = &["影响", "原因", "而产生", "而导致", "而引起", "所致", "有关"];
 
 /// Words in the next clause that make the circumstance a cause.
 const CONSEQUENCE_WORDS: &[&str] = &[
@@ -551,6 +557,11 @@ mod tests {
             (
                 "因时间紧张，分身乏术，只好放手让孩子们自己预习。",
                 "因时间紧张",
+            ),
+            ("由于自己还是个新人，经验不足。", "由于自己还是个新人"),
+            (
+                "可能与刚毕业没有工作经验有关吧。",
+                "可能与刚毕业没有工作经验有关吧",
             ),
             (
                 "随着年龄的增长，干事创业的劲头不足，有着瞻前顾后的顾虑。",

@@ -51,7 +51,8 @@ fn constrained_at(clause: &str) -> Option<usize> {
         OUTSIDE.iter().any(|o| rest.starts_with(o)).then_some(at)
     });
     after_verb.or_else(|| {
-        let at = clause.find('受')?;
+        // `受环境和条件限制`, `因条件限制`.
+        let at = clause.find(['受', '因'])?;
         let rest = &clause[at + '受'.len_utf8()..];
         let end = LIMITING.iter().filter_map(|l| rest.find(l)).min()?;
         let between = &rest[..end];
@@ -552,6 +553,7 @@ mod tests {
             ("囿于经费不足，项目推进缓慢。", "囿于经费不足"),
             ("囿于现有条件，监管不到位。", "囿于现有条件"),
             ("但受环境和条件限制，活动开展少。", "但受环境和条件限制"),
+            ("因条件限制，活动开展少。", "因条件限制"),
         ]);
         not_blamed(&[
             "囿于思维定势，创新不够。",

@@ -25,6 +25,9 @@ const TRENDS: &[&str] = &[
     "时代的发展",
     "人口流动",
     "流动性",
+    "维权意识",
+    "法治意识",
+    "法律意识",
 ];
 
 /// How many characters may stand between `随着` and its trend (`随着社会主义市场经济`,
@@ -32,8 +35,19 @@ const TRENDS: &[&str] = &[
 const BEFORE_TREND: usize = 5;
 
 /// Words of a sentence in which the writer owns the lag (`随着社会的发展，自己的知识跟不上`):
-/// a confession, not an excuse.
-const OWN_LAG: &[&str] = &["自己", "自身", "本人", "个人", "跟不上", "不适应"];
+/// a confession, not an excuse. Not `自己` alone, which may be others' (`随着病人维权意识的
+/// 提高，…点名请自己的责任护士`).
+const OWN_LAG: &[&str] = &[
+    "自身",
+    "本人",
+    "个人",
+    "跟不上",
+    "不适应",
+    "没有跟上",
+    "未能跟上",
+    "没有及时",
+    "未能及时",
+];
 
 /// Words of a sentence that only announces the problems the times brought up (`但随着经济的
 /// 发展和环境的不断变化，也日益暴露出一些新的问题，主要有：`): a lead-in, no excuse.
@@ -164,6 +178,10 @@ mod tests {
                 (
                     "同时随着新型城镇化的推进，农村人口大量减少。",
                     "同时随着新型城镇化的推进",
+                ),
+                (
+                    "随着病人维权意识的提高，医患纠纷增多。",
+                    "随着病人维权意识的提高",
                 ),
             ],
         );

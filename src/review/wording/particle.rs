@@ -64,8 +64,38 @@ const NOT_PASSIVE: &str = "子褥告单动服";
 /// Words starting with `将`/`把` that are nouns or adverbs, not the marker of a disposal
 /// (`错误的将业务摆在首位`) that opens a verb phrase: `美好的将来`, `十足的把握`.
 const NOT_DISPOSAL: &[&str] = &[
-    "将来", "将士", "将领", "将军", "将近", "将要", "把握", "把关", "把手", "把戏", "把柄", "把式",
+    "将来", "将士", "将领", "将军", "将近", "将要", "将会", "将帅", "将才", "将官", "把握", "把关",
+    "把手", "把戏", "把柄", "把式", "把控", "把脉", "把守", "把门", "把玩",
 ];
+
+/// Whether `rest`, what follows `的`, opens with the marker of a disposal (`将`/`把` before
+/// what is disposed of): a verb phrase follows.
+fn disposes(rest: &str) -> bool {
+    rest.starts_with(['将', '把'])
+        && !NOT_DISPOSAL.iter().any(|w| rest.starts_with(w))
+        && rest
+            .chars()
+            .nth(1)
+            .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
+}
+
+/// Owners before `的`, after which `把`/`将` may still open a noun (`我们的将来` aside, which
+/// [`NOT_DISPOSAL`] holds): what they own is no manner of doing.
+const OWNERS: &[&str] = &[
+    "我", "你", "他", "她", "它", "们", "自己", "大家", "别人", "人家",
+];
+
+/// Before a disposal, any word of two to four characters says how it was done
+/// (`不负责任的把失败的责任推向室友`): `的将`/`的把` opens a verb phrase whatever the manner
+/// word, so it need not be listed. The word is taken as four characters when there are four.
+fn manner_before_disposal(text: &str, at: usize, rest: &str) -> Option<(usize, bool)> {
+    if !disposes(rest) || OWNERS.iter().any(|o| text[..at].ends_with(o)) {
+        return None;
+    }
+    han_before(text, at, 4)
+        .or_else(|| han_before(text, at, 2))
+        .map(|start| (start, false))
+}
 
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
 /// modal, a subject, a place (`会议上三令五申的强调`) or `去` with what it goes to do
@@ -183,8 +213,9 @@ fn adverbial(
     after: usize,
     verbs: &Verbs,
 ) -> Option<ReviewItem> {
-    let (start, _) = adverbial_start(text, at)?;
     let rest = &text[after..];
+    let (start, _) =
+        adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))?;
     let is_verb = |s: &str| -> Option<usize> {
         verbs
             .that_may_start(s)
@@ -210,12 +241,7 @@ fn adverbial(
         .and_then(|r| r.chars().next())
         .is_some_and(|c| is_han(c) && !NOT_PASSIVE.contains(c));
     // So does the marker of a disposal (`错误的将业务摆在首位`).
-    let disposal = rest.starts_with(['将', '把'])
-        && !NOT_DISPOSAL.iter().any(|w| rest.starts_with(w))
-        && rest
-            .chars()
-            .nth(1)
-            .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
+    let disposal = disposes(rest);
     let go = go
         || passive
         || disposal
@@ -382,6 +408,12 @@ mod tests {
         flagged("只能靠我们自己不断的摸索和探讨。", "不断的", "不断地");
         flagged("但是，明确的告诉我，", "明确的", "明确地");
         flagged("但要清醒的认识到，成绩是阶段性的。", "清醒的", "清醒地");
+        flagged(
+            "我都有些不负责任的把失败的责任推向两位室友。",
+            "不负责任的",
+            "不负责任地",
+        );
+        quiet(&["全局的把控不够，我们的将来，他的把柄。"]);
         quiet(&["工作的进行，明确的目标，不断的探索精神。"]);
     }
 
