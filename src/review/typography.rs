@@ -28,6 +28,49 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         parentheses(location, text, items);
         quotes(location, text, items);
         scraping_marks(location, text, items);
+        numbers_inside(location, text, items);
+    }
+}
+
+/// `乡2、镇发展`, `由于2、我县`: a list's number between two Chinese characters, where a page
+/// ran the next item's number into the text of the last. Not a list of labels (`问题1、问题2`)
+/// nor of figures (`2、3个`): no figure follows soon after.
+fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let mut search = 0;
+    while let Some(offset) = text[search..].find('、') {
+        let mark = search + offset;
+        search = mark + '、'.len_utf8();
+        let digits = text[..mark]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        let start = mark - digits;
+        let before = text[..start].chars().next_back();
+        let rest = &text[search..];
+        if !before.is_some_and(is_chinese)
+            || before == Some('第')
+            || !rest.chars().next().is_some_and(is_chinese)
+            || rest.chars().take(6).any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        items.push(
+            ReviewItem::new(
+                ReviewKind::WebsiteLeftover,
+                location,
+                format!(
+                    "句中混进了列表编号“{}”（从网页复制时带入）：删去",
+                    &text[start..search]
+                ),
+            )
+            .with_rule("number_inside")
+            .with_range(text, start..search)
+            .with_fix(text, ""),
+        );
     }
 }
 
@@ -375,6 +418,21 @@ mod tests {
         assert_eq!(
             fixes("工作不实。一些干部的'想法。"),
             [fix(ReviewKind::WebsiteLeftover, "'", "")]
+        );
+    }
+
+    #[test]
+    fn a_list_number_run_into_the_text_is_removed() {
+        assert_eq!(
+            fixes("乡2、镇发展自然受到很大限制，由于2、我县管网老旧。"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "2、", ""),
+                fix(ReviewKind::WebsiteLeftover, "2、", ""),
+            ]
+        );
+        assert_eq!(
+            fixes("方案1、方案2都不行，共2、3个，第1、2名，1、加强学习。"),
+            []
         );
     }
 
