@@ -15,11 +15,12 @@
 //!   `受原材料价格上涨等外部因素影响`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
-use super::trend::{outside_factors_at, trend_at};
+use super::trend::{TESTS, hard_test_at, outside_factors_at, trend_at};
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
 /// What [`Shape::Constrained`] starts from: verbs that name a constraint, then nouns of
-/// limiting that `受` takes with the condition between (`受环境和条件限制`). Not `限于` alone:
+/// limiting or lack that `受` or `因` takes with the condition between (`受环境和条件限制`,
+/// `因条件所限`, `因经济欠缺`). Not `限于` alone:
 /// `学习局限于事务性工作` confesses a narrow habit.
 const CONSTRAINT_WORDS: &[&str] = &[
     "受限于",
@@ -30,6 +31,8 @@ const CONSTRAINT_WORDS: &[&str] = &[
     "迫于",
     "限制",
     "制约",
+    "所限",
+    "欠缺",
 ];
 /// The verbs of [`CONSTRAINT_WORDS`].
 const CONSTRAINED: &[&str] = CONSTRAINT_WORDS.split_at(6).0;
@@ -201,12 +204,12 @@ const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作"
 /// (`由于没有对其进行有效的跟踪问效`). A cause with none of these is a circumstance
 /// (`由于有些企业规模小`, `由于企业在运作过程中求生存`).
 pub(super) const OWN_PART: &[&str] = &[
-    "自己", "自身", "我", "个人", "思想", "认识", "意识", "观念", "理念", "心态", "心理", "情绪",
-    "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力", "水平", "素质", "经验", "方法",
-    "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神", "本领", "定力", "习惯", "主义",
-    "沟通", "研究", "把握", "理解", "认知", "觉悟", "站位", "作为", "私心", "私利", "放松", "松懈",
-    "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑", "怕", "轻", "弱", "淡",
-    "没", "未", "无", "不",
+    "自己", "自身", "我", "个人", "阅历", "经历", "思想", "认识", "意识", "观念", "理念", "心态",
+    "心理", "情绪", "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力", "水平", "素质",
+    "经验", "方法", "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神", "本领", "定力",
+    "习惯", "主义", "沟通", "研究", "把握", "理解", "认知", "觉悟", "站位", "作为", "私心", "私利",
+    "放松", "松懈", "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑", "怕",
+    "轻", "弱", "淡", "没", "未", "无", "不",
 ];
 /// Words holding one of [`OWN_PART`] that name nothing of the writer's: `不` that negates
 /// nothing (`由于社会开放程度的不断提高`, `由于他们本人不在企业决策核心层之内`), `轻` of the
@@ -233,11 +236,13 @@ const NO_CAUSE_NAMED: &[&str] = &[
     "这样那样的原因",
 ];
 
-/// Whether the cause after `由于` only sets the scene (`由于在平时工作中`): a place or a time,
-/// `在…中`, names no circumstance; the cause follows in the next clause.
+/// Whether the cause after `由于` only sets the scene (`由于在平时工作中`, `由于考试前`): a
+/// place or a time, `在…中` or a time before or after something, names no circumstance; the
+/// cause follows in the next clause.
 fn only_a_setting(cause: &str) -> bool {
     let cause = cause.trim();
-    cause.starts_with('在') && cause.ends_with(['中', '上', '里', '时'])
+    (cause.starts_with('在') && cause.ends_with(['中', '上', '里', '时']))
+        || (cause.chars().count() <= 6 && cause.ends_with(['前', '后']))
 }
 
 /// The first item of a list joined by `、` (the whole of `text` when it is no list).
@@ -257,7 +262,9 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     Some((at, &cause[..end]))
 }
 
-/// Whether `cause` names any part of the writer's own in it.
+/// Whether `cause` names any part of the writer's own in it. Of a list of causes the first
+/// is read (`由于参保人员的大幅增加、居住分散、金融网点不足…`): one that opens on an outside
+/// circumstance is an excuse, whatever follows it.
 fn own_part(cause: &str) -> bool {
     let cause = without(cause, NOT_OWN_PART);
     OWN_PART.iter().any(|w| cause.contains(w))
@@ -340,10 +347,11 @@ enum Shape {
     Because,
     Trend,
     Factor,
+    HardTest,
 }
 
 /// The words each shape starts from, in the order of [`Shape`].
-const TRIGGERS: [&[&str]; 10] = [
+const TRIGGERS: [&[&str]; 11] = [
     CONSTRAINT_WORDS,
     ALREADY,
     FAMILY,
@@ -354,6 +362,7 @@ const TRIGGERS: [&[&str]; 10] = [
     &["由于"],
     &["随着"],
     &["因素", "方面的影响", "方面影响"],
+    TESTS,
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -484,13 +493,20 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         {
             return Some(super::blamed(location, text, range.clone(), "外部因素"));
         }
+        // 整个试卷偏难
+        if shapes.has(Shape::HardTest)
+            && let Some(at) = hard_test_at(clause)
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "试题难度"));
+        }
         // 由于有些企业规模小
         if shapes.has(Shape::Because)
             && let Some((at, cause)) = cause_after_because(clause)
             && !cause.trim().is_empty()
             && !NO_CAUSE_NAMED.contains(&cause.trim())
             && !only_a_setting(cause)
-            && !own_part(cause)
+            && !own_part(first_listed(cause))
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "外部条件"));
@@ -554,6 +570,11 @@ mod tests {
             ("囿于现有条件，监管不到位。", "囿于现有条件"),
             ("但受环境和条件限制，活动开展少。", "但受环境和条件限制"),
             ("因条件限制，活动开展少。", "因条件限制"),
+            (
+                "因条件所限临时租用私人用房办公。",
+                "因条件所限临时租用私人用房办公",
+            ),
+            ("主要原因：因经济欠缺无能更新。", "因经济欠缺无能更新"),
         ]);
         not_blamed(&[
             "囿于思维定势，创新不够。",

@@ -1,7 +1,7 @@
 //! Two more ways of finding the cause outside: the times (`随着改革开放的深入和经济的飞速
 //! 发展`, `随着新型城镇化的推进`, `随着青年流动性增大`), and outside factors listed as what
 //! held the work back (`主要受原材料价格上涨等外部因素影响`, `因疫情、生产困难、效益不好等因素`,
-//! `宏观环境不利因素和严重自然灾害等特殊因素叠加`).
+//! `宏观环境不利因素和严重自然灾害等特殊因素叠加`), and a test too hard (`整个试卷偏难`).
 
 use super::excuse::OWN_PART;
 
@@ -68,6 +68,43 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
         .unwrap_or(sentence.len());
     let whole = &sentence[..sentence_end];
     (!OWN_LAG.iter().chain(ANNOUNCING).any(|w| whole.contains(w))).then_some(at)
+}
+
+/// What a test is called when its difficulty is given as the cause of poor results.
+pub(super) const TESTS: &[&str] = &[
+    "试卷",
+    "试题",
+    "考题",
+    "此题",
+    "本题",
+    "这道题",
+    "这题",
+    "该题",
+];
+/// How a test is said to be too hard.
+const TOO_HARD: &[&str] = &[
+    "偏难",
+    "较难",
+    "太难",
+    "过难",
+    "难度较大",
+    "难度大",
+    "难度偏大",
+    "难度过大",
+    "有一定的难度",
+    "有一定难度",
+    "运算量过大",
+    "运算量大",
+];
+
+/// Where `clause` puts poor results down to a test being too hard (`整个试卷偏难，运算量过大`,
+/// `此题有一定的难度`): the teacher's own teaching is what a self-examination looks at.
+pub(super) fn hard_test_at(clause: &str) -> Option<usize> {
+    let at = TESTS.iter().filter_map(|t| clause.find(t)).min()?;
+    TOO_HARD
+        .iter()
+        .any(|h| clause[at..].contains(h))
+        .then_some(at)
 }
 
 /// Words that give what follows as the cause: `受…影响`, `因…等因素`, `由于…`.
@@ -195,6 +232,18 @@ mod tests {
                 "但随着经济的开展和环境的不断变化，也日益暴露出一些新的问题，主要有：",
             ],
         );
+    }
+
+    #[test]
+    fn a_test_too_hard_is_blame() {
+        blamed_as_by(
+            blame,
+            &[
+                ("整个试卷偏难，运算量过大。", "整个试卷偏难"),
+                ("此题有一定的难度，得分率低。", "此题有一定的难度"),
+            ],
+        );
+        not_blamed_by(blame, &["本题考查学生对古诗的积累，得分率一般。"]);
     }
 
     #[test]

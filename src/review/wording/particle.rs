@@ -269,10 +269,11 @@ fn adverbial(
         let listed_before = !NOT_BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w));
         // What `去` goes to do is a verb phrase whatever follows the verb (`去高效的提高工作效率`).
         let after_go = before.ends_with('去') && listed_before;
-        // `不断的摸索和探讨。`: two verbs joined, closing the clause.
-        let joined = next
-            .strip_prefix(['和', '与', '并'])
-            .and_then(|r| is_verb(r).map(|len| &r[len..]))
+        // `不断的摸索和探讨。`, `很好的贯彻落实。`: two verbs, joined or side by side, closing
+        // the clause.
+        let second = next.strip_prefix(['和', '与', '并']).unwrap_or(next);
+        let joined = is_verb(second)
+            .map(|len| &second[len..])
             .is_some_and(ends_clause);
         let verb_phrase = ends_clause(next)
             || next.starts_with(['了', '着'])
@@ -287,9 +288,9 @@ fn adverbial(
             .is_none_or(|c| !is_han(c) && c != '、')
             || (BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w)) && listed_before);
         // A noun phrase's head takes no complement (`只是简单的提一下`). `没有` takes a noun
-        // phrase too (`没有严格的约束`); with an object after the verb what it takes is a verb
-        // phrase (`没有严格的约束自己`).
-        let opens = opens || complement || (object && before.ends_with("没有"));
+        // phrase too (`没有严格的约束`); with an object after the verb, or a second verb, what
+        // it takes is a verb phrase (`没有严格的约束自己`, `没有很好的贯彻落实`).
+        let opens = opens || complement || ((object || joined) && before.ends_with("没有"));
         if !verb_phrase || !opens {
             return None;
         }
@@ -408,6 +409,7 @@ mod tests {
         flagged("只能靠我们自己不断的摸索和探讨。", "不断的", "不断地");
         flagged("但是，明确的告诉我，", "明确的", "明确地");
         flagged("但要清醒的认识到，成绩是阶段性的。", "清醒的", "清醒地");
+        flagged("但在日常教学中，还没有很好的贯彻落实。", "很好的", "很好地");
         flagged(
             "我都有些不负责任的把失败的责任推向两位室友。",
             "不负责任的",
