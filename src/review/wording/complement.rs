@@ -20,6 +20,40 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| extreme(location, text, at, after))
         .or_else(|| complement(location, text, at, after))
         .or_else(|| short_complement(location, text, at, after, false))
+        .or_else(|| quantity_beside_de2(location, text, at, after))
+}
+
+/// `看得多、思考的少`, `嘴上说的多…却做得少`: a quantity after `的` in a sentence whose
+/// parallel phrase has it after `得`. Alone, `布置的多，检查的少` reads "what is assigned is
+/// much, what is checked little", and is right; beside `看得多` the writer has shown which
+/// they meant.
+fn quantity_beside_de2(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+) -> Option<ReviewItem> {
+    let quantity = text[after..]
+        .chars()
+        .next()
+        .filter(|&c| QUANTITIES_OF_ONE.contains(c))?;
+    let start = han_before(text, at, 2).or_else(|| han_before(text, at, 1))?;
+    let ends = ['。', '！', '？', '；', '\n'];
+    let from = text[..at]
+        .char_indices()
+        .rfind(|&(_, c)| ends.contains(&c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[after..].find(ends).map_or(text.len(), |i| after + i);
+    let sentence = &text[from..to];
+    let parallel = QUANTITIES_OF_ONE
+        .chars()
+        .any(|q| sentence.contains(&format!("得{q}")));
+    if !parallel {
+        return None;
+    }
+    let end = after + quantity.len_utf8();
+    let fixed = format!("{}得{quantity}", &text[start..at]);
+    Some(complement_item(location, text, start..end, fixed))
 }
 
 /// The complements read from `地` and `得` rather than `的`: `进行地很顺利`, `做得工作`.

@@ -423,6 +423,8 @@ mod tests {
     fn a_one_character_quality_after_a_one_character_verb_is_a_complement() {
         flagged("口号喊的响，", "喊的响", "喊得响");
         flagged("我离名师还差的很远很远。", "差的很远很远", "差得很远很远");
+        flagged("学习时看得多、思考的少。", "思考的少", "思考得少");
+        quiet(&["有些处室布置的多，检查的少，反思总结的少。"]);
         quiet(&["成绩差的学生较多。"]);
         flagged("留给自己的时间给的太短。", "给的太短", "给得太短");
         flagged("目标定的急了，", "定的急了", "定得急了");
