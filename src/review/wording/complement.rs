@@ -100,7 +100,7 @@ pub(super) const DEGREES: &[&str] = &[
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
 const DEGREE_QUALITIES: &[&str] = &[
     "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
-    "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
+    "理想", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
 ];
 
 /// Adverbs that may stand between `的` and the complement (`做的还不到位`).
@@ -164,9 +164,14 @@ const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深
 /// and `像他这样想的很多` also read "what was bought is much", "those who think so are many".
 const QUANTITIES_OF_ONE: &str = "多少";
 
-/// Whether a complement of degree closes its clause here. Not before `、`: in a list of
-/// nouns `团队协作的不顺畅、…等等` names a lack, a noun phrase.
+/// Whether a complement of degree closes its clause here, or after `一点`/`一些`
+/// (`可以做的更好一点。`). Not before `、`: in a list of nouns `团队协作的不顺畅、…等等` names
+/// a lack, a noun phrase.
 fn ends_complement(rest: &str) -> bool {
+    let rest = rest
+        .strip_prefix("一点")
+        .or_else(|| rest.strip_prefix("一些"))
+        .unwrap_or(rest);
     !rest.starts_with('、') && ends_clause(rest)
 }
 
