@@ -99,6 +99,20 @@ const WORK: &[&str] = &[
 /// `本来就多`, `越来越多`: words that say the thing was so from the start, or grew so.
 const ALREADY: &[&str] = &["本来就", "本身就", "本就", "原本就", "向来", "越来越"];
 
+/// `事情多了`, `事情一多`: the work said to have grown, the clause's cause.
+const GREW: &[&str] = &["多了", "一多"];
+
+/// Whether `clause` says its work grew (`学习承担的事情多了`, `这样那样工作多了`, `事情一多`):
+/// a word of [`WORK`] right before one of [`GREW`], `也`/`都`/`又` between at most.
+fn work_grew_at(clause: &str) -> Option<usize> {
+    GREW.iter().find_map(|grew| {
+        let at = clause.find(grew)?;
+        let before = &clause[..at];
+        let before = before.strip_suffix(['也', '都', '又']).unwrap_or(before);
+        WORK.iter().any(|w| before.ends_with(w)).then_some(at)
+    })
+}
+
 /// Too much, or too scattered.
 const TOO_MUCH: &[&str] = &[
     "很多", "较多", "太多", "多", "繁杂", "繁重", "繁琐", "繁多", "琐碎", "杂", "忙", "重",
@@ -348,10 +362,11 @@ enum Shape {
     Trend,
     Factor,
     HardTest,
+    Grew,
 }
 
 /// The words each shape starts from, in the order of [`Shape`].
-const TRIGGERS: [&[&str]; 11] = [
+const TRIGGERS: [&[&str]; 12] = [
     CONSTRAINT_WORDS,
     ALREADY,
     FAMILY,
@@ -363,6 +378,7 @@ const TRIGGERS: [&[&str]; 11] = [
     &["随着"],
     &["因素", "方面的影响", "方面影响"],
     TESTS,
+    GREW,
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -432,6 +448,13 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 TOO_MUCH.contains(&first_listed(rest)).then_some(at)
             })
             && WORK.iter().any(|w| clause[..at].contains(w))
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "工作忙"));
+        }
+        // 学习承担的事情多了
+        if shapes.has(Shape::Grew)
+            && let Some(at) = work_grew_at(clause)
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
@@ -599,12 +622,18 @@ mod tests {
                 "自己的工作越来越多，多到无法用心干好一件事。",
                 "自己的工作越来越多",
             ),
+            (
+                "学习承担的事情多了，学习的时间反而少了。",
+                "学习承担的事情多了",
+            ),
+            ("可是我发现，事情一多，哪有什么节奏。", "事情一多"),
         ]);
         not_blamed(&[
             "工作本来就多的是，要分清主次。",
             "本来就多的是问题。",
             "基层群众本来就多，服务要跟上。",
             "群众的诉求越来越多，我回应不够及时。",
+            "问题多了，要分清主次。",
         ]);
     }
 
