@@ -15,7 +15,9 @@
 //!   `受原材料价格上涨等外部因素影响`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
-use super::trend::{TESTS, hard_test_at, outside_factors_at, trend_at};
+use super::trend::{
+    OTHER_BODIES, TESTS, hard_test_at, others_at_fault_at, outside_factors_at, trend_at,
+};
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
 /// What [`Shape::Constrained`] starts from: verbs that name a constraint, then nouns of
@@ -334,7 +336,7 @@ const SEEING: &[&str] = &["我们发现", "我发现", "发现", "看到"];
 /// Whether what stands before the people in the clause leaves them its subject: a place or a
 /// share at most (`社区群众`, `部分村民`), after the writer's seeing it, nothing they are the
 /// object of (`为群众服务的意识`).
-fn subject(before: &str) -> bool {
+pub(super) fn subject(before: &str) -> bool {
     let before = SEEING
         .iter()
         .find_map(|w| before.strip_prefix(w))
@@ -363,10 +365,11 @@ enum Shape {
     Factor,
     HardTest,
     Grew,
+    OtherBodies,
 }
 
 /// The words each shape starts from, in the order of [`Shape`].
-const TRIGGERS: [&[&str]; 12] = [
+const TRIGGERS: [&[&str]; 13] = [
     CONSTRAINT_WORDS,
     ALREADY,
     FAMILY,
@@ -379,6 +382,7 @@ const TRIGGERS: [&[&str]; 12] = [
     &["因素", "方面的影响", "方面影响"],
     TESTS,
     GREW,
+    OTHER_BODIES,
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -451,6 +455,13 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
+        }
+        // 三是建设单位拖欠工程款
+        if shapes.has(Shape::OtherBodies)
+            && let Some(at) = others_at_fault_at(clause)
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "其他单位"));
         }
         // 学习承担的事情多了
         if shapes.has(Shape::Grew)

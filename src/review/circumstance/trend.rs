@@ -3,7 +3,7 @@
 //! held the work back (`主要受原材料价格上涨等外部因素影响`, `因疫情、生产困难、效益不好等因素`,
 //! `宏观环境不利因素和严重自然灾害等特殊因素叠加`), and a test too hard (`整个试卷偏难`).
 
-use super::excuse::OWN_PART;
+use super::excuse::{OWN_PART, subject};
 
 /// Trends of society and the economy that `随着` gives as the background of a problem.
 /// Not `形势`, `工作`, `年龄` (`circumstance` reads age), nor the writer's own course
@@ -105,6 +105,42 @@ pub(super) fn hard_test_at(clause: &str) -> Option<usize> {
         .iter()
         .any(|h| clause[at..].contains(h))
         .then_some(at)
+}
+
+/// Bodies outside the writer's own remit whose failings a report may blame: the client of a
+/// builder, the level above, partner units. Not `相关部门` or `供应商`, whom a unit's report
+/// often names as its own charge (`相关职能部门作用发挥不到位`).
+pub(super) const OTHER_BODIES: &[&str] = &[
+    "建设单位",
+    "上级监管部门",
+    "上级部门",
+    "上级",
+    "共建单位",
+    "甲方",
+];
+/// What those bodies are said to fail at.
+const THEIR_FAILINGS: &[&str] = &[
+    "拖欠",
+    "不给",
+    "不到位",
+    "滞后",
+    "缺少",
+    "缺乏",
+    "不配合",
+    "不支持",
+    "未及时",
+    "不及时",
+];
+
+/// Where `clause` blames another body for the problem (`三是建设单位拖欠工程款`,
+/// `上级监管部门对事故发生单位的安全生产监管不到位`, `共建单位自身缺少工作经费`): the body
+/// the clause's subject, and one of its failings after it.
+pub(super) fn others_at_fault_at(clause: &str) -> Option<usize> {
+    let (at, body) = OTHER_BODIES
+        .iter()
+        .find_map(|b| clause.find(b).map(|at| (at, *b)))?;
+    let rest = &clause[at + body.len()..];
+    (subject(&clause[..at]) && THEIR_FAILINGS.iter().any(|f| rest.contains(f))).then_some(at)
 }
 
 /// Words that give what follows as the cause: `受…影响`, `因…等因素`, `由于…`.
@@ -244,6 +280,28 @@ mod tests {
             ],
         );
         not_blamed_by(blame, &["本题考查学生对古诗的积累，得分率一般。"]);
+    }
+
+    #[test]
+    fn other_bodies_failing_are_blame() {
+        blamed_as_by(
+            blame,
+            &[
+                ("三是建设单位拖欠工程款。", "三是建设单位拖欠工程款"),
+                (
+                    "共建单位自身缺少工作经费，在支援社区方面存在一定难度。",
+                    "共建单位自身缺少工作经费",
+                ),
+            ],
+        );
+        not_blamed_by(
+            blame,
+            &[
+                "相关职能部门作用发挥不到位。",
+                "对上级部署的任务落实不到位。",
+                "向上级汇报不及时。",
+            ],
+        );
     }
 
     #[test]
