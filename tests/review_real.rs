@@ -106,6 +106,8 @@ struct Score {
     unjudged: usize,
     /// Marked and found faults by the kind their marker gave them.
     by_kind: BTreeMap<String, (usize, usize)>,
+    /// Flags and right flags by the rule that raised them.
+    by_rule: BTreeMap<String, (usize, usize)>,
 }
 
 impl Score {
@@ -234,8 +236,11 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
                 continue;
             }
             score.flagged += 1;
+            let tally = score.by_rule.entry(item.rule.clone()).or_default();
+            tally.0 += 1;
             if faults.iter().any(|(_, r)| overlaps(r, range)) {
                 score.right += 1;
+                tally.1 += 1;
             } else {
                 score.false_alarms.push(format!(
                     "{:?}: {} ({})",
@@ -300,7 +305,11 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// Chinese characters, `有有`, `不负责任的把` and four hyphens as a dash were read; then
 /// `heldout34.txt`, `heldout35.txt` and `heldout36.txt` together (precision 89 %, recall
 /// 42 %), after which a re-spun page's `效劳`/`学问`/`法律规范`, `竞有`, `很好的贯彻落实`, a
-/// test too hard and `因条件所限` were read. No set is held out now.
+/// test too hard and `因条件所限` were read; last `heldout33.txt`, `heldout37.txt`,
+/// `heldout38.txt` and `heldout39.txt` together (precision 73 %, recall 42 %), after which a
+/// condition or a load named as the problem itself, with nothing said to follow from it,
+/// stopped being flagged, and Markdown's `**…**` became a leftover rather than a slot. No set
+/// is held out now.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -432,6 +441,22 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 31 (heldout36.txt)",
             set("heldout36.txt"),
         ),
+        (
+            "former held-out set 32 (heldout33.txt)",
+            set("heldout33.txt"),
+        ),
+        (
+            "former held-out set 33 (heldout37.txt)",
+            set("heldout37.txt"),
+        ),
+        (
+            "former held-out set 34 (heldout38.txt)",
+            set("heldout38.txt"),
+        ),
+        (
+            "former held-out set 35 (heldout39.txt)",
+            set("heldout39.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
     let held_out: Vec<(&str, Score)> = Vec::new();
@@ -468,6 +493,13 @@ fn precision_and_recall_on_real_findings() {
         "by kind, the held-out sets",
         held_out.iter().map(|(_, s)| s),
     );
+    print_by_rule(
+        "right flags by rule, every set",
+        sets.iter()
+            .chain(&formerly_held_out)
+            .chain(&held_out)
+            .map(|(_, s)| s),
+    );
     let (marked, found) = sets
         .iter()
         .fold((0, 0), |(m, f), (_, s)| (m + s.marked, f + s.found));
@@ -492,6 +524,23 @@ fn precision_and_recall_on_real_findings() {
         first.misses
     );
     assert!(union >= 0.8, "all tuning sets: recall {union:.2}");
+}
+
+/// Precision by rule over `scores`: right of flagged, for each rule that raised a flag.
+fn print_by_rule<'a>(name: &str, scores: impl Iterator<Item = &'a Score>) {
+    let mut total: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for score in scores {
+        for (rule, (flagged, right)) in &score.by_rule {
+            let tally = total.entry(rule.as_str()).or_default();
+            tally.0 += flagged;
+            tally.1 += right;
+        }
+    }
+    let line: Vec<String> = total
+        .iter()
+        .map(|(rule, (flagged, right))| format!("{rule} {right}/{flagged}"))
+        .collect();
+    println!("{name}: {}", line.join(", "));
 }
 
 /// Recall by the kind of fault over `scores`: found of marked, for each kind.
