@@ -191,9 +191,11 @@ fn without(text: &str, words: &[&str]) -> String {
         .fold(text.to_owned(), |text, word| text.replace(word, ""))
 }
 
-/// Outside conditions that a finding sometimes names as the problem itself (`我村经济条件较差`,
-/// `党员年龄结构老化`, `科室人手少`): the commentary's other way of finding the cause outside
-/// oneself. Each with its rule's name and the kind of poor state it ends on.
+/// Outside conditions in a poor state (`我村经济条件较差`, `党员年龄结构老化`, `科室人手少`):
+/// flagged when given as the cause of what follows (`我村经济条件较差，集体收入少`,
+/// `人员配置不足影响工作效率`), the commentary's other way of finding the cause outside oneself;
+/// named alone, as the problem itself, they are what a report is there to name. Each with its
+/// rule's name and the kind of poor state it ends on.
 const CONDITIONS: &[(&str, &str, &PoorState)] = &[
     ("经济条件", "经济条件", &POOR),
     ("基础条件", "基础条件", &POOR),
@@ -322,18 +324,62 @@ const BETWEEN: &[&str] = &[
 /// (`部分人员配置不足影响工作效率`).
 const CAUSING: &[&str] = &["影响", "导致", "致使", "制约", "造成", "使得"];
 
+/// How a clause holds a condition in a poor state.
+
+enum Held {
+    /// The clause ends on the state (`我村经济条件较差`): the cause of what follows, if what
+    /// follows says what it led to; alone, the problem itself.
+    Ends,
+    /// The state is given as the cause of what follows it in the clause (`不足影响工作效率`).
+    Causing,
+}
+
 impl PoorState {
     /// Whether `rest`, what follows the condition in its clause, ends on this poor state, or
-    /// gives the state as the cause of what follows it (`不足影响工作效率`).
-    fn ends(&self, rest: &str) -> bool {
+    /// gives the state as the cause of what follows it.
+    fn held(&self, rest: &str) -> Option<Held> {
         let near = |between: &str| !self.close || only_between(between);
-        self.words.iter().any(|p| {
-            rest.strip_suffix(p).is_some_and(near)
-                || rest.match_indices(p).any(|(i, _)| {
-                    near(&rest[..i]) && CAUSING.iter().any(|c| rest[i + p.len()..].starts_with(c))
-                })
-        })
+        let causing = self.words.iter().any(|p| {
+            rest.match_indices(p).any(|(i, _)| {
+                near(&rest[..i]) && CAUSING.iter().any(|c| rest[i + p.len()..].starts_with(c))
+            })
+        });
+        if causing {
+            return Some(Held::Causing);
+        }
+        self.words
+            .iter()
+            .any(|p| rest.strip_suffix(p).is_some_and(near))
+            .then_some(Held::Ends)
     }
+}
+
+/// Whether the clause after `parts[i]`, in the same sentence, says what the circumstance in
+/// `parts[i]` led to: a consequence (`导致`, `无暇`) or a neglect (`学习坚持得不好`,
+/// `集中学习少`). So followed, a circumstance is given as the finding's cause; alone it may be
+/// the problem itself (`（二）人手不足`, `社区工作繁杂，任务重，时间要求又紧`), which a report
+/// is free to name. Not across a full stop: that is the next point's (`且高层干部年龄偏大。
+/// 这种结构不均衡导致…`).
+fn followed_by_a_lack(text: &str, parts: &[Range<usize>], i: usize) -> bool {
+    let next = |test: &dyn Fn(&str) -> bool| {
+        followed_by(text, parts, i, &[])
+            && parts
+                .get(i + 1)
+                .is_some_and(|next| test(text[next.clone()].trim_end()))
+    };
+    followed_by(text, parts, i, CONSEQUENCE_WORDS)
+        || followed_by(text, parts, i, excuse::NEGLECT)
+        || next(&|clause| CAUSING.iter().any(|c| clause.starts_with(c)) || clause.ends_with('少'))
+}
+
+/// Whether the clause after `parts[i]` is in the same sentence and holds one of `words`
+/// (any clause, when `words` is empty).
+fn followed_by(text: &str, parts: &[Range<usize>], i: usize, words: &[&str]) -> bool {
+    let (Some(this), Some(next)) = (parts.get(i), parts.get(i + 1)) else {
+        return false;
+    };
+    !text[this.end..next.start].contains(['。', '！', '？', '!', '?', '\n'])
+        && (words.is_empty() || words.iter().any(|w| text[next.clone()].contains(w)))
 }
 
 /// Whether `text` is made only of [`BETWEEN`], one after another.
@@ -365,9 +411,11 @@ static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> 
         super::needles::quick_to_build(&words)
     });
 
-/// The first clause that names a poor outside condition as the problem, as an item.
+/// The first clause that gives a poor outside condition as the cause, as an item.
 fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
-    for range in clauses(text) {
+    let parts = clauses(text);
+    for (i, range) in parts.iter().enumerate() {
+        let range = range.clone();
         let clause = &text[range.clone()];
         if !may_hold_circumstance(clause) {
             continue;
@@ -392,7 +440,15 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
             // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
             // to deal with it instead.
             let rest = clause[at + word.len()..].trim_end();
-            if state.ends(rest) {
+            let as_cause = match state.held(rest) {
+                Some(Held::Causing) => true,
+                Some(Held::Ends) => {
+                    CAUSE_BEFORE.iter().any(|c| before.contains(c))
+                        || followed_by_a_lack(text, &parts, i)
+                }
+                None => false,
+            };
+            if as_cause {
                 return Some(
                     ReviewItem::new(
                         ReviewKind::BlamingCircumstances,
@@ -457,15 +513,8 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             }
             let here = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c))
                 || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
-            // A consequence in the next clause of the same sentence: across a full stop it is
-            // the next point's (`且高层干部年龄偏大。这种结构不均衡导致…`).
-            let next = parts.get(i + 1).is_some_and(|r| {
-                !text[range.end..r.start].contains(['。', '！', '？', '!', '?', '\n'])
-                    && CONSEQUENCE_WORDS
-                        .iter()
-                        .any(|c| text[r.clone()].contains(c))
-            });
-            if here || next {
+            // A consequence in the next clause of the same sentence.
+            if here || followed_by(text, &parts, i, CONSEQUENCE_WORDS) {
                 return Some(blamed(location, text, range.clone(), what));
             }
         }
@@ -593,25 +642,30 @@ mod tests {
     }
 
     #[test]
-    fn a_poor_outside_condition_named_as_the_problem_is_flagged() {
+    fn a_poor_outside_condition_given_as_the_cause_is_flagged() {
         blamed_as(&[
-            ("党员年龄结构老化，发展党员难度大。", "党员年龄结构老化"),
             ("我村经济条件较差，集体收入少。", "我村经济条件较差"),
-            ("科室人手少，日常工作繁杂。", "科室人手少"),
-            (
-                "乡镇公务员的工作环境相对艰苦，",
-                "乡镇公务员的工作环境相对艰苦",
-            ),
-            (
-                "大量农村青壮年劳动力外出务工经商，",
-                "大量农村青壮年劳动力外出务工经商",
-            ),
             ("工作人员比较少，经费和车辆也不够用。", "工作人员比较少"),
             (
                 "部分人员配置不足影响工作效率。",
                 "部分人员配置不足影响工作效率",
             ),
-            ("科室成员少，科室工作范围广。", "科室成员少"),
+            (
+                "警力严重不足，制约着基层公安机关工作的正常开展。",
+                "警力严重不足",
+            ),
+            ("因业务萎缩经费紧缺，活动难以开展。", "因业务萎缩经费紧缺"),
+        ]);
+        // Named as the problem itself, with nothing said to follow from it, the condition is
+        // what the report is there to name.
+        not_blamed(&[
+            "党员年龄结构老化，发展党员难度大。",
+            "科室人手少，日常工作繁杂。",
+            "乡镇公务员的工作环境相对艰苦，",
+            "大量农村青壮年劳动力外出务工经商，",
+            "科室成员少，科室工作范围广。",
+            "（二）人手不足",
+            "一是文物保护经费比较短缺。",
         ]);
         not_blamed(&[
             "对群众认识落后的问题引导不够，宣传不到位。",
