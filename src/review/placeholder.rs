@@ -134,6 +134,11 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
         .flat_map(|(p, _)| p.find_ranges(text))
         .filter(|r| !anonymised_name(text, r))
         .collect();
+    // `**一、问题**`: Markdown's bold, which `typography` asks to take out, not a slot.
+    if bits & MARKS != 0 {
+        let bold = super::typography::markdown_bold(text);
+        found.retain(|r| !bold.iter().any(|b| r.start == b.start || r.end == b.end));
+    }
     if bits & EXES != 0 {
         found.extend(
             LATIN_WORD
@@ -287,6 +292,7 @@ mod tests {
             ["〔...〕", "〔…〕"]
         );
         assert_eq!(marks("共有[X]个消防栓，【××】具灭火器"), ["[X]", "【××】"]);
+        assert_eq!(marks("1. **设施环境卫生问题**：清扫不及时；**"), ["**"]);
         assert_eq!(
             marks("党员共计x人，占x%；拍X光片，画x轴，Windows X系统"),
             ["x", "x"]

@@ -29,7 +29,51 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         quotes(location, text, items);
         scraping_marks(location, text, items);
         numbers_inside(location, text, items);
+        for range in markdown_bold(text) {
+            let inner = &text[range.start + 2..range.end - 2];
+            items.push(
+                ReviewItem::new(
+                    ReviewKind::WebsiteLeftover,
+                    location,
+                    "网页 Markdown 的加粗符号“**”，导出后会原样印出：删去",
+                )
+                .with_rule("markdown_bold")
+                .with_range(text, range.clone())
+                .with_fix(text, inner.to_owned()),
+            );
+        }
     }
+}
+
+/// `1. **设施环境卫生问题**：…`: text a page set in Markdown's bold, a pair of `**` around a
+/// few words of Chinese on one line, which a speech would print as it is. A lone `**` is a
+/// slot to fill in (`placeholder`), and so is a pair around a template's clause.
+pub(super) fn markdown_bold(text: &str) -> Vec<Range<usize>> {
+    let runs: Vec<Range<usize>> = super::runs_of(text, |c| c == '*')
+        .into_iter()
+        .map(|(run, _)| run)
+        .filter(|run| run.len() == 2)
+        .collect();
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i + 1 < runs.len() {
+        let (open, close) = (&runs[i], &runs[i + 1]);
+        let inner = &text[open.end..close.start];
+        // A heading's few words, closed before punctuation or a space: `**乡共个村,耕地亩,**年`
+        // holds two slots of a template (`**乡`, `**年`), the second before a unit.
+        let bold = !inner.is_empty()
+            && !inner.contains(['\n', '*', '，', ',', '。', '；', ';'])
+            && inner.chars().count() <= 40
+            && inner.chars().any(is_chinese)
+            && !text[close.end..].chars().next().is_some_and(is_chinese);
+        if bold {
+            pairs.push(open.start..close.end);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    pairs
 }
 
 /// `乡2、镇发展`, `由于2、我县`: a list's number between two Chinese characters, where a page
@@ -419,6 +463,19 @@ mod tests {
             fixes("工作不实。一些干部的'想法。"),
             [fix(ReviewKind::WebsiteLeftover, "'", "")]
         );
+    }
+
+    #[test]
+    fn markdown_bold_is_taken_out() {
+        assert_eq!(
+            fixes("1. **设施环境卫生问题**：部分区域清扫不及时。"),
+            [fix(
+                ReviewKind::WebsiteLeftover,
+                "**设施环境卫生问题**",
+                "设施环境卫生问题"
+            )]
+        );
+        assert_eq!(fixes("**乡共个村耕地亩**年工农业总产值亿元。"), []);
     }
 
     #[test]
