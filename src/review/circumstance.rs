@@ -325,7 +325,6 @@ const BETWEEN: &[&str] = &[
 const CAUSING: &[&str] = &["影响", "导致", "致使", "制约", "造成", "使得"];
 
 /// How a clause holds a condition in a poor state.
-
 enum Held {
     /// The clause ends on the state (`我村经济条件较差`): the cause of what follows, if what
     /// follows says what it led to; alone, the problem itself.
