@@ -2,7 +2,7 @@
 //! a PDF copy's artefact) and half-width punctuation where full-width belongs (`,` for `，`,
 //! `(1)` for `（1）`, `"…"` for `“…”`). Each flag carries its fix.
 
-use super::{Location, ReviewItem, ReviewKind};
+use super::{Location, ReviewItem, ReviewKind, shorten, widen};
 use crate::draft::Draft;
 use std::ops::Range;
 
@@ -102,7 +102,7 @@ fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         {
             continue;
         }
-        items.push(
+        items.push(in_context(
             ReviewItem::new(
                 ReviewKind::WebsiteLeftover,
                 location,
@@ -114,8 +114,18 @@ fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .with_rule("number_inside")
             .with_range(text, start..search)
             .with_fix(text, ""),
-        );
+            text,
+        ));
     }
+}
+
+/// `item` with its excerpt widened to the words around its range: a lone `'` or `2、` says
+/// nothing of where it stands.
+fn in_context(mut item: ReviewItem, text: &str) -> ReviewItem {
+    if let Some(range) = item.range.clone() {
+        item.excerpt = Some(shorten(&text[widen(text, range, 8)], 40));
+    }
+    item
 }
 
 /// `检查出来的'问题`: a lone ASCII apostrophe between two Chinese characters, which 范文 sites
@@ -138,7 +148,7 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         if text[start..end].matches(['\'', '‘', '’']).count() > 1 {
             continue;
         }
-        items.push(
+        items.push(in_context(
             ReviewItem::new(
                 ReviewKind::WebsiteLeftover,
                 location,
@@ -147,7 +157,8 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .with_rule("scraping_mark")
             .with_range(text, at..at + 1)
             .with_fix(text, ""),
-        );
+            text,
+        ));
     }
 }
 
