@@ -237,6 +237,10 @@ const CONSEQUENCE: &[&str] = &[
     "导致", "致使", "使得", "造成", "以致", "从而", "所以", "因此",
 ];
 
+/// What others gave, after `由于`: help the writer had, a cause of what went well
+/// (`近年来由于团支部的热情帮助`), never an excuse.
+const HELP: &[&str] = &["帮助", "支持", "关心", "关怀", "指导", "培养", "帮扶"];
+
 /// Causes that name nothing (`由于各种原因`, `由于多方面的原因`): no circumstance is blamed.
 const NO_CAUSE_NAMED: &[&str] = &[
     "各种原因",
@@ -542,6 +546,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !NO_CAUSE_NAMED.contains(&cause.trim())
             && !only_a_setting(cause)
             && !own_part(first_listed(cause))
+            && !HELP.iter().any(|h| cause.contains(h))
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "外部条件"));
@@ -728,9 +733,14 @@ mod tests {
                 "由于这群年轻人大多生活在物质丰厚的年代，",
                 "由于这群年轻人大多生活在物质丰厚的年代",
             ),
+            (
+                "由于参保人员的大幅增加、居住分散、经办人员少，服务跟不上。",
+                "由于参保人员的大幅增加、居住分散、经办人员少",
+            ),
         ]);
         not_blamed(&[
             "由于在平时工作中，受不纯正目的驱使，干工作的性质也就变了。",
+            "近年来由于团支部的热情帮助，我进步很快，但仍有不足。",
             "由于私心作怪，不敢得罪人。",
             "由于自身经验、能力不足，工作打不开局面。",
             "由于认识上的偏差，学习不够深入。",
