@@ -540,16 +540,25 @@ fn precision_and_recall_on_real_findings() {
     assert!(union >= 0.8, "all tuning sets: recall {union:.2}");
 }
 
-/// Precision by rule over `scores`: right of flagged, for each rule that raised a flag.
-fn print_by_rule<'a>(name: &str, scores: impl Iterator<Item = &'a Score>) {
+/// The tallies `of` each score, summed by their key.
+fn summed<'a>(
+    scores: impl Iterator<Item = &'a Score>,
+    of: fn(&Score) -> &BTreeMap<String, (usize, usize)>,
+) -> BTreeMap<&'a str, (usize, usize)> {
     let mut total: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for score in scores {
-        for (rule, (flagged, right)) in &score.by_rule {
-            let tally = total.entry(rule.as_str()).or_default();
-            tally.0 += flagged;
-            tally.1 += right;
+        for (key, (a, b)) in of(score) {
+            let tally = total.entry(key.as_str()).or_default();
+            tally.0 += a;
+            tally.1 += b;
         }
     }
+    total
+}
+
+/// Precision by rule over `scores`: right of flagged, for each rule that raised a flag.
+fn print_by_rule<'a>(name: &str, scores: impl Iterator<Item = &'a Score>) {
+    let total = summed(scores, |s| &s.by_rule);
     let line: Vec<String> = total
         .iter()
         .map(|(rule, (flagged, right))| format!("{rule} {right}/{flagged}"))
@@ -559,14 +568,7 @@ fn print_by_rule<'a>(name: &str, scores: impl Iterator<Item = &'a Score>) {
 
 /// Recall by the kind of fault over `scores`: found of marked, for each kind.
 fn print_by_kind<'a>(name: &str, scores: impl Iterator<Item = &'a Score>) {
-    let mut total: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for score in scores {
-        for (kind, (marked, found)) in &score.by_kind {
-            let tally = total.entry(kind.as_str()).or_default();
-            tally.0 += marked;
-            tally.1 += found;
-        }
-    }
+    let total = summed(scores, |s| &s.by_kind);
     if total.is_empty() {
         return;
     }

@@ -556,41 +556,36 @@ mod tests {
         not_blamed_by(blame, texts);
     }
 
-    #[test]
-    fn each_excuse_of_a_finding_is_flagged() {
-        let text =
-            "由于受地区经济条件的限制，经费投入较少。由于社区党务工作者待遇偏低，工作任务又多。";
+    /// What `blame_each` flags in `text`, each item's words.
+    fn each_flagged(text: &str) -> Vec<&str> {
         let mut items = Vec::new();
         blame_each(
             Location::Finding(FindingId(1), Part::Body),
             text,
             &mut items,
         );
-        let flagged: Vec<&str> = items
+        items
             .iter()
             .filter_map(|item| item.range.clone().map(|r| &text[r]))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn each_excuse_of_a_finding_is_flagged() {
         assert_eq!(
-            flagged,
+            each_flagged(
+                "由于受地区经济条件的限制，经费投入较少。由于社区党务工作者待遇偏低，工作任务又多。"
+            ),
             ["由于受地区经济条件的限制", "由于社区党务工作者待遇偏低"]
         );
     }
 
     #[test]
     fn one_excuse_over_two_clauses_is_one_item() {
-        let text = "随着市场经济的不断发展，特别是随着社会经济成分的多样化，党建工作面临挑战。";
-        let mut items = Vec::new();
-        blame_each(
-            Location::Finding(FindingId(1), Part::Body),
-            text,
-            &mut items,
-        );
-        let flagged: Vec<&str> = items
-            .iter()
-            .filter_map(|item| item.range.clone().map(|r| &text[r]))
-            .collect();
         assert_eq!(
-            flagged,
+            each_flagged(
+                "随着市场经济的不断发展，特别是随着社会经济成分的多样化，党建工作面临挑战。"
+            ),
             ["随着市场经济的不断发展，特别是随着社会经济成分的多样化"]
         );
     }
