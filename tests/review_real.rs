@@ -311,7 +311,9 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// stopped being flagged, and Markdown's `**…**` became a leftover rather than a slot; last
 /// `heldout40.txt`, `heldout41.txt` and `heldout42.txt` together (precision 93 %, recall
 /// 44 %), after which `乘座`, `签订合同`, `书写病历`, help given after `由于` and
-/// `叫地地不灵` were read. No set is held out now.
+/// `叫地地不灵` were read. `heldout43.txt`, `heldout44.txt` and `heldout45.txt` were collected
+/// after that and are held out: scored once together at that stop (precision 85 %, recall
+/// 33 %), with no rule written from them yet.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -473,7 +475,11 @@ fn precision_and_recall_on_real_findings() {
         ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
-    let held_out: Vec<(&str, Score)> = Vec::new();
+    let held_out: Vec<(&str, Score)> = vec![
+        ("held-out set (heldout43.txt)", set("heldout43.txt")),
+        ("held-out set (heldout44.txt)", set("heldout44.txt")),
+        ("held-out set (heldout45.txt)", set("heldout45.txt")),
+    ];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
     }
