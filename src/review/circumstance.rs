@@ -149,7 +149,7 @@ fn blame_each(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             && let Some(last_range) = last.range.clone()
             && matches!(text.get(last_range.end..range.start), Some("，" | ","))
         {
-            *last = last.clone().with_range(text, last_range.start..range.end);
+            last.set_range(text, last_range.start..range.end);
             continue;
         }
         items.push(item.with_range(text, range));
@@ -354,31 +354,28 @@ impl PoorState {
 }
 
 /// Whether the clause after `parts[i]`, in the same sentence, says what the circumstance in
-/// `parts[i]` led to: a consequence (`导致`, `无暇`) or a neglect (`学习坚持得不好`,
+/// `parts[i]` led to: a consequence (`导致`, `无暇`, `制约着…`) or a neglect (`学习坚持得不好`,
 /// `集中学习少`). So followed, a circumstance is given as the finding's cause; alone it may be
 /// the problem itself (`（二）人手不足`, `社区工作繁杂，任务重，时间要求又紧`), which a report
-/// is free to name. Not across a full stop: that is the next point's (`且高层干部年龄偏大。
-/// 这种结构不均衡导致…`).
+/// is free to name.
 fn followed_by_a_lack(text: &str, parts: &[Range<usize>], i: usize) -> bool {
-    let next = |test: &dyn Fn(&str) -> bool| {
-        followed_by(text, parts, i, &[])
-            && parts
-                .get(i + 1)
-                .is_some_and(|next| test(text[next.clone()].trim_end()))
-    };
-    followed_by(text, parts, i, CONSEQUENCE_WORDS)
-        || followed_by(text, parts, i, excuse::NEGLECT)
-        || next(&|clause| CAUSING.iter().any(|c| clause.starts_with(c)) || clause.ends_with('少'))
+    next_in_sentence(text, parts, i).is_some_and(|next| {
+        let next = next.trim_end();
+        CONSEQUENCE_WORDS
+            .iter()
+            .chain(excuse::NEGLECT)
+            .any(|w| next.contains(w))
+            || CAUSING.iter().any(|c| next.starts_with(c))
+            || next.ends_with('少')
+    })
 }
 
-/// Whether the clause after `parts[i]` is in the same sentence and holds one of `words`
-/// (any clause, when `words` is empty).
-fn followed_by(text: &str, parts: &[Range<usize>], i: usize, words: &[&str]) -> bool {
-    let (Some(this), Some(next)) = (parts.get(i), parts.get(i + 1)) else {
-        return false;
-    };
-    !text[this.end..next.start].contains(['。', '！', '？', '!', '?', '\n'])
-        && (words.is_empty() || words.iter().any(|w| text[next.clone()].contains(w)))
+/// The clause after `parts[i]`, when it is in the same sentence: across a full stop it is the
+/// next point's (`且高层干部年龄偏大。这种结构不均衡导致…`).
+fn next_in_sentence<'a>(text: &'a str, parts: &[Range<usize>], i: usize) -> Option<&'a str> {
+    let (this, next) = (parts.get(i)?, parts.get(i + 1)?);
+    (!text[this.end..next.start].contains(['。', '！', '？', '!', '?', '\n']))
+        .then(|| &text[next.clone()])
 }
 
 /// Whether `text` is made only of [`BETWEEN`], one after another.
@@ -513,7 +510,9 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             let here = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c))
                 || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
             // A consequence in the next clause of the same sentence.
-            if here || followed_by(text, &parts, i, CONSEQUENCE_WORDS) {
+            let next = next_in_sentence(text, &parts, i)
+                .is_some_and(|next| CONSEQUENCE_WORDS.iter().any(|c| next.contains(c)));
+            if here || next {
                 return Some(blamed(location, text, range.clone(), what));
             }
         }

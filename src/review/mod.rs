@@ -386,10 +386,24 @@ impl ReviewItem {
 
     /// A range of the field: kept for highlighting, its text as excerpt.
     fn with_range(mut self, text: &str, range: Range<usize>) -> ReviewItem {
+        self.set_range(text, range);
+        self
+    }
+
+    /// [`ReviewItem::with_range`] on an item already made (an excuse widened over a comma).
+    fn set_range(&mut self, text: &str, range: Range<usize>) {
         self.excerpt = text
             .get(range.clone())
             .map(|t| shorten(t.trim(), EXCERPT_CHARS));
         self.range = Some(range);
+    }
+
+    /// The excerpt widened to the words around the item's range: a slot (`××`) or a mark
+    /// (`'`, `2、`) alone says nothing of where it stands.
+    fn in_context(mut self, text: &str) -> ReviewItem {
+        if let Some(range) = self.range.clone() {
+            self.excerpt = Some(shorten(&text[widen(text, range, 8)], 40));
+        }
         self
     }
 
@@ -465,6 +479,23 @@ fn runs_of(text: &str, marked: impl Fn(char) -> bool) -> Vec<(Range<usize>, char
     runs
 }
 
+/// Whether `c` ends a sentence: `。！？；!?;` or a line break.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n')
+}
+
+/// The byte range of the sentence of `text` that holds byte `at`, its end punctuation left out.
+fn sentence_around(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at]
+        .char_indices()
+        .rfind(|&(_, c)| ends_sentence(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(ends_sentence)
+        .map_or(text.len(), |i| at + i);
+    start..end
+}
+
 /// Byte ranges of the sentences of `text`, split after `。！？；!?;` and at line breaks, with
 /// the end punctuation and surrounding whitespace left out. Empty sentences are skipped.
 fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -479,7 +510,7 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
+        if ends_sentence(c) {
             push(start, i);
             start = i + c.len_utf8();
         }

@@ -2,7 +2,7 @@
 //! `____`, `20**年`, `×年×月`, `某某` or a bracketed hint; a speech handed in with one still
 //! in it shows it was copied.
 
-use super::{Location, Pattern, ReviewItem, ReviewKind, shorten, widen};
+use super::{Location, Pattern, ReviewItem, ReviewKind};
 use crate::draft::Draft;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -260,14 +260,15 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     for (field, text) in draft.text_fields() {
         for range in find(text) {
             let mark = &text[range.clone()];
-            let mut item = ReviewItem::new(
-                ReviewKind::Placeholder,
-                Location::from_field(field),
-                format!("“{mark}”是没有填写的占位符：请换成实际内容"),
-            )
-            .with_range(text, range.clone());
-            item.excerpt = Some(shorten(&text[widen(text, range, 8)], 40));
-            items.push(item);
+            items.push(
+                ReviewItem::new(
+                    ReviewKind::Placeholder,
+                    Location::from_field(field),
+                    format!("“{mark}”是没有填写的占位符：请换成实际内容"),
+                )
+                .with_range(text, range.clone())
+                .in_context(text),
+            );
         }
     }
 }

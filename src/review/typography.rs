@@ -2,7 +2,7 @@
 //! a PDF copy's artefact) and half-width punctuation where full-width belongs (`,` for `，`,
 //! `(1)` for `（1）`, `"…"` for `“…”`). Each flag carries its fix.
 
-use super::{Location, ReviewItem, ReviewKind, shorten, widen};
+use super::{Location, ReviewItem, ReviewKind, sentence_around};
 use crate::draft::Draft;
 use std::ops::Range;
 
@@ -30,25 +30,41 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         scraping_marks(location, text, items);
         numbers_inside(location, text, items);
         for range in markdown_bold(text) {
-            let inner = &text[range.start + 2..range.end - 2];
-            items.push(
-                ReviewItem::new(
-                    ReviewKind::WebsiteLeftover,
-                    location,
-                    "网页 Markdown 的加粗符号“**”，导出后会原样印出：删去",
-                )
-                .with_rule("markdown_bold")
-                .with_range(text, range.clone())
-                .with_fix(text, inner.to_owned()),
-            );
+            let inner = text[range.start + 2..range.end - 2].to_owned();
+            items.push(leftover(
+                location,
+                text,
+                range,
+                "markdown_bold",
+                "网页 Markdown 的加粗符号“**”，导出后会原样印出：删去".to_owned(),
+                inner,
+            ));
         }
     }
+}
+
+/// The item for a page's leftover at `range` of `text`, mended to `fix`.
+fn leftover(
+    location: Location,
+    text: &str,
+    range: Range<usize>,
+    rule: &str,
+    message: String,
+    fix: String,
+) -> ReviewItem {
+    ReviewItem::new(ReviewKind::WebsiteLeftover, location, message)
+        .with_rule(rule)
+        .with_range(text, range)
+        .with_fix(text, fix)
 }
 
 /// `1. **设施环境卫生问题**：…`: text a page set in Markdown's bold, a pair of `**` around a
 /// few words of Chinese on one line, which a speech would print as it is. A lone `**` is a
 /// slot to fill in (`placeholder`), and so is a pair around a template's clause.
 pub(super) fn markdown_bold(text: &str) -> Vec<Range<usize>> {
+    if !text.contains("**") {
+        return Vec::new();
+    }
     let runs: Vec<Range<usize>> = super::runs_of(text, |c| c == '*')
         .into_iter()
         .map(|(run, _)| run)
@@ -102,30 +118,22 @@ fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         {
             continue;
         }
-        items.push(in_context(
-            ReviewItem::new(
-                ReviewKind::WebsiteLeftover,
+        let message = format!(
+            "句中混进了列表编号“{}”（从网页复制时带入）：删去",
+            &text[start..search]
+        );
+        items.push(
+            leftover(
                 location,
-                format!(
-                    "句中混进了列表编号“{}”（从网页复制时带入）：删去",
-                    &text[start..search]
-                ),
+                text,
+                start..search,
+                "number_inside",
+                message,
+                String::new(),
             )
-            .with_rule("number_inside")
-            .with_range(text, start..search)
-            .with_fix(text, ""),
-            text,
-        ));
+            .in_context(text),
+        );
     }
-}
-
-/// `item` with its excerpt widened to the words around its range: a lone `'` or `2、` says
-/// nothing of where it stands.
-fn in_context(mut item: ReviewItem, text: &str) -> ReviewItem {
-    if let Some(range) = item.range.clone() {
-        item.excerpt = Some(shorten(&text[widen(text, range, 8)], 40));
-    }
-    item
 }
 
 /// `检查出来的'问题`: a lone ASCII apostrophe between two Chinese characters, which 范文 sites
@@ -139,26 +147,24 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         if !(before.is_some_and(is_chinese) && after.is_some_and(is_chinese)) {
             continue;
         }
-        let ends = ['。', '！', '？', '\n'];
-        let start = text[..at]
-            .char_indices()
-            .rfind(|&(_, c)| ends.contains(&c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[at + 1..].find(ends).map_or(text.len(), |i| at + 1 + i);
-        if text[start..end].matches(['\'', '‘', '’']).count() > 1 {
+        if text[sentence_around(text, at)]
+            .matches(['\'', '‘', '’'])
+            .count()
+            > 1
+        {
             continue;
         }
-        items.push(in_context(
-            ReviewItem::new(
-                ReviewKind::WebsiteLeftover,
+        items.push(
+            leftover(
                 location,
-                "网站为防复制插入的撇号“'”：删去",
+                text,
+                at..at + 1,
+                "scraping_mark",
+                "网站为防复制插入的撇号“'”：删去".to_owned(),
+                String::new(),
             )
-            .with_rule("scraping_mark")
-            .with_range(text, at..at + 1)
-            .with_fix(text, ""),
-            text,
-        ));
+            .in_context(text),
+        );
     }
 }
 

@@ -20,26 +20,12 @@ use super::trend::{
 };
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
-/// What [`Shape::Constrained`] starts from: verbs that name a constraint, then nouns of
-/// limiting or lack that `受` or `因` takes with the condition between (`受环境和条件限制`,
-/// `因条件所限`, `因经济欠缺`). Not `限于` alone:
-/// `学习局限于事务性工作` confesses a narrow habit.
-const CONSTRAINT_WORDS: &[&str] = &[
-    "受限于",
-    "受制于",
-    "受限",
-    "囿于",
-    "碍于",
-    "迫于",
-    "限制",
-    "制约",
-    "所限",
-    "欠缺",
-];
-/// The verbs of [`CONSTRAINT_WORDS`].
-const CONSTRAINED: &[&str] = CONSTRAINT_WORDS.split_at(6).0;
-/// The nouns of limiting of [`CONSTRAINT_WORDS`].
-const LIMITING: &[&str] = CONSTRAINT_WORDS.split_at(6).1;
+/// Verbs that name a constraint, which [`Shape::Constrained`] starts from (`受限于经济问题`).
+/// Not `限于` alone: `学习局限于事务性工作` confesses a narrow habit.
+const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "碍于", "迫于"];
+/// Nouns of limiting or lack that `受` or `因` takes with the condition between, which
+/// [`Shape::Constrained`] starts from too (`受环境和条件限制`, `因条件所限`, `因经济欠缺`).
+const LIMITING: &[&str] = &["限制", "制约", "所限", "欠缺"];
 
 /// Words that may stand between a constraint verb and its condition (`囿于现有条件`).
 const CONDITION_MODIFIERS: &[&str] = &["现有", "目前", "当前", "当地", "本地", "种种", "各种"];
@@ -57,8 +43,10 @@ fn constrained_at(clause: &str) -> Option<usize> {
     });
     after_verb.or_else(|| {
         // `受环境和条件限制`, `因条件限制`.
-        let at = clause.find(['受', '因'])?;
-        let rest = &clause[at + '受'.len_utf8()..];
+        let (at, by) = clause
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '受' | '因'))?;
+        let rest = &clause[at + by.len_utf8()..];
         let end = LIMITING.iter().filter_map(|l| rest.find(l)).min()?;
         let between = &rest[..end];
         (between.chars().count() <= 8 && OUTSIDE.iter().any(|o| between.contains(o))).then_some(at)
@@ -216,20 +204,23 @@ const WORLD: &[&str] = &["社会", "时代", "外部环境", "大环境", "市�
 const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作", "调查"];
 
 /// What, after `由于`, makes the cause the writer's own: a failing named (`由于私心作怪`,
-/// `由于认识上的偏差`, `由于缺乏沟通`), the self (`由于自身经验、能力不足`), or a negation
-/// (`由于没有对其进行有效的跟踪问效`). A cause with none of these is a circumstance
-/// (`由于有些企业规模小`, `由于企业在运作过程中求生存`).
+/// `由于认识上的偏差`, `由于缺乏沟通`) or the self (`由于自身经验、能力不足`); or one of
+/// [`OWN_STATES`]. A cause with none of these is a circumstance (`由于有些企业规模小`,
+/// `由于企业在运作过程中求生存`).
 pub(super) const OWN_PART: &[&str] = &[
     "自己", "自身", "我", "个人", "阅历", "经历", "思想", "认识", "意识", "观念", "理念", "心态",
     "心理", "情绪", "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力", "水平", "素质",
     "经验", "方法", "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神", "本领", "定力",
     "习惯", "主义", "沟通", "研究", "把握", "理解", "认知", "觉悟", "站位", "作为", "私心", "私利",
-    "放松", "松懈", "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑", "怕",
-    "轻", "弱", "淡", "没", "未", "无", "不",
+    "放松", "松懈", "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑",
 ];
-/// Words holding one of [`OWN_PART`] that name nothing of the writer's: `不` that negates
-/// nothing (`由于社会开放程度的不断提高`, `由于他们本人不在企业决策核心层之内`), `轻` of the
-/// young (`由于这群年轻人大多生活在物质丰厚的年代`).
+/// Negation and weakness, which after `由于` make the cause the writer's own too
+/// (`由于没有对其进行有效的跟踪问效`, `由于怕得罪人`), though outside factors have them as well
+/// (`效益不好`).
+const OWN_STATES: &[&str] = &["怕", "轻", "弱", "淡", "没", "未", "无", "不"];
+/// Words holding one of [`OWN_PART`] or [`OWN_STATES`] that name nothing of the writer's:
+/// `不` that negates nothing (`由于社会开放程度的不断提高`, `由于他们本人不在企业决策核心层
+/// 之内`), `轻` of the young (`由于这群年轻人大多生活在物质丰厚的年代`).
 const NOT_OWN_PART: &[&str] = &["不断", "不在", "不少", "不同", "年轻"];
 /// Where the cause after `由于` ends and its consequence begins, within a clause
 /// (`由于相对稳定和谐的生活导致了社区党员的大局意识淡薄`).
@@ -287,7 +278,7 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
 /// circumstance is an excuse, whatever follows it.
 fn own_part(cause: &str) -> bool {
     let cause = without(cause, NOT_OWN_PART);
-    OWN_PART.iter().any(|w| cause.contains(w))
+    OWN_PART.iter().chain(OWN_STATES).any(|w| cause.contains(w))
 }
 
 /// People outside the writer's own side.
@@ -372,40 +363,50 @@ enum Shape {
     OtherBodies,
 }
 
-/// The words each shape starts from, in the order of [`Shape`].
-const TRIGGERS: [&[&str]; 13] = [
-    CONSTRAINT_WORDS,
-    ALREADY,
-    FAMILY,
-    EFFORT,
-    PEOPLE,
-    LOAD,
-    WORLD,
-    &["由于"],
-    &["随着"],
-    &["因素", "方面的影响", "方面影响"],
-    TESTS,
-    GREW,
-    OTHER_BODIES,
+/// How many shapes there are.
+const SHAPES: usize = Shape::OtherBodies as usize + 1;
+
+/// The words each shape starts from; a shape may have more than one list.
+const TRIGGERS: &[(Shape, &[&str])] = &[
+    (Shape::Constrained, CONSTRAINED),
+    (Shape::Constrained, LIMITING),
+    (Shape::Already, ALREADY),
+    (Shape::Family, FAMILY),
+    (Shape::Effort, EFFORT),
+    (Shape::People, PEOPLE),
+    (Shape::Load, LOAD),
+    (Shape::World, WORLD),
+    (Shape::Because, &["由于"]),
+    (Shape::Trend, &["随着"]),
+    (Shape::Factor, &["因素", "方面的影响", "方面影响"]),
+    (Shape::HardTest, TESTS),
+    (Shape::Grew, GREW),
+    (Shape::OtherBodies, OTHER_BODIES),
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
 /// none of them, and a draft of thousands of findings then skips the shapes' dozens of searches
 /// per clause.
-struct Shapes([bool; TRIGGERS.len()]);
+struct Shapes([bool; SHAPES]);
 
 static ANY_TRIGGER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| super::super::needles::quick_to_build(&TRIGGERS.concat()));
+    std::sync::LazyLock::new(|| {
+        let words: Vec<&str> = TRIGGERS
+            .iter()
+            .flat_map(|(_, words)| words.iter().copied())
+            .collect();
+        super::super::needles::quick_to_build(&words)
+    });
 
 impl Shapes {
     fn of(text: &str) -> Shapes {
-        let mut held = [ANY_TRIGGER.is_none(); TRIGGERS.len()];
+        let mut held = [ANY_TRIGGER.is_none(); SHAPES];
         if let Some(any) = ANY_TRIGGER.as_ref() {
             for found in any.find_overlapping_iter(text) {
                 let mut index = found.pattern().as_usize();
-                for (shape, words) in TRIGGERS.iter().enumerate() {
+                for (shape, words) in TRIGGERS {
                     if index < words.len() {
-                        held[shape] = true;
+                        held[*shape as usize] = true;
                         break;
                     }
                     index -= words.len();
@@ -520,7 +521,10 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
         }
         // 随着改革开放的深入和经济的飞速发展
         if shapes.has(Shape::Trend)
-            && let Some(at) = trend_at(clause, &text[range.start..])
+            && let Some(at) = trend_at(
+                clause,
+                &text[range.start..super::super::sentence_around(text, range.start).end],
+            )
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "社会环境"));

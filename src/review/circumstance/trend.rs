@@ -54,7 +54,7 @@ const OWN_LAG: &[&str] = &[
 const ANNOUNCING: &[&str] = &["暴露出", "新的问题", "新问题", "主要有", "如下"];
 
 /// Where `clause` gives a trend of the times as the background of the problem. `sentence` is
-/// the text from the clause's start to the end of the text, read up to the sentence's end.
+/// the rest of the clause's sentence, from the clause's start.
 pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
     let at = clause.find("随着")?;
     let rest = &clause[at + "随着".len()..];
@@ -63,11 +63,11 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
     if near[..trend_start].chars().count() > BEFORE_TREND {
         return None;
     }
-    let sentence_end = sentence
-        .find(['。', '；', ';', '\n'])
-        .unwrap_or(sentence.len());
-    let whole = &sentence[..sentence_end];
-    (!OWN_LAG.iter().chain(ANNOUNCING).any(|w| whole.contains(w))).then_some(at)
+    (!OWN_LAG
+        .iter()
+        .chain(ANNOUNCING)
+        .any(|w| sentence.contains(w)))
+    .then_some(at)
 }
 
 /// What a test is called when its difficulty is given as the cause of poor results.
@@ -199,13 +199,12 @@ pub(super) fn outside_factors_at(clause: &str) -> Option<usize> {
     None
 }
 
-/// Whether the listed factors name one of the writer's own: a word of `OWN_PART` (its
-/// single characters of negation and weakness aside, which outside factors have too:
-/// `效益不好`), or one of [`OWN_FACTORS`].
+/// Whether the listed factors name one of the writer's own: a word of `OWN_PART` (not its
+/// negations and weaknesses, which outside factors have too: `效益不好`), or one of
+/// [`OWN_FACTORS`].
 fn owned(listed: &str) -> bool {
     OWN_PART
         .iter()
-        .filter(|w| w.chars().count() > 1 || **w == "我")
         .chain(OWN_FACTORS)
         .any(|w| listed.contains(w))
 }

@@ -7,7 +7,7 @@
 //! Quantities (`不多`, `较少`) are left to the listed verbs: `吸收的不多` also reads "what was
 //! taken in is not much".
 
-use super::super::{Location, ReviewItem, closes_clause};
+use super::super::{Location, ReviewItem, closes_clause, sentence_around};
 use super::particle::{MORE_VERBS, han_before, particle_item};
 use super::{Verbs, ends_clause};
 use crate::clean::is_han;
@@ -38,13 +38,7 @@ fn quantity_beside_de2(
         .next()
         .filter(|&c| QUANTITIES_OF_ONE.contains(c))?;
     let start = han_before(text, at, 2).or_else(|| han_before(text, at, 1))?;
-    let ends = ['。', '！', '？', '；', '\n'];
-    let from = text[..at]
-        .char_indices()
-        .rfind(|&(_, c)| ends.contains(&c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text[after..].find(ends).map_or(text.len(), |i| after + i);
-    let sentence = &text[from..to];
+    let sentence = &text[sentence_around(text, at)];
     let parallel = QUANTITIES_OF_ONE
         .chars()
         .any(|q| sentence.contains(&format!("得{q}")));
