@@ -151,11 +151,15 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                 })
                 // A lone `x` stands for a figure when a unit follows (`共计x人`, `占x%`; not
                 // `X光`, `x轴`).
-                // Nor before a place's level (`X市X名村党支部书记`).
+                // Nor before a place's level or kind (`X市X名村党支部书记`, `x厂周边`,
+                // `x小区商家`).
                 .filter(|r| {
+                    let rest = &text[r.end..];
                     text[r.clone()].chars().count() >= 2
-                        || super::concrete::unit_follows(&text[r.end..], true)
-                        || text[r.end..].starts_with(PLACE_LEVELS)
+                        || super::concrete::unit_follows(rest, true)
+                        || rest.starts_with(PLACE_LEVELS)
+                        || rest.starts_with(PLACE_FEATURES)
+                        || PLACE_KINDS.iter().any(|k| rest.starts_with(k))
                 }),
         );
     }
@@ -222,6 +226,9 @@ fn is_star(c: char) -> bool {
 
 /// The levels of a place, after its name (`X市`, `*县`).
 const PLACE_LEVELS: [char; 7] = ['省', '市', '县', '区', '乡', '镇', '村'];
+
+/// Kinds of place or body after an `x` for its name (`x厂`, `x小区`, `x中路`).
+const PLACE_KINDS: [&str; 8] = ["厂", "小区", "社区", "中路", "公司", "学校", "医院", "街道"];
 
 /// What else names a place after a star for its name (`*河沿线`).
 const PLACE_FEATURES: [char; 5] = ['河', '江', '湖', '路', '街'];
@@ -333,6 +340,7 @@ mod tests {
             ["41人,占比;", "33名,仅占;"]
         );
         assert_eq!(marks("目前,X市X名村党支部书记"), ["X", "X"]);
+        assert_eq!(marks("x厂周边区域，x小区商家，x中路两侧"), ["x", "x", "x"]);
         assert_eq!(
             marks("1项推进滞后,滞后率占比%,滞后项目占比约%"),
             ["占比%", "约%"]

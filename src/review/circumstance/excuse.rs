@@ -16,7 +16,8 @@
 
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::trend::{
-    OTHER_BODIES, TESTS, hard_test_at, others_at_fault_at, outside_factors_at, trend_at,
+    CHANCED, HARDSHIPS, OTHER_BODIES, RISING, TESTS, bad_timing_at, hard_test_at,
+    made_work_hard_at, others_at_fault_at, outside_factors_at, rising_demands_at, trend_at,
 };
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
@@ -208,11 +209,12 @@ const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作"
 /// [`OWN_STATES`]. A cause with none of these is a circumstance (`由于有些企业规模小`,
 /// `由于企业在运作过程中求生存`).
 pub(super) const OWN_PART: &[&str] = &[
-    "自己", "自身", "我", "个人", "阅历", "经历", "思想", "认识", "意识", "观念", "理念", "心态",
-    "心理", "情绪", "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力", "水平", "素质",
-    "经验", "方法", "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神", "本领", "定力",
-    "习惯", "主义", "沟通", "研究", "把握", "理解", "认知", "觉悟", "站位", "作为", "私心", "私利",
-    "放松", "松懈", "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难", "顾虑",
+    "自己", "自身", "我", "个人", "本人", "疏忽", "阅历", "经历", "思想", "认识", "意识", "观念",
+    "理念", "心态", "心理", "情绪", "主观", "党性", "宗旨", "修养", "理想", "信念", "作风", "能力",
+    "水平", "素质", "经验", "方法", "学习", "重视", "要求", "标准", "责任", "担当", "态度", "精神",
+    "本领", "定力", "习惯", "主义", "沟通", "研究", "把握", "理解", "认知", "觉悟", "站位", "作为",
+    "私心", "私利", "放松", "松懈", "懈怠", "忽视", "忽略", "缺乏", "欠缺", "偏差", "惰性", "畏难",
+    "顾虑",
 ];
 /// Negation and weakness, which after `由于` make the cause the writer's own too
 /// (`由于没有对其进行有效的跟踪问效`, `由于怕得罪人`), though outside factors have them as well
@@ -220,8 +222,19 @@ pub(super) const OWN_PART: &[&str] = &[
 const OWN_STATES: &[&str] = &["怕", "轻", "弱", "淡", "没", "未", "无", "不"];
 /// Words holding one of [`OWN_PART`] or [`OWN_STATES`] that name nothing of the writer's:
 /// `不` that negates nothing (`由于社会开放程度的不断提高`, `由于他们本人不在企业决策核心层
-/// 之内`), `轻` of the young (`由于这群年轻人大多生活在物质丰厚的年代`).
-const NOT_OWN_PART: &[&str] = &["不断", "不在", "不少", "不同", "年轻"];
+/// 之内`), `轻` of the young (`由于这群年轻人大多生活在物质丰厚的年代`), others' selves
+/// (`他们本人`), a tradition's views (`由于传统观念的原因`).
+const NOT_OWN_PART: &[&str] = &[
+    "不断",
+    "不在",
+    "不少",
+    "不同",
+    "年轻",
+    "传统观念",
+    "他们本人",
+    "她们本人",
+    "其本人",
+];
 /// Where the cause after `由于` ends and its consequence begins, within a clause
 /// (`由于相对稳定和谐的生活导致了社区党员的大局意识淡薄`).
 const CONSEQUENCE: &[&str] = &[
@@ -282,7 +295,17 @@ fn own_part(cause: &str) -> bool {
 }
 
 /// People outside the writer's own side.
-const PEOPLE: &[&str] = &["群众", "村民", "居民", "老百姓", "家长", "农户"];
+const PEOPLE: &[&str] = &[
+    "群众",
+    "村民",
+    "居民",
+    "老百姓",
+    "家长",
+    "农户",
+    "业户",
+    "商户",
+    "经营户",
+];
 
 /// Attitudes that are poor when strong.
 const BAD_ATTITUDES: &[&str] = &[
@@ -361,10 +384,13 @@ enum Shape {
     HardTest,
     Grew,
     OtherBodies,
+    Timing,
+    Demands,
+    MadeHard,
 }
 
 /// How many shapes there are.
-const SHAPES: usize = Shape::OtherBodies as usize + 1;
+const SHAPES: usize = Shape::MadeHard as usize + 1;
 
 /// The words each shape starts from; a shape may have more than one list.
 const TRIGGERS: &[(Shape, &[&str])] = &[
@@ -382,6 +408,9 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::HardTest, TESTS),
     (Shape::Grew, GREW),
     (Shape::OtherBodies, OTHER_BODIES),
+    (Shape::Timing, CHANCED),
+    (Shape::Demands, RISING),
+    (Shape::MadeHard, HARDSHIPS),
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -467,6 +496,30 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "其他单位"));
+        }
+        // 恰逢今年机构改革
+        if shapes.has(Shape::Timing)
+            && let Some(at) = bad_timing_at(clause)
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "客观原因"));
+        }
+        // 加之公众对食品安全要求越来越高
+        if shapes.has(Shape::Demands)
+            && let Some(at) = rising_demands_at(
+                clause,
+                &text[range.start..super::super::sentence_around(text, range.start).end],
+            )
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "外部因素"));
+        }
+        // 学生流动和校外兼职等都给查寝工作造成一定困难
+        if shapes.has(Shape::MadeHard)
+            && let Some(at) = made_work_hard_at(clause)
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "外部因素"));
         }
         // 学习承担的事情多了
         if shapes.has(Shape::Grew)
@@ -574,7 +627,9 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             let first = first_listed(rest);
             let set_in_their_ways = HABITS.iter().any(|a| first.contains(a))
                 && HARD_TO_CHANGE.iter().any(|s| first.ends_with(s));
-            let lacking = LACKING.iter().any(|s| rest.ends_with(s));
+            let lacking = LACKING
+                .iter()
+                .any(|s| rest.ends_with(s) || first.ends_with(s));
             if strong || weak || set_in_their_ways || lacking {
                 return Some(
                     ReviewItem::new(
@@ -741,12 +796,21 @@ mod tests {
                 "由于参保人员的大幅增加、居住分散、经办人员少，服务跟不上。",
                 "由于参保人员的大幅增加、居住分散、经办人员少",
             ),
+            (
+                "目前来看，由于传统观念的原因，群众普遍存在防范心理。",
+                "由于传统观念的原因",
+            ),
+            (
+                "由于他们本人不在企业决策核心层之内，作用发挥有限。",
+                "由于他们本人不在企业决策核心层之内",
+            ),
         ]);
         not_blamed(&[
             "由于在平时工作中，受不纯正目的驱使，干工作的性质也就变了。",
             "近年来由于团支部的热情帮助，我进步很快，但仍有不足。",
             "由于私心作怪，不敢得罪人。",
             "由于自身经验、能力不足，工作打不开局面。",
+            "由于本人疏忽，材料报送不及时。",
             "由于认识上的偏差，学习不够深入。",
             "由于没有对其进行有效的跟踪问效与问责，整改不彻底。",
             "由于缺乏沟通在会议上安排容易出现分歧。",
@@ -778,6 +842,10 @@ mod tests {
             (
                 "家长对某些教学活动的理解可能存在偏差。",
                 "家长对某些教学活动的理解可能存在偏差",
+            ),
+            (
+                "经常遇到业户对执法工作不配合、乱起哄甚至发生肢体冲突。",
+                "经常遇到业户对执法工作不配合、乱起哄甚至发生肢体冲突",
             ),
         ]);
         not_blamed(&[

@@ -23,6 +23,8 @@ const TRENDS: &[&str] = &[
     "社会发展",
     "社会的进步",
     "时代的发展",
+    "城市规模",
+    "城市化",
     "人口流动",
     "流动性",
     "维权意识",
@@ -68,6 +70,111 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
         .chain(ANNOUNCING)
         .any(|w| sentence.contains(w)))
     .then_some(at)
+}
+
+/// Words that set the problem at the time of an event (`恰逢今年机构改革，人员变动频繁`).
+pub(super) const CHANCED: &[&str] = &["恰逢", "适逢", "正逢", "正值", "正赶上", "恰好赶上"];
+/// Events out of the writer's hands that such a time names. Not `改革` alone: `正值全面深化
+/// 改革的关键时期` sets a scene.
+const EVENTS: &[&str] = &[
+    "机构改革",
+    "机构调整",
+    "人事调整",
+    "换届",
+    "疫情",
+    "汛期",
+    "撤并",
+    "搬迁",
+];
+
+/// Where `clause` puts the problem down to an event it happened to coincide with.
+pub(super) fn bad_timing_at(clause: &str) -> Option<usize> {
+    let (at, word) = CHANCED
+        .iter()
+        .find_map(|w| clause.find(w).map(|at| (at, *w)))?;
+    let rest = &clause[at + word.len()..];
+    EVENTS.iter().any(|e| rest.contains(e)).then_some(at)
+}
+
+/// Words that add a cause (`加之公众对食品安全要求越来越高`).
+const ADDED_CAUSES: &[&str] = &["加之", "加上", "由于", "随着"];
+/// Those whose demands a report may say have grown.
+const DEMANDERS: &[&str] = &[
+    "公众",
+    "群众",
+    "社会",
+    "上级",
+    "家长",
+    "服务对象",
+    "患者",
+    "病人",
+    "居民",
+    "消费者",
+];
+const DEMANDS: &[&str] = &["要求", "期望", "期待", "需求"];
+pub(super) const RISING: &[&str] = &[
+    "越来越高",
+    "日益提高",
+    "不断提高",
+    "日益增长",
+    "越来越多",
+    "不断增加",
+    "日益增加",
+];
+
+/// Where `clause` gives others' growing demands as a cause of the problem. `sentence` is the
+/// rest of the clause's sentence: `随着群众需求日益增长，自己的服务能力跟不上` owns the lag.
+pub(super) fn rising_demands_at(clause: &str, sentence: &str) -> Option<usize> {
+    let at = ADDED_CAUSES.iter().filter_map(|w| clause.find(w)).min()?;
+    let rest = &clause[at..];
+    let rest = &rest[DEMANDERS.iter().filter_map(|d| rest.find(d)).min()?..];
+    let rest = &rest[DEMANDS.iter().filter_map(|d| rest.find(d)).min()?..];
+    let owned = OWN_LAG
+        .iter()
+        .chain(ANNOUNCING)
+        .any(|w| sentence.contains(w));
+    (RISING.iter().any(|r| rest.contains(r)) && !owned).then_some(at)
+}
+
+/// What something did to the work (`给查寝工作造成一定困难`).
+const MADE: &[&str] = &["造成", "带来", "增加"];
+pub(super) const HARDSHIPS: &[&str] = &["困难", "难度", "不便", "阻力"];
+
+/// Doers that are the writer or the writer's failing (`本人疏忽给工作带来困难`).
+const OWN_DOERS: &[&str] = &[
+    "自己",
+    "自身",
+    "本人",
+    "个人",
+    "我",
+    "疏忽",
+    "失误",
+    "不足",
+    "不够",
+    "不到位",
+    "不力",
+];
+
+/// Where `clause` says what others did made the writer's work hard (`加上学生流动和校外兼职等
+/// 都给查寝工作造成一定困难`): the doer named in the clause and not the writer's own failing.
+/// A doer of one's own (`由于本人疏忽，给工作带来困难`) stands in another clause, or names a
+/// part of the writer's.
+pub(super) fn made_work_hard_at(clause: &str) -> Option<usize> {
+    let at = clause.find('给')?;
+    let doer = &clause[..at];
+    let rest = &clause[at..];
+    let work = rest.find("工作")?;
+    if work > 4 * '给'.len_utf8()
+        || doer.chars().count() < 4
+        || OWN_DOERS.iter().any(|w| doer.contains(w))
+    {
+        return None;
+    }
+    let made = work + MADE.iter().filter_map(|m| rest[work..].find(m)).min()?;
+    HARDSHIPS
+        .iter()
+        .any(|h| rest[made..].contains(h))
+        .then_some(at)
 }
 
 /// What a test is called when its difficulty is given as the cause of poor results.
@@ -265,6 +372,41 @@ mod tests {
                 "但随着课程的深入，我们认识到了不足。",
                 "随着全面从严治党的深入开展，这些问题得到明显纠治。",
                 "但随着经济的开展和环境的不断变化，也日益暴露出一些新的问题，主要有：",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_event_others_demands_and_what_others_made_hard_are_blame() {
+        blamed_as_by(
+            blame,
+            &[
+                (
+                    "欠缺专业技能培训，恰逢今年机构改革，人员变动频繁，导致填报工作滞后。",
+                    "恰逢今年机构改革",
+                ),
+                (
+                    "加之公众对食品安全要求越来越高，我区监管工作面临任务重、压力大。",
+                    "加之公众对食品安全要求越来越高",
+                ),
+                (
+                    "加上学生流动和校外兼职等都给查寝工作造成一定困难。",
+                    "加上学生流动和校外兼职等都给查寝工作造成一定困难",
+                ),
+                (
+                    "但随着城市规模的不断扩大，管理难度增加。",
+                    "但随着城市规模的不断扩大",
+                ),
+            ],
+        );
+        not_blamed_by(
+            blame,
+            &[
+                "当前正值全面深化改革的关键时期，自己思想解放不够。",
+                "随着群众对美好生活的需求日益增长，自己的服务能力跟不上。",
+                "由于本人疏忽，给工作带来困难。",
+                "个人工作方法简单，给单位工作带来不便。",
+                "群众对我们的要求越来越高。",
             ],
         );
     }

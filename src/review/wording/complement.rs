@@ -270,10 +270,23 @@ fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
             .filter(|&c| is_han(c))
             .map(char::len_utf8)
             .sum();
-        let two_closing =
-            any_two && two == 6 && r.chars().nth(1) != Some('的') && ends_complement(&r[two..]);
+        let two_closing = any_two
+            && two == 6
+            && r.chars().nth(1) != Some('的')
+            && (ends_complement(&r[two..]) || paired_quality_closes(&r[two..]));
         listed.or(two_closing.then_some(two)).map(|q| d.len() + q)
     })
+}
+
+/// `和协调。` after `配合的不够主动`: a second quality of two characters joined by `和` or `与`,
+/// closing the clause; the degree adverb grades both.
+fn paired_quality_closes(rest: &str) -> bool {
+    let Some(second) = rest.strip_prefix(['和', '与']) else {
+        return false;
+    };
+    let mut chars = second.char_indices();
+    let both_han = chars.by_ref().take(2).filter(|(_, c)| is_han(*c)).count() == 2;
+    both_han && ends_complement(&second[chars.next().map_or(second.len(), |(i, _)| i)..])
 }
 
 /// A doubled quality and `的` closing the clause (`坚持的好好的`): the state the action left,

@@ -79,6 +79,29 @@ fn disposes(rest: &str) -> bool {
             .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
 }
 
+/// Prepositions that open an adverbial of their own (`很好的与司法所配合`).
+const PREPOSITIONS: &[char] = &['与', '同', '跟', '向'];
+
+/// Whether `rest`, what follows `的`, is a prepositional phrase and its verb (`与司法所配合，`):
+/// a preposition, then the clause ending on a verb of two characters with no `的` in it
+/// (`积极的与消极的` lists qualities).
+fn prepositional_verb_phrase(rest: &str, verbs: &Verbs) -> bool {
+    let Some(phrase) = rest.strip_prefix(PREPOSITIONS) else {
+        return false;
+    };
+    let end = phrase
+        .find(super::super::closes_clause)
+        .unwrap_or(phrase.len());
+    let phrase = &phrase[..end];
+    phrase.chars().count() >= 3
+        && !phrase.contains('的')
+        && verbs
+            .all()
+            .iter()
+            .chain(MORE_VERBS)
+            .any(|v| v.chars().count() == 2 && phrase.ends_with(v))
+}
+
 /// Owners before `的`, after which `把`/`将` may still open a noun (`我们的将来` aside, which
 /// [`NOT_DISPOSAL`] holds): what they own is no manner of doing.
 const OWNERS: &[&str] = &[
@@ -245,6 +268,7 @@ fn adverbial(
     let go = go
         || passive
         || disposal
+        || prepositional_verb_phrase(rest, verbs)
         || CLAUSE_VERBS
             .iter()
             .chain(VERB_PHRASE_HEADS)
@@ -383,6 +407,11 @@ mod tests {
         );
         flagged("日子坚持的好好的，", "坚持的好好的", "坚持得好好的");
         flagged("把文章讲的支离破碎，", "讲的支离破碎", "讲得支离破碎");
+        flagged(
+            "部门之间相互配合的不够主动和协调。",
+            "配合的不够主动",
+            "配合得不够主动",
+        );
         quiet(&[
             "我们取得的很多成绩，他做的很多工作。",
             "这样做的好处很多，写的东西很长。",
@@ -492,6 +521,9 @@ mod tests {
         flagged("学习时认认真真的去读原文。", "认认真真的", "认认真真地");
         flagged("没有主动的去学习。", "主动的", "主动地");
         flagged("我积极的参与，", "积极的", "积极地");
+        flagged("各部门未能很好的与司法所配合，", "很好的", "很好地");
+        flagged("有效的同群众沟通。", "有效的", "有效地");
+        quiet(&["积极的与消极的因素并存。", "正确的向导作用。"]);
         flagged("工作中深入细致的开展了调研。", "深入细致的", "深入细致地");
         flagged(
             "自身存在的拖延症极大的影响了自己的学习与生活。",
