@@ -60,8 +60,21 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("刚参加工作", "所处阶段"),
     ("刚毕业", "所处阶段"),
     ("刚入职", "所处阶段"),
-    ("受疫情", "疫情"),
+    // `因受新冠肺炎疫情影响`, `鉴于…疫情防控形势仍然严峻`: the epidemic as the cause, read
+    // from the cause words around it like the others (`疫情防控工作落实不到位` names none).
+    ("疫情", "疫情"),
+    // Money lacking, the lack named first (`因缺资金`, `由于缺乏资金`, `因地方财政困难`).
+    ("缺资金", "经费不足"),
+    ("缺乏资金", "经费不足"),
+    ("缺少资金", "经费不足"),
+    ("资金等问题", "经费不足"),
+    ("财政困难", "经费不足"),
 ];
+
+/// Circumstances that also name the writer's own work (`疫情防控工作`): the cause only with a
+/// cause word before them, or one of [`RIGHT_AFTER_CAUSE`] right after.
+const SUBJECTS_OF_WORK: &[&str] = &["疫情"];
+const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
 /// Words before the circumstance, in its clause, that make it a cause (`随着年龄的增长`,
 /// `因为工作性质的原因`). Only before: after it they give a reason of the circumstance's own
@@ -212,6 +225,9 @@ const CONDITIONS: &[(&str, &str, &PoorState)] = &[
     ("人员配置", "人手少", &SHORT),
     ("成员", "人手少", &SHORT),
     ("经费", "经费不足", &SHORT),
+    ("资金", "经费不足", &SHORT),
+    ("财力", "经费不足", &SHORT),
+    ("财政", "经费不足", &SHORT),
     ("工作环境", "工作环境", &HARSH),
     ("工作条件", "工作条件", &HARSH),
     ("青壮年", "人口外流", &DRAIN),
@@ -507,8 +523,17 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             if CONFESSING.iter().any(|c| clause[..at].contains(c)) || disposes_of(&clause[..at]) {
                 continue;
             }
-            let here = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c))
-                || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
+            let before = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c));
+            if SUBJECTS_OF_WORK.contains(word) {
+                // `疫情防控工作落实不到位，导致…` is the writer's own work: the epidemic is the
+                // cause only when a cause word stands before it or right after it.
+                let after = &clause[at + word.len()..];
+                if before || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
+                    return Some(blamed(location, text, range.clone(), what));
+                }
+                continue;
+            }
+            let here = before || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
             // A consequence in the next clause of the same sentence.
             let next = next_in_sentence(text, &parts, i)
                 .is_some_and(|next| CONSEQUENCE_WORDS.iter().any(|c| next.contains(c)));
@@ -627,10 +652,22 @@ mod tests {
                 "部分党员对自身进入毕业年级而产生的“浮躁”问题进行了剖析",
             ),
             ("受疫情影响，集中学习开展得少。", "受疫情影响"),
+            (
+                "因受新冠肺炎疫情影响，年度会议未能召开。",
+                "因受新冠肺炎疫情影响",
+            ),
+            (
+                "新冠肺炎疫情给协会的交流活动造成了较大的影响。",
+                "新冠肺炎疫情给协会的交流活动造成了较大的影响",
+            ),
+            ("项目因缺资金迟迟未开工。", "项目因缺资金迟迟未开工"),
+            ("因地方财政困难，配套未到位。", "因地方财政困难"),
         ]);
         not_blamed(&[
             "对毕业年级党员的教育管理不够。",
             "疫情防控工作落实不到位，导致群众不满。",
+            "在疫情防控中冲锋在前不够。",
+            "对专项资金的监管不到位。",
         ]);
     }
 
