@@ -438,6 +438,9 @@ fn everyday_speech_content_is_never_flagged() {
         "全体党员的学习笔记平均只有0.8万字，与要求相差较大。",
         "对下属单位的微信工作群管理不严，存在泄密风险。",
         "客服中心服务质量投诉率较上年上升2个百分点。",
+        // An office's own account (heldout48, http://www.7rdy.cn/show/7528.html): the people's
+        // private messages to it are its work, not a page's "message me".
+        "个别微信公众号仍不能及时回复群众私信，互动回应较差。",
         "在推进“放管服”改革中，一键登录、扫码办理等便民措施推广不够。",
         "对群众反映的问题，有时只是让其添加工作人员微信了事，跟踪不够。",
         "时间：2023年12月25日",

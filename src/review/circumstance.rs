@@ -69,23 +69,44 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("缺少资金", "经费不足"),
     ("资金等问题", "经费不足"),
     ("财政困难", "经费不足"),
+    ("缺少经费", "经费不足"),
+    ("缺乏经费", "经费不足"),
+    // Busy, said plainly (`因为客户比较多比较忙`).
+    ("比较忙", "工作忙"),
+    ("较忙", "工作忙"),
+    ("很忙", "工作忙"),
+    ("太忙", "工作忙"),
+    // The post's own nature (`再加上银保渠道本身的特殊性`).
+    ("特殊性", "工作性质"),
 ];
 
-/// Circumstances that also name the writer's own work (`疫情防控工作`): the cause only with a
-/// cause word before them, or one of [`RIGHT_AFTER_CAUSE`] right after.
-const SUBJECTS_OF_WORK: &[&str] = &["疫情"];
+/// Circumstances that are often no cause at all: the writer's own work (`疫情防控工作落实不到位，
+/// 导致…`), or others' state told in passing (`同事真的很忙，所以能理解`). They are the cause
+/// only with a cause word before them in their clause, or one of [`RIGHT_AFTER_CAUSE`] right
+/// after.
+const CAUSE_BESIDE_ONLY: &[&str] = &["疫情", "比较忙", "较忙", "很忙", "太忙"];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
 /// Words before the circumstance, in its clause, that make it a cause (`随着年龄的增长`,
 /// `因为工作性质的原因`). Only before: after it they give a reason of the circumstance's own
 /// (`规划事务性工作因为有周计划…故能做到项项跟进落实`).
 const CAUSE_BEFORE: &[&str] = &[
-    "随着", "由于", "因", "加之", "囿于", "拘于", "碍于", "忙于", "限于", "鉴于",
+    "随着", "由于", "因", "加之", "加上", "囿于", "拘于", "碍于", "忙于", "限于", "鉴于",
 ];
 
 /// Words after the circumstance, in its clause, that make it a cause (`受工作性质影响`);
 /// `因…而产生的`: the circumstance is what the fault grew from.
-const CAUSE_AFTER: &[&str] = &["影响", "原因", "而产生", "而导致", "而引起", "所致", "有关"];
+const CAUSE_AFTER: &[&str] = &[
+    "影响",
+    "原因",
+    "而产生",
+    "而导致",
+    "而引起",
+    "所致",
+    "有关",
+    "造成的",
+    "的情况下",
+];
 
 /// Words in the next clause that make the circumstance a cause.
 const CONSEQUENCE_WORDS: &[&str] = &[
@@ -524,9 +545,7 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
                 continue;
             }
             let before = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c));
-            if SUBJECTS_OF_WORK.contains(word) {
-                // `疫情防控工作落实不到位，导致…` is the writer's own work: the epidemic is the
-                // cause only when a cause word stands before it or right after it.
+            if CAUSE_BESIDE_ONLY.contains(word) {
                 let after = &clause[at + word.len()..];
                 if before || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
                     return Some(blamed(location, text, range.clone(), what));
@@ -662,12 +681,23 @@ mod tests {
             ),
             ("项目因缺资金迟迟未开工。", "项目因缺资金迟迟未开工"),
             ("因地方财政困难，配套未到位。", "因地方财政困难"),
+            (
+                "因为客户比较多比较忙，没有仔细核对。",
+                "因为客户比较多比较忙",
+            ),
+            (
+                "再加上银保渠道本身的特殊性，培训不到位。",
+                "再加上银保渠道本身的特殊性",
+            ),
+            ("主要是由客观因素造成的。", "主要是由客观因素造成的"),
+            ("在缺少经费的情况下，工作难以开展。", "在缺少经费的情况下"),
         ]);
         not_blamed(&[
             "对毕业年级党员的教育管理不够。",
             "疫情防控工作落实不到位，导致群众不满。",
             "在疫情防控中冲锋在前不够。",
             "对专项资金的监管不到位。",
+            "回答很片面（同事真的很忙，所以能理解）。",
         ]);
     }
 
