@@ -320,6 +320,10 @@ fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Marks of a pause that a slip of the keyboard types twice (`素质不高、、人员流动性大`). Not
+/// `。` or `…`: dots in a row are an ellipsis, however loosely written.
+const DOUBLED_MARKS: &str = "、，；：,;";
+
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
 /// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
 const WORDS_AFTER_A_DOUBLE: &[&str] = &[
@@ -447,6 +451,15 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             let word = &text[byte(i)..byte(i + 2)];
             push_doubled(location, text, byte(i)..byte(i + 4), word, items);
             i += 4;
+            continue;
+        }
+        if chars[i + 1].1 == c && DOUBLED_MARKS.contains(c) {
+            let end = (i..chars.len())
+                .find(|&k| chars[k].1 != c)
+                .unwrap_or(chars.len());
+            let mark = &text[byte(i)..byte(i + 1)];
+            push_doubled(location, text, byte(i)..byte(end), mark, items);
+            i = end;
             continue;
         }
         if chars[i + 1].1 != c || !NEVER_DOUBLED.contains(c) {
@@ -878,6 +891,21 @@ mod tests {
             vec![]
         );
         assert_eq!(
+            fixes("人员素质不高、、人员流动性大，，"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "、、".to_owned(),
+                    "、".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "，，".to_owned(),
+                    "，".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
             fixes("班级即使有有健全的规章制度也难以实施。"),
             one(ReviewKind::DoubledCharacter, "有有", "有")
         );
@@ -894,6 +922,7 @@ mod tests {
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
             "研究研究再说，学习学习经验。",
             "对对帐工作带来影响，对对接工作不上心。",
+            "此处省略……。。。",
             "部分党组织组织生活质量不高，压实主体责任责任清单。",
         ]);
     }
