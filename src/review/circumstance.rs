@@ -78,13 +78,28 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("太忙", "工作忙"),
     // The post's own nature (`再加上银保渠道本身的特殊性`).
     ("特殊性", "工作性质"),
+    ("繁重工作", "工作忙"),
+    ("繁重的工作", "工作忙"),
+    ("其他工作", "工作忙"),
+    ("其他中心工作", "工作忙"),
+    // People moving away (`因为外出务工人员的流动性大`).
+    ("流动性大", "人口外流"),
+    ("流动性较大", "人口外流"),
 ];
 
 /// Circumstances that are often no cause at all: the writer's own work (`疫情防控工作落实不到位，
 /// 导致…`), or others' state told in passing (`同事真的很忙，所以能理解`). They are the cause
 /// only with a cause word before them in their clause, or one of [`RIGHT_AFTER_CAUSE`] right
 /// after.
-const CAUSE_BESIDE_ONLY: &[&str] = &["疫情", "比较忙", "较忙", "很忙", "太忙"];
+const CAUSE_BESIDE_ONLY: &[&str] = &[
+    "疫情",
+    "比较忙",
+    "较忙",
+    "很忙",
+    "太忙",
+    "其他工作",
+    "其他中心工作",
+];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
 /// Words before the circumstance, in its clause, that make it a cause (`随着年龄的增长`,
@@ -290,6 +305,9 @@ const SHORT: PoorState = PoorState {
         "不够用",
         "匮乏",
         "有限",
+        "不到位",
+        "难到位",
+        "难以到位",
     ],
     named: "",
     close: true,
@@ -690,6 +708,19 @@ mod tests {
                 "再加上银保渠道本身的特殊性",
             ),
             ("主要是由客观因素造成的。", "主要是由客观因素造成的"),
+            (
+                "兼职的分工会主席因其本身的繁重工作，常常分身乏术。",
+                "兼职的分工会主席因其本身的繁重工作",
+            ),
+            (
+                "因为外出务工人员的流动性大，组织活动难。",
+                "因为外出务工人员的流动性大",
+            ),
+            (
+                "加之其他中心工作的冲突，进度滞后。",
+                "加之其他中心工作的冲突",
+            ),
+            ("因为资金难到位，项目停工。", "因为资金难到位"),
             ("在缺少经费的情况下，工作难以开展。", "在缺少经费的情况下"),
         ]);
         not_blamed(&[
@@ -698,6 +729,7 @@ mod tests {
             "在疫情防控中冲锋在前不够。",
             "对专项资金的监管不到位。",
             "回答很片面（同事真的很忙，所以能理解）。",
+            "对其他工作关注不够，导致工作失衡。",
         ]);
     }
 

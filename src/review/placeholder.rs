@@ -68,6 +68,7 @@ const DASH: u16 = 64;
 const QUESTION: u16 = 128;
 const ELLIPSIS: u16 = 256;
 const SHARE: u16 = 512;
+const UNSTATED: u16 = 1024;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
 const PATTERN_NEEDS: [u16; 14] = [
@@ -123,7 +124,13 @@ fn anonymised_name(text: &str, range: &Range<usize>) -> bool {
 /// Byte ranges of placeholders in `text`: sorted and disjoint.
 pub(super) fn find(text: &str) -> Vec<Range<usize>> {
     // Two full stops in a row are an ellipsis too; one is a decimal point.
-    let bits = held(text) | if text.contains("..") { ELLIPSIS } else { 0 };
+    let bits = held(text)
+        | if text.contains("..") { ELLIPSIS } else { 0 }
+        | if text.contains("的多少") {
+            UNSTATED
+        } else {
+            0
+        };
     if bits == 0 {
         return Vec::new();
     }
@@ -153,9 +160,11 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                 // `X光`, `x轴`).
                 // Nor before a place's level or kind (`X市X名村党支部书记`, `x厂周边`,
                 // `x小区商家`).
+                // Nor after `第` (`全市倒数第x`).
                 .filter(|r| {
                     let rest = &text[r.end..];
                     text[r.clone()].chars().count() >= 2
+                        || text[..r.start].ends_with('第')
                         || super::concrete::unit_follows(rest, true)
                         || rest.starts_with(PLACE_LEVELS)
                         || rest.starts_with(PLACE_FEATURES)
@@ -172,8 +181,11 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                 && !is_numeral(text[r.end..].chars().next())
         }));
     }
-    if bits & (MARKS | DASH) != 0 {
+    if bits & (MARKS | DASH | UNDERSCORES) != 0 {
         found.extend(struck_out(text));
+    }
+    if bits & UNSTATED != 0 {
+        found.extend(unstated_counts(text));
     }
     if bits & MARKS != 0 {
         found.extend(starred_figures(text));
@@ -201,27 +213,62 @@ fn disjoint(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// asks to write as `——`.
 fn struck_out(text: &str) -> Vec<Range<usize>> {
     let han = |c: Option<char>| c.is_some_and(crate::clean::is_han);
-    super::runs_of(text, |c| is_star(c) || c == '-')
+    super::runs_of(text, |c| is_star(c) || matches!(c, '-' | '_' | '＿'))
         .into_iter()
         .filter(|(run, c)| {
-            let single = c != &'-';
-            let wanted = if single {
-                run.len() == c.len_utf8()
-            } else {
-                run.len() >= 2
-            };
-            wanted
-                && han(text[..run.start].chars().next_back())
-                && han(text[run.end..].chars().next())
-                && (single || !super::typography::is_a_dash(text, run.clone()))
+            let before = &text[..run.start];
+            let (prev, next) = (before.chars().next_back(), text[run.end..].chars().next());
+            match c {
+                '-' => {
+                    run.len() >= 2
+                        && (han(prev) || prev == Some('、') || year_opened(before))
+                        && (han(next)
+                            || matches!(next, Some('、' | '%' | '％'))
+                            || next.is_some_and(|c| c.is_ascii_alphabetic()))
+                        // After a century the hyphens are figures, whatever follows.
+                        && (year_opened(before) || !super::typography::is_a_dash(text, run.clone()))
+                }
+                // One underscore after a word, where a name was left out (`在贯彻_精神`); a
+                // run of them is found by the patterns.
+                '_' | '＿' => run.len() == c.len_utf8() && han(prev),
+                _ => run.len() == c.len_utf8() && han(prev) && han(next),
+            }
         })
         .map(|(run, _)| run)
         .collect()
 }
 
+/// Counts a template left as `多少` in a statement (`县委确定的多少个重点项目中`): in a
+/// sentence with no question mark, after `的` and before a measure word, `多少` asks nothing.
+fn unstated_counts(text: &str) -> Vec<Range<usize>> {
+    const MEASURES: [char; 8] = ['个', '项', '家', '人', '名', '户', '次', '件'];
+    text.match_indices("的多少")
+        .map(|(at, m)| at + '的'.len_utf8()..at + m.len())
+        .filter(|r| text[r.end..].starts_with(MEASURES))
+        .filter(|r| {
+            // The sentence and the mark that closes it.
+            let sentence = super::sentence_around(text, r.start);
+            let closed = &text[sentence.start..];
+            let end = sentence.end - sentence.start;
+            let closing = closed[end..].chars().next().map_or(0, char::len_utf8);
+            !closed[..end + closing].contains(['？', '?'])
+        })
+        .collect()
+}
+
+/// Whether `before` ends on the century of a year whose last figures are left out
+/// (`自20--至20--`): `19` or `20` standing alone.
+fn year_opened(before: &str) -> bool {
+    ["19", "20"].iter().any(|century| {
+        before
+            .strip_suffix(century)
+            .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// A star that a page put for a figure or a name (`*`, `☆`).
 fn is_star(c: char) -> bool {
-    matches!(c, '*' | '＊' | '☆' | '★')
+    matches!(c, '*' | '＊' | '☆' | '★' | '×' | '✕' | '╳')
 }
 
 /// The levels of a place, after its name (`X市`, `*县`).
@@ -341,6 +388,21 @@ mod tests {
         );
         assert_eq!(marks("目前,X市X名村党支部书记"), ["X", "X"]);
         assert_eq!(marks("x厂周边区域，x小区商家，x中路两侧"), ["x", "x", "x"]);
+        assert_eq!(marks("全市倒数第x，增速较低"), ["x"]);
+        assert_eq!(
+            marks("不足20--人口，自20--至20--这五年间，北部--、每公顷---m3，占的--%"),
+            ["--", "--", "--", "--", "---", "--"]
+        );
+        assert_eq!(marks("占项目总数的近×%，为×%"), ["×", "×"]);
+        assert_eq!(marks("在贯彻_精神上"), ["_"]);
+        assert_eq!(
+            marks("县委确定的多少个重点项目中，包括停车场在内的多少个项目未开工"),
+            ["多少", "多少"]
+        );
+        assert_eq!(
+            marks("2019--2020年；解决了群众的多少个难题？或多或少；3×4个"),
+            Vec::<&str>::new()
+        );
         assert_eq!(
             marks("1项推进滞后,滞后率占比%,滞后项目占比约%"),
             ["占比%", "约%"]

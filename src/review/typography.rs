@@ -29,6 +29,7 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         quotes(location, text, items);
         scraping_marks(location, text, items);
         numbers_inside(location, text, items);
+        full_stops_in_figures(location, text, items);
         for range in markdown_bold(text) {
             let inner = text[range.start + 2..range.end - 2].to_owned();
             items.push(leftover(
@@ -133,6 +134,35 @@ fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             )
             .in_context(text),
         );
+    }
+}
+
+/// `增长4。2%`: a decimal point that a page's conversion turned into a full stop. Only before
+/// a share or a sum (`%`, `万`, `亿`): `发现问题3。12月以来…` ends a sentence on a figure and
+/// opens the next on one.
+fn full_stops_in_figures(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    for (at, stop) in text.match_indices('。') {
+        let after = at + stop.len();
+        let before_digit = text[..at].ends_with(|c: char| c.is_ascii_digit());
+        let decimals = text[after..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let rest = &text[after + decimals..];
+        if before_digit && (1..=2).contains(&decimals) && rest.starts_with(['%', '％', '万', '亿'])
+        {
+            items.push(
+                leftover(
+                    location,
+                    text,
+                    at..after,
+                    "full_stop_in_figure",
+                    "数字中间的“。”是网页转换留下的，应为小数点“.”".to_owned(),
+                    ".".to_owned(),
+                )
+                .in_context(text),
+            );
+        }
     }
 }
 
@@ -508,6 +538,18 @@ mod tests {
             fixes("方案1、方案2都不行，共2、3个，第1、2名，1、加强学习。"),
             []
         );
+    }
+
+    #[test]
+    fn a_full_stop_for_a_decimal_point_is_mended() {
+        assert_eq!(
+            fixes("小学生人数将下降4。2%左右，投资10。6万元。"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "。", "."),
+                fix(ReviewKind::WebsiteLeftover, "。", "."),
+            ]
+        );
+        assert_eq!(fixes("发现问题3。12月以来整改2项。"), []);
     }
 
     #[test]

@@ -320,8 +320,8 @@ fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
-/// Marks of a pause that a slip of the keyboard types twice (`素质不高、、人员流动性大`). Not
-/// `。` or `…`: dots in a row are an ellipsis, however loosely written.
+/// Marks of a pause that a slip of the keyboard types twice (`素质不高、、人员流动性大`). `。`
+/// only as two: three or more are an ellipsis, however loosely written.
 const DOUBLED_MARKS: &str = "、，；：,;";
 
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
@@ -453,10 +453,15 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             i += 4;
             continue;
         }
-        if chars[i + 1].1 == c && DOUBLED_MARKS.contains(c) {
-            let end = (i..chars.len())
+        let end = || {
+            (i..chars.len())
                 .find(|&k| chars[k].1 != c)
-                .unwrap_or(chars.len());
+                .unwrap_or(chars.len())
+        };
+        // Two full stops, and only two: more are an ellipsis, however loosely written.
+        let two_stops = c == '。' && end() == i + 2 && (i == 0 || chars[i - 1].1 != c);
+        if chars[i + 1].1 == c && (DOUBLED_MARKS.contains(c) || two_stops) {
+            let end = end();
             let mark = &text[byte(i)..byte(i + 1)];
             push_doubled(location, text, byte(i)..byte(end), mark, items);
             i = end;
@@ -891,6 +896,10 @@ mod tests {
             vec![]
         );
         assert_eq!(
+            fixes("保育员队伍需要扩充。。"),
+            one(ReviewKind::DoubledCharacter, "。。", "。")
+        );
+        assert_eq!(
             fixes("人员素质不高、、人员流动性大，，"),
             vec![
                 (
@@ -922,7 +931,7 @@ mod tests {
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
             "研究研究再说，学习学习经验。",
             "对对帐工作带来影响，对对接工作不上心。",
-            "此处省略……。。。",
+            "此处省略……。。。；全文完。。。。。。",
             "部分党组织组织生活质量不高，压实主体责任责任清单。",
         ]);
     }

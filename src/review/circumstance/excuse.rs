@@ -50,7 +50,7 @@ fn constrained_at(clause: &str) -> Option<usize> {
         let rest = &clause[at + by.len_utf8()..];
         let end = LIMITING.iter().filter_map(|l| rest.find(l)).min()?;
         let between = &rest[..end];
-        (between.chars().count() <= 8 && OUTSIDE.iter().any(|o| between.contains(o))).then_some(at)
+        (between.chars().count() <= 12 && OUTSIDE.iter().any(|o| between.contains(o))).then_some(at)
     })
 }
 
@@ -352,7 +352,14 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
 /// circumstance is an excuse, whatever follows it.
 fn own_part(cause: &str) -> bool {
     let cause = without(cause, NOT_OWN_PART);
-    let outside = OUTSIDE_OPENERS.iter().any(|o| cause.trim().starts_with(o));
+    let negated_at = OWN_STATES
+        .iter()
+        .filter_map(|w| cause.find(w))
+        .min()
+        .unwrap_or(cause.len());
+    // `由于项目所在地群众不能积极配合`: the people are who does not.
+    let outside = OUTSIDE_OPENERS.iter().any(|o| cause.trim().starts_with(o))
+        || PEOPLE.iter().any(|p| cause[..negated_at].contains(p));
     OWN_PART.iter().any(|w| cause.contains(w))
         || (!outside && OWN_STATES.iter().any(|w| cause.contains(w)))
 }
@@ -739,6 +746,10 @@ mod tests {
             ("囿于现有条件，监管不到位。", "囿于现有条件"),
             ("但受环境和条件限制，活动开展少。", "但受环境和条件限制"),
             ("资料更新受人力限制无法保证。", "资料更新受人力限制无法保证"),
+            (
+                "招录工作受上级政策和人员编制的限制。",
+                "招录工作受上级政策和人员编制的限制",
+            ),
             ("因条件限制，活动开展少。", "因条件限制"),
             (
                 "因条件所限临时租用私人用房办公。",
@@ -876,6 +887,10 @@ mod tests {
                 "由于他们本人不在企业决策核心层之内",
             ),
             ("由于市场订单“不给力”，产量下降。", "由于市场订单“不给力”"),
+            (
+                "由于项目所在地群众不能积极配合，征地进度缓慢。",
+                "由于项目所在地群众不能积极配合",
+            ),
         ]);
         not_blamed(&[
             "由于在平时工作中，受不纯正目的驱使，干工作的性质也就变了。",

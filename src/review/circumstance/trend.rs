@@ -23,6 +23,8 @@ const TRENDS: &[&str] = &[
     "社会发展",
     "社会的进步",
     "时代的发展",
+    "机构改革",
+    "政策",
     "城市规模",
     "城市化",
     "人口流动",
@@ -306,14 +308,16 @@ pub(super) fn outside_factors_at(clause: &str) -> Option<usize> {
     None
 }
 
-/// Whether the listed factors name one of the writer's own: a word of `OWN_PART` (not its
+/// Whether the listed factors open on one of the writer's own: a word of `OWN_PART` (not its
 /// negations and weaknesses, which outside factors have too: `效益不好`), or one of
-/// [`OWN_FACTORS`].
+/// [`OWN_FACTORS`]. As after `由于`, the first of the list decides: `受身体状况、家庭情况、
+/// 思想观念等因素的影响` opens on the body and the family.
 fn owned(listed: &str) -> bool {
+    let first = listed.split('、').next().unwrap_or(listed);
     OWN_PART
         .iter()
         .chain(OWN_FACTORS)
-        .any(|w| listed.contains(w))
+        .any(|w| first.contains(w))
 }
 
 /// The last word of cause in `before`, with where it starts.
@@ -397,6 +401,10 @@ mod tests {
                     "但随着城市规模的不断扩大，管理难度增加。",
                     "但随着城市规模的不断扩大",
                 ),
+                (
+                    "随着异地高考政策的放开，生源流失严重。",
+                    "随着异地高考政策的放开",
+                ),
             ],
         );
         not_blamed_by(
@@ -465,6 +473,10 @@ mod tests {
                 (
                     "受市场行情、人力资源、社会待遇等方面的影响，人才流失严重。",
                     "受市场行情、人力资源、社会待遇等方面的影响",
+                ),
+                (
+                    "受身体状况、家庭情况、思想观念等因素的影响，部分党员参加活动少。",
+                    "受身体状况、家庭情况、思想观念等因素的影响",
                 ),
             ],
         );

@@ -132,6 +132,10 @@ const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", 
 /// Bare complements after a one-character verb, closing the clause or going on with
 /// `就`/`才`/`则`/`也`/`都` (`做的怎样也无所谓`).
 const SHORT_COMPLEMENTS: &[&str] = &[
+    "好一些",
+    "差一些",
+    "好些",
+    "差些",
     "不好",
     "很好",
     "较好",
