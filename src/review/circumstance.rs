@@ -82,6 +82,7 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("繁重的工作", "工作忙"),
     ("其他工作", "工作忙"),
     ("其他中心工作", "工作忙"),
+    ("无资金", "经费不足"),
     // People moving away (`因为外出务工人员的流动性大`).
     ("流动性大", "人口外流"),
     ("流动性较大", "人口外流"),
@@ -518,6 +519,21 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
     None
 }
 
+/// Whether `text` names a condition of [`CONDITIONS`] in its poor state (`镇内资金紧缺`,
+/// `经费不足`), with at most [`BETWEEN`] words between: a cause outside the writer, whatever
+/// negation follows it (`由于镇内资金紧缺至今未治理`).
+fn names_a_poor_condition(text: &str) -> bool {
+    CONDITIONS.iter().any(|(word, _, state)| {
+        text.match_indices(word).any(|(at, _)| {
+            let mut rest = &text[at + word.len()..];
+            while let Some(between) = BETWEEN.iter().find(|b| rest.starts_with(*b)) {
+                rest = &rest[between.len()..];
+            }
+            state.words.iter().any(|w| rest.starts_with(w))
+        })
+    })
+}
+
 /// The item for `range` of `text`, blaming the circumstance `what` (also its rule's name).
 fn blamed(location: Location, text: &str, range: Range<usize>, what: &str) -> ReviewItem {
     ReviewItem::new(
@@ -721,6 +737,7 @@ mod tests {
                 "加之其他中心工作的冲突",
             ),
             ("因为资金难到位，项目停工。", "因为资金难到位"),
+            ("由于无资金来源，设施无人维护。", "由于无资金来源"),
             ("在缺少经费的情况下，工作难以开展。", "在缺少经费的情况下"),
         ]);
         not_blamed(&[

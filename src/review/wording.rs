@@ -838,6 +838,15 @@ mod tests {
             one(ReviewKind::WrongWord, "不只", "不止")
         );
         quiet(&["不只是学习不够，工作也不实。"]);
+        assert_eq!(
+            fixes("截止去年底，在迷茫中渡过了很多时光，工作不象样。"),
+            vec![
+                (ReviewKind::WrongWord, "渡过".to_owned(), "度过".to_owned()),
+                (ReviewKind::WrongWord, "截止".to_owned(), "截至".to_owned()),
+                (ReviewKind::WrongWord, "不象".to_owned(), "不像".to_owned()),
+            ]
+        );
+        quiet(&["报名已经截止，渡过难关，并不象征什么。"]);
     }
 
     #[test]

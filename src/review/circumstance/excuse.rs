@@ -16,8 +16,9 @@
 
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::trend::{
-    CHANCED, HARDSHIPS, OTHER_BODIES, RISING, TESTS, bad_timing_at, hard_test_at,
-    made_work_hard_at, others_at_fault_at, outside_factors_at, rising_demands_at, trend_at,
+    CHANCED, HARDSHIPS, OTHER_BODIES, OUTSIDE_WORLD, RISING, TESTS, bad_timing_at, hard_test_at,
+    made_work_hard_at, others_at_fault_at, outside_factors_at, outside_pressure_at,
+    rising_demands_at, trend_at,
 };
 use super::{ACTING_ON, CONFESSING, clauses, without};
 
@@ -203,7 +204,9 @@ const BECAUSE: &[&str] = &["由于", "因为"];
 /// Society and the times, as a cause (`由于社会开放程度的不断提高`). Not what is one's own
 /// (`社会阅历`, `社会经验`).
 const WORLD: &[&str] = &["社会", "时代", "外部环境", "大环境", "市场经济", "网络"];
-const OWN_OF_WORLD: &[&str] = &["阅历", "经验", "实践", "责任", "工作", "调查"];
+const OWN_OF_WORLD: &[&str] = &[
+    "阅历", "经验", "实践", "责任", "工作", "调查", "保障", "治理", "管理", "救助", "事业",
+];
 
 /// What, after `由于`, makes the cause the writer's own: a failing named (`由于私心作怪`,
 /// `由于认识上的偏差`, `由于缺乏沟通`) or the self (`由于自身经验、能力不足`); or one of
@@ -276,6 +279,7 @@ pub(super) const OWN_PART: &[&str] = &[
     "管理上",
     "漏洞",
     "盲区",
+    "安排",
 ];
 /// Negation and weakness, which after `由于` make the cause the writer's own too
 /// (`由于没有对其进行有效的跟踪问效`, `由于怕得罪人`), though outside factors have them as well
@@ -359,7 +363,8 @@ fn own_part(cause: &str) -> bool {
         .unwrap_or(cause.len());
     // `由于项目所在地群众不能积极配合`: the people are who does not.
     let outside = OUTSIDE_OPENERS.iter().any(|o| cause.trim().starts_with(o))
-        || PEOPLE.iter().any(|p| cause[..negated_at].contains(p));
+        || PEOPLE.iter().any(|p| cause[..negated_at].contains(p))
+        || super::names_a_poor_condition(&cause);
     OWN_PART.iter().any(|w| cause.contains(w))
         || (!outside && OWN_STATES.iter().any(|w| cause.contains(w)))
 }
@@ -368,7 +373,7 @@ fn own_part(cause: &str) -> bool {
 /// follows (`由于市场订单“不给力”`): the negation is the market's. Words of the writer's own
 /// after them still count (`由于市场意识不强`).
 const OUTSIDE_OPENERS: &[&str] = &[
-    "市场", "外部", "外界", "客观", "国家", "政策", "天气", "气候",
+    "市场", "外部", "外界", "客观", "国家", "政策", "天气", "气候", "待遇", "工资", "收入", "薪酬",
 ];
 
 /// People outside the writer's own side.
@@ -464,10 +469,11 @@ enum Shape {
     Timing,
     Demands,
     MadeHard,
+    Pressure,
 }
 
 /// How many shapes there are.
-const SHAPES: usize = Shape::MadeHard as usize + 1;
+const SHAPES: usize = Shape::Pressure as usize + 1;
 
 /// The words each shape starts from; a shape may have more than one list.
 const TRIGGERS: &[(Shape, &[&str])] = &[
@@ -488,6 +494,7 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::Timing, CHANCED),
     (Shape::Demands, RISING),
     (Shape::MadeHard, HARDSHIPS),
+    (Shape::Pressure, OUTSIDE_WORLD),
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -587,6 +594,13 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 clause,
                 &text[range.start..super::super::sentence_around(text, range.start).end],
             )
+            && !confessed(at)
+        {
+            return Some(super::blamed(location, text, range.clone(), "外部因素"));
+        }
+        // 外部环境压力很大
+        if shapes.has(Shape::Pressure)
+            && let Some(at) = outside_pressure_at(clause)
             && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "外部因素"));
@@ -887,6 +901,11 @@ mod tests {
                 "由于他们本人不在企业决策核心层之内",
             ),
             ("由于市场订单“不给力”，产量下降。", "由于市场订单“不给力”"),
+            ("由于待遇不高，人员流失严重。", "由于待遇不高"),
+            (
+                "但由于镇内资金紧缺至今未治理。",
+                "但由于镇内资金紧缺至今未治理",
+            ),
             (
                 "由于项目所在地群众不能积极配合，征地进度缓慢。",
                 "由于项目所在地群众不能积极配合",
@@ -899,6 +918,8 @@ mod tests {
             "由于自身经验、能力不足，工作打不开局面。",
             "由于本人疏忽，材料报送不及时。",
             "由于市场意识不强，错失发展机遇。",
+            "有一部分是由于社会保障工作不落实造成的。",
+            "部分冬春资金使用由于均在年终安排，拨付滞后。",
             "由于车间曾存在一些管理上的盲区和漏洞，导致事故发生。",
             "矿山承包人由于受经济利益驱动，违规开采。",
             "同时由于工艺不断改进，导致设备更新快。",

@@ -25,6 +25,9 @@ const TRENDS: &[&str] = &[
     "时代的发展",
     "机构改革",
     "政策",
+    "数字",
+    "科技",
+    "新媒体",
     "城市规模",
     "城市化",
     "人口流动",
@@ -51,11 +54,23 @@ const OWN_LAG: &[&str] = &[
     "未能跟上",
     "没有及时",
     "未能及时",
+    "不能适应",
+    "难以适应",
+    "不能满足",
+    "难以满足",
 ];
 
 /// Words of a sentence that only announces the problems the times brought up (`但随着经济的
 /// 发展和环境的不断变化，也日益暴露出一些新的问题，主要有：`): a lead-in, no excuse.
-const ANNOUNCING: &[&str] = &["暴露出", "新的问题", "新问题", "主要有", "如下"];
+const ANNOUNCING: &[&str] = &[
+    "暴露出",
+    "新的问题",
+    "新问题",
+    "主要有",
+    "如下",
+    "不容忽视的问题",
+    "一些问题",
+];
 
 /// Where `clause` gives a trend of the times as the background of the problem. `sentence` is
 /// the rest of the clause's sentence, from the clause's start.
@@ -72,6 +87,20 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
         .chain(ANNOUNCING)
         .any(|w| sentence.contains(w)))
     .then_some(at)
+}
+
+/// The world outside a unit, named as what it is up against (`外部环境压力很大`).
+pub(super) const OUTSIDE_WORLD: &[&str] = &["外部环境", "外部形势", "外部压力", "外部竞争"];
+/// What that world is said to bring.
+const PRESSING: &[&str] = &["压力", "挑战", "复杂", "严峻", "不利", "冲击"];
+
+/// Where `clause` names outside pressure as the problem (`竞争非常激烈，外部环境压力很大`,
+/// `外部环境的复杂风险挑战交织叠加`). Not where the writer's own part is named
+/// (`对外部环境的复杂性认识不足`).
+pub(super) fn outside_pressure_at(clause: &str) -> Option<usize> {
+    let at = OUTSIDE_WORLD.iter().filter_map(|w| clause.find(w)).min()?;
+    let pressed = PRESSING.iter().any(|p| clause[at..].contains(p));
+    (pressed && !OWN_PART.iter().any(|w| clause.contains(w))).then_some(at)
 }
 
 /// Words that set the problem at the time of an event (`恰逢今年机构改革，人员变动频繁`).
@@ -389,6 +418,7 @@ mod tests {
                     "欠缺专业技能培训，恰逢今年机构改革，人员变动频繁，导致填报工作滞后。",
                     "恰逢今年机构改革",
                 ),
+                ("竞争非常激烈，外部环境压力很大。", "外部环境压力很大"),
                 (
                     "加之公众对食品安全要求越来越高，我区监管工作面临任务重、压力大。",
                     "加之公众对食品安全要求越来越高",
@@ -405,12 +435,16 @@ mod tests {
                     "随着异地高考政策的放开，生源流失严重。",
                     "随着异地高考政策的放开",
                 ),
+                ("随着数字设备的出现，收视率下降。", "随着数字设备的出现"),
             ],
         );
         not_blamed_by(
             blame,
             &[
                 "当前正值全面深化改革的关键时期，自己思想解放不够。",
+                "但随着市场经济的进一步繁荣和发展，文化市场中仍存在着一些不容忽视的问题。",
+                "但随着经济社会的快速发展，组织建设状况已不能适应发展需要。",
+                "对外部环境的复杂性认识不足，应对不力。",
                 "随着群众对美好生活的需求日益增长，自己的服务能力跟不上。",
                 "由于本人疏忽，给工作带来困难。",
                 "个人工作方法简单，给单位工作带来不便。",
