@@ -538,6 +538,63 @@ impl Shapes {
     }
 }
 
+/// Finds where a clause blames a circumstance, given the clause and the rest of its sentence.
+type Finder = fn(&str, &str) -> Option<usize>;
+
+/// The shapes read from a clause alone (and the rest of its sentence), in the order they are
+/// tried, each with the circumstance it blames.
+const FOUND_IN_CLAUSE: &[(Shape, Finder, &str)] = &[
+    // 受限于经济问题
+    (Shape::Constrained, |c, _| constrained_at(c), "客观条件"),
+    // 事情本来就多
+    (Shape::Already, |c, _| already_at(c), "工作忙"),
+    // 三是建设单位拖欠工程款
+    (Shape::OtherBodies, |c, _| others_at_fault_at(c), "其他单位"),
+    // 恰逢今年机构改革
+    (Shape::Timing, |c, _| bad_timing_at(c), "客观原因"),
+    // 加之公众对食品安全要求越来越高
+    (Shape::Demands, rising_demands_at, "外部因素"),
+    // 外部环境压力很大
+    (Shape::Pressure, |c, _| outside_pressure_at(c), "外部因素"),
+    // 学生流动和校外兼职等都给查寝工作造成一定困难
+    (Shape::MadeHard, |c, _| made_work_hard_at(c), "外部因素"),
+    // 学习承担的事情多了
+    (Shape::Grew, |c, _| work_grew_at(c), "工作忙"),
+    // 由于社会开放程度的不断提高
+    (Shape::World, |c, _| world_at(c), "社会环境"),
+    // 随着改革开放的深入和经济的飞速发展
+    (Shape::Trend, trend_at, "社会环境"),
+    // 主要受原材料价格上涨等外部因素影响
+    (Shape::Factor, |c, _| outside_factors_at(c), "外部因素"),
+    // 整个试卷偏难
+    (Shape::HardTest, |c, _| hard_test_at(c), "试题难度"),
+];
+
+/// Where `clause` says the work was too much from the start, or grew so (`事情本来就多`,
+/// `任务越来越重`): a word of [`WORK`] before one of [`ALREADY`] and a quality of too much.
+fn already_at(clause: &str) -> Option<usize> {
+    let at = ALREADY.iter().find_map(|a| {
+        let at = clause.find(a)?;
+        // `本就琐碎、单调`: the first of a list of qualities.
+        let rest = clause[at + a.len()..].trim_end();
+        TOO_MUCH.contains(&first_listed(rest)).then_some(at)
+    })?;
+    WORK.iter().any(|w| clause[..at].contains(w)).then_some(at)
+}
+
+/// Where `clause` gives society or the times as the cause (`由于社会开放程度的不断提高`).
+fn world_at(clause: &str) -> Option<usize> {
+    BECAUSE.iter().find_map(|because| {
+        let at = clause.find(because)?;
+        let rest = &clause[at + because.len()..];
+        let world = WORLD.iter().find(|w| rest.starts_with(**w))?;
+        (!OWN_OF_WORLD
+            .iter()
+            .any(|own| rest[world.len()..].starts_with(own)))
+        .then_some(at)
+    })
+}
+
 /// The first clause of `text` that blames a circumstance in one of these ways, as an item.
 pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     let shapes = Shapes::of(text);
@@ -554,70 +611,14 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 .chain(ACTING_ON)
                 .any(|w| clause[..at].contains(w))
         };
-        // 受限于经济问题
-        if shapes.has(Shape::Constrained)
-            && let Some(at) = constrained_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "客观条件"));
-        }
-        // 事情本来就多
-        if shapes.has(Shape::Already)
-            && let Some(at) = ALREADY.iter().find_map(|a| {
-                let at = clause.find(a)?;
-                // `本就琐碎、单调`: the first of a list of qualities.
-                let rest = clause[at + a.len()..].trim_end();
-                TOO_MUCH.contains(&first_listed(rest)).then_some(at)
-            })
-            && WORK.iter().any(|w| clause[..at].contains(w))
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "工作忙"));
-        }
-        // 三是建设单位拖欠工程款
-        if shapes.has(Shape::OtherBodies)
-            && let Some(at) = others_at_fault_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "其他单位"));
-        }
-        // 恰逢今年机构改革
-        if shapes.has(Shape::Timing)
-            && let Some(at) = bad_timing_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "客观原因"));
-        }
-        // 加之公众对食品安全要求越来越高
-        if shapes.has(Shape::Demands)
-            && let Some(at) = rising_demands_at(
-                clause,
-                &text[range.start..super::super::sentence_around(text, range.start).end],
-            )
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "外部因素"));
-        }
-        // 外部环境压力很大
-        if shapes.has(Shape::Pressure)
-            && let Some(at) = outside_pressure_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "外部因素"));
-        }
-        // 学生流动和校外兼职等都给查寝工作造成一定困难
-        if shapes.has(Shape::MadeHard)
-            && let Some(at) = made_work_hard_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "外部因素"));
-        }
-        // 学习承担的事情多了
-        if shapes.has(Shape::Grew)
-            && let Some(at) = work_grew_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "工作忙"));
+        let sentence_end = |at: usize| super::super::sentence_around(text, at).end;
+        for (shape, found_at, what) in FOUND_IN_CLAUSE {
+            if shapes.has(*shape)
+                && let Some(at) = found_at(clause, &text[range.start..sentence_end(range.start)])
+                && !confessed(at)
+            {
+                return Some(super::blamed(location, text, range.clone(), what));
+            }
         }
         // 父亲患病治疗期间
         if shapes.has(Shape::Family)
@@ -647,45 +648,6 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !FACING.iter().any(|w| clause[..at].contains(w))
         {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
-        }
-        // 由于社会开放程度的不断提高
-        if shapes.has(Shape::World)
-            && let Some(at) = BECAUSE.iter().find_map(|because| {
-                let at = clause.find(because)?;
-                let rest = &clause[at + because.len()..];
-                let world = WORLD.iter().find(|w| rest.starts_with(**w))?;
-                (!OWN_OF_WORLD
-                    .iter()
-                    .any(|own| rest[world.len()..].starts_with(own)))
-                .then_some(at)
-            })
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "社会环境"));
-        }
-        // 随着改革开放的深入和经济的飞速发展
-        if shapes.has(Shape::Trend)
-            && let Some(at) = trend_at(
-                clause,
-                &text[range.start..super::super::sentence_around(text, range.start).end],
-            )
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "社会环境"));
-        }
-        // 主要受原材料价格上涨等外部因素影响
-        if shapes.has(Shape::Factor)
-            && let Some(at) = outside_factors_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "外部因素"));
-        }
-        // 整个试卷偏难
-        if shapes.has(Shape::HardTest)
-            && let Some(at) = hard_test_at(clause)
-            && !confessed(at)
-        {
-            return Some(super::blamed(location, text, range.clone(), "试题难度"));
         }
         // 由于有些企业规模小
         if shapes.has(Shape::Because)
