@@ -319,9 +319,11 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// `对对帐`, a market's negation, busy said plainly, `不只一次` and `、、` were read; last
 /// `heldout49.txt`, `heldout50.txt` and `heldout51.txt` together (precision 90 %, recall
 /// 58 %), after which hyphens, `×` and `多少` for figures, `4。2%`, `。。`, policy and reform as
-/// the times and people who do not cooperate were read. `heldout52.txt`, `heldout53.txt` and
-/// `heldout54.txt` were collected after that and are held out, with no rule written from them
-/// yet.
+/// the times and people who do not cooperate were read; last `heldout52.txt`,
+/// `heldout53.txt` and `heldout54.txt` together (precision 78 %, recall 36 %), after which
+/// pay and funds short after `由于`, outside pressure, `截止去年` and `渡过时光` were read.
+/// `heldout55.txt`, `heldout56.txt` and `heldout57.txt` were collected after that and are
+/// held out, with no rule written from them yet.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -517,12 +519,24 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 47 (heldout51.txt)",
             set("heldout51.txt"),
         ),
+        (
+            "former held-out set 48 (heldout52.txt)",
+            set("heldout52.txt"),
+        ),
+        (
+            "former held-out set 49 (heldout53.txt)",
+            set("heldout53.txt"),
+        ),
+        (
+            "former held-out set 50 (heldout54.txt)",
+            set("heldout54.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
     let held_out: Vec<(&str, Score)> = vec![
-        ("held-out set (heldout52.txt)", set("heldout52.txt")),
-        ("held-out set (heldout53.txt)", set("heldout53.txt")),
-        ("held-out set (heldout54.txt)", set("heldout54.txt")),
+        ("held-out set (heldout55.txt)", set("heldout55.txt")),
+        ("held-out set (heldout56.txt)", set("heldout56.txt")),
+        ("held-out set (heldout57.txt)", set("heldout57.txt")),
     ];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
