@@ -169,7 +169,7 @@ fn full_stops_in_figures(location: Location, text: &str, items: &mut Vec<ReviewI
 /// `检查出来的'问题`: a lone ASCII apostrophe between two Chinese characters, which 范文 sites
 /// put into their text against copying (`的'墙面`, `的'标准`). One with another in the same
 /// sentence is a quotation mark of a pair (`提出'三个代表'`, `描写'我’心理活动`), which `quotes`
-/// leaves alone.
+/// leaves alone. And a box-drawing character between two Chinese characters (`扶┅轮`).
 fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, _) in text.match_indices('\'') {
         let before = text[..at].chars().next_back();
@@ -195,6 +195,27 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             )
             .in_context(text),
         );
+    }
+    // `扶┅轮`: a box-drawing character a page's conversion left inside a word.
+    let boxes = text
+        .char_indices()
+        .filter(|(_, c)| ('\u{2500}'..='\u{257F}').contains(c));
+    for (at, mark) in boxes {
+        let before = text[..at].chars().next_back();
+        let after = text[at + mark.len_utf8()..].chars().next();
+        if before.is_some_and(is_chinese) && after.is_some_and(is_chinese) {
+            items.push(
+                leftover(
+                    location,
+                    text,
+                    at..at + mark.len_utf8(),
+                    "scraping_mark",
+                    format!("网页转换留在字间的符号“{mark}”：删去"),
+                    String::new(),
+                )
+                .in_context(text),
+            );
+        }
     }
 }
 
@@ -538,6 +559,15 @@ mod tests {
             fixes("方案1、方案2都不行，共2、3个，第1、2名，1、加强学习。"),
             []
         );
+    }
+
+    #[test]
+    fn a_box_drawing_mark_inside_a_word_is_removed() {
+        assert_eq!(
+            fixes("驻村扶┅轮换工作不到位。"),
+            [fix(ReviewKind::WebsiteLeftover, "┅", "")]
+        );
+        assert_eq!(fixes("目录：一、学习 ┅┅ 3页"), []);
     }
 
     #[test]

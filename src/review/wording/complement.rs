@@ -124,7 +124,8 @@ const NOUN_TAKERS: &[&str] = &[
 
 /// Owners that are never verbs (`自己的不够`).
 const PRONOUNS: &[&str] = &[
-    "自己", "自身", "我们", "他们", "本人", "大家", "个人", "同志", "班子",
+    "自己", "自身", "我们", "他们", "本人", "大家", "个人", "同志", "班子", "这样", "那样", "一样",
+    "同样", "这些", "那些", "别人",
 ];
 
 /// One-character verbs whose complement of degree is often a bare `好` or `差` (`干的好`).
@@ -205,7 +206,10 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     // After an adverb (`交的也很简单`) the owner reading is as near as the verb's
     // (`the ones handed in are simple too`): only the listed qualities count there.
     let graded = graded_quality(rest, inserted.is_none());
-    let tail = negated.or(graded).or_else(|| doubled_state(rest))?;
+    let tail = negated
+        .or(graded)
+        .or_else(|| doubled_state(rest))
+        .or_else(|| comparative_quantity(rest))?;
     let end = text.len() - rest.len() + tail;
     let fixed = format!("{word}得{}", &text[after..end]);
     Some(complement_item(location, text, start..end, fixed))
@@ -292,6 +296,18 @@ fn paired_quality_closes(rest: &str) -> bool {
     let mut chars = second.char_indices();
     let both_han = chars.by_ref().take(2).filter(|(_, c)| is_han(*c)).count() == 2;
     both_han && ends_complement(&second[chars.next().map_or(second.len(), |(i, _)| i)..])
+}
+
+/// `了解的多一些`, `想的也多一些`, `考虑的多一点`: a quantity compared, closing the clause, which
+/// only a complement is (`what is known is more` is no sentence).
+fn comparative_quantity(rest: &str) -> Option<usize> {
+    let quantity = QUANTITIES_OF_ONE.chars().find(|q| rest.starts_with(*q))?;
+    let after = &rest[quantity.len_utf8()..];
+    let more = ["一些", "一点", "些"]
+        .iter()
+        .find(|m| after.starts_with(*m))?;
+    let end = quantity.len_utf8() + more.len();
+    ends_clause(&rest[end..]).then_some(end)
 }
 
 /// A doubled quality and `的` closing the clause (`坚持的好好的`): the state the action left,

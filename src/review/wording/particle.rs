@@ -49,14 +49,16 @@ const CLAUSE_VERBS: &[&str] = &[
     "知道",
     "意识到",
     "认识到",
+    "体会到",
+    "感受到",
     "感到",
     "回到",
     "来到",
 ];
 
 /// Verbs whose object is itself an action (`彻底的进行整改`, `有的放矢的进行`, `认真的加以
-///研究`): what they open is a verb phrase wherever it goes.
-const VERB_PHRASE_HEADS: &[&str] = &["进行", "加以", "予以"];
+///研究`, `简单的让学生看看`): what they open is a verb phrase wherever it goes.
+const VERB_PHRASE_HEADS: &[&str] = &["进行", "加以", "予以", "让"];
 
 /// What follows `被` when it is not the passive marker (`被子`, `被告`, `被动`).
 const NOT_PASSIVE: &str = "子褥告单动服";
@@ -78,6 +80,9 @@ fn disposes(rest: &str) -> bool {
             .nth(1)
             .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
 }
+
+/// Subjects a clause-opening adverbial may stand before (`慢慢的我意识到`).
+const SUBJECTS: &[&str] = &["我", "他", "她", "大家", "自己"];
 
 /// Prepositions that open an adverbial of their own (`很好的与司法所配合`).
 const PREPOSITIONS: &[char] = &['与', '同', '跟', '向'];
@@ -141,7 +146,6 @@ const NOT_BEFORE_ADVERBIAL: &[&str] = &[
     "必要",
     "只要",
     "可能",
-    "才能",
     "职能",
     "功能",
     "技能",
@@ -237,8 +241,13 @@ fn adverbial(
     verbs: &Verbs,
 ) -> Option<ReviewItem> {
     let rest = &text[after..];
-    let (start, _) =
+    let (start, vivid) =
         adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))?;
+    // `慢慢的我意识到`: a doubled manner word opening its clause, before the subject.
+    let opens_clause = text[..start].chars().next_back().is_none_or(|c| !is_han(c));
+    if vivid && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
+        return adverbial_item(location, text, start, at, after);
+    }
     let is_verb = |s: &str| -> Option<usize> {
         verbs
             .that_may_start(s)
@@ -408,6 +417,8 @@ mod tests {
         flagged("日子坚持的好好的，", "坚持的好好的", "坚持得好好的");
         flagged("把文章讲的支离破碎，", "讲的支离破碎", "讲得支离破碎");
         flagged("各项工作抓的好些，", "抓的好些", "抓得好些");
+        flagged("对特殊的户了解的多一些，", "了解的多一些", "了解得多一些");
+        quiet(&["这样的多一些。那样的少一点。"]);
         flagged(
             "业务办理的越来越熟练，",
             "办理的越来越熟练",
@@ -528,6 +539,11 @@ mod tests {
         flagged("没有主动的去学习。", "主动的", "主动地");
         flagged("我积极的参与，", "积极的", "积极地");
         flagged("各部门未能很好的与司法所配合，", "很好的", "很好地");
+        flagged("我深深的体会到经验缺乏。", "深深的", "深深地");
+        flagged("要靠经验才能更好的解决，", "更好的", "更好地");
+        flagged("慢慢的我意识到问题所在。", "慢慢的", "慢慢地");
+        flagged("只是简单的让学生看看地图。", "简单的", "简单地");
+        quiet(&["他的才能得到发挥，慢慢的变化，美好的让人难忘的经历。"]);
         flagged("有效的同群众沟通。", "有效的", "有效地");
         quiet(&["积极的与消极的因素并存。", "正确的向导作用。"]);
         flagged("工作中深入细致的开展了调研。", "深入细致的", "深入细致地");
