@@ -611,10 +611,11 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
                 .chain(ACTING_ON)
                 .any(|w| clause[..at].contains(w))
         };
-        let sentence_end = |at: usize| super::super::sentence_around(text, at).end;
+        // The clause and the rest of its sentence.
+        let sentence = &text[range.start..super::super::sentence_around(text, range.start).end];
         for (shape, found_at, what) in FOUND_IN_CLAUSE {
             if shapes.has(*shape)
-                && let Some(at) = found_at(clause, &text[range.start..sentence_end(range.start)])
+                && let Some(at) = found_at(clause, sentence)
                 && !confessed(at)
             {
                 return Some(super::blamed(location, text, range.clone(), what));

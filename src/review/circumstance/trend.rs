@@ -1,7 +1,11 @@
-//! Two more ways of finding the cause outside: the times (`随着改革开放的深入和经济的飞速
-//! 发展`, `随着新型城镇化的推进`, `随着青年流动性增大`), and outside factors listed as what
-//! held the work back (`主要受原材料价格上涨等外部因素影响`, `因疫情、生产困难、效益不好等因素`,
-//! `宏观环境不利因素和严重自然灾害等特殊因素叠加`), and a test too hard (`整个试卷偏难`).
+//! More ways of finding the cause outside, each read from one clause: the times (`随着改革开放的
+//! 深入和经济的飞速发展`, `随着新型城镇化的推进`, `随着青年流动性增大`); outside factors
+//! listed as what held the work back (`主要受原材料价格上涨等外部因素影响`,
+//! `因疫情、生产困难、效益不好等因素`, `宏观环境不利因素和严重自然灾害等特殊因素叠加`); outside
+//! pressure (`外部环境压力很大`); an event chanced on (`恰逢今年机构改革`); others' rising
+//! demands (`加之公众对食品安全要求越来越高`); what others did that made the work hard
+//! (`校外兼职等都给查寝工作造成一定困难`); another body failing (`建设单位拖欠工程款`); and a
+//! test too hard (`整个试卷偏难`).
 
 use super::excuse::{OWN_PART, subject};
 
