@@ -166,6 +166,9 @@ fn full_stops_in_figures(location: Location, text: &str, items: &mut Vec<ReviewI
     }
 }
 
+/// Words no sentence ends on: a full stop after them is junk inside a sentence (`一定的.问题`).
+const NO_SENTENCE_ENDS_ON: &str = "的地得在和与对把被及从向之";
+
 /// `检查出来的'问题`: a lone ASCII apostrophe between two Chinese characters, which 范文 sites
 /// put into their text against copying (`的'墙面`, `的'标准`). One with another in the same
 /// sentence is a quotation mark of a pair (`提出'三个代表'`, `描写'我’心理活动`), which `quotes`
@@ -196,14 +199,19 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .in_context(text),
         );
     }
-    // `扶┅轮`: a box-drawing character a page's conversion left inside a word.
-    let boxes = text
+    // `扶┅轮`, `的`生`, `一定的.问题`: a box-drawing character, a backtick or a full stop
+    // that a page's conversion or its anti-copy junk left between two Chinese characters. Not
+    // a lone small letter: `b站`, `c级危房` and `选a较多` are words.
+    let marks = text
         .char_indices()
-        .filter(|(_, c)| ('\u{2500}'..='\u{257F}').contains(c));
-    for (at, mark) in boxes {
+        .filter(|(_, c)| ('\u{2500}'..='\u{257F}').contains(c) || matches!(c, '`' | '.'));
+    for (at, mark) in marks {
         let before = text[..at].chars().next_back();
         let after = text[at + mark.len_utf8()..].chars().next();
-        if before.is_some_and(is_chinese) && after.is_some_and(is_chinese) {
+        // A full stop only after a word no sentence ends on: `完成了任务.下一步` is a
+        // half-width full stop, which `punctuation` mends.
+        let stray_stop = mark != '.' || before.is_some_and(|b| NO_SENTENCE_ENDS_ON.contains(b));
+        if before.is_some_and(is_chinese) && after.is_some_and(is_chinese) && stray_stop {
             items.push(
                 leftover(
                     location,
@@ -414,6 +422,7 @@ fn punctuation(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         let after = chars.get(i + 1).map(|c| c.1);
         let to = match c {
             '.' if before.is_some_and(is_chinese)
+                && !before.is_some_and(|b| NO_SENTENCE_ENDS_ON.contains(b))
                 && after.is_none_or(|a| a == '\n' || is_chinese_text(a)) =>
             {
                 '。'
@@ -562,12 +571,23 @@ mod tests {
     }
 
     #[test]
-    fn a_box_drawing_mark_inside_a_word_is_removed() {
+    fn a_mark_a_page_left_inside_a_word_is_removed() {
         assert_eq!(
-            fixes("驻村扶┅轮换工作不到位。"),
-            [fix(ReviewKind::WebsiteLeftover, "┅", "")]
+            fixes("驻村扶┅轮换工作不到位，存在一定的.问题，的`审核。"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "┅", ""),
+                fix(ReviewKind::WebsiteLeftover, ".", ""),
+                fix(ReviewKind::WebsiteLeftover, "`", ""),
+            ]
         );
-        assert_eq!(fixes("目录：一、学习 ┅┅ 3页"), []);
+        assert_eq!(
+            fixes("目录：一、学习 ┅┅ 3页；x厂周边；3.5万元；在b站学习；属于c级危房。"),
+            []
+        );
+        assert_eq!(
+            fixes("完成了任务.下一步"),
+            [fix(ReviewKind::HalfWidthPunctuation, ".", "。")]
+        );
     }
 
     #[test]

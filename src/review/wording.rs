@@ -139,7 +139,7 @@ const MODALS: &[&str] = &["不能", "未能", "没能", "能够", "应当", "应
 const NOMINALISERS: &str = "所该能可要应会需必";
 
 /// Function characters that never stand twice in a row (`的的确确` aside).
-const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为有";
+const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为有到率";
 
 /// Nouns of two characters that are never said twice on purpose, as verbs are
 /// (`研究研究`): `党建工作工作方法` wrote the word where two compounds meet. Not nouns that
@@ -418,6 +418,14 @@ const WORDS_AFTER_A_DOUBLE: &[&str] = &[
     "有人",
     "有着",
     "有种",
+    "到达",
+    "到期",
+    "到账",
+    "到场",
+    "到岗",
+    "到会",
+    "率先",
+    "率领",
 ];
 
 /// `的的` and `用公款用公款`: a function character twice, one of [`NEVER_DOUBLED_WORDS`] twice,
@@ -905,6 +913,21 @@ mod tests {
             vec![]
         );
         assert_eq!(
+            fixes("工作中遇到到的困难，任务达成率率低。"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "到到".to_owned(),
+                    "到".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "率率".to_owned(),
+                    "率".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
             fixes("保育员队伍需要扩充。。"),
             one(ReviewKind::DoubledCharacter, "。。", "。")
         );
@@ -940,6 +963,7 @@ mod tests {
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
             "研究研究再说，学习学习经验。",
             "对对帐工作带来影响，对对接工作不上心。",
+            "遇到到期的贷款，收到到账通知，看到到场的群众。",
             "此处省略……。。。；全文完。。。。。。",
             "部分党组织组织生活质量不高，压实主体责任责任清单。",
         ]);
