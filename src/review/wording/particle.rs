@@ -19,7 +19,7 @@ const MANNERS: &[&str] = &[
     "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
     "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙",
     "匆忙", "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观",
-    "明确", "清醒", "真正", "深切", "正确",
+    "明确", "清醒", "真正", "深切", "正确", "无限",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -31,7 +31,8 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "探索", "创新", "应付", "敷衍", "执行", "影响", "制约", "阻碍", "削弱", "损害", "挫伤", "约束",
     "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
-    "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨",
+    "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
+    "收尾", "放大",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
@@ -80,6 +81,10 @@ fn disposes(rest: &str) -> bool {
             .nth(1)
             .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
 }
+
+/// Manner words of doing well, after which a verb closing the clause is done so, not named
+/// (`没有很好的审题，`; `没有很好的办法` has no verb).
+const WELL: &[&str] = &["很好", "较好", "更好"];
 
 /// Subjects a clause-opening adverbial may stand before (`慢慢的我意识到`).
 const SUBJECTS: &[&str] = &["我", "他", "她", "大家", "自己"];
@@ -323,7 +328,20 @@ fn adverbial(
         // A noun phrase's head takes no complement (`只是简单的提一下`). `没有` takes a noun
         // phrase too (`没有严格的约束`); with an object after the verb, or a second verb, what
         // it takes is a verb phrase (`没有严格的约束自己`, `没有很好的贯彻落实`).
-        let opens = opens || complement || ((object || joined) && before.ends_with("没有"));
+        // `没有很好的审题，`: doing well is how something is done, never a kind of thing.
+        let done_well = WELL.contains(&&text[start..at])
+            && ["没有", "没能", "未能"].iter().any(|w| before.ends_with(w))
+            && ends_clause(next);
+        // `把问题无限的放大了`: after what `把` disposes of comes how it is done.
+        let clause_so_far = before
+            .rfind(super::super::closes_clause)
+            .map_or(before, |i| &before[i..]);
+        let disposed = clause_so_far.contains(['把', '将']) && !after_go;
+        let opens = opens
+            || complement
+            || done_well
+            || disposed
+            || ((object || joined) && before.ends_with("没有"));
         if !verb_phrase || !opens {
             return None;
         }
@@ -543,6 +561,9 @@ mod tests {
         flagged("要靠经验才能更好的解决，", "更好的", "更好地");
         flagged("慢慢的我意识到问题所在。", "慢慢的", "慢慢地");
         flagged("只是简单的让学生看看地图。", "简单的", "简单地");
+        flagged("很多学生没有很好的审题，", "很好的", "很好地");
+        flagged("把问题无限的放大了。", "无限的", "无限地");
+        quiet(&["没有很好的办法。把认真的学习作为重点，将主要的精力放在业务上。"]);
         quiet(&["他的才能得到发挥，慢慢的变化，美好的让人难忘的经历。"]);
         flagged("有效的同群众沟通。", "有效的", "有效地");
         quiet(&["积极的与消极的因素并存。", "正确的向导作用。"]);
