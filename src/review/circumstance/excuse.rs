@@ -27,7 +27,9 @@ use super::{ACTING_ON, CONFESSING, clauses, without};
 const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "碍于", "迫于"];
 /// Nouns of limiting or lack that `受` or `因` takes with the condition between, which
 /// [`Shape::Constrained`] starts from too (`受环境和条件限制`, `因条件所限`, `因经济欠缺`).
-const LIMITING: &[&str] = &["限制", "制约", "所限", "欠缺"];
+const LIMITING: &[&str] = &["限制", "制约", "所限", "欠缺", "影响"];
+/// Between `受` and `影响`, an influence that is a fault confessed (`受社会不良风气影响`).
+const BAD_INFLUENCES: &[&str] = &["不良", "风气", "歪风", "错误", "思潮", "诱惑"];
 
 /// Words that may stand between a constraint verb and its condition (`囿于现有条件`).
 const CONDITION_MODIFIERS: &[&str] = &["现有", "目前", "当前", "当地", "本地", "种种", "各种"];
@@ -51,7 +53,10 @@ fn constrained_at(clause: &str) -> Option<usize> {
         let rest = &clause[at + by.len_utf8()..];
         let end = LIMITING.iter().filter_map(|l| rest.find(l)).min()?;
         let between = &rest[..end];
-        (between.chars().count() <= 12 && OUTSIDE.iter().any(|o| between.contains(o))).then_some(at)
+        (between.chars().count() <= 12
+            && OUTSIDE.iter().any(|o| between.contains(o))
+            && !BAD_INFLUENCES.iter().any(|b| between.contains(b)))
+        .then_some(at)
     })
 }
 
@@ -82,6 +87,8 @@ const OUTSIDE: &[&str] = &[
     "环境",
     "基础",
     "地理",
+    "预算",
+    "技术",
 ];
 
 /// What the work is called when it is said to be too much.
@@ -727,6 +734,9 @@ mod tests {
                 "招录工作受上级政策和人员编制的限制。",
                 "招录工作受上级政策和人员编制的限制",
             ),
+            ("部分网页受技术限制。", "部分网页受技术限制"),
+            ("受地理环境影响，覆盖面不广。", "受地理环境影响"),
+            ("主要受限于预算审批周期长。", "主要受限于预算审批周期长"),
             ("因条件限制，活动开展少。", "因条件限制"),
             (
                 "因条件所限临时租用私人用房办公。",
@@ -741,6 +751,7 @@ mod tests {
             "受制于自身能力不足，工作打不开局面。",
             "总是强调受限于客观条件。",
             "学习局限于事务性工作，碍于情面不敢批评。",
+            "受社会不良环境影响，放松了要求。",
         ]);
     }
 
