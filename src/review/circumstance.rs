@@ -60,9 +60,6 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("刚参加工作", "所处阶段"),
     ("刚毕业", "所处阶段"),
     ("刚入职", "所处阶段"),
-    // `因受新冠肺炎疫情影响`, `鉴于…疫情防控形势仍然严峻`: the epidemic as the cause, read
-    // from the cause words around it like the others (`疫情防控工作落实不到位` names none).
-    ("疫情", "疫情"),
     // Money lacking, the lack named first (`因缺资金`, `由于缺乏资金`, `因地方财政困难`).
     ("缺资金", "经费不足"),
     ("缺乏资金", "经费不足"),
@@ -74,19 +71,12 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("无资金", "经费不足"),
     ("资金不足", "经费不足"),
     ("经费不足", "经费不足"),
-    // Busy, said plainly (`因为客户比较多比较忙`), a heavy load, other work
-    // (`加之其他中心工作的冲突`).
-    ("比较忙", "工作忙"),
-    ("较忙", "工作忙"),
-    ("很忙", "工作忙"),
-    ("太忙", "工作忙"),
+    // A heavy load, an emergency (`因其本身的繁重工作`, `因需处理紧急突发事件`).
     ("繁重工作", "工作忙"),
     ("工作强度大", "工作忙"),
     ("工作强度较大", "工作忙"),
     ("突发事件", "工作忙"),
     ("繁重的工作", "工作忙"),
-    ("其他工作", "工作忙"),
-    ("其他中心工作", "工作忙"),
     // The post's own nature (`再加上银保渠道本身的特殊性`).
     ("特殊性", "工作性质"),
     // People moving away (`因为外出务工人员的流动性大`).
@@ -95,17 +85,18 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
 ];
 
 /// Circumstances that are often no cause at all: the writer's own work (`疫情防控工作落实不到位，
-/// 导致…`), or others' state told in passing (`同事真的很忙，所以能理解`). They are the cause
-/// only with a cause word before them in their clause, or one of [`RIGHT_AFTER_CAUSE`] right
-/// after.
-const CAUSE_BESIDE_ONLY: &[&str] = &[
-    "疫情",
-    "比较忙",
-    "较忙",
-    "很忙",
-    "太忙",
-    "其他工作",
-    "其他中心工作",
+/// 导致…`), or others' state told in passing (`同事真的很忙，所以能理解`). Like those of
+/// [`CIRCUMSTANCES`], each with its rule's name, but the cause only with a cause word before
+/// them in their clause, or one of [`RIGHT_AFTER_CAUSE`] right after: `因受新冠肺炎疫情影响`,
+/// `新冠肺炎疫情给…造成了较大的影响`, `因为客户比较多比较忙`, `加之其他中心工作的冲突`.
+const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
+    ("疫情", "疫情"),
+    ("比较忙", "工作忙"),
+    ("较忙", "工作忙"),
+    ("很忙", "工作忙"),
+    ("太忙", "工作忙"),
+    ("其他工作", "工作忙"),
+    ("其他中心工作", "工作忙"),
 ];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
@@ -462,6 +453,7 @@ static ANY_CIRCUMSTANCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> 
     std::sync::LazyLock::new(|| {
         let words: Vec<&str> = CIRCUMSTANCES
             .iter()
+            .chain(CAUSE_BESIDE_ONLY)
             .map(|(w, _)| *w)
             .chain(CONDITIONS.iter().map(|(w, ..)| *w))
             .collect();
@@ -524,17 +516,22 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
     None
 }
 
+/// Where the first of `words` to stand in `text` stands, whichever word it is.
+fn earliest(text: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| text.find(w)).min()
+}
+
 /// Whether `text` names a condition of [`CONDITIONS`] in its poor state (`镇内资金紧缺`,
 /// `经费不足`), with at most [`BETWEEN`] words between: a cause outside the writer, whatever
 /// negation follows it (`由于镇内资金紧缺至今未治理`).
 fn names_a_poor_condition(text: &str) -> bool {
     CONDITIONS.iter().any(|(word, _, state)| {
         text.match_indices(word).any(|(at, _)| {
-            let mut rest = &text[at + word.len()..];
-            while let Some(between) = BETWEEN.iter().find(|b| rest.starts_with(*b)) {
-                rest = &rest[between.len()..];
-            }
-            state.words.iter().any(|w| rest.starts_with(w))
+            let rest = &text[at + word.len()..];
+            state
+                .words
+                .iter()
+                .any(|w| rest.match_indices(w).any(|(i, _)| only_between(&rest[..i])))
         })
     })
 }
@@ -576,7 +573,10 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
         if !may_hold_circumstance(clause) {
             continue;
         }
-        for (word, what) in CIRCUMSTANCES {
+        let beside_only = CAUSE_BESIDE_ONLY.iter().map(|c| (c, true));
+        for ((word, what), cause_beside_only) in
+            CIRCUMSTANCES.iter().map(|c| (c, false)).chain(beside_only)
+        {
             let Some(at) = clause.find(word) else {
                 continue;
             };
@@ -584,7 +584,7 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
                 continue;
             }
             let before = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c));
-            if CAUSE_BESIDE_ONLY.contains(word) {
+            if cause_beside_only {
                 let after = &clause[at + word.len()..];
                 if before || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
                     return Some(blamed(location, text, range.clone(), what));

@@ -245,14 +245,8 @@ fn unstated_counts(text: &str) -> Vec<Range<usize>> {
     text.match_indices("的多少")
         .map(|(at, m)| at + '的'.len_utf8()..at + m.len())
         .filter(|r| text[r.end..].starts_with(MEASURES))
-        .filter(|r| {
-            // The sentence and the mark that closes it.
-            let sentence = super::sentence_around(text, r.start);
-            let closed = &text[sentence.start..];
-            let end = sentence.end - sentence.start;
-            let closing = closed[end..].chars().next().map_or(0, char::len_utf8);
-            !closed[..end + closing].contains(['？', '?'])
-        })
+        // A question mark ends the sentence it is in, so only the mark that closes it can be one.
+        .filter(|r| !text[super::sentence_around(text, r.start).end..].starts_with(['？', '?']))
         .collect()
 }
 

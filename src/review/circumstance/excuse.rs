@@ -20,7 +20,7 @@ use super::trend::{
     made_work_hard_at, others_at_fault_at, outside_factors_at, outside_pressure_at,
     rising_demands_at, trend_at,
 };
-use super::{ACTING_ON, CONFESSING, clauses, without};
+use super::{ACTING_ON, CONFESSING, clauses, earliest, without};
 
 /// Verbs that name a constraint, which [`Shape::Constrained`] starts from (`受限于经济问题`).
 /// Not `限于` alone: `学习局限于事务性工作` confesses a narrow habit.
@@ -51,7 +51,7 @@ fn constrained_at(clause: &str) -> Option<usize> {
             .char_indices()
             .find(|&(_, c)| matches!(c, '受' | '因'))?;
         let rest = &clause[at + by.len_utf8()..];
-        let end = LIMITING.iter().filter_map(|l| rest.find(l)).min()?;
+        let end = earliest(rest, LIMITING)?;
         let between = &rest[..end];
         (between.chars().count() <= 12
             && OUTSIDE.iter().any(|o| between.contains(o))
@@ -350,11 +350,7 @@ fn first_listed(text: &str) -> &str {
 fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     let at = clause.find("由于")?;
     let cause = &clause[at + "由于".len()..];
-    let end = CONSEQUENCE
-        .iter()
-        .filter_map(|w| cause.find(w))
-        .min()
-        .unwrap_or(cause.len());
+    let end = earliest(cause, CONSEQUENCE).unwrap_or(cause.len());
     Some((at, &cause[..end]))
 }
 
@@ -363,11 +359,7 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
 /// circumstance is an excuse, whatever follows it.
 fn own_part(cause: &str) -> bool {
     let cause = without(cause, NOT_OWN_PART);
-    let negated_at = OWN_STATES
-        .iter()
-        .filter_map(|w| cause.find(w))
-        .min()
-        .unwrap_or(cause.len());
+    let negated_at = earliest(&cause, OWN_STATES).unwrap_or(cause.len());
     // `由于项目所在地群众不能积极配合`: the people are who does not.
     let outside = OUTSIDE_OPENERS.iter().any(|o| cause.trim().starts_with(o))
         || PEOPLE.iter().any(|p| cause[..negated_at].contains(p))

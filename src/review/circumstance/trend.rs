@@ -7,6 +7,7 @@
 //! (`校外兼职等都给查寝工作造成一定困难`); another body failing (`建设单位拖欠工程款`); and a
 //! test too hard (`整个试卷偏难`).
 
+use super::earliest;
 use super::excuse::{OWN_PART, subject};
 
 /// Trends of society and the economy that `随着` gives as the background of a problem.
@@ -82,7 +83,7 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
     let at = clause.find("随着")?;
     let rest = &clause[at + "随着".len()..];
     let near: String = rest.chars().take(BEFORE_TREND + 5).collect();
-    let trend_start = TRENDS.iter().filter_map(|t| near.find(t)).min()?;
+    let trend_start = earliest(&near, TRENDS)?;
     if near[..trend_start].chars().count() > BEFORE_TREND {
         return None;
     }
@@ -102,7 +103,7 @@ const PRESSING: &[&str] = &["压力", "挑战", "复杂", "严峻", "不利", "�
 /// `外部环境的复杂风险挑战交织叠加`). Not where the writer's own part is named
 /// (`对外部环境的复杂性认识不足`).
 pub(super) fn outside_pressure_at(clause: &str) -> Option<usize> {
-    let at = OUTSIDE_WORLD.iter().filter_map(|w| clause.find(w)).min()?;
+    let at = earliest(clause, OUTSIDE_WORLD)?;
     let pressed = PRESSING.iter().any(|p| clause[at..].contains(p));
     (pressed && !OWN_PART.iter().any(|w| clause.contains(w))).then_some(at)
 }
@@ -160,10 +161,10 @@ pub(super) const RISING: &[&str] = &[
 /// Where `clause` gives others' growing demands as a cause of the problem. `sentence` is the
 /// rest of the clause's sentence: `随着群众需求日益增长，自己的服务能力跟不上` owns the lag.
 pub(super) fn rising_demands_at(clause: &str, sentence: &str) -> Option<usize> {
-    let at = ADDED_CAUSES.iter().filter_map(|w| clause.find(w)).min()?;
+    let at = earliest(clause, ADDED_CAUSES)?;
     let rest = &clause[at..];
-    let rest = &rest[DEMANDERS.iter().filter_map(|d| rest.find(d)).min()?..];
-    let rest = &rest[DEMANDS.iter().filter_map(|d| rest.find(d)).min()?..];
+    let rest = &rest[earliest(rest, DEMANDERS)?..];
+    let rest = &rest[earliest(rest, DEMANDS)?..];
     let owned = OWN_LAG
         .iter()
         .chain(ANNOUNCING)
@@ -242,7 +243,7 @@ const TOO_HARD: &[&str] = &[
 /// Where `clause` puts poor results down to a test being too hard (`整个试卷偏难，运算量过大`,
 /// `此题有一定的难度`): the teacher's own teaching is what a self-examination looks at.
 pub(super) fn hard_test_at(clause: &str) -> Option<usize> {
-    let at = TESTS.iter().filter_map(|t| clause.find(t)).min()?;
+    let at = earliest(clause, TESTS)?;
     TOO_HARD
         .iter()
         .any(|h| clause[at..].contains(h))
