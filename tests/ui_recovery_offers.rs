@@ -193,3 +193,33 @@ fn export_onto_the_open_draft_is_refused() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// Esc closes the offer, and the very next click on the window reaches the toolbar: nothing
+/// of the dialog that is gone stays in the way.
+#[test]
+fn after_esc_closes_the_offer_the_first_click_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("稿件.ron");
+    pouxi::store::save_draft(&path, &titled("保存过的")).unwrap();
+    recovery(dir.path())
+        .write(
+            &RecoveryKey::for_path(&path),
+            &titled("崩溃前没保存的"),
+            &RecoveryMeta::now(Some(path.clone())),
+        )
+        .unwrap();
+
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::Recovery { .. })
+    ));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().modal().is_none());
+    assert!(harness.query_by_label("检查").is_none());
+    harness.get_by_label("工具栏检查").click();
+    harness.run();
+    harness.get_by_label("检查");
+}
