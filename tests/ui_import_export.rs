@@ -358,3 +358,51 @@ fn a_category_lead_is_shown_edited_and_undone_in_the_editor() {
         "理论武装抓得不深："
     );
 }
+
+/// Material saved as Markdown (a web clipper's copy of a real WeChat article, or an AI chat's
+/// copy button) pasted into the paste box: the bold numbering is read as numbering, the marks
+/// are gone, and the pictures are listed with the site junk, restorable.
+#[test]
+fn pasted_markdown_imports_its_numbered_findings_without_the_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("粘贴导入…").click();
+    harness.run();
+    let material = std::fs::read_to_string(fixture("real/45-wechat-markdown.txt")).unwrap();
+    harness.get_by_label("粘贴素材").focus();
+    harness.run();
+    harness.event(egui::Event::Paste(material));
+    harness.run();
+    harness.get_by_label("预览").click();
+    harness.run();
+    let session = harness.state().import_session().unwrap();
+    assert!(
+        session
+            .imported
+            .removed
+            .iter()
+            .any(|span| span.reason == "网站信息：图片" && span.text.starts_with("![](https://"))
+    );
+    harness.get_by_label("导入").click();
+    harness.run();
+    let draft = harness.state().draft();
+    let first = &draft.categories()[0];
+    assert_eq!(first.title, "API以及数据链路安全治理挑战");
+    let headlines: Vec<&str> = first.findings.iter().map(|f| f.headline.as_str()).collect();
+    assert_eq!(
+        headlines,
+        [
+            "应用程序内的API获取不全面",
+            "API对数据的调用关系不可视",
+            "API接口传输敏感数据管理薄弱",
+            "API风险的监测和防护力度不足"
+        ]
+    );
+    let all_text = serde_json::to_string(draft).unwrap();
+    for mark in ["**", "![", "fetch_date", "mmbiz.qpic.cn"] {
+        assert!(!all_text.contains(mark), "{mark} is left in the draft");
+    }
+}

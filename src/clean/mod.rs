@@ -93,8 +93,8 @@ pub fn find_ads_in_page(text: &str, rules: &Rules) -> Vec<Flag> {
 }
 
 /// Both lists (each sorted, not overlapping) as one: overlapping spans become their union,
-/// named after the one that starts first.
-fn merge_flags(text: &str, ads: Vec<Flag>, damage: Vec<Flag>) -> Vec<Flag> {
+/// named after the one that starts first, or after the first list's where both start at once.
+pub(crate) fn merge_flags(text: &str, ads: Vec<Flag>, damage: Vec<Flag>) -> Vec<Flag> {
     if damage.is_empty() {
         return ads;
     }

@@ -15,6 +15,7 @@ mod articles;
 mod decode;
 mod docx;
 mod legacy;
+mod markup;
 mod parse;
 mod speech;
 
@@ -237,7 +238,8 @@ pub struct ImportStats {
     pub removed_chars: usize,
     pub removed_spans: usize,
     pub restored_spans: usize,
-    /// Non-whitespace characters of numbering marks (and headline `。`) consumed.
+    /// Non-whitespace characters of numbering marks (and headline `。`, and Markdown's marks)
+    /// consumed.
     pub mark_chars: usize,
     /// Hard line breaks joined inside sentences.
     pub joined_lines: usize,
@@ -259,7 +261,8 @@ pub struct Imported {
     /// Every span detected, in text order; index `i` is what `restored` refers to.
     pub removed: Vec<RemovedSpan>,
     /// Numbering marks consumed (`（一）`, `一是`, `1.`, the `。` after a headline or a
-    /// category title …): Pouxi derives numbers from position.
+    /// category title …): Pouxi derives numbers from position. Markdown's marks too (`###`,
+    /// `**`, `-`): formatting, not text.
     pub consumed_marks: Vec<String>,
     pub stats: ImportStats,
 }
@@ -274,7 +277,13 @@ pub struct Imported {
 /// The draft's [`Draft::source`] is the fingerprint of the kept material (ads cut, restored
 /// spans kept), for the originality meter; None when nothing was kept.
 pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imported {
-    let flags = clean::find_ads_in_page(text, rules);
+    let input_chars = count_chars(text);
+    // Markdown's marks become spaces, byte for byte, so every offset below holds for `text`;
+    // its pictures and front matter are cut with the site junk, named as what they are where
+    // the ad rules flag the same line.
+    let markup = markup::read(text);
+    let text = markup.text.as_str();
+    let flags = clean::merge_flags(text, markup.junk, clean::find_ads_in_page(text, rules));
     let removed: Vec<RemovedSpan> = flags
         .into_iter()
         .enumerate()
@@ -292,8 +301,9 @@ pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imp
         || parse::parse(&paragraphs),
     );
     parsed.draft.source = (!source.is_empty()).then_some(source);
+    parsed.consumed.extend(markup.marks);
     let stats = ImportStats {
-        input_chars: count_chars(text),
+        input_chars,
         removed_chars: removed
             .iter()
             .filter(|r| !r.restored)
