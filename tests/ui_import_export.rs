@@ -389,6 +389,12 @@ fn pasted_markdown_imports_its_numbered_findings_without_the_marks() {
     harness.get_by_label("导入").click();
     harness.run();
     let draft = harness.state().draft();
+    // The heading is the title; the front matter's `title:` line is furniture, not a title
+    // the heading would be cut as a copy of.
+    assert_eq!(
+        draft.title,
+        "财信证券基于RASP技术的API以及数据链路安全治理研究"
+    );
     let first = &draft.categories()[0];
     assert_eq!(first.title, "API以及数据链路安全治理挑战");
     let headlines: Vec<&str> = first.findings.iter().map(|f| f.headline.as_str()).collect();

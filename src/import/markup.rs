@@ -87,6 +87,25 @@ pub(super) fn read(text: &str) -> Markup {
     markup
 }
 
+impl Markup {
+    /// The material as a reader of the page sees it: the marks and the furniture blanked, line
+    /// breaks kept. The page-wide reading of site junk (which line is the title, what repeats
+    /// it) looks at this, so that a front matter's `title:` is not taken for the title and the
+    /// heading that is the title cut as its copy.
+    pub fn page_view(&self) -> String {
+        let mut out = self.text.clone().into_bytes();
+        for flag in &self.junk {
+            for byte in &mut out[flag.start..flag.end] {
+                if !matches!(*byte, b'\n' | b'\r') {
+                    *byte = b' ';
+                }
+            }
+        }
+        // Whole characters were replaced, each byte by a space, so the bytes are still UTF-8.
+        String::from_utf8(out).unwrap_or_else(|_| self.text.clone())
+    }
+}
+
 /// `range` of `text` as site junk of the kind `what`.
 fn junk(text: &str, range: Range<usize>, what: &str, rule: &str) -> Flag {
     Flag {

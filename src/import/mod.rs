@@ -283,7 +283,17 @@ pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imp
     // the ad rules flag the same line.
     let markup = markup::read(text);
     let text = markup.text.as_str();
-    let flags = clean::merge_flags(text, markup.junk, clean::find_ads_in_page(text, rules));
+    let page_flags = if markup.junk.is_empty() {
+        clean::find_ads_in_page(text, rules)
+    } else {
+        let mut flags = clean::find_ads_in_page(&markup.page_view(), rules);
+        // What a flag cut is told from the material, not from the view with the furniture blanked.
+        for flag in &mut flags {
+            flag.text = text[flag.start..flag.end].to_owned();
+        }
+        flags
+    };
+    let flags = clean::merge_flags(text, markup.junk, page_flags);
     let removed: Vec<RemovedSpan> = flags
         .into_iter()
         .enumerate()

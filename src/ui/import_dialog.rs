@@ -43,6 +43,7 @@ pub fn show_paste_box(ctx: &egui::Context, text: &mut String, actions: &mut Vec<
                     egui::TextEdit::multiline(text)
                         .desired_rows(14)
                         .desired_width(f32::INFINITY)
+                        .min_size(egui::vec2(0.0, height))
                         .hint_text("在此粘贴素材……"),
                 )
                 .accessible_name("粘贴素材");
@@ -90,9 +91,13 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
                 .min_scrolled_height(height)
                 .max_height(height)
                 .show(&mut columns[0], |ui| {
-                    ui.label(material_job(ui, view));
-                    ui.add_space(8.0);
-                    removed_list(ui, view, actions);
+                    // Columns justify their labels, which spreads a short row (the head of a
+                    // long address cut by the wrap) letter by letter across the pane.
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.label(material_job(ui, view));
+                        ui.add_space(8.0);
+                        removed_list(ui, view, actions);
+                    });
                 });
             columns[1].strong("识别结果");
             egui::ScrollArea::vertical()
@@ -100,7 +105,11 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
                 .auto_shrink([false, false])
                 .min_scrolled_height(height)
                 .max_height(height)
-                .show(&mut columns[1], |ui| parsed_outline(ui, view.draft));
+                .show(&mut columns[1], |ui| {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        parsed_outline(ui, view.draft)
+                    });
+                });
             // A rule between the panes, in the gap between the columns.
             let left = columns[0].min_rect();
             let right = columns[1].min_rect();
