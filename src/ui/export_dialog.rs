@@ -65,7 +65,10 @@ pub fn show(
                     .min_scrolled_height(height)
                     .max_height(height)
                     .show(&mut columns[1], |ui| {
-                        ui.add(egui::Label::new(preview.text).wrap().selectable(true));
+                        // A column justifies its labels; the file's rows are not justified.
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            ui.add(egui::Label::new(preview.text).wrap().selectable(true));
+                        });
                     });
             }
         });
