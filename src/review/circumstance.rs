@@ -97,6 +97,9 @@ const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
     ("太忙", "工作忙"),
     ("其他工作", "工作忙"),
     ("其他中心工作", "工作忙"),
+    // A circumstance left unnamed, given as the cause (`碍于一些特殊情况`); without a cause
+    // word it is the problem's own subject (`对特殊情况的处置预案不完善`).
+    ("特殊情况", "特殊情况"),
 ];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
@@ -591,6 +594,11 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
                 }
                 continue;
             }
+            // Outside causes weighed against one's own (`既有客观原因，更有主观原因`) are
+            // not blamed: the writer goes on to the subjective ones.
+            if word.starts_with("客观") && text.contains("主观") {
+                continue;
+            }
             let here = before || CAUSE_AFTER.iter().any(|c| clause[at..].contains(c));
             // A consequence in the next clause of the same sentence.
             let next = next_in_sentence(text, &parts, i)
@@ -745,6 +753,11 @@ mod tests {
             ("由于无资金来源，设施无人维护。", "由于无资金来源"),
             ("因工作强度大，学习少。", "因工作强度大"),
             ("项目因自有资金不足无法开工。", "项目因自有资金不足无法开工"),
+            ("碍于一些特殊情况，没有按时参加。", "碍于一些特殊情况"),
+            (
+                "由于特殊情况未能参加集中学习。",
+                "由于特殊情况未能参加集中学习",
+            ),
         ]);
         not_blamed(&[
             "对毕业年级党员的教育管理不够。",
@@ -753,6 +766,8 @@ mod tests {
             "对专项资金的监管不到位。",
             "回答很片面（同事真的很忙，所以能理解）。",
             "对其他工作关注不够，导致工作失衡。",
+            "问题产生的原因是多方面的，既有客观原因，更有主观原因。",
+            "对特殊情况的处置预案不完善。",
         ]);
     }
 
