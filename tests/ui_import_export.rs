@@ -157,22 +157,27 @@ fn merging_appends_findings_to_matching_categories() {
     );
 }
 
-#[test]
-fn the_paste_box_imports_pasted_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path(), None);
+/// 文件 → 粘贴导入…, the fixture `name` pasted into the box with Ctrl+V, then 预览.
+fn paste_and_preview(harness: &mut Harness<'_, PouxiApp>, name: &str) {
     harness.run();
     harness.get_by_label("文件").click();
     harness.run();
     harness.get_by_label("粘贴导入…").click();
     harness.run();
-    let material = std::fs::read_to_string(fixture("seed_material.txt")).unwrap();
+    let material = std::fs::read_to_string(fixture(name)).unwrap();
     harness.get_by_label("粘贴素材").focus();
     harness.run();
     harness.event(egui::Event::Paste(material));
     harness.run();
     harness.get_by_label("预览").click();
     harness.run();
+}
+
+#[test]
+fn the_paste_box_imports_pasted_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_at(dir.path(), None);
+    paste_and_preview(&mut harness, "seed_material.txt");
     assert_eq!(
         harness.state().import_session().unwrap().source_name,
         "粘贴的文字"
@@ -366,18 +371,7 @@ fn a_category_lead_is_shown_edited_and_undone_in_the_editor() {
 fn pasted_markdown_imports_its_numbered_findings_without_the_marks() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_at(dir.path(), None);
-    harness.run();
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("粘贴导入…").click();
-    harness.run();
-    let material = std::fs::read_to_string(fixture("real/45-wechat-markdown.txt")).unwrap();
-    harness.get_by_label("粘贴素材").focus();
-    harness.run();
-    harness.event(egui::Event::Paste(material));
-    harness.run();
-    harness.get_by_label("预览").click();
-    harness.run();
+    paste_and_preview(&mut harness, "real/45-wechat-markdown.txt");
     let session = harness.state().import_session().unwrap();
     assert!(
         session

@@ -23,27 +23,35 @@ fn titled(title: &str) -> Draft {
     draft
 }
 
-/// Case 4: after 以后再说, editing and saving the same draft leaves the put-off copy alone.
-#[test]
-fn a_copy_put_off_for_later_survives_editing_and_saving() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("稿件.ron");
+/// A draft saved at `稿件.ron` in `dir` with a newer recovery copy beside it, and a window
+/// started there, showing the offer of that copy.
+fn offered_a_newer_copy(
+    dir: &Path,
+) -> (std::path::PathBuf, RecoveryKey, Harness<'static, PouxiApp>) {
+    let path = dir.join("稿件.ron");
     pouxi::store::save_draft(&path, &titled("保存过的")).unwrap();
     let key = RecoveryKey::for_path(&path);
-    recovery(dir.path())
+    recovery(dir)
         .write(
             &key,
             &titled("崩溃前没保存的"),
             &RecoveryMeta::now(Some(path.clone())),
         )
         .unwrap();
-
-    let mut harness = harness_at(dir.path(), None);
+    let mut harness = harness_at(dir, None);
     harness.run();
     assert!(matches!(
         harness.state().modal(),
         Some(Modal::Recovery { .. })
     ));
+    (path, key, harness)
+}
+
+/// Case 4: after 以后再说, editing and saving the same draft leaves the put-off copy alone.
+#[test]
+fn a_copy_put_off_for_later_survives_editing_and_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, key, mut harness) = offered_a_newer_copy(dir.path());
     harness.get_by_label("以后再说").click();
     harness.run();
     assert!(harness.state().modal().is_none());
@@ -199,22 +207,7 @@ fn export_onto_the_open_draft_is_refused() {
 #[test]
 fn after_esc_closes_the_offer_the_first_click_works() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("稿件.ron");
-    pouxi::store::save_draft(&path, &titled("保存过的")).unwrap();
-    recovery(dir.path())
-        .write(
-            &RecoveryKey::for_path(&path),
-            &titled("崩溃前没保存的"),
-            &RecoveryMeta::now(Some(path.clone())),
-        )
-        .unwrap();
-
-    let mut harness = harness_at(dir.path(), None);
-    harness.run();
-    assert!(matches!(
-        harness.state().modal(),
-        Some(Modal::Recovery { .. })
-    ));
+    let (_, _, mut harness) = offered_a_newer_copy(dir.path());
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.state().modal().is_none());
