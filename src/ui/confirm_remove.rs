@@ -25,10 +25,11 @@ pub fn show(
         }
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui
+            // Enter deletes, as the question's own answer: 撤销 brings it back.
+            let remove = ui
                 .add(super::theme::destructive_button(ui, "删除"))
-                .clicked()
-            {
+                .on_hover_text("Enter");
+            if remove.clicked() || super::dialog_keys::enter_confirms(ui) {
                 actions.push(Action::Edit(EditAction::RemoveCategory(id)));
                 answered = true;
             }

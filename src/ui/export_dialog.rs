@@ -126,10 +126,10 @@ pub fn show(
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui
+            let export = ui
                 .add_enabled(!blocked, super::theme::primary_button("导出…"))
-                .clicked()
-            {
+                .on_hover_text("Enter");
+            if export.clicked() || (!blocked && super::dialog_keys::enter_confirms(ui)) {
                 actions.push(Action::Export(ExportAction::Write));
             }
             if ui

@@ -5,6 +5,7 @@ mod action;
 mod category_panel;
 mod changed_prompt;
 mod confirm_remove;
+mod dialog_keys;
 mod draft_header;
 mod draft_list;
 pub mod export_dialog;

@@ -14,7 +14,10 @@ pub fn show(ctx: &egui::Context, name: &str, actions: &mut Vec<Action>) -> bool 
         ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.add(super::theme::primary_button("保存")).clicked() {
+            let save = ui
+                .add(super::theme::primary_button("保存"))
+                .on_hover_text("Enter");
+            if save.clicked() || super::dialog_keys::enter_confirms(ui) {
                 answer = Some(UnsavedAnswer::Save);
             }
             if ui
