@@ -325,7 +325,10 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// last `heldout55.txt`, `heldout56.txt` and `heldout57.txt` together (precision 100 %, recall
 /// 49 %), after which `慢慢的我`, `了解的多一些`, `简单的让` and a box-drawing mark were read.
 /// `heldout58.txt`, `heldout59.txt` and `heldout60.txt` were collected after that and are held
-/// out, with no rule written from them yet.
+/// out, with no rule written from them yet. `heldout61.txt` (two batches of one brief, each
+/// under 15 findings) was scored once (precision 50 %, recall 12 %), after which self-discipline
+/// as one's own (`由于自律出了问题`), a lack set against the times with `，而`, `难免` after a
+/// listed circumstance, `截止` before a date, `撑握`, `舍本求末` and `深化人心` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -544,6 +547,10 @@ fn precision_and_recall_on_real_findings() {
         (
             "former held-out set 53 (heldout57.txt)",
             set("heldout57.txt"),
+        ),
+        (
+            "former held-out set 54 (heldout61.txt)",
+            set("heldout61.txt"),
         ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.

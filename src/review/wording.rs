@@ -855,6 +855,16 @@ mod tests {
             ]
         );
         quiet(&["报名已经截止，渡过难关，并不象征什么。"]);
+        // A date after it: 截至.
+        assert_eq!(
+            fixes("这项工作截止5月份已收到文件近20件。"),
+            one(ReviewKind::WrongWord, "截止", "截至")
+        );
+        quiet(&["申报截止日期为5月31日。"]);
+        assert_eq!(
+            fixes("主要原因是自己的业务知识撑握不够。"),
+            one(ReviewKind::WrongWord, "撑握", "掌握")
+        );
     }
 
     #[test]

@@ -90,9 +90,31 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
     (!OWN_LAG
         .iter()
         .chain(ANNOUNCING)
-        .any(|w| sentence.contains(w)))
+        .any(|w| sentence.contains(w))
+        && !own_part_set_against(sentence))
     .then_some(at)
 }
+
+/// Whether `sentence` sets a lack of the writer's own against the times with `，而` (`随着社会
+/// 经济的不断发展，纳税人对纳税服务需求不断提高，而税务部门…的理念尚未形成`): the lag is
+/// confessed. Not `而是` (`而是点名请自己的责任护士`: others' choice), nor `自己` or `要求`,
+/// which may be others' (`人民群众对城市管理的要求`).
+fn own_part_set_against(sentence: &str) -> bool {
+    let Some(at) = sentence.find("随着") else {
+        return false;
+    };
+    sentence[at..].split("，而").skip(1).any(|after| {
+        !after.starts_with('是')
+            && OWN_PART
+                .iter()
+                .filter(|w| !matches!(**w, "自己" | "要求"))
+                .any(|w| after.contains(w))
+            && LACKING.iter().any(|w| after.contains(w))
+    })
+}
+
+/// Words of a lack, after an own part set against the times (`理念尚未形成`).
+const LACKING: &[&str] = &["未", "不", "没", "缺", "欠", "弱", "差"];
 
 /// The world outside a unit, named as what it is up against (`外部环境压力很大`).
 pub(super) const OUTSIDE_WORLD: &[&str] = &["外部环境", "外部形势", "外部压力", "外部竞争"];
@@ -454,6 +476,7 @@ mod tests {
                 "由于本人疏忽，给工作带来困难。",
                 "个人工作方法简单，给单位工作带来不便。",
                 "群众对我们的要求越来越高。",
+                "随着社会经济的不断发展，纳税人需求不断提高，而我们服务的理念尚未形成。",
             ],
         );
     }
