@@ -329,7 +329,7 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// under 15 findings) was scored once (precision 50 %, recall 12 %), after which self-discipline
 /// as one's own (`由于自律出了问题`), a lack set against the times with `，而`, `难免` after a
 /// listed circumstance, `截止` before a date, `撑握`, `舍本求末`, `深化人心` and
-/// `科学发展观的第一要义` were read.
+/// `科学发展观的第一要义` were read, and a content farm's `相识有误区` and `供应优质服务`.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]

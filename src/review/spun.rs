@@ -201,6 +201,18 @@ mod tests {
     }
 
     #[test]
+    fn a_spun_knowing_and_supplying_are_put_back() {
+        assert_eq!(
+            fixes("对纳税服务的相识有误区，不能为纳税人供应优质服务。"),
+            pairs(&[("相识", "认识"), ("供应", "提供")])
+        );
+        assert_eq!(
+            fixes("与他相识多年，素不相识不够礼貌；保障物资供应，供应商供应不足。"),
+            []
+        );
+    }
+
+    #[test]
     fn the_same_words_in_sound_chinese_are_not_flagged() {
         for text in [
             "考试题目出得偏，论文题目已确定，这道选择题目很难。",
