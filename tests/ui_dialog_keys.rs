@@ -15,14 +15,7 @@ fn enter(harness: &mut egui_kittest::Harness<'_, pouxi::app::PouxiApp>) {
 #[test]
 fn enter_removes_the_category_the_question_is_about() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path(), None);
-    harness.run();
-    harness.get_all_by_label("删除类别").nth(1).unwrap().click();
-    harness.run();
-    assert!(matches!(
-        harness.state().modal(),
-        Some(Modal::ConfirmRemoveCategory { .. })
-    ));
+    let mut harness = asking_to_remove_the_second_category(dir.path());
     enter(&mut harness);
     assert!(harness.state().modal().is_none());
     assert_eq!(harness.state().draft().categories().len(), 4);
@@ -31,10 +24,7 @@ fn enter_removes_the_category_the_question_is_about() {
 #[test]
 fn enter_on_a_button_chosen_with_tab_does_what_that_button_says() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path(), None);
-    harness.run();
-    harness.get_all_by_label("删除类别").nth(1).unwrap().click();
-    harness.run();
+    let mut harness = asking_to_remove_the_second_category(dir.path());
     harness.get_by_role_and_label(Role::Button, "取消").focus();
     harness.run();
     enter(&mut harness);
@@ -49,10 +39,7 @@ fn enter_on_a_button_chosen_with_tab_does_what_that_button_says() {
 #[test]
 fn esc_closes_the_question_and_removes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path(), None);
-    harness.run();
-    harness.get_all_by_label("删除类别").nth(1).unwrap().click();
-    harness.run();
+    let mut harness = asking_to_remove_the_second_category(dir.path());
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
     assert!(harness.state().modal().is_none());
     assert_eq!(harness.state().draft().categories().len(), 5);

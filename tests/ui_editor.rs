@@ -251,15 +251,7 @@ fn buttons_move_duplicate_and_delete_with_numbers_following() {
 #[test]
 fn removing_a_category_asks_first_and_restoring_brings_the_template_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_at(dir.path(), None);
-    harness.run();
-    harness.get_all_by_label("删除类别").nth(1).unwrap().click();
-    harness.run();
-    assert!(matches!(
-        harness.state().modal(),
-        Some(Modal::ConfirmRemoveCategory { .. })
-    ));
-    assert_eq!(harness.state().draft().categories().len(), 5);
+    let mut harness = asking_to_remove_the_second_category(dir.path());
     harness.get_by_role_and_label(Role::Button, "删除").click();
     harness.run();
     assert_eq!(harness.state().draft().categories().len(), 4);

@@ -107,3 +107,18 @@ pub fn menu(harness: &mut Harness<'_, PouxiApp>, top: &str, entry: &str) {
     harness.get_by_label(entry).click();
     harness.run();
 }
+
+/// A window on a new draft in `root`, asking whether to remove its second category (删除类别
+/// clicked on it).
+pub fn asking_to_remove_the_second_category(root: &Path) -> Harness<'static, PouxiApp> {
+    let mut harness = harness_at(root, None);
+    harness.run();
+    harness.get_all_by_label("删除类别").nth(1).unwrap().click();
+    harness.run();
+    assert!(matches!(
+        harness.state().modal(),
+        Some(pouxi::ui::Modal::ConfirmRemoveCategory { .. })
+    ));
+    assert_eq!(harness.state().draft().categories().len(), 5);
+    harness
+}
