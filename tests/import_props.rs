@@ -100,6 +100,26 @@ const MARKERS: &[&str] = &[
     "】",
     "（",
     "）",
+    // Markdown, as an AI chat's copy button or a web clipper leaves it.
+    "### ",
+    "# ",
+    "> ",
+    "- ",
+    "* ",
+    "+ ",
+    "---\n",
+    "---\ntitle: 材料\nurl: https://a.cn/1\n---\n",
+    "**",
+    "****",
+    "***",
+    "___",
+    "**（一）在理论学习方面**",
+    "**一是学习不够深入。**",
+    "![](https://mmbiz.qpic.cn/a.png)",
+    "![封面](https://a.cn/b.jpg)",
+    "[原文链接](https://a.cn/c)",
+    "](",
+    "![",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
