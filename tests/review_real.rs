@@ -330,6 +330,9 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// as one's own (`由于自律出了问题`), a lack set against the times with `，而`, `难免` after a
 /// listed circumstance, `截止` before a date, `撑握`, `舍本求末`, `深化人心` and
 /// `科学发展观的第一要义` were read, and a content farm's `相识有误区` and `供应优质服务`.
+/// `heldout62.txt` (personal reviews kept as files in public GitHub repositories, the pages
+/// corpus being used up) was scored once after that (precision 80 %, recall 38 %), after which
+/// a vivid adverbial before an adverb and a verb (`浑浑噩噩的就这样过了一年`) was read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -552,6 +555,10 @@ fn precision_and_recall_on_real_findings() {
         (
             "former held-out set 54 (heldout61.txt)",
             set("heldout61.txt"),
+        ),
+        (
+            "former held-out set 55 (heldout62.txt)",
+            set("heldout62.txt"),
         ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.

@@ -279,9 +279,23 @@ fn adverbial(
         .is_some_and(|c| is_han(c) && !NOT_PASSIVE.contains(c));
     // So does the marker of a disposal (`错误的将业务摆在首位`).
     let disposal = disposes(rest);
+    // A vivid adverbial, then an adverb and a verb (`浑浑噩噩的就这样过了一年`,
+    // `一而再再而三的又犯`): nothing but a verb phrase follows such an adverb.
+    let adverb_then_verb = vivid
+        && rest
+            .strip_prefix(['就', '便', '又', '也', '都', '还'])
+            .map(|r| {
+                ["这样", "那样", "这么", "那么"]
+                    .iter()
+                    .find_map(|w| r.strip_prefix(*w))
+                    .unwrap_or(r)
+            })
+            .and_then(is_verb)
+            .is_some();
     let go = go
         || passive
         || disposal
+        || adverb_then_verb
         || prepositional_verb_phrase(rest, verbs)
         || CLAUSE_VERBS
             .iter()
@@ -560,6 +574,9 @@ mod tests {
         flagged("我深深的体会到经验缺乏。", "深深的", "深深地");
         flagged("要靠经验才能更好的解决，", "更好的", "更好地");
         flagged("慢慢的我意识到问题所在。", "慢慢的", "慢慢地");
+        flagged("一年浑浑噩噩的就过去了。", "浑浑噩噩的", "浑浑噩噩地");
+        flagged("浑浑噩噩的就这样过了一年。", "浑浑噩噩的", "浑浑噩噩地");
+        quiet(&["认认真真的也有，马马虎虎的也有。"]);
         flagged("只是简单的让学生看看地图。", "简单的", "简单地");
         flagged("很多学生没有很好的审题，", "很好的", "很好地");
         flagged("把问题无限的放大了。", "无限的", "无限地");
