@@ -332,7 +332,10 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// `科学发展观的第一要义` were read, and a content farm's `相识有误区` and `供应优质服务`.
 /// `heldout62.txt` (personal reviews kept as files in public GitHub repositories, the pages
 /// corpus being used up) was scored once after that (precision 80 %, recall 38 %), after which
-/// a vivid adverbial before an adverb and a verb (`浑浑噩噩的就这样过了一年`) was read.
+/// a vivid adverbial before an adverb and a verb (`浑浑噩噩的就这样过了一年`) was read;
+/// `heldout63.txt` (teachers', students' and year-end reviews, from GitHub too) after that
+/// (precision 86 %, recall 33 %), after which `时间的原因`, `奈何`, `不停的` and `的浏览` were
+/// read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -559,6 +562,10 @@ fn precision_and_recall_on_real_findings() {
         (
             "former held-out set 55 (heldout62.txt)",
             set("heldout62.txt"),
+        ),
+        (
+            "former held-out set 56 (heldout63.txt)",
+            set("heldout63.txt"),
         ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
