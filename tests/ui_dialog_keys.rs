@@ -122,16 +122,7 @@ fn enter_in_the_export_dialog_exports_after_a_format_is_clicked() {
     harness.run();
     enter(&mut harness);
     let txt = dir.path().join("发言.txt");
-    harness
-        .get_by_label("导出到（.docx / .txt / .md）：")
-        .focus();
-    harness.run();
-    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label("导出到（.docx / .txt / .md）：")
-        .type_text(&txt.display().to_string());
-    harness.run();
-    enter(&mut harness);
+    answer_prompt(&mut harness, "导出到（.docx / .txt / .md）：", &txt);
     let written = std::fs::read_to_string(&txt).unwrap();
     assert!(written.contains("在理论学习方面"));
 }

@@ -18,6 +18,7 @@
 //! the start of a line followed by a space (`#话题#` is not a heading).
 
 use crate::clean::Flag;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What Markdown holds in a material.
@@ -82,8 +83,7 @@ pub(super) fn read(text: &str) -> Markup {
         }
         line_start += line.len();
     }
-    // Whole characters were replaced, each byte by a space, so the bytes are still UTF-8.
-    markup.text = String::from_utf8(out).unwrap_or_else(|_| text.to_owned());
+    markup.text = into_text(out, text);
     markup
 }
 
@@ -92,17 +92,15 @@ impl Markup {
     /// breaks kept. The page-wide reading of site junk (which line is the title, what repeats
     /// it) looks at this, so that a front matter's `title:` is not taken for the title and the
     /// heading that is the title cut as its copy.
-    pub fn page_view(&self) -> String {
+    pub fn page_view(&self) -> Cow<'_, str> {
+        if self.junk.is_empty() {
+            return Cow::Borrowed(&self.text);
+        }
         let mut out = self.text.clone().into_bytes();
         for flag in &self.junk {
-            for byte in &mut out[flag.start..flag.end] {
-                if !matches!(*byte, b'\n' | b'\r') {
-                    *byte = b' ';
-                }
-            }
+            blank_range(&mut out, flag.start, flag.end);
         }
-        // Whole characters were replaced, each byte by a space, so the bytes are still UTF-8.
-        String::from_utf8(out).unwrap_or_else(|_| self.text.clone())
+        Cow::Owned(into_text(out, &self.text))
     }
 }
 
@@ -180,10 +178,19 @@ fn pictures_and_links(line: &str) -> Vec<(Range<usize>, bool)> {
     found
 }
 
+/// Blanks `from..to` of `out`, each byte but a line break by an ASCII space.
 fn blank_range(out: &mut [u8], from: usize, to: usize) {
     for byte in &mut out[from..to] {
-        *byte = b' ';
+        if !matches!(*byte, b'\n' | b'\r') {
+            *byte = b' ';
+        }
     }
+}
+
+/// `bytes`, `original` with whole characters blanked: each byte of them became a space, so the
+/// bytes are still UTF-8 (`original` stands in should they not be).
+fn into_text(bytes: Vec<u8>, original: &str) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|_| original.to_owned())
 }
 
 /// The marks at the start of `line` when it holds Chinese, each a byte range: a heading's `#`s, a quote's `>`s and

@@ -29,6 +29,7 @@ use crate::draft::{
     count_chars,
 };
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io::Read;
@@ -283,16 +284,14 @@ pub fn import_text(text: &str, rules: &Rules, restored: &BTreeSet<usize>) -> Imp
     // the ad rules flag the same line.
     let markup = markup::read(text);
     let text = markup.text.as_str();
-    let page_flags = if markup.junk.is_empty() {
-        clean::find_ads_in_page(text, rules)
-    } else {
-        let mut flags = clean::find_ads_in_page(&markup.page_view(), rules);
+    let view = markup.page_view();
+    let mut page_flags = clean::find_ads_in_page(&view, rules);
+    if let Cow::Owned(_) = view {
         // What a flag cut is told from the material, not from the view with the furniture blanked.
-        for flag in &mut flags {
+        for flag in &mut page_flags {
             flag.text = text[flag.start..flag.end].to_owned();
         }
-        flags
-    };
+    }
     let flags = clean::merge_flags(text, markup.junk, page_flags);
     let removed: Vec<RemovedSpan> = flags
         .into_iter()

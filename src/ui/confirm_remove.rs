@@ -26,10 +26,8 @@ pub fn show(
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             // Enter deletes, as the question's own answer: 撤销 brings it back.
-            let remove = ui
-                .add(super::theme::destructive_button(ui, "删除"))
-                .on_hover_text("Enter");
-            if remove.clicked() || super::dialog_keys::enter_confirms(ui) {
+            let remove = super::theme::destructive_button(ui, "删除");
+            if super::dialog_keys::default_button(ui, true, remove) {
                 actions.push(Action::Edit(EditAction::RemoveCategory(id)));
                 answered = true;
             }

@@ -126,10 +126,8 @@ pub fn show(
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let export = ui
-                .add_enabled(!blocked, super::theme::primary_button("导出…"))
-                .on_hover_text("Enter");
-            if export.clicked() || (!blocked && super::dialog_keys::enter_confirms(ui)) {
+            let export = super::theme::primary_button("导出…");
+            if super::dialog_keys::default_button(ui, !blocked, export) {
                 actions.push(Action::Export(ExportAction::Write));
             }
             if ui

@@ -130,10 +130,8 @@ pub fn show_preview(ctx: &egui::Context, view: &ImportView<'_>, actions: &mut Ve
         });
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let import = ui
-                .add(super::theme::primary_button("导入"))
-                .on_hover_text("Enter");
-            if import.clicked() || super::dialog_keys::enter_confirms(ui) {
+            if super::dialog_keys::default_button(ui, true, super::theme::primary_button("导入"))
+            {
                 actions.push(Action::Import(ImportAction::Apply));
                 open = false;
             }

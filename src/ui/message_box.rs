@@ -9,10 +9,7 @@ pub fn show(ctx: &egui::Context, title: &str, text: &str) -> bool {
         ui.add_space(6.0);
         ui.label(text);
         ui.add_space(10.0);
-        let ok = ui
-            .add(super::theme::primary_button("确定"))
-            .on_hover_text("Enter");
-        if ok.clicked() || super::dialog_keys::enter_confirms(ui) {
+        if super::dialog_keys::default_button(ui, true, super::theme::primary_button("确定")) {
             dismissed = true;
         }
     });

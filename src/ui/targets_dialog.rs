@@ -28,10 +28,7 @@ pub fn show(ctx: &egui::Context, form: &mut TargetsForm, actions: &mut Vec<Actio
             });
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            let ok = ui
-                .add(super::theme::primary_button("确定"))
-                .on_hover_text("Enter");
-            if ok.clicked() || super::dialog_keys::enter_confirms(ui) {
+            if super::dialog_keys::default_button(ui, true, super::theme::primary_button("确定")) {
                 actions.push(Action::Targets(TargetsAction::Set(form.clone())));
             }
             if ui.button("取消").clicked() {

@@ -14,10 +14,8 @@ pub fn show(ctx: &egui::Context, name: &str, actions: &mut Vec<Action>) -> bool 
         ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            let save = ui
-                .add(super::theme::primary_button("保存"))
-                .on_hover_text("Enter");
-            if save.clicked() || super::dialog_keys::enter_confirms(ui) {
+            if super::dialog_keys::default_button(ui, true, super::theme::primary_button("保存"))
+            {
                 answer = Some(UnsavedAnswer::Save);
             }
             if ui
