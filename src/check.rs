@@ -102,6 +102,10 @@ fn one() -> usize {
     1
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// How much of one finding is copied from the imported material.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingOriginality {
@@ -152,6 +156,9 @@ pub struct CheckReport {
     /// What the reviewer says, in reading order.
     #[serde(default)]
     pub review: Vec<ReviewEntry>,
+    /// Places of advice the writer ignored (忽略) in the window, left out of `review`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ignored: usize,
     /// Present when the draft was imported and keeps its material's fingerprint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub originality: Option<OriginalityEntry>,
@@ -255,6 +262,9 @@ impl fmt::Display for CheckReport {
                     None => {}
                 }
             }
+        }
+        if self.ignored > 0 {
+            writeln!(f, "另有 {} 处提示已在窗口中忽略，未列出。", self.ignored)?;
         }
         if let Some(originality) = &self.originality {
             writeln!(
@@ -438,6 +448,7 @@ fn build(draft: &Draft, rules: &Rules, lexicon: Option<&Lexicon>) -> CheckReport
         empty_categories: counts.empty_categories,
         empty_findings: counts.empty_findings,
         review,
+        ignored: lexicon.map_or(0, |_| review::dismissed_in_force(draft)),
         originality,
     }
 }

@@ -581,3 +581,43 @@ fn a_category_lead_is_imported_exported_and_counted() {
                 .count()
     );
 }
+
+#[test]
+fn check_leaves_out_advice_ignored_in_the_window_and_says_how_much() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut draft: Draft =
+        store::draft_from_ron(&fixture("seed_draft.ron")).expect("seed_draft.ron parses");
+    let ignored = pouxi::review::run(&draft, &pouxi::clean::Rules::builtin())
+        .iter()
+        .find(|item| item.rule == "wrong_word/述求")
+        .and_then(|item| item.dismissal(&draft))
+        .expect("述求 is flagged and may be ignored");
+    draft
+        .apply(pouxi::draft::Command::Dismiss {
+            dismissals: vec![ignored],
+        })
+        .unwrap();
+    let path = dir.path().join("ignored.ron");
+    store::save_draft(&path, &draft).unwrap();
+
+    let run = pouxi(dir.path(), &["check", path.to_str().unwrap(), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let rules: Vec<&str> = json["review"]
+        .as_array()
+        .expect("review")
+        .iter()
+        .filter_map(|entry| entry["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"wrong_word/述求"), "{rules:?}");
+    assert!(rules.contains(&"wrong_word/份内事"), "{rules:?}");
+    assert_eq!(json["ignored"], 1);
+
+    let run = pouxi(dir.path(), &["check", path.to_str().unwrap()]);
+    assert!(
+        run.stdout.contains("另有 1 处提示已在窗口中忽略"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("述求 → 诉求"), "{}", run.stdout);
+}

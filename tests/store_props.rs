@@ -6,8 +6,8 @@
 //! --nocapture`.
 
 use pouxi::draft::{
-    Category, CategoryId, DEFAULT_HEADING, Draft, Finding, FindingId, Section, SectionBody,
-    SectionId, SectionKind,
+    Category, CategoryId, DEFAULT_HEADING, Dismissal, Dismissals, Draft, Finding, FindingId,
+    Section, SectionBody, SectionId, SectionKind, TextField,
 };
 use pouxi::store::recovery::{RecoveryMeta, recovery_from_ron, recovery_to_ron};
 use pouxi::store::{self, StoreErrorKind};
@@ -49,6 +49,18 @@ fn sample(title: &str, findings: usize) -> Draft {
     }
     draft.opening = "开头。".into();
     draft.closing = "结尾。".into();
+    if findings > 0 {
+        draft.dismissed.insert(Dismissal {
+            field: TextField::Body(FindingId(first)),
+            rule: "blaming_circumstances/工作忙".into(),
+            words: "正文\n第二行".into(),
+        });
+        draft.dismissed.insert(Dismissal {
+            field: TextField::Title,
+            rule: "title_leftover".into(),
+            words: String::new(),
+        });
+    }
     draft
 }
 
@@ -323,7 +335,8 @@ fn any_draft() -> impl Strategy<Value = Draft> {
                 next += 1;
                 next
             };
-            Draft {
+            let mut dismissed = Dismissals::new();
+            let mut draft = Draft {
                 title,
                 opening,
                 closing,
@@ -339,10 +352,18 @@ fn any_draft() -> impl Strategy<Value = Draft> {
                                 title,
                                 findings: findings
                                     .into_iter()
-                                    .map(|(headline, body)| Finding {
-                                        id: FindingId(id()),
-                                        headline,
-                                        body,
+                                    .map(|(headline, body)| {
+                                        let finding = Finding {
+                                            id: FindingId(id()),
+                                            headline,
+                                            body,
+                                        };
+                                        dismissed.insert(Dismissal {
+                                            field: TextField::Body(finding.id),
+                                            rule: format!("wrong_word/{}", finding.headline),
+                                            words: finding.body.clone(),
+                                        });
+                                        finding
                                     })
                                     .collect(),
                                 ..Category::default()
@@ -351,7 +372,9 @@ fn any_draft() -> impl Strategy<Value = Draft> {
                     ),
                 }],
                 ..Draft::default()
-            }
+            };
+            draft.dismissed = dismissed;
+            draft
         })
 }
 

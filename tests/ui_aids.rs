@@ -301,3 +301,67 @@ fn the_review_panel_shows_one_category_on_request() {
     harness.run_steps(2);
     assert!(harness.query_by_label("改为“诉求”").is_some());
 }
+
+#[test]
+fn ignored_advice_stays_away_after_saving_and_comes_back_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.ron");
+    std::fs::copy(fixture("seed_draft.ron"), &path).unwrap();
+    let mut harness = harness_at(dir.path(), Some(path.clone()));
+    harness.run();
+    menu(&mut harness, "视图", "检查面板");
+    harness.run_steps(3);
+    let before = harness.state().draft().clone();
+    harness.get_by_label_contains("等 19 处");
+    assert!(harness.query_by_label_contains("已忽略").is_none());
+
+    click_revealed(&mut harness, "全部忽略（19 处）");
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("等 19 处").is_none(),
+        "the ignored advice goes at once"
+    );
+    harness.get_by_label("已忽略 19 处");
+    assert!(
+        harness.query_by_label("改为“诉求”").is_some(),
+        "other advice stays"
+    );
+    assert_eq!(
+        harness.state().draft().categories(),
+        before.categories(),
+        "ignoring changes no text"
+    );
+
+    // One undo step brings it back; redo ignores it again.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(harness.state().draft(), &before);
+    harness.get_by_label_contains("等 19 处");
+    press(
+        &mut harness,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("等 19 处").is_none());
+
+    // Saved with the draft: opened again, it stays ignored, in the window and in `check`.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("dismissed"), "{saved}");
+    drop(harness);
+    let mut reopened = harness_at(dir.path(), Some(path.clone()));
+    reopened.run();
+    menu(&mut reopened, "视图", "检查面板");
+    reopened.run_steps(3);
+    reopened.get_by_label("已忽略 19 处");
+    assert!(reopened.query_by_label_contains("等 19 处").is_none());
+
+    click_revealed(&mut reopened, "全部恢复");
+    // Brought back by the next review, a moment after the change.
+    reopened.run();
+    reopened.get_by_label_contains("等 19 处");
+    assert!(reopened.query_by_label_contains("已忽略").is_none());
+    assert!(reopened.state().draft().dismissed.is_empty());
+}

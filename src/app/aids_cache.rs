@@ -61,6 +61,8 @@ pub struct AidsCache {
     review_for: Option<u64>,
     /// The reviewer's advice, identical items folded.
     pub review: Vec<ReviewGroup>,
+    /// How many places of advice the writer has ignored (忽略) and still holds back.
+    pub ignored: usize,
     /// The reviewer's word list extended by the user's `review.ron`; None for the built-in
     /// one.
     lexicon: Option<Lexicon>,
@@ -90,6 +92,7 @@ impl Default for AidsCache {
             meter: originality::Meter::default(),
             review_for: None,
             review: Vec::new(),
+            ignored: 0,
             lexicon: None,
             matches_for: None,
             matches: Vec::new(),
@@ -162,6 +165,9 @@ impl AidsCache {
         if self.review_for == Some(revision) {
             return false;
         }
+        // Advice ignored since goes at once, not after the pause and the review.
+        review::drop_dismissed(draft, &mut self.review);
+        self.ignored = review::dismissed_in_force(draft);
         if self.reviewer.busy()
             || (self.review_for.is_some() && seconds_since_change < REVIEW_PAUSE)
         {

@@ -334,6 +334,7 @@ impl eframe::App for PouxiApp {
                 copied: self.aids.copied_total.map(|_| &self.aids.copied),
                 copied_total: self.aids.copied_total,
                 review: self.ui.show_review.then_some(self.aids.review.as_slice()),
+                ignored: self.aids.ignored,
                 matches: &self.aids.matches,
                 source: self.doc.draft().source.as_ref(),
                 ledger: self.aids.ledger_at(self.doc.revision()),

@@ -3,12 +3,14 @@
 
 use super::{
     Category, CategoryId, CharRange, Draft, Finding, FindingId, LedgerEntry, Section, SectionBody,
-    SectionId, SectionKind, SourceFingerprint, Targets,
+    SectionId, SectionKind, SourceFingerprint, Targets, dismissal, dismissal::Dismissal,
 };
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A piece of text in the draft that can be edited as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TextField {
     Title,
     /// The byline's name and unit.
@@ -107,6 +109,14 @@ pub enum Command {
     SetSource {
         source: Option<SourceFingerprint>,
     },
+    /// Ignores reviewer advice: adds the dismissals the draft does not hold yet.
+    Dismiss {
+        dismissals: Vec<Dismissal>,
+    },
+    /// Shows ignored advice again: takes the dismissals away.
+    Undismiss {
+        dismissals: Vec<Dismissal>,
+    },
     /// Swaps in a whole new draft (restore the template, replace by an import).
     ReplaceDraft(Box<Draft>),
     /// Several commands as one step; all or nothing.
@@ -143,6 +153,8 @@ impl Command {
             Command::SetAnswers { .. } => "关联问题",
             Command::SetTargets { .. } | Command::SetCategoryTarget { .. } => "设置字数目标",
             Command::SetSource { .. } => "更换素材",
+            Command::Dismiss { .. } => "忽略检查意见",
+            Command::Undismiss { .. } => "恢复检查意见",
             Command::ReplaceDraft(_) => "替换稿件",
             Command::Batch(commands) => match commands.as_slice() {
                 [only] => only.name_zh(),
@@ -418,6 +430,12 @@ pub(super) fn apply(draft: &mut Draft, command: Command) -> Result<Command, Comm
             let old = std::mem::replace(&mut draft.source, source);
             Ok(Command::SetSource { source: old })
         }
+        Command::Dismiss { dismissals } => Ok(Command::Undismiss {
+            dismissals: dismissal::add(&mut draft.dismissed, dismissals),
+        }),
+        Command::Undismiss { dismissals } => Ok(Command::Dismiss {
+            dismissals: dismissal::remove(&mut draft.dismissed, dismissals),
+        }),
         Command::ReplaceDraft(mut replacement) => {
             if !replacement.ids_are_unique() {
                 return Err(CommandError::DuplicateId(replacement.max_id()));
@@ -891,7 +909,7 @@ mod tests {
             .sections
             .get(a % draft.sections.len().max(1))
             .map_or(SectionId(66_666), |s| s.id);
-        match choice % 18 {
+        match choice % 20 {
             0 => Command::SetText {
                 field: TextField::Body(any_finding),
                 text: format!("改{a}"),
@@ -977,6 +995,18 @@ mod tests {
                 id: any_section,
                 index: b % 3,
             },
+            18 | 19 => {
+                let dismissals = vec![Dismissal {
+                    field: TextField::Body(any_finding),
+                    rule: format!("rule/{}", a % 3),
+                    words: "述求".repeat(b % 2),
+                }];
+                if choice % 20 == 18 {
+                    Command::Dismiss { dismissals }
+                } else {
+                    Command::Undismiss { dismissals }
+                }
+            }
             17 => {
                 if a.is_multiple_of(2) {
                     Command::RemoveSection { id: any_section }

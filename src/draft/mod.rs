@@ -4,6 +4,7 @@
 //! stored (see [`numbering`]).
 
 mod command;
+mod dismissal;
 pub mod edits;
 pub mod fingerprint;
 mod ledger;
@@ -25,6 +26,7 @@ pub use targets::{CharRange, NO_MAXIMUM, Targets};
 pub use template::{Template, TemplateSection, latest as latest_template};
 
 pub use command::{Command, CommandError, TextField};
+pub use dismissal::{Dismissal, Dismissals};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -117,6 +119,9 @@ pub struct Draft {
     /// Fingerprint of the material the draft was imported from, for the originality meter;
     /// None for drafts written from scratch.
     pub source: Option<SourceFingerprint>,
+    /// Reviewer advice the writer chose to ignore.
+    #[serde(skip_serializing_if = "Dismissals::is_empty")]
+    pub dismissed: Dismissals,
 }
 
 /// Counts characters the way the status bar reports them: whitespace excluded.

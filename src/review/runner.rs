@@ -144,6 +144,7 @@ fn finish(
     ads::check(draft, found_ads, &mut items);
     items.extend(checked.into_iter().flatten());
     items.retain(|item| !lexicon.is_disabled(&item.rule));
+    super::dismiss::drop_dismissed_items(draft, &mut items);
     sort_in_reading_order(draft, &mut items);
     // One mend offered twice (a listed wrong idiom the idiom check also knows, `一如继往`)
     // is one item: the earlier check family's, which names the entry.

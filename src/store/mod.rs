@@ -29,8 +29,8 @@ pub use stamp::{ChangedOnDisk, FileStamp, check_unchanged, content_hash};
 pub use templates::{TemplateProblem, Templates, save_user_template};
 
 use crate::draft::{
-    Byline, Category, Draft, FindingId, Ledger, Section, SectionBody, SectionId, SectionKind,
-    SourceFingerprint, Targets, strip_section_number,
+    Byline, Category, Dismissals, Draft, FindingId, Ledger, Section, SectionBody, SectionId,
+    SectionKind, SourceFingerprint, Targets, strip_section_number,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -65,6 +65,8 @@ pub(crate) struct DraftFileOut<'a> {
     ledger: &'a Ledger,
     #[serde(skip_serializing_if = "Targets::is_empty")]
     targets: &'a Targets,
+    #[serde(skip_serializing_if = "Dismissals::is_empty")]
+    dismissed: &'a Dismissals,
     /// Last: a long line nobody needs to read.
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a SourceFingerprint>,
@@ -117,6 +119,8 @@ pub(crate) struct DraftFile {
     /// originality meter goes.
     #[serde(default, deserialize_with = "SourceFingerprint::deserialize_lenient")]
     source: Option<SourceFingerprint>,
+    #[serde(default)]
+    dismissed: Dismissals,
 }
 
 impl<'a> DraftFileOut<'a> {
@@ -132,6 +136,7 @@ impl<'a> DraftFileOut<'a> {
             answers: &draft.answers,
             ledger: &draft.ledger,
             targets: &draft.targets,
+            dismissed: &draft.dismissed,
             source: draft.source.as_ref(),
         }
     }
@@ -161,6 +166,7 @@ impl DraftFile {
             ledger: self.ledger,
             targets: self.targets,
             source: self.source,
+            dismissed: self.dismissed,
         };
         draft.normalize_ids();
         Ok(draft)

@@ -90,6 +90,8 @@ pub struct AidsView<'a> {
     pub copied_total: Option<f32>,
     /// The reviewer's advice, folded, while the 检查 panel is open.
     pub review: Option<&'a [ReviewGroup]>,
+    /// How many places of advice the writer has ignored (忽略), to bring back.
+    pub ignored: usize,
     /// Find matches, while the find bar is open.
     pub matches: &'a [Match],
     /// The material's fingerprint, to mark copied stretches on request.

@@ -5,8 +5,8 @@
 
 use super::{Action, View};
 use crate::draft::numbering::category_label;
-use crate::draft::{CategoryId, Draft};
-use crate::review::{ReviewGroup, Severity, fix_command};
+use crate::draft::{CategoryId, Command, Draft};
+use crate::review::{Fix, ReviewGroup, Severity, fix_command};
 
 /// `only` narrows the list to the advice about one category (a choice the panel keeps).
 pub fn show(
@@ -33,6 +33,9 @@ pub fn show(
         count(Severity::Warning),
         count(Severity::Hint)
     ));
+    if view.aids.ignored > 0 {
+        ignored_row(ui, view, actions);
+    }
     category_filter(ui, view.draft, only);
     ui.separator();
     if groups.is_empty() {
@@ -147,25 +150,12 @@ fn show_group(
     if response.clicked() {
         actions.push(Action::JumpTo(item.location.field()));
     }
-    if let Some(fix) = &item.fix {
-        let label = match (fix.to.is_empty(), group.count()) {
-            (true, 1) => "删去".to_owned(),
-            (true, n) => format!("全部删去（{n} 处）"),
-            (false, 1) => format!("改为“{}”", shown(&fix.to)),
-            (false, n) => format!("全部改为“{}”（{n} 处）", shown(&fix.to)),
-        };
-        let button = ui.button(label).on_hover_text(format!(
-            "“{}”改为“{}”，可撤销",
-            shown(&fix.from),
-            shown(&fix.to)
-        ));
-        // One command for every place: one click, one undo step.
-        if button.clicked()
-            && let Some(command) = fix_command(view.draft, &group.items)
-        {
-            actions.push(Action::command(command));
+    ui.horizontal_wrapped(|ui| {
+        if let Some(fix) = &item.fix {
+            fix_button(ui, view, group, fix, actions);
         }
-    }
+        ignore_button(ui, view, group, actions);
+    });
     if group.count() > 1 {
         egui::CollapsingHeader::new(format!("全部 {} 处", group.count()))
             .id_salt(("review_places", index))
@@ -183,6 +173,72 @@ fn show_group(
                 }
             });
     }
+}
+
+fn fix_button(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    group: &ReviewGroup,
+    fix: &Fix,
+    actions: &mut Vec<Action>,
+) {
+    let label = match (fix.to.is_empty(), group.count()) {
+        (true, 1) => "删去".to_owned(),
+        (true, n) => format!("全部删去（{n} 处）"),
+        (false, 1) => format!("改为“{}”", shown(&fix.to)),
+        (false, n) => format!("全部改为“{}”（{n} 处）", shown(&fix.to)),
+    };
+    let button = ui.button(label).on_hover_text(format!(
+        "“{}”改为“{}”，可撤销",
+        shown(&fix.from),
+        shown(&fix.to)
+    ));
+    // One command for every place: one click, one undo step.
+    if button.clicked()
+        && let Some(command) = fix_command(view.draft, &group.items)
+    {
+        actions.push(Action::command(command));
+    }
+}
+
+/// 忽略: the writer has weighed the advice and keeps the text; the advice stays away, saved
+/// with the draft, until the words change or 全部恢复 brings it back. One undo step.
+fn ignore_button(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    group: &ReviewGroup,
+    actions: &mut Vec<Action>,
+) {
+    let dismissals = group.dismissals(view.draft);
+    if dismissals.is_empty() {
+        return;
+    }
+    let label = match group.count() {
+        1 => "忽略".to_owned(),
+        n => format!("全部忽略（{n} 处）"),
+    };
+    let button = ui
+        .button(label)
+        .on_hover_text("不再提示这一条：保存后仍然有效，文字改动后会重新检查。可撤销，也可以用上方的“全部恢复”找回。");
+    if button.clicked() {
+        actions.push(Action::command(Command::Dismiss { dismissals }));
+    }
+}
+
+/// How many places are ignored, and 全部恢复 to see them again (stale dismissals, whose words
+/// are gone, are cleared with them).
+fn ignored_row(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("已忽略 {} 处", view.aids.ignored));
+        let button = ui
+            .button("全部恢复")
+            .on_hover_text("重新显示所有已忽略的检查意见，可撤销");
+        if button.clicked() {
+            actions.push(Action::command(Command::Undismiss {
+                dismissals: view.draft.dismissed.iter().cloned().collect(),
+            }));
+        }
+    });
 }
 
 /// A fix's text on a button, inside “”: `（删去）` for nothing, shortened when long, and its
