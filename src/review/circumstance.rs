@@ -84,6 +84,14 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     // People moving away (`因为外出务工人员的流动性大`).
     ("流动性大", "人口外流"),
     ("流动性较大", "人口外流"),
+    // One person holding several posts (`乡镇食品协管员身兼多职，有时无法兼顾`).
+    ("身兼多职", "工作忙"),
+    ("一人多岗", "工作忙"),
+    // Where the place lies (`由于交通不便、待遇低`).
+    ("地处偏远", "地理位置"),
+    ("地处偏僻", "地理位置"),
+    ("位置偏僻", "地理位置"),
+    ("交通不便", "地理位置"),
 ];
 
 /// Circumstances that are often no cause at all: the writer's own work (`疫情防控工作落实不到位，
@@ -142,6 +150,9 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "没空",
     "分身乏术",
     "难免",
+    "无法兼顾",
+    "难以兼顾",
+    "顾此失彼",
 ];
 
 /// Words before the circumstance that make it the fault being confessed: blaming it, or
@@ -285,6 +296,9 @@ struct PoorState {
     /// (`工作人员比较少`, not `与工作人员交流少`, where the writer is what is short); the
     /// condition is then the last one named (`工作环境的挑战乡镇公务员的工作环境相对艰苦`).
     close: bool,
+    /// Whether a lack named before the condition, after a word of cause, puts it in this
+    /// state too (`由于缺少进修学习的经费`).
+    lacked_before: bool,
 }
 
 /// What makes a condition poor.
@@ -294,6 +308,7 @@ const POOR: PoorState = PoorState {
     ],
     named: "差",
     close: false,
+    lacked_before: false,
 };
 
 /// What makes staff or money short (`人手少`, `经费也不够用`).
@@ -314,6 +329,7 @@ const SHORT: PoorState = PoorState {
     ],
     named: "",
     close: true,
+    lacked_before: true,
 };
 
 /// What makes a place of work hard (`工作环境相对艰苦`, `工作环境和资源相对有限`).
@@ -321,6 +337,7 @@ const HARSH: PoorState = PoorState {
     words: &["艰苦", "恶劣", "简陋", "较差", "差", "有限", "落后"],
     named: "差",
     close: true,
+    lacked_before: false,
 };
 
 /// What drains a village of its people (`农村青壮年劳动力外出务工经商`).
@@ -335,6 +352,7 @@ const DRAIN: PoorState = PoorState {
     ],
     named: "",
     close: true,
+    lacked_before: false,
 };
 
 /// What may stand between a condition and its state when it must stand close: degrees, and
@@ -361,6 +379,8 @@ const BETWEEN: &[&str] = &[
     "过于",
     "仍",
     "大多",
+    "大都",
+    "大部分",
     "大量",
     "纷纷",
     "长期",
@@ -377,6 +397,10 @@ const BETWEEN: &[&str] = &[
     "劳动力",
     "人员",
 ];
+
+/// Words of lacking before a condition (`由于缺少进修学习的经费`); `没有` is left out: before a
+/// condition it is mostly the writer's own failure (`没有改善…工作条件`).
+const LACKING: &[&str] = &["缺少", "缺乏", "缺"];
 
 /// Words after a poor state that make it the cause of what follows, in the same clause
 /// (`部分人员配置不足影响工作效率`).
@@ -495,14 +519,21 @@ fn poor_condition(location: Location, text: &str) -> Option<ReviewItem> {
             // The clause ends on the poor state: `年龄结构老化的问题没有破题` confesses a failure
             // to deal with it instead.
             let rest = clause[at + word.len()..].trim_end();
-            let as_cause = match state.held(rest) {
-                Some(Held::Causing) => true,
-                Some(Held::Ends) => {
-                    CAUSE_BEFORE.iter().any(|c| before.contains(c))
-                        || followed_by_a_lack(text, &parts, i)
-                }
-                None => false,
-            };
+            let lacked = state.lacked_before
+                && LACKING.iter().any(|lack| {
+                    before
+                        .find(lack)
+                        .is_some_and(|l| CAUSE_BEFORE.iter().any(|c| before[..l].contains(c)))
+                });
+            let as_cause = lacked
+                || match state.held(rest) {
+                    Some(Held::Causing) => true,
+                    Some(Held::Ends) => {
+                        CAUSE_BEFORE.iter().any(|c| before.contains(c))
+                            || followed_by_a_lack(text, &parts, i)
+                    }
+                    None => false,
+                };
             if as_cause {
                 return Some(
                     ReviewItem::new(
@@ -794,6 +825,10 @@ mod tests {
                 "警力严重不足",
             ),
             ("因业务萎缩经费紧缺，活动难以开展。", "因业务萎缩经费紧缺"),
+            (
+                "由于缺少进修学习的经费，专业技术人员在职教育的机会很少。",
+                "由于缺少进修学习的经费",
+            ),
         ]);
         // Named as the problem itself, with nothing said to follow from it, the condition is
         // what the report is there to name.

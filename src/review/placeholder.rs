@@ -69,6 +69,7 @@ const QUESTION: u16 = 128;
 const ELLIPSIS: u16 = 256;
 const SHARE: u16 = 512;
 const UNSTATED: u16 = 1024;
+const ZEROS: u16 = 2048;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
 const PATTERN_NEEDS: [u16; 14] = [
@@ -128,6 +129,11 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
         | if text.contains("..") { ELLIPSIS } else { 0 }
         | if text.contains("的多少") {
             UNSTATED
+        } else {
+            0
+        }
+        | if text.contains("00") || text.contains("００") {
+            ZEROS
         } else {
             0
         };
@@ -190,6 +196,9 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
     if bits & MARKS != 0 {
         found.extend(starred_figures(text));
     }
+    if bits & ZEROS != 0 {
+        found.extend(zeroed_counts(text));
+    }
     disjoint(found)
 }
 
@@ -247,6 +256,24 @@ fn unstated_counts(text: &str) -> Vec<Range<usize>> {
         .filter(|r| text[r.end..].starts_with(MEASURES))
         // A question mark ends the sentence it is in, so only the mark that closes it can be one.
         .filter(|r| !text[super::sentence_around(text, r.start).end..].starts_with(['？', '?']))
+        .collect()
+}
+
+/// A count a template left as zeros for the speaker to fill in (`落实结扎000人，放环000人`): two
+/// or more zeros standing for a whole figure, before a unit. Zeros inside a figure
+/// (`1,000人`, `0.00元`, `10:00`) follow a digit or its punctuation; `00后` names a
+/// generation, not a count.
+fn zeroed_counts(text: &str) -> Vec<Range<usize>> {
+    super::runs_of(text, |c| matches!(c, '0' | '０'))
+        .into_iter()
+        .filter(|(run, c)| run.len() >= 2 * c.len_utf8())
+        .filter(|(run, _)| {
+            let inside_a_figure = text[..run.start].chars().next_back().is_some_and(|c| {
+                c.is_alphanumeric() && !crate::clean::is_han(c) || ".,:：/／-－．".contains(c)
+            });
+            !inside_a_figure && super::concrete::unit_follows(&text[run.end..], true)
+        })
+        .map(|(run, _)| run)
         .collect()
 }
 
@@ -400,6 +427,16 @@ mod tests {
         assert_eq!(
             marks("1项推进滞后,滞后率占比%,滞后项目占比约%"),
             ["占比%", "约%"]
+        );
+        // A count left as zeros (a real report, heldout65); zeros inside a figure, a time or
+        // a generation are none.
+        assert_eq!(
+            marks("其中落实结扎000人，放环000人，投入００万元"),
+            ["000", "000", "００"]
+        );
+        assert_eq!(
+            marks("共1,000人，每户0.00元，10:00开会，00后员工，第2000名，一〇〇人"),
+            Vec::<&str>::new()
         );
     }
 

@@ -143,8 +143,12 @@ const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以
 
 /// Nouns of two characters that are never said twice on purpose, as verbs are
 /// (`研究研究`): `党建工作工作方法` wrote the word where two compounds meet. Not nouns that
-/// open compounds of their own after one that ends in them (`党组织组织生活`, `主体责任责任清单`).
-const NEVER_DOUBLED_WORDS: &[&str] = &["工作", "问题", "党员", "群众", "方面", "同志"];
+/// open compounds of their own after one that ends in them (`党组织组织生活`, `主体责任责任清单`,
+/// `民营企业企业家`, `学生学生会`).
+const NEVER_DOUBLED_WORDS: &[&str] = &[
+    "工作", "问题", "党员", "群众", "方面", "同志", "亲属", "干部", "单位", "老师", "家长", "村民",
+    "职工",
+];
 
 /// The wrong words of a word list, found in one pass over a text. Built once a review and
 /// shared by the jobs that check shares of the draft.
@@ -807,7 +811,19 @@ mod tests {
             fixes("如实向组织反应问题。"),
             one(ReviewKind::WrongWord, "反应", "反映")
         );
+        assert_eq!(
+            fixes("还存在者不少问题，有的指标未到达要求。"),
+            vec![
+                (
+                    ReviewKind::WrongWord,
+                    "存在者".to_owned(),
+                    "存在着".to_owned()
+                ),
+                (ReviewKind::WrongWord, "到达".to_owned(), "达到".to_owned()),
+            ]
+        );
         quiet(&[
+            "海德格尔论存在者，车辆准时到达目的地。",
             "生活必需品，必需的经费，工作必需。",
             "向上级汇报有关情况，上报有关材料。",
             "群众反应强烈，药品不良反应问题，化学反应。",
@@ -937,6 +953,11 @@ mod tests {
                 ),
             ]
         );
+        assert_eq!(
+            fixes("在亲属亲属去世后实行土葬。"),
+            one(ReviewKind::DoubledCharacter, "亲属亲属", "亲属")
+        );
+        assert_eq!(fixes("民营企业企业家，学生学生会，研究研究再说。"), vec![]);
         assert_eq!(
             fixes("保育员队伍需要扩充。。"),
             one(ReviewKind::DoubledCharacter, "。。", "。")
