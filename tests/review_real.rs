@@ -339,7 +339,9 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// material, the pages corpus's last unused pages of the genre) were scored once after that
 /// (precision 81 % and 100 %, recall 46 % and 45 %), after which counts left as `000`, a lack
 /// of money after `由于`, holding several posts, remoteness given as the cause, `普遍群众`,
-/// `布暑`, `百难挑一` and `亲属亲属` were read.
+/// `布暑`, `百难挑一` and `亲属亲属` were read. `heldout66.txt` (sixteen provinces' government
+/// work reports, from GitHub) was scored once after that (precision 33 %, recall 100 %, of one
+/// mark) and is held out, with no rule written from it.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -585,6 +587,7 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout58.txt)", set("heldout58.txt")),
         ("held-out set (heldout59.txt)", set("heldout59.txt")),
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
+        ("held-out set (heldout66.txt)", set("heldout66.txt")),
     ];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
