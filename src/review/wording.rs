@@ -822,7 +822,16 @@ mod tests {
                 (ReviewKind::WrongWord, "到达".to_owned(), "达到".to_owned()),
             ]
         );
+        assert_eq!(
+            fixes("这件事值的我们深思，不懂的珍惜时间，记的当时没有落实。"),
+            vec![
+                (ReviewKind::WrongWord, "值的".to_owned(), "值得".to_owned()),
+                (ReviewKind::WrongWord, "懂的".to_owned(), "懂得".to_owned()),
+                (ReviewKind::WrongWord, "记的".to_owned(), "记得".to_owned()),
+            ]
+        );
         quiet(&[
+            "有价值的学习资料少，看不懂的学习材料多，笔记的当时没有整理，产值的增长不快。",
             "海德格尔论存在者，车辆准时到达目的地。",
             "生活必需品，必需的经费，工作必需。",
             "向上级汇报有关情况，上报有关材料。",
