@@ -510,6 +510,28 @@ pub fn run_export(
     for note in &rendered.notes {
         say(stderr, format_args!("Note: {note}"));
     }
+    let unfilled = crate::review::unfilled(&loaded);
+    if !unfilled.is_empty() {
+        let places: Vec<String> = unfilled
+            .iter()
+            .map(|item| {
+                let place = item.location.describe_zh(&loaded);
+                format!("{place} “{}”", item.words(&loaded))
+            })
+            .collect();
+        say(
+            stderr,
+            format_args!(
+                "Note: {} as written: {}.",
+                counted(
+                    unfilled.len(),
+                    "unfilled placeholder prints",
+                    "unfilled placeholders print"
+                ),
+                places.join("; ")
+            ),
+        );
+    }
     let rows = loaded.ledger_rows().len();
     let appendix = if with_ledger && rows > 0 {
         format!(

@@ -428,6 +428,40 @@ fn export_notes_what_it_left_out() {
 }
 
 #[test]
+fn export_notes_the_slots_left_unfilled_and_writes_them_as_they_stand() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut draft: Draft = store::draft_from_ron(&fixture("seed_draft.ron")).unwrap();
+    draft.categories_mut().unwrap()[1].findings[0]
+        .body
+        .insert_str(0, "我作为××局党组成员，");
+    store::save_draft(&dir.path().join("slot.ron"), &draft).unwrap();
+    let run = pouxi(dir.path(), &["export", "slot.ron", "-o", "out.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "Note: 1 unfilled placeholder prints as written: （二）在政治素质方面 · 一是 · 正文 “××”."
+        ),
+        "{}",
+        run.stderr
+    );
+    let written = std::fs::read_to_string(dir.path().join("out.txt")).unwrap();
+    assert!(written.contains("我作为××局党组成员"));
+
+    // The seed itself has none, and says nothing of them.
+    let run = pouxi(
+        dir.path(),
+        &[
+            "export",
+            fixture_path("seed_draft.ron").to_str().unwrap(),
+            "-o",
+            "seed.txt",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("placeholder"), "{}", run.stderr);
+}
+
+#[test]
 fn export_refuses_a_flagged_draft_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let draft = flagged_draft(dir.path());

@@ -406,3 +406,56 @@ fn pasted_markdown_imports_its_numbered_findings_without_the_marks() {
         assert!(!all_text.contains(mark), "{mark} is left in the draft");
     }
 }
+
+/// The seed draft with a slot left unfilled in （二）一是's body, saved in `dir`; with the
+/// slot ignored in the 检查 panel when `ignored`.
+fn draft_with_a_slot(dir: &std::path::Path, ignored: bool) -> std::path::PathBuf {
+    let seed = std::fs::read_to_string(fixture("seed_draft.ron")).unwrap();
+    let mut draft = pouxi::store::draft_from_ron(&seed).unwrap();
+    draft.categories_mut().unwrap()[1].findings[0]
+        .body
+        .insert_str(0, "我作为××局党组成员，");
+    if ignored {
+        let slot = pouxi::review::unfilled(&draft)
+            .iter()
+            .find_map(|item| item.dismissal(&draft))
+            .expect("the slot is found and may be ignored");
+        draft
+            .apply(pouxi::draft::Command::Dismiss {
+                dismissals: vec![slot],
+            })
+            .unwrap();
+    }
+    let path = dir.join(if ignored { "ignored.ron" } else { "slot.ron" });
+    pouxi::store::save_draft(&path, &draft).unwrap();
+    path
+}
+
+#[test]
+fn export_warns_of_slots_left_unfilled_unless_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = draft_with_a_slot(dir.path(), false);
+    let mut harness = harness_at(dir.path(), Some(path));
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
+    harness.get_by_label("导出发言材料");
+    let warning = "还有 1 处没有填写的占位符，会原样印出";
+    harness.get_by_label(warning).click_accesskit();
+    harness.run();
+    harness.get_by_label_contains("（二）在政治素质方面 · 一是 · 正文：“××”");
+    // A warning, not a gate: a slot may be left for a pen on paper.
+    let export_button = harness.get_by_label("导出…");
+    assert!(!format!("{export_button:?}").contains("disabled: true"));
+    drop(harness);
+
+    let path = draft_with_a_slot(dir.path(), true);
+    let mut harness = harness_at(dir.path(), Some(path));
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
+    harness.get_by_label("导出发言材料");
+    assert!(
+        harness
+            .query_by_label_contains("没有填写的占位符")
+            .is_none()
+    );
+}

@@ -300,6 +300,7 @@ impl eframe::App for PouxiApp {
             text: &self.export.text,
             notes: &self.export.notes,
             flagged: &self.export.flagged,
+            unfilled: &self.export.unfilled,
             punctuation: &self.export.punctuation,
             title_lines: &self.export.title_lines,
             pages: &self.export.pages,

@@ -14,16 +14,20 @@ impl ReviewItem {
         if self.kind == ReviewKind::Ad {
             return None;
         }
-        let field = self.location.field();
-        let words = match (&self.range, draft.text(field)) {
+        Some(Dismissal {
+            field: self.location.field(),
+            rule: self.rule.clone(),
+            words: self.words(draft).to_owned(),
+        })
+    }
+
+    /// The words the item is about, as `draft` (the draft it was found in) holds them; empty
+    /// for an item about its field as a whole.
+    pub fn words<'a>(&self, draft: &'a Draft) -> &'a str {
+        match (&self.range, draft.text(self.location.field())) {
             (Some(range), Some(text)) => text.get(range.clone()).unwrap_or_default(),
             _ => "",
-        };
-        Some(Dismissal {
-            field,
-            rule: self.rule.clone(),
-            words: words.to_owned(),
-        })
+        }
     }
 
     fn is_dismissed(&self, draft: &Draft) -> bool {

@@ -331,6 +331,15 @@ fn starred_figures(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The slots still unfilled in `draft`, but for those the writer ignored: what export warns
+/// of, as the speech would print them (`我作为××局党组成员`).
+pub fn unfilled(draft: &Draft) -> Vec<ReviewItem> {
+    let mut items = Vec::new();
+    check(draft, &mut items);
+    super::dismiss::drop_dismissed_items(draft, &mut items);
+    items
+}
+
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     for (field, text) in draft.text_fields() {
         for range in find(text) {
