@@ -85,6 +85,16 @@ fn load_draft(path: &Path, stderr: &mut impl Write) -> Result<Draft, Status> {
 }
 
 /// Text shown on one line: line breaks become `⏎`, surrounding whitespace goes.
+/// The draft at `draft` and the rules that check it, for `check` and `export`.
+fn load_draft_and_rules(
+    draft: &Path,
+    rules_file: &Path,
+    stderr: &mut impl Write,
+) -> Result<(Draft, Rules), Status> {
+    let loaded = load_draft(draft, stderr)?;
+    Ok((loaded, load_rules(rules_file, stderr)?))
+}
+
 fn one_line(text: &str) -> String {
     text.trim()
         .replace("\r\n", "\n")
@@ -333,12 +343,8 @@ pub fn run_check(
     stdout: &mut impl Write,
     stderr: &mut impl Write,
 ) -> Status {
-    let loaded = match load_draft(draft, stderr) {
+    let (loaded, rules) = match load_draft_and_rules(draft, rules_file, stderr) {
         Ok(loaded) => loaded,
-        Err(status) => return status,
-    };
-    let rules = match load_rules(rules_file, stderr) {
-        Ok(rules) => rules,
         Err(status) => return status,
     };
     let lexicon = match load_lexicon(rules_file, stderr) {

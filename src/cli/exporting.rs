@@ -1,7 +1,7 @@
 //! `pouxi export`: the speech as .docx, .txt or .md, or the 整改清单 as .xlsx, behind the same
 //! ad gate as the window, with what the export left out or left unfilled noted on stderr.
 
-use super::{Status, counted, load_draft, load_rules, one_line, say, write_output};
+use super::{Status, counted, load_draft, load_draft_and_rules, one_line, say, write_output};
 use crate::export::{self, ExportSettings, Format, Layout, LedgerChoice, export_gate};
 use crate::store;
 use std::io::Write;
@@ -67,12 +67,8 @@ pub fn run_export(
         );
         return Status::Failed;
     }
-    let loaded = match load_draft(draft, stderr) {
+    let (loaded, rules) = match load_draft_and_rules(draft, rules_file, stderr) {
         Ok(loaded) => loaded,
-        Err(status) => return status,
-    };
-    let rules = match load_rules(rules_file, stderr) {
-        Ok(rules) => rules,
         Err(status) => return status,
     };
 
