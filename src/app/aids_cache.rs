@@ -5,7 +5,7 @@
 use super::background::Background;
 use crate::clean::Rules;
 use crate::draft::targets::{self, TargetReport};
-use crate::draft::{Draft, FindingId, LedgerRow};
+use crate::draft::{Dismissals, Draft, FindingId, LedgerRow};
 use crate::export::{self, ExportSettings};
 use crate::originality;
 use crate::review::{self, Lexicon, ReviewGroup};
@@ -63,6 +63,8 @@ pub struct AidsCache {
     pub review: Vec<ReviewGroup>,
     /// How many places of advice the writer has ignored (忽略) and still holds back.
     pub ignored: usize,
+    /// The draft's dismissals as `review` and `ignored` last followed them.
+    dismissed_seen: Dismissals,
     /// The reviewer's word list extended by the user's `review.ron`; None for the built-in
     /// one.
     lexicon: Option<Lexicon>,
@@ -93,6 +95,7 @@ impl Default for AidsCache {
             review_for: None,
             review: Vec::new(),
             ignored: 0,
+            dismissed_seen: Dismissals::new(),
             lexicon: None,
             matches_for: None,
             matches: Vec::new(),
@@ -159,15 +162,21 @@ impl AidsCache {
         if let Some((done_for, groups)) = self.reviewer.poll() {
             if let Some(groups) = groups {
                 self.review = groups;
+                self.ignored = review::dismissed_in_force(draft);
             }
             self.review_for = Some(done_for);
         }
         if self.review_for == Some(revision) {
             return false;
         }
-        // Advice ignored since goes at once, not after the pause and the review.
-        review::drop_dismissed(draft, &mut self.review);
-        self.ignored = review::dismissed_in_force(draft);
+        // Advice ignored or brought back since: the list loses it at once, not after the pause
+        // and the review, and the count follows. Only when the dismissals changed: not on
+        // every frame of typing.
+        if self.dismissed_seen != draft.dismissed {
+            review::drop_dismissed(draft, &mut self.review);
+            self.ignored = review::dismissed_in_force(draft);
+            self.dismissed_seen.clone_from(&draft.dismissed);
+        }
         if self.reviewer.busy()
             || (self.review_for.is_some() && seconds_since_change < REVIEW_PAUSE)
         {
@@ -192,6 +201,7 @@ impl AidsCache {
             }
         };
         self.review = review::fold(review::run_with(draft, rules, lexicon));
+        self.ignored = review::dismissed_in_force(draft);
         self.review_for = Some(revision);
         false
     }

@@ -11,14 +11,16 @@ impl ReviewItem {
     /// What ignoring this item keeps in `draft` (the draft the item was found in); None for an
     /// ad.
     pub fn dismissal(&self, draft: &Draft) -> Option<Dismissal> {
-        if self.kind == ReviewKind::Ad {
-            return None;
-        }
-        Some(Dismissal {
+        self.can_be_dismissed().then(|| Dismissal {
             field: self.location.field(),
             rule: self.rule.clone(),
             words: self.words(draft).to_owned(),
         })
+    }
+
+    /// Whether the writer may ignore the item: anything but an ad.
+    pub fn can_be_dismissed(&self) -> bool {
+        self.kind != ReviewKind::Ad
     }
 
     /// The words the item is about, as `draft` (the draft it was found in) holds them; empty

@@ -209,8 +209,8 @@ fn ignore_button(
     group: &ReviewGroup,
     actions: &mut Vec<Action>,
 ) {
-    let dismissals = group.dismissals(view.draft);
-    if dismissals.is_empty() {
+    // A group holds one kind: asked of its first item, not by building what a click keeps.
+    if !group.first().can_be_dismissed() {
         return;
     }
     let label = match group.count() {
@@ -221,7 +221,9 @@ fn ignore_button(
         .button(label)
         .on_hover_text("不再提示这一条：保存后仍然有效，文字改动后会重新检查。可撤销，也可以用上方的“全部恢复”找回。");
     if button.clicked() {
-        actions.push(Action::command(Command::Dismiss { dismissals }));
+        actions.push(Action::command(Command::Dismiss {
+            dismissals: group.dismissals(view.draft),
+        }));
     }
 }
 
