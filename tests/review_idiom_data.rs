@@ -1,10 +1,11 @@
 //! Where `assets/review/idioms.txt` comes from, and the command that makes it again.
 //!
-//! The idiom check (`src/review/idiom.rs`) needs three lists: the four-character idioms
+//! The idiom check (`src/review/idiom.rs`) needs these lists: the four-character idioms
 //! (成语), the four-character words that are not idioms although one look-alike or sound-alike
 //! character away from one (`集思广益` beside the variant `积思广益`: they must never be
-//! "corrected"), and which characters are taken for which (`黔`/`潜`, `躁`/`燥`).
-//! All three are derived from the data that ships with pycorrector 1.1.4 (Apache-2.0,
+//! "corrected"), and which characters are taken for which (`黔`/`潜`, `躁`/`燥`); and a fourth,
+//! common two-character words, for the characters on either side of four (`精力不集中`).
+//! All four are derived from the data that ships with pycorrector 1.1.4 (Apache-2.0,
 //! <https://pypi.org/project/pycorrector/>): `word_freq.txt` (jieba's dictionary with
 //! frequencies and parts of speech, MIT), `same_pinyin.txt` and `same_stroke.txt`.
 //!
@@ -27,6 +28,11 @@ const WORD_SHARE: u64 = 10;
 /// Words of two doubled characters (`浑浑噩噩`, `兢兢业业`) are set phrases like idioms,
 /// though jieba tags many of them as state words rather than idioms; kept when seen this often.
 const MIN_DOUBLED_COUNT: u64 = 10;
+
+/// Two-character words seen at least this often are kept for the edges of a window: a slip's
+/// first or last character that makes such a word with its neighbour outside the four belongs
+/// to that word (`精力不集中` holds `集中`, not `精力不济` miswritten).
+const MIN_TWO_WORD_COUNT: u64 = 300;
 
 /// Whether `word` is of the shape AABB.
 fn is_doubled(word: &str) -> bool {
@@ -59,15 +65,19 @@ fn derive_the_idiom_lists() {
 
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let mut idioms: BTreeSet<String> = BTreeSet::new();
+    let mut two_words: BTreeSet<String> = BTreeSet::new();
     for line in read("word_freq.txt").lines() {
         let mut fields = line.split_whitespace();
         let (Some(word), Some(count)) = (fields.next(), fields.next()) else {
             continue;
         };
+        let count: u64 = count.parse().unwrap_or(0);
+        if word.chars().count() == 2 && word.chars().all(is_han) && count >= MIN_TWO_WORD_COUNT {
+            two_words.insert(word.to_owned());
+        }
         if !four_han(word) {
             continue;
         }
-        let count: u64 = count.parse().unwrap_or(0);
         let entry = counts.entry(word.to_owned()).or_default();
         *entry = (*entry).max(count);
         if fields.next() == Some("i") && count >= MIN_IDIOM_COUNT
@@ -138,7 +148,8 @@ fn derive_the_idiom_lists() {
         "# Pouxi 成语表 / the idiom check's lists (src/review/idiom.rs), made by\n\
          # tests/review_idiom_data.rs from pycorrector 1.1.4's data (Apache-2.0): word_freq.txt\n\
          # (jieba's dictionary, MIT), same_pinyin.txt, same_stroke.txt. Do not edit by hand.\n\
-         # [confusable]: a written character, a space, the idiom characters it may stand for.\n",
+         # [confusable]: a written character, a space, the idiom characters it may stand for.\n\
+         # [two]: common two-character words, for the characters on either side of four.\n",
     );
     let _ = writeln!(out, "[idioms] {}", idioms.len());
     for idiom in &idioms {
@@ -162,12 +173,18 @@ fn derive_the_idiom_lists() {
         out.extend(meant.iter());
         out.push('\n');
     }
+    let _ = writeln!(out, "[two] {}", two_words.len());
+    for word in &two_words {
+        out.push_str(word);
+        out.push('\n');
+    }
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/review/idioms.txt");
     std::fs::write(&target, out).expect("assets/review/idioms.txt is written");
     println!(
-        "{} idioms, {} words beside them, {} characters that may stand for others",
+        "{} idioms, {} words beside them, {} characters that may stand for others, {} two-character words",
         idioms.len(),
         words.len(),
-        lines.len()
+        lines.len(),
+        two_words.len()
     );
 }

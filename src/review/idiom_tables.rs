@@ -3,12 +3,12 @@
 //! 38,000 idioms before its first lookup. (Parsing and sorting them at start-up cost about
 //! 2 ms of every `check`.)
 //!
-//! Layout, all little-endian: a header of five `u32` counts (forward, backward, words,
-//! confusable pairs, filter words), then the forward idioms (`u64`, sorted), the same with
-//! their characters reversed (`u64`, sorted), the words beside idioms (`u64`, sorted), the
-//! confusable pairs (`u32`: written character in the high half, meant one in the low, sorted),
-//! and the two pair filters (`u64` words each: idioms' first two characters, their last two
-//! reversed).
+//! Layout, all little-endian: a header of six `u32` counts (forward, backward, words,
+//! confusable pairs, two-character words, filter words), then the forward idioms (`u64`,
+//! sorted), the same with their characters reversed (`u64`, sorted), the words beside idioms
+//! (`u64`, sorted), the confusable pairs (`u32`: written character in the high half, meant one
+//! in the low, sorted), the two-character words (`u32`, first character high, sorted), and the
+//! two pair filters (`u64` words each: idioms' first two characters, their last two reversed).
 
 /// Bits of each filter that tells at once that no idiom starts (or ends) with two characters.
 pub const FILTER_BITS: u32 = 20;
@@ -45,10 +45,14 @@ pub fn four(word: &str) -> Option<[u16; 4]> {
     chars.next().is_none().then_some(out)
 }
 
+/// Two characters in one `u32`, the first in the high half.
+pub fn pair(a: u16, b: u16) -> u32 {
+    u32::from(a) << 16 | u32::from(b)
+}
+
 /// The filter bit of a pair of characters.
 pub fn filter_slot(a: u16, b: u16) -> usize {
-    let pair = u32::from(a) << 16 | u32::from(b);
-    (pair.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
+    (pair(a, b).wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
 }
 
 /// The tables for the lists in `text` (the format of `assets/review/idioms.txt`).
@@ -58,6 +62,7 @@ pub fn build(text: &str) -> Vec<u8> {
     let mut backward = Vec::new();
     let mut words = Vec::new();
     let mut pairs: Vec<u32> = Vec::new();
+    let mut two_words: Vec<u32> = Vec::new();
     let mut starts = vec![0u64; FILTER_WORDS];
     let mut ends = vec![0u64; FILTER_WORDS];
     let set = |filter: &mut Vec<u64>, slot: usize| filter[slot / 64] |= 1 << (slot % 64);
@@ -85,8 +90,17 @@ pub fn build(text: &str) -> Vec<u8> {
                 let written = chars.next().and_then(|c| u16::try_from(u32::from(c)).ok());
                 if let (Some(written), Some(' ')) = (written, chars.next()) {
                     for meant in chars.filter_map(|c| u16::try_from(u32::from(c)).ok()) {
-                        pairs.push(u32::from(written) << 16 | u32::from(meant));
+                        pairs.push(pair(written, meant));
                     }
+                }
+            }
+            "two" => {
+                let units: Vec<u16> = line
+                    .chars()
+                    .filter_map(|c| u16::try_from(u32::from(c)).ok())
+                    .collect();
+                if let [a, b] = units[..] {
+                    two_words.push(pair(a, b));
                 }
             }
             _ => {}
@@ -96,12 +110,14 @@ pub fn build(text: &str) -> Vec<u8> {
     backward.sort_unstable();
     words.sort_unstable();
     pairs.sort_unstable();
+    two_words.sort_unstable();
     let mut out = Vec::new();
     for count in [
         forward.len(),
         backward.len(),
         words.len(),
         pairs.len(),
+        two_words.len(),
         FILTER_WORDS,
     ] {
         out.extend_from_slice(&(count as u32).to_le_bytes());
@@ -109,7 +125,7 @@ pub fn build(text: &str) -> Vec<u8> {
     for key in forward.iter().chain(&backward).chain(&words) {
         out.extend_from_slice(&key.to_le_bytes());
     }
-    for pair in &pairs {
+    for pair in pairs.iter().chain(&two_words) {
         out.extend_from_slice(&pair.to_le_bytes());
     }
     for word in starts.iter().chain(&ends) {
@@ -159,6 +175,7 @@ pub struct Tables<'a> {
     pub backward: Sorted<'a, 8>,
     pub words: Sorted<'a, 8>,
     pub confusable: Sorted<'a, 4>,
+    pub two_words: Sorted<'a, 4>,
     starts: Sorted<'a, 8>,
     ends: Sorted<'a, 8>,
 }
@@ -170,9 +187,15 @@ impl<'a> Tables<'a> {
             let raw = bytes.get(i * 4..i * 4 + 4)?;
             Some(u32::from_le_bytes(raw.try_into().ok()?) as usize)
         };
-        let (forward, backward, words, pairs, filter) =
-            (count(0)?, count(1)?, count(2)?, count(3)?, count(4)?);
-        let mut rest = bytes.get(20..)?;
+        let (forward, backward, words, pairs, two_words, filter) = (
+            count(0)?,
+            count(1)?,
+            count(2)?,
+            count(3)?,
+            count(4)?,
+            count(5)?,
+        );
+        let mut rest = bytes.get(24..)?;
         let mut take = |len: usize| -> Option<&'a [u8]> {
             let (head, tail) = (rest.get(..len)?, rest.get(len..)?);
             rest = tail;
@@ -183,6 +206,7 @@ impl<'a> Tables<'a> {
             backward: Sorted(take(backward * 8)?),
             words: Sorted(take(words * 8)?),
             confusable: Sorted(take(pairs * 4)?),
+            two_words: Sorted(take(two_words * 4)?),
             starts: Sorted(take(filter * 8)?),
             ends: Sorted(take(filter * 8)?),
         };
@@ -192,6 +216,11 @@ impl<'a> Tables<'a> {
     fn filter_holds(filter: &Sorted<'_, 8>, a: u16, b: u16) -> bool {
         let slot = filter_slot(a, b);
         filter.get(slot / 64) & (1 << (slot % 64)) != 0
+    }
+
+    /// Whether `a`, `b` is a common two-character word.
+    pub fn is_two_word(&self, a: u16, b: u16) -> bool {
+        self.two_words.contains(u64::from(pair(a, b)))
     }
 
     /// Whether an idiom may start with `a`, `b` (false means none does).
