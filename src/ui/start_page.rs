@@ -26,7 +26,7 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                 if ui
                     .add_sized(
                         size,
-                        super::theme::primary_button("导入素材…").min_size(size),
+                        super::theme::primary_button(big("导入素材…")).min_size(size),
                     )
                     .on_hover_text(
                         "打开下载的 .txt 或 .docx 素材，广告会被标出，可逐条恢复（Ctrl+I）",
@@ -50,7 +50,12 @@ pub fn show(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) -> bo
                     chosen = true;
                 }
                 if view.template_names.len() > 1 {
-                    ui.horizontal_wrapped(|ui| {
+                    // As wide as the buttons above and below, under them.
+                    let wrapping =
+                        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+                    ui.allocate_ui_with_layout(egui::vec2(size.x, 0.0), wrapping, |ui| {
+                        // A template's name moves to the next line whole, never split in two.
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                         ui.label(egui::RichText::new("其他模板：").weak());
                         for (index, name) in view.template_names.iter().enumerate().skip(1) {
                             if ui.link(name).clicked() {

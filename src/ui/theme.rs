@@ -103,8 +103,8 @@ impl Palette {
 }
 
 /// The button that does what the dialog is for (导入, 确定, 保存): filled with the accent.
-pub fn primary_button(text: &str) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).color(Color32::WHITE).strong())
+pub fn primary_button(text: impl Into<egui::RichText>) -> egui::Button<'static> {
+    egui::Button::new(text.into().color(Color32::WHITE).strong())
         .fill(Color32::from_rgb(38, 110, 200))
 }
 
