@@ -342,10 +342,11 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// `布暑`, `百难挑一` and `亲属亲属` were read. `heldout66.txt` (sixteen provinces' government
 /// work reports, from GitHub) was scored once after that (precision 33 %, recall 100 %, of one
 /// mark) and is held out, with no rule written from it; so is `heldout67.txt` (2025–2026
-/// pages, eleven findings: precision and recall 100 %, of 21 stray spaces and 2 slots), and
-/// `heldout68.txt` (schools', a pathology department's and villages' own reports; precision
-/// 88 %, recall 33 %, its one false alarm `精力不集中` read as `精力不济` miswritten, which the
-/// idiom check now leaves: `集中` is a word).
+/// pages, eleven findings: precision and recall 100 %, of 21 stray spaces and 2 slots).
+/// `heldout68.txt` (schools', a pathology department's and villages' own reports) was scored
+/// once after that (precision 88 %, recall 33 %; its one false alarm `精力不集中` read as
+/// `精力不济` miswritten, which the idiom check now leaves, `集中` being a word), after which
+/// `窜岗`, `特别性`, `思想严峻`, `进展厕改` and `漂亮乡村` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -587,6 +588,10 @@ fn precision_and_recall_on_real_findings() {
             "former held-out set 58 (heldout65.txt)",
             set("heldout65.txt"),
         ),
+        (
+            "former held-out set 59 (heldout68.txt)",
+            set("heldout68.txt"),
+        ),
     ];
     // The next batch collected and marked blind goes here until a rule is written beside it.
     let held_out: Vec<(&str, Score)> = vec![
@@ -595,7 +600,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
-        ("held-out set (heldout68.txt)", set("heldout68.txt")),
     ];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
