@@ -28,6 +28,7 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         parentheses(location, text, items);
         quotes(location, text, items);
         scraping_marks(location, text, items);
+        page_marks(location, text, items);
         numbers_inside(location, text, items);
         full_stops_in_figures(location, text, items);
         for range in markdown_bold(text) {
@@ -224,6 +225,37 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                 .in_context(text),
             );
         }
+    }
+}
+
+/// `必须学的f内容`, `固守过37f去`, `只是1f流于形式`: a lone small `f`, with or without a page
+/// number before it, between two Chinese characters — junk that documents converted for 范文
+/// sites carry (three sites in the marked sets; never a word there). Other lone letters are
+/// words (`b站`, `c级危房`, `选a较多`) or slots (`x人`), which `placeholder` reads.
+fn page_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    for (at, _) in text.match_indices('f') {
+        let after = text[at + 1..].chars().next();
+        let digits = text[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let start = at - digits;
+        let before = text[..start].chars().next_back();
+        if digits > 3 || !before.is_some_and(is_chinese) || !after.is_some_and(is_chinese) {
+            continue;
+        }
+        items.push(
+            leftover(
+                location,
+                text,
+                start..at + 1,
+                "scraping_mark",
+                format!("网页转换留在字间的“{}”：删去", &text[start..at + 1]),
+                String::new(),
+            )
+            .in_context(text),
+        );
     }
 }
 
@@ -587,6 +619,22 @@ mod tests {
         assert_eq!(
             fixes("完成了任务.下一步"),
             [fix(ReviewKind::HalfWidthPunctuation, ".", "。")]
+        );
+    }
+
+    #[test]
+    fn a_page_mark_f_inside_a_sentence_is_removed() {
+        assert_eq!(
+            fixes("必须学的f内容，固守过37f去的老办法，只是1f流于形式。"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "f", ""),
+                fix(ReviewKind::WebsiteLeftover, "37f", ""),
+                fix(ReviewKind::WebsiteLeftover, "1f", ""),
+            ]
+        );
+        assert_eq!(
+            fixes("位于1F大厅，f值偏高，办公楼2f，共12345f元，用ff表示。"),
+            []
         );
     }
 
