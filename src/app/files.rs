@@ -166,23 +166,19 @@ impl PouxiApp {
         });
     }
 
-    /// 文档, 桌面, 下载, then the folders of recent drafts, each once.
+    /// 文档, 桌面, 下载 (or 主目录 when there is none of them), then the folders of recent
+    /// drafts, each once.
     fn places(&self) -> Vec<PathPlace> {
         let mut places: Vec<PathPlace> = Vec::new();
         if let Some(dirs) = directories::UserDirs::new() {
-            let known = [
-                ("文档", dirs.document_dir()),
-                ("桌面", dirs.desktop_dir()),
-                ("下载", dirs.download_dir()),
-            ];
-            for (name, folder) in known {
-                if let Some(folder) = folder {
-                    places.push(PathPlace {
-                        name: name.to_owned(),
-                        folder: folder.to_path_buf(),
-                    });
-                }
-            }
+            places = user_places(
+                dirs.home_dir(),
+                [
+                    ("文档", dirs.document_dir(), ["Documents", "文档"]),
+                    ("桌面", dirs.desktop_dir(), ["Desktop", "桌面"]),
+                    ("下载", dirs.download_dir(), ["Downloads", "下载"]),
+                ],
+            );
         }
         let recent = self.settings.last_folder.iter().cloned().chain(
             self.settings
@@ -415,6 +411,32 @@ pub(super) fn suggested_file_name(draft: &Draft) -> String {
     }
 }
 
+/// The writer's own folders, each with its name, as the system knows them (`known`: a name,
+/// the folder, its usual names in the home); 主目录 when there is none of them. Without XDG's
+/// list of user folders (`user-dirs.dirs`, missing on a bare desktop) the system names none,
+/// and the usual folders in the home stand in.
+fn user_places(home: &Path, known: [(&str, Option<&Path>, [&str; 2]); 3]) -> Vec<PathPlace> {
+    let mut places: Vec<PathPlace> = known
+        .iter()
+        .filter_map(|(name, folder, usual)| {
+            let folder = folder
+                .map(Path::to_path_buf)
+                .or_else(|| usual.iter().map(|n| home.join(n)).find(|p| p.is_dir()))?;
+            Some(PathPlace {
+                name: (*name).to_owned(),
+                folder,
+            })
+        })
+        .collect();
+    if places.is_empty() {
+        places.push(PathPlace {
+            name: "主目录".to_owned(),
+            folder: home.to_path_buf(),
+        });
+    }
+    places
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,5 +447,53 @@ mod tests {
         assert_eq!(suggested_file_name(&draft), "稿件.ron");
         draft.title = "2023年/民主生活会:材料?".into();
         assert_eq!(suggested_file_name(&draft), "2023年民主生活会材料.ron");
+    }
+
+    #[test]
+    fn the_usual_folders_in_the_home_stand_in_for_unnamed_ones() {
+        let home = tempfile::tempdir().expect("a temporary folder");
+        let named = |places: &[PathPlace]| -> Vec<(String, PathBuf)> {
+            places
+                .iter()
+                .map(|p| (p.name.clone(), p.folder.clone()))
+                .collect()
+        };
+        let unnamed = |home: &Path| {
+            user_places(
+                home,
+                [
+                    ("文档", None, ["Documents", "文档"]),
+                    ("桌面", None, ["Desktop", "桌面"]),
+                    ("下载", None, ["Downloads", "下载"]),
+                ],
+            )
+        };
+        // None at all: the home itself.
+        assert_eq!(
+            named(&unnamed(home.path())),
+            [("主目录".to_owned(), home.path().to_path_buf())]
+        );
+        // The usual folders that exist, English or Chinese names.
+        std::fs::create_dir(home.path().join("Desktop")).expect("a folder");
+        std::fs::create_dir(home.path().join("下载")).expect("a folder");
+        assert_eq!(
+            named(&unnamed(home.path())),
+            [
+                ("桌面".to_owned(), home.path().join("Desktop")),
+                ("下载".to_owned(), home.path().join("下载")),
+            ]
+        );
+        // Folders the system names are taken as they are.
+        let documents = home.path().join("我的文档");
+        let places = user_places(
+            home.path(),
+            [
+                ("文档", Some(&documents), ["Documents", "文档"]),
+                ("桌面", None, ["Desktop", "桌面"]),
+                ("下载", None, ["Downloads", "下载"]),
+            ],
+        );
+        assert_eq!(places[0].folder, documents);
+        assert_eq!(places.len(), 3);
     }
 }
