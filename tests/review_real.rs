@@ -350,6 +350,8 @@ fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
 /// self-checks on Party work; nine findings from the three unused pages sixty searches met, one
 /// mark) was scored once after that (nothing flagged: recall 0 % of one mark, a page mark
 /// `1f`), after which a lone `f` between Chinese characters was read as such a mark.
+/// `heldout70.txt` (units' own research reports on their remit) was scored once after that
+/// (precision 91 %, recall 54 %) and is held out, with no rule written from it.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -608,6 +610,7 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
+        ("held-out set (heldout70.txt)", set("heldout70.txt")),
     ];
     for (name, score) in sets.iter().chain(&formerly_held_out) {
         score.print(name);
