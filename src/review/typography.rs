@@ -202,7 +202,7 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     }
     // `扶┅轮`, `的`生`, `一定的.问题`: a box-drawing character, a backtick or a full stop
     // that a page's conversion or its anti-copy junk left between two Chinese characters. Not
-    // a lone small letter: `b站`, `c级危房` and `选a较多` are words.
+    // a lone small letter: `b站`, `c级危房` and `选a较多` are words (`f` aside: `page_marks`).
     let marks = text
         .char_indices()
         .filter(|(_, c)| ('\u{2500}'..='\u{257F}').contains(c) || matches!(c, '`' | '.'));
