@@ -19,8 +19,8 @@ pub struct ExportSession {
     pub pages: Vec<PrintedPage>,
     /// (where, reason, text) of every flagged span.
     pub flagged: Vec<(String, String, String)>,
-    /// (where, the slot, the words around it) of every slot left unfilled.
-    pub unfilled: Vec<(String, String, String)>,
+    /// Every slot left unfilled.
+    pub unfilled: Vec<crate::review::UnfilledSlot>,
     /// Rows of the 整改清单, and whether the automatic choice appends it.
     pub ledger_rows: usize,
     pub ledger_by_default: bool,
@@ -48,14 +48,7 @@ impl ExportSession {
             .into_iter()
             .map(|flag| (flag.place, flag.reason, flag.text))
             .collect();
-        self.unfilled = crate::review::unfilled(draft)
-            .into_iter()
-            .map(|item| {
-                let place = item.location.describe_zh(draft);
-                let slot = item.words(draft).to_owned();
-                (place, slot, item.excerpt.unwrap_or_default())
-            })
-            .collect();
+        self.unfilled = crate::review::unfilled_slots(draft);
         self.computed_for = Some(key);
     }
 }

@@ -139,14 +139,11 @@ pub fn run_export(
     for note in &rendered.notes {
         say(stderr, format_args!("Note: {note}"));
     }
-    let unfilled = crate::review::unfilled(&loaded);
+    let unfilled = crate::review::unfilled_slots(&loaded);
     if !unfilled.is_empty() {
         let places: Vec<String> = unfilled
             .iter()
-            .map(|item| {
-                let place = item.location.describe_zh(&loaded);
-                format!("{place} “{}”", item.words(&loaded))
-            })
+            .map(|slot| format!("{} “{}”", slot.place, slot.slot))
             .collect();
         say(
             stderr,

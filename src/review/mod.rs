@@ -47,7 +47,7 @@ pub use dismiss::{dismissed_in_force, drop_dismissed};
 pub use fix::{Fix, fix_command};
 pub use group::{ReviewGroup, fold};
 pub use lexicon::{Formulation, Lexicon, LexiconError, Spun, USER_FILE, WrongWord};
-pub use placeholder::unfilled;
+pub use placeholder::{UnfilledSlot, unfilled, unfilled_slots};
 pub use repetition::similarity;
 pub use runner::{run, run_and_find_ads, run_with};
 

@@ -340,6 +340,30 @@ pub fn unfilled(draft: &Draft) -> Vec<ReviewItem> {
     items
 }
 
+/// A slot left unfilled, told for the writer: the window's export dialog and `pouxi export`
+/// name it the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnfilledSlot {
+    /// Where it stands (`（二）在政治素质方面 · 一是 · 正文`).
+    pub place: String,
+    /// The slot as written (`××`).
+    pub slot: String,
+    /// The words around it.
+    pub around: String,
+}
+
+/// [`unfilled`], told for the writer.
+pub fn unfilled_slots(draft: &Draft) -> Vec<UnfilledSlot> {
+    unfilled(draft)
+        .into_iter()
+        .map(|item| UnfilledSlot {
+            place: item.location.describe_zh(draft),
+            slot: item.words(draft).to_owned(),
+            around: item.excerpt.unwrap_or_default(),
+        })
+        .collect()
+}
+
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
     for (field, text) in draft.text_fields() {
         for range in find(text) {

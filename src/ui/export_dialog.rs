@@ -3,6 +3,7 @@
 
 use super::{Action, ExportAction};
 use crate::export::{ExportSettings, Format, Layout, LedgerChoice, PrintedPage, PunctuationFix};
+use crate::review::UnfilledSlot;
 
 /// What the writer is choosing; edited directly by the dialog.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,9 +20,8 @@ pub struct ExportPreview<'a> {
     pub notes: &'a [String],
     /// Where and what: (`（三）二是 · 内容`, reason, text).
     pub flagged: &'a [(String, String, String)],
-    /// Slots left unfilled (`××`): where, the slot and the words around it. They print as
-    /// they stand.
-    pub unfilled: &'a [(String, String, String)],
+    /// Slots left unfilled (`××`): they print as they stand.
+    pub unfilled: &'a [UnfilledSlot],
     /// Half-width marks the export turns full-width.
     pub punctuation: &'a [PunctuationFix],
     /// The title as it prints in Word, line by line.
@@ -56,97 +56,14 @@ pub fn show(
         } else {
             270.0
         };
-        let body = (ctx.content_rect().height() - below).max(200.0);
+        let body_height = (ctx.content_rect().height() - below).max(200.0);
         egui::ScrollArea::vertical()
             .id_salt("export_body")
-            .max_height(body)
+            .max_height(body_height)
             // The modal is placed by last frame's size: without a floor, the room it leaves
             // below itself would shrink the body frame by frame.
-            .min_scrolled_height(body)
-            .show(ui, |ui| {
-                ui.columns(2, |columns| {
-                    options(&mut columns[0], form, preview);
-                    if form.format == Format::Docx {
-                        let appendix = if ledger_included(form.settings.ledger, preview) {
-                            "，另附整改清单横排页"
-                        } else {
-                            ""
-                        };
-                        columns[1].strong(format!(
-                            "打印预览：共 {} 页（每页 22 行，每行 28 字）{appendix}",
-                            preview.pages.len()
-                        ));
-                        super::page_preview::show(&mut columns[1], preview.pages, height);
-                    } else {
-                        columns[1].strong("预览（将写入文件的文字）");
-                        egui::ScrollArea::vertical()
-                            .id_salt("export_preview")
-                            .auto_shrink([false, false])
-                            .min_scrolled_height(height)
-                            .max_height(height)
-                            .show(&mut columns[1], |ui| {
-                                // A column justifies its labels; the file's rows are not justified.
-                                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                    ui.add(egui::Label::new(preview.text).wrap().selectable(true));
-                                });
-                            });
-                    }
-                });
-                for note in preview.notes {
-                    ui.label(egui::RichText::new(note).weak());
-                }
-                if form.format == Format::Docx && preview.title_lines.len() > 1 {
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "标题分 {} 行排：{}",
-                            preview.title_lines.len(),
-                            preview.title_lines.join(" ／ ")
-                        ))
-                        .weak(),
-                    );
-                }
-                if !preview.punctuation.is_empty() {
-                    egui::CollapsingHeader::new(format!(
-                        "已将 {} 处半角标点改为全角",
-                        preview.punctuation.len()
-                    ))
-                    .id_salt("export_punctuation")
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("export_punctuation_list")
-                            .max_height(100.0)
-                            .show(ui, |ui| {
-                                for fix in preview.punctuation {
-                                    ui.label(format!(
-                                        "{} → {}：…{}…",
-                                        fix.from, fix.to, fix.context
-                                    ));
-                                }
-                            });
-                    });
-                }
-                if !preview.flagged.is_empty() {
-                    ui.separator();
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("稿件中仍有 {} 处疑似广告：", preview.flagged.len()),
-                    );
-                    egui::ScrollArea::vertical()
-                        .id_salt("export_flagged")
-                        .max_height(120.0)
-                        .show(ui, |ui| {
-                            for (place, reason, text) in preview.flagged {
-                                ui.label(format!("{place} · {reason}：{text}"));
-                            }
-                        });
-                    ui.horizontal(|ui| {
-                        if ui.button("全部移除（可撤销）").clicked() {
-                            actions.push(Action::Export(ExportAction::RemoveFlagged));
-                        }
-                        ui.checkbox(&mut form.allow_flagged, "我已核对，仍然导出");
-                    });
-                }
-            });
+            .min_scrolled_height(body_height)
+            .show(ui, |ui| body(ui, form, preview, actions, height));
         if !preview.unfilled.is_empty() {
             unfilled_warning(ui, preview.unfilled);
         }
@@ -278,25 +195,129 @@ fn ledger_included(choice: LedgerChoice, preview: &ExportPreview<'_>) -> bool {
         }
 }
 
+/// What the dialog scrolls on a small screen: the options and the preview side by side, then
+/// the notes, the punctuation mended and the ads still in the draft.
+fn body(
+    ui: &mut egui::Ui,
+    form: &mut ExportForm,
+    preview: &ExportPreview<'_>,
+    actions: &mut Vec<Action>,
+    height: f32,
+) {
+    ui.columns(2, |columns| {
+        options(&mut columns[0], form, preview);
+        if form.format == Format::Docx {
+            let appendix = if ledger_included(form.settings.ledger, preview) {
+                "，另附整改清单横排页"
+            } else {
+                ""
+            };
+            columns[1].strong(format!(
+                "打印预览：共 {} 页（每页 22 行，每行 28 字）{appendix}",
+                preview.pages.len()
+            ));
+            super::page_preview::show(&mut columns[1], preview.pages, height);
+        } else {
+            columns[1].strong("预览（将写入文件的文字）");
+            egui::ScrollArea::vertical()
+                .id_salt("export_preview")
+                .auto_shrink([false, false])
+                .min_scrolled_height(height)
+                .max_height(height)
+                .show(&mut columns[1], |ui| {
+                    // A column justifies its labels; the file's rows are not justified.
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.add(egui::Label::new(preview.text).wrap().selectable(true));
+                    });
+                });
+        }
+    });
+    for note in preview.notes {
+        ui.label(egui::RichText::new(note).weak());
+    }
+    if form.format == Format::Docx && preview.title_lines.len() > 1 {
+        ui.label(
+            egui::RichText::new(format!(
+                "标题分 {} 行排：{}",
+                preview.title_lines.len(),
+                preview.title_lines.join(" ／ ")
+            ))
+            .weak(),
+        );
+    }
+    if !preview.punctuation.is_empty() {
+        folded_list(
+            ui,
+            format!("已将 {} 处半角标点改为全角", preview.punctuation.len()),
+            "export_punctuation",
+            100.0,
+            preview
+                .punctuation
+                .iter()
+                .map(|fix| format!("{} → {}：…{}…", fix.from, fix.to, fix.context)),
+        );
+    }
+    if !preview.flagged.is_empty() {
+        ui.separator();
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("稿件中仍有 {} 处疑似广告：", preview.flagged.len()),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("export_flagged")
+            .max_height(120.0)
+            .show(ui, |ui| {
+                for (place, reason, text) in preview.flagged {
+                    ui.label(format!("{place} · {reason}：{text}"));
+                }
+            });
+        ui.horizontal(|ui| {
+            if ui.button("全部移除（可撤销）").clicked() {
+                actions.push(Action::Export(ExportAction::RemoveFlagged));
+            }
+            ui.checkbox(&mut form.allow_flagged, "我已核对，仍然导出");
+        });
+    }
+}
+
 /// Slots the writer has not filled in yet print as they stand (`我作为××局党组成员`): said
 /// by the buttons before writing, one line until opened, and not blocking — a slot may be
 /// meant for a pen on paper. Ignored in the 检查 panel, a slot is not listed here either.
-fn unfilled_warning(ui: &mut egui::Ui, unfilled: &[(String, String, String)]) {
+fn unfilled_warning(ui: &mut egui::Ui, unfilled: &[UnfilledSlot]) {
     ui.separator();
     let warning = egui::RichText::new(format!(
         "还有 {} 处没有填写的占位符，会原样印出",
         unfilled.len()
     ))
     .color(ui.visuals().warn_fg_color);
-    egui::CollapsingHeader::new(warning)
-        .id_salt("export_unfilled")
+    folded_list(
+        ui,
+        warning,
+        "export_unfilled",
+        80.0,
+        unfilled
+            .iter()
+            .map(|slot| format!("{}：“{}”（{}）", slot.place, slot.slot, slot.around)),
+    );
+}
+
+/// A header that opens onto its lines, which scroll past `max_height`.
+fn folded_list(
+    ui: &mut egui::Ui,
+    header: impl Into<egui::WidgetText>,
+    id: &str,
+    max_height: f32,
+    lines: impl Iterator<Item = String>,
+) {
+    egui::CollapsingHeader::new(header)
+        .id_salt(id)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
-                .id_salt("export_unfilled_list")
-                .max_height(80.0)
+                .id_salt(format!("{id}_list"))
+                .max_height(max_height)
                 .show(ui, |ui| {
-                    for (place, slot, around) in unfilled {
-                        ui.label(format!("{place}：“{slot}”（{around}）"));
+                    for line in lines {
+                        ui.label(line);
                     }
                 });
         });
