@@ -184,21 +184,29 @@ fn a_second_reader_against_the_first() {
     );
     for (who, scores) in &against {
         let sum = |of: fn(&Score) -> usize| scores.iter().map(of).sum::<usize>();
-        let by_kind = scores.iter().flat_map(|s| &s.by_kind).fold(
-            (0, 0),
-            |(m, f), (kind, (marked, found))| {
-                if MECHANICAL.contains(&kind.as_str()) {
-                    (m, f)
-                } else {
-                    (m + marked, f + found)
-                }
-            },
-        );
+        let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for (kind, (marked, found)) in scores.iter().flat_map(|s| &s.by_kind) {
+            let tally = by_kind.entry(kind.as_str()).or_default();
+            tally.0 += marked;
+            tally.1 += found;
+        }
+        let judged = by_kind
+            .iter()
+            .filter(|(kind, _)| !MECHANICAL.contains(kind))
+            .fold((0, 0), |(m, f), (_, (marked, found))| {
+                (m + marked, f + found)
+            });
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(kind, (marked, found))| format!("{kind} {found}/{marked}"))
+            .collect();
         println!(
-            "the reviewer against {who}: precision {}, recall {}; {} without stray spaces and slots",
+            "the reviewer against {who}: precision {}, recall {}; {} without stray spaces and \
+             slots ({})",
             percent(sum(|s| s.right), sum(|s| s.flagged)),
             percent(sum(|s| s.found), sum(|s| s.marked)),
-            percent(by_kind.1, by_kind.0)
+            percent(judged.1, judged.0),
+            kinds.join(", ")
         );
     }
     assert!(first_marks > 0 && second_marks > 0);

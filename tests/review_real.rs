@@ -115,7 +115,8 @@ use std::collections::BTreeMap;
 /// mark) was scored once after that (nothing flagged: recall 0 % of one mark, a page mark
 /// `1f`), after which a lone `f` between Chinese characters was read as such a mark.
 /// `heldout70.txt` (units' own research reports on their remit) was scored once after that
-/// (precision 91 %, recall 54 %) and is held out, with no rule written from it.
+/// (precision 91 %, recall 54 %), after which two different marks of a pause or stop side by
+/// side (`照明。，`) were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -200,6 +201,7 @@ fn precision_and_recall_on_real_findings() {
         "heldout65.txt",
         "heldout68.txt",
         "heldout69.txt",
+        "heldout70.txt",
     ]
     .iter()
     .enumerate()
@@ -212,7 +214,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
-        ("held-out set (heldout70.txt)", set("heldout70.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

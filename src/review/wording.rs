@@ -328,6 +328,15 @@ fn is_chinese(c: char) -> bool {
 /// only as two: three or more are an ellipsis, however loosely written.
 const DOUBLED_MARKS: &str = "、，；：,;";
 
+/// Marks of a pause or a stop, weakest first: two different ones side by side are one too
+/// many (`急需安装光管照明。，`, `得分率为0，。`), and the stronger is the one to keep.
+const CLASHING_MARKS: [&str; 5] = ["、", "，,", "：:", "；;", "。"];
+
+/// How strong a pause or stop `c` is, from [`CLASHING_MARKS`]; `None` for any other character.
+fn pause_strength(c: char) -> Option<usize> {
+    CLASHING_MARKS.iter().position(|marks| marks.contains(c))
+}
+
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
 /// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
 const WORDS_AFTER_A_DOUBLE: &[&str] = &[
@@ -479,6 +488,21 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             i = end;
             continue;
         }
+        // A run of full stops is an ellipsis, however loosely written, not a stop to clash.
+        let in_ellipsis = |k: usize| {
+            chars[k].1 == '。'
+                && (k > 0 && chars[k - 1].1 == '。'
+                    || chars.get(k + 1).is_some_and(|n| n.1 == '。'))
+        };
+        let clash = pause_strength(c)
+            .zip(pause_strength(chars[i + 1].1))
+            .filter(|(this, next)| this != next && !in_ellipsis(i) && !in_ellipsis(i + 1));
+        if let Some((this, next)) = clash {
+            let kept = if this > next { c } else { chars[i + 1].1 };
+            push_clashing(location, text, byte(i)..byte(i + 2), kept, items);
+            i += 2;
+            continue;
+        }
         if chars[i + 1].1 != c || !NEVER_DOUBLED.contains(c) {
             i += 1;
             continue;
@@ -621,6 +645,26 @@ fn push_doubled(
         )
         .with_range(text, range)
         .with_fix(text, word.to_owned()),
+    );
+}
+
+/// Two different marks side by side, `kept` the one to leave.
+fn push_clashing(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    kept: char,
+    items: &mut Vec<ReviewItem>,
+) {
+    let marks = &text[range.clone()];
+    items.push(
+        ReviewItem::new(
+            ReviewKind::DoubledCharacter,
+            location,
+            format!("“{marks}”两个标点连用，只留“{kept}”"),
+        )
+        .with_range(text, range)
+        .with_fix(text, kept.to_string()),
     );
 }
 
@@ -983,6 +1027,30 @@ mod tests {
                     ReviewKind::DoubledCharacter,
                     "，，".to_owned(),
                     "，".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            fixes("急需安装光管照明。，"),
+            one(ReviewKind::DoubledCharacter, "。，", "。")
+        );
+        assert_eq!(
+            fixes("第5题得分率为0，。从内部看2、，一提服务就说满意；：言之无物。"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "，。".to_owned(),
+                    "。".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "、，".to_owned(),
+                    "，".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "；：".to_owned(),
+                    "；".to_owned()
                 ),
             ]
         );
