@@ -88,8 +88,8 @@ use std::collections::BTreeMap;
 /// pay and funds short after `由于`, outside pressure, `截止去年` and `渡过时光` were read;
 /// last `heldout55.txt`, `heldout56.txt` and `heldout57.txt` together (precision 100 %, recall
 /// 49 %), after which `慢慢的我`, `了解的多一些`, `简单的让` and a box-drawing mark were read.
-/// `heldout58.txt`, `heldout59.txt` and `heldout60.txt` were collected after that and are held
-/// out, with no rule written from them yet. `heldout61.txt` (two batches of one brief, each
+/// `heldout58.txt`, `heldout59.txt` and `heldout60.txt` were collected after that and held
+/// out (`heldout59.txt` until `报有怨言` was read from it, in the sixth session). `heldout61.txt` (two batches of one brief, each
 /// under 15 findings) was scored once (precision 50 %, recall 12 %), after which self-discipline
 /// as one's own (`由于自律出了问题`), a lack set against the times with `，而`, `难免` after a
 /// listed circumstance, `截止` before a date, `撑握`, `舍本求末`, `深化人心` and
@@ -116,7 +116,7 @@ use std::collections::BTreeMap;
 /// `1f`), after which a lone `f` between Chinese characters was read as such a mark.
 /// `heldout70.txt` (units' own research reports on their remit) was scored once after that
 /// (precision 91 %, recall 54 %), after which two different marks of a pause or stop side by
-/// side (`照明。，`) were read.
+/// side (`照明。，`) and two decades run together (`六十七年代`) were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -202,6 +202,7 @@ fn precision_and_recall_on_real_findings() {
         "heldout68.txt",
         "heldout69.txt",
         "heldout70.txt",
+        "heldout59.txt",
     ]
     .iter()
     .enumerate()
@@ -210,7 +211,6 @@ fn precision_and_recall_on_real_findings() {
     // The next batch collected and marked blind goes here until a rule is written beside it.
     let held_out: Vec<(String, Score)> = [
         ("held-out set (heldout58.txt)", set("heldout58.txt")),
-        ("held-out set (heldout59.txt)", set("heldout59.txt")),
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),

@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod complement;
+mod decade;
 mod degree;
 mod likeness;
 mod month;
@@ -193,6 +194,7 @@ pub(super) fn check(
         particle::check(location, text, &VERB_LIST, items);
         degree::check(location, text, items);
         month::check(location, text, items);
+        decade::check(location, text, items);
         likeness::check(location, text, items);
         doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
@@ -852,6 +854,10 @@ mod tests {
             ]
         );
         assert_eq!(
+            fixes("外出党员对党组织报有怨言。"),
+            one(ReviewKind::WrongWord, "报有", "抱有")
+        );
+        assert_eq!(
             fixes("如实向组织反应问题。"),
             one(ReviewKind::WrongWord, "反应", "反映")
         );
@@ -878,7 +884,7 @@ mod tests {
             "有价值的学习资料少，看不懂的学习材料多，笔记的当时没有整理，产值的增长不快。",
             "海德格尔论存在者，车辆准时到达目的地。",
             "生活必需品，必需的经费，工作必需。",
-            "向上级汇报有关情况，上报有关材料。",
+            "向上级汇报有关情况，上报有关材料，汇报有情绪的群众的诉求。",
             "群众反应强烈，药品不良反应问题，化学反应。",
         ]);
         assert_eq!(
