@@ -317,7 +317,7 @@ impl ReviewKind {
             ReviewKind::Formulation => "规范表述",
             ReviewKind::WrongWord => "错别字",
             ReviewKind::Particle => "的得地",
-            ReviewKind::DoubledCharacter => "字词重复",
+            ReviewKind::DoubledCharacter => "重复多余",
             ReviewKind::StraySpace => "多余空格",
             ReviewKind::HalfWidthPunctuation => "半角标点",
             ReviewKind::BlamingCircumstances => "归咎客观",
