@@ -10,7 +10,6 @@ mod review_support;
 
 use review_support::{RealFinding, Score, marked_set, overlaps, score};
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 /// The sets marked twice: speeches at meetings, a branch's self-examination, campaign
 /// material, units' own reports and research reports.
@@ -23,21 +22,6 @@ const TWICE_MARKED: &[&str] = &[
     "heldout70.txt",
 ];
 
-/// Where each of a finding's marks lies, by kind.
-fn ranges(finding: &RealFinding) -> Vec<(&str, Range<usize>)> {
-    finding
-        .faults
-        .iter()
-        .map(|(kind, snippet)| {
-            let at = finding
-                .text
-                .find(snippet.as_str())
-                .unwrap_or_else(|| panic!("“{snippet}” is not in “{}”", finding.text));
-            (kind.as_str(), at..at + snippet.len())
-        })
-        .collect()
-}
-
 /// Of `marks`' faults, by kind: how many, and how many `other` marks too (any kind over the
 /// same characters, as a reviewer's flag counts).
 #[derive(Default)]
@@ -47,8 +31,8 @@ struct Agreement {
 
 impl Agreement {
     fn add(&mut self, marks: &RealFinding, other: &RealFinding) {
-        let theirs = ranges(other);
-        for (kind, range) in ranges(marks) {
+        let theirs = other.fault_ranges();
+        for (kind, range) in marks.fault_ranges() {
             let tally = self.by_kind.entry(kind.to_owned()).or_default();
             tally.0 += 1;
             if theirs.iter().any(|(_, r)| overlaps(r, &range)) {
@@ -82,8 +66,8 @@ fn combined(first: &[RealFinding], second: &[RealFinding], both: bool) -> Vec<Re
         .iter()
         .zip(second)
         .map(|(one, two)| {
-            let theirs = ranges(two);
-            let mine = ranges(one);
+            let theirs = two.fault_ranges();
+            let mine = one.fault_ranges();
             let mut faults: Vec<(String, String)> = one
                 .faults
                 .iter()

@@ -650,6 +650,22 @@ fn push_doubled(
     );
 }
 
+/// A wrong word found by the shape of its phrase (`month`, `decade`, `likeness`), with the
+/// rule that found it, why it is wrong and its fix.
+fn mended_word(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    rule: &str,
+    message: String,
+    fixed: String,
+) -> ReviewItem {
+    ReviewItem::new(ReviewKind::WrongWord, location, message)
+        .with_rule(rule)
+        .with_range(text, range)
+        .with_fix(text, fixed)
+}
+
 /// Two different marks side by side, `kept` the one to leave.
 fn push_clashing(
     location: Location,

@@ -32,6 +32,22 @@ pub struct RealFinding {
     pub faults: Vec<(String, String)>,
 }
 
+impl RealFinding {
+    /// Where each of the finding's marks lies, with its kind.
+    pub fn fault_ranges(&self) -> Vec<(&str, Range<usize>)> {
+        self.faults
+            .iter()
+            .map(|(kind, snippet)| {
+                let at = self
+                    .text
+                    .find(snippet.as_str())
+                    .unwrap_or_else(|| panic!("“{snippet}” is not in “{}”", self.text));
+                (kind.as_str(), at..at + snippet.len())
+            })
+            .collect()
+    }
+}
+
 /// Undoes the corpus's NFKC normalisation of Chinese punctuation (the pages are Chinese
 /// text throughout; no figure in them uses these marks). A mark after an ASCII letter or digit
 /// and before a space or the end stays as it is: that is ASCII text of its own, such as a
@@ -189,17 +205,7 @@ pub fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
     };
     for (i, finding) in findings.iter().enumerate() {
         let id = FindingId(i as u64 + 1);
-        let faults: Vec<(&str, Range<usize>)> = finding
-            .faults
-            .iter()
-            .map(|(kind, snippet)| {
-                let at = finding
-                    .text
-                    .find(snippet.as_str())
-                    .unwrap_or_else(|| panic!("“{snippet}” is not in finding {}", i + 1));
-                (kind.as_str(), at..at + snippet.len())
-            })
-            .collect();
+        let faults = finding.fault_ranges();
         let flags: Vec<(&ReviewItem, Range<usize>)> = items
             .iter()
             .filter(|item| FAULT_KINDS.contains(&item.kind))

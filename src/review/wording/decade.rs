@@ -2,7 +2,8 @@
 //! sixties and seventies). A decade ends in `十`, so a digit between `十` and `年代` that is
 //! the next one up can only be the second decade of a pair written out of order.
 
-use super::super::{Location, ReviewItem, ReviewKind};
+use super::super::{Location, ReviewItem};
+use super::mended_word;
 
 const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -27,16 +28,9 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
                 .sum::<usize>();
         let wrong = &text[start..at + "年代".len()];
         let fixed = format!("{first}{second}十年代");
-        items.push(
-            ReviewItem::new(
-                ReviewKind::WrongWord,
-                location,
-                format!("“{wrong}”把两个年代写乱了：应为“{fixed}”"),
-            )
-            .with_rule("decade")
-            .with_range(text, start..at + "年代".len())
-            .with_fix(text, fixed),
-        );
+        let message = format!("“{wrong}”把两个年代写乱了：应为“{fixed}”");
+        let range = start..at + "年代".len();
+        items.push(mended_word(location, text, range, "decade", message, fixed));
     }
 }
 

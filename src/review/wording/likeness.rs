@@ -2,7 +2,8 @@
 //! the shape of things (`现象`, `形象`, `象征`); likeness, `像……一样`, is `像`, and the
 //! standard dictionaries no longer give `象` for it (`好象` is in the word list).
 
-use super::super::{Location, ReviewItem, ReviewKind, closes_clause};
+use super::super::{Location, ReviewItem, closes_clause};
+use super::mended_word;
 
 /// Characters before `象` that make it part of a word (`现象`, `对象`, `想象`, `大象`), and
 /// `好`: `好象` is an entry of the word list.
@@ -37,16 +38,14 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
             continue;
         }
         let end = at + xiang.len();
-        items.push(
-            ReviewItem::new(
-                ReviewKind::WrongWord,
-                location,
-                "表示相似、比喻用“像”：“象……一样”应为“像……一样”".to_owned(),
-            )
-            .with_rule("likeness")
-            .with_range(text, at..end)
-            .with_fix(text, "像".to_owned()),
-        );
+        items.push(mended_word(
+            location,
+            text,
+            at..end,
+            "likeness",
+            "表示相似、比喻用“像”：“象……一样”应为“像……一样”".to_owned(),
+            "像".to_owned(),
+        ));
     }
 }
 

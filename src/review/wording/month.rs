@@ -2,8 +2,8 @@
 //! from 1 to 12 and `份` that closes the clause or goes on into a time word is a month; `份`
 //! as a measure word counts things and goes on into them (`今年3份报告`).
 
-use super::super::{Location, ReviewItem, ReviewKind};
-use super::ends_clause;
+use super::super::{Location, ReviewItem};
+use super::{ends_clause, mended_word};
 
 /// Time words that may follow a month (`3份以来`, `11份中旬`).
 const TIME_AFTER: &[&str] = &[
@@ -75,16 +75,9 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
             continue;
         }
         let fixed = format!("{number}月份");
-        items.push(
-            ReviewItem::new(
-                ReviewKind::WrongWord,
-                location,
-                format!("“{number}份”是月份，漏了“月”：应为“{fixed}”"),
-            )
-            .with_rule("month")
-            .with_range(text, start..at + fen.len())
-            .with_fix(text, fixed),
-        );
+        let message = format!("“{number}份”是月份，漏了“月”：应为“{fixed}”");
+        let range = start..at + fen.len();
+        items.push(mended_word(location, text, range, "month", message, fixed));
     }
 }
 
