@@ -330,13 +330,18 @@ fn is_chinese(c: char) -> bool {
 /// only as two: three or more are an ellipsis, however loosely written.
 const DOUBLED_MARKS: &str = "、，；：,;";
 
-/// Marks of a pause or a stop, weakest first: two different ones side by side are one too
-/// many (`急需安装光管照明。，`, `得分率为0，。`), and the stronger is the one to keep.
-const CLASHING_MARKS: [&str; 5] = ["、", "，,", "：:", "；;", "。"];
-
-/// How strong a pause or stop `c` is, from [`CLASHING_MARKS`]; `None` for any other character.
-fn pause_strength(c: char) -> Option<usize> {
-    CLASHING_MARKS.iter().position(|marks| marks.contains(c))
+/// How strong a pause or a stop `c` is, weakest first; `None` for any other character. Two
+/// different ones side by side are one too many (`急需安装光管照明。，`, `得分率为0，。`), and
+/// the stronger is the one to keep. A `match`, since it is asked of every character.
+fn pause_strength(c: char) -> Option<u8> {
+    match c {
+        '、' => Some(0),
+        '，' | ',' => Some(1),
+        '：' | ':' => Some(2),
+        '；' | ';' => Some(3),
+        '。' => Some(4),
+        _ => None,
+    }
 }
 
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
@@ -497,7 +502,7 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                     || chars.get(k + 1).is_some_and(|n| n.1 == '。'))
         };
         let clash = pause_strength(c)
-            .zip(pause_strength(chars[i + 1].1))
+            .and_then(|this| Some((this, pause_strength(chars[i + 1].1)?)))
             .filter(|(this, next)| this != next && !in_ellipsis(i) && !in_ellipsis(i + 1));
         if let Some((this, next)) = clash {
             let kept = if this > next { c } else { chars[i + 1].1 };
