@@ -506,7 +506,15 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .filter(|(this, next)| this != next && !in_ellipsis(i) && !in_ellipsis(i + 1));
         if let Some((this, next)) = clash {
             let kept = if this > next { c } else { chars[i + 1].1 };
-            push_clashing(location, text, byte(i)..byte(i + 2), kept, items);
+            let range = byte(i)..byte(i + 2);
+            let message = format!("“{}”两个标点连用，只留“{kept}”", &text[range.clone()]);
+            items.push(superfluous(
+                location,
+                text,
+                range,
+                message,
+                kept.to_string(),
+            ));
             i += 2;
             continue;
         }
@@ -644,15 +652,22 @@ fn push_doubled(
     word: &str,
     items: &mut Vec<ReviewItem>,
 ) {
-    items.push(
-        ReviewItem::new(
-            ReviewKind::DoubledCharacter,
-            location,
-            format!("“{word}”连写了两遍，删去一个"),
-        )
+    let message = format!("“{word}”连写了两遍，删去一个");
+    items.push(superfluous(location, text, range, message, word.to_owned()));
+}
+
+/// Something written once too often (a doubled word, a second mark of a pause), with why and
+/// what to leave.
+fn superfluous(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    message: String,
+    fixed: String,
+) -> ReviewItem {
+    ReviewItem::new(ReviewKind::DoubledCharacter, location, message)
         .with_range(text, range)
-        .with_fix(text, word.to_owned()),
-    );
+        .with_fix(text, fixed)
 }
 
 /// A wrong word found by the shape of its phrase (`month`, `decade`, `likeness`), with the
@@ -669,26 +684,6 @@ fn mended_word(
         .with_rule(rule)
         .with_range(text, range)
         .with_fix(text, fixed)
-}
-
-/// Two different marks side by side, `kept` the one to leave.
-fn push_clashing(
-    location: Location,
-    text: &str,
-    range: std::ops::Range<usize>,
-    kept: char,
-    items: &mut Vec<ReviewItem>,
-) {
-    let marks = &text[range.clone()];
-    items.push(
-        ReviewItem::new(
-            ReviewKind::DoubledCharacter,
-            location,
-            format!("“{marks}”两个标点连用，只留“{kept}”"),
-        )
-        .with_range(text, range)
-        .with_fix(text, kept.to_string()),
-    );
 }
 
 #[cfg(test)]

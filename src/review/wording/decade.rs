@@ -9,8 +9,12 @@ const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八
 
 pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, _) in text.match_indices("年代") {
-        let mut before = text[..at].chars().rev();
-        let (Some(second), Some('十'), Some(first)) = (before.next(), before.next(), before.next())
+        // The three characters before `年代`: a digit, `十`, a digit.
+        let Some((start, _)) = text[..at].char_indices().rev().nth(2) else {
+            continue;
+        };
+        let mut three = text[start..at].chars();
+        let (Some(first), Some('十'), Some(second)) = (three.next(), three.next(), three.next())
         else {
             continue;
         };
@@ -21,15 +25,9 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         if !next_up {
             continue;
         }
-        let start = at
-            - [first, '十', second]
-                .iter()
-                .map(|c| c.len_utf8())
-                .sum::<usize>();
-        let wrong = &text[start..at + "年代".len()];
-        let fixed = format!("{first}{second}十年代");
-        let message = format!("“{wrong}”把两个年代写乱了：应为“{fixed}”");
         let range = start..at + "年代".len();
+        let fixed = format!("{first}{second}十年代");
+        let message = format!("“{}”把两个年代写乱了：应为“{fixed}”", &text[range.clone()]);
         items.push(mended_word(location, text, range, "decade", message, fixed));
     }
 }
