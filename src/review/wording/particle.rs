@@ -32,7 +32,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
     "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
-    "收尾", "放大", "浏览", "翻阅", "拖",
+    "收尾", "放大", "浏览", "翻阅", "拖", "评价",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
@@ -232,9 +232,14 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         return Some((start, false));
     }
     // `习惯性`, `选择性`, `机械性`: a three-character word in `性` used as a manner word;
-    // what follows must still read as a verb phrase.
+    // what follows must still read as a verb phrase. One in `化` only before `去`/`来`
+    // (`多元化的去评价`): `规范化的管理` is a noun phrase.
     let start = han_before(text, at, 3)?;
-    text[start..at].ends_with('性').then_some((start, false))
+    let word = &text[start..at];
+    let goes = text[at..]
+        .strip_prefix('的')
+        .is_some_and(|r| r.starts_with(['去', '来']));
+    (word.ends_with('性') || (word.ends_with('化') && goes)).then_some((start, false))
 }
 
 /// `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: `的` where `地` is meant.
@@ -443,6 +448,7 @@ mod tests {
             "表现得更加突出",
         );
         flagged("工作落实的更好。", "落实的更好", "落实得更好");
+        flagged("前后次序掌握的不正确。", "掌握的不正确", "掌握得不正确");
         quiet(&["我们的更大责任在于落实。", "承担的更多是协调的职责。"]);
     }
 
@@ -611,6 +617,11 @@ mod tests {
         flagged("对上级精神往往选择性的执行，", "选择性的", "选择性地");
         flagged("错误的将业务摆在了首位。", "错误的", "错误地");
         flagged("不能机械的把文件精神照搬照抄，", "机械的", "机械地");
+        flagged(
+            "无法多元化的去评价一名技术人员的贡献。",
+            "多元化的",
+            "多元化地",
+        );
     }
 
     #[test]
@@ -630,6 +641,8 @@ mod tests {
             "对问题缺乏规律性的认识。",
             "形成了原则性的认识，阶段性的成果，习惯性的做法。",
             "，系统性的学习不够，",
+            "推进农业现代化的进程，实现现代化的目标，形式化的东西多。",
+            "，信息化的建设滞后，",
         ]);
     }
 
