@@ -218,6 +218,7 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
+        ("held-out set (heldout72.txt)", set("heldout72.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

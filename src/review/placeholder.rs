@@ -3,6 +3,7 @@
 //! in it shows it was copied.
 
 use super::{Location, Pattern, ReviewItem, ReviewKind};
+use crate::clean::is_han;
 use crate::draft::Draft;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -162,11 +163,10 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                         .chars()
                         .all(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ'))
                 })
-                // A lone `x` stands for a figure when a unit follows (`共计x人`, `占x%`; not
-                // `X光`, `x轴`).
-                // Nor before a place's level or kind (`X市X名村党支部书记`, `x厂周边`,
-                // `x小区商家`).
-                // Nor after `第` (`全市倒数第x`).
+                // A lone `x` stands for a figure when a unit follows (`共计x人`, `占x%`), for
+                // a place's name before its level or kind (`X市`, `x厂周边`), after `第`
+                // (`全市倒数第x`), and for any name or number among Chinese words (`仅 X 一地`,
+                // `离 X 较近`, `张x老师`, `X.企业工会…`).
                 .filter(|r| {
                     let rest = &text[r.end..];
                     text[r.clone()].chars().count() >= 2
@@ -175,6 +175,7 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                         || rest.starts_with(PLACE_LEVELS)
                         || rest.starts_with(PLACE_FEATURES)
                         || PLACE_KINDS.iter().any(|k| rest.starts_with(k))
+                        || lone_x_among_chinese(text, r)
                 }),
         );
     }
@@ -292,6 +293,29 @@ fn is_star(c: char) -> bool {
     matches!(c, '*' | '＊' | '☆' | '★' | '×' | '✕' | '╳')
 }
 
+/// Words in which a lone `x` is a letter, not a slot (`X光`, `x轴`, `X射线`, `X型`).
+const X_TERMS: &[&str] = &["光", "射线", "线", "轴", "型", "形", "染色体"];
+
+/// Whether the lone `x` over `range` stands among Chinese words, spaces aside: a Chinese
+/// character (or, after it, a list number's `.` or `、`) on one side and no Latin letter or
+/// figure on either (`Windows X系统` is a name), nor one of [`X_TERMS`] after it.
+fn lone_x_among_chinese(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back();
+    let rest = text[range.end..].trim_start_matches(' ');
+    let after = rest.chars().next();
+    let latin_or_figure = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
+    if latin_or_figure(before)
+        || latin_or_figure(after)
+        || X_TERMS.iter().any(|t| rest.starts_with(t))
+    {
+        return false;
+    }
+    before.is_some_and(is_han) || after.is_some_and(|c| is_han(c) || matches!(c, '.' | '．' | '、'))
+}
+
 /// The levels of a place, after its name (`X市`, `*县`).
 const PLACE_LEVELS: [char; 7] = ['省', '市', '县', '区', '乡', '镇', '村'];
 
@@ -407,6 +431,10 @@ mod tests {
             ["x", "x"]
         );
         assert_eq!(marks("共开展**次谈心谈话"), ["**"]);
+        assert_eq!(
+            marks("截至2024年底,仅 X 一地分公司总部;离 X 较近;张x老师;X.厂务公开"),
+            ["X", "X", "x", "X"]
+        );
         assert_eq!(marks("参加了____组织的学习"), ["____"]);
         assert_eq!(marks("20**年度民主生活会"), ["20**年"]);
         assert_eq!(marks("20XX年以来"), ["20XX年"]);
@@ -498,6 +526,7 @@ mod tests {
             "发展41名,占比12%;提高年轻党员占比,逐年增加",
             "占比约12%,增长3.5%,为100%",
             "拍X光片,在x轴上,Windows XP系统",
+            "拍 X 光片，X射线检查，X型腿，Windows X 系统，x = 3，第 2 x 3 项",
             "重点工作*，详见注释；2*3的矩阵。",
             "☆重点工作☆",
             "教师刘某某找研究生代课，王某某提前下课。",

@@ -878,6 +878,18 @@ mod tests {
             one(ReviewKind::WrongWord, "反应", "反映")
         );
         assert_eq!(
+            fixes("这是对工作态度的一个客观的反应。"),
+            one(ReviewKind::WrongWord, "反应", "反映")
+        );
+        assert_eq!(
+            fixes("虽然创造了历史记录，但相差甚远。"),
+            one(ReviewKind::WrongWord, "记录", "纪录")
+        );
+        assert_eq!(
+            fixes("导致部分职工思想情绪底下。"),
+            one(ReviewKind::WrongWord, "底下", "低下")
+        );
+        assert_eq!(
             fixes("还存在者不少问题，有的指标未到达要求。"),
             vec![
                 (
@@ -902,6 +914,7 @@ mod tests {
             "生活必需品，必需的经费，工作必需。",
             "向上级汇报有关情况，上报有关材料，汇报有情绪的群众的诉求。",
             "群众反应强烈，药品不良反应问题，化学反应。",
+            "会议记录不全，保持记录完整，查看历史记录，私底下议论，群众底下有怨言。",
         ]);
         assert_eq!(
             fixes("我一直再给自己找借口，心里素质也不过硬。"),
