@@ -96,7 +96,16 @@ pub(super) fn markdown_bold(text: &str) -> Vec<Range<usize>> {
 
 /// `乡2、镇发展`, `由于2、我县`: a list's number between two Chinese characters, where a page
 /// ran the next item's number into the text of the last. Not a list of labels (`问题1、问题2`)
-/// nor of figures (`2、3个`): no figure follows soon after.
+/// nor of figures (`2、3个`): no figure follows soon after. After a comma or `、` too
+/// (`有229人,3、很多团员`, `洚河流、2、梁集`) when the number has no predecessor before it:
+/// an inline list (`1、学习不够，2、作风不实`) counts up from its own `1、`.
+/// Whether `text` holds the list number `n` (`2、`, not the end of `12、`).
+fn has_list_number(text: &str, n: u32) -> bool {
+    let label = format!("{n}、");
+    text.match_indices(&label)
+        .any(|(at, _)| !text[..at].ends_with(|c: char| c.is_ascii_digit()))
+}
+
 fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     let mut search = 0;
     while let Some(offset) = text[search..].find('、') {
@@ -113,7 +122,11 @@ fn numbers_inside(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         let start = mark - digits;
         let before = text[..start].chars().next_back();
         let rest = &text[search..];
-        if !before.is_some_and(is_chinese)
+        let after_a_pause = before.is_some_and(|c| matches!(c, '，' | ',' | '、'))
+            && text[start..mark]
+                .parse::<u32>()
+                .is_ok_and(|n| n >= 2 && !has_list_number(&text[..start], n - 1));
+        if !(before.is_some_and(is_chinese) || after_a_pause)
             || before == Some('第')
             || !rest.chars().next().is_some_and(is_chinese)
             || rest.chars().take(6).any(|c| c.is_ascii_digit())
@@ -597,7 +610,18 @@ mod tests {
             ]
         );
         assert_eq!(
+            fixes("登记在册的有229人，3、很多团员外出，洚河流、2、梁集。"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "3、", ""),
+                fix(ReviewKind::WebsiteLeftover, "2、", ""),
+            ]
+        );
+        assert_eq!(
             fixes("方案1、方案2都不行，共2、3个，第1、2名，1、加强学习。"),
+            []
+        );
+        assert_eq!(
+            fixes("主要有1、学习不够，2、作风不实，12、纪律松弛，3、担当不足。"),
             []
         );
     }

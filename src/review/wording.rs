@@ -890,6 +890,10 @@ mod tests {
             one(ReviewKind::WrongWord, "底下", "低下")
         );
         assert_eq!(
+            fixes("二是理想信仰动摇。"),
+            one(ReviewKind::WrongWord, "理想信仰", "理想信念")
+        );
+        assert_eq!(
             fixes("还存在者不少问题，有的指标未到达要求。"),
             vec![
                 (
