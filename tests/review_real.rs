@@ -120,6 +120,12 @@ use std::collections::BTreeMap;
 /// (one-issue campaigns' self-examination and warning education, the leaders' speeches at
 /// them) was scored once after that (precision 89 %, recall 62 %), after which `更加` as a
 /// degree adverb in a complement (`表现的更加突出`) and `层次转发` were read.
+/// `heldout72.txt` (infrastructure and utilities) was scored once after that (precision 67 %,
+/// recall 29 %), after which a lone `x` among Chinese words as a slot (`仅 X 一地`), `纪录`
+/// after `创造`, `低下` after `情绪` and `反映` after `客观的` were read; `heldout73.txt`
+/// (agriculture, forestry and water) and `heldout74.txt` (culture, tourism and media) were
+/// scored once after that, together (precision 92 %, recall 36 %), after which `因受国家投资
+/// 限制`, `行政综合执法`, `ZZ` for 政治, `眷查` and `存在在编不在岗` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -207,6 +213,9 @@ fn precision_and_recall_on_real_findings() {
         "heldout70.txt",
         "heldout59.txt",
         "heldout71.txt",
+        "heldout72.txt",
+        "heldout73.txt",
+        "heldout74.txt",
     ]
     .iter()
     .enumerate()
@@ -218,9 +227,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
-        ("held-out set (heldout72.txt)", set("heldout72.txt")),
-        ("held-out set (heldout73.txt)", set("heldout73.txt")),
-        ("held-out set (heldout74.txt)", set("heldout74.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
