@@ -227,6 +227,8 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
+        ("held-out set (heldout75.txt)", set("heldout75.txt")),
+        ("held-out set (heldout76.txt)", set("heldout76.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -40,6 +40,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         )),
         // Brackets holding only an ellipsis: a name or figure a page left out (`〔...〕%`).
         Pattern::new(r"[〔（(【\[［]\s*(?:\.{2,}|…+)\s*[〕）)】\]］]"),
+        // Square brackets holding only a few Chinese words: a template's hint of what goes
+        // there (`在[具体日期]接待群众反映[具体问题]时`, `[您的姓名]`). A speech uses `【】`
+        // for its own labels, and `[1]` for notes.
+        Pattern::new(r"[\[［]\p{Han}{2,12}[\]］]"),
         // A share or rate whose figure was left out before its `%` (`滞后率占比%`, `约%`).
         Pattern::new(r"(?:占比|比例|比重|约|为|达|占|率|增长|下降|提高)\s*[%％]"),
         // A count, then its share with the figure left out (`仅有41人,占比;`, `33名,仅占;`).
@@ -71,9 +75,10 @@ const ELLIPSIS: u16 = 256;
 const SHARE: u16 = 512;
 const UNSTATED: u16 = 1024;
 const ZEROS: u16 = 2048;
+const SQUARE: u16 = 4096;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u16; 14] = [
+const PATTERN_NEEDS: [u16; 15] = [
     MARKS,
     EXES,
     MARKS | EXES,
@@ -86,6 +91,7 @@ const PATTERN_NEEDS: [u16; 14] = [
     HINT,
     MARKS | EXES,
     ELLIPSIS,
+    SQUARE,
     SHARE,
     SHARE,
 ];
@@ -104,6 +110,7 @@ fn held(text: &str) -> u16 {
             '-' => DASH,
             '?' | '？' => QUESTION,
             '…' => ELLIPSIS,
+            '[' | '［' => SQUARE,
             '占' | '%' | '％' => SHARE,
             _ => 0,
         }
@@ -432,6 +439,10 @@ mod tests {
         );
         assert_eq!(marks("共开展**次谈心谈话"), ["**"]);
         assert_eq!(
+            marks("在[具体日期]接待群众反映[具体问题]时，［您的姓名］"),
+            ["[具体日期]", "[具体问题]", "［您的姓名］"]
+        );
+        assert_eq!(
             marks("截至2024年底,仅 X 一地分公司总部;离 X 较近;张x老师;X.厂务公开"),
             ["X", "X", "x", "X"]
         );
@@ -529,6 +540,7 @@ mod tests {
             "拍 X 光片，X射线检查，X型腿，Windows X 系统，x = 3，第 2 x 3 项",
             "重点工作*，详见注释；2*3的矩阵。",
             "☆重点工作☆",
+            "【问题清单】一是学习不够[1]，见[注1]。",
             "教师刘某某找研究生代课，王某某提前下课。",
         ] {
             assert_eq!(marks(text), Vec::<&str>::new(), "{text}");

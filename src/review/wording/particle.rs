@@ -14,12 +14,76 @@ use crate::clean::is_han;
 
 /// Manner words that take `地` before a verb.
 const MANNERS: &[&str] = &[
-    "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
-    "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
-    "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
-    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙",
-    "匆忙", "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观",
-    "明确", "清醒", "真正", "深切", "正确", "无限", "不停",
+    "认真",
+    "主动",
+    "积极",
+    "及时",
+    "深入",
+    "细致",
+    "扎实",
+    "全面",
+    "切实",
+    "自觉",
+    "严格",
+    "系统",
+    "充分",
+    "彻底",
+    "坚决",
+    "努力",
+    "耐心",
+    "虚心",
+    "热情",
+    "大胆",
+    "盲目",
+    "机械",
+    "简单",
+    "片面",
+    "被动",
+    "草率",
+    "随意",
+    "一味",
+    "默默",
+    "很好",
+    "较好",
+    "更好",
+    "有效",
+    "准确",
+    "深刻",
+    "经常",
+    "高效",
+    "严重",
+    "极大",
+    "不断",
+    "反复",
+    "逐步",
+    "尽快",
+    "错误",
+    "清楚",
+    "过度",
+    "过分",
+    "急忙",
+    "匆忙",
+    "慌忙",
+    "赶忙",
+    "悄悄",
+    "偷偷",
+    "仔细",
+    "细心",
+    "用心",
+    "直率",
+    "温柔",
+    "冷静",
+    "客观",
+    "明确",
+    "清醒",
+    "真正",
+    "深切",
+    "正确",
+    "无限",
+    "不停",
+    "全身心",
+    "一股脑",
+    "不可避免",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -138,7 +202,7 @@ const BEFORE_ADVERBIAL: &[&str] = &[
     "不", "没", "未", "能", "要", "会", "应", "都", "也", "就", "还", "并", "只", "总", "常",
     "往往", "一直", "始终", "仍", "再", "又", "更", "才", "却", "但", "而", "我", "自己", "本人",
     "们", "上", "中", "里", "时", "后", "前", "去", "总是", "常常", "时常", "这样", "那样", "这么",
-    "那么", "很", "非常", "十分", "特别", "比较",
+    "那么", "很", "非常", "十分", "特别", "比较", "无法", "难以",
 ];
 
 /// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
@@ -306,6 +370,9 @@ fn adverbial(
             .iter()
             .chain(VERB_PHRASE_HEADS)
             .any(|v| rest.starts_with(v));
+    if !go && unlisted_verb(rest) {
+        return adverbial_item(location, text, start, at, after);
+    }
     if !go {
         // The verb straight after `的`: it must close the clause, take 了/着 or an object,
         // and the adverbial must open a verb phrase.
@@ -366,6 +433,29 @@ fn adverbial(
         }
     }
     adverbial_item(location, text, start, at, after)
+}
+
+/// Whether `rest`, what follows `的` after an adverbial, opens with a verb no list holds,
+/// known by what only a verb takes: `了` and an object (`不可避免的遇到了瓶颈期`,
+/// `慢慢的形成了自己的特色`), or `一下`/`一番` (`深刻的反省一下自己`). Not `了解`, `了不起`
+/// and their kin, where `了` opens a word.
+fn unlisted_verb(rest: &str) -> bool {
+    let mut chars = rest.char_indices();
+    let two_han = chars.by_ref().take(2).filter(|&(_, c)| is_han(c)).count() == 2;
+    if !two_han {
+        return false;
+    }
+    let next = &rest[chars.next().map_or(rest.len(), |(i, _)| i)..];
+    let aspect_then_object = !["了解", "了不", "了然", "了结", "了却"]
+        .iter()
+        .any(|w| next.starts_with(w))
+        && next
+            .strip_prefix('了')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| is_han(c) && !"吗呢吧啊呀么".contains(c));
+    let tried =
+        (next.starts_with("一下") && !next.starts_with("一下子")) || next.starts_with("一番");
+    aspect_then_object || tried
 }
 
 fn adverbial_item(
@@ -622,6 +712,19 @@ mod tests {
             "多元化的",
             "多元化地",
         );
+        flagged("我们也不可避免的遇到了瓶颈期。", "不可避免的", "不可避免地");
+        flagged("都慢慢的形成了自己学校的特色。", "慢慢的", "慢慢地");
+        flagged("我深刻的反省一下自己。", "深刻的", "深刻地");
+        flagged(
+            "对于问题学生，我们都是无法全身心的投入。",
+            "全身心的",
+            "全身心地",
+        );
+        flagged("把事情一股脑的推给了别人。", "一股脑的", "一股脑地");
+        quiet(&[
+            "以实事求是的态度了解情况，有认真的精神了不起。",
+            "难得的机会一下子就没了。",
+        ]);
     }
 
     #[test]
