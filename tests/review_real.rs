@@ -126,6 +126,11 @@ use std::collections::BTreeMap;
 /// (agriculture, forestry and water) and `heldout74.txt` (culture, tourism and media) were
 /// scored once after that, together (precision 92 %, recall 36 %), after which `因受国家投资
 /// 限制`, `行政综合执法`, `ZZ` for 政治, `眷查` and `存在在编不在岗` were read.
+/// `heldout75.txt` (units' compliance self-checks) and `heldout76.txt` (front-line workers'
+/// own reviews) were scored once after that, together (precision 80 %, recall 38 %), after
+/// which a template's hint in square brackets (`[具体日期]`), `旳` for 的, `其她部门`, a verb no
+/// list holds known by `了` and an object or by `一下` (`不可避免的遇到了`), `特别的敏感` and
+/// `城乡结合部` given as the cause were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -216,6 +221,8 @@ fn precision_and_recall_on_real_findings() {
         "heldout72.txt",
         "heldout73.txt",
         "heldout74.txt",
+        "heldout75.txt",
+        "heldout76.txt",
     ]
     .iter()
     .enumerate()
@@ -227,8 +234,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
-        ("held-out set (heldout75.txt)", set("heldout75.txt")),
-        ("held-out set (heldout76.txt)", set("heldout76.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
