@@ -131,6 +131,10 @@ use std::collections::BTreeMap;
 /// which a template's hint in square brackets (`[具体日期]`), `旳` for 的, `其她部门`, a verb no
 /// list holds known by `了` and an object or by `一下` (`不可避免的遇到了`), `特别的敏感` and
 /// `城乡结合部` given as the cause were read.
+/// `heldout77.txt` (two small batches joined: united-front bodies and associations, and
+/// elderly-care and veterans' work; ten findings, the corpus nearly used up on both themes) was
+/// scored once after that (precision 67 %, recall 29 %) and is held out, with no rule written
+/// from it.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -234,6 +238,7 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout60.txt)", set("heldout60.txt")),
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
+        ("held-out set (heldout77.txt)", set("heldout77.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

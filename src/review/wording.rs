@@ -875,34 +875,21 @@ mod tests {
                 (ReviewKind::WrongWord, "必需".to_owned(), "必须".to_owned()),
             ]
         );
-        assert_eq!(
-            fixes("外出党员对党组织报有怨言。"),
-            one(ReviewKind::WrongWord, "报有", "抱有")
-        );
-        assert_eq!(
-            fixes("如实向组织反应问题。"),
-            one(ReviewKind::WrongWord, "反应", "反映")
-        );
-        assert_eq!(
-            fixes("这是对工作态度的一个客观的反应。"),
-            one(ReviewKind::WrongWord, "反应", "反映")
-        );
-        assert_eq!(
-            fixes("虽然创造了历史记录，但相差甚远。"),
-            one(ReviewKind::WrongWord, "记录", "纪录")
-        );
-        assert_eq!(
-            fixes("导致部分职工思想情绪底下。"),
-            one(ReviewKind::WrongWord, "底下", "低下")
-        );
-        assert_eq!(
-            fixes("二是理想信仰动摇。"),
-            one(ReviewKind::WrongWord, "理想信仰", "理想信念")
-        );
-        assert_eq!(
-            fixes("仍存在ZZ能力与职责要求不相适应的问题。"),
-            one(ReviewKind::WrongWord, "ZZ", "政治")
-        );
+        for (text, wrong, right) in [
+            ("外出党员对党组织报有怨言。", "报有", "抱有"),
+            ("如实向组织反应问题。", "反应", "反映"),
+            ("这是对工作态度的一个客观的反应。", "反应", "反映"),
+            ("虽然创造了历史记录，但相差甚远。", "记录", "纪录"),
+            ("导致部分职工思想情绪底下。", "底下", "低下"),
+            ("二是理想信仰动摇。", "理想信仰", "理想信念"),
+            ("仍存在ZZ能力与职责要求不相适应的问题。", "ZZ", "政治"),
+        ] {
+            assert_eq!(
+                fixes(text),
+                one(ReviewKind::WrongWord, wrong, right),
+                "{text}"
+            );
+        }
         assert_eq!(
             fixes("还存在者不少问题，有的指标未到达要求。"),
             vec![
