@@ -14,77 +14,17 @@ use crate::clean::is_han;
 
 /// Manner words that take `地` before a verb.
 const MANNERS: &[&str] = &[
-    "认真",
-    "主动",
-    "积极",
-    "及时",
-    "深入",
-    "细致",
-    "扎实",
-    "全面",
-    "切实",
-    "自觉",
-    "严格",
-    "系统",
-    "充分",
-    "彻底",
-    "坚决",
-    "努力",
-    "耐心",
-    "虚心",
-    "热情",
-    "大胆",
-    "盲目",
-    "机械",
-    "简单",
-    "片面",
-    "被动",
-    "草率",
-    "随意",
-    "一味",
-    "默默",
-    "很好",
-    "较好",
-    "更好",
-    "有效",
-    "准确",
-    "深刻",
-    "经常",
-    "高效",
-    "严重",
-    "极大",
-    "不断",
-    "反复",
-    "逐步",
-    "尽快",
-    "错误",
-    "清楚",
-    "过度",
-    "过分",
-    "急忙",
-    "匆忙",
-    "慌忙",
-    "赶忙",
-    "悄悄",
-    "偷偷",
-    "仔细",
-    "细心",
-    "用心",
-    "直率",
-    "温柔",
-    "冷静",
-    "客观",
-    "明确",
-    "清醒",
-    "真正",
-    "深切",
-    "正确",
-    "无限",
-    "不停",
-    "全身心",
-    "一股脑",
-    "不可避免",
+    "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
+    "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
+    "被动", "草率", "随意", "一味", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常",
+    "高效", "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙",
+    "匆忙", "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观",
+    "明确", "清醒", "真正", "深切", "正确", "无限", "不停",
 ];
+
+/// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
+/// from [`MANNERS`], which are read in pairs (`全面细致`).
+const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免"];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
 pub(super) const MORE_VERBS: &[&str] = &[
@@ -290,6 +230,9 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         if c.len() == 2 && c[0] == c[1] && !"的是常人天".contains(c[0]) {
             return Some((start, true));
         }
+    }
+    if let Some(manner) = LONGER_MANNERS.iter().find(|m| text[..at].ends_with(*m)) {
+        return Some((at - manner.len(), false));
     }
     let (start, manners) = super::manners_before(text, at, MANNERS);
     if manners > 0 {
