@@ -170,18 +170,12 @@ pub(super) fn find(text: &str) -> Vec<Range<usize>> {
                         .chars()
                         .all(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ'))
                 })
-                // A lone `x` stands for a figure when a unit follows (`共计x人`, `占x%`), for
-                // a place's name before its level or kind (`X市`, `x厂周边`), after `第`
-                // (`全市倒数第x`), and for any name or number among Chinese words (`仅 X 一地`,
-                // `离 X 较近`, `张x老师`, `X.企业工会…`).
+                // A lone `x` stands for a figure when a unit follows (`占x%`), and for any name
+                // or number among Chinese words (`X市`, `x厂周边`, `全市倒数第x`, `仅 X 一地`,
+                // `张x老师`, `X.企业工会…`).
                 .filter(|r| {
-                    let rest = &text[r.end..];
                     text[r.clone()].chars().count() >= 2
-                        || text[..r.start].ends_with('第')
-                        || super::concrete::unit_follows(rest, true)
-                        || rest.starts_with(PLACE_LEVELS)
-                        || rest.starts_with(PLACE_FEATURES)
-                        || PLACE_KINDS.iter().any(|k| rest.starts_with(k))
+                        || super::concrete::unit_follows(&text[r.end..], true)
                         || lone_x_among_chinese(text, r)
                 }),
         );
@@ -325,9 +319,6 @@ fn lone_x_among_chinese(text: &str, range: &Range<usize>) -> bool {
 
 /// The levels of a place, after its name (`X市`, `*县`).
 const PLACE_LEVELS: [char; 7] = ['省', '市', '县', '区', '乡', '镇', '村'];
-
-/// Kinds of place or body after an `x` for its name (`x厂`, `x小区`, `x中路`).
-const PLACE_KINDS: [&str; 8] = ["厂", "小区", "社区", "中路", "公司", "学校", "医院", "街道"];
 
 /// What else names a place after a star for its name (`*河沿线`).
 const PLACE_FEATURES: [char; 5] = ['河', '江', '湖', '路', '街'];

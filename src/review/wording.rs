@@ -508,7 +508,7 @@ fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                     || chars.get(k + 1).is_some_and(|n| n.1 == '。'))
         };
         let clash = pause_strength(c)
-            .and_then(|this| Some((this, pause_strength(chars[i + 1].1)?)))
+            .zip(pause_strength(chars[i + 1].1))
             .filter(|(this, next)| this != next && !in_ellipsis(i) && !in_ellipsis(i + 1));
         if let Some((this, next)) = clash {
             let kept = if this > next { c } else { chars[i + 1].1 };

@@ -313,9 +313,7 @@ fn adverbial(
             .iter()
             .chain(VERB_PHRASE_HEADS)
             .any(|v| rest.starts_with(v));
-    if !go && unlisted_verb(rest) {
-        return adverbial_item(location, text, start, at, after);
-    }
+    let go = go || unlisted_verb(rest);
     if !go {
         // The verb straight after `的`: it must close the clause, take 了/着 or an object,
         // and the adverbial must open a verb phrase.
@@ -323,11 +321,7 @@ fn adverbial(
         let next = &rest[verb..];
         // A verb that takes 了/着 and goes on to its object (`极大的影响了自己的学习`) is a
         // verb whatever stands before the adverbial: a noun phrase takes no 了 mid-clause.
-        let aspect_then_object = next
-            .strip_prefix(['了', '着'])
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| is_han(c) && !"吗呢吧啊呀么".contains(c));
-        if aspect_then_object {
+        if aspect_then_object(next, &['了', '着']) {
             return adverbial_item(location, text, start, at, after);
         }
         let object = OBJECTS.iter().any(|o| next.starts_with(o));
@@ -389,16 +383,20 @@ fn unlisted_verb(rest: &str) -> bool {
         return false;
     }
     let next = &rest[chars.next().map_or(rest.len(), |(i, _)| i)..];
-    let aspect_then_object = !["了解", "了不", "了然", "了结", "了却"]
+    let word_of_liao = ["了解", "了不", "了然", "了结", "了却"]
         .iter()
-        .any(|w| next.starts_with(w))
-        && next
-            .strip_prefix('了')
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| is_han(c) && !"吗呢吧啊呀么".contains(c));
+        .any(|w| next.starts_with(w));
     let tried =
         (next.starts_with("一下") && !next.starts_with("一下子")) || next.starts_with("一番");
-    aspect_then_object || tried
+    (!word_of_liao && aspect_then_object(next, &['了'])) || tried
+}
+
+/// Whether `next`, what follows a verb, is one of `aspects` (`了`, `着`) and then its object: a
+/// noun phrase takes no aspect mid-clause. Not a question's or an exclamation's particle.
+fn aspect_then_object(next: &str, aspects: &[char]) -> bool {
+    next.strip_prefix(aspects)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| is_han(c) && !"吗呢吧啊呀么".contains(c))
 }
 
 fn adverbial_item(
