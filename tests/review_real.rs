@@ -134,7 +134,15 @@ use std::collections::BTreeMap;
 /// `heldout77.txt` (two small batches joined: united-front bodies and associations, and
 /// elderly-care and veterans' work; ten findings, the corpus nearly used up on both themes) was
 /// scored once after that (precision 67 %, recall 29 %) and is held out, with no rule written
-/// from it.
+/// from it. `heldout80.txt` (police, legal and judicial units), `heldout81.txt` (finance and
+/// state industry) and `heldout82.txt` (mass organisations and Party departments) were scored
+/// once after that, together (precision 89 %, recall 59 %), after which `公共法律体系`,
+/// `政法委会`, the times' demands taken on (`随着…，对我们提出了更高要求`) and a doubled `在`
+/// after `现在` were read. `heldout84.txt` (students' organisations and private firms' staff;
+/// a batch of 2016–2018 campaign speeches found no unused page) was scored once after that
+/// (precision 85 %, recall 38 %), after which a download notice needing a document's word
+/// (`可以随意修改` alone is a plan's state), `做的并不是很好`, `理解的并不深刻` and
+/// `彻底的融合` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -227,6 +235,10 @@ fn precision_and_recall_on_real_findings() {
         "heldout74.txt",
         "heldout75.txt",
         "heldout76.txt",
+        "heldout80.txt",
+        "heldout81.txt",
+        "heldout82.txt",
+        "heldout84.txt",
     ]
     .iter()
     .enumerate()

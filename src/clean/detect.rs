@@ -846,6 +846,11 @@ mod tests {
             texts,
             ["（全文共3216字，下载后可任意编辑）", "下载后可任意编辑"]
         );
+        // What a writer says of a plan is no download notice; the page's own notice is.
+        assert!(detect("不明白为什么定好的宣传计划在中途可以随意修改？", &rules).is_empty());
+        let flags = detect("述职报告范文，本文档可以任意编辑。", &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["本文档可以任意编辑"]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 mod complement;
 mod decade;
 mod degree;
+mod doubled;
 mod likeness;
 mod month;
 mod particle;
@@ -139,18 +140,6 @@ const MODALS: &[&str] = &["不能", "未能", "没能", "能够", "应当", "应
 /// Before the verb these make `的` a noun-maker: `所做的不多`, `该管的不管`, `能做的不多`.
 const NOMINALISERS: &str = "所该能可要应会需必";
 
-/// Function characters that never stand twice in a row (`的的确确` aside).
-const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为有到率";
-
-/// Nouns of two characters that are never said twice on purpose, as verbs are
-/// (`研究研究`): `党建工作工作方法` wrote the word where two compounds meet. Not nouns that
-/// open compounds of their own after one that ends in them (`党组织组织生活`, `主体责任责任清单`,
-/// `民营企业企业家`, `学生学生会`).
-const NEVER_DOUBLED_WORDS: &[&str] = &[
-    "工作", "问题", "党员", "群众", "方面", "同志", "亲属", "干部", "单位", "老师", "家长", "村民",
-    "职工",
-];
-
 /// The wrong words of a word list, found in one pass over a text. Built once a review and
 /// shared by the jobs that check shares of the draft.
 pub(super) struct WrongWords<'a> {
@@ -196,7 +185,7 @@ pub(super) fn check(
         month::check(location, text, items);
         decade::check(location, text, items);
         likeness::check(location, text, items);
-        doubled(location, text, items);
+        doubled::doubled(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
     }
@@ -326,226 +315,6 @@ fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
-/// Marks of a pause that a slip of the keyboard types twice (`素质不高、、人员流动性大`). `。`
-/// only as two: three or more are an ellipsis, however loosely written.
-const DOUBLED_MARKS: &str = "、，；：,;";
-
-/// How strong a pause or a stop `c` is, weakest first; `None` for any other character. Two
-/// different ones side by side are one too many (`急需安装光管照明。，`, `得分率为0，。`), and
-/// the stronger is the one to keep. A `match`, since it is asked of every character.
-fn pause_strength(c: char) -> Option<u8> {
-    match c {
-        '、' => Some(0),
-        '，' | ',' => Some(1),
-        '：' | ':' => Some(2),
-        '；' | ';' => Some(3),
-        '。' => Some(4),
-        _ => None,
-    }
-}
-
-/// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
-/// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
-const WORDS_AFTER_A_DOUBLE: &[&str] = &[
-    "对象",
-    "对于",
-    "对待",
-    "对帐",
-    "对账",
-    "对接",
-    "对比",
-    "对照",
-    "对标",
-    "对策",
-    "对口",
-    "的确",
-    "在线",
-    "在场",
-    "在于",
-    "在编",
-    "在岗",
-    "在职",
-    "在任",
-    "在校",
-    "在建",
-    "和平",
-    "和谐",
-    "以及",
-    "以后",
-    "以来",
-    "以前",
-    "以为",
-    "以上",
-    "以下",
-    "为了",
-    "为何",
-    "为主",
-    "是否",
-    "是非",
-    "从而",
-    "从事",
-    "从来",
-    "向来",
-    "于是",
-    "其实",
-    "其中",
-    "其他",
-    "之后",
-    "之前",
-    "之间",
-    "并且",
-    "并不",
-    "但是",
-    "也许",
-    "就是",
-    "而且",
-    "而是",
-    "及时",
-    "与会",
-    "我们",
-    "被动",
-    "地方",
-    "地区",
-    "得到",
-    "得以",
-    // `叫天天不应，叫地地不灵`.
-    "地不灵",
-    // `没有有效的措施`, `具有有利条件`.
-    "有效",
-    "有力",
-    "有序",
-    "有机",
-    "有关",
-    "有利",
-    "有益",
-    "有用",
-    "有形",
-    "有限",
-    "有偿",
-    "有为",
-    "有所",
-    "有的",
-    "有些",
-    "有时",
-    "有点",
-    "有意",
-    "有幸",
-    "有志",
-    "有名",
-    "有害",
-    "有助",
-    "有望",
-    "有待",
-    "有权",
-    "有责",
-    "有理",
-    "有心",
-    "有事",
-    "有人",
-    "有着",
-    "有种",
-    "到达",
-    "到期",
-    "到账",
-    "到场",
-    "到岗",
-    "到会",
-    "率先",
-    "率领",
-];
-
-/// `的的` and `用公款用公款`: a function character twice, one of [`NEVER_DOUBLED_WORDS`] twice,
-/// or three to six Chinese characters said twice in a row. `的的确确`-style doubling (AABB) is
-/// left alone.
-fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
-    let mut i = 0;
-    while i + 1 < chars.len() {
-        let c = chars[i].1;
-        // A word of 3–6 characters said twice.
-        let repeated = (3..=6).rev().find(|&n| {
-            i + 2 * n <= chars.len()
-                && (0..n)
-                    .all(|k| is_chinese(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
-        });
-        if let Some(n) = repeated {
-            let word = &text[byte(i)..byte(i + n)];
-            push_doubled(location, text, byte(i)..byte(i + 2 * n), word, items);
-            i += 2 * n;
-            continue;
-        }
-        // Each test starts from comparing characters: most are not said twice, and a search
-        // for each listed word at every character was a seventh of a large draft's review.
-        let two_said_twice = i + 3 < chars.len()
-            && chars[i + 2].1 == c
-            && chars[i + 3].1 == chars[i + 1].1
-            && NEVER_DOUBLED_WORDS.contains(&&text[byte(i)..byte(i + 2)]);
-        if two_said_twice {
-            let word = &text[byte(i)..byte(i + 2)];
-            push_doubled(location, text, byte(i)..byte(i + 4), word, items);
-            i += 4;
-            continue;
-        }
-        let end = || {
-            (i..chars.len())
-                .find(|&k| chars[k].1 != c)
-                .unwrap_or(chars.len())
-        };
-        // Two full stops, and only two: more are an ellipsis, however loosely written.
-        let two_stops = c == '。' && end() == i + 2 && (i == 0 || chars[i - 1].1 != c);
-        if chars[i + 1].1 == c && (DOUBLED_MARKS.contains(c) || two_stops) {
-            let end = end();
-            let mark = &text[byte(i)..byte(i + 1)];
-            push_doubled(location, text, byte(i)..byte(end), mark, items);
-            i = end;
-            continue;
-        }
-        // A run of full stops is an ellipsis, however loosely written, not a stop to clash.
-        let in_ellipsis = |k: usize| {
-            chars[k].1 == '。'
-                && (k > 0 && chars[k - 1].1 == '。'
-                    || chars.get(k + 1).is_some_and(|n| n.1 == '。'))
-        };
-        let clash = pause_strength(c)
-            .zip(pause_strength(chars[i + 1].1))
-            .filter(|(this, next)| this != next && !in_ellipsis(i) && !in_ellipsis(i + 1));
-        if let Some((this, next)) = clash {
-            let kept = if this > next { c } else { chars[i + 1].1 };
-            let range = byte(i)..byte(i + 2);
-            let message = format!("“{}”两个标点连用，只留“{kept}”", &text[range.clone()]);
-            items.push(superfluous(
-                location,
-                text,
-                range,
-                message,
-                kept.to_string(),
-            ));
-            i += 2;
-            continue;
-        }
-        if chars[i + 1].1 != c || !NEVER_DOUBLED.contains(c) {
-            i += 1;
-            continue;
-        }
-        let aabb = chars
-            .get(i + 2)
-            .zip(chars.get(i + 3))
-            .is_some_and(|(a, b)| a.1 == b.1);
-        let tripled = i > 0 && chars[i - 1].1 == c;
-        let opens_a_word = WORDS_AFTER_A_DOUBLE
-            .iter()
-            .any(|w| text[byte(i + 1)..].starts_with(w));
-        if !aabb && !tripled && !opens_a_word {
-            let word = &text[byte(i)..byte(i + 1)];
-            push_doubled(location, text, byte(i)..byte(i + 2), word, items);
-            i += 2;
-            continue;
-        }
-        i += 1;
-    }
-}
-
 /// `明确严的标准`: a modifier from the list, then the first character of another one standing
 /// alone before `的` or `地`, has lost that word's second character. The fix is the first
 /// listed word with that character; the message names any other candidates.
@@ -649,31 +418,6 @@ fn adverb_for_preposition(
             .with_fix(text, format!("在{noun}")),
         );
     }
-}
-
-fn push_doubled(
-    location: Location,
-    text: &str,
-    range: std::ops::Range<usize>,
-    word: &str,
-    items: &mut Vec<ReviewItem>,
-) {
-    let message = format!("“{word}”连写了两遍，删去一个");
-    items.push(superfluous(location, text, range, message, word.to_owned()));
-}
-
-/// Something written once too often (a doubled word, a second mark of a pause), with why and
-/// what to leave.
-fn superfluous(
-    location: Location,
-    text: &str,
-    range: std::ops::Range<usize>,
-    message: String,
-    fixed: String,
-) -> ReviewItem {
-    ReviewItem::new(ReviewKind::DoubledCharacter, location, message)
-        .with_range(text, range)
-        .with_fix(text, fixed)
 }
 
 /// A wrong word found by the shape of its phrase (`month`, `decade`, `likeness`), with the
@@ -1049,6 +793,14 @@ mod tests {
         );
         assert_eq!(fixes("民营企业企业家，学生学生会，研究研究再说。"), vec![]);
         assert_eq!(
+            fixes("民间组织还处于初级发展阶段阶段。"),
+            one(ReviewKind::DoubledCharacter, "阶段阶段", "阶段")
+        );
+        assert_eq!(
+            fixes("适应的过程缓慢缓慢的。"),
+            one(ReviewKind::DoubledCharacter, "缓慢缓慢", "缓慢")
+        );
+        assert_eq!(
             fixes("保育员队伍需要扩充。。"),
             one(ReviewKind::DoubledCharacter, "。。", "。")
         );
@@ -1111,6 +863,11 @@ mod tests {
             "遇到到期的贷款，收到到账通知，看到到场的群众。",
             "此处省略……。。。；全文完。。。。。。",
             "部分党组织组织生活质量不高，压实主体责任责任清单。",
+            "每天怨天怨地却从来不反思自己。",
+            "一步一步地做，一单一单地来，差得很远很远，有大把大把的时间。",
+            "忙着忙着就困在事务里，拖着拖着拖到了现在，睡得非常非常非常差。",
+            "总要求别人怎么怎么样，眼泪吧嗒吧嗒地掉，三三两两，十一十一。",
+            "犯罪分子现在在自己身边服刑，存在在编不在岗，目的的确定。",
         ]);
     }
 

@@ -46,11 +46,17 @@ fn constrained_at(clause: &str) -> Option<usize> {
         OUTSIDE.iter().any(|o| rest.starts_with(o)).then_some(at)
     });
     after_verb.or_else(|| {
-        // `受环境和条件限制`, `因条件限制`.
-        let (at, by) = clause
+        // `受环境和条件限制`, `因条件限制`, `加之经费所限`.
+        let by = clause
             .char_indices()
-            .find(|&(_, c)| matches!(c, '受' | '因'))?;
-        let rest = &clause[at + by.len_utf8()..];
+            .find(|&(_, c)| matches!(c, '受' | '因'))
+            .map(|(at, c)| (at, c.len_utf8()));
+        let added = ["加之", "加上"]
+            .iter()
+            .filter_map(|w| clause.find(w).map(|at| (at, w.len())))
+            .min();
+        let (at, len) = by.into_iter().chain(added).min()?;
+        let rest = &clause[at + len..];
         let end = earliest(rest, LIMITING)?;
         let between = &rest[..end];
         (between.chars().count() <= 12
@@ -743,6 +749,10 @@ mod tests {
             (
                 "因条件所限临时租用私人用房办公。",
                 "因条件所限临时租用私人用房办公",
+            ),
+            (
+                "服务对象多是老人，加之经费所限，书屋较少开展活动。",
+                "加之经费所限",
             ),
             ("主要原因：因经济欠缺无能更新。", "因经济欠缺无能更新"),
         ]);

@@ -77,6 +77,16 @@ const ANNOUNCING: &[&str] = &[
     "一些问题",
 ];
 
+/// Words of a sentence in which the times ask more of the writer (`随着信息化时代的到来，…对我们
+/// 提出了更高要求`): a demand taken on, not an excuse.
+const DEMANDING: &[&str] = &[
+    "提出了更高",
+    "提出更高",
+    "提出了新的",
+    "提出新的",
+    "提出了新要求",
+];
+
 /// Where `clause` gives a trend of the times as the background of the problem. `sentence` is
 /// the rest of the clause's sentence, from the clause's start.
 pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
@@ -90,6 +100,7 @@ pub(super) fn trend_at(clause: &str, sentence: &str) -> Option<usize> {
     (!OWN_LAG
         .iter()
         .chain(ANNOUNCING)
+        .chain(DEMANDING)
         .any(|w| sentence.contains(w))
         && !own_part_set_against(sentence))
     .then_some(at)
@@ -190,6 +201,7 @@ pub(super) fn rising_demands_at(clause: &str, sentence: &str) -> Option<usize> {
     let owned = OWN_LAG
         .iter()
         .chain(ANNOUNCING)
+        .chain(DEMANDING)
         .any(|w| sentence.contains(w));
     (RISING.iter().any(|r| rest.contains(r)) && !owned).then_some(at)
 }
@@ -432,6 +444,7 @@ mod tests {
                 "但随着课程的深入，我们认识到了不足。",
                 "随着全面从严治党的深入开展，这些问题得到明显纠治。",
                 "但随着经济的开展和环境的不断变化，也日益暴露出一些新的问题，主要有：",
+                "随着信息化时代的到来，新兴传播手段的兴起，对我们提出了更高要求。",
             ],
         );
     }

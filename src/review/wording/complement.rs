@@ -61,8 +61,8 @@ pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut V
 const QUALITIES: &[&str] = &[
     "到位", "扎实", "深入", "细致", "彻底", "全面", "充分", "规范", "及时", "均衡", "平衡", "透彻",
     "具体", "有力", "有效", "理想", "明显", "突出", "主动", "积极", "系统", "精准", "顺畅", "到家",
-    "严格", "严谨", "得力", "正确", "准确", "够", "好", "深", "透", "实", "细", "严", "紧", "准",
-    "牢", "快",
+    "严格", "严谨", "得力", "正确", "准确", "深刻", "够", "好", "深", "透", "实", "细", "严", "紧",
+    "准", "牢", "快",
 ];
 
 /// Degree adverbs before a quality in a complement (`做得很好`, `推进得较慢`); `degree` reads
@@ -98,11 +98,11 @@ pub(super) const DEGREES: &[&str] = &[
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
 const DEGREE_QUALITIES: &[&str] = &[
     "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
-    "理想", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
+    "理想", "充分", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
 ];
 
-/// Adverbs that may stand between `的` and the complement (`做的还不到位`).
-const INSERTED: &[&str] = &["还", "也", "都", "仍", "尚", "总", "始终", "一直"];
+/// Adverbs that may stand between `的` and the complement (`做的还不到位`, `做的并不是很好`).
+const INSERTED: &[&str] = &["还", "也", "都", "仍", "尚", "总", "并", "始终", "一直"];
 
 /// Words that, earlier in the clause, make what follows a noun phrase (`由于工作的不扎实`,
 /// `存在的不到位`): the thing before `的` is then the owner of a quality, not a verb with

@@ -26,6 +26,33 @@ const MANNERS: &[&str] = &[
 /// from [`MANNERS`], which are read in pairs (`全面细致`).
 const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免"];
 
+/// Idioms and doubled counts that only ever say how something is done, never what a thing is
+/// like: whatever follows them and `的` in their clause is a verb phrase (`想方设法的划水`,
+/// `一而再再而三的躲避作业`, `信誓旦旦的要捡起`, `一遍遍的刷新论坛`). Not `持之以恒`,
+/// `按部就班`, `马马虎虎`, `反反复复` or `不折不扣`, which also describe things (`持之以恒的精神`,
+/// `按部就班的一种状态`, `马马虎虎的习惯`).
+const ONLY_ADVERBIAL: &[&str] = &[
+    "想方设法",
+    "千方百计",
+    "一而再再而三",
+    "三番五次",
+    "三番两次",
+    "信誓旦旦",
+    "不厌其烦",
+    "争先恐后",
+    "迫不及待",
+    "不约而同",
+    "情不自禁",
+    "不由自主",
+    "夜以继日",
+    "废寝忘食",
+    "马不停蹄",
+    "一遍又一遍",
+    "一次又一次",
+    "一遍遍",
+    "一次次",
+];
+
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
 pub(super) const MORE_VERBS: &[&str] = &[
     "强调", "参与", "参加", "配合", "实施", "推行", "组织", "安排", "传达", "宣讲", "引导", "教育",
@@ -36,7 +63,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "提", "带动", "调动", "激发", "引领", "动员", "发动", "团结", "凝聚", "拉扯", "返回", "搭建",
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
     "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
-    "收尾", "放大", "浏览", "翻阅", "拖", "评价",
+    "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction or of how often
@@ -258,6 +285,14 @@ fn adverbial(
     verbs: &Verbs,
 ) -> Option<ReviewItem> {
     let rest = &text[after..];
+    if let Some(idiom) = ONLY_ADVERBIAL.iter().find(|w| text[..at].ends_with(*w)) {
+        return rest
+            .chars()
+            .next()
+            .is_some_and(is_han)
+            .then(|| adverbial_item(location, text, at - idiom.len(), at, after))
+            .flatten();
+    }
     let (start, vivid) =
         adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))?;
     // `慢慢的我意识到`: a doubled manner word opening its clause, before the subject.
@@ -480,6 +515,14 @@ mod tests {
         );
         flagged("工作落实的更好。", "落实的更好", "落实得更好");
         flagged("前后次序掌握的不正确。", "掌握的不正确", "掌握得不正确");
+        flagged(
+            "活动中我们有些做的并不是很好，",
+            "做的并不是很好",
+            "做得并不是很好",
+        );
+        flagged("对含义理解的并不深刻。", "理解的并不深刻", "理解得并不深刻");
+        flagged("没能将节目彻底的融合。", "彻底的", "彻底地");
+        quiet(&["这是彻底的融合。"]);
         quiet(&["我们的更大责任在于落实。", "承担的更多是协调的职责。"]);
     }
 
@@ -763,6 +806,19 @@ mod tests {
         );
         flagged("总是这样碌碌无为的活着，", "碌碌无为的", "碌碌无为地");
         flagged("宁愿浑浑噩噩的过下去，", "浑浑噩噩的", "浑浑噩噩地");
+        flagged("早操我都在想方设法的划水，", "想方设法的", "想方设法地");
+        flagged(
+            "学生一而再再而三的犯同样的错，",
+            "一而再再而三的",
+            "一而再再而三地",
+        );
+        flagged("痛苦一遍遍的刷新论坛。", "一遍遍的", "一遍遍地");
+        quiet(&[
+            "需要我们有持之以恒的精神，",
+            "改掉自己马马虎虎的习惯，",
+            "工作一直处于按部就班的一种状态。",
+            "这是一次又一次的。",
+        ]);
         flagged("就开始想换个地方好好的重新开始，", "好好的", "好好地");
         flagged("我不自觉的成为了拖延症患者", "自觉的", "自觉地");
         flagged("曾经我总是过度的相信自己的能力，", "过度的", "过度地");

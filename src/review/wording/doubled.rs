@@ -1,0 +1,355 @@
+//! Doubled characters, words and marks: `的的`, `用公款用公款`, `、、`, and two different marks
+//! of a pause side by side (`。，`). `的的确确`-style doubling (AABB) is left alone.
+
+use super::super::{Location, ReviewItem, ReviewKind};
+use super::is_chinese;
+
+/// Function characters that never stand twice in a row (`的的确确` aside).
+const NEVER_DOUBLED: &str = "的地得在和与及被对并但也就于其之以而从向是我为有到率";
+
+/// Words of two characters said twice on purpose: verbs tried out (`研究研究再说`), state
+/// adjectives (`雪白雪白`), degree words and pronouns said twice for weight or in their place
+/// (`非常非常差`, `要求别人怎么怎么样`), calls (`加油加油`) and sounds (`吧嗒吧嗒`). Any other
+/// word of two characters said twice is a slip (`发展阶段阶段`, `过程缓慢缓慢`).
+const SAID_TWICE_ON_PURPOSE: &[&str] = &[
+    "研究", "讨论", "学习", "考虑", "商量", "了解", "休息", "锻炼", "反思", "总结", "交流", "沟通",
+    "琢磨", "思考", "整理", "收拾", "打扫", "活动", "放松", "比较", "检查", "打听", "体验", "感受",
+    "熟悉", "关心", "帮助", "指导", "练习", "准备", "调整", "介绍", "提醒", "表扬", "批评", "教育",
+    "雪白", "通红", "冰凉", "笔直", "漆黑", "火热", "滚烫", "蜡黄", "碧绿", "金黄", "雪亮", "乌黑",
+    "湛蓝", "粉红", "非常", "特别", "十分", "怎么", "如何", "这样", "那样", "这么", "那么", "什么",
+    "加油", "快点", "赶紧", "没事", "可以", "不行", "不错", "吧嗒", "哗啦", "叮咚", "滴答", "嘀嗒",
+    "扑通", "咕噜", "轰隆", "呼啦", "噼啪", "哐当", "咯噔", "叽喳", "嘟嘟", "滴滴",
+];
+
+/// First characters of doubled pairs that are a way of saying, not a slip: counting one by
+/// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`), a quantity
+/// (`大把大把`).
+const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多";
+
+/// Second characters of doubled pairs said on purpose: an action going on (`忙着忙着`,
+/// `拖啊拖啊`, `走了走了`) or a call (`好的好的`, `算吧算吧`).
+const CLOSES_A_PAIR_ON_PURPOSE: &str = "着啊呀了呢吧的嘛哦";
+
+/// Terms that open with the word before them ends in: `党组织组织生活`, `主体责任责任清单`,
+/// `民营企业企业家`, `学生学生会` write each word once.
+const TERMS_AFTER_THEIR_OWN_END: &[&str] = &[
+    "组织生活",
+    "组织关系",
+    "责任清单",
+    "责任制",
+    "企业家",
+    "学生会",
+];
+
+/// Pairs that frame an idiom of the shape `怨天怨地`: after a word that ends in the idiom's
+/// second character (`每天怨天怨地`), the text reads as a pair said twice, and is not.
+const FRAMING_PAIRS: &[(char, char)] = &[
+    ('天', '地'),
+    ('东', '西'),
+    ('来', '去'),
+    ('上', '下'),
+    ('前', '后'),
+    ('左', '右'),
+    ('里', '外'),
+    ('心', '意'),
+    ('手', '脚'),
+    ('长', '短'),
+    ('多', '少'),
+    ('进', '出'),
+    ('南', '北'),
+    ('言', '语'),
+];
+
+/// Whether the two characters at `i` are said twice by a slip: `发展阶段阶段`, not
+/// `研究研究`, `一步一步`, `党组织组织生活` or `每天怨天怨地`.
+fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
+    let at = |k: usize| chars.get(i + k).map(|(_, c)| *c);
+    let (Some(first), Some(second)) = (at(0), at(1)) else {
+        return false;
+    };
+    if at(2) != Some(first) || at(3) != Some(second) || first == second {
+        return false;
+    }
+    if !is_chinese(first) || !is_chinese(second) || is_numeral(first) {
+        return false;
+    }
+    // A run that began a character earlier is read from there (`非常非常非常`, `拖着拖着`).
+    if i > 0 && chars[i - 1].1 == second {
+        return false;
+    }
+    if OPENS_A_PAIR_ON_PURPOSE.contains(first) || CLOSES_A_PAIR_ON_PURPOSE.contains(second) {
+        return false;
+    }
+    let word = &text[chars[i].0..chars[i + 2].0];
+    if SAID_TWICE_ON_PURPOSE.contains(&word) {
+        return false;
+    }
+    let second_start = chars[i + 2].0;
+    if TERMS_AFTER_THEIR_OWN_END
+        .iter()
+        .any(|term| text[second_start..].starts_with(term))
+    {
+        return false;
+    }
+    let framed = at(4).is_some_and(|after| {
+        FRAMING_PAIRS
+            .iter()
+            .any(|&(a, b)| (a, b) == (first, after) || (b, a) == (first, after))
+    });
+    !framed
+}
+
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十百千万两几零〇".contains(c)
+}
+
+/// Marks of a pause that a slip of the keyboard types twice (`素质不高、、人员流动性大`). `。`
+/// only as two: three or more are an ellipsis, however loosely written.
+const DOUBLED_MARKS: &str = "、，；：,;";
+
+/// How strong a pause or a stop `c` is, weakest first; `None` for any other character. Two
+/// different ones side by side are one too many (`急需安装光管照明。，`, `得分率为0，。`), and
+/// the stronger is the one to keep. A `match`, since it is asked of every character.
+fn pause_strength(c: char) -> Option<u8> {
+    match c {
+        '、' => Some(0),
+        '，' | ',' => Some(1),
+        '：' | ':' => Some(2),
+        '；' | ';' => Some(3),
+        '。' => Some(4),
+        _ => None,
+    }
+}
+
+/// Words that close with one of [`NEVER_DOUBLED`]: before the same character they are a word
+/// of their own, not a doubling (`现在在自己身边`, `存在在编不在岗`, `目的的确定`).
+const WORDS_BEFORE_A_DOUBLE: &[&str] = &[
+    "现在", "正在", "实在", "所在", "好在", "潜在", "内在", "外在", "存在", "自在", "目的",
+];
+
+/// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
+/// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
+const WORDS_AFTER_A_DOUBLE: &[&str] = &[
+    "对象",
+    "对于",
+    "对待",
+    "对帐",
+    "对账",
+    "对接",
+    "对比",
+    "对照",
+    "对标",
+    "对策",
+    "对口",
+    "的确",
+    "在线",
+    "在场",
+    "在于",
+    "在编",
+    "在岗",
+    "在职",
+    "在任",
+    "在校",
+    "在建",
+    "和平",
+    "和谐",
+    "以及",
+    "以后",
+    "以来",
+    "以前",
+    "以为",
+    "以上",
+    "以下",
+    "为了",
+    "为何",
+    "为主",
+    "是否",
+    "是非",
+    "从而",
+    "从事",
+    "从来",
+    "向来",
+    "于是",
+    "其实",
+    "其中",
+    "其他",
+    "之后",
+    "之前",
+    "之间",
+    "并且",
+    "并不",
+    "但是",
+    "也许",
+    "就是",
+    "而且",
+    "而是",
+    "及时",
+    "与会",
+    "我们",
+    "被动",
+    "地方",
+    "地区",
+    "得到",
+    "得以",
+    // `叫天天不应，叫地地不灵`.
+    "地不灵",
+    // `没有有效的措施`, `具有有利条件`.
+    "有效",
+    "有力",
+    "有序",
+    "有机",
+    "有关",
+    "有利",
+    "有益",
+    "有用",
+    "有形",
+    "有限",
+    "有偿",
+    "有为",
+    "有所",
+    "有的",
+    "有些",
+    "有时",
+    "有点",
+    "有意",
+    "有幸",
+    "有志",
+    "有名",
+    "有害",
+    "有助",
+    "有望",
+    "有待",
+    "有权",
+    "有责",
+    "有理",
+    "有心",
+    "有事",
+    "有人",
+    "有着",
+    "有种",
+    "到达",
+    "到期",
+    "到账",
+    "到场",
+    "到岗",
+    "到会",
+    "率先",
+    "率领",
+];
+
+/// `的的` and `用公款用公款`: a function character twice, a word of two characters twice (see
+/// [`pair_said_twice`]),
+/// or three to six Chinese characters said twice in a row. `的的确确`-style doubling (AABB) is
+/// left alone.
+pub(super) fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        let c = chars[i].1;
+        // A word of 3–6 characters said twice.
+        let repeated = (3..=6).rev().find(|&n| {
+            i + 2 * n <= chars.len()
+                && (0..n)
+                    .all(|k| is_chinese(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
+        });
+        if let Some(n) = repeated {
+            let word = &text[byte(i)..byte(i + n)];
+            push_doubled(location, text, byte(i)..byte(i + 2 * n), word, items);
+            i += 2 * n;
+            continue;
+        }
+        // Compares characters first: most are not said twice, and a search for each listed
+        // word at every character was a seventh of a large draft's review.
+        if chars.get(i + 2).is_some_and(|(_, next)| *next == c) && pair_said_twice(&chars, text, i)
+        {
+            let word = &text[byte(i)..byte(i + 2)];
+            push_doubled(location, text, byte(i)..byte(i + 4), word, items);
+            i += 4;
+            continue;
+        }
+        let end = || {
+            (i..chars.len())
+                .find(|&k| chars[k].1 != c)
+                .unwrap_or(chars.len())
+        };
+        // Two full stops, and only two: more are an ellipsis, however loosely written.
+        let two_stops = c == '。' && end() == i + 2 && (i == 0 || chars[i - 1].1 != c);
+        if chars[i + 1].1 == c && (DOUBLED_MARKS.contains(c) || two_stops) {
+            let end = end();
+            let mark = &text[byte(i)..byte(i + 1)];
+            push_doubled(location, text, byte(i)..byte(end), mark, items);
+            i = end;
+            continue;
+        }
+        // A run of full stops is an ellipsis, however loosely written, not a stop to clash.
+        let in_ellipsis = |k: usize| {
+            chars[k].1 == '。'
+                && (k > 0 && chars[k - 1].1 == '。'
+                    || chars.get(k + 1).is_some_and(|n| n.1 == '。'))
+        };
+        let clash = pause_strength(c)
+            .zip(pause_strength(chars[i + 1].1))
+            .filter(|(this, next)| this != next && !in_ellipsis(i) && !in_ellipsis(i + 1));
+        if let Some((this, next)) = clash {
+            let kept = if this > next { c } else { chars[i + 1].1 };
+            let range = byte(i)..byte(i + 2);
+            let message = format!("“{}”两个标点连用，只留“{kept}”", &text[range.clone()]);
+            items.push(superfluous(
+                location,
+                text,
+                range,
+                message,
+                kept.to_string(),
+            ));
+            i += 2;
+            continue;
+        }
+        if chars[i + 1].1 != c || !NEVER_DOUBLED.contains(c) {
+            i += 1;
+            continue;
+        }
+        let aabb = chars
+            .get(i + 2)
+            .zip(chars.get(i + 3))
+            .is_some_and(|(a, b)| a.1 == b.1);
+        let tripled = i > 0 && chars[i - 1].1 == c;
+        let opens_a_word = WORDS_AFTER_A_DOUBLE
+            .iter()
+            .any(|w| text[byte(i + 1)..].starts_with(w));
+        let closes_a_word = WORDS_BEFORE_A_DOUBLE
+            .iter()
+            .any(|w| text[..byte(i + 1)].ends_with(w));
+        if !aabb && !tripled && !opens_a_word && !closes_a_word {
+            let word = &text[byte(i)..byte(i + 1)];
+            push_doubled(location, text, byte(i)..byte(i + 2), word, items);
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+}
+fn push_doubled(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    word: &str,
+    items: &mut Vec<ReviewItem>,
+) {
+    let message = format!("“{word}”连写了两遍，删去一个");
+    items.push(superfluous(location, text, range, message, word.to_owned()));
+}
+
+/// Something written once too often (a doubled word, a second mark of a pause), with why and
+/// what to leave.
+fn superfluous(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    message: String,
+    fixed: String,
+) -> ReviewItem {
+    ReviewItem::new(ReviewKind::DoubledCharacter, location, message)
+        .with_range(text, range)
+        .with_fix(text, fixed)
+}
