@@ -98,7 +98,7 @@ pub(super) const DEGREES: &[&str] = &[
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
 const DEGREE_QUALITIES: &[&str] = &[
     "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
-    "理想", "充分", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
+    "理想", "充分", "牢固", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
 ];
 
 /// Adverbs that may stand between `的` and the complement (`做的还不到位`, `做的并不是很好`).

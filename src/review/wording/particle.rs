@@ -66,10 +66,10 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接",
 ];
 
-/// What follows a verb and keeps it a verb: a complement of direction or of how often
-/// (`清楚的反映出`, `简单的提一下`).
+/// What follows a verb and keeps it a verb: a complement of direction, result or how often
+/// (`清楚的反映出`, `简单的提一下`, `清醒的看到`).
 const VERB_COMPLEMENTS: &[&str] = &[
-    "一下", "一番", "出来", "出", "起来", "下去", "到了", "去", "完了",
+    "一下", "一番", "出来", "出", "起来", "下去", "到", "去", "完了",
 ];
 
 /// Verbs that only ever take a clause or a place (`习惯性的认为主业是…`, `很清楚的知道`,
@@ -171,6 +171,35 @@ const BEFORE_ADVERBIAL: &[&str] = &[
     "们", "上", "中", "里", "时", "后", "前", "去", "总是", "常常", "时常", "这样", "那样", "这么",
     "那么", "很", "非常", "十分", "特别", "比较", "无法", "难以",
 ];
+
+/// Verbs that take a doing as their object (`做了充分的准备`, `进行了深入的研究`): after one, a
+/// degree word and a manner word (`做了比较充分的准备`) describe that doing, a noun phrase.
+const LIGHT_VERBS: &[&str] = &[
+    "做了",
+    "作了",
+    "进行了",
+    "开展了",
+    "有了",
+    "给予了",
+    "得到了",
+    "受到了",
+    "做出了",
+    "作出了",
+    "进行",
+    "开展",
+    "给予",
+    "加以",
+    "予以",
+];
+
+/// Whether `before`, the text before an adverbial, ends with one of [`LIGHT_VERBS`] and a
+/// degree word.
+fn degree_after_light_verb(before: &str) -> bool {
+    ["非常", "十分", "特别", "比较", "很"]
+        .iter()
+        .find_map(|degree| before.strip_suffix(degree))
+        .is_some_and(|verb| LIGHT_VERBS.iter().any(|v| verb.ends_with(v)))
+}
 
 /// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
 /// or are nouns (`职能`).
@@ -382,7 +411,9 @@ fn adverbial(
             .chars()
             .next_back()
             .is_none_or(|c| !is_han(c) && c != '、')
-            || (BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w)) && listed_before);
+            || (BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w))
+                && listed_before
+                && !degree_after_light_verb(before));
         // A noun phrase's head takes no complement (`只是简单的提一下`). `没有` takes a noun
         // phrase too (`没有严格的约束`); with an object after the verb, or a second verb, what
         // it takes is a verb phrase (`没有严格的约束自己`, `没有很好的贯彻落实`).
@@ -522,7 +553,13 @@ mod tests {
         );
         flagged("对含义理解的并不深刻。", "理解的并不深刻", "理解得并不深刻");
         flagged("没能将节目彻底的融合。", "彻底的", "彻底地");
-        quiet(&["这是彻底的融合。"]);
+        flagged("也没有很好的考虑到策划的可行性，", "很好的", "很好地");
+        flagged("我们应该清醒的看到问题。", "清醒的", "清醒地");
+        quiet(&[
+            "这是彻底的融合。",
+            "也做了比较充分的准备，",
+            "进行了非常深入的研究。",
+        ]);
         quiet(&["我们的更大责任在于落实。", "承担的更多是协调的职责。"]);
     }
 
