@@ -28,7 +28,7 @@ fn is_arabic_digit(c: char) -> bool {
 }
 
 /// Characters that continue a Chinese numeral.
-fn is_chinese_numeral(c: char) -> bool {
+pub(super) fn is_chinese_numeral(c: char) -> bool {
     // An array, not a string searched for `c`: this is asked of every character of a body.
     const NUMERALS: [char; 16] = [
         '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',

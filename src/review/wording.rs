@@ -185,7 +185,7 @@ pub(super) fn check(
         month::check(location, text, items);
         decade::check(location, text, items);
         likeness::check(location, text, items);
-        doubled::doubled(location, text, items);
+        doubled::check(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
     }

@@ -1,6 +1,7 @@
 //! Doubled characters, words and marks: `的的`, `用公款用公款`, `、、`, and two different marks
 //! of a pause side by side (`。，`). `的的确确`-style doubling (AABB) is left alone.
 
+use super::super::concrete::is_chinese_numeral;
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::is_chinese;
 
@@ -23,8 +24,8 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
 
 /// First characters of doubled pairs that are a way of saying, not a slip: counting one by
 /// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`), a quantity
-/// (`大把大把`).
-const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多";
+/// (`大把大把`, `几个几个`). Numerals besides (`十一十一`) are read by [`is_chinese_numeral`].
+const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多几";
 
 /// Second characters of doubled pairs said on purpose: an action going on (`忙着忙着`,
 /// `拖啊拖啊`, `走了走了`) or a call (`好的好的`, `算吧算吧`).
@@ -70,7 +71,7 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
     if at(2) != Some(first) || at(3) != Some(second) || first == second {
         return false;
     }
-    if !is_chinese(first) || !is_chinese(second) || is_numeral(first) {
+    if !is_chinese(first) || !is_chinese(second) || is_chinese_numeral(first) {
         return false;
     }
     // A run that began a character earlier is read from there (`非常非常非常`, `拖着拖着`).
@@ -97,10 +98,6 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
             .any(|&(a, b)| (a, b) == (first, after) || (b, a) == (first, after))
     });
     !framed
-}
-
-fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十百千万两几零〇".contains(c)
 }
 
 /// Marks of a pause that a slip of the keyboard types twice (`素质不高、、人员流动性大`). `。`
@@ -238,10 +235,9 @@ const WORDS_AFTER_A_DOUBLE: &[&str] = &[
 ];
 
 /// `的的` and `用公款用公款`: a function character twice, a word of two characters twice (see
-/// [`pair_said_twice`]),
-/// or three to six Chinese characters said twice in a row. `的的确确`-style doubling (AABB) is
-/// left alone.
-pub(super) fn doubled(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+/// [`pair_said_twice`]), or three to six Chinese characters said twice in a row.
+/// `的的确确`-style doubling (AABB) is left alone.
+pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
     let mut i = 0;

@@ -193,12 +193,13 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Whether `before`, the text before an adverbial, ends with one of [`LIGHT_VERBS`] and a
-/// degree word.
+/// degree adverb.
 fn degree_after_light_verb(before: &str) -> bool {
-    ["非常", "十分", "特别", "比较", "很"]
-        .iter()
-        .find_map(|degree| before.strip_suffix(degree))
-        .is_some_and(|verb| LIGHT_VERBS.iter().any(|v| verb.ends_with(v)))
+    complement::DEGREES.iter().any(|degree| {
+        before
+            .strip_suffix(degree)
+            .is_some_and(|verb| LIGHT_VERBS.iter().any(|v| verb.ends_with(v)))
+    })
 }
 
 /// Words that end in one of [`BEFORE_ADVERBIAL`] but take a noun phrase (`需要深入的研究`)
@@ -318,9 +319,8 @@ fn adverbial(
         return rest
             .chars()
             .next()
-            .is_some_and(is_han)
-            .then(|| adverbial_item(location, text, at - idiom.len(), at, after))
-            .flatten();
+            .filter(|&c| is_han(c))
+            .and_then(|_| adverbial_item(location, text, at - idiom.len(), at, after));
     }
     let (start, vivid) =
         adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))?;
