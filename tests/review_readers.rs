@@ -8,7 +8,7 @@
 
 mod review_support;
 
-use review_support::{RealFinding, Score, marked_set, overlaps, score};
+use review_support::{RealFinding, Score, UnmarkedSpaces, marked_set, overlaps, score};
 use std::collections::BTreeMap;
 
 /// The sets marked twice: self-criticism material (the first tuning set), speeches at
@@ -118,7 +118,7 @@ fn a_second_reader_against_the_first() {
         // Both readers were told to leave spaces beside figures, so the reviewer's flags on
         // them are judged neither way against either.
         assert!(
-            first_spaces && second_spaces,
+            first_spaces == UnmarkedSpaces::BesideFigures && second_spaces == first_spaces,
             "{name}: the figure-space convention"
         );
         assert_eq!(first.len(), second.len(), "{name}: findings");
@@ -142,7 +142,10 @@ fn a_second_reader_against_the_first() {
             ("faults either marked", combined(&first, &second, false)),
         ];
         for (who, marks) in readers {
-            against.entry(who).or_default().push(score(&marks, true));
+            against
+                .entry(who)
+                .or_default()
+                .push(score(&marks, UnmarkedSpaces::BesideFigures));
         }
     }
     let (first_marks, seconded) = first_by_second.total(&[]);

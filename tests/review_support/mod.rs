@@ -158,30 +158,63 @@ impl Score {
     }
 }
 
-/// The header line by which a set says its marker left spaces beside figures (`2025 年`)
-/// unmarked, by a convention fixed before the reviewer ran on it. The reviewer flags them
-/// (公文 prints no such gap), so on such a set those flags are not judged either way.
-pub const FIGURE_SPACES_UNMARKED: &str = "# convention: spaces beside figures are not marked";
+/// Which spaces a set's marker left unmarked, by a convention fixed before the reviewer ran
+/// on it and stated in its header. The reviewer flags them (公文 prints no such gap), so on
+/// such a set those flags are not judged either way.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UnmarkedSpaces {
+    /// Every stray space is marked.
+    None,
+    /// Spaces beside figures (`2025 年`): [`BESIDE_FIGURES`].
+    BesideFigures,
+    /// Spaces beside figures and Latin letters (`大 V`): [`BESIDE_FIGURES_AND_LETTERS`]; the
+    /// brief of sets 87 onwards says so.
+    BesideFiguresAndLetters,
+}
 
-/// A stray-space flag with a figure on either side, or after an item number (`1. 部分`).
-pub fn beside_figure(text: &str, range: &Range<usize>) -> bool {
-    let before = &text[..range.start];
-    before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit())
-        || before
-            .strip_suffix('.')
-            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
-        || text[range.end..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit())
+/// The header line of a set whose marker left spaces beside figures unmarked.
+pub const BESIDE_FIGURES: &str = "# convention: spaces beside figures are not marked";
+/// The header line of a set whose marker left spaces beside figures and Latin letters unmarked.
+pub const BESIDE_FIGURES_AND_LETTERS: &str =
+    "# convention: spaces beside figures or Latin letters are not marked";
+
+impl UnmarkedSpaces {
+    /// The convention a set's header states.
+    fn of(header: &str) -> Self {
+        let states = |line: &str| header.lines().any(|l| l.starts_with(line));
+        if states(BESIDE_FIGURES_AND_LETTERS) {
+            Self::BesideFiguresAndLetters
+        } else if states(BESIDE_FIGURES) {
+            Self::BesideFigures
+        } else {
+            Self::None
+        }
+    }
+
+    /// Whether the stray-space flag at `range` of `text` is one the convention left unmarked:
+    /// a figure (or, by the wider convention, a Latin letter) on either side, or an item
+    /// number before it (`1. 部分`).
+    pub fn covers(self, text: &str, range: &Range<usize>) -> bool {
+        let beside = |c: char| match self {
+            Self::None => false,
+            Self::BesideFigures => c.is_ascii_digit(),
+            Self::BesideFiguresAndLetters => c.is_ascii_alphanumeric(),
+        };
+        if self == Self::None {
+            return false;
+        }
+        let before = &text[..range.start];
+        before.chars().next_back().is_some_and(beside)
+            || before
+                .strip_suffix('.')
+                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+            || text[range.end..].chars().next().is_some_and(beside)
+    }
 }
 
 /// Reviews `findings` (each its own category of one finding) and holds the flags of the
 /// fault kinds against the hand marks.
-pub fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
+pub fn score(findings: &[RealFinding], unmarked_spaces: UnmarkedSpaces) -> Score {
     let pages: std::collections::BTreeSet<&str> =
         findings.iter().map(|f| f.page.as_str()).collect();
     let mut draft = Draft::with_categories::<&str>("个人对照检查材料", "存在的问题", &[]);
@@ -226,9 +259,8 @@ pub fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
             }
         }
         for (item, range) in &flags {
-            if figure_spaces_unmarked
-                && item.kind == ReviewKind::StraySpace
-                && beside_figure(&finding.text, range)
+            if item.kind == ReviewKind::StraySpace
+                && unmarked_spaces.covers(&finding.text, range)
                 && !faults.iter().any(|(_, r)| overlaps(r, range))
             {
                 score.unjudged += 1;
@@ -253,15 +285,12 @@ pub fn score(findings: &[RealFinding], figure_spaces_unmarked: bool) -> Score {
     score
 }
 
-/// A marked set read from `tests/fixtures/<name>`: its findings, and whether its marker left
-/// spaces beside figures unmarked.
-pub fn marked_set(name: &str) -> (Vec<RealFinding>, bool) {
+/// A marked set read from `tests/fixtures/<name>`: its findings, and which spaces its marker
+/// left unmarked.
+pub fn marked_set(name: &str) -> (Vec<RealFinding>, UnmarkedSpaces) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let figure_spaces_unmarked = text
-        .lines()
-        .any(|line| line.starts_with(FIGURE_SPACES_UNMARKED));
-    (parse(&text), figure_spaces_unmarked)
+    (parse(&text), UnmarkedSpaces::of(&text))
 }
