@@ -147,6 +147,13 @@ use std::collections::BTreeMap;
 /// that, together (precision 69 %, recall 34 %), after which a degree word after a verb that
 /// takes a doing (`做了比较充分的准备`), a pair of words alone in quotation marks
 /// (`“教学-后勤”`), a verb and `到` (`没有很好的考虑到`) and `牢固` were read.
+/// `heldout87.txt` (written self-criticisms for a lapse), `heldout88.txt` (interns' and new
+/// staff's summaries) and `heldout89.txt` (company staff's and departments' reviews) were
+/// scored once after that, together (precision 93 %, recall 56 %), after which a pictograph
+/// between characters (`幸福市☢对外`), a degree adverb before `有` or one character
+/// (`十分的有信心`, `特别的乖`), doubled adverbs (`渐渐的走入`), `更多的从`, `主动的去介入`,
+/// `能很好的表现`, `做得的`, `事务繁忙`, seasons as a cause, `由于操作失误` as one's own and
+/// an idiom the word list corrects (`娇柔造作` → `矫揉造作`) were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -245,6 +252,9 @@ fn precision_and_recall_on_real_findings() {
         "heldout84.txt",
         "heldout85.txt",
         "heldout86.txt",
+        "heldout87.txt",
+        "heldout88.txt",
+        "heldout89.txt",
     ]
     .iter()
     .enumerate()
@@ -257,9 +267,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout87.txt)", set("heldout87.txt")),
-        ("held-out set (heldout88.txt)", set("heldout88.txt")),
-        ("held-out set (heldout89.txt)", set("heldout89.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

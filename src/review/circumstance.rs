@@ -27,6 +27,9 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("事务性工作", "工作忙"),
     ("日常事务", "工作忙"),
     ("工作繁忙", "工作忙"),
+    ("事务繁忙", "工作忙"),
+    ("事务繁杂", "工作忙"),
+    ("事务太多", "工作忙"),
     ("工作忙", "工作忙"),
     ("任务繁重", "工作忙"),
     ("任务重", "工作忙"),
@@ -95,6 +98,8 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("位置偏僻", "地理位置"),
     ("交通不便", "地理位置"),
     ("城乡结合部", "地理位置"),
+    // The market's seasons (`农村客运季节性比较强`, `季节性的影响`), never the writer's doing.
+    ("季节性", "季节因素"),
 ];
 
 /// Circumstances that are often no cause at all: the writer's own work (`疫情防控工作落实不到位，

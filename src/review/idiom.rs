@@ -8,6 +8,7 @@
 //! starts, or ends, with these two characters?); only then a binary search.
 
 use super::idiom_tables::{Packed, Tables, pack, reversed, unpack};
+use super::lexicon::Lexicon;
 use super::{Location, ReviewItem, ReviewKind};
 use crate::clean::is_han;
 use crate::draft::Draft;
@@ -102,7 +103,7 @@ pub(super) fn is_idiom(word: &str) -> bool {
     TABLES.as_ref().is_some_and(|tables| tables.is_idiom(chars))
 }
 
-pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
+pub(super) fn check(draft: &Draft, lexicon: &Lexicon, items: &mut Vec<ReviewItem>) {
     for (field, text) in draft.text_fields() {
         if text.len() < 12 {
             continue; // Fewer than four Chinese characters.
@@ -110,11 +111,21 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
         let location = Location::from_field(field);
         for (range, idiom) in slips(text) {
             let written = &text[range.clone()];
+            let idiom = as_the_word_list_writes(lexicon, idiom);
+            let how_many = match written
+                .chars()
+                .zip(idiom.chars())
+                .filter(|(a, b)| a != b)
+                .count()
+            {
+                1 => "一个字",
+                _ => "字",
+            };
             items.push(
                 ReviewItem::new(
                     ReviewKind::WrongWord,
                     location,
-                    format!("“{written}”像是成语“{idiom}”写错了一个字"),
+                    format!("“{written}”像是成语“{idiom}”写错了{how_many}"),
                 )
                 .with_rule("idiom")
                 .with_range(text, range)
@@ -122,6 +133,18 @@ pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
             );
         }
     }
+}
+
+/// `idiom` as the word list writes it: the lists come from a dictionary that holds some
+/// common misspellings as idioms of their own (`娇揉造作` beside `矫揉造作`), and an idiom the
+/// word list corrects wherever it stands is offered in its corrected form (`娇柔造作` is
+/// `矫揉造作`, not `娇揉造作`).
+fn as_the_word_list_writes(lexicon: &Lexicon, idiom: String) -> String {
+    lexicon
+        .wrong_words
+        .iter()
+        .find(|w| w.wrong == idiom && w.after.is_empty() && w.before.is_empty())
+        .map_or(idiom, |w| w.right.clone())
 }
 
 /// Words this genre puts before a two-character predicate, one character away from an idiom's
@@ -237,5 +260,21 @@ mod tests {
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_idiom_the_word_list_corrects_is_offered_corrected() {
+        let draft = crate::review::test_support::draft_of(&[(
+            "在工作作风方面",
+            &[("", "说话办事有些娇柔造作，不够实在。")],
+        )]);
+        let mut items = Vec::new();
+        check(&draft, &Lexicon::builtin(), &mut items);
+        let fixes: Vec<(&str, &str)> = items
+            .iter()
+            .filter_map(|item| item.fix.as_ref())
+            .map(|fix| (fix.from.as_str(), fix.to.as_str()))
+            .collect();
+        assert_eq!(fixes, [("娇柔造作", "矫揉造作")]);
     }
 }

@@ -127,7 +127,7 @@ fn checks<'a>(
     }
     checks.extend([
         job(10, 2, move |items| spun::check(draft, lexicon, items)),
-        job(11, 1, move |items| idiom::check(draft, items)),
+        job(11, 1, move |items| idiom::check(draft, lexicon, items)),
         job(12, 3, move |items| typography::check(draft, items)),
     ]);
     checks

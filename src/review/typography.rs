@@ -213,12 +213,13 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             .in_context(text),
         );
     }
-    // `扶┅轮`, `的`生`, `一定的.问题`: a box-drawing character, a backtick or a full stop
-    // that a page's conversion or its anti-copy junk left between two Chinese characters. Not
-    // a lone small letter: `b站`, `c级危房` and `选a较多` are words (`f` aside: `page_marks`).
-    let marks = text
-        .char_indices()
-        .filter(|(_, c)| ('\u{2500}'..='\u{257F}').contains(c) || matches!(c, '`' | '.'));
+    // `扶┅轮`, `的`生`, `一定的.问题`, `幸福市☢对外`: a box-drawing character, a backtick, a
+    // full stop or a pictograph that a page's conversion or its anti-copy junk left between two
+    // Chinese characters. Not a lone small letter: `b站`, `c级危房` and `选a较多` are words
+    // (`f` aside: `page_marks`).
+    let marks = text.char_indices().filter(|&(_, c)| {
+        ('\u{2500}'..='\u{257F}').contains(&c) || matches!(c, '`' | '.') || is_pictograph(c)
+    });
     for (at, mark) in marks {
         let before = text[..at].chars().next_back();
         let after = text[at + mark.len_utf8()..].chars().next();
@@ -239,6 +240,16 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
             );
         }
     }
+}
+
+/// Signs drawn as pictures — the miscellaneous symbols and dingbats (`☢`, `✈`), the clock
+/// faces of the technical block (`⌚`) and the emoji — which no speech sets between two
+/// characters. Not the stars `☆`/`★`, which stand for a withheld name or figure (`placeholder`),
+/// nor the geometric shapes (`▲`, `■`), which mark items.
+fn is_pictograph(c: char) -> bool {
+    (('\u{2600}'..='\u{27BF}').contains(&c) && !matches!(c, '☆' | '★'))
+        || matches!(c, '\u{231A}' | '\u{231B}' | '\u{23E9}'..='\u{23FA}')
+        || ('\u{1F300}'..='\u{1FAFF}').contains(&c)
 }
 
 /// `必须学的f内容`, `固守过37f去`, `只是1f流于形式`: a lone small `f`, with or without a page
@@ -636,6 +647,15 @@ mod tests {
                 fix(ReviewKind::WebsiteLeftover, "`", ""),
             ]
         );
+        assert_eq!(
+            fixes("损害了幸福市☢对外形象，时间⌚紧，开心😊工作。"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "☢", ""),
+                fix(ReviewKind::WebsiteLeftover, "⌚", ""),
+                fix(ReviewKind::WebsiteLeftover, "😊", ""),
+            ]
+        );
+        assert_eq!(fixes("▲加强学习，温度6℃，得分≥85分。"), []);
         assert_eq!(
             fixes("目录：一、学习 ┅┅ 3页；x厂周边；3.5万元；在b站学习；属于c级危房。"),
             []

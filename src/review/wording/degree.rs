@@ -53,12 +53,14 @@ fn de_after_a_degree_adverb(
 ) -> Option<ReviewItem> {
     let adverb = DEGREES.iter().find(|a| text[..at].ends_with(*a))?;
     let rest = &text[after..];
-    let quality = QUALITIES
+    let listed = QUALITIES
         .iter()
         .filter(|q| {
             rest.starts_with(*q) && (q.chars().count() >= 2 || ends_clause(&rest[q.len()..]))
         })
-        .max_by_key(|q| q.len())?;
+        .max_by_key(|q| q.len())
+        .copied();
+    let quality = listed.or_else(|| unlisted_quality(adverb, rest))?;
     let start = at - adverb.len();
     let end = after + quality.len();
     let fixed = format!("{adverb}{quality}");
@@ -70,6 +72,27 @@ fn de_after_a_degree_adverb(
         "程度副词直接修饰形容词，不用“的”",
         fixed,
     ))
+}
+
+/// Adverbs that only ever grade (`特别`, `十分`), unlike `比较` and `不够`, which are verbs too
+/// (`比较的是`, `不够的钱`).
+const ONLY_GRADING: &[&str] = &[
+    "非常", "特别", "十分", "格外", "相当", "极其", "极为", "尤为", "更加", "很", "太",
+];
+
+/// What an adverb that only grades grades after `的`, when no listed quality follows: `有` and
+/// what one has (`十分的有信心`: what `有` opens is graded as a whole), or one character closing
+/// the clause (`他们都特别的乖，`), which a degree adverb can only grade.
+fn unlisted_quality<'a>(adverb: &str, rest: &'a str) -> Option<&'a str> {
+    if !ONLY_GRADING.contains(&adverb) {
+        return None;
+    }
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    let (second_at, second) = chars.next().unwrap_or((rest.len(), '。'));
+    let has = first == '有' && is_han(second) && !"些点的".contains(second);
+    let closes = is_han(first) && ends_clause(&rest[second_at..]);
+    (has || closes).then(|| &rest[..second_at])
 }
 
 /// `很大得限制` → `很大的限制`.
@@ -130,6 +153,14 @@ mod tests {
             fixes("在这方面更是特别的敏感，相对于成绩"),
             [("特别的敏感".to_owned(), "特别敏感".to_owned())]
         );
+        assert_eq!(
+            fixes("基本上他们都特别的乖，不会吵闹"),
+            [("特别的乖".to_owned(), "特别乖".to_owned())]
+        );
+        assert_eq!(
+            fixes("对自己并没有十分的有信心"),
+            [("十分的有".to_owned(), "十分有".to_owned())]
+        );
     }
 
     #[test]
@@ -148,6 +179,8 @@ mod tests {
             "非常的好用，相当的多数。",
             "比他大得多，觉悟很高得不得了。",
             "说得很大，讲得非常好。",
+            "我们比较的是成绩，补上不够的钱。",
+            "有十分的把握，比较的有两种方案。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }

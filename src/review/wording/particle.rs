@@ -26,11 +26,12 @@ const MANNERS: &[&str] = &[
 /// from [`MANNERS`], which are read in pairs (`全面细致`).
 const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免"];
 
-/// Idioms and doubled counts that only ever say how something is done, never what a thing is
-/// like: whatever follows them and `的` in their clause is a verb phrase (`想方设法的划水`,
-/// `一而再再而三的躲避作业`, `信誓旦旦的要捡起`, `一遍遍的刷新论坛`). Not `持之以恒`,
-/// `按部就班`, `马马虎虎`, `反反复复` or `不折不扣`, which also describe things (`持之以恒的精神`,
-/// `按部就班的一种状态`, `马马虎虎的习惯`).
+/// Idioms, doubled counts and doubled adverbs that only ever say how something is done, never
+/// what a thing is like: whatever follows them and `的` in their clause is a verb phrase
+/// (`想方设法的划水`, `一而再再而三的躲避作业`, `信誓旦旦的要捡起`, `一遍遍的刷新论坛`,
+/// `渐渐的走入`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or `不折不扣`, which also
+/// describe things (`持之以恒的精神`, `按部就班的一种状态`, `马马虎虎的习惯`), nor `慢慢`,
+/// `默默`, `深深`, `静静` or `好好` (`慢慢的变化`, `默默的付出`, `深深的自责`).
 const ONLY_ADVERBIAL: &[&str] = &[
     "想方设法",
     "千方百计",
@@ -51,6 +52,15 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "一次又一次",
     "一遍遍",
     "一次次",
+    "渐渐",
+    "常常",
+    "往往",
+    "刚刚",
+    "早早",
+    "偷偷",
+    "暗暗",
+    "稍稍",
+    "略略",
 ];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -240,6 +250,12 @@ const OBJECTS: &[&str] = &[
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
 const NOT_AFTER_GO: &[&str] = &["说", "讲", "看"];
 
+/// What after `去` makes a noun of it (`去年`, `去向`), not the verb of going to do something.
+const NOUNS_OF_GO: &str = "年世向处留";
+
+/// Prepositions that open an adverbial phrase after `更多的` (`更多的从自身找原因`).
+const MORE_BEFORE: &[&str] = &["从", "向", "把", "通过", "站在", "依靠", "去"];
+
 pub(super) fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
     let mut start = at;
     for _ in 0..n {
@@ -254,6 +270,7 @@ pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut V
     for (at, de) in text.match_indices('的') {
         let after = at + de.len();
         if let Some(item) = complement::at_de(location, text, at, after)
+            .or_else(|| de_after_de2(location, text, at, after))
             .or_else(|| adverbial(location, text, at, after, verbs))
         {
             let covered = items.iter().any(|other| {
@@ -270,6 +287,28 @@ pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut V
             }
         }
     }
+}
+
+/// One-character verbs that take a complement in `得` and make no word with it (unlike
+/// `获得`, `觉得`, `值得`, `懂得`).
+const VERBS_BEFORE_DE2: &str = "做干写说讲学办搞抓管练";
+
+/// `我做得的还很少`: `的` after the complement's `得`, one particle too many.
+fn de_after_de2(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let before = text[..at].strip_suffix('得')?;
+    let verb = before
+        .chars()
+        .next_back()
+        .filter(|&c| VERBS_BEFORE_DE2.contains(c))?;
+    let start = before.len() - verb.len_utf8();
+    Some(particle_item(
+        location,
+        text,
+        start..after,
+        "de2_de",
+        "“得”后多了“的”",
+        text[start..at].to_owned(),
+    ))
 }
 
 /// The adverbial that ends at `at`: an idiom, a doubled word or one or two manner words,
@@ -315,6 +354,10 @@ fn adverbial(
     verbs: &Verbs,
 ) -> Option<ReviewItem> {
     let rest = &text[after..];
+    // `更多的从自身找原因`: how much is done before a preposition's phrase; `更多的是` is left.
+    if text[..at].ends_with("更多") && MORE_BEFORE.iter().any(|p| rest.starts_with(p)) {
+        return adverbial_item(location, text, at - "更多".len(), at, after);
+    }
     if let Some(idiom) = ONLY_ADVERBIAL.iter().find(|w| text[..at].ends_with(*w)) {
         return rest
             .chars()
@@ -324,6 +367,14 @@ fn adverbial(
     }
     let (start, vivid) =
         adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))?;
+    // After `能` (`不能很好的表现自己`), doing well is how something is done, whatever verb
+    // follows.
+    if WELL.contains(&&text[start..at])
+        && text[..start].ends_with('能')
+        && rest.chars().next().is_some_and(is_han)
+    {
+        return adverbial_item(location, text, start, at, after);
+    }
     // `慢慢的我意识到`: a doubled manner word opening its clause, before the subject.
     let opens_clause = text[..start].chars().next_back().is_none_or(|c| !is_han(c));
     if vivid && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
@@ -348,6 +399,13 @@ fn adverbial(
         .map(|r| MANNERS.iter().find_map(|m| r.strip_prefix(*m)).unwrap_or(r))
         .and_then(is_verb)
         .is_some();
+    // After a manner word, `去` and any character that does not make it a noun is going to do
+    // something, whether or not a list holds the verb (`主动的去介入了解`).
+    let go = go
+        || rest
+            .strip_prefix('去')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| is_han(c) && !NOUNS_OF_GO.contains(c));
     // The passive marker opens a verb phrase whatever verb follows (`充分的被发掘`).
     let passive = rest
         .strip_prefix('被')
@@ -400,7 +458,12 @@ fn adverbial(
         let joined = is_verb(second)
             .map(|len| &second[len..])
             .is_some_and(ends_clause);
-        let verb_phrase = ends_clause(next)
+        // A word in `性` opening a clause that a verb closes names a kind of that verb's noun
+        // (`第二，季节性的影响，`); after an adverb (`往往选择性的执行，`) or before what a
+        // verb alone takes (`习惯性的认为我`), it is how a thing is done.
+        let names_a_kind = text[start..at].ends_with('性')
+            && before.chars().next_back().is_none_or(|c| !is_han(c));
+        let verb_phrase = (ends_clause(next) && !names_a_kind)
             || next.starts_with(['了', '着'])
             || object
             || complement
@@ -850,11 +913,15 @@ mod tests {
             "一而再再而三地",
         );
         flagged("痛苦一遍遍的刷新论坛。", "一遍遍的", "一遍遍地");
+        flagged("下半年感觉渐渐的走入一个舒适圈，", "渐渐的", "渐渐地");
+        flagged("都慢慢的形成了自己的特色。", "慢慢的", "慢慢地");
+        flagged("自己却没有更多的从自身来找原因，", "更多的", "更多地");
         quiet(&[
             "需要我们有持之以恒的精神，",
             "改掉自己马马虎虎的习惯，",
             "工作一直处于按部就班的一种状态。",
             "这是一次又一次的。",
+            "默默的付出，深深的自责，更多的是发展上的彷徨。",
         ]);
         flagged("就开始想换个地方好好的重新开始，", "好好的", "好好地");
         flagged("我不自觉的成为了拖延症患者", "自觉的", "自觉地");
@@ -872,9 +939,15 @@ mod tests {
     fn what_qu_goes_to_do_is_a_verb_phrase() {
         flagged("该怎样去高效的提高工作效率。", "高效的", "高效地");
         flagged("应该脚踏实地的去努力搭建。", "脚踏实地的", "脚踏实地地");
+        flagged("我也没有主动的去介入了解这些工作，", "主动的", "主动地");
+        flagged("总觉得不能很好的表现自己，", "很好的", "很好地");
+        flagged("与他们相比，我做得的还很少。", "做得的", "做得");
+        quiet(&["取得的成绩，获得的荣誉，值得的事，记得的人，写得好的文章。"]);
         quiet(&[
             "失去积极的学习热情，过去认真的学习态度。",
             "回去认真的学习方法，去积极的地方。",
+            "掌握外出党员积极的去向，说明认真的去留。",
+            "第二，季节性的影响，高温天气里损耗大。",
         ]);
     }
 }
