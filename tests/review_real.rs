@@ -153,7 +153,12 @@ use std::collections::BTreeMap;
 /// between characters (`幸福市☢对外`), a degree adverb before `有` or one character
 /// (`十分的有信心`, `特别的乖`), doubled adverbs (`渐渐的走入`), `更多的从`, `主动的去介入`,
 /// `能很好的表现`, `做得的`, `事务繁忙`, seasons as a cause, `由于操作失误` as one's own and
-/// an idiom the word list corrects (`娇柔造作` → `矫揉造作`) were read.
+/// an idiom the word list corrects (`娇柔造作` → `矫揉造作`) were read. `heldout90.txt` (units'
+/// accounts of an incident in their remit), `heldout91.txt` (rectification reports restating
+/// what an inspection found) and `heldout92.txt` (grassroots Party members outside schools;
+/// nine findings, the corpus used up on the theme) were scored once after that, together
+/// (precision 79 %, recall 49 %), after which a re-spun, mis-scanned report's `贫圆户`,
+/// `补助资全`, `县人杜局`, `局部贫困户` and `签约效劳`, and `垃圾堆砌` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -255,6 +260,9 @@ fn precision_and_recall_on_real_findings() {
         "heldout87.txt",
         "heldout88.txt",
         "heldout89.txt",
+        "heldout90.txt",
+        "heldout91.txt",
+        "heldout92.txt",
     ]
     .iter()
     .enumerate()

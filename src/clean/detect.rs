@@ -27,6 +27,10 @@ const WEAK_NEIGHBOUR_HAN: usize = 8;
 const RESIDUE_MAX_CHARS: usize = 15;
 /// The same for a line without any sentence end (`+V：xxx 领取……材料合集`).
 const FRAGMENT_RESIDUE_MAX_CHARS: usize = 30;
+/// Characters after a sales sentence's last signal, from its next comma on, that make the rest
+/// of the sentence text of its own that the ad was pasted into (`…朋友圈每天更新作难度将进一步
+/// 增大，全市火灾事故仍然易发、多发…`): an ad's own tail is short (`，每天更新。`).
+const GLUED_TAIL_MIN_CHARS: usize = 20;
 
 /// Byte ranges of the lines of `text`, without their line breaks (`\n`, `\r\n` or `\r`).
 /// Every scan of a page or a field starts here, so the breaks are found with `memchr`, which
@@ -473,13 +477,36 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
     let cut_cover = Cover::new(cuts.iter().map(|c| (c.0, c.1)));
     let overlaps_cut = |s: usize, e: usize| cut_cover.overlaps(s, e);
     let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
+    let mut signal_ends: Vec<(usize, usize)> = Vec::new();
     for (index, rule, ranges) in matches_of(RuleKind::Signal) {
         for m in ranges {
             if !overlaps_cut(m.start, m.end) {
                 signals.push((m.start, index, rule.weight(), rule.reason(), rule.id()));
+                signal_ends.push((m.start, m.end));
             }
         }
     }
+    // Where the ad of a sales sentence ends: at the comma after its last signal when a long
+    // tail of text without signals follows, which is the sentence it was pasted into.
+    let ad_end = |s: usize, e: usize| -> usize {
+        let last = signal_ends
+            .iter()
+            .filter(|&&(start, _)| s <= start && start < e)
+            .map(|&(_, end)| end)
+            .max();
+        let Some(last) = last.filter(|&last| last < e) else {
+            return e;
+        };
+        let Some(comma) = vt[last..e].find(['，', ',']).map(|i| last + i) else {
+            return e;
+        };
+        let after = comma + vt[comma..].chars().next().map_or(1, char::len_utf8);
+        if vt[after..e].chars().filter(|&c| is_han(c)).count() >= GLUED_TAIL_MIN_CHARS {
+            after
+        } else {
+            e
+        }
+    };
     // By position, so a sentence reads only its own signals.
     signals.sort_by_key(|signal| signal.0);
     let score_of = |s: usize, e: usize| {
@@ -521,7 +548,7 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
         if score >= needed
             && let Some((_, _, reason, id)) = top
         {
-            removals.push((s, e, reason, id));
+            removals.push((s, ad_end(s, e), reason, id));
             continue;
         }
         // What is left of a sentence around a cut contact, if short and still salesy
@@ -833,6 +860,28 @@ mod tests {
         assert_eq!(
             texts,
             ["【某某素材库】每日更新，会员群+网盘群", "欢迎加入！"]
+        );
+    }
+
+    #[test]
+    fn an_ad_pasted_into_a_sentence_leaves_the_sentence_after_it() {
+        let rules = Rules::builtin();
+        let text = "素材这一个就够了！公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，全市火灾事故仍然易发、多发，且短期内难以得到根本扭转。\n";
+        let flags = detect(text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，"
+            ]
+        );
+        // An ad's own short tail goes with it.
+        let text = "欢迎关注公众号【某某文库】，海量范文每日更新，加微信领取。\n";
+        let flags = detect(text, &rules);
+        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["欢迎关注公众号【某某文库】，海量范文每日更新，加微信领取。"]
         );
     }
 
