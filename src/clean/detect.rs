@@ -476,24 +476,33 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
     // Sales talk: distinct signals per sentence, matches inside cut spans ignored.
     let cut_cover = Cover::new(cuts.iter().map(|c| (c.0, c.1)));
     let overlaps_cut = |s: usize, e: usize| cut_cover.overlaps(s, e);
-    let mut signals: Vec<(usize, usize, u32, &str, &str)> = Vec::new();
-    let mut signal_ends: Vec<(usize, usize)> = Vec::new();
+    // Each signal: where it starts and ends, its rule, weight, reason and id.
+    let mut signals: Vec<(usize, usize, usize, u32, &str, &str)> = Vec::new();
     for (index, rule, ranges) in matches_of(RuleKind::Signal) {
         for m in ranges {
             if !overlaps_cut(m.start, m.end) {
-                signals.push((m.start, index, rule.weight(), rule.reason(), rule.id()));
-                signal_ends.push((m.start, m.end));
+                signals.push((
+                    m.start,
+                    m.end,
+                    index,
+                    rule.weight(),
+                    rule.reason(),
+                    rule.id(),
+                ));
             }
         }
     }
+    // By position, so a sentence reads only its own signals.
+    signals.sort_by_key(|signal| signal.0);
+    let signals_in = |s: usize, e: usize| {
+        let from = signals.partition_point(|signal| signal.0 < s);
+        let to = signals.partition_point(|signal| signal.0 < e);
+        &signals[from..to]
+    };
     // Where the ad of a sales sentence ends: at the comma after its last signal when a long
     // tail of text without signals follows, which is the sentence it was pasted into.
     let ad_end = |s: usize, e: usize| -> usize {
-        let last = signal_ends
-            .iter()
-            .filter(|&&(start, _)| s <= start && start < e)
-            .map(|&(_, end)| end)
-            .max();
+        let last = signals_in(s, e).iter().map(|signal| signal.1).max();
         let Some(last) = last.filter(|&last| last < e) else {
             return e;
         };
@@ -507,16 +516,13 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
             e
         }
     };
-    // By position, so a sentence reads only its own signals.
-    signals.sort_by_key(|signal| signal.0);
     let score_of = |s: usize, e: usize| {
         let mut seen: Vec<usize> = Vec::new();
         let mut score = 0;
         let mut top: Option<(u32, usize, &str, &str)> = None;
-        let from = signals.partition_point(|signal| signal.0 < s);
-        let to = signals.partition_point(|signal| signal.0 < e);
-        tick(1 + to - from);
-        for &(_, index, weight, reason, id) in &signals[from..to] {
+        let within = signals_in(s, e);
+        tick(1 + within.len());
+        for &(_, _, index, weight, reason, id) in within {
             if !seen.contains(&index) {
                 seen.push(index);
                 score += weight;

@@ -245,7 +245,9 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
 /// Signs drawn as pictures — the miscellaneous symbols and dingbats (`☢`, `✈`), the clock
 /// faces of the technical block (`⌚`) and the emoji — which no speech sets between two
 /// characters. Not the stars `☆`/`★`, which stand for a withheld name or figure (`placeholder`),
-/// nor the geometric shapes (`▲`, `■`), which mark items.
+/// nor the geometric shapes (`▲`, `■`), which mark items. Narrower than the cleaner's
+/// decorations (`clean::detect`), which take arrows and shapes too because they judge a
+/// line's opening, not a mark inside a sentence.
 fn is_pictograph(c: char) -> bool {
     (('\u{2600}'..='\u{27BF}').contains(&c) && !matches!(c, '☆' | '★'))
         || matches!(c, '\u{231A}' | '\u{231B}' | '\u{23E9}'..='\u{23FA}')
