@@ -66,6 +66,10 @@ pub struct WrongWord {
     /// in `必需品`); with `after`, either will do.
     #[serde(default)]
     pub before: Vec<String>,
+    /// The wrong form is a variant the dictionaries still list, though they recommend the
+    /// right one (`固步自封` beside `故步自封`): the message advises rather than corrects.
+    #[serde(default)]
+    pub variant: bool,
 }
 
 /// A word a synonym-spinning ("伪原创") tool put in place of the right one (`题目` for `问题`,

@@ -44,6 +44,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         // there (`在[具体日期]接待群众反映[具体问题]时`, `[您的姓名]`). A speech uses `【】`
         // for its own labels, and `[1]` for notes.
         Pattern::new(r"[\[［]\p{Han}{2,12}[\]］]"),
+        // Round brackets holding only what a name or a detail is: a template's hint
+        // (`去年，（名称）电视台曝光…`, `（单位名称）`, `（具体事例）`). Brackets in a speech
+        // hold a note or a number (`（试行）`, `（一）`), not the name of a blank.
+        Pattern::new(r"[（(【]\s*(?:\p{Han}{0,4}名称|姓名|名字|具体\p{Han}{1,6})\s*[）)】]"),
         // A share or rate whose figure was left out before its `%` (`滞后率占比%`, `约%`).
         Pattern::new(r"(?:占比|比例|比重|约|为|达|占|率|增长|下降|提高)\s*[%％]"),
         // A count, then its share with the figure left out (`仅有41人,占比;`, `33名,仅占;`).
@@ -76,9 +80,10 @@ const SHARE: u16 = 512;
 const UNSTATED: u16 = 1024;
 const ZEROS: u16 = 2048;
 const SQUARE: u16 = 4096;
+const NAMED: u16 = 8192;
 
 /// What each of [`PATTERNS`] needs, in the same order: any of these bits.
-const PATTERN_NEEDS: [u16; 15] = [
+const PATTERN_NEEDS: [u16; 16] = [
     MARKS,
     EXES,
     MARKS | EXES,
@@ -92,6 +97,7 @@ const PATTERN_NEEDS: [u16; 15] = [
     MARKS | EXES,
     ELLIPSIS,
     SQUARE,
+    NAMED,
     SHARE,
     SHARE,
 ];
@@ -111,6 +117,7 @@ fn held(text: &str) -> u16 {
             '?' | '？' => QUESTION,
             '…' => ELLIPSIS,
             '[' | '［' => SQUARE,
+            '名' | '具' => NAMED,
             '占' | '%' | '％' => SHARE,
             _ => 0,
         }
@@ -449,6 +456,11 @@ mod tests {
         assert_eq!(marks("某某同志指出"), ["某某"]);
         assert_eq!(marks("○○单位"), ["○○"]);
         assert_eq!(marks("（此处填写具体事例）"), ["（此处填写具体事例）"]);
+        assert_eq!(
+            marks("去年,(名称)电视台曝光我市环境污染问题，（单位名称）（具体事例）"),
+            ["(名称)", "（单位名称）", "（具体事例）"]
+        );
+        assert!(marks("按《条例（试行）》和（一）的要求，（2023年）姓名已登记").is_empty());
         assert_eq!(marks("ＸＸ县"), ["ＸＸ"]);
         assert_eq!(marks("于Ｘ年Ｘ月召开"), ["Ｘ年Ｘ月"]);
         assert_eq!(marks("如在学习*新时代中国特色"), ["*"]);

@@ -209,7 +209,11 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
             ReviewItem::new(
                 ReviewKind::WrongWord,
                 location,
-                format!("“{}”应为“{}”", word.wrong, word.right),
+                if word.variant {
+                    format!("“{}”宜写作“{}”：词典推荐这个写法", word.wrong, word.right)
+                } else {
+                    format!("“{}”应为“{}”", word.wrong, word.right)
+                },
             )
             .with_rule(&word.wrong)
             .with_range(text, at..end)
@@ -497,6 +501,29 @@ mod tests {
                     "党的路线方针政策",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_listed_variant_is_advised_not_corrected() {
+        let draft = draft_of(&[("在担当作为方面", &[("", "满足现状，固步自封。欠帐较多。")])]);
+        let mut items = Vec::new();
+        let lexicon = Lexicon::builtin();
+        check(&draft.text_fields(), &WrongWords::of(&lexicon), &mut items);
+        let mut advice: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .map(|i| (i.message.as_str(), i.fix.as_ref().map(|f| f.to.as_str())))
+            .collect();
+        advice.sort();
+        assert_eq!(
+            advice,
+            [
+                (
+                    "“固步自封”宜写作“故步自封”：词典推荐这个写法",
+                    Some("故步自封")
+                ),
+                ("“欠帐”应为“欠账”", Some("欠账")),
+            ]
         );
     }
 

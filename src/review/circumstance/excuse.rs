@@ -364,6 +364,17 @@ fn first_listed(text: &str) -> &str {
     text.split('、').next().unwrap_or(text)
 }
 
+/// The cause of a list of causes that is read: the first (`由于参保人员的大幅增加、居住分散`);
+/// but after `对` the list is what the cause is about, and the cause is all of it
+/// (`由于对国家政策、法律法规等相关知识了解不够`).
+fn listed_cause(cause: &str) -> &str {
+    if cause.trim_start().starts_with('对') {
+        cause
+    } else {
+        first_listed(cause)
+    }
+}
+
 /// The cause after `由于` in `clause`, up to its consequence.
 fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     let at = clause.find("由于")?;
@@ -673,7 +684,7 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && !cause.trim().is_empty()
             && !NO_CAUSE_NAMED.contains(&cause.trim())
             && !only_a_setting(cause)
-            && !own_part(first_listed(cause))
+            && !own_part(listed_cause(cause))
             && !HELP.iter().any(|h| cause.contains(h))
             && !confessed(at)
         {
@@ -909,6 +920,7 @@ mod tests {
             "由于私心作怪，不敢得罪人。",
             "由于自身经验、能力不足，工作打不开局面。",
             "由于本人疏忽，材料报送不及时。",
+            "由于对国家政策、法律法规等相关知识了解不够,一天下来,在接访过程中都不能说上一句话。",
             "办理转账业务时，由于操作失误，将款项错误地转入他人账户。",
             "由于自律出了问题，学习只停留在表面。",
             "以往由于担心顾客的吵闹影响到商场的生意导致自己面对插队人群感到无可奈何。",
