@@ -112,12 +112,39 @@ const GREW: &[&str] = &["多了", "一多"];
 /// Whether `clause` says its work grew (`学习承担的事情多了`, `这样那样工作多了`, `事情一多`):
 /// a word of [`WORK`] right before one of [`GREW`], `也`/`都`/`又` between at most.
 fn work_grew_at(clause: &str) -> Option<usize> {
-    GREW.iter().find_map(|grew| {
-        let at = clause.find(grew)?;
-        let before = &clause[..at];
-        let before = before.strip_suffix(['也', '都', '又']).unwrap_or(before);
-        WORK.iter().any(|w| before.ends_with(w)).then_some(at)
-    })
+    GREW.iter()
+        .find_map(|grew| {
+            let at = clause.find(grew)?;
+            let before = &clause[..at];
+            let before = before.strip_suffix(['也', '都', '又']).unwrap_or(before);
+            WORK.iter().any(|w| before.ends_with(w)).then_some(at)
+        })
+        .or_else(|| load_grew_at(clause))
+}
+
+/// Loads that `随着` says grew (`随着企业生产经营任务的加重`, `随着矛盾纠纷的日趋增多`,
+/// `随着日常事务的增多`). Not `工作` alone: `随着工作的深入` is the writer's own course.
+const LOADS: &[&str] = &[
+    "任务",
+    "事务",
+    "工作量",
+    "业务量",
+    "案件",
+    "矛盾纠纷",
+    "职能",
+];
+/// How a load grows.
+const GROWING: &[&str] = &["增多", "增加", "加重", "增长", "加大"];
+/// How many characters a load that grew may take between `随着` and its growth.
+const LOAD_BEFORE_GROWING: usize = 14;
+
+/// Where `clause` gives the growth of its load as the background (`随着…任务的加重`).
+fn load_grew_at(clause: &str) -> Option<usize> {
+    let at = clause.find("随着")?;
+    let rest = &clause[at + "随着".len()..];
+    let load = &rest[..earliest(rest, GROWING)?];
+    (load.chars().count() <= LOAD_BEFORE_GROWING && LOADS.iter().any(|l| load.contains(l)))
+        .then_some(at)
 }
 
 /// Too much, or too scattered.
@@ -379,7 +406,14 @@ fn listed_cause(cause: &str) -> &str {
 fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
     let at = clause.find("由于")?;
     let cause = &clause[at + "由于".len()..];
-    let end = earliest(cause, CONSEQUENCE).unwrap_or(cause.len());
+    // A cause named as a reason ends with that word, though no comma follows
+    // (`由于天气原因我们临时更换了活动的内容`: the `我` after it is not the cause's).
+    let reason_end = cause.find("原因").map(|i| i + "原因".len());
+    let end = earliest(cause, CONSEQUENCE)
+        .into_iter()
+        .chain(reason_end)
+        .min()
+        .unwrap_or(cause.len());
     Some((at, &cause[..end]))
 }
 
@@ -518,6 +552,7 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::Factor, &["因素", "方面的影响", "方面影响"]),
     (Shape::HardTest, TESTS),
     (Shape::Grew, GREW),
+    (Shape::Grew, GROWING),
     (Shape::OtherBodies, OTHER_BODIES),
     (Shape::Timing, CHANCED),
     (Shape::Demands, RISING),
@@ -802,8 +837,18 @@ mod tests {
                 "学习承担的事情多了",
             ),
             ("可是我发现，事情一多，哪有什么节奏。", "事情一多"),
+            (
+                "一段时间以来,随着企业生产经营任务的加重,一些同志的思想天平出现了倾斜。",
+                "随着企业生产经营任务的加重",
+            ),
+            (
+                "随着当前矛盾纠纷的日趋增多，调处工作跟不上。",
+                "随着当前矛盾纠纷的日趋增多",
+            ),
         ]);
         not_blamed(&[
+            "随着工作的深入，问题逐步增多。",
+            "随着学习的深入，收获不断增加。",
             "工作本来就多的是，要分清主次。",
             "本来就多的是问题。",
             "基层群众本来就多，服务要跟上。",
@@ -905,6 +950,10 @@ mod tests {
             ),
             ("由于市场订单“不给力”，产量下降。", "由于市场订单“不给力”"),
             ("由于待遇不高，人员流失严重。", "由于待遇不高"),
+            (
+                "1、由于天气原因我们临时更换了活动的内容。",
+                "1、由于天气原因我们临时更换了活动的内容",
+            ),
             (
                 "但由于镇内资金紧缺至今未治理。",
                 "但由于镇内资金紧缺至今未治理",

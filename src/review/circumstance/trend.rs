@@ -332,7 +332,16 @@ const NOT_A_CAUSE: &[&str] = &[
 /// Not `干扰`: `受到外界因素的干扰` confesses being swayed.
 const FACTORS_DID: &[&str] = &["影响", "制约", "限制", "叠加", "所致"];
 /// Right before `因素`, words that make the factors outside ones in themselves.
-const OUTSIDE_FACTORS: &[&str] = &["外部", "外界", "外在", "客观", "不利", "不可抗", "特殊"];
+const OUTSIDE_FACTORS: &[&str] = &[
+    "外部",
+    "外界",
+    "外在",
+    "客观",
+    "不利",
+    "不可抗",
+    "特殊",
+    "自然",
+];
 
 /// Among listed factors, the writer's own failings that `OWN_PART` does not name
 /// (`因人情关系等因素`), and bad influences, which the writer confesses being swayed by
@@ -552,6 +561,10 @@ mod tests {
                 (
                     "受拆迁等外在因素的影响，进度滞后。",
                     "受拆迁等外在因素的影响",
+                ),
+                (
+                    "事故的发生，除天气等自然因素影响外，很大程度上与管理有关。",
+                    "除天气等自然因素影响外",
                 ),
                 (
                     "受身体状况、家庭情况、思想观念等因素的影响，部分党员参加活动少。",
