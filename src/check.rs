@@ -336,10 +336,11 @@ fn review_entries(draft: &Draft, items: Vec<review::ReviewItem>) -> Vec<ReviewEn
             };
             let item = group.items.into_iter().next()?;
             let (field, category, finding) = place(&index, item.location.field());
+            let severity = item.severity();
             Some(ReviewEntry {
                 kind: item.kind,
                 rule: item.rule,
-                severity: item.kind.severity(),
+                severity,
                 label: item.kind.label_zh().to_owned(),
                 location: describe(item.location),
                 field: field.to_owned(),

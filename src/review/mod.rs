@@ -350,6 +350,9 @@ pub struct ReviewItem {
     pub rule: String,
     /// The exact change that mends the text, when there is one.
     pub fix: Option<Fix>,
+    /// How much it matters: the kind's, unless the item only advises (a dictionary variant
+    /// is worth a look, not a must-fix).
+    severity: Severity,
 }
 
 impl ReviewItem {
@@ -363,7 +366,14 @@ impl ReviewItem {
             related: None,
             rule: kind.name().to_owned(),
             fix: None,
+            severity: kind.severity(),
         }
+    }
+
+    /// Lowers the item to advice ([`Severity::Warning`]) when its kind would make it a must.
+    fn advising(mut self) -> ReviewItem {
+        self.severity = self.severity.max(Severity::Warning);
+        self
     }
 
     /// Names the entry that fired: `rule` becomes `kind/entry`.
@@ -416,7 +426,7 @@ impl ReviewItem {
     }
 
     pub fn severity(&self) -> Severity {
-        self.kind.severity()
+        self.severity
     }
 
     pub fn finding(&self) -> Option<FindingId> {

@@ -205,19 +205,17 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
         if super::spun::in_context(text, at..end, &word.after, &word.before, &[], &[]).is_none() {
             continue;
         }
+        let item = if word.variant {
+            let message = format!("“{}”宜写作“{}”：词典推荐这个写法", word.wrong, word.right);
+            ReviewItem::new(ReviewKind::WrongWord, location, message).advising()
+        } else {
+            let message = format!("“{}”应为“{}”", word.wrong, word.right);
+            ReviewItem::new(ReviewKind::WrongWord, location, message)
+        };
         items.push(
-            ReviewItem::new(
-                ReviewKind::WrongWord,
-                location,
-                if word.variant {
-                    format!("“{}”宜写作“{}”：词典推荐这个写法", word.wrong, word.right)
-                } else {
-                    format!("“{}”应为“{}”", word.wrong, word.right)
-                },
-            )
-            .with_rule(&word.wrong)
-            .with_range(text, at..end)
-            .with_fix(text, word.right.clone()),
+            item.with_rule(&word.wrong)
+                .with_range(text, at..end)
+                .with_fix(text, word.right.clone()),
         );
     }
 }

@@ -37,17 +37,45 @@ fn quantity_beside_de2(
         .chars()
         .next()
         .filter(|&c| QUANTITIES_OF_ONE.contains(c))?;
-    let start = han_before(text, at, 2).or_else(|| han_before(text, at, 1))?;
     let sentence = &text[sentence_around(text, at)];
     let parallel = QUANTITIES_OF_ONE
         .chars()
         .any(|q| sentence.contains(&format!("得{q}")));
-    if !parallel {
+    let contrasted = !parallel
+        && contrasted_doings(sentence)
+        && text[..at].ends_with(|c| CONTRASTED_VERBS.contains(c));
+    if !parallel && !contrasted {
         return None;
     }
+    let start = if contrasted {
+        han_before(text, at, 1)?
+    } else {
+        han_before(text, at, 2).or_else(|| han_before(text, at, 1))?
+    };
     let end = after + quantity.len_utf8();
     let fixed = format!("{}得{quantity}", &text[start..at]);
     Some(complement_item(location, text, start..end, fixed))
+}
+
+/// One-character verbs of saying and doing that the genre sets against each other with a
+/// quantity (`说的多，做的少`, `扣的多、奖的少`).
+const CONTRASTED_VERBS: &str = "说讲谈做干想学看听写扣奖罚";
+
+/// Whether `sentence` sets two of [`CONTRASTED_VERBS`] against each other, one with `多` and
+/// the other with `少` after `的` (`说的多，做的少`): the formula of "more said than done",
+/// where each is a verb and its complement. With verbs of two characters (`布置的多，检查的少`)
+/// the reading "what is assigned is much" stays, and nothing is flagged.
+fn contrasted_doings(sentence: &str) -> bool {
+    let verbs_before = |quantity: &str| -> Vec<char> {
+        sentence
+            .match_indices(quantity)
+            .filter_map(|(at, _)| sentence[..at].chars().next_back())
+            .filter(|&verb| CONTRASTED_VERBS.contains(verb))
+            .collect()
+    };
+    let more = verbs_before("的多");
+    let less = verbs_before("的少");
+    more.iter().any(|m| less.iter().any(|l| l != m))
 }
 
 /// The complements read from `地` and `得` rather than `的`: `进行地很顺利`, `做得工作`.
@@ -69,6 +97,7 @@ const QUALITIES: &[&str] = &[
 /// the same adverbs before `的` (`非常的低下`) and before `得` (`很大得限制`).
 pub(super) const DEGREES: &[&str] = &[
     "不太",
+    "不很",
     "不是很",
     "不够",
     "还不够",
@@ -98,7 +127,8 @@ pub(super) const DEGREES: &[&str] = &[
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
 const DEGREE_QUALITIES: &[&str] = &[
     "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
-    "理想", "充分", "牢固", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
+    "理想", "充分", "牢固", "彻底", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深",
+    "透", "细",
 ];
 
 /// Adverbs that may stand between `的` and the complement (`做的还不到位`, `做的并不是很好`).
