@@ -711,6 +711,11 @@ fn propagate_to_neighbours(text: &str, lines: &mut [LineResult], rules: &Rules) 
 mod tests {
     use super::*;
 
+    /// The text of each flag `detect` raises on `text`.
+    fn flagged_texts(text: &str, rules: &Rules) -> Vec<String> {
+        detect(text, rules).into_iter().map(|f| f.text).collect()
+    }
+
     #[test]
     fn lines_split_on_every_break_style() {
         let text = "a\nb\r\nc\rd";
@@ -766,8 +771,7 @@ mod tests {
         let rules = Rules::builtin();
         let text =
             "【某某素材库】每日更新，会员群+网盘群\n欢迎加入！\n2023年民主生活会对照检查材料原创\n";
-        let flags = detect(text, &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts(text, &rules);
         assert_eq!(
             texts,
             ["【某某素材库】每日更新，会员群+网盘群", "欢迎加入！"]
@@ -778,8 +782,7 @@ mod tests {
     fn an_ad_pasted_into_a_sentence_leaves_the_sentence_after_it() {
         let rules = Rules::builtin();
         let text = "素材这一个就够了！公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，全市火灾事故仍然易发、多发，且短期内难以得到根本扭转。\n";
-        let flags = detect(text, &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts(text, &rules);
         assert_eq!(
             texts,
             [
@@ -788,8 +791,7 @@ mod tests {
         );
         // An ad's own short tail goes with it.
         let text = "欢迎关注公众号【某某文库】，海量范文每日更新，加微信领取。\n";
-        let flags = detect(text, &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts(text, &rules);
         assert_eq!(
             texts,
             ["欢迎关注公众号【某某文库】，海量范文每日更新，加微信领取。"]
@@ -800,16 +802,14 @@ mod tests {
     fn brackets_left_empty_by_a_cut_go_with_it() {
         let rules = Rules::builtin();
         let text = "一是学习不够（全文共3216字，下载后可任意编辑）。\n二是（注：本条为示例，下载后可任意编辑）研究不深。";
-        let flags = detect(text, &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts(text, &rules);
         assert_eq!(
             texts,
             ["（全文共3216字，下载后可任意编辑）", "下载后可任意编辑"]
         );
         // What a writer says of a plan is no download notice; the page's own notice is.
         assert!(detect("不明白为什么定好的宣传计划在中途可以随意修改？", &rules).is_empty());
-        let flags = detect("述职报告范文，本文档可以任意编辑。", &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts("述职报告范文，本文档可以任意编辑。", &rules);
         assert_eq!(texts, ["本文档可以任意编辑"]);
     }
 
@@ -817,8 +817,7 @@ mod tests {
     fn a_repeated_title_near_the_top_goes() {
         let rules = Rules::builtin();
         let text = "2024年度民主生活会个人对照检查材料（四个带头）\n来源：某某网\n篇一：2024年度民主生活会个人对照检查材料\n按照要求，现报告如下。\n2024年度民主生活会个人对照检查材料";
-        let flags = detect(text, &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts(text, &rules);
         assert_eq!(
             texts,
             [
@@ -838,8 +837,7 @@ mod tests {
         let text = format!(
             "某某局民主生活会材料\n个人对照检查材料\n{page}\n1\n某某局民主生活会材料\n{page}2\n某某局民主生活会材料\n{page}3\n"
         );
-        let flags = detect(&text, &rules);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+        let texts = flagged_texts(&text, &rules);
         assert_eq!(
             texts,
             [

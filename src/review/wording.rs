@@ -205,18 +205,16 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
         if super::spun::in_context(text, at..end, &word.after, &word.before, &[], &[]).is_none() {
             continue;
         }
-        let item = if word.variant {
-            let message = format!("“{}”宜写作“{}”：词典推荐这个写法", word.wrong, word.right);
-            ReviewItem::new(ReviewKind::WrongWord, location, message).advising()
+        let message = if word.variant {
+            format!("“{}”宜写作“{}”：词典推荐这个写法", word.wrong, word.right)
         } else {
-            let message = format!("“{}”应为“{}”", word.wrong, word.right);
-            ReviewItem::new(ReviewKind::WrongWord, location, message)
+            format!("“{}”应为“{}”", word.wrong, word.right)
         };
-        items.push(
-            item.with_rule(&word.wrong)
-                .with_range(text, at..end)
-                .with_fix(text, word.right.clone()),
-        );
+        let item = ReviewItem::new(ReviewKind::WrongWord, location, message)
+            .with_rule(&word.wrong)
+            .with_range(text, at..end)
+            .with_fix(text, word.right.clone());
+        items.push(if word.variant { item.advising() } else { item });
     }
 }
 

@@ -29,9 +29,10 @@ const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免"];
 /// Idioms, doubled counts and doubled adverbs that only ever say how something is done, never
 /// what a thing is like: whatever follows them and `的` in their clause is a verb phrase
 /// (`想方设法的划水`, `一而再再而三的躲避作业`, `信誓旦旦的要捡起`, `一遍遍的刷新论坛`,
-/// `渐渐的走入`, `一味的我行我素`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or `不折不扣`, which also
-/// describe things (`持之以恒的精神`, `按部就班的一种状态`, `马马虎虎的习惯`), nor `慢慢`,
-/// `默默`, `深深`, `静静` or `好好` (`慢慢的变化`, `默默的付出`, `深深的自责`).
+/// `渐渐的走入`, `一味的我行我素`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or
+/// `不折不扣`, which also describe things (`持之以恒的精神`, `按部就班的一种状态`,
+/// `马马虎虎的习惯`), nor `慢慢`, `默默`, `深深`, `静静` or `好好` (`慢慢的变化`,
+/// `默默的付出`, `深深的自责`).
 const ONLY_ADVERBIAL: &[&str] = &[
     "想方设法",
     "千方百计",
