@@ -438,6 +438,7 @@ fn mended_word(
 
 #[cfg(test)]
 mod tests {
+    use super::super::Severity;
     use super::super::test_support::*;
     use super::*;
 
@@ -506,9 +507,12 @@ mod tests {
         let mut items = Vec::new();
         let lexicon = Lexicon::builtin();
         check(&draft.text_fields(), &WrongWords::of(&lexicon), &mut items);
-        let mut advice: Vec<(&str, Option<&str>)> = items
+        let mut advice: Vec<(&str, Severity, Option<&str>)> = items
             .iter()
-            .map(|i| (i.message.as_str(), i.fix.as_ref().map(|f| f.to.as_str())))
+            .map(|i| {
+                let fix = i.fix.as_ref().map(|f| f.to.as_str());
+                (i.message.as_str(), i.severity(), fix)
+            })
             .collect();
         advice.sort();
         assert_eq!(
@@ -516,9 +520,10 @@ mod tests {
             [
                 (
                     "“固步自封”宜写作“故步自封”：词典推荐这个写法",
+                    Severity::Warning,
                     Some("故步自封")
                 ),
-                ("“欠帐”应为“欠账”", Some("欠账")),
+                ("“欠帐”应为“欠账”", Severity::Error, Some("欠账")),
             ]
         );
     }
