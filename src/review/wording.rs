@@ -816,6 +816,14 @@ mod tests {
             ]
         );
         assert_eq!(
+            fixes("我遇到到许许多多的问题。"),
+            one(ReviewKind::DoubledCharacter, "到到", "到")
+        );
+        assert_eq!(
+            fixes("是是非非要分清，从从容容，地地道道，和和气气。"),
+            vec![]
+        );
+        assert_eq!(
             fixes("在亲属亲属去世后实行土葬。"),
             one(ReviewKind::DoubledCharacter, "亲属亲属", "亲属")
         );

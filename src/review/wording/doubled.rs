@@ -118,6 +118,19 @@ fn pause_strength(c: char) -> Option<u8> {
     }
 }
 
+/// Words of two characters, the first in [`NEVER_DOUBLED`], that are said as AABB on purpose
+/// (`的的确确`, `是是非非`, `从从容容`). Only these: in `遇到到许许多多` the doubled `到` is a
+/// slip that happens to stand before another doubling.
+const AABB_WORDS: &[[char; 2]] = &[
+    ['的', '确'],
+    ['是', '非'],
+    ['从', '容'],
+    ['地', '道'],
+    ['和', '美'],
+    ['和', '睦'],
+    ['和', '气'],
+];
+
 /// Words that close with one of [`NEVER_DOUBLED`]: before the same character they are a word
 /// of their own, not a doubling (`现在在自己身边`, `存在在编不在岗`, `目的的确定`).
 const WORDS_BEFORE_A_DOUBLE: &[&str] = &[
@@ -308,7 +321,7 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         let aabb = chars
             .get(i + 2)
             .zip(chars.get(i + 3))
-            .is_some_and(|(a, b)| a.1 == b.1);
+            .is_some_and(|(a, b)| a.1 == b.1 && AABB_WORDS.contains(&[c, a.1]));
         let tripled = i > 0 && chars[i - 1].1 == c;
         let opens_a_word = WORDS_AFTER_A_DOUBLE
             .iter()
