@@ -169,6 +169,10 @@ use std::collections::BTreeMap;
 /// public and publications' corrections) were scored once after that, together (precision
 /// 94 %, recall 48 %), after which `说的多，做的少`, `一味的`, `擦的不很彻底`, `正值暑假`,
 /// `不经易`, `推捼`, `浅意识` and `科技成果转换` were read.
+/// `heldout97.txt` (the Party's campaigns of 2013–2018 and their successors; the corpus used
+/// up on the theme) and `heldout98.txt` (cadres on assignment away from their post, mostly
+/// their diaries) were scored once after that, together (precision 100 %, recall 66 %),
+/// after which `因人员较少等原因` and `写的让人` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -277,6 +281,8 @@ fn precision_and_recall_on_real_findings() {
         "heldout94.txt",
         "heldout95.txt",
         "heldout96.txt",
+        "heldout97.txt",
+        "heldout98.txt",
     ]
     .iter()
     .enumerate()
