@@ -587,6 +587,25 @@ mod tests {
     }
 
     #[test]
+    fn kanzhong_is_flagged_only_where_it_means_valuing() {
+        assert_eq!(
+            fixes("不要太看中面子，村民只看中村委会的选举。"),
+            vec![
+                (ReviewKind::WrongWord, "看中".to_owned(), "看重".to_owned()),
+                (ReviewKind::WrongWord, "看中".to_owned(), "看重".to_owned()),
+            ]
+        );
+        assert_eq!(
+            fixes("过于看中个人得失。"),
+            one(ReviewKind::WrongWord, "看中", "看重")
+        );
+        assert_eq!(
+            fixes("他看中了这套房子，我们只看中心工作，比较看中国内市场。"),
+            vec![]
+        );
+    }
+
+    #[test]
     fn common_typos_are_corrected() {
         assert_eq!(
             fixes("学习不够透辙，至使工作被动，精神壮态不振，凭着现有的经念办事。"),
