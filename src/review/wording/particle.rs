@@ -367,8 +367,11 @@ fn adverbial(
             .filter(|&c| is_han(c))
             .and_then(|_| adverbial_item(location, text, at - idiom.len(), at, after));
     }
-    let (start, vivid) =
-        adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))?;
+    let Some((start, vivid)) =
+        adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))
+    else {
+        return ongoing(location, text, at, after);
+    };
     // After `能` (`不能很好的表现自己`), doing well is how something is done, whatever verb
     // follows.
     if WELL.contains(&&text[start..at])
@@ -499,6 +502,27 @@ fn adverbial(
         if !verb_phrase || !opens {
             return None;
         }
+    }
+    adverbial_item(location, text, start, at, after)
+}
+
+/// One-character verbs of [`complement::ACTION_VERBS`] that make a word with `着`, or take it
+/// as a particle, rather than go on doing (`接着`, `说的是谁来着`, `差着一截`).
+const NOT_ONGOING: &str = "来去到出接差";
+
+/// `无数次的想着该怎么说`, `失态的守着领导`: `的` before a one-character verb going on with
+/// `着` is an adverbial's, whatever the word before it; a noun phrase's head takes no `着`.
+fn ongoing(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let mut rest = text[after..].chars();
+    let verb = rest.next()?;
+    let doing = (complement::ACTION_VERBS.contains(verb) || "做干活".contains(verb))
+        && !NOT_ONGOING.contains(verb);
+    if !doing || rest.next() != Some('着') {
+        return None;
+    }
+    let start = han_before(text, at, 2).or_else(|| han_before(text, at, 1))?;
+    if text[start..at].contains('的') {
+        return None;
     }
     adverbial_item(location, text, start, at, after)
 }
@@ -670,6 +694,9 @@ mod tests {
     #[test]
     fn a_manner_word_after_a_degree_adverb_takes_di() {
         flagged("大李很直率的指出我工作上的缺点。", "直率的", "直率地");
+        flagged("在心里无数次的想着该怎么说，", "数次的", "数次地");
+        flagged("失态的守着领导哭鼻子了。", "失态的", "失态地");
+        quiet(&["他叫什么名字的来着，做的接着做。"]);
         flagged("后来仔细的观察了她的工作，", "仔细的", "仔细地");
         flagged("要彻底的进行整改。", "彻底的", "彻底地");
         flagged("有的放矢的进行帮扶。", "有的放矢的", "有的放矢地");
