@@ -520,7 +520,13 @@ fn ongoing(location: Location, text: &str, at: usize, after: usize) -> Option<Re
     if !doing || rest.next() != Some('着') {
         return None;
     }
-    let start = han_before(text, at, 2).or_else(|| han_before(text, at, 1))?;
+    // A count of times takes its numeral along (`无数次的`, `三遍的`), so the flag shows a word.
+    let counted = text[..at].ends_with(['次', '遍', '回']);
+    let start = counted
+        .then(|| han_before(text, at, 3))
+        .flatten()
+        .or_else(|| han_before(text, at, 2))
+        .or_else(|| han_before(text, at, 1))?;
     if text[start..at].contains('的') {
         return None;
     }
@@ -694,7 +700,7 @@ mod tests {
     #[test]
     fn a_manner_word_after_a_degree_adverb_takes_di() {
         flagged("大李很直率的指出我工作上的缺点。", "直率的", "直率地");
-        flagged("在心里无数次的想着该怎么说，", "数次的", "数次地");
+        flagged("在心里无数次的想着该怎么说，", "无数次的", "无数次地");
         flagged("失态的守着领导哭鼻子了。", "失态的", "失态地");
         quiet(&["他叫什么名字的来着，做的接着做。"]);
         flagged("后来仔细的观察了她的工作，", "仔细的", "仔细地");
