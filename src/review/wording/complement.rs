@@ -482,24 +482,24 @@ fn short_complement(
             })
         })
         .copied();
-    // A listed verb with a graded quality of two characters (`做的更大气一点`): the
-    // owner reading (`what was done is grander`) needs a noun the verb lacks.
-    let graded_two = || {
+    // After a listed verb, also a graded quality of two characters (`做的更大气一点`: the
+    // owner reading, `what was done is grander`, needs a noun the verb lacks) and what the
+    // doing did to others (`写的让人摸不着头脑`), a complement of state only `得` brings in.
+    let listed_verbs_only = || {
+        if !listed_verbs {
+            return None;
+        }
         graded_quality(rest, true)
-            .filter(|_| listed_verbs)
             .map(|len| &rest[..len])
-    };
-    // What the doing did to others (`写的让人摸不着头脑`, `做的令人满意`): a complement of
-    // state, which only `得` brings in after a listed verb.
-    let effect = || {
-        ["让人", "令人", "使人"]
-            .into_iter()
-            .find(|e| listed_verbs && rest.starts_with(e))
+            .or_else(|| {
+                ["让人", "令人", "使人"]
+                    .into_iter()
+                    .find(|e| rest.starts_with(e))
+            })
     };
     let listed = listed
         .or_else(|| graded_one(rest))
-        .or_else(graded_two)
-        .or_else(effect);
+        .or_else(listed_verbs_only);
     // `把文章讲的支离破碎`: after `把` an idiom closing the clause says how the thing was done
     // (without it `干的逆反心理` is the feeling of those who did it).
     let idiom = || {
