@@ -33,6 +33,9 @@ const FRAGMENT_RESIDUE_MAX_CHARS: usize = 30;
 /// of the sentence text of its own that the ad was pasted into (`…朋友圈每天更新作难度将进一步
 /// 增大，全市火灾事故仍然易发、多发…`): an ad's own tail is short (`，每天更新。`).
 const GLUED_TAIL_MIN_CHARS: usize = 20;
+/// Words a sales pitch ends on (`海量公文范文，朋友圈每天更新`): what follows them glued, with
+/// no mark between, is the text the ad was pasted into, not more of the ad.
+const PITCH_ENDS: &[&str] = &["更新"];
 
 /// Byte ranges of the lines of `text`, without their line breaks (`\n`, `\r\n` or `\r`).
 /// Every scan of a page or a field starts here, so the breaks are found with `memchr`, which
@@ -502,7 +505,10 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
         &signals[from..to]
     };
     // Where the ad of a sales sentence ends: at the comma after its last signal when a long
-    // tail of text without signals follows, which is the sentence it was pasted into.
+    // tail of text without signals follows, which is the sentence it was pasted into; right
+    // after the last signal when that signal closes a pitch and the sentence's own words
+    // follow it with no mark between (`朋友圈每天更新作难度将进一步增大`: the ad was pasted
+    // inside `工作`, and `作难度…` is the writer's).
     let ad_end = |s: usize, e: usize| -> usize {
         let last = signals_in(s, e).iter().map(|signal| signal.1).max();
         let Some(last) = last.filter(|&last| last < e) else {
@@ -512,11 +518,12 @@ fn judge_line(line: &str, size: TextSize, rules: &Rules) -> LineResult {
             return e;
         };
         let after = comma + vt[comma..].chars().next().map_or(1, char::len_utf8);
-        if vt[after..e].chars().filter(|&c| is_han(c)).count() >= GLUED_TAIL_MIN_CHARS {
-            after
-        } else {
-            e
+        if vt[after..e].chars().filter(|&c| is_han(c)).count() < GLUED_TAIL_MIN_CHARS {
+            return e;
         }
+        let closes_pitch = PITCH_ENDS.iter().any(|end| vt[..last].ends_with(end));
+        let glued = vt[last..].chars().next().is_some_and(is_han);
+        if closes_pitch && glued { last } else { after }
     };
     let score_of = |s: usize, e: usize| {
         let mut seen: Vec<usize> = Vec::new();
@@ -786,8 +793,16 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，"
+                "素材这一个就够了！",
+                "公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新"
             ]
+        );
+        // The site's whole block pasted inside `工作`: the words on both sides join again.
+        let line = "随着城市建成区的持续扩大，消防救援工全网最全公文库，素材这一个就够了！公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，全市火灾事故仍然易发、多发，且短期内难以得到根本扭转。";
+        let (cleaned, _) = super::super::clean_pasted(line, &rules);
+        assert_eq!(
+            cleaned,
+            "随着城市建成区的持续扩大，消防救援工作难度将进一步增大，全市火灾事故仍然易发、多发，且短期内难以得到根本扭转。"
         );
         // An ad's own short tail goes with it.
         let text = "欢迎关注公众号【某某文库】，海量范文每日更新，加微信领取。\n";
