@@ -126,8 +126,20 @@ const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
     // A circumstance left unnamed, given as the cause (`碍于一些特殊情况`); without a cause
     // word it is the problem's own subject (`对特殊情况的处置预案不完善`).
     ("特殊情况", "特殊情况"),
+    // The weather, given as the cause (`部分学生因天气因素影响了户外观察效果`, `户外活动受
+    // 天气影响`); without a cause word it is what a plan must reckon with (`天气预报`).
+    ("天气", "天气"),
+    // Work, unnamed, given as the cause of a lapse (`因为工作的事情没有认真听`).
+    ("工作的事", "工作忙"),
+    ("工作上的事", "工作忙"),
+    // Others not cooperating (`曾因病人不配合，我被气哭了`).
+    ("不配合", "他人不配合"),
 ];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
+
+/// Circumstances that after `随着` name a trend to prepare for, not an excuse
+/// (`突发性事件应对能力需加强，随着极端天气频发`).
+const NAMED_AS_TRENDS: &[&str] = &["天气"];
 
 /// Words before the circumstance, in its clause, that make it a cause (`随着年龄的增长`,
 /// `因为工作性质的原因`). Only before: after it they give a reason of the circumstance's own
@@ -636,7 +648,10 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             if CONFESSING.iter().any(|c| clause[..at].contains(c)) || disposes_of(&clause[..at]) {
                 continue;
             }
-            let before = CAUSE_BEFORE.iter().any(|c| clause[..at].contains(c));
+            let before = CAUSE_BEFORE
+                .iter()
+                .filter(|c| **c != "随着" || !NAMED_AS_TRENDS.contains(word))
+                .any(|c| clause[..at].contains(c));
             if cause_beside_only {
                 let after = &clause[at + word.len()..];
                 if before || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
@@ -827,6 +842,19 @@ mod tests {
                 "由于特殊情况未能参加集中学习。",
                 "由于特殊情况未能参加集中学习",
             ),
+            (
+                "部分学生因天气因素影响了户外观察效果。",
+                "部分学生因天气因素影响了户外观察效果",
+            ),
+            (
+                "二是户外活动受天气影响，导致观察不充分。",
+                "二是户外活动受天气影响",
+            ),
+            (
+                "唯有第一天下午因为工作的事情没有认真听。",
+                "唯有第一天下午因为工作的事情没有认真听",
+            ),
+            ("曾因病人不配合，我被气哭了。", "曾因病人不配合"),
         ]);
         not_blamed(&[
             "对毕业年级党员的教育管理不够。",
@@ -837,6 +865,10 @@ mod tests {
             "对其他工作关注不够，导致工作失衡。",
             "问题产生的原因是多方面的，既有客观原因，更有主观原因。",
             "对特殊情况的处置预案不完善。",
+            "没有根据天气变化调整户外活动。",
+            "应对能力需加强，随着极端天气频发，险情增多。",
+            "对工作的事情考虑不周。",
+            "对不配合的群众缺少耐心。",
         ]);
     }
 

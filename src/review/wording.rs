@@ -587,6 +587,15 @@ mod tests {
     }
 
     #[test]
+    fn qita_for_people_is_flagged_and_for_things_left() {
+        assert_eq!(
+            fixes("与其它同学多次参加培训不同。"),
+            one(ReviewKind::WrongWord, "其它", "其他")
+        );
+        assert_eq!(fixes("其它问题也要整改，其它方面还有差距。"), vec![]);
+    }
+
+    #[test]
     fn kanzhong_is_flagged_only_where_it_means_valuing() {
         assert_eq!(
             fixes("不要太看中面子，村民只看中村委会的选举。"),

@@ -21,6 +21,84 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| complement(location, text, at, after))
         .or_else(|| short_complement(location, text, at, after, false))
         .or_else(|| quantity_beside_de2(location, text, at, after))
+        .or_else(|| degree_reached_even(location, text, at, after))
+        .or_else(|| perceived(location, text, at, after))
+}
+
+/// What may follow `连` and make a word with it (`连续`, `连队`, `连夜`), rather than be the
+/// `连` of "even" that opens a complement of degree (`紧张得连表达都困难`).
+const LIAN_WORDS: &str = "续接队锁载任带同日夜年贯片线通环绵篇串番累连心结长排体坐廊";
+
+/// Owners before `的` that are never a verb or a quality (`我的连…`).
+const OWNERS_OF_ONE: &str = "我你他她它们";
+
+/// `紧张的连表达都略微困难`, `忙的连饭都顾不上吃`: `连…都` or `连…也` after a verb or a
+/// quality says how far it went, a complement, which `得` opens. The object of `连` is short,
+/// so `都`/`也` comes within eight characters, in the same clause.
+fn degree_reached_even(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+) -> Option<ReviewItem> {
+    let rest = text[after..].strip_prefix('连')?;
+    rest.chars()
+        .next()
+        .filter(|&c| is_han(c) && !LIAN_WORDS.contains(c))?;
+    let clause = &rest[..rest.find(closes_clause).unwrap_or(rest.len())];
+    if !clause
+        .chars()
+        .skip(1)
+        .take(8)
+        .any(|c| c == '都' || c == '也')
+    {
+        return None;
+    }
+    let last = text[..at].chars().next_back()?;
+    if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) || OWNERS_OF_ONE.contains(last) {
+        return None;
+    }
+    if PRONOUNS.iter().any(|p| text[..at].ends_with(p)) {
+        return None;
+    }
+    // Only the particle and `连`: where the word before it starts is not known (`每天忙的连`).
+    let end = after + '连'.len_utf8();
+    Some(particle_item(
+        location,
+        text,
+        at..end,
+        "complement",
+        "动词、形容词后面接补语用“得”",
+        "得连".to_owned(),
+    ))
+}
+
+/// One-character verbs of taking in and putting across (`听`, `讲`), whose complement is what
+/// was made clear (`听的明白` for `听得明白`).
+const PERCEIVING_VERBS: &str = "听看说讲想弄搞写";
+
+/// The results such a verb reaches, closing the clause: `明白`, `清楚`, `懂`, `透`.
+const PERCEIVED: &[&str] = &["明白", "清楚", "懂", "透"];
+
+/// `也听的明白，`, `讲的清楚。`: a verb of [`PERCEIVING_VERBS`], `的`, and the result it reached
+/// closing the clause.
+fn perceived(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let verb = text[..at]
+        .chars()
+        .next_back()
+        .filter(|&c| PERCEIVING_VERBS.contains(c))?;
+    let rest = &text[after..];
+    let result = PERCEIVED
+        .iter()
+        .find(|r| rest.starts_with(*r) && ends_clause(&rest[r.len()..]))?;
+    let start = at - verb.len_utf8();
+    let fixed = format!("{verb}得{result}");
+    Some(complement_item(
+        location,
+        text,
+        start..after + result.len(),
+        fixed,
+    ))
 }
 
 /// `看得多、思考的少`, `嘴上说的多…却做得少`: a quantity after `的` in a sentence whose
