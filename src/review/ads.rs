@@ -3,7 +3,9 @@
 
 use super::{Location, ReviewItem, ReviewKind};
 use crate::ads::FieldAds;
+use crate::clean::Flag;
 use crate::draft::Draft;
+use std::ops::Range;
 
 pub(super) fn check(draft: &Draft, found_ads: &[FieldAds], items: &mut Vec<ReviewItem>) {
     if found_ads.is_empty() {
@@ -13,17 +15,40 @@ pub(super) fn check(draft: &Draft, found_ads: &[FieldAds], items: &mut Vec<Revie
     let texts: std::collections::HashMap<_, _> = draft.text_fields().into_iter().collect();
     for found in found_ads {
         let text = texts.get(&found.field).copied().unwrap_or_default();
-        for flag in &found.flags {
+        for (range, reasons) in blocks(text, &found.flags) {
             items.push(
                 ReviewItem::new(
                     ReviewKind::Ad,
                     Location::from_field(found.field),
-                    format!("疑似广告或网站残留（{}）：交稿前请删去", flag.reason),
+                    format!("疑似广告或网站残留（{}）：交稿前请删去", reasons.join("、")),
                 )
-                .with_range(text, flag.start..flag.end),
+                .with_range(text, range),
             );
         }
     }
+}
+
+/// The flags of one field as blocks: spans that touch, or have only spaces between them, are
+/// one ad pasted in one piece (a site's boast, its slogan and its contact lines), and one item
+/// to delete, with each distinct reason once.
+fn blocks<'a>(text: &str, flags: &'a [Flag]) -> Vec<(Range<usize>, Vec<&'a str>)> {
+    let mut out: Vec<(Range<usize>, Vec<&str>)> = Vec::new();
+    for flag in flags {
+        if let Some((range, reasons)) = out.last_mut()
+            && flag.start >= range.end
+            && text
+                .get(range.end..flag.start)
+                .is_some_and(|between| between.trim().is_empty())
+        {
+            range.end = range.end.max(flag.end);
+            if !reasons.contains(&flag.reason.as_str()) {
+                reasons.push(&flag.reason);
+            }
+            continue;
+        }
+        out.push((flag.start..flag.end, vec![flag.reason.as_str()]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -52,6 +77,28 @@ mod tests {
         let range = items[0].range.clone().unwrap();
         assert!(body[range].contains("客服"));
         assert!(items[0].message.starts_with("疑似广告"));
+    }
+
+    #[test]
+    fn an_ad_block_pasted_in_one_piece_is_one_item() {
+        let body = format!(
+            "{GOOD_BODY}消防救援工全网最全公文库，素材这一个就够了！公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，全市火灾事故仍然易发、多发，且短期内难以得到根本扭转。"
+        );
+        let draft = draft_of(&[("在工作作风方面", &[("应急能力不足", &body)])]);
+        let mut items = Vec::new();
+        check(
+            &draft,
+            &crate::ads::in_draft(&draft, &Rules::builtin()),
+            &mut items,
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        let range = items[0].range.clone().unwrap();
+        assert!(
+            body[range.clone()].starts_with("全网最全公文库"),
+            "{}",
+            &body[range.clone()]
+        );
+        assert!(body[range].ends_with("朋友圈每天更新"));
     }
 
     #[test]
