@@ -59,16 +59,22 @@ mod tests {
     use crate::clean::Rules;
     use crate::draft::FindingId;
 
+    /// The ad items of `draft`, as the reviewer gives them.
+    fn items_of(draft: &Draft) -> Vec<ReviewItem> {
+        let mut items = Vec::new();
+        check(
+            draft,
+            &crate::ads::in_draft(draft, &Rules::builtin()),
+            &mut items,
+        );
+        items
+    }
+
     #[test]
     fn ads_are_flagged_where_they_are() {
         let body = format!("{GOOD_BODY}添加客服微信：abc123，领取更多精品材料。");
         let draft = draft_of(&[("在理论学习方面", &[("学习举措强度不够", &body)])]);
-        let mut items = Vec::new();
-        check(
-            &draft,
-            &crate::ads::in_draft(&draft, &Rules::builtin()),
-            &mut items,
-        );
+        let items = items_of(&draft);
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(
             items[0].location,
@@ -85,12 +91,7 @@ mod tests {
             "{GOOD_BODY}消防救援工全网最全公文库，素材这一个就够了！公众号【哒哒办公】防丢失QQ【5346405】哒哒文库：www.dadawk.com微信添加【dadawk01】海量公文范文，朋友圈每天更新作难度将进一步增大，全市火灾事故仍然易发、多发，且短期内难以得到根本扭转。"
         );
         let draft = draft_of(&[("在工作作风方面", &[("应急能力不足", &body)])]);
-        let mut items = Vec::new();
-        check(
-            &draft,
-            &crate::ads::in_draft(&draft, &Rules::builtin()),
-            &mut items,
-        );
+        let items = items_of(&draft);
         assert_eq!(items.len(), 1, "{items:?}");
         let range = items[0].range.clone().unwrap();
         assert!(
@@ -104,12 +105,7 @@ mod tests {
     #[test]
     fn clean_text_is_not_flagged() {
         let draft = draft_of(&[("在工作作风方面", &[("服务质量意识不强", GOOD_BODY)])]);
-        let mut items = Vec::new();
-        check(
-            &draft,
-            &crate::ads::in_draft(&draft, &Rules::builtin()),
-            &mut items,
-        );
+        let items = items_of(&draft);
         assert_eq!(items, []);
     }
 }
