@@ -8,7 +8,7 @@
 //! taken in is not much".
 
 use super::super::{Location, ReviewItem, closes_clause, sentence_around};
-use super::particle::{MORE_VERBS, han_before, particle_item};
+use super::particle::{MORE_VERBS, OWNERS, han_before, particle_item};
 use super::{Verbs, ends_clause};
 use crate::clean::is_han;
 
@@ -28,9 +28,6 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
 /// What may follow `连` and make a word with it (`连续`, `连队`, `连夜`), rather than be the
 /// `连` of "even" that opens a complement of degree (`紧张得连表达都困难`).
 const LIAN_WORDS: &str = "续接队锁载任带同日夜年贯片线通环绵篇串番累连心结长排体坐廊";
-
-/// Owners before `的` that are never a verb or a quality (`我的连…`).
-const OWNERS_OF_ONE: &str = "我你他她它们";
 
 /// `紧张的连表达都略微困难`, `忙的连饭都顾不上吃`: `连…都` or `连…也` after a verb or a
 /// quality says how far it went, a complement, which `得` opens. The object of `连` is short,
@@ -55,22 +52,38 @@ fn degree_reached_even(
         return None;
     }
     let last = text[..at].chars().next_back()?;
-    if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) || OWNERS_OF_ONE.contains(last) {
+    let owned = OWNERS
+        .iter()
+        .chain(PRONOUNS)
+        .any(|o| text[..at].ends_with(o));
+    if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) || owned {
         return None;
     }
-    if PRONOUNS.iter().any(|p| text[..at].ends_with(p)) {
-        return None;
-    }
-    // Only the particle and `连`: where the word before it starts is not known (`每天忙的连`).
     let end = after + '连'.len_utf8();
-    Some(particle_item(
+    Some(particle_only_item(
         location,
         text,
         at..end,
-        "complement",
-        "动词、形容词后面接补语用“得”",
         "得连".to_owned(),
     ))
+}
+
+/// The flag for `的` that a complement needs as `得`, over `range`, which starts at the
+/// particle because where the verb or quality before it starts is not known (`每天忙的要命`).
+fn particle_only_item(
+    location: Location,
+    text: &str,
+    range: std::ops::Range<usize>,
+    fixed: String,
+) -> ReviewItem {
+    particle_item(
+        location,
+        text,
+        range,
+        "complement",
+        "动词、形容词后面接补语用“得”",
+        fixed,
+    )
 }
 
 /// One-character verbs of taking in and putting across (`听`, `讲`), whose complement is what
@@ -361,14 +374,10 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
     if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) {
         return None;
     }
-    // Only the particle and the complement: where the word before it starts is not known
-    // (`每天忙的要命`).
-    Some(particle_item(
+    Some(particle_only_item(
         location,
         text,
         at..after + tail.len(),
-        "complement",
-        "动词、形容词后面接补语用“得”",
         format!("得{tail}"),
     ))
 }

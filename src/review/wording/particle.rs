@@ -156,8 +156,8 @@ fn prepositional_verb_phrase(rest: &str, verbs: &Verbs) -> bool {
 }
 
 /// Owners before `的`, after which `把`/`将` may still open a noun (`我们的将来` aside, which
-/// [`NOT_DISPOSAL`] holds): what they own is no manner of doing.
-const OWNERS: &[&str] = &[
+/// [`NOT_DISPOSAL`] holds): what they own is no manner of doing, nor a verb with a complement.
+pub(super) const OWNERS: &[&str] = &[
     "我", "你", "他", "她", "它", "们", "自己", "大家", "别人", "人家",
 ];
 
