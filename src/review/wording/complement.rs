@@ -59,32 +59,21 @@ fn degree_reached_even(
     if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) || owned {
         return None;
     }
+    // Only the particle and `连`: where the word before it starts is not known (`每天忙的连`).
     let end = after + '连'.len_utf8();
-    Some(particle_only_item(
+    Some(particle_item(
         location,
         text,
         at..end,
+        "complement",
+        LONE_PARTICLE_WHY,
         "得连".to_owned(),
     ))
 }
 
-/// The flag for `的` that a complement needs as `得`, over `range`, which starts at the
-/// particle because where the verb or quality before it starts is not known (`每天忙的要命`).
-fn particle_only_item(
-    location: Location,
-    text: &str,
-    range: std::ops::Range<usize>,
-    fixed: String,
-) -> ReviewItem {
-    particle_item(
-        location,
-        text,
-        range,
-        "complement",
-        "动词、形容词后面接补语用“得”",
-        fixed,
-    )
-}
+/// Why `的` before a complement is `得`, said of a flag over the particle alone, where the verb
+/// or quality before it is not known to be either (`每天忙的要命`).
+const LONE_PARTICLE_WHY: &str = "动词、形容词后面接补语用“得”";
 
 /// One-character verbs of taking in and putting across (`听`, `讲`), whose complement is what
 /// was made clear (`听的明白` for `听得明白`).
@@ -374,10 +363,12 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
     if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) {
         return None;
     }
-    Some(particle_only_item(
+    Some(particle_item(
         location,
         text,
         at..after + tail.len(),
+        "complement",
+        LONE_PARTICLE_WHY,
         format!("得{tail}"),
     ))
 }
