@@ -306,6 +306,8 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout103.txt)", set("heldout103.txt")),
+        ("held-out set (heldout104.txt)", set("heldout104.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
