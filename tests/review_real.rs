@@ -308,6 +308,8 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
         ("held-out set (heldout103.txt)", set("heldout103.txt")),
         ("held-out set (heldout104.txt)", set("heldout104.txt")),
+        ("held-out set (heldout106.txt)", set("heldout106.txt")),
+        ("held-out set (heldout107.txt)", set("heldout107.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
