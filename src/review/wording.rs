@@ -19,6 +19,7 @@ mod doubled;
 mod likeness;
 mod month;
 mod particle;
+mod reach;
 
 /// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
 /// not matter: the regex takes the leftmost match and the guard looks before it.
@@ -185,6 +186,7 @@ pub(super) fn check(
         month::check(location, text, items);
         decade::check(location, text, items);
         likeness::check(location, text, items);
+        reach::check(location, text, items);
         doubled::check(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
@@ -420,7 +422,7 @@ fn adverb_for_preposition(
     }
 }
 
-/// A wrong word found by the shape of its phrase (`month`, `decade`, `likeness`), with the
+/// A wrong word found by the shape of its phrase (`month`, `decade`, `likeness`, `reach`), with the
 /// rule that found it, why it is wrong and its fix.
 fn mended_word(
     location: Location,
