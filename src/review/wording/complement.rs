@@ -138,22 +138,30 @@ fn quantity_beside_de2(
 }
 
 /// One-character verbs of saying and doing that the genre sets against each other with a
-/// quantity (`说的多，做的少`, `扣的多、奖的少`).
-const CONTRASTED_VERBS: &str = "说讲谈做干想学看听写扣奖罚";
+/// quantity (`说的多，做的少`, `扣的多、奖的少`, `喊的响、做的少`).
+const CONTRASTED_VERBS: &str = "说讲谈做干想学看听写扣奖罚喊叫";
 
-/// Whether `sentence` sets two of [`CONTRASTED_VERBS`] against each other, one with `多` and
-/// the other with `少` after `的` (`说的多，做的少`): the formula of "more said than done",
-/// where each is a verb and its complement. With verbs of two characters (`布置的多，检查的少`)
+/// What the talking side of "more said than done" has after `的`: much, or loud (`喊的响`).
+const SAID_SIDE: &[&str] = &["的多", "的响"];
+
+/// Whether `sentence` sets two of [`CONTRASTED_VERBS`] against each other, one with `多` (or
+/// `响`) and the other with `少` after `的` (`说的多，做的少`, `喊的响、做的少`): the formula of
+/// "more said than done", where each is a verb and its complement. With verbs of two characters (`布置的多，检查的少`)
 /// the reading "what is assigned is much" stays, and nothing is flagged.
 fn contrasted_doings(sentence: &str) -> bool {
+    // Each side closes its clause, as a complement does (`喊的响声` is a noun).
     let verbs_before = |quantity: &str| -> Vec<char> {
         sentence
             .match_indices(quantity)
+            .filter(|(at, q)| !sentence[at + q.len()..].starts_with(is_han))
             .filter_map(|(at, _)| sentence[..at].chars().next_back())
             .filter(|&verb| CONTRASTED_VERBS.contains(verb))
             .collect()
     };
-    let more = verbs_before("的多");
+    let more: Vec<char> = SAID_SIDE
+        .iter()
+        .flat_map(|side| verbs_before(side))
+        .collect();
     let less = verbs_before("的少");
     more.iter().any(|m| less.iter().any(|l| l != m))
 }
@@ -520,7 +528,23 @@ fn graded_one(rest: &str) -> Option<&str> {
     let once = &rest[graded_from..rest.len() - r.len()];
     r = r.strip_prefix(once).unwrap_or(r);
     r = r.strip_prefix('了').unwrap_or(r);
-    ends_complement(r).then(|| &rest[..rest.len() - r.len()])
+    (ends_complement(r) || paired_complement_follows(r)).then(|| &rest[..rest.len() - r.len()])
+}
+
+/// `、做的少` after `喊的响`: `、` and another one-character verb with `的` and a one-character
+/// quality or quantity. Two such phrases side by side are a pair of complements (`喊的响、
+/// 做的少`), not a list of nouns, which `ends_complement` keeps `、` for.
+fn paired_complement_follows(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('、')
+        && chars
+            .next()
+            .is_some_and(|verb| ACTION_VERBS.contains(verb) || CONTRASTED_VERBS.contains(verb))
+        && chars.next() == Some('的')
+        && chars
+            .next()
+            .is_some_and(|q| QUALITIES_OF_ONE.contains(q) || QUANTITIES_OF_ONE.contains(q))
+        && ends_complement(chars.as_str())
 }
 
 /// `业务干的好就行`: a one-character verb, `的`, a bare complement closing the clause (or
