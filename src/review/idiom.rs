@@ -48,6 +48,13 @@ impl Tables<'_> {
         first || last
     }
 
+    /// Whether the character of `window` that differs from `idiom` stands inside the four and
+    /// makes a common word with its inner neighbour (`当事人认为我` holds `认为`, not a slip for
+    /// `人人为我`): the four then cut across words.
+    fn middle_makes_a_word(&self, window: [u16; 4], idiom: [u16; 4]) -> bool {
+        (window[1] != idiom[1] || window[2] != idiom[2]) && self.is_two_word(window[1], window[2])
+    }
+
     /// The idiom `window` was meant to be: one character off, and that one a look-alike or
     /// sound-alike of the idiom's.
     fn meant(&self, window: [u16; 4]) -> Option<[u16; 4]> {
@@ -191,6 +198,7 @@ fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 .iter()
                 .any(|word| text[starts[0]..end].starts_with(word))
                 || tables.edge_makes_a_word(window, idiom, before, after)
+                || tables.middle_makes_a_word(window, idiom)
             {
                 continue;
             }
