@@ -134,6 +134,12 @@ const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
     ("工作上的事", "工作忙"),
     // Others not cooperating (`曾因病人不配合，我被气哭了`).
     ("不配合", "他人不配合"),
+    // A reorganisation, given as the cause (`某些部门因职能调整或人员增加，未及时调整办公布局`,
+    // `随着机构改革的深入`); without a cause word it is work the writer did (`完成机构改革`).
+    ("职能调整", "机构调整"),
+    ("机构调整", "机构调整"),
+    ("机构改革", "机构调整"),
+    ("人员变动", "机构调整"),
 ];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
@@ -149,16 +155,19 @@ const CAUSE_BEFORE: &[&str] = &[
 ];
 
 /// Words after the circumstance, in its clause, that make it a cause (`受工作性质影响`);
-/// `因…而产生的`: the circumstance is what the fault grew from.
+/// `因…而产生的`: the circumstance is what the fault grew from; `历史遗留问题导致部分房间
+/// 长期闲置`: the circumstance is the subject of what caused the fault.
 const CAUSE_AFTER: &[&str] = &[
     "影响",
     "原因",
     "而产生",
-    "而导致",
     "而引起",
     "所致",
     "有关",
-    "造成的",
+    "造成",
+    "导致",
+    "致使",
+    "使得",
 ];
 
 /// Words in the next clause that make the circumstance a cause.
@@ -782,6 +791,14 @@ mod tests {
                 "有时忙于事务性工作比较多",
             ),
             ("历史遗留问题较多，导致整改进度缓慢。", "历史遗留问题较多"),
+            (
+                "3. 历史遗留问题导致部分房间长期闲置或被占用",
+                "3. 历史遗留问题导致部分房间长期闲置或被占用",
+            ),
+            (
+                "2. 某些部门因职能调整或人员增加，未及时调整办公布局",
+                "2. 某些部门因职能调整或人员增加",
+            ),
             ("由于历史原因，教学楼只设计了一个安全出口。", "由于历史原因"),
             (
                 "由于我辖区地处城乡结合部，接种率不高。",
@@ -923,6 +940,8 @@ mod tests {
         not_blamed(&[
             "出现事故多强调客观原因，不讲自身问题。",
             "对历史遗留问题化解不力，信访积案清零缓慢。",
+            "处理历史遗留问题时办法不多。",
+            "机构改革后的职能划转还不到位。",
             "对年轻干部压担子不够，年龄结构老化的问题没有破题。",
             "工作任务重的科室没有及时增派人手。",
             "侧重于考虑大家忙于事务性工作，进而削弱了对理论学习的要求。",
