@@ -814,6 +814,18 @@ mod tests {
     }
 
     #[test]
+    fn gambling_names_planted_in_a_hacked_page_are_cut() {
+        let rules = Rules::builtin();
+        let text = "一是bat365中国官方网站大部分支部书记述职不够突出。\n2.飞禽走兽老虎机目录还需进一步细化和完善。\n真人百家乐平台管理不规范。\n";
+        assert_eq!(
+            flagged_texts(text, &rules),
+            ["bat365中国官方网站", "飞禽走兽老虎机", "真人百家乐"]
+        );
+        // The idiom alone is no game.
+        assert!(detect("飞禽走兽，各得其所。", &rules).is_empty());
+    }
+
+    #[test]
     fn brackets_left_empty_by_a_cut_go_with_it() {
         let rules = Rules::builtin();
         let text = "一是学习不够（全文共3216字，下载后可任意编辑）。\n二是（注：本条为示例，下载后可任意编辑）研究不深。";
