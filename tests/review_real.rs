@@ -181,6 +181,14 @@ use std::collections::BTreeMap;
 /// `heldout101.txt` (students' reflections on their own studies, joined with a seven-finding
 /// batch on village and community cadres whose pages were nearly all used) was scored once
 /// after that (precision 100 %, recall 38 %), after which `亦或` was read.
+/// `heldout103.txt` (Youth League members' and bodies' own self-assessment) and
+/// `heldout104.txt` (finance staff's own shortcomings, joined with an eight-finding batch on
+/// school heads whose pages were nearly all used) were scored once after that, together
+/// (precision 83 %, recall 26 %); `heldout106.txt` (units' self-inspection in one field) and
+/// `heldout107.txt` (young cadres) after them, together (precision 77 %, recall 34 %); after
+/// which `没有到达…标准`, `喊的响、做的少`, `详细的讲解了`, `历史遗留问题导致`, `因职能调整`,
+/// `迷芒`, `债卷`, `敲醒了警钟` and the planted `飞禽走兽老虎机` were read, and two idiom false
+/// alarms (`当事人认为我`, `不能够去`) put right.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -294,6 +302,10 @@ fn precision_and_recall_on_real_findings() {
         "heldout99.txt",
         "heldout100.txt",
         "heldout101.txt",
+        "heldout103.txt",
+        "heldout104.txt",
+        "heldout106.txt",
+        "heldout107.txt",
     ]
     .iter()
     .enumerate()
@@ -306,10 +318,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout103.txt)", set("heldout103.txt")),
-        ("held-out set (heldout104.txt)", set("heldout104.txt")),
-        ("held-out set (heldout106.txt)", set("heldout106.txt")),
-        ("held-out set (heldout107.txt)", set("heldout107.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
