@@ -318,6 +318,9 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout108.txt)", set("heldout108.txt")),
+        ("held-out set (heldout109.txt)", set("heldout109.txt")),
+        ("held-out set (heldout110.txt)", set("heldout110.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
