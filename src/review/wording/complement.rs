@@ -23,6 +23,32 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| quantity_beside_de2(location, text, at, after))
         .or_else(|| degree_reached_even(location, text, at, after))
         .or_else(|| perceived(location, text, at, after))
+        .or_else(|| the_more(location, text, at, after))
+}
+
+/// Qualities that `越` grades in a complement closing its clause (`接触的越多，`).
+const GRADED_BY_YUE: &str = "多少深久快好高远大早晚强";
+
+/// `接触的越多，感到…越多`: after a verb, `越` and a quality closing the clause says how far
+/// the doing went, a complement, which `得` opens (`越来越` is one of [`DEGREES`]). Not
+/// `严重的越门占道`, where `越` is a verb, nor after an owner (`我们的越多越好`).
+fn the_more(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let rest = &text[after..];
+    let mut chars = rest.strip_prefix('越')?.chars();
+    let quality = chars.next().filter(|&q| GRADED_BY_YUE.contains(q))?;
+    let verb = text[..at].chars().next_back().filter(|&c| is_han(c))?;
+    if !ends_clause(chars.as_str()) || OWNERS.iter().any(|o| text[..at].ends_with(o)) {
+        return None;
+    }
+    let graded = '越'.len_utf8() + quality.len_utf8();
+    let start = at - verb.len_utf8();
+    let fixed = format!("{verb}得{}", &rest[..graded]);
+    Some(complement_item(
+        location,
+        text,
+        start..after + graded,
+        fixed,
+    ))
 }
 
 /// What may follow `连` and make a word with it (`连续`, `连队`, `连夜`), rather than be the
