@@ -321,6 +321,8 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout108.txt)", set("heldout108.txt")),
         ("held-out set (heldout109.txt)", set("heldout109.txt")),
         ("held-out set (heldout110.txt)", set("heldout110.txt")),
+        ("held-out set (heldout112.txt)", set("heldout112.txt")),
+        ("held-out set (heldout113.txt)", set("heldout113.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
