@@ -635,12 +635,31 @@ fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     if !may_hold_circumstance(text) {
         return excuse::blame(location, text);
     }
-    listed(location, text).or_else(|| excuse::blame(location, text))
+    earlier(listed(location, text), excuse::blame(location, text))
+}
+
+/// Of two items, the one whose clause comes first: `blame_each` goes on after the clause it
+/// is given, so a later clause found first would hide an earlier one (`共建单位自身缺少工作经费…；
+/// 共建单位受…人员变动等因素的影响`).
+fn earlier(a: Option<ReviewItem>, b: Option<ReviewItem>) -> Option<ReviewItem> {
+    let start = |item: &ReviewItem| item.range.as_ref().map_or(usize::MAX, |r| r.start);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if start(&b) < start(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The first clause that gives a listed circumstance as the cause, or names a poor outside
 /// condition, as an item.
 fn listed(location: Location, text: &str) -> Option<ReviewItem> {
+    earlier(
+        listed_circumstance(location, text),
+        poor_condition(location, text),
+    )
+}
+
+/// The first clause that gives a listed circumstance as the cause, as an item.
+fn listed_circumstance(location: Location, text: &str) -> Option<ReviewItem> {
     let parts = clauses(text);
     for (i, range) in parts.iter().enumerate() {
         let clause = &text[range.clone()];
@@ -663,7 +682,9 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
                 .any(|c| clause[..at].contains(c));
             if cause_beside_only {
                 let after = &clause[at + word.len()..];
-                if before || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
+                // `受疫情和多方面的影响`: `受…影响` around the circumstance, whatever is between.
+                let framed = clause[..at].contains('受') && after.contains("影响");
+                if before || framed || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
                     return Some(blamed(location, text, range.clone(), what));
                 }
                 continue;
@@ -682,7 +703,7 @@ fn listed(location: Location, text: &str) -> Option<ReviewItem> {
             }
         }
     }
-    poor_condition(location, text)
+    None
 }
 
 #[cfg(test)]
@@ -741,6 +762,16 @@ mod tests {
                 "由于受地区经济条件的限制，经费投入较少。由于社区党务工作者待遇偏低，工作任务又多。"
             ),
             ["由于受地区经济条件的限制", "由于社区党务工作者待遇偏低"]
+        );
+        // A later excuse of the list does not hide an earlier one of another reading.
+        assert_eq!(
+            each_flagged(
+                "如：共建单位自身缺少工作经费，在支援社区方面能力有限；共建单位受办公地理位置制约、人员变动等因素的影响，参与社区志愿服务较少。"
+            ),
+            [
+                "共建单位自身缺少工作经费",
+                "共建单位受办公地理位置制约、人员变动等因素的影响"
+            ]
         );
     }
 
@@ -809,6 +840,10 @@ mod tests {
                 "部分党员对自身进入毕业年级而产生的“浮躁”问题进行了剖析",
             ),
             ("受疫情影响，集中学习开展得少。", "受疫情影响"),
+            (
+                "受疫情和多方面的影响，换届工作未能如期进行。",
+                "受疫情和多方面的影响",
+            ),
             (
                 "因受新冠肺炎疫情影响，年度会议未能召开。",
                 "因受新冠肺炎疫情影响",
