@@ -635,7 +635,15 @@ fn blame(location: Location, text: &str) -> Option<ReviewItem> {
     if !may_hold_circumstance(text) {
         return excuse::blame(location, text);
     }
-    earlier(listed(location, text), excuse::blame(location, text))
+    // Only the text before a listed excuse can hold an earlier one: reading the rest again
+    // would cost every finding that names a circumstance a second pass.
+    match listed(location, text) {
+        Some(item) => {
+            let before = item.range.as_ref().map_or(0, |r| r.start);
+            earlier(Some(item), excuse::blame(location, &text[..before]))
+        }
+        None => excuse::blame(location, text),
+    }
 }
 
 /// Of two items, the one whose clause comes first: `blame_each` goes on after the clause it
