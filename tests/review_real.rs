@@ -189,6 +189,13 @@ use std::collections::BTreeMap;
 /// which `没有到达…标准`, `喊的响、做的少`, `详细的讲解了`, `历史遗留问题导致`, `因职能调整`,
 /// `迷芒`, `债卷`, `敲醒了警钟` and the planted `飞禽走兽老虎机` were read, and two idiom false
 /// alarms (`当事人认为我`, `不能够去`) put right.
+/// `heldout108.txt` (frontline workers and team leaders), `heldout109.txt` (township
+/// stations) and `heldout110.txt` (nurses and hospital departments) were scored once after
+/// that, together (precision 80 %, recall 17 %), after which `接触的越多`, `心浮气燥` and
+/// `怎麽` were read; `heldout112.txt` (social organisations, joined with a one-finding batch
+/// on deputies and CPPCC members) and `heldout113.txt` (support services) after them,
+/// together (precision 100 %, recall 65 %), after which `受疫情和多方面的影响` and `处于对`
+/// were read, and an earlier excuse no longer hidden by a later one.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -306,6 +313,11 @@ fn precision_and_recall_on_real_findings() {
         "heldout104.txt",
         "heldout106.txt",
         "heldout107.txt",
+        "heldout108.txt",
+        "heldout109.txt",
+        "heldout110.txt",
+        "heldout112.txt",
+        "heldout113.txt",
     ]
     .iter()
     .enumerate()
@@ -318,11 +330,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout108.txt)", set("heldout108.txt")),
-        ("held-out set (heldout109.txt)", set("heldout109.txt")),
-        ("held-out set (heldout110.txt)", set("heldout110.txt")),
-        ("held-out set (heldout112.txt)", set("heldout112.txt")),
-        ("held-out set (heldout113.txt)", set("heldout113.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
