@@ -313,6 +313,18 @@ fn ends_clause(rest: &str) -> bool {
     })
 }
 
+/// The start of `rest` up to the end of its clause, at most `max_chars` characters: what a
+/// word's object or a likeness's close is looked for in.
+fn clause_ahead(rest: &str, max_chars: usize) -> &str {
+    let end = rest
+        .char_indices()
+        .take_while(|&(_, c)| !super::closes_clause(c))
+        .take(max_chars)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &rest[..end]
+}
+
 fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }

@@ -2,8 +2,8 @@
 //! the shape of things (`现象`, `形象`, `象征`); likeness, `像……一样`, is `像`, and the
 //! standard dictionaries no longer give `象` for it (`好象` is in the word list).
 
-use super::super::{Location, ReviewItem, closes_clause};
-use super::mended_word;
+use super::super::{Location, ReviewItem};
+use super::{clause_ahead, mended_word};
 
 /// Characters before `象` that make it part of a word (`现象`, `对象`, `想象`, `大象`), and
 /// `好`: `好象` is an entry of the word list.
@@ -27,13 +27,7 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         {
             continue;
         }
-        let clause_end = rest
-            .char_indices()
-            .take_while(|&(_, c)| !closes_clause(c))
-            .take(LIKENESS_CHARS)
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let clause = &rest[..clause_end];
+        let clause = clause_ahead(rest, LIKENESS_CHARS);
         if !LIKENESS_ENDS.iter().any(|end| clause.contains(end)) {
             continue;
         }

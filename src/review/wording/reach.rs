@@ -3,8 +3,8 @@
 //! `达到` (敖桂华, 《“到达”与“达到”》, on the two words' objects:
 //! http://www.pcerc.org/HJZHY/HJ801/HJ801_09.htm).
 
-use super::super::{Location, ReviewItem, closes_clause};
-use super::mended_word;
+use super::super::{Location, ReviewItem};
+use super::{clause_ahead, mended_word};
 
 /// What is reached rather than arrived at: the objects the article above pairs with `达到`, and
 /// `规定` (`未到达规定要求`).
@@ -22,13 +22,7 @@ const OBJECT_CHARS: usize = 24;
 pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, word) in text.match_indices("到达") {
         let rest = &text[at + word.len()..];
-        let clause_end = rest
-            .char_indices()
-            .take_while(|&(_, c)| !closes_clause(c))
-            .take(OBJECT_CHARS)
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let object = &rest[..clause_end];
+        let object = clause_ahead(rest, OBJECT_CHARS);
         let attained = ATTAINMENTS.iter().any(|a| {
             object.match_indices(a).any(|(i, a)| {
                 let after = &object[i + a.len()..];
