@@ -213,6 +213,18 @@ mod tests {
     }
 
     #[test]
+    fn a_spun_comparing_word_before_a_quality_is_put_back() {
+        assert_eq!(
+            fixes("使得妇幼保健工作开展比拟困难，人员比拟少。"),
+            pairs(&[("比拟", "比较"), ("比拟", "比较")])
+        );
+        assert_eq!(
+            fixes("这是传统网点无法比拟的优势，不可比拟，比拟成一棵大树。"),
+            []
+        );
+    }
+
+    #[test]
     fn the_same_words_in_sound_chinese_are_not_flagged() {
         for text in [
             "考试题目出得偏，论文题目已确定，这道选择题目很难。",

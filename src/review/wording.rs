@@ -757,6 +757,28 @@ mod tests {
             "我们心里清楚，心里健健康康的人不多。",
         ]);
         assert_eq!(
+            fixes("说心理话，干得很吃力，看的七花八门，人口老年化加剧，人家的批评是一付良药。"),
+            vec![
+                (ReviewKind::WrongWord, "一付".to_owned(), "一副".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "心理话".to_owned(),
+                    "心里话".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "七花八门".to_owned(),
+                    "五花八门".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "老年化".to_owned(),
+                    "老龄化".to_owned()
+                ),
+            ]
+        );
+        quiet(&["关注学生的心理话题，五花八门，人口老龄化，一付中药。"]);
+        assert_eq!(
             fixes("群众认为犯罪份子就在身边。"),
             one(ReviewKind::WrongWord, "份子", "分子")
         );
