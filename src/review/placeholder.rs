@@ -40,10 +40,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         )),
         // Brackets holding only an ellipsis: a name or figure a page left out (`〔...〕%`).
         Pattern::new(r"[〔（(【\[［]\s*(?:\.{2,}|…+)\s*[〕）)】\]］]"),
-        // Square brackets holding only a few Chinese words: a template's hint of what goes
-        // there (`在[具体日期]接待群众反映[具体问题]时`, `[您的姓名]`). A speech uses `【】`
-        // for its own labels, and `[1]` for notes.
-        Pattern::new(r"[\[［]\p{Han}{2,12}[\]］]"),
+        // Square brackets holding a few Chinese words that name what goes there: a template's
+        // hint (`在[具体日期]接待群众反映[具体问题]时`, `[您的姓名]`). Not any word in square
+        // brackets: a writer names a product so (`关于[不分梨]收获`). A speech uses `【】` for
+        // its own labels, and `[1]` for notes.
+        Pattern::new(
+            r"[\[［]\p{Han}{0,8}(?:具体|名称|姓名|名字|日期|时间|单位|部门|地点|数量|数字|金额|事项|内容|职务|人数|年份|月份|你的|您的|公司|学校|岗位|某)\p{Han}{0,8}[\]］]",
+        ),
         // Round brackets holding only what a name or a detail is: a template's hint
         // (`去年，（名称）电视台曝光…`, `（单位名称）`, `（具体事例）`). Brackets in a speech
         // hold a note or a number (`（试行）`, `（一）`), not the name of a blank.
@@ -439,6 +442,10 @@ mod tests {
         assert_eq!(
             marks("在[具体日期]接待群众反映[具体问题]时，［您的姓名］"),
             ["[具体日期]", "[具体问题]", "［您的姓名］"]
+        );
+        assert_eq!(
+            marks("写完了关于[不分梨]收获，见[附录]"),
+            Vec::<&str>::new()
         );
         assert_eq!(
             marks("截至2024年底,仅 X 一地分公司总部;离 X 较近;张x老师;X.厂务公开"),

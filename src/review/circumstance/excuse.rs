@@ -30,6 +30,9 @@ const CONSTRAINED: &[&str] = &["受限于", "受制于", "受限", "囿于", "�
 const LIMITING: &[&str] = &["限制", "制约", "所限", "欠缺", "影响"];
 /// Between `受` and `影响`, an influence that is a fault confessed (`受社会不良风气影响`).
 const BAD_INFLUENCES: &[&str] = &["不良", "风气", "歪风", "错误", "思潮", "诱惑"];
+/// Between `受` and a limit, one's own means named beside the outside word: a fault confessed
+/// (`受当时技术能力限制`, `受时间和精力所限` is not one).
+const OWN_MEANS: &[&str] = &["能力", "水平", "素质", "本领", "认识", "经验", "知识"];
 
 /// Words that may stand between a constraint verb and its condition (`囿于现有条件`).
 const CONDITION_MODIFIERS: &[&str] = &["现有", "目前", "当前", "当地", "本地", "种种", "各种"];
@@ -45,25 +48,45 @@ fn constrained_at(clause: &str) -> Option<usize> {
         }
         OUTSIDE.iter().any(|o| rest.starts_with(o)).then_some(at)
     });
-    after_verb.or_else(|| {
-        // `受环境和条件限制`, `因条件限制`, `加之经费所限`.
-        let by = clause
-            .char_indices()
-            .find(|&(_, c)| matches!(c, '受' | '因'))
-            .map(|(at, c)| (at, c.len_utf8()));
-        let added = ["加之", "加上"]
-            .iter()
-            .filter_map(|w| clause.find(w).map(|at| (at, w.len())))
-            .min();
-        let (at, len) = by.into_iter().chain(added).min()?;
-        let rest = &clause[at + len..];
-        let end = earliest(rest, LIMITING)?;
-        let between = &rest[..end];
-        (between.chars().count() <= 12
-            && OUTSIDE.iter().any(|o| between.contains(o))
-            && !BAD_INFLUENCES.iter().any(|b| between.contains(b)))
-        .then_some(at)
-    })
+    after_verb
+        .or_else(|| {
+            // `受环境和条件限制`, `因条件限制`, `加之经费所限`.
+            let by = clause
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '受' | '因'))
+                .map(|(at, c)| (at, c.len_utf8()));
+            let added = ["加之", "加上"]
+                .iter()
+                .filter_map(|w| clause.find(w).map(|at| (at, w.len())))
+                .min();
+            let (at, len) = by.into_iter().chain(added).min()?;
+            let rest = &clause[at + len..];
+            let end = earliest(rest, LIMITING)?;
+            let between = &rest[..end];
+            (between.chars().count() <= 12
+                && OUTSIDE.iter().any(|o| between.contains(o))
+                && !BAD_INFLUENCES.iter().any(|b| between.contains(b))
+                && !OWN_MEANS.iter().any(|m| between.contains(m)))
+            .then_some(at)
+        })
+        .or_else(|| condition_alone_limits_at(clause))
+}
+
+/// Where a clause that is nothing but an outside condition and its limit begins
+/// (`1、工作条件限制，不方便进驻`, `工作性质限制，无法进驻`): the condition is the clause's
+/// subject, given as the reason for what follows. An item's number before it is passed over.
+fn condition_alone_limits_at(clause: &str) -> Option<usize> {
+    let body = clause.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．".contains(c));
+    let limit = ["限制", "所限", "制约"]
+        .into_iter()
+        .find(|l| body.ends_with(l))?;
+    let condition = &body[..body.len() - limit.len()];
+    let condition = condition.strip_suffix('的').unwrap_or(condition);
+    let count = condition.chars().count();
+    ((2..=6).contains(&count)
+        && condition.chars().all(crate::clean::is_han)
+        && OUTSIDE.iter().any(|o| condition.ends_with(o)))
+    .then_some(clause.len() - body.len())
 }
 
 /// Outside conditions after a constraint verb. Own failings (`囿于思维定势`, `受制于自身能力`)
@@ -96,6 +119,7 @@ const OUTSIDE: &[&str] = &[
     "地理",
     "预算",
     "技术",
+    "工作性质",
 ];
 
 /// What the work is called when it is said to be too much.
@@ -807,10 +831,14 @@ mod tests {
                 "加之经费所限",
             ),
             ("主要原因：因经济欠缺无能更新。", "因经济欠缺无能更新"),
+            ("1、工作条件限制，不方便进驻。", "1、工作条件限制"),
+            ("2、工作性质限制，无法进驻。", "2、工作性质限制"),
         ]);
         not_blamed(&[
             "囿于思维定势，创新不够。",
             "受自身能力限制，工作打不开局面。",
+            "受当时技术能力限制（不懂得模拟发送），全部使用模拟发送。",
+            "思维定势限制，创新不够；自身能力所限，工作打不开局面。",
             "受到上级表扬后，放松了对自己的要求和限制。",
             "受制于自身能力不足，工作打不开局面。",
             "总是强调受限于客观条件。",
