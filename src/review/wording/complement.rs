@@ -293,6 +293,8 @@ const SHORT_COMPLEMENTS: &[&str] = &[
     "怎么样",
     "怎样",
     "如何",
+    "一般般",
+    "一般",
 ];
 
 /// One-character verbs of action, which take a complement of degree (`喊的响`, `时间给的太短`,
@@ -428,7 +430,23 @@ fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
             && two == 6
             && r.chars().nth(1) != Some('的')
             && (ends_complement(&r[two..]) || paired_quality_closes(&r[two..]));
-        listed.or(two_closing.then_some(two)).map(|q| d.len() + q)
+        // An idiom or a negated phrase of four graded whole (`写的非常支离破碎`, `做的极其
+        // 不切实际`); not a quantity and what it counts (`说的很多东西`).
+        let four: usize = r
+            .chars()
+            .take(4)
+            .filter(|&c| is_han(c) && c != '的')
+            .map(char::len_utf8)
+            .sum();
+        let four_closing = any_two
+            && four == 12
+            && !r.starts_with(['多', '少'])
+            && ends_complement(&r[four..])
+            && (r.starts_with('不') || super::super::idiom::is_idiom(&r[..four]));
+        listed
+            .or(two_closing.then_some(two))
+            .or(four_closing.then_some(four))
+            .map(|q| d.len() + q)
     })
 }
 

@@ -135,6 +135,9 @@ const AABB_WORDS: &[[char; 2]] = &[
 /// of their own, not a doubling (`现在在自己身边`, `存在在编不在岗`, `目的的确定`).
 const WORDS_BEFORE_A_DOUBLE: &[&str] = &[
     "现在", "正在", "实在", "所在", "好在", "潜在", "内在", "外在", "存在", "自在", "目的",
+    // Conjunctions in `是` before the verb `是` (`可是是餐前还是餐后？`); not adverbs in `是`
+    // (`特别是是自己的`), which say `是` once.
+    "可是", "要是", "若是",
 ];
 
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
@@ -337,7 +340,36 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         }
         i += 1;
     }
+    percent_said_twice(location, text, items);
 }
+
+/// `百分之30%`: the share said both in words and with the sign. The figure and the sign are
+/// kept, as a report writes shares (`30%`).
+fn percent_said_twice(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    const IN_WORDS: &str = "百分之";
+    let mut from = 0;
+    while let Some(found) = text[from..].find(IN_WORDS) {
+        let start = from + found;
+        let figure_at = start + IN_WORDS.len();
+        let figure_len: usize = text[figure_at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '.')
+            .map(char::len_utf8)
+            .sum();
+        let rest = &text[figure_at + figure_len..];
+        let sign = ['%', '％'].into_iter().find(|s| rest.starts_with(*s));
+        if let (true, Some(sign)) = (figure_len > 0, sign) {
+            let end = figure_at + figure_len + sign.len_utf8();
+            let kept = text[figure_at..end].to_owned();
+            let message = format!("“百分之”和“{sign}”说了两遍，写作“{kept}”");
+            items.push(superfluous(location, text, start..end, message, kept));
+            from = end;
+        } else {
+            from = figure_at;
+        }
+    }
+}
+
 fn push_doubled(
     location: Location,
     text: &str,

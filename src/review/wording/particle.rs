@@ -336,14 +336,24 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
     if manners > 0 {
         return Some((start, false));
     }
+    // `很优先的去回归`: a degree adverb grades a word of two characters that no list holds;
+    // before `去`/`来` and a verb it says how that is done.
+    let goes = text[at..]
+        .strip_prefix('的')
+        .is_some_and(|r| r.starts_with(['去', '来']));
+    if let Some(start) = han_before(text, at, 2).filter(|_| goes) {
+        let graded = ["很", "非常", "十分", "比较", "更加", "特别"]
+            .iter()
+            .any(|d| text[..start].ends_with(d));
+        if graded {
+            return Some((start, false));
+        }
+    }
     // `习惯性`, `选择性`, `机械性`: a three-character word in `性` used as a manner word;
     // what follows must still read as a verb phrase. One in `化` only before `去`/`来`
     // (`多元化的去评价`): `规范化的管理` is a noun phrase.
     let start = han_before(text, at, 3)?;
     let word = &text[start..at];
-    let goes = text[at..]
-        .strip_prefix('的')
-        .is_some_and(|r| r.starts_with(['去', '来']));
     (word.ends_with('性') || (word.ends_with('化') && goes)).then_some((start, false))
 }
 
@@ -680,6 +690,12 @@ mod tests {
             "配合的不够主动",
             "配合得不够主动",
         );
+        flagged(
+            "发现计划做的极其不切实际，",
+            "做的极其不切实际",
+            "做得极其不切实际",
+        );
+        quiet(&["他说的很多东西，写的非常多文字，做的很少事情。"]);
         quiet(&[
             "我们取得的很多成绩，他做的很多工作。",
             "这样做的好处很多，写的东西很长。",
@@ -1044,6 +1060,12 @@ mod tests {
 
     #[test]
     fn what_qu_goes_to_do_is_a_verb_phrase() {
+        flagged(
+            "没有很优先的去回归测试环境自己就发现的问题，",
+            "优先的",
+            "优先地",
+        );
+        quiet(&["那是很久的去年，非常重要的来信。"]);
         flagged("该怎样去高效的提高工作效率。", "高效的", "高效地");
         flagged("应该脚踏实地的去努力搭建。", "脚踏实地的", "脚踏实地地");
         flagged("我也没有主动的去介入了解这些工作，", "主动的", "主动地");
