@@ -330,6 +330,10 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout114.txt)", set("heldout114.txt")),
+        ("held-out set (heldout115.txt)", set("heldout115.txt")),
+        ("held-out set (heldout116.txt)", set("heldout116.txt")),
+        ("held-out set (heldout117.txt)", set("heldout117.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -779,6 +779,35 @@ mod tests {
         );
         quiet(&["关注学生的心理话题，五花八门，人口老龄化，一付中药。"]);
         assert_eq!(
+            fixes("纠其原因，别人不知到的理想，曾招受投诉，按常驻人口配备，业务也收到了波及。"),
+            vec![
+                (
+                    ReviewKind::WrongWord,
+                    "纠其原因".to_owned(),
+                    "究其原因".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "不知到".to_owned(),
+                    "不知道".to_owned()
+                ),
+                (ReviewKind::WrongWord, "招受".to_owned(), "遭受".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "常驻人口".to_owned(),
+                    "常住人口".to_owned()
+                ),
+                (ReviewKind::WrongWord, "收到".to_owned(), "受到".to_owned()),
+            ]
+        );
+        quiet(&[
+            "不知到底是谁，不知到哪里去了，收到处分决定，收到批评意见，连锁反应问题，应激反应问题。",
+        ]);
+        assert_eq!(
+            fixes("账面数据还是说的过去。"),
+            one(ReviewKind::WrongWord, "说的过去", "说得过去")
+        );
+        assert_eq!(
             fixes("群众认为犯罪份子就在身边。"),
             one(ReviewKind::WrongWord, "份子", "分子")
         );
@@ -948,6 +977,21 @@ mod tests {
             one(ReviewKind::DoubledCharacter, "有有", "有")
         );
         assert_eq!(
+            fixes("连百分之30%都没有做到，特别是是自己的问题。"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "是是".to_owned(),
+                    "是".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "百分之30%".to_owned(),
+                    "30%".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
             fixes("有时用公款用公款送礼。"),
             one(ReviewKind::DoubledCharacter, "用公款用公款", "用公款")
         );
@@ -959,6 +1003,7 @@ mod tests {
             "的的确确存在问题，是是非非要分清，不了了之，呼天天不应叫地地不灵。",
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
             "研究研究再说，学习学习经验。",
+            "可是是餐前还是餐后？要是是我，若是是真的，完成了百分之三十，占30%。",
             "对对帐工作带来影响，对对接工作不上心。",
             "遇到到期的贷款，收到到账通知，看到到场的群众。",
             "此处省略……。。。；全文完。。。。。。",
