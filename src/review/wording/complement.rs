@@ -24,6 +24,42 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| degree_reached_even(location, text, at, after))
         .or_else(|| perceived(location, text, at, after))
         .or_else(|| the_more(location, text, at, after))
+        .or_else(|| overwhelmed(location, text, at, after))
+}
+
+/// What a state of too much leaves one unable to do (`多的来不及做`, `急的团团转`).
+const OVERWHELMED: &[&str] = &[
+    "来不及",
+    "顾不上",
+    "顾不过来",
+    "忙不过来",
+    "团团转",
+    "焦头烂额",
+    "喘不过气",
+    "晕头转向",
+    "手忙脚乱",
+    "不知所措",
+];
+
+/// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
+const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦";
+
+/// `产品多的来不及做`: a one-character state, `的`, and what it left one unable to do, a
+/// complement of state, which `得` opens.
+fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let state = text[..at].chars().next_back()?;
+    if !STATES_OF_ONE.contains(state) {
+        return None;
+    }
+    let tail = OVERWHELMED.iter().find(|w| text[after..].starts_with(*w))?;
+    Some(particle_item(
+        location,
+        text,
+        at..after + tail.len(),
+        "complement",
+        LONE_PARTICLE_WHY,
+        format!("得{tail}"),
+    ))
 }
 
 /// Qualities that `越` grades in a complement closing its clause (`接触的越多，`).
