@@ -334,6 +334,10 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout115.txt)", set("heldout115.txt")),
         ("held-out set (heldout116.txt)", set("heldout116.txt")),
         ("held-out set (heldout117.txt)", set("heldout117.txt")),
+        ("held-out set (heldout118.txt)", set("heldout118.txt")),
+        ("held-out set (heldout119.txt)", set("heldout119.txt")),
+        ("held-out set (heldout120.txt)", set("heldout120.txt")),
+        ("held-out set (heldout121.txt)", set("heldout121.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

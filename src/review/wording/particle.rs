@@ -65,9 +65,6 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "一味",
 ];
 
-/// What one cannot hold back (`止不住`, `忍不住`), said of how something is done.
-const HELPLESS: &[&str] = &["止不住", "忍不住", "禁不住", "按捺不住", "控制不住"];
-
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
 pub(super) const MORE_VERBS: &[&str] = &[
     "强调", "参与", "参加", "配合", "实施", "推行", "组织", "安排", "传达", "宣讲", "引导", "教育",
@@ -372,16 +369,6 @@ fn adverbial(
     // `更多的从自身找原因`: how much is done before a preposition's phrase; `更多的是` is left.
     if text[..at].ends_with("更多") && MORE_BEFORE.iter().any(|p| rest.starts_with(p)) {
         return adverbial_item(location, text, at - "更多".len(), at, after);
-    }
-    // `双腿止不住的发软`: what one cannot hold back is done, not a kind of thing; but
-    // `忍不住的时候` is a time.
-    if let Some(helpless) = HELPLESS.iter().find(|w| text[..at].ends_with(*w))
-        && rest.chars().next().is_some_and(is_han)
-        && !["时", "情", "冲动", "感觉", "地方"]
-            .iter()
-            .any(|w| rest.starts_with(w))
-    {
-        return adverbial_item(location, text, at - helpless.len(), at, after);
     }
     if let Some(idiom) = ONLY_ADVERBIAL.iter().find(|w| text[..at].ends_with(*w)) {
         return rest
@@ -721,8 +708,6 @@ mod tests {
         flagged("产品多的来不及做，", "的来不及", "得来不及");
         flagged("急的团团转。", "的团团转", "得团团转");
         quiet(&["来不及的事情很多，顾不上的工作，时间多的是。"]);
-        flagged("双腿止不住的发软，", "止不住的", "止不住地");
-        quiet(&["忍不住的时候就说出来，控制不住的情绪。"]);
         flagged("甚至紧张的连表达都略微困难。", "的连", "得连");
         flagged("每天忙的连饭也顾不上吃。", "的连", "得连");
         flagged(
