@@ -32,7 +32,7 @@ const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免"];
 /// `渐渐的走入`, `一味的我行我素`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or
 /// `不折不扣`, which also describe things (`持之以恒的精神`, `按部就班的一种状态`,
 /// `马马虎虎的习惯`), nor `慢慢`, `默默`, `深深`, `静静` or `好好` (`慢慢的变化`,
-/// `默默的付出`, `深深的自责`).
+/// `默默的付出`, `深深的自责`): `adverbial` reads `慢慢` apart.
 const ONLY_ADVERBIAL: &[&str] = &[
     "想方设法",
     "千方百计",
@@ -64,6 +64,44 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "略略",
     "一味",
 ];
+
+/// Where a vivid word that ends right before `at` begins: doubled (`狠狠`), doubled twice
+/// (`老老实实`), closing on a doubled sound (`慢腾腾`) or a sound said three times (`啪啪啪`).
+fn vivid_before(text: &str, at: usize) -> Option<usize> {
+    let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
+    let han = |k: usize| before.get(k).map(|&(_, c)| c).filter(|&c| is_han(c));
+    let (last, second) = (han(0)?, han(1)?);
+    if last != second || "的是常人天个一".contains(last) {
+        return None;
+    }
+    match (han(2), han(3)) {
+        (Some(a), _) if a == last => Some(before[2].0),
+        (Some(a), Some(b)) if a == b => Some(before[3].0),
+        (Some(a), _) if ABB_HEADS.contains(a) => Some(before[2].0),
+        _ => Some(before[1].0),
+    }
+}
+
+/// Heads of vivid words in ABB (`慢腾腾`, `急匆匆`, `乐呵呵`); before any other character a
+/// doubled pair stands alone (`想狠狠的揍`).
+const ABB_HEADS: &str = "慢急乐笑气懒静孤乱傻热冷香甜黑白红绿亮硬软湿空满胖瘦";
+
+/// One-character verbs of action after a vivid word (besides `complement`'s).
+const VIVID_VERBS: &str = "揍说讲做干";
+/// What follows such a verb when it is done at once: an aspect, a place, a count, a direction.
+const AFTER_AN_ACT: &str = "了着过在一到上下起出回进";
+
+/// Whether `rest` opens with a one-character verb of action done at once (`揍一顿`, `走在`).
+fn acts_at_once(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let Some(verb) = chars.next() else {
+        return false;
+    };
+    let acts = complement::ACTION_VERBS.contains(verb) || VIVID_VERBS.contains(verb);
+    acts && chars
+        .next()
+        .is_none_or(|c| !is_han(c) || AFTER_AN_ACT.contains(c))
+}
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
 pub(super) const MORE_VERBS: &[&str] = &[
@@ -376,6 +414,25 @@ fn adverbial(
             .next()
             .filter(|&c| is_han(c))
             .and_then(|_| adverbial_item(location, text, at - idiom.len(), at, after));
+    }
+    // `慢慢的失去了动力`, `但慢慢的，思路开始枯竭`: slowly, as something comes about; only
+    // a change or a course is a thing done slowly (`慢慢的变化`).
+    if text[..at].ends_with("慢慢")
+        && !["变化", "过程"].iter().any(|w| rest.starts_with(w))
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| is_han(c) || matches!(c, '，' | ','))
+    {
+        return adverbial_item(location, text, at - "慢慢".len(), at, after);
+    }
+    // `狠狠的揍一顿`, `慢腾腾的走在小道上`: a vivid word, then a one-character verb of action
+    // going on with an aspect, a place, a count or a direction, or closing the clause; a
+    // noun of two characters (`泛泛的说教`) goes on otherwise.
+    if let Some(start) = vivid_before(text, at)
+        && acts_at_once(rest)
+    {
+        return adverbial_item(location, text, start, at, after);
     }
     let Some((start, vivid)) =
         adverbial_start(text, at).or_else(|| manner_before_disposal(text, at, rest))
@@ -1024,6 +1081,16 @@ mod tests {
 
     #[test]
     fn idioms_and_doubled_words_before_a_verb_take_di() {
+        flagged("我感觉自己慢慢的失去了动力", "慢慢的", "慢慢地");
+        flagged("但慢慢的，思路开始枯竭，", "慢慢的", "慢慢地");
+        flagged("也会想狠狠的揍一顿，", "狠狠的", "狠狠地");
+        flagged("慢腾腾的走在小道上，", "慢腾腾的", "慢腾腾地");
+        flagged("读懂就开始啪啪啪的进行测试，", "啪啪的", "啪啪地");
+        quiet(&[
+            "这是一个慢慢的变化过程。",
+            "成为一种空洞的、泛泛的说教，",
+            "乱糟糟的房间，个个的说法。",
+        ]);
         flagged(
             "于是一整天的时间就浑浑噩噩的混完了，",
             "浑浑噩噩的",
