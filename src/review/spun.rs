@@ -213,6 +213,15 @@ mod tests {
     }
 
     #[test]
+    fn a_spun_need_that_is_unclear_is_put_back() {
+        assert_eq!(
+            fixes("客户需要不明确，导致返工。"),
+            pairs(&[("需要", "需求")])
+        );
+        assert_eq!(fixes("需要明确责任，需要进一步明确。"), []);
+    }
+
+    #[test]
     fn a_spun_comparing_word_before_a_quality_is_put_back() {
         assert_eq!(
             fixes("使得妇幼保健工作开展比拟困难，人员比拟少。"),

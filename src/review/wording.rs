@@ -804,6 +804,24 @@ mod tests {
             "不知到底是谁，不知到哪里去了，收到处分决定，收到批评意见，连锁反应问题，应激反应问题。",
         ]);
         assert_eq!(
+            fixes("青春判逆期，有些反判的行为，从那以后就在也没碰过，在也不想去。"),
+            vec![
+                (ReviewKind::WrongWord, "判逆".to_owned(), "叛逆".to_owned()),
+                (ReviewKind::WrongWord, "反判".to_owned(), "反叛".to_owned()),
+                (
+                    ReviewKind::WrongWord,
+                    "在也没".to_owned(),
+                    "再也没".to_owned()
+                ),
+                (
+                    ReviewKind::WrongWord,
+                    "在也不".to_owned(),
+                    "再也不".to_owned()
+                ),
+            ]
+        );
+        quiet(&["违反判决，我实在也不想做，现在也不能确定，存在也没关系。"]);
+        assert_eq!(
             fixes("账面数据还是说的过去。"),
             one(ReviewKind::WrongWord, "说的过去", "说得过去")
         );

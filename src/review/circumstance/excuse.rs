@@ -251,16 +251,26 @@ const FACING: &[&str] = &["不怕", "不顾", "承担", "担当", "完成", "面
 
 /// Whether `clause` ends on a heavy load (`基层工作任务较重`), and where the load starts.
 fn heavy_load_at(clause: &str) -> Option<usize> {
+    load_of_at(clause, LOAD)
+}
+
+/// Whether `clause` ends on one of `loads` said to be heavy, and where it starts.
+fn load_of_at(clause: &str, loads: &[&str]) -> Option<usize> {
     let clause = clause.trim_end();
     HEAVY.iter().find_map(|heavy| {
         let rest = clause.strip_suffix(heavy)?;
         DEGREE.iter().find_map(|degree| {
             let rest = rest.strip_suffix(degree)?;
-            LOAD.iter()
+            loads
+                .iter()
                 .find_map(|load| rest.strip_suffix(load).map(str::len))
         })
     })
 }
+
+/// Loads that are one only when given as the cause (`因为学校事情很多`): `想个人的事情多`
+/// confesses, `那个时候事情很多` tells.
+const LOAD_AS_CAUSE: &[&str] = &["事情"];
 
 /// Cause words that, right before society or the times, make them the cause of the fault.
 /// Not `随着`: `随着形势发展，自己的知识跟不上` confesses a lag; nor `受`:
@@ -570,6 +580,7 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::Effort, EFFORT),
     (Shape::People, PEOPLE),
     (Shape::Load, LOAD),
+    (Shape::Load, LOAD_AS_CAUSE),
     (Shape::World, WORLD),
     (Shape::Because, &["由于"]),
     (Shape::Trend, &["随着"]),
@@ -734,6 +745,14 @@ pub(super) fn blame(location: Location, text: &str) -> Option<ReviewItem> {
             && super::followed_by_a_lack(text, &parts, i)
             && !confessed(at)
             && !FACING.iter().any(|w| clause[..at].contains(w))
+        {
+            return Some(super::blamed(location, text, range.clone(), "工作忙"));
+        }
+        // 因为学校事情很多
+        if shapes.has(Shape::Load)
+            && let Some(at) = load_of_at(clause, LOAD_AS_CAUSE)
+            && BECAUSE.iter().any(|b| clause[..at].contains(b))
+            && !confessed(at)
         {
             return Some(super::blamed(location, text, range.clone(), "工作忙"));
         }
@@ -915,6 +934,14 @@ mod tests {
         blamed_as(&[
             ("平时工作压力大，学习坚持得不好。", "平时工作压力大"),
             ("业务科室事务繁杂，集中学习少。", "业务科室事务繁杂"),
+            (
+                "这几天，因为学校事情很多，我忙得不可开交。",
+                "因为学校事情很多",
+            ),
+            (
+                "因为兼职管理员事情多，没有工作工资。",
+                "因为兼职管理员事情多",
+            ),
         ]);
         not_blamed(&[
             "有的社区基层工作任务较重,党建工作与行政工作交织。",
@@ -925,6 +952,8 @@ mod tests {
             "工作任务重的科室没有及时增派人手。",
             "调研次数多，解决问题少。",
             "机构改革后富余干部安置压力较大。",
+            "想组织的要求少，想个人的事情多。",
+            "那个时候事情很多。",
         ]);
     }
 
