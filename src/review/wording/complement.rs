@@ -52,14 +52,7 @@ fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Optio
         return None;
     }
     let tail = OVERWHELMED.iter().find(|w| text[after..].starts_with(*w))?;
-    Some(particle_item(
-        location,
-        text,
-        at..after + tail.len(),
-        "complement",
-        LONE_PARTICLE_WHY,
-        format!("得{tail}"),
-    ))
+    Some(de2_then(location, text, at, after, tail))
 }
 
 /// Qualities that `越` grades in a complement closing its clause (`接触的越多，`).
@@ -435,14 +428,19 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
     if !is_han(last) || NOT_A_VERB_BEFORE_DE.contains(last) {
         return None;
     }
-    Some(particle_item(
+    Some(de2_then(location, text, at, after, tail))
+}
+
+/// The flag for `的` at `at..after` where `得` must open `tail`, the complement after it.
+fn de2_then(location: Location, text: &str, at: usize, after: usize, tail: &str) -> ReviewItem {
+    particle_item(
         location,
         text,
         at..after + tail.len(),
         "complement",
         LONE_PARTICLE_WHY,
         format!("得{tail}"),
-    ))
+    )
 }
 
 /// The length of a degree adverb and the quality it grades at the start of `rest`, closing
