@@ -338,6 +338,10 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout119.txt)", set("heldout119.txt")),
         ("held-out set (heldout120.txt)", set("heldout120.txt")),
         ("held-out set (heldout121.txt)", set("heldout121.txt")),
+        ("held-out set (heldout122.txt)", set("heldout122.txt")),
+        ("held-out set (heldout123.txt)", set("heldout123.txt")),
+        ("held-out set (heldout124.txt)", set("heldout124.txt")),
+        ("held-out set (heldout125.txt)", set("heldout125.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

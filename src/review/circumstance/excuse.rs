@@ -362,6 +362,8 @@ pub(super) const OWN_PART: &[&str] = &[
     "担忧",
     "工艺",
     "驱动",
+    "思考",
+    "考虑",
     "管理上",
     "漏洞",
     "盲区",
@@ -418,6 +420,16 @@ fn only_a_setting(cause: &str) -> bool {
     let cause = cause.trim();
     (cause.starts_with('在') && cause.ends_with(['中', '上', '里', '时']))
         || (cause.chars().count() <= 6 && cause.ends_with(['前', '后']))
+        || says_what_it_is(cause)
+}
+
+/// Whether the cause after `由于` says only what the thing in hand is (`由于是首次举办`,
+/// `由于大多是服务设备`, `由于是自助火锅`): its nature, with no subject before `是`, names
+/// no circumstance pressing on the writer (`由于我们是支教老师的身份` names the writers).
+fn says_what_it_is(cause: &str) -> bool {
+    ["是", "大多是", "都是", "一直是", "主要是", "这是"]
+        .iter()
+        .any(|w| cause.starts_with(w))
 }
 
 /// The first item of a list joined by `、` (the whole of `text` when it is no list).
@@ -426,10 +438,11 @@ fn first_listed(text: &str) -> &str {
 }
 
 /// The cause of a list of causes that is read: the first (`由于参保人员的大幅增加、居住分散`);
-/// but after `对` the list is what the cause is about, and the cause is all of it
-/// (`由于对国家政策、法律法规等相关知识了解不够`).
+/// but after `对`, or before `等方面`, the list is what the cause is about, and the cause is
+/// all of it (`由于对国家政策、法律法规等相关知识了解不够`, `由于人员职责、盈利模式等方面
+/// 思考不足`).
 fn listed_cause(cause: &str) -> &str {
-    if cause.trim_start().starts_with('对') {
+    if cause.trim_start().starts_with('对') || cause.contains("等方面") {
         cause
     } else {
         first_listed(cause)
@@ -1031,6 +1044,9 @@ mod tests {
             "由于自律出了问题，学习只停留在表面。",
             "以往由于担心顾客的吵闹影响到商场的生意导致自己面对插队人群感到无可奈何。",
             "由于市场意识不强，错失发展机遇。",
+            "不足：由于是首次举办，没有完全的估计。",
+            "由于大多是服务设备，网络安全设备投入很少。",
+            "但由于人员职责、人际关系、盈利模式等方面思考不足，走了弯路。",
             "有一部分是由于社会保障工作不落实造成的。",
             "部分冬春资金使用由于均在年终安排，拨付滞后。",
             "由于车间曾存在一些管理上的盲区和漏洞，导致事故发生。",
