@@ -41,17 +41,29 @@ const OVERWHELMED: &[&str] = &[
     "不知所措",
 ];
 
+/// One-character qualities of too little, which `可怜` grades closing the clause (`少的可怜`).
+const SCANT_OF_ONE: &str = "少穷小低瘦";
+
 /// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
 const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦";
 
 /// `产品多的来不及做`: a one-character state, `的`, and what it left one unable to do, a
-/// complement of state, which `得` opens.
+/// complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity graded.
 fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
     let state = text[..at].chars().next_back()?;
+    let rest = &text[after..];
+    if let Some(tail) = rest
+        .strip_prefix("可怜")
+        .filter(|r| ends_clause(r))
+        .map(|_| "可怜")
+        && SCANT_OF_ONE.contains(state)
+    {
+        return Some(de2_then(location, text, at, after, tail));
+    }
     if !STATES_OF_ONE.contains(state) {
         return None;
     }
-    let tail = OVERWHELMED.iter().find(|w| text[after..].starts_with(*w))?;
+    let tail = OVERWHELMED.iter().find(|w| rest.starts_with(*w))?;
     Some(de2_then(location, text, at, after, tail))
 }
 
@@ -324,6 +336,8 @@ const SHORT_COMPLEMENTS: &[&str] = &[
     "如何",
     "一般般",
     "一般",
+    "不行",
+    "差不多",
 ];
 
 /// One-character verbs of action, which take a complement of degree (`喊的响`, `时间给的太短`,

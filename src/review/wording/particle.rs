@@ -86,10 +86,15 @@ fn vivid_before(text: &str, at: usize) -> Option<usize> {
 /// doubled pair stands alone (`想狠狠的揍`).
 const ABB_HEADS: &str = "慢急乐笑气懒静孤乱傻热冷香甜黑白红绿亮硬软湿空满胖瘦";
 
+/// Where a four-character idiom that ends right before `at` begins (`心有不甘`).
+fn idiom_before(text: &str, at: usize) -> Option<usize> {
+    han_before(text, at, 4).filter(|&start| super::super::idiom::is_idiom(&text[start..at]))
+}
+
 /// One-character verbs of action after a vivid word (besides `complement`'s).
 const VIVID_VERBS: &str = "揍说讲做干";
 /// What follows such a verb when it is done at once: an aspect, a place, a count, a direction.
-const AFTER_AN_ACT: &str = "了着过在一到上下起出回进";
+const AFTER_AN_ACT: &str = "了着过在一到上下起出回进去来";
 
 /// Whether `rest` opens with a one-character verb of action done at once (`揍一顿`, `走在`).
 fn acts_at_once(rest: &str) -> bool {
@@ -429,7 +434,7 @@ fn adverbial(
     // `狠狠的揍一顿`, `慢腾腾的走在小道上`: a vivid word, then a one-character verb of action
     // going on with an aspect, a place, a count or a direction, or closing the clause; a
     // noun of two characters (`泛泛的说教`) goes on otherwise.
-    if let Some(start) = vivid_before(text, at)
+    if let Some(start) = idiom_before(text, at).or_else(|| vivid_before(text, at))
         && acts_at_once(rest)
     {
         return adverbial_item(location, text, start, at, after);
@@ -763,6 +768,10 @@ mod tests {
     #[test]
     fn how_far_a_doing_went_and_what_it_made_clear_take_de2() {
         flagged("产品多的来不及做，", "的来不及", "得来不及");
+        flagged("发现自己学到的东西少的可怜", "的可怜", "得可怜");
+        flagged("但本子写的不行，要大改", "写的不行", "写得不行");
+        flagged("把该做的事情做的差不多，", "做的差不多", "做得差不多");
+        quiet(&["他们的可怜，多的可怜人，写的不行字。"]);
         flagged("急的团团转。", "的团团转", "得团团转");
         quiet(&["来不及的事情很多，顾不上的工作，时间多的是。"]);
         flagged("甚至紧张的连表达都略微困难。", "的连", "得连");
@@ -1085,6 +1094,7 @@ mod tests {
         flagged("但慢慢的，思路开始枯竭，", "慢慢的", "慢慢地");
         flagged("也会想狠狠的揍一顿，", "狠狠的", "狠狠地");
         flagged("慢腾腾的走在小道上，", "慢腾腾的", "慢腾腾地");
+        flagged("小心翼翼的走在冰面上，", "小心翼翼的", "小心翼翼地");
         flagged("读懂就开始啪啪啪的进行测试，", "啪啪的", "啪啪地");
         quiet(&[
             "这是一个慢慢的变化过程。",
