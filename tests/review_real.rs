@@ -196,6 +196,23 @@ use std::collections::BTreeMap;
 /// on deputies and CPPCC members) and `heldout113.txt` (support services) after them,
 /// together (precision 100 %, recall 65 %), after which `受疫情和多方面的影响` and `处于对`
 /// were read, and an earlier excuse no longer hidden by a later one.
+/// `heldout114.txt` (company staff, mostly developers' year-end reviews) and `heldout115.txt`
+/// (interns and trainees), together (precision 80 %, recall 28 %), and `heldout116.txt`
+/// (service trades) and `heldout117.txt` (service windows), together (precision 82 %,
+/// recall 43 %), were scored once after that; after which `纠其原因`, `不知到`, `招受`,
+/// `常驻人口`, `收到了波及`, `百分之30%`, `做的极其不切实际`, `多的来不及`, `工作条件限制，`
+/// as an excuse and `受当时技术能力限制` as one's own were read, and `[不分梨]`, `可是是`
+/// and `连锁反应问题` no longer flagged. `heldout118.txt` (software staff) and
+/// `heldout119.txt` (operations and media staff), together (precision 85 %, recall 25 %),
+/// and `heldout120.txt` (coaches and performers) and `heldout121.txt` (parents), together
+/// (precision 57 %, recall 10 %), after them; after which `慢慢的`, `狠狠的揍一顿`,
+/// `因为…事情很多`, rain and `工作关系` as a cause, `判逆` and `在也没` were read, and a rule
+/// for `止不住的` written after the sets before was dropped. `heldout122.txt` (exam
+/// candidates) and `heldout123.txt` (small business owners; typed by hand from the excerpts),
+/// together (precision 50 %, recall 7 %), and `heldout124.txt` (graduate students) and
+/// `heldout125.txt` (growers and keepers; seventeen findings), together (precision 75 %,
+/// recall 17 %), after them; after which `由于是…` as what a thing is, `少的可怜` and
+/// `写的不行` were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -318,6 +335,18 @@ fn precision_and_recall_on_real_findings() {
         "heldout110.txt",
         "heldout112.txt",
         "heldout113.txt",
+        "heldout114.txt",
+        "heldout115.txt",
+        "heldout116.txt",
+        "heldout117.txt",
+        "heldout118.txt",
+        "heldout119.txt",
+        "heldout120.txt",
+        "heldout121.txt",
+        "heldout122.txt",
+        "heldout123.txt",
+        "heldout124.txt",
+        "heldout125.txt",
     ]
     .iter()
     .enumerate()
@@ -330,18 +359,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout114.txt)", set("heldout114.txt")),
-        ("held-out set (heldout115.txt)", set("heldout115.txt")),
-        ("held-out set (heldout116.txt)", set("heldout116.txt")),
-        ("held-out set (heldout117.txt)", set("heldout117.txt")),
-        ("held-out set (heldout118.txt)", set("heldout118.txt")),
-        ("held-out set (heldout119.txt)", set("heldout119.txt")),
-        ("held-out set (heldout120.txt)", set("heldout120.txt")),
-        ("held-out set (heldout121.txt)", set("heldout121.txt")),
-        ("held-out set (heldout122.txt)", set("heldout122.txt")),
-        ("held-out set (heldout123.txt)", set("heldout123.txt")),
-        ("held-out set (heldout124.txt)", set("heldout124.txt")),
-        ("held-out set (heldout125.txt)", set("heldout125.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
