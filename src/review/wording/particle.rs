@@ -86,7 +86,7 @@ fn vivid_before(text: &str, at: usize) -> Option<usize> {
 /// doubled pair stands alone (`想狠狠的揍`).
 const ABB_HEADS: &str = "慢急乐笑气懒静孤乱傻热冷香甜黑白红绿亮硬软湿空满胖瘦";
 
-/// Where a four-character idiom that ends right before `at` begins (`心有不甘`).
+/// Where a four-character idiom that ends right before `at` begins (`小心翼翼`).
 fn idiom_before(text: &str, at: usize) -> Option<usize> {
     han_before(text, at, 4).filter(|&start| super::super::idiom::is_idiom(&text[start..at]))
 }
@@ -420,16 +420,20 @@ fn adverbial(
             .filter(|&c| is_han(c))
             .and_then(|_| adverbial_item(location, text, at - idiom.len(), at, after));
     }
-    // `慢慢的失去了动力`, `但慢慢的，思路开始枯竭`: slowly, as something comes about; only
-    // a change or a course is a thing done slowly (`慢慢的变化`).
-    if text[..at].ends_with("慢慢")
+    // `慢慢的失去了动力`, `但慢慢的，思路开始枯竭`: slowly, as something comes about. Before
+    // a change or a course it describes a noun (`慢慢的变化`); before a pause only where it
+    // opens the clause, since a subject's state may end one (`动作慢慢的，`).
+    if let Some(start) = text[..at].strip_suffix("慢慢").map(str::len)
         && !["变化", "过程"].iter().any(|w| rest.starts_with(w))
-        && rest
-            .chars()
-            .next()
-            .is_some_and(|c| is_han(c) || matches!(c, '，' | ','))
+        && rest.chars().next().is_some_and(|c| {
+            let opens = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|b| !is_han(b) || "但就可也又却而".contains(b));
+            is_han(c) || (matches!(c, '，' | ',') && opens)
+        })
     {
-        return adverbial_item(location, text, at - "慢慢".len(), at, after);
+        return adverbial_item(location, text, start, at, after);
     }
     // `狠狠的揍一顿`, `慢腾腾的走在小道上`: a vivid word, then a one-character verb of action
     // going on with an aspect, a place, a count or a direction, or closing the clause; a
@@ -1098,6 +1102,7 @@ mod tests {
         flagged("读懂就开始啪啪啪的进行测试，", "啪啪的", "啪啪地");
         quiet(&[
             "这是一个慢慢的变化过程。",
+            "他的动作慢慢的，像在想事情。",
             "成为一种空洞的、泛泛的说教，",
             "乱糟糟的房间，个个的说法。",
         ]);
