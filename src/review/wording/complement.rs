@@ -8,7 +8,7 @@
 //! taken in is not much".
 
 use super::super::{Location, ReviewItem, closes_clause, sentence_around};
-use super::particle::{MORE_VERBS, OWNERS, han_before, particle_item};
+use super::particle::{MORE_VERBS, OWNERS, han_after, han_before, particle_item};
 use super::{Verbs, ends_clause};
 use crate::clean::is_han;
 
@@ -52,13 +52,8 @@ const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦";
 fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
     let state = text[..at].chars().next_back()?;
     let rest = &text[after..];
-    if let Some(tail) = rest
-        .strip_prefix("可怜")
-        .filter(|r| ends_clause(r))
-        .map(|_| "可怜")
-        && SCANT_OF_ONE.contains(state)
-    {
-        return Some(de2_then(location, text, at, after, tail));
+    if SCANT_OF_ONE.contains(state) && rest.strip_prefix("可怜").is_some_and(ends_clause) {
+        return Some(de2_then(location, text, at, after, "可怜"));
     }
     if !STATES_OF_ONE.contains(state) {
         return None;
@@ -468,33 +463,23 @@ fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
             .iter()
             .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
             .map(|q| q.len());
-        let two: usize = r
-            .chars()
-            .take(2)
-            .filter(|&c| is_han(c))
-            .map(char::len_utf8)
-            .sum();
-        let two_closing = any_two
-            && two == 6
-            && r.chars().nth(1) != Some('的')
-            && (ends_complement(&r[two..]) || paired_quality_closes(&r[two..]));
+        let two = han_after(r, 2).filter(|&two| {
+            any_two
+                && two == 6
+                && r.chars().nth(1) != Some('的')
+                && (ends_complement(&r[two..]) || paired_quality_closes(&r[two..]))
+        });
         // An idiom or a negated phrase of four graded whole (`写的非常支离破碎`, `做的极其
         // 不切实际`); not a quantity and what it counts (`说的很多东西`).
-        let four: usize = r
-            .chars()
-            .take(4)
-            .filter(|&c| is_han(c) && c != '的')
-            .map(char::len_utf8)
-            .sum();
-        let four_closing = any_two
-            && four == 12
-            && !r.starts_with(['多', '少'])
-            && ends_complement(&r[four..])
-            && (r.starts_with('不') || super::super::idiom::is_idiom(&r[..four]));
-        listed
-            .or(two_closing.then_some(two))
-            .or(four_closing.then_some(four))
-            .map(|q| d.len() + q)
+        let four = han_after(r, 4).filter(|&four| {
+            any_two
+                && four == 12
+                && !r[..four].contains('的')
+                && !r.starts_with(['多', '少'])
+                && ends_complement(&r[four..])
+                && (r.starts_with('不') || super::super::idiom::is_idiom(&r[..four]))
+        });
+        listed.or(two).or(four).map(|q| d.len() + q)
     })
 }
 
@@ -504,9 +489,7 @@ fn paired_quality_closes(rest: &str) -> bool {
     let Some(second) = rest.strip_prefix(['和', '与']) else {
         return false;
     };
-    let mut chars = second.char_indices();
-    let both_han = chars.by_ref().take(2).filter(|(_, c)| is_han(*c)).count() == 2;
-    both_han && ends_complement(&second[chars.next().map_or(second.len(), |(i, _)| i)..])
+    han_after(second, 2).is_some_and(|two| ends_complement(&second[two..]))
 }
 
 /// `了解的多一些`, `想的也多一些`, `考虑的多一点`: a quantity compared, closing the clause, which

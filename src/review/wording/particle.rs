@@ -68,17 +68,20 @@ const ONLY_ADVERBIAL: &[&str] = &[
 /// Where a vivid word that ends right before `at` begins: doubled (`狠狠`), doubled twice
 /// (`老老实实`), closing on a doubled sound (`慢腾腾`) or a sound said three times (`啪啪啪`).
 fn vivid_before(text: &str, at: usize) -> Option<usize> {
-    let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
-    let han = |k: usize| before.get(k).map(|&(_, c)| c).filter(|&c| is_han(c));
-    let (last, second) = (han(0)?, han(1)?);
+    let mut before = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c));
+    let (_, last) = before.next()?;
+    let (second_at, second) = before.next()?;
     if last != second || "的是常人天个一".contains(last) {
         return None;
     }
-    match (han(2), han(3)) {
-        (Some(a), _) if a == last => Some(before[2].0),
-        (Some(a), Some(b)) if a == b => Some(before[3].0),
-        (Some(a), _) if ABB_HEADS.contains(a) => Some(before[2].0),
-        _ => Some(before[1].0),
+    match (before.next(), before.next()) {
+        (Some((third_at, third)), _) if third == last => Some(third_at),
+        (Some((_, third)), Some((fourth_at, fourth))) if third == fourth => Some(fourth_at),
+        (Some((third_at, third)), _) if ABB_HEADS.contains(third) => Some(third_at),
+        _ => Some(second_at),
     }
 }
 
@@ -308,6 +311,16 @@ pub(super) fn han_before(text: &str, at: usize, n: usize) -> Option<usize> {
         start -= c.len_utf8();
     }
     Some(start)
+}
+
+/// How long, in bytes, the first `n` characters of `text` are when all are Chinese.
+pub(super) fn han_after(text: &str, n: usize) -> Option<usize> {
+    let mut end = 0;
+    for _ in 0..n {
+        let c = text[end..].chars().next().filter(|&c| is_han(c))?;
+        end += c.len_utf8();
+    }
+    Some(end)
 }
 
 pub(super) fn check(location: Location, text: &str, verbs: &Verbs, items: &mut Vec<ReviewItem>) {
@@ -614,12 +627,10 @@ fn ongoing(location: Location, text: &str, at: usize, after: usize) -> Option<Re
 /// `慢慢的形成了自己的特色`), or `一下`/`一番` (`深刻的反省一下自己`). Not `了解`, `了不起`
 /// and their kin, where `了` opens a word.
 fn unlisted_verb(rest: &str) -> bool {
-    let mut chars = rest.char_indices();
-    let two_han = chars.by_ref().take(2).filter(|&(_, c)| is_han(c)).count() == 2;
-    if !two_han {
+    let Some(two) = han_after(rest, 2) else {
         return false;
-    }
-    let next = &rest[chars.next().map_or(rest.len(), |(i, _)| i)..];
+    };
+    let next = &rest[two..];
     let word_of_liao = ["了解", "了不", "了然", "了结", "了却"]
         .iter()
         .any(|w| next.starts_with(w));
