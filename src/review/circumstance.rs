@@ -84,11 +84,10 @@ const CIRCUMSTANCES: &[(&str, &str)] = &[
     ("无资金", "经费不足"),
     ("资金不足", "经费不足"),
     ("经费不足", "经费不足"),
-    // A heavy load, an emergency (`因其本身的繁重工作`, `因需处理紧急突发事件`).
+    // A heavy load (`因其本身的繁重工作`).
     ("繁重工作", "工作忙"),
     ("工作强度大", "工作忙"),
     ("工作强度较大", "工作忙"),
-    ("突发事件", "工作忙"),
     ("繁重的工作", "工作忙"),
     // The post's own nature (`再加上银保渠道本身的特殊性`).
     ("特殊性", "工作性质"),
@@ -146,7 +145,18 @@ const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
     ("机构调整", "机构调整"),
     ("机构改革", "机构调整"),
     ("人员变动", "机构调整"),
+    // An emergency, given as the cause (`因需处理紧急突发事件`); without a cause word it is
+    // what the writer failed to foresee or handle (`对突发事件的预测没有分析透彻`).
+    ("突发事件", "工作忙"),
+    // An engagement left unnamed (`因为有事断更一天`, `由于有事情我没有参加`); not `有事业心`,
+    // `有事实依据`, `没有事` (see [`PART_OF_A_WORD`]).
+    ("有事", "特殊情况"),
 ];
+
+/// Circumstances of [`CAUSE_BESIDE_ONLY`] that are only part of another word: with one of the
+/// first characters before (`没有事情做`), or one of the second after (`有事业心`, `有事实`,
+/// `有事故`, `有事先`).
+const PART_OF_A_WORD: &[(&str, &str, &str)] = &[("有事", "没", "业实故例先务物宜项件")];
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
 /// Circumstances that after `随着` name a trend to prepare for, not an excuse
@@ -696,6 +706,14 @@ fn listed_circumstance(location: Location, text: &str) -> Option<ReviewItem> {
                 .any(|c| clause[..at].contains(c));
             if cause_beside_only {
                 let after = &clause[at + word.len()..];
+                let part_of_a_word = PART_OF_A_WORD.iter().any(|(w, before, next)| {
+                    w == word
+                        && (clause[..at].ends_with(|c| before.contains(c))
+                            || after.starts_with(|c| next.contains(c)))
+                });
+                if part_of_a_word {
+                    continue;
+                }
                 // `受疫情和多方面的影响`: `受…影响` around the circumstance, whatever is between.
                 let framed = clause[..at].contains('受') && after.contains("影响");
                 if before || framed || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
@@ -929,8 +947,19 @@ mod tests {
                 "因为工作关系，从女儿五岁多起，我就把她交给老人。",
                 "因为工作关系",
             ),
+            ("11日因为有事断更一天。", "11日因为有事断更一天"),
+            (
+                "由于有事情我没有参加这次的活动，",
+                "由于有事情我没有参加这次的活动",
+            ),
+            ("因突发事件，会员代表大会搁置了半年。", "因突发事件"),
         ]);
         not_blamed(&[
+            "他因为有事业心，干劲很足。",
+            "因为有事故隐患，没有及时处置。",
+            "因为没有事情做，上班时常玩手机。",
+            "在活动前对突发事件的预测没有分析透彻，导致措手不及。",
+            "这一突发事件不仅对我们的业务连续性造成了严峻挑战。",
             "对毕业年级党员的教育管理不够。",
             "疫情防控工作落实不到位，导致群众不满。",
             "在疫情防控中冲锋在前不够。",

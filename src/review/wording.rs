@@ -939,6 +939,27 @@ mod tests {
             one(ReviewKind::DoubledCharacter, "亲属亲属", "亲属")
         );
         assert_eq!(fixes("民营企业企业家，学生学生会，研究研究再说。"), vec![]);
+        // `对对方`, `觉得不得不`: a word after the doubled character, or across the pair;
+        // `然后然后...`: a word said twice as the writer trails off.
+        assert_eq!(
+            fixes("对对方的情况一无所知，方觉得不得不完成日更，起床，然后然后...就八点多了。"),
+            vec![]
+        );
+        assert_eq!(
+            fixes("对对工作不上心，然后然后就睡了。"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "对对".to_owned(),
+                    "对".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "然后然后".to_owned(),
+                    "然后".to_owned()
+                ),
+            ]
+        );
         assert_eq!(
             fixes("民间组织还处于初级发展阶段阶段。"),
             one(ReviewKind::DoubledCharacter, "阶段阶段", "阶段")

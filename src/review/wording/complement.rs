@@ -371,7 +371,9 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
     // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
     let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
+    // `最近的更新里`, `最大的不足`: a superlative is a quality, never a verb.
     if PRONOUNS.contains(&word)
+        || word.starts_with('最')
         || word.ends_with(|c| NOT_A_VERB_BEFORE_DE.contains(c))
         || NOUN_TAKERS.iter().any(|w| clause.contains(w))
         || before.chars().next_back().is_some_and(nominalised)
@@ -459,6 +461,10 @@ fn de2_then(location: Location, text: &str, at: usize, after: usize, tail: &str)
 fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
     DEGREES.iter().find_map(|d| {
         let r = rest.strip_prefix(d)?;
+        // `的更新`, `的更换`: `更` opens a word of its own there, not a degree.
+        if *d == "更" && r.starts_with(['新', '换', '改', '替', '迭']) {
+            return None;
+        }
         let listed = DEGREE_QUALITIES
             .iter()
             .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))

@@ -61,6 +61,16 @@ const FRAMING_PAIRS: &[(char, char)] = &[
     ('言', '语'),
 ];
 
+/// Words of three characters that open on a pair's second character, so that the pair only
+/// looks doubled: `觉得不得不完成` is `觉得` then `不得不`.
+const WORDS_ACROSS_A_PAIR: &[&str] = &["不得不"];
+
+/// Whether `rest`, what follows a word said twice, is an ellipsis: the writer trails off,
+/// as one does in speech (`然后然后...`), which no slip of the keyboard does.
+fn trails_off(rest: &str) -> bool {
+    rest.starts_with(['…', '⋯']) || rest.starts_with("..") || rest.starts_with("。。")
+}
+
 /// Whether the two characters at `i` are said twice by a slip: `发展阶段阶段`, not
 /// `研究研究`, `一步一步`, `党组织组织生活` or `每天怨天怨地`.
 fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
@@ -86,6 +96,13 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
         return false;
     }
     let second_start = chars[i + 2].0;
+    if WORDS_ACROSS_A_PAIR
+        .iter()
+        .any(|w| text[chars[i + 1].0..].starts_with(w))
+        || trails_off(&text[chars.get(i + 4).map_or(text.len(), |(at, _)| *at)..])
+    {
+        return false;
+    }
     if TERMS_AFTER_THEIR_OWN_END
         .iter()
         .any(|term| text[second_start..].starts_with(term))
@@ -144,6 +161,10 @@ const WORDS_BEFORE_A_DOUBLE: &[&str] = &[
 /// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
 const WORDS_AFTER_A_DOUBLE: &[&str] = &[
     "对象",
+    "对方",
+    "对手",
+    "对面",
+    "对话",
     "对于",
     "对待",
     "对帐",

@@ -65,6 +65,27 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "一味",
 ];
 
+/// Degree adverbs that grade a manner word before `的` (`很优先的去`, `非常大意的没有`).
+const GRADING: &[&str] = &[
+    "很", "非常", "十分", "比较", "更加", "特别", "相当", "极其", "太",
+];
+
+/// What takes a counted phrase of [`ONLY_ADVERBIAL`] as its object (`对自己一次又一次的放纵`,
+/// `经历了一次次的失败`): the phrase then names what was done or met.
+const OBJECT_BEFORE_A_COUNT: &[&str] = &[
+    "对自己",
+    "对他人",
+    "对别人",
+    "对他",
+    "对她",
+    "对我",
+    "经历了",
+    "经历",
+    "经过",
+    "历经",
+    "面对",
+];
+
 /// Where a vivid word that ends right before `at` begins: doubled (`狠狠`), doubled twice
 /// (`老老实实`), closing on a doubled sound (`慢腾腾`) or a sound said three times (`啪啪啪`).
 fn vivid_before(text: &str, at: usize) -> Option<usize> {
@@ -192,13 +213,17 @@ fn prepositional_verb_phrase(rest: &str, verbs: &Verbs) -> bool {
         .find(super::super::closes_clause)
         .unwrap_or(phrase.len());
     let phrase = &phrase[..end];
+    // `向` is no conjunction: a phrase after it goes on to a verb, whatever the verb
+    // (`及时有效的向玩家做出说明`, `不知所措的向同事求救`); not `向导`, `向往` and their kin.
+    let towards = rest.starts_with('向') && !phrase.starts_with(['导', '心', '日', '量', '往']);
     phrase.chars().count() >= 3
         && !phrase.contains('的')
-        && verbs
-            .all()
-            .iter()
-            .chain(MORE_VERBS)
-            .any(|v| v.chars().count() == 2 && phrase.ends_with(v))
+        && (towards
+            || verbs
+                .all()
+                .iter()
+                .chain(MORE_VERBS)
+                .any(|v| v.chars().count() == 2 && phrase.ends_with(v)))
 }
 
 /// Owners before `的`, after which `把`/`将` may still open a noun (`我们的将来` aside, which
@@ -398,9 +423,7 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         .strip_prefix('的')
         .is_some_and(|r| r.starts_with(['去', '来']));
     if let Some(start) = han_before(text, at, 2).filter(|_| goes) {
-        let graded = ["很", "非常", "十分", "比较", "更加", "特别"]
-            .iter()
-            .any(|d| text[..start].ends_with(d));
+        let graded = GRADING.iter().any(|d| text[..start].ends_with(d));
         if graded {
             return Some((start, false));
         }
@@ -426,7 +449,33 @@ fn adverbial(
     if text[..at].ends_with("更多") && MORE_BEFORE.iter().any(|p| rest.starts_with(p)) {
         return adverbial_item(location, text, at - "更多".len(), at, after);
     }
+    // `很遗憾的没有尽到`, `非常大意的没有发出`: a graded word before `没有` and what was not
+    // done says how it was not done; a quantity is left (`很多的没有`).
+    if let Some(undone) = rest.strip_prefix("没有")
+        && undone.chars().next().is_some_and(is_han)
+        && let Some(start) = han_before(text, at, 2)
+        && !text[start..at].starts_with(['多', '少'])
+        && GRADING.iter().any(|d| text[..start].ends_with(d))
+    {
+        return adverbial_item(location, text, start, at, after);
+    }
     if let Some(idiom) = ONLY_ADVERBIAL.iter().find(|w| text[..at].ends_with(*w)) {
+        // `对自己一次又一次的放纵，`, `经历了一次次的失败，`: the object of `对` or of a verb
+        // of going through, a noun closing the clause (not `对此我一次次的解释，`).
+        // A second such phrase listed after a comma is an object too (`…的放纵，一次又一次的懈怠`).
+        let before = &text[..at - idiom.len()];
+        let sentence = before
+            .rfind(['。', '！', '？'])
+            .map_or(before, |i| &before[i..]);
+        let object = |w: &&str| {
+            before.ends_with(*w)
+                || (before.ends_with(['，', ',']) && sentence.contains(&format!("{w}{idiom}")))
+        };
+        let met = OBJECT_BEFORE_A_COUNT.iter().any(object)
+            && han_after(rest, 2).is_some_and(|n| ends_clause(&rest[n..]));
+        if met {
+            return None;
+        }
         return rest
             .chars()
             .next()
@@ -743,6 +792,8 @@ mod tests {
             "进行了非常深入的研究。",
         ]);
         quiet(&["我们的更大责任在于落实。", "承担的更多是协调的职责。"]);
+        // A superlative before `的`, and `更` opening a word after it (`更新`, `更换`).
+        quiet(&["最近的更新里，大家也能看出来。", "版本迭代的更新慢，"]);
     }
 
     #[test]
@@ -1131,6 +1182,7 @@ mod tests {
             "一而再再而三地",
         );
         flagged("痛苦一遍遍的刷新论坛。", "一遍遍的", "一遍遍地");
+        flagged("对此我一次次的解释，", "一次次的", "一次次地");
         flagged("下半年感觉渐渐的走入一个舒适圈，", "渐渐的", "渐渐地");
         flagged("放松了学习改造，一味的我行我素，", "一味的", "一味地");
         flagged("都慢慢的形成了自己的特色。", "慢慢的", "慢慢地");
@@ -1140,6 +1192,7 @@ mod tests {
             "改掉自己马马虎虎的习惯，",
             "工作一直处于按部就班的一种状态。",
             "这是一次又一次的。",
+            "对自己一次又一次的放纵，一次又一次的懈怠，是对自己不负责。",
             "默默的付出，深深的自责，更多的是发展上的彷徨。",
         ]);
         flagged("就开始想换个地方好好的重新开始，", "好好的", "好好地");
@@ -1151,6 +1204,23 @@ mod tests {
             "这是一个好好的开始，过着碌碌无为的生活。",
             "防止过度的开发，造成过分的依赖。",
             "这样认真的态度，那样积极的精神。",
+        ]);
+    }
+
+    #[test]
+    fn how_a_thing_was_not_done_or_done_towards_someone_is_an_adverbial() {
+        flagged("因此我们非常大意的没有向玩家发出周知。", "大意的", "大意地");
+        flagged("作为爸爸我很遗憾的没有尽到责任，", "遗憾的", "遗憾地");
+        flagged(
+            "客服并未及时有效的向玩家做出说明。",
+            "及时有效的",
+            "及时有效地",
+        );
+        flagged("我不知所措的向同事求救。", "不知所措的", "不知所措地");
+        quiet(&[
+            "学校的学生真的没有去年厉害，能用的没有及时更换。",
+            "需要很多的没有用过的材料。",
+            "他是很好的向导，有积极的向往。",
         ]);
     }
 
