@@ -221,7 +221,15 @@ use std::collections::BTreeMap;
 /// an outside condition's limit anywhere in a clause, an unnamed engagement (`因为有事`),
 /// `不加思索`, `违法了《…》`, `调査`, `非常大意的没有`, `及时有效的向` were read, and
 /// `对对方`, `觉得不得不`, `然后然后...`, `最近的更新`, `对自己一次又一次的放纵` and an
-/// emergency named without a cause word no longer flagged.
+/// emergency named without a cause word no longer flagged. `heldout132.txt` (medical
+/// staff; a page found word for word in `heldout100.txt` dropped) and `heldout133.txt`
+/// (sales agents), together (precision 91 %, recall 30 %), `heldout134.txt` (residents'
+/// bodies; thirty-one findings) and `heldout135.txt` (researchers), together (precision 60 %,
+/// recall 29 %), and `heldout136.txt` (guides and organisers; a page found in `heldout85.txt`
+/// and two reprints dropped) and `heldout137.txt` (tutors and instructors), together
+/// (precision 95 %, recall 35 %), were scored once after those rules; after which `坦诚的说，`,
+/// `细心的再次检查`, `一点一点的消失`, `急手`, `大幅下划` and `相关甚远` were read, and one's own
+/// nerves or delay after `由于` (`由于太过紧张`) no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -362,6 +370,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout129.txt",
         "heldout130.txt",
         "heldout131.txt",
+        "heldout132.txt",
+        "heldout133.txt",
+        "heldout134.txt",
+        "heldout135.txt",
+        "heldout136.txt",
+        "heldout137.txt",
     ]
     .iter()
     .enumerate()
