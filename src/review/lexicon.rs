@@ -70,6 +70,10 @@ pub struct WrongWord {
     /// right one (`固步自封` beside `故步自封`): the message advises rather than corrects.
     #[serde(default)]
     pub variant: bool,
+    /// Why the wrong form is wrong, said after the correction where the two look alike on
+    /// screen (`査` beside `查`).
+    #[serde(default)]
+    pub why: String,
 }
 
 /// A word a synonym-spinning ("伪原创") tool put in place of the right one (`题目` for `问题`,

@@ -209,8 +209,10 @@ fn wrong_word(location: Location, text: &str, word: &WrongWord, items: &mut Vec<
         }
         let message = if word.variant {
             format!("“{}”宜写作“{}”：词典推荐这个写法", word.wrong, word.right)
-        } else {
+        } else if word.why.is_empty() {
             format!("“{}”应为“{}”", word.wrong, word.right)
+        } else {
+            format!("“{}”应为“{}”：{}", word.wrong, word.right, word.why)
         };
         let item = ReviewItem::new(ReviewKind::WrongWord, location, message)
             .with_rule(&word.wrong)
@@ -539,6 +541,48 @@ mod tests {
                 ),
                 ("“欠帐”应为“欠账”", Severity::Error, Some("欠账")),
             ]
+        );
+    }
+
+    #[test]
+    fn wrong_words_of_the_blind_sets_are_put_right() {
+        let wrong = |from: &str, to: &str| (ReviewKind::WrongWord, from.to_owned(), to.to_owned());
+        assert_eq!(
+            fixes("这件事很急手，业绩大幅下划，与预期相关甚远。我没加思索就答了。"),
+            vec![
+                wrong("没加思索", "不假思索"),
+                wrong("急手", "棘手"),
+                wrong("下划", "下滑"),
+                wrong("相关甚远", "相去甚远"),
+            ]
+        );
+        assert_eq!(
+            fixes("行为违法了《价格法》的规定，谈事论事，疝气灯太亮。"),
+            vec![
+                wrong("疝气灯", "氙气灯"),
+                wrong("违法", "违反"),
+                wrong("谈事论事", "就事论事"),
+            ]
+        );
+        quiet(&["他违法了，被处罚。标题加下划线。心里着急手却不听使唤。"]);
+    }
+
+    #[test]
+    fn a_wrong_form_that_looks_like_the_right_one_says_why() {
+        let draft = draft_of(&[("在担当作为方面", &[("", "正在接受调査。")])]);
+        let mut items = Vec::new();
+        let lexicon = Lexicon::builtin();
+        check(&draft.text_fields(), &WrongWords::of(&lexicon), &mut items);
+        let said: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .map(|i| (i.message.as_str(), i.fix.as_ref().map(|f| f.to.as_str())))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                "“査”应为“查”：“査”（下面是“且”）是日文汉字的写法，简体中文写“查”（下面是“旦”）",
+                Some("查")
+            )]
         );
     }
 

@@ -53,6 +53,8 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "一次又一次",
     "一遍遍",
     "一次次",
+    "一点一点",
+    "一步一步",
     "渐渐",
     "常常",
     "往往",
@@ -320,6 +322,15 @@ const OBJECTS: &[&str] = &[
     "他", "她",
 ];
 
+/// How a writer puts what follows (`坦诚地说`, `客观地说`, `毫不夸张地说`).
+const SAYING_MANNERS: &[&str] = &[
+    "坦诚", "坦白", "坦率", "老实", "诚实", "客观", "严格", "准确", "确切", "简单", "具体", "直白",
+    "夸张", "中肯", "公正", "公平",
+];
+
+/// Adverbs that only ever stand before a verb (`重新开始`, `再次检查`, `逐一核对`).
+const VERB_ADVERBS: &[&str] = &["重新", "再次", "一再", "逐一", "亲自", "立即", "马上"];
+
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
 const NOT_AFTER_GO: &[&str] = &["说", "讲", "看"];
 
@@ -449,6 +460,15 @@ fn adverbial(
     if text[..at].ends_with("更多") && MORE_BEFORE.iter().any(|p| rest.starts_with(p)) {
         return adverbial_item(location, text, at - "更多".len(), at, after);
     }
+    // `坦诚的说，`, `毫不夸张的说，`: how the writer puts what follows, before a pause;
+    // `光拣好听的说。` is what is said.
+    if rest
+        .strip_prefix('说')
+        .is_some_and(|r| r.starts_with(['，', ',']))
+        && let Some(word) = SAYING_MANNERS.iter().find(|w| text[..at].ends_with(*w))
+    {
+        return adverbial_item(location, text, at - word.len(), at, after);
+    }
     // `很遗憾的没有尽到`, `非常大意的没有发出`: a graded word before `没有` and what was not
     // done says how it was not done; a quantity is left (`很多的没有`).
     if let Some(undone) = rest.strip_prefix("没有")
@@ -533,11 +553,12 @@ fn adverbial(
             .max()
     };
     // `脚踏实地的去努力搭建`: a manner word may stand between `去` and its verb;
-    // `好好的重新开始`: `重新` opens a verb phrase as `去` does.
+    // `好好的重新开始`, `细心的再次检查`: adverbs that only ever precede a verb open a verb
+    // phrase as `去` does.
     let go = rest
         .strip_prefix('去')
         .or_else(|| rest.strip_prefix('来'))
-        .or_else(|| rest.strip_prefix("重新"))
+        .or_else(|| VERB_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)))
         .filter(|r| !NOT_AFTER_GO.iter().any(|w| r.starts_with(w)))
         .map(|r| MANNERS.iter().find_map(|m| r.strip_prefix(*m)).unwrap_or(r))
         .and_then(is_verb)
@@ -1205,6 +1226,15 @@ mod tests {
             "防止过度的开发，造成过分的依赖。",
             "这样认真的态度，那样积极的精神。",
         ]);
+    }
+
+    #[test]
+    fn how_a_thing_is_put_or_done_again_is_an_adverbial() {
+        flagged("坦诚的说，今年的业绩不好。", "坦诚的", "坦诚地");
+        flagged("可以毫不夸张的说，我没达到一半。", "夸张的", "夸张地");
+        flagged("我也没有很细心的再次检查，", "细心的", "细心地");
+        flagged("我的自信心一点一点的消失。", "一点一点的", "一点一点地");
+        quiet(&["光拣好听的说。", "他说的客观的说法。"]);
     }
 
     #[test]
