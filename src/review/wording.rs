@@ -517,29 +517,39 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_listed_variant_is_advised_not_corrected() {
-        let draft = draft_of(&[("在担当作为方面", &[("", "满足现状，固步自封。欠帐较多。")])]);
+    /// What the word list says of `text` in one finding's body: each item's message,
+    /// severity and fix, sorted.
+    fn advice_on(text: &str) -> Vec<(String, Severity, Option<String>)> {
+        let draft = draft_of(&[("在担当作为方面", &[("", text)])]);
         let mut items = Vec::new();
         let lexicon = Lexicon::builtin();
         check(&draft.text_fields(), &WrongWords::of(&lexicon), &mut items);
-        let mut advice: Vec<(&str, Severity, Option<&str>)> = items
+        let mut advice: Vec<(String, Severity, Option<String>)> = items
             .iter()
             .map(|i| {
-                let fix = i.fix.as_ref().map(|f| f.to.as_str());
-                (i.message.as_str(), i.severity(), fix)
+                let fix = i.fix.as_ref().map(|f| f.to.clone());
+                (i.message.clone(), i.severity(), fix)
             })
             .collect();
         advice.sort();
+        advice
+    }
+
+    #[test]
+    fn a_listed_variant_is_advised_not_corrected() {
         assert_eq!(
-            advice,
+            advice_on("满足现状，固步自封。欠帐较多。"),
             [
                 (
-                    "“固步自封”宜写作“故步自封”：词典推荐这个写法",
+                    "“固步自封”宜写作“故步自封”：词典推荐这个写法".to_owned(),
                     Severity::Warning,
-                    Some("故步自封")
+                    Some("故步自封".to_owned())
                 ),
-                ("“欠帐”应为“欠账”", Severity::Error, Some("欠账")),
+                (
+                    "“欠帐”应为“欠账”".to_owned(),
+                    Severity::Error,
+                    Some("欠账".to_owned())
+                ),
             ]
         );
     }
@@ -569,19 +579,13 @@ mod tests {
 
     #[test]
     fn a_wrong_form_that_looks_like_the_right_one_says_why() {
-        let draft = draft_of(&[("在担当作为方面", &[("", "正在接受调査。")])]);
-        let mut items = Vec::new();
-        let lexicon = Lexicon::builtin();
-        check(&draft.text_fields(), &WrongWords::of(&lexicon), &mut items);
-        let said: Vec<(&str, Option<&str>)> = items
-            .iter()
-            .map(|i| (i.message.as_str(), i.fix.as_ref().map(|f| f.to.as_str())))
-            .collect();
         assert_eq!(
-            said,
+            advice_on("正在接受调査。"),
             [(
-                "“査”应为“查”：“査”（下面是“且”）是日文汉字的写法，简体中文写“查”（下面是“旦”）",
-                Some("查")
+                "“査”应为“查”：“査”（下面是“且”）是日文汉字的写法，简体中文写“查”（下面是“旦”）"
+                    .to_owned(),
+                Severity::Error,
+                Some("查".to_owned())
             )]
         );
     }
