@@ -489,7 +489,10 @@ fn adverbial(
             .map_or(before, |i| &before[i..]);
         let object = |w: &&str| {
             before.ends_with(*w)
-                || (before.ends_with(['，', ',']) && sentence.contains(&format!("{w}{idiom}")))
+                || (before.ends_with(['，', ','])
+                    && sentence
+                        .match_indices(*idiom)
+                        .any(|(i, _)| sentence[..i].ends_with(*w)))
         };
         let met = OBJECT_BEFORE_A_COUNT.iter().any(object)
             && han_after(rest, 2).is_some_and(|n| ends_clause(&rest[n..]));
