@@ -388,6 +388,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout138.txt)", set("heldout138.txt")),
+        ("held-out set (heldout139.txt)", set("heldout139.txt")),
+        ("held-out set (heldout140.txt)", set("heldout140.txt")),
+        ("held-out set (heldout141.txt)", set("heldout141.txt")),
+        ("held-out set (heldout142.txt)", set("heldout142.txt")),
+        ("held-out set (heldout143.txt)", set("heldout143.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

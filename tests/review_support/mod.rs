@@ -51,16 +51,21 @@ impl RealFinding {
 /// Undoes the corpus's NFKC normalisation of Chinese punctuation (the pages are Chinese
 /// text throughout; no figure in them uses these marks). A mark after an ASCII letter or digit
 /// and before a space or the end stays as it is: that is ASCII text of its own, such as a
-/// forum's anti-scraping junk (`s6 t! d2 y- J`), which NFKC left alone.
+/// forum's anti-scraping junk (`s6 t! d2 y- J`), which NFKC left alone. So does a mark
+/// beside the strokes of an ASCII face (`:-(`, `^_^`), which was never Chinese punctuation.
 pub fn full_width(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    let stroke = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| "-^_=<>'*".contains(*c))
+    };
     chars
         .iter()
         .enumerate()
         .map(|(i, &c)| {
             let ascii_before = i > 0 && chars[i - 1].is_ascii_alphanumeric();
             let ascii_after = chars.get(i + 1).is_none_or(|n| *n == ' ');
-            if ascii_before && ascii_after {
+            if (ascii_before && ascii_after) || stroke(i.checked_sub(1)) || stroke(Some(i + 1)) {
                 return c;
             }
             pouxi::export::wide_form(c).unwrap_or(c)
@@ -68,10 +73,25 @@ pub fn full_width(text: &str) -> String {
         .collect()
 }
 
+/// `snippet` of the finding `written` as it reads in the finding made full width (`text`):
+/// a mark converts as its characters do in the finding, so `15?` at a snippet's end is
+/// `15？` where the finding goes on in Chinese. `full_width` keeps the count of characters.
+fn as_in_finding(written: &str, text: &str, snippet: &str) -> String {
+    let Some(at) = written.find(snippet) else {
+        return full_width(snippet);
+    };
+    let start = written[..at].chars().count();
+    text.chars()
+        .skip(start)
+        .take(snippet.chars().count())
+        .collect()
+}
+
 pub fn parse(fixture: &str) -> Vec<RealFinding> {
     let mut out: Vec<RealFinding> = Vec::new();
     let mut page = String::new();
     let mut expect_text = false;
+    let mut written = "";
     for line in fixture.lines() {
         if let Some(url) = line.strip_prefix("@ ") {
             page = url.trim().to_owned();
@@ -83,13 +103,13 @@ pub fn parse(fixture: &str) -> Vec<RealFinding> {
                 text: full_width(line),
                 faults: Vec::new(),
             });
+            written = line;
             expect_text = false;
         } else if let Some(mark) = line.strip_prefix("!! ") {
             let (kind, snippet) = mark.split_once(": ").expect("`!! kind: snippet`");
-            out.last_mut()
-                .expect("a fault mark follows its finding")
-                .faults
-                .push((kind.to_owned(), full_width(snippet)));
+            let finding = out.last_mut().expect("a fault mark follows its finding");
+            let snippet = as_in_finding(written, &finding.text, snippet);
+            finding.faults.push((kind.to_owned(), snippet));
         }
     }
     out
