@@ -229,7 +229,16 @@ use std::collections::BTreeMap;
 /// and two reprints dropped) and `heldout137.txt` (tutors and instructors), together
 /// (precision 95 %, recall 35 %), were scored once after those rules; after which `坦诚的说，`,
 /// `细心的再次检查`, `一点一点的消失`, `急手`, `大幅下划` and `相关甚远` were read, and one's own
-/// nerves or delay after `由于` (`由于太过紧张`) no longer flagged.
+/// nerves or delay after `由于` (`由于太过紧张`) no longer flagged. `heldout138.txt` (job
+/// seekers) and `heldout139.txt` (investors; one mark), together (precision 86 %, recall
+/// 24 %), `heldout140.txt` (designers and engineers) and `heldout141.txt` (legal staff),
+/// together (precision 89 %, recall 29 %), and `heldout142.txt` (drivers, couriers and
+/// guards) and `heldout143.txt` (contestants), together (precision 90 %, recall 18 %), were
+/// scored once after those rules; after which a feeling before what it made one do or say
+/// (`愤怒的问`, `紧张的一夜没睡`), `分析的越透彻`, `调整的比较快`, `不是特别好`, time running
+/// out given as the cause (`但时间不够，只能退赛了`), an emoji beside Chinese text, `什莫`,
+/// `石沉海底`, `一只由`, `齐次，` and the spinner's `东说念主` were read, and `理性的我做了决定`
+/// no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -376,6 +385,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout135.txt",
         "heldout136.txt",
         "heldout137.txt",
+        "heldout138.txt",
+        "heldout139.txt",
+        "heldout140.txt",
+        "heldout141.txt",
+        "heldout142.txt",
+        "heldout143.txt",
     ]
     .iter()
     .enumerate()
@@ -388,12 +403,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout138.txt)", set("heldout138.txt")),
-        ("held-out set (heldout139.txt)", set("heldout139.txt")),
-        ("held-out set (heldout140.txt)", set("heldout140.txt")),
-        ("held-out set (heldout141.txt)", set("heldout141.txt")),
-        ("held-out set (heldout142.txt)", set("heldout142.txt")),
-        ("held-out set (heldout143.txt)", set("heldout143.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

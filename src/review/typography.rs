@@ -226,6 +226,24 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         // A full stop only after a word no sentence ends on: `完成了任务.下一步` is a
         // half-width full stop, which `punctuation` mends.
         let stray_stop = mark != '.' || before.is_some_and(|b| NO_SENTENCE_ENDS_ON.contains(b));
+        // An emoji closing a clause (`没有会的😅，`) is a chat's, not a speech's, wherever it
+        // stands beside Chinese text.
+        if is_emoji(mark)
+            && (before.is_some_and(is_chinese_text) || after.is_some_and(is_chinese_text))
+        {
+            items.push(
+                leftover(
+                    location,
+                    text,
+                    at..at + mark.len_utf8(),
+                    "emoji",
+                    format!("发言稿里不用表情符号“{mark}”：删去"),
+                    String::new(),
+                )
+                .in_context(text),
+            );
+            continue;
+        }
         if before.is_some_and(is_chinese) && after.is_some_and(is_chinese) && stray_stop {
             items.push(
                 leftover(
@@ -251,7 +269,12 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
 fn is_pictograph(c: char) -> bool {
     (('\u{2600}'..='\u{27BF}').contains(&c) && !matches!(c, '☆' | '★'))
         || matches!(c, '\u{231A}' | '\u{231B}' | '\u{23E9}'..='\u{23FA}')
-        || ('\u{1F300}'..='\u{1FAFF}').contains(&c)
+        || is_emoji(c)
+}
+
+/// The emoji blocks (`😅`, `👍`): faces and gestures of a chat, not signs of a document.
+fn is_emoji(c: char) -> bool {
+    ('\u{1F300}'..='\u{1FAFF}').contains(&c)
 }
 
 /// `必须学的f内容`, `固守过37f去`, `只是1f流于形式`: a lone small `f`, with or without a page
@@ -666,6 +689,18 @@ mod tests {
             fixes("完成了任务.下一步"),
             [fix(ReviewKind::HalfWidthPunctuation, ".", "。")]
         );
+    }
+
+    #[test]
+    fn an_emoji_beside_chinese_text_is_removed() {
+        assert_eq!(
+            fixes("笔试基本上没有会的😅，面试也没答上来👍"),
+            [
+                fix(ReviewKind::WebsiteLeftover, "😅", ""),
+                fix(ReviewKind::WebsiteLeftover, "👍", ""),
+            ]
+        );
+        assert_eq!(fixes("学习笔记 😅 notes"), []);
     }
 
     #[test]

@@ -41,28 +41,61 @@ const OVERWHELMED: &[&str] = &[
     "不知所措",
 ];
 
+/// Feelings of two characters that leave one unable to act (`紧张的不知所措`,
+/// `懊恼的睡不着`).
+const FEELINGS: &[&str] = &[
+    "紧张", "激动", "兴奋", "懊恼", "着急", "焦急", "害怕", "难过", "伤心", "生气", "气愤", "愤怒",
+    "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急",
+];
+
+/// What such a feeling left one doing or unable to do, besides [`OVERWHELMED`].
+const FELT: &[&str] = &[
+    "睡不着",
+    "一夜没睡",
+    "一夜未眠",
+    "一夜没合眼",
+    "说不出话",
+    "手足无措",
+    "吃不下",
+    "语无伦次",
+    "浑身发抖",
+    "直发抖",
+    "满头大汗",
+    "心跳加速",
+    "一片空白",
+];
+
 /// One-character qualities of too little, which `可怜` grades closing the clause (`少的可怜`).
 const SCANT_OF_ONE: &str = "少穷小低瘦";
 
 /// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
 const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦";
 
-/// `产品多的来不及做`: a one-character state, `的`, and what it left one unable to do, a
-/// complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity graded.
+/// `产品多的来不及做`: a one-character state or a feeling, `的`, and what it left one unable
+/// to do, a complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity
+/// graded.
 fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
     let state = text[..at].chars().next_back()?;
     let rest = &text[after..];
     if SCANT_OF_ONE.contains(state) && rest.strip_prefix("可怜").is_some_and(ends_clause) {
         return Some(de2_then(location, text, at, after, "可怜"));
     }
-    if !STATES_OF_ONE.contains(state) {
+    if STATES_OF_ONE.contains(state) {
+        let tail = OVERWHELMED.iter().find(|w| rest.starts_with(*w))?;
+        return Some(de2_then(location, text, at, after, tail));
+    }
+    // `紧张的一夜没睡`, `懊恼的睡不着`: a feeling, and what it left one doing.
+    if !FEELINGS.iter().any(|f| text[..at].ends_with(f)) {
         return None;
     }
-    let tail = OVERWHELMED.iter().find(|w| rest.starts_with(*w))?;
+    let tail = OVERWHELMED
+        .iter()
+        .chain(FELT)
+        .find(|w| rest.starts_with(*w))?;
     Some(de2_then(location, text, at, after, tail))
 }
 
-/// Qualities that `越` grades in a complement closing its clause (`接触的越多，`).
+/// Qualities of one character that `越` grades in a complement closing its clause (`接触的越多，`).
 const GRADED_BY_YUE: &str = "多少深久快好高远大早晚强";
 
 /// `接触的越多，感到…越多`: after a verb, `越` and a quality closing the clause says how far
@@ -70,15 +103,28 @@ const GRADED_BY_YUE: &str = "多少深久快好高远大早晚强";
 /// `严重的越门占道`, where `越` is a verb, nor after an owner (`我们的越多越好`).
 fn the_more(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
     let rest = &text[after..];
-    let mut chars = rest.strip_prefix('越')?.chars();
-    let quality = chars.next().filter(|&q| GRADED_BY_YUE.contains(q))?;
+    let graded_rest = rest.strip_prefix('越')?;
+    // One listed character (`越多`), or a quality of two a complement takes (`分析的越透彻，`).
+    let quality = graded_rest
+        .chars()
+        .next()
+        .filter(|&q| GRADED_BY_YUE.contains(q))
+        .map(char::len_utf8)
+        .or_else(|| {
+            QUALITIES
+                .iter()
+                .chain(DEGREE_QUALITIES)
+                .find(|q| q.chars().count() == 2 && graded_rest.starts_with(*q))
+                .map(|q| q.len())
+        })?;
     let verb = text[..at].chars().next_back().filter(|&c| is_han(c))?;
-    if !ends_clause(chars.as_str()) || OWNERS.iter().any(|o| text[..at].ends_with(o)) {
+    if !ends_clause(&graded_rest[quality..]) || OWNERS.iter().any(|o| text[..at].ends_with(o)) {
         return None;
     }
-    let graded = '越'.len_utf8() + quality.len_utf8();
-    let start = at - verb.len_utf8();
-    let fixed = format!("{verb}得{}", &rest[..graded]);
+    let graded = '越'.len_utf8() + quality;
+    // The flag shows the verb whole where it has two characters (`分析得越透彻`).
+    let start = han_before(text, at, 2).unwrap_or(at - verb.len_utf8());
+    let fixed = format!("{}得{}", &text[start..at], &rest[..graded]);
     Some(complement_item(
         location,
         text,
@@ -249,6 +295,12 @@ pub(super) const DEGREES: &[&str] = &[
     "不太",
     "不很",
     "不是很",
+    "不是特别",
+    "不是太",
+    "不是十分",
+    "不是非常",
+    "没有那么",
+    "没那么",
     "不够",
     "还不够",
     "比较",
@@ -277,12 +329,14 @@ pub(super) const DEGREES: &[&str] = &[
 /// Qualities after a degree adverb. Quantities are not here (`像他这样想的很多` is right).
 const DEGREE_QUALITIES: &[&str] = &[
     "到位", "扎实", "深入", "细致", "透彻", "缓慢", "被动", "滞后", "一般", "明显", "突出", "严重",
-    "理想", "充分", "牢固", "彻底", "好", "差", "慢", "浅", "粗", "松", "弱", "紧", "实", "深",
-    "透", "细",
+    "理想", "充分", "牢固", "彻底", "全面", "完美", "成功", "熟练", "流畅", "顺利", "好", "差",
+    "快", "慢", "浅", "粗", "松", "弱", "紧", "实", "深", "透", "细",
 ];
 
 /// Adverbs that may stand between `的` and the complement (`做的还不到位`, `做的并不是很好`).
-const INSERTED: &[&str] = &["还", "也", "都", "仍", "尚", "总", "并", "始终", "一直"];
+const INSERTED: &[&str] = &[
+    "还是", "仍然", "依然", "还", "也", "都", "仍", "尚", "总", "并", "就", "始终", "一直",
+];
 
 /// Words that, earlier in the clause, make what follows a noun phrase (`由于工作的不扎实`,
 /// `存在的不到位`): the thing before `的` is then the owner of a quality, not a verb with

@@ -19,12 +19,20 @@ const MANNERS: &[&str] = &[
     "被动", "草率", "随意", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常", "高效",
     "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙", "匆忙",
     "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观", "明确",
-    "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细",
+    "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
+    "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "拼命", "气愤", "得意", "茫然",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
 /// from [`MANNERS`], which are read in pairs (`全面细致`).
-const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免"];
+const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免", "下意识"];
+
+/// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
+/// `无辜的说不知道`).
+const SPEAKING: &str = "问说喊叫骂吼答嚷";
+/// What after such a verb makes a noun of it (`问题`, `说法`, `叫声`, `答案`), or a verb that
+/// also heads a noun phrase (`说话方式`).
+const SPOKEN_NOUNS: &str = "题候卷号责话询世法明辞教声名案复辩语词音";
 
 /// Idioms, doubled counts and doubled adverbs that only ever say how something is done, never
 /// what a thing is like: whatever follows them and `的` in their clause is a verb phrase
@@ -546,6 +554,16 @@ fn adverbial(
     if vivid && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
         return adverbial_item(location, text, start, at, after);
     }
+    // `愤怒的问站长`, `无辜的说不知道`, `兴奋的说：`: a manner word before a verb of saying
+    // that goes on to what is said or asked.
+    let mut said = rest.chars();
+    if said.next().is_some_and(|c| SPEAKING.contains(c))
+        && said
+            .next()
+            .is_some_and(|c| matches!(c, '：' | ':') || (is_han(c) && !SPOKEN_NOUNS.contains(c)))
+    {
+        return adverbial_item(location, text, start, at, after);
+    }
     let is_verb = |s: &str| -> Option<usize> {
         verbs
             .that_may_start(s)
@@ -613,7 +631,10 @@ fn adverbial(
         if aspect_then_object(next, &['了', '着']) {
             return adverbial_item(location, text, start, at, after);
         }
-        let object = OBJECTS.iter().any(|o| next.starts_with(o));
+        // `没有好好的反思过自己`: `过` of what has been done, then the object.
+        let object = OBJECTS.iter().any(|o| {
+            next.starts_with(o) || next.strip_prefix('过').is_some_and(|r| r.starts_with(o))
+        });
         let complement = VERB_COMPLEMENTS.iter().any(|c| next.starts_with(c));
         let before = &text[..start];
         let listed_before = !NOT_BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w));
@@ -700,6 +721,11 @@ fn ongoing(location: Location, text: &str, at: usize, after: usize) -> Option<Re
 /// `慢慢的形成了自己的特色`), or `一下`/`一番` (`深刻的反省一下自己`). Not `了解`, `了不起`
 /// and their kin, where `了` opens a word.
 fn unlisted_verb(rest: &str) -> bool {
+    // `而不是理性的我做了决定`: a person opening what follows is the head of a noun phrase
+    // (`理性的我`) or a subject, never the first half of a verb.
+    if OWNERS.iter().any(|o| rest.starts_with(o)) {
+        return false;
+    }
     let Some(two) = han_after(rest, 2) else {
         return false;
     };
@@ -950,8 +976,8 @@ mod tests {
         );
         flagged(
             "但接触的越多，感到需要进步的地方越多。",
-            "触的越多",
-            "触得越多",
+            "接触的越多",
+            "接触得越多",
         );
         quiet(&["有部份座商出现了严重的越门占道。", "我们的越多越好。"]);
         quiet(&["说的多的是他，少的是我。", "想的多，少说话。"]);
@@ -1276,6 +1302,56 @@ mod tests {
             "回去认真的学习方法，去积极的地方。",
             "掌握外出党员积极的去向，说明认真的去留。",
             "第二，季节性的影响，高温天气里损耗大。",
+        ]);
+    }
+
+    #[test]
+    fn a_feeling_before_what_it_made_one_do_or_say() {
+        flagged("我愤怒的问站长。", "愤怒的", "愤怒地");
+        flagged("我当时紧张的问口令，却没喊出声。", "紧张的", "紧张地");
+        flagged("我都是一脸无辜的说不知道。", "无辜的", "无辜地");
+        flagged("他兴奋的说：成了。", "兴奋的", "兴奋地");
+        flagged("甚至没有好好的反思过自己。", "好好的", "好好地");
+        // A feeling and what it left one doing is a complement.
+        flagged("高考前夕就紧张的一夜没睡。", "的一夜没睡", "得一夜没睡");
+        flagged("懊恼的睡不着，早上也没有起很早。", "的睡不着", "得睡不着");
+        flagged("我紧张的不知所措。", "的不知所措", "得不知所措");
+        quiet(&[
+            "紧张的问题还没有解决，激动的说法不可取。",
+            "愤怒的叫声，委屈的话语，焦急的答复。",
+            "度过了紧张的一夜，没睡好。",
+            "而不是理性的我做了决定。",
+            "认真的学习过程，深入的过程。",
+        ]);
+    }
+
+    #[test]
+    fn more_complements_of_degree_take_de2() {
+        flagged(
+            "但是对自己分析的越透彻，越感到绝望。",
+            "分析的越透彻",
+            "分析得越透彻",
+        );
+        flagged("但是调整的比较快。", "调整的比较快", "调整得比较快");
+        flagged(
+            "队员的动作完成的不是特别好。",
+            "完成的不是特别好",
+            "完成得不是特别好",
+        );
+        flagged(
+            "节奏把握的没有那么流畅。",
+            "把握的没有那么流畅",
+            "把握得没有那么流畅",
+        );
+        flagged(
+            "自己考虑的还是不够全面。",
+            "考虑的还是不够全面",
+            "考虑得还是不够全面",
+        );
+        quiet(&[
+            "我们的越多越好，严重的越门占道。",
+            "却发现自己考虑的还是不够全面。",
+            "自己的比较快，他们的没有那么流畅。",
         ]);
     }
 }
