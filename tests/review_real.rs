@@ -403,6 +403,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout144.txt)", set("heldout144.txt")),
+        ("held-out set (heldout145.txt)", set("heldout145.txt")),
+        ("held-out set (heldout146.txt)", set("heldout146.txt")),
+        ("held-out set (heldout147.txt)", set("heldout147.txt")),
+        ("held-out set (heldout148.txt)", set("heldout148.txt")),
+        ("held-out set (heldout149.txt)", set("heldout149.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
