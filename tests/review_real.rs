@@ -238,6 +238,15 @@ use std::collections::BTreeMap;
 /// (`愤怒的问`, `紧张的一夜没睡`), `分析的越透彻`, `调整的比较快`, `不是特别好`, time running
 /// out given as the cause (`但时间不够，只能退赛了`), an emoji beside Chinese text, `什莫`,
 /// `石沉海底`, `一只由`, `齐次，` and the spinner's `东说念主` were read, and `理性的我做了决定`
+/// no longer flagged. `heldout144.txt` (HR and office staff) and `heldout145.txt` (pharmacy
+/// and lab staff), together (precision 92 %, recall 31 %), `heldout146.txt` (warehouse and
+/// procurement staff; twenty-seven findings) and `heldout147.txt` (players), together
+/// (precision 83 %, recall 18 %), and `heldout148.txt` (customer service) and
+/// `heldout149.txt` (quality and production staff; a page also taken in `heldout146.txt`
+/// dropped), together (precision 89 %, recall 32 %), were scored once after those rules;
+/// after which `踉踉跄跄的往前走`, `简单的练习过。`, `懊悔的喊`, `高兴的忘乎所以`, `做的还远远
+/// 不够`, `无济无事`, `投拆`, `竞是`, `心理都明白`, `烦躁心里`, `时间、经历` and the spinner's
+/// `边肖` were read, and `一时不知` and one's own judgement after `由于` (`由于在心里认为…`)
 /// no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
@@ -391,6 +400,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout141.txt",
         "heldout142.txt",
         "heldout143.txt",
+        "heldout144.txt",
+        "heldout145.txt",
+        "heldout146.txt",
+        "heldout147.txt",
+        "heldout148.txt",
+        "heldout149.txt",
     ]
     .iter()
     .enumerate()
@@ -403,12 +418,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout144.txt)", set("heldout144.txt")),
-        ("held-out set (heldout145.txt)", set("heldout145.txt")),
-        ("held-out set (heldout146.txt)", set("heldout146.txt")),
-        ("held-out set (heldout147.txt)", set("heldout147.txt")),
-        ("held-out set (heldout148.txt)", set("heldout148.txt")),
-        ("held-out set (heldout149.txt)", set("heldout149.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -159,8 +159,9 @@ fn as_the_word_list_writes(lexicon: &Lexicon, idiom: String) -> String {
 /// `意志缺失`; `偶尔为之` beside `偶而为之`, where `偶尔` is the form 《第一批异形词整理表》
 /// recommends over `偶而`): the dictionary the lists come from holds single words, not such
 /// phrases, so a window opening with one of these is a word and its predicate. `作践` is the
-/// form 《现代汉语词典》 gives for "to run down" (`作践自己`), `作贱` only its variant.
-const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践"];
+/// form 《现代汉语词典》 gives for "to run down" (`作践自己`), `作贱` only its variant. `一时`
+/// ("for a moment") opens a predicate too (`一时不知` beside `一事不知`).
+const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践", "一时"];
 
 /// Byte ranges of miswritten idioms in `text`, each with the idiom. One pass with the last
 /// four Chinese characters in hand; a slip found is not looked into again.
@@ -265,6 +266,7 @@ mod tests {
             "浑浑噩噩，兢兢业业，轰轰烈烈，认认真真，明明白白。",
             "学习时精力不集中，注意力不集中。",
             "不能这样作践自己。",
+            "我一时不知如何是好。",
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
         }

@@ -45,7 +45,8 @@ const OVERWHELMED: &[&str] = &[
 /// `懊恼的睡不着`).
 const FEELINGS: &[&str] = &[
     "紧张", "激动", "兴奋", "懊恼", "着急", "焦急", "害怕", "难过", "伤心", "生气", "气愤", "愤怒",
-    "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急",
+    "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急", "高兴", "开心", "得意", "懊悔", "后悔",
+    "感动",
 ];
 
 /// What such a feeling left one doing or unable to do, besides [`OVERWHELMED`].
@@ -63,6 +64,11 @@ const FELT: &[&str] = &[
     "满头大汗",
     "心跳加速",
     "一片空白",
+    "忘乎所以",
+    "得意忘形",
+    "手舞足蹈",
+    "热泪盈眶",
+    "泪流满面",
 ];
 
 /// One-character qualities of too little, which `可怜` grades closing the clause (`少的可怜`).
@@ -295,6 +301,11 @@ pub(super) const DEGREES: &[&str] = &[
     "不太",
     "不很",
     "不是很",
+    "稍微有些",
+    "稍微有点",
+    "稍微",
+    "有些",
+    "有点",
     "不是特别",
     "不是太",
     "不是十分",
@@ -387,6 +398,7 @@ const SHORT_COMPLEMENTS: &[&str] = &[
     "一般",
     "不行",
     "差不多",
+    "远远不够",
 ];
 
 /// One-character verbs of action, which take a complement of degree (`喊的响`, `时间给的太短`,
@@ -711,14 +723,19 @@ fn short_complement(
         return None;
     }
     let rest = &text[after..];
+    // An adverb may stand before the bare complement (`做的还远远不够`).
+    let inserted = INSERTED
+        .iter()
+        .find(|a| rest.starts_with(*a))
+        .map_or(0, |a| a.len());
     let listed = SHORT_COMPLEMENTS
         .iter()
         .find(|c| {
-            rest.strip_prefix(*c).is_some_and(|r| {
+            rest[inserted..].strip_prefix(*c).is_some_and(|r| {
                 ends_complement(r) || r.starts_with(['就', '才', '则', '也', '都'])
             })
         })
-        .copied();
+        .map(|c| &rest[..inserted + c.len()]);
     // After a listed verb, also a graded quality of two characters (`做的更大气一点`: the
     // owner reading, `what was done is grander`, needs a noun the verb lacks) and what the
     // doing did to others (`写的让人摸不着头脑`), a complement of state only `得` brings in.

@@ -20,7 +20,8 @@ const MANNERS: &[&str] = &[
     "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙", "匆忙",
     "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观", "明确",
     "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
-    "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "拼命", "气愤", "得意", "茫然",
+    "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
+    "茫然",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
@@ -153,6 +154,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
     "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接", "求救", "求助", "请教",
+    "练习", "复习", "预习",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction, result or how often
@@ -210,7 +212,7 @@ const WELL: &[&str] = &["很好", "较好", "更好"];
 const SUBJECTS: &[&str] = &["我", "他", "她", "大家", "自己"];
 
 /// Prepositions that open an adverbial of their own (`很好的与司法所配合`).
-const PREPOSITIONS: &[char] = &['与', '同', '跟', '向'];
+const PREPOSITIONS: &[char] = &['与', '同', '跟', '向', '往', '朝'];
 
 /// Whether `rest`, what follows `的`, is a prepositional phrase and its verb (`与司法所配合，`):
 /// a preposition, then the clause ending on a verb of two characters with no `的` in it
@@ -223,10 +225,21 @@ fn prepositional_verb_phrase(rest: &str, verbs: &Verbs) -> bool {
         .find(super::super::closes_clause)
         .unwrap_or(phrase.len());
     let phrase = &phrase[..end];
-    // `向` is no conjunction: a phrase after it goes on to a verb, whatever the verb
-    // (`及时有效的向玩家做出说明`, `不知所措的向同事求救`); not `向导`, `向往` and their kin.
-    let towards = rest.starts_with('向') && !phrase.starts_with(['导', '心', '日', '量', '往']);
-    phrase.chars().count() >= 3
+    // `向`, `往`, `朝` are no conjunctions: a phrase after one goes on to a verb, whatever the
+    // verb (`及时有效的向玩家做出说明`, `不知所措的向同事求救`, `踉踉跄跄的往前走`); not
+    // `向导`, `往往`, `往事`, `朝气` and their kin.
+    let towards = match rest.chars().next() {
+        Some('向') => !phrase.starts_with(['导', '心', '日', '量', '往']),
+        Some('往') => !phrase.starts_with(['往', '事', '年', '日', '来', '返', '届', '常']),
+        Some('朝') => !phrase.starts_with(['气', '代', '阳', '廷', '夕', '霞', '野', '政']),
+        _ => false,
+    };
+    let least = if towards && !rest.starts_with('向') {
+        2
+    } else {
+        3
+    };
+    phrase.chars().count() >= least
         && !phrase.contains('的')
         && (towards
             || verbs
@@ -628,7 +641,9 @@ fn adverbial(
         let next = &rest[verb..];
         // A verb that takes 了/着 and goes on to its object (`极大的影响了自己的学习`) is a
         // verb whatever stands before the adverbial: a noun phrase takes no 了 mid-clause.
-        if aspect_then_object(next, &['了', '着']) {
+        // So is one that takes `过` closing the clause (`只是简单的练习过。`).
+        let done_before = next.strip_prefix('过').is_some_and(ends_clause);
+        if aspect_then_object(next, &['了', '着']) || done_before {
             return adverbial_item(location, text, start, at, after);
         }
         // `没有好好的反思过自己`: `过` of what has been done, then the object.
@@ -1352,6 +1367,24 @@ mod tests {
             "我们的越多越好，严重的越门占道。",
             "却发现自己考虑的还是不够全面。",
             "自己的比较快，他们的没有那么流畅。",
+        ]);
+    }
+
+    #[test]
+    fn a_way_towards_a_place_and_what_was_done_before_are_verb_phrases() {
+        flagged("我踉踉跄跄的往前走。", "踉踉跄跄的", "踉踉跄跄地");
+        flagged("他认真的朝目标走去。", "认真的", "认真地");
+        flagged("移液管也只是简单的练习过。", "简单的", "简单地");
+        flagged("我懊悔的喊了起来。", "懊悔的", "懊悔地");
+        flagged("我高兴的忘乎所以。", "的忘乎所以", "得忘乎所以");
+        flagged(
+            "虽然有进步，但做的还远远不够。",
+            "做的还远远不够",
+            "做得还远远不够",
+        );
+        quiet(&[
+            "认真的往往能成功，积极的朝气。",
+            "简单的练习过程，懊悔的喊声。",
         ]);
     }
 }
