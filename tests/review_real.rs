@@ -418,6 +418,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout150.txt)", set("heldout150.txt")),
+        ("held-out set (heldout151.txt)", set("heldout151.txt")),
+        ("held-out set (heldout152.txt)", set("heldout152.txt")),
+        ("held-out set (heldout153.txt)", set("heldout153.txt")),
+        ("held-out set (heldout154.txt)", set("heldout154.txt")),
+        ("held-out set (heldout155.txt)", set("heldout155.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
