@@ -247,7 +247,16 @@ use std::collections::BTreeMap;
 /// after which `踉踉跄跄的往前走`, `简单的练习过。`, `懊悔的喊`, `高兴的忘乎所以`, `做的还远远
 /// 不够`, `无济无事`, `投拆`, `竞是`, `心理都明白`, `烦躁心里`, `时间、经历` and the spinner's
 /// `边肖` were read, and `一时不知` and one's own judgement after `由于` (`由于在心里认为…`)
-/// no longer flagged.
+/// no longer flagged. `heldout150.txt` (cooks and restaurant staff; two pages found word for
+/// word in `heldout115.txt` and `heldout126.txt` dropped) and `heldout151.txt` (bank staff),
+/// together (precision 85 %, recall 24 %), `heldout152.txt` (electricians and IT operations)
+/// and `heldout153.txt` (urban management and sanitation), together (precision 94 %, recall
+/// 43 %), and `heldout154.txt` (relationships) and `heldout155.txt` (domestic workers and
+/// carers), together (precision 67 %, recall 7 %), were scored once after those rules; after
+/// which `零零散散的看完`, `天真的以为`, `一年一年的过去`, `无比的熟悉`, a pictograph beside
+/// Chinese text (`…⏰`), `默不做声`, `难持其咎`, `覆盘`, `尽然`, `报怨` and the spinner's `感遭到`
+/// were read, and a counted phrase listed after `经历了` (`一次次的波折和困难`), an age that sets
+/// the standard (`这个年纪该有的`) and `咕咚咕咚` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -406,6 +415,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout147.txt",
         "heldout148.txt",
         "heldout149.txt",
+        "heldout150.txt",
+        "heldout151.txt",
+        "heldout152.txt",
+        "heldout153.txt",
+        "heldout154.txt",
+        "heldout155.txt",
     ]
     .iter()
     .enumerate()
@@ -418,12 +433,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout150.txt)", set("heldout150.txt")),
-        ("held-out set (heldout151.txt)", set("heldout151.txt")),
-        ("held-out set (heldout152.txt)", set("heldout152.txt")),
-        ("held-out set (heldout153.txt)", set("heldout153.txt")),
-        ("held-out set (heldout154.txt)", set("heldout154.txt")),
-        ("held-out set (heldout155.txt)", set("heldout155.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -192,6 +192,9 @@ const CAUSE_AFTER: &[&str] = &[
     "使得",
 ];
 
+/// What after a circumstance makes it the measure of what is expected (`这个年纪该有的`).
+const STANDARD_SET: &[&str] = &["该有的", "应有的", "应该有的", "应具备的", "所应有的"];
+
 /// Words in the next clause that make the circumstance a cause.
 const CONSEQUENCE_WORDS: &[&str] = &[
     "导致",
@@ -710,6 +713,14 @@ fn listed_circumstance(location: Location, text: &str) -> Option<ReviewItem> {
             if CONFESSING.iter().any(|c| clause[..at].contains(c)) || disposes_of(&clause[..at]) {
                 continue;
             }
+            // `没有我这个年纪该有的成熟`: the circumstance sets the standard the writer falls
+            // short of; it is not blamed.
+            if STANDARD_SET
+                .iter()
+                .any(|w| clause[at + word.len()..].starts_with(w))
+            {
+                continue;
+            }
             let before = CAUSE_BEFORE
                 .iter()
                 .filter(|c| **c != "随着" || !NAMED_AS_TRENDS.contains(word))
@@ -1022,6 +1033,7 @@ mod tests {
             "一是文物保护经费比较短缺。",
             "每天时间不够用，小区还有那么多问题没有解决。",
             "觉得考试时间不够，字迹潦草。",
+            "完全没有我这个年纪该有的成熟度，这就直接导致我颇感难受。",
         ]);
         not_blamed(&[
             "对群众认识落后的问题引导不够，宣传不到位。",

@@ -226,9 +226,12 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         // A full stop only after a word no sentence ends on: `完成了任务.下一步` is a
         // half-width full stop, which `punctuation` mends.
         let stray_stop = mark != '.' || before.is_some_and(|b| NO_SENTENCE_ENDS_ON.contains(b));
-        // An emoji closing a clause (`没有会的😅，`) is a chat's, not a speech's, wherever it
-        // stands beside Chinese text.
-        if is_emoji(mark)
+        // A pictograph closing a clause (`没有会的😅，`, `…⏰ 团队`) is a chat's or a page's, not
+        // a speech's, wherever it stands beside Chinese text; between two characters it is
+        // read below as a page's junk.
+        let between = before.is_some_and(is_chinese) && after.is_some_and(is_chinese);
+        if is_pictograph(mark)
+            && !between
             && (before.is_some_and(is_chinese_text) || after.is_some_and(is_chinese_text))
         {
             items.push(
@@ -237,7 +240,7 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                     text,
                     at..at + mark.len_utf8(),
                     "emoji",
-                    format!("发言稿里不用表情符号“{mark}”：删去"),
+                    format!("发言稿里不用表情或图形符号“{mark}”：删去"),
                     String::new(),
                 )
                 .in_context(text),
@@ -261,20 +264,15 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
 }
 
 /// Signs drawn as pictures — the miscellaneous symbols and dingbats (`☢`, `✈`), the clock
-/// faces of the technical block (`⌚`) and the emoji — which no speech sets between two
-/// characters. Not the stars `☆`/`★`, which stand for a withheld name or figure (`placeholder`),
+/// faces of the technical block (`⌚`) and the emoji — which no speech sets beside its
+/// words. Not the stars `☆`/`★`, which stand for a withheld name or figure (`placeholder`),
 /// nor the geometric shapes (`▲`, `■`), which mark items. Narrower than the cleaner's
 /// decorations (`clean::detect`), which take arrows and shapes too because they judge a
 /// line's opening, not a mark inside a sentence.
 fn is_pictograph(c: char) -> bool {
     (('\u{2600}'..='\u{27BF}').contains(&c) && !matches!(c, '☆' | '★'))
         || matches!(c, '\u{231A}' | '\u{231B}' | '\u{23E9}'..='\u{23FA}')
-        || is_emoji(c)
-}
-
-/// The emoji blocks (`😅`, `👍`): faces and gestures of a chat, not signs of a document.
-fn is_emoji(c: char) -> bool {
-    ('\u{1F300}'..='\u{1FAFF}').contains(&c)
+        || ('\u{1F300}'..='\u{1FAFF}').contains(&c)
 }
 
 /// `必须学的f内容`, `固守过37f去`, `只是1f流于形式`: a lone small `f`, with or without a page
@@ -699,6 +697,10 @@ mod tests {
                 fix(ReviewKind::WebsiteLeftover, "😅", ""),
                 fix(ReviewKind::WebsiteLeftover, "👍", ""),
             ]
+        );
+        assert_eq!(
+            fixes("结果余额减了9999…⏰ 团队第一反应是查日志"),
+            [fix(ReviewKind::WebsiteLeftover, "⏰", "")]
         );
         assert_eq!(fixes("学习笔记 😅 notes"), []);
     }

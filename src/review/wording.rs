@@ -612,6 +612,18 @@ mod tests {
             ]
         );
         quiet(&["随着时间和经历的积累，心理健康，心理学。"]);
+        assert_eq!(
+            fixes("他默不做声，万死难持其咎，越来也怀凝自己，尽然还报怨别人。"),
+            vec![
+                wrong("默不做声", "默不作声"),
+                wrong("难持其咎", "难辞其咎"),
+                wrong("越来也", "越来越"),
+                wrong("怀凝", "怀疑"),
+                wrong("尽然", "竟然"),
+                wrong("报怨", "抱怨"),
+            ]
+        );
+        quiet(&["事情不尽然如此，以德报怨。"]);
     }
 
     #[test]
@@ -1024,6 +1036,12 @@ mod tests {
             one(ReviewKind::DoubledCharacter, "亲属亲属", "亲属")
         );
         assert_eq!(fixes("民营企业企业家，学生学生会，研究研究再说。"), vec![]);
+        assert_eq!(
+            fixes("我对这里感到无比的熟悉。"),
+            one(ReviewKind::Particle, "无比的熟悉", "无比熟悉")
+        );
+        // A sound said twice (`咕咚咕咚滚出去`).
+        assert_eq!(fixes("随即又咕咚咕咚滚出去好几米，叮当叮当响。"), vec![]);
         // `对对方`, `觉得不得不`: a word after the doubled character, or across the pair;
         // `然后然后...`: a word said twice as the writer trails off.
         assert_eq!(

@@ -21,7 +21,7 @@ const MANNERS: &[&str] = &[
     "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观", "明确",
     "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
     "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
-    "茫然",
+    "茫然", "天真", "专心",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
@@ -64,6 +64,8 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "一次次",
     "一点一点",
     "一步一步",
+    "一年一年",
+    "一天一天",
     "渐渐",
     "常常",
     "往往",
@@ -129,7 +131,7 @@ fn idiom_before(text: &str, at: usize) -> Option<usize> {
 /// One-character verbs of action after a vivid word (besides `complement`'s).
 const VIVID_VERBS: &str = "揍说讲做干";
 /// What follows such a verb when it is done at once: an aspect, a place, a count, a direction.
-const AFTER_AN_ACT: &str = "了着过在一到上下起出回进去来";
+const AFTER_AN_ACT: &str = "了着过在一到上下起出回进去来完";
 
 /// Whether `rest` opens with a one-character verb of action done at once (`揍一顿`, `走在`).
 fn acts_at_once(rest: &str) -> bool {
@@ -154,7 +156,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
     "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接", "求救", "求助", "请教",
-    "练习", "复习", "预习",
+    "练习", "复习", "预习", "以为", "辞退",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction, result or how often
@@ -515,8 +517,19 @@ fn adverbial(
                         .match_indices(*idiom)
                         .any(|(i, _)| sentence[..i].ends_with(*w)))
         };
-        let met = OBJECT_BEFORE_A_COUNT.iter().any(object)
-            && han_after(rest, 2).is_some_and(|n| ends_clause(&rest[n..]));
+        // `经历了一些风风雨雨，酸甜苦辣，一次次的波折和困难`: one of a list of what was gone
+        // through, a noun of two characters or two joined, closing the clause.
+        let listed = before.ends_with(['，', ','])
+            && OBJECT_BEFORE_A_COUNT.iter().any(|w| sentence.contains(w));
+        let noun_closes = han_after(rest, 2).is_some_and(|n| {
+            let after_noun = &rest[n..];
+            ends_clause(after_noun)
+                || after_noun
+                    .strip_prefix(['和', '与', '及'])
+                    .and_then(|r| han_after(r, 2).map(|m| &r[m..]))
+                    .is_some_and(ends_clause)
+        });
+        let met = (OBJECT_BEFORE_A_COUNT.iter().any(object) || listed) && noun_closes;
         if met {
             return None;
         }
@@ -1385,6 +1398,17 @@ mod tests {
         quiet(&[
             "认真的往往能成功，积极的朝气。",
             "简单的练习过程，懊悔的喊声。",
+        ]);
+    }
+
+    #[test]
+    fn counted_and_vivid_phrases_read_from_the_third_round() {
+        flagged("我零零散散的看完了这本书。", "零零散散的", "零零散散地");
+        flagged("我天真的以为他会来。", "天真的", "天真地");
+        flagged("日子就这样一年一年的过去了。", "一年一年的", "一年一年地");
+        quiet(&[
+            "至少也经历了一些风风雨雨，酸甜苦辣，一次次的波折和困难，",
+            "天真的孩子，无比的勇气。",
         ]);
     }
 }
