@@ -227,39 +227,31 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         // half-width full stop, which `punctuation` mends.
         let stray_stop = mark != '.' || before.is_some_and(|b| NO_SENTENCE_ENDS_ON.contains(b));
         // A pictograph closing a clause (`没有会的😅，`, `…⏰ 团队`) is a chat's or a page's, not
-        // a speech's, wherever it stands beside Chinese text; between two characters it is
-        // read below as a page's junk.
+        // a speech's, wherever it stands beside Chinese text; between two characters it is a
+        // page's junk like the other marks.
         let between = before.is_some_and(is_chinese) && after.is_some_and(is_chinese);
-        if is_pictograph(mark)
-            && !between
-            && (before.is_some_and(is_chinese_text) || after.is_some_and(is_chinese_text))
-        {
-            items.push(
-                leftover(
-                    location,
-                    text,
-                    at..at + mark.len_utf8(),
-                    "emoji",
-                    format!("发言稿里不用表情或图形符号“{mark}”：删去"),
-                    String::new(),
-                )
-                .in_context(text),
-            );
+        let beside = before.is_some_and(is_chinese_text) || after.is_some_and(is_chinese_text);
+        let (rule, message) = if between && stray_stop {
+            (
+                "scraping_mark",
+                format!("网页转换留在字间的符号“{mark}”：删去"),
+            )
+        } else if is_pictograph(mark) && beside {
+            ("emoji", format!("发言稿里不用表情或图形符号“{mark}”：删去"))
+        } else {
             continue;
-        }
-        if before.is_some_and(is_chinese) && after.is_some_and(is_chinese) && stray_stop {
-            items.push(
-                leftover(
-                    location,
-                    text,
-                    at..at + mark.len_utf8(),
-                    "scraping_mark",
-                    format!("网页转换留在字间的符号“{mark}”：删去"),
-                    String::new(),
-                )
-                .in_context(text),
-            );
-        }
+        };
+        items.push(
+            leftover(
+                location,
+                text,
+                at..at + mark.len_utf8(),
+                rule,
+                message,
+                String::new(),
+            )
+            .in_context(text),
+        );
     }
 }
 

@@ -655,14 +655,14 @@ fn adverbial(
         // A verb that takes 了/着 and goes on to its object (`极大的影响了自己的学习`) is a
         // verb whatever stands before the adverbial: a noun phrase takes no 了 mid-clause.
         // So is one that takes `过` closing the clause (`只是简单的练习过。`).
-        let done_before = next.strip_prefix('过').is_some_and(ends_clause);
-        if aspect_then_object(next, &['了', '着']) || done_before {
+        let after_guo = next.strip_prefix('过');
+        if aspect_then_object(next, &['了', '着']) || after_guo.is_some_and(ends_clause) {
             return adverbial_item(location, text, start, at, after);
         }
         // `没有好好的反思过自己`: `过` of what has been done, then the object.
-        let object = OBJECTS.iter().any(|o| {
-            next.starts_with(o) || next.strip_prefix('过').is_some_and(|r| r.starts_with(o))
-        });
+        let object = OBJECTS
+            .iter()
+            .any(|o| next.starts_with(o) || after_guo.is_some_and(|r| r.starts_with(o)));
         let complement = VERB_COMPLEMENTS.iter().any(|c| next.starts_with(c));
         let before = &text[..start];
         let listed_before = !NOT_BEFORE_ADVERBIAL.iter().any(|w| before.ends_with(w));
