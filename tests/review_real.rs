@@ -433,6 +433,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout156.txt)", set("heldout156.txt")),
+        ("held-out set (heldout157.txt)", set("heldout157.txt")),
+        ("held-out set (heldout158.txt)", set("heldout158.txt")),
+        ("held-out set (heldout159.txt)", set("heldout159.txt")),
+        ("held-out set (heldout160.txt)", set("heldout160.txt")),
+        ("held-out set (heldout161.txt)", set("heldout161.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
