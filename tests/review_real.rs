@@ -256,7 +256,17 @@ use std::collections::BTreeMap;
 /// which `零零散散的看完`, `天真的以为`, `一年一年的过去`, `无比的熟悉`, a pictograph beside
 /// Chinese text (`…⏰`), `默不做声`, `难持其咎`, `覆盘`, `尽然`, `报怨` and the spinner's `感遭到`
 /// were read, and a counted phrase listed after `经历了` (`一次次的波折和困难`), an age that sets
-/// the standard (`这个年纪该有的`) and `咕咚咕咚` no longer flagged.
+/// the standard (`这个年纪该有的`) and `咕咚咕咚` no longer flagged. `heldout156.txt`
+/// (kindergarten teachers; a reprint of a taken essay dropped) and `heldout157.txt` (student
+/// cadres), together (precision 80 %, recall 30 %), `heldout158.txt` (grid workers and
+/// village-stationed cadres; a page found word for word in `heldout98.txt` dropped) and
+/// `heldout159.txt` (crews; twenty-six findings), together (precision 87 %, recall 37 %), and
+/// `heldout160.txt` (beauty, hair and gym staff; two reprints of a taken essay dropped) and
+/// `heldout161.txt` (learner drivers), together (precision 80 %, recall 14 %), were scored
+/// once after those rules; after which `压缩的好紧`, `想的太超前了`, `住的差一些`,
+/// `让友谊变的薄脆`, `急匆匆的升起来`, `糊涂的乱说`, `如何的去`, `无耐`, `灯火酒绿`,
+/// `主动能动性`, `去驾校报道` and `嘻笑` were read, and `风生水起` and one's own nature after
+/// `由于` (`由于从小玩性重`) no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -421,6 +431,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout153.txt",
         "heldout154.txt",
         "heldout155.txt",
+        "heldout156.txt",
+        "heldout157.txt",
+        "heldout158.txt",
+        "heldout159.txt",
+        "heldout160.txt",
+        "heldout161.txt",
     ]
     .iter()
     .enumerate()
@@ -433,12 +449,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout156.txt)", set("heldout156.txt")),
-        ("held-out set (heldout157.txt)", set("heldout157.txt")),
-        ("held-out set (heldout158.txt)", set("heldout158.txt")),
-        ("held-out set (heldout159.txt)", set("heldout159.txt")),
-        ("held-out set (heldout160.txt)", set("heldout160.txt")),
-        ("held-out set (heldout161.txt)", set("heldout161.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -624,6 +624,19 @@ mod tests {
             ]
         );
         quiet(&["事情不尽然如此，以德报怨。"]);
+        let mut found =
+            fixes("我很无耐，发挥主动能动性不够，去驾校报道晚了，总在嘻笑，向往灯火酒绿的生活。");
+        found.sort();
+        let mut expected = vec![
+            wrong("无耐", "无奈"),
+            wrong("主动能动性", "主观能动性"),
+            wrong("报道", "报到"),
+            wrong("嘻笑", "嬉笑"),
+            wrong("灯火酒绿", "灯红酒绿"),
+        ];
+        expected.sort();
+        assert_eq!(found, expected);
+        quiet(&["他毫无耐心，新闻报道及时，笑嘻嘻地说，嘻嘻笑着。"]);
     }
 
     #[test]

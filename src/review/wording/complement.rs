@@ -25,6 +25,28 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| perceived(location, text, at, after))
         .or_else(|| the_more(location, text, at, after))
         .or_else(|| overwhelmed(location, text, at, after))
+        .or_else(|| made_to_become(location, text, at, after))
+}
+
+/// Words that make someone or something become what follows (`让友谊变的薄脆`).
+const CAUSING: &[&str] = &["让", "使", "令"];
+
+/// `只会让友谊之间变的薄脆`: `变` after `让`/`使`/`令` in its clause, then `的` and what it
+/// became: a complement of state, which only `得` brings in (`让…变的东西` is no sentence).
+fn made_to_become(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
+    let before = text[..at].strip_suffix('变')?;
+    let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
+    let became = text[after..].chars().next()?;
+    // `让人变的是环境`: what made one change, a noun phrase.
+    if !CAUSING.iter().any(|w| clause.contains(w)) || !is_han(became) || "的是".contains(became) {
+        return None;
+    }
+    Some(complement_item(
+        location,
+        text,
+        before.len()..after,
+        "变得".to_owned(),
+    ))
 }
 
 /// What a state of too much leaves one unable to do (`多的来不及做`, `急的团团转`).
@@ -407,8 +429,8 @@ const SHORT_COMPLEMENTS: &[&str] = &[
 /// seen at least 3,000 times), leaving out the verbs of being, having, saying and seeming
 /// (`是`, `有`, `说`, `像`), after which `的` is as often a noun's (`说的对`), and those that
 /// are mostly parts of other words (`设`, `置`, `属`); and `差` of falling short, which takes
-/// a distance (`离名师还差的很远`).
-pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差";
+/// a distance (`离名师还差的很远`); and `住`, as in how one lived (`住的差一些`).
+pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住";
 
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
@@ -465,10 +487,19 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let tail = negated
         .or(graded)
         .or_else(|| doubled_state(rest))
-        .or_else(|| comparative_quantity(rest))?;
+        .or_else(|| comparative_quantity(rest))
+        .or_else(|| graded_one_quality(word, rest))?;
     let end = text.len() - rest.len() + tail;
-    let fixed = format!("{word}得{}", &text[after..end]);
-    Some(complement_item(location, text, start..end, fixed))
+    // `当时想的太超前了`: two characters that make no word end on a one-character verb,
+    // which alone is mended.
+    let verb = match word.chars().next_back() {
+        Some(last) if ACTION_VERBS.contains(last) && !super::super::idiom::is_common_word(word) => {
+            &word[word.len() - last.len_utf8()..]
+        }
+        _ => word,
+    };
+    let fixed = format!("{verb}得{}", &text[after..end]);
+    Some(complement_item(location, text, at - verb.len()..end, fixed))
 }
 
 /// The flag for a complement written with `的` or `地` over `range`, mended to `fixed`.
@@ -536,12 +567,17 @@ fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
             .iter()
             .find(|q| r.starts_with(*q) && ends_complement(&r[q.len()..]))
             .map(|q| q.len());
-        let two = han_after(r, 2).filter(|&two| {
-            any_two
-                && two == 6
-                && r.chars().nth(1) != Some('的')
-                && (ends_complement(&r[two..]) || paired_quality_closes(&r[two..]))
-        });
+        // `想的太超前了`: a graded quality may close on `了`.
+        let two = han_after(r, 2)
+            .filter(|&two| {
+                any_two
+                    && two == 6
+                    && r.chars().nth(1) != Some('的')
+                    && (ends_complement(&r[two..])
+                        || paired_quality_closes(&r[two..])
+                        || r[two..].strip_prefix('了').is_some_and(ends_complement))
+            })
+            .map(|two| two + usize::from(r[two..].starts_with('了')) * '了'.len_utf8());
         // An idiom or a negated phrase of four graded whole (`写的非常支离破碎`, `做的极其
         // 不切实际`); not a quantity and what it counts (`说的很多东西`).
         let four = han_after(r, 4).filter(|&four| {
@@ -654,10 +690,17 @@ fn graded_one(rest: &str) -> Option<&str> {
     if let Some(adverb) = INSERTED.iter().find(|a| r.starts_with(*a)) {
         r = &r[adverb.len()..];
     }
+    // `好` grades only a quality after it (`压缩的好紧`); alone it is the quality (`干的好`).
+    // Not the words `好坏` and `好强` (`这件事的好坏`).
+    let graded_by_hao = r
+        .strip_prefix('好')
+        .and_then(|q| q.chars().next())
+        .is_some_and(|q| QUALITIES_OF_ONE.contains(q) && !"坏强".contains(q));
     let degree = DEGREES
         .iter()
         .copied()
         .chain(["不", "挺", "更", "真"])
+        .chain(graded_by_hao.then_some("好"))
         .filter(|d| r.starts_with(d))
         .max_by_key(|d| d.len());
     let graded_from = rest.len() - r.len();
@@ -677,6 +720,26 @@ fn graded_one(rest: &str) -> Option<&str> {
     r = r.strip_prefix(once).unwrap_or(r);
     r = r.strip_prefix('了').unwrap_or(r);
     (ends_complement(r) || paired_complement_follows(r)).then(|| &rest[..rest.len() - r.len()])
+}
+
+/// `好紧`, `挺乱`, `太急了` at the start of `rest`: a one-character quality after a degree,
+/// closing the clause. After a word of two characters only a graded one is a complement:
+/// bare, `发展的快` reads as well as `他们的好`; nor after a place (`边角上的有点乱`: what is
+/// there is messy).
+fn graded_one_quality(word: &str, rest: &str) -> Option<usize> {
+    if word.ends_with(|c| "上里中下内外前后边".contains(c)) {
+        return None;
+    }
+    let mut after_hao = rest.strip_prefix('好').map(str::chars);
+    let degree = DEGREES
+        .iter()
+        .chain(&["挺", "真"])
+        .any(|d| rest.starts_with(d))
+        || after_hao
+            .as_mut()
+            .and_then(Iterator::next)
+            .is_some_and(|q| QUALITIES_OF_ONE.contains(q));
+    degree.then(|| graded_one(rest)).flatten().map(str::len)
 }
 
 /// `、做的少` after `喊的响`: `、` and another one-character verb with `的` and a one-character

@@ -21,7 +21,7 @@ const MANNERS: &[&str] = &[
     "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观", "明确",
     "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
     "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
-    "茫然", "天真", "专心",
+    "茫然", "天真", "专心", "糊涂", "如何",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
@@ -133,6 +133,12 @@ const VIVID_VERBS: &str = "揍说讲做干";
 /// What follows such a verb when it is done at once: an aspect, a place, a count, a direction.
 const AFTER_AN_ACT: &str = "了着过在一到上下起出回进去来完";
 
+/// Complements of direction, which only follow a verb.
+const DIRECTIONS: &[&str] = &[
+    "起来", "上来", "下来", "出来", "过来", "回来", "进来", "上去", "下去", "出去", "过去", "回去",
+    "进去",
+];
+
 /// Whether `rest` opens with a one-character verb of action done at once (`揍一顿`, `走在`).
 fn acts_at_once(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -140,6 +146,10 @@ fn acts_at_once(rest: &str) -> bool {
         return false;
     };
     let acts = complement::ACTION_VERBS.contains(verb) || VIVID_VERBS.contains(verb);
+    // Any one character with a complement of direction is a verb (`急匆匆的升起来`).
+    if DIRECTIONS.iter().any(|d| chars.as_str().starts_with(d)) {
+        return true;
+    }
     acts && chars
         .next()
         .is_none_or(|c| !is_han(c) || AFTER_AN_ACT.contains(c))
@@ -753,6 +763,15 @@ fn unlisted_verb(rest: &str) -> bool {
     // (`理性的我`) or a subject, never the first half of a verb.
     if OWNERS.iter().any(|o| rest.starts_with(o)) {
         return false;
+    }
+    // `糊涂的乱说了`: `乱` before a verb of action or saying says how it was done.
+    let mut messily = rest.chars();
+    if messily.next() == Some('乱')
+        && messily
+            .next()
+            .is_some_and(|c| SPEAKING.contains(c) || complement::ACTION_VERBS.contains(c))
+    {
+        return true;
     }
     let Some(two) = han_after(rest, 2) else {
         return false;
@@ -1410,5 +1429,28 @@ mod tests {
             "至少也经历了一些风风雨雨，酸甜苦辣，一次次的波折和困难，",
             "天真的孩子，无比的勇气。",
         ]);
+    }
+
+    #[test]
+    fn graded_qualities_and_what_one_was_made_to_become_take_de2() {
+        flagged("我的时间便被压缩的好紧，", "压缩的好紧", "压缩得好紧");
+        flagged("一方面当时想的太超前了", "想的太超前了", "想得太超前了");
+        flagged("那时我们住的差一些，", "住的差一些", "住得差一些");
+        flagged("互相责怪只会让友谊之间变的薄脆。", "变的", "变得");
+        quiet(&[
+            "但边角上的有点乱。",
+            "这件事的好坏，大家心里有数。",
+            "她的好朋友走了，我们住的地方很远。",
+            "他变的魔术很好看，社会在变，让人变的是环境。",
+            "发展的快慢取决于自己。",
+        ]);
+    }
+
+    #[test]
+    fn vivid_words_and_manners_before_a_verb_take_di() {
+        flagged("不想再去的念头就急匆匆的升起来了。", "急匆匆的", "急匆匆地");
+        flagged("但我还是糊涂的乱说了。", "糊涂的", "糊涂地");
+        flagged("并不懂得如何的去处理与旅客之间的问题", "如何的", "如何地");
+        quiet(&["糊涂的人，如何的结果，急匆匆的样子。"]);
     }
 }
