@@ -184,14 +184,16 @@ fn full_stops_in_figures(location: Location, text: &str, items: &mut Vec<ReviewI
 const NO_SENTENCE_ENDS_ON: &str = "的地得在和与对把被及从向之";
 
 /// `检查出来的'问题`: a lone ASCII apostrophe between two Chinese characters, which 范文 sites
-/// put into their text against copying (`的'墙面`, `的'标准`). One with another in the same
+/// put into their text against copying (`的'墙面`, `的'标准`), or between one and the
+/// punctuation after it (`相貌是天生的',不需要`). One with another in the same
 /// sentence is a quotation mark of a pair (`提出'三个代表'`, `描写'我’心理活动`), which `quotes`
 /// leaves alone. And a box-drawing character between two Chinese characters (`扶┅轮`).
 fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, _) in text.match_indices('\'') {
         let before = text[..at].chars().next_back();
         let after = text[at + 1..].chars().next();
-        if !(before.is_some_and(is_chinese) && after.is_some_and(is_chinese)) {
+        let closing = |c: char| is_chinese(c) || "，。、；：！？,;:!?".contains(c);
+        if !(before.is_some_and(is_chinese) && after.is_some_and(closing)) {
             continue;
         }
         if text[sentence_around(text, at)]
@@ -428,7 +430,8 @@ fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (run, c) in super::runs_of(text, |c| matches!(c, '-' | '\u{2010}')) {
         let before = text[..run.start].chars().next_back();
         let after = text[run.end..].chars().next();
-        if !(before.is_some_and(is_chinese) && after.is_some_and(is_chinese)) {
+        let closing = |c: char| is_chinese(c) || "，。、；：！？,;:!?".contains(c);
+        if !(before.is_some_and(is_chinese) && after.is_some_and(closing)) {
             continue;
         }
         let single = run.len() == c.len_utf8();
@@ -611,6 +614,11 @@ mod tests {
             fixes("工作不实。一些干部的'想法。"),
             [fix(ReviewKind::WebsiteLeftover, "'", "")]
         );
+        assert_eq!(
+            fixes("相貌是天生的'，不需要做出努力。"),
+            [fix(ReviewKind::WebsiteLeftover, "'", "")]
+        );
+        assert_eq!(fixes("他说'我错了'，又说'算了'。"), []);
     }
 
     #[test]
