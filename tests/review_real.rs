@@ -449,6 +449,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout162.txt)", set("heldout162.txt")),
+        ("held-out set (heldout163.txt)", set("heldout163.txt")),
+        ("held-out set (heldout164.txt)", set("heldout164.txt")),
+        ("held-out set (heldout165.txt)", set("heldout165.txt")),
+        ("held-out set (heldout166.txt)", set("heldout166.txt")),
+        ("held-out set (heldout167.txt)", set("heldout167.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
