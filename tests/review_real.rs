@@ -260,13 +260,24 @@ use std::collections::BTreeMap;
 /// (kindergarten teachers; a reprint of a taken essay dropped) and `heldout157.txt` (student
 /// cadres), together (precision 80 %, recall 30 %), `heldout158.txt` (grid workers and
 /// village-stationed cadres; a page found word for word in `heldout98.txt` dropped) and
-/// `heldout159.txt` (crews; twenty-six findings), together (precision 87 %, recall 37 %), and
+/// `heldout159.txt` (crews; twenty-six findings), together (precision 88 %, recall 37 %), and
 /// `heldout160.txt` (beauty, hair and gym staff; two reprints of a taken essay dropped) and
 /// `heldout161.txt` (learner drivers), together (precision 80 %, recall 14 %), were scored
 /// once after those rules; after which `压缩的好紧`, `想的太超前了`, `住的差一些`,
 /// `让友谊变的薄脆`, `急匆匆的升起来`, `糊涂的乱说`, `如何的去`, `无耐`, `灯火酒绿`,
 /// `主动能动性`, `去驾校报道` and `嘻笑` were read, and `风生水起` and one's own nature after
-/// `由于` (`由于从小玩性重`) no longer flagged.
+/// `由于` (`由于从小玩性重`) no longer flagged. `heldout162.txt` (reporters and publicity
+/// staff; a page found word for word in `heldout74.txt` dropped) and `heldout163.txt`
+/// (archivists and librarians; a reworded copy of a taken report dropped), together
+/// (precision 67 %, recall 10 %), `heldout164.txt` (pupils' and students' letters of
+/// self-criticism) and `heldout165.txt` (firefighters and fire drills), together (precision
+/// 67 %, recall 35 %), and `heldout166.txt` (retirees looking back) and `heldout167.txt`
+/// (village doctors and health workers; twenty-two findings; a page found word for word in
+/// `heldout100.txt` dropped), together (precision 38 %, recall 12 %), were scored once after
+/// those rules; after which `不能有效的调动`, `自然而然的想睡`, `非常愧疚的说：`,
+/// `去的那么勤`, `困挠`, `禁戒线`, `尤未尽` and `烦躁乏味` were read, and `过誉过誉`,
+/// `继续摸继续摸`, `不堪一击的自己`, a dash typed as `--` before `如果`, `年龄的差异`,
+/// `主客观因素` and a limit that describes a task (`受时间所限的紧急任务`) no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -437,6 +448,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout159.txt",
         "heldout160.txt",
         "heldout161.txt",
+        "heldout162.txt",
+        "heldout163.txt",
+        "heldout164.txt",
+        "heldout165.txt",
+        "heldout166.txt",
+        "heldout167.txt",
     ]
     .iter()
     .enumerate()
@@ -449,12 +466,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout162.txt)", set("heldout162.txt")),
-        ("held-out set (heldout163.txt)", set("heldout163.txt")),
-        ("held-out set (heldout164.txt)", set("heldout164.txt")),
-        ("held-out set (heldout165.txt)", set("heldout165.txt")),
-        ("held-out set (heldout166.txt)", set("heldout166.txt")),
-        ("held-out set (heldout167.txt)", set("heldout167.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -195,6 +195,10 @@ const CAUSE_AFTER: &[&str] = &[
 /// What after a circumstance makes it the measure of what is expected (`这个年纪该有的`).
 const STANDARD_SET: &[&str] = &["该有的", "应有的", "应该有的", "应具备的", "所应有的"];
 
+/// What after an age makes it a difference between people (`年龄的差异、观念的差异而导致
+/// 工作中的分歧`), which the writer shares, not an age pressing on the writer.
+const BETWEEN_PEOPLE: &[&str] = &["的差异", "差异", "的差距", "差距", "的不同", "上的差异"];
+
 /// Words in the next clause that make the circumstance a cause.
 const CONSEQUENCE_WORDS: &[&str] = &[
     "导致",
@@ -715,9 +719,9 @@ fn listed_circumstance(location: Location, text: &str) -> Option<ReviewItem> {
             }
             // `没有我这个年纪该有的成熟`: the circumstance sets the standard the writer falls
             // short of; it is not blamed.
-            if STANDARD_SET
-                .iter()
-                .any(|w| clause[at + word.len()..].starts_with(w))
+            let after_word = &clause[at + word.len()..];
+            if STANDARD_SET.iter().any(|w| after_word.starts_with(w))
+                || (*what == "年龄" && BETWEEN_PEOPLE.iter().any(|w| after_word.starts_with(w)))
             {
                 continue;
             }
@@ -1034,6 +1038,7 @@ mod tests {
             "每天时间不够用，小区还有那么多问题没有解决。",
             "觉得考试时间不够，字迹潦草。",
             "完全没有我这个年纪该有的成熟度，这就直接导致我颇感难受。",
+            "难免会因为性格不同，以及年龄的差异、观念的差异而导致工作中的分歧。",
         ]);
         not_blamed(&[
             "对群众认识落后的问题引导不够，宣传不到位。",

@@ -530,6 +530,10 @@ mod tests {
         );
         assert_eq!(marks("宣传部--组织部"), Vec::<&str>::new());
         assert_eq!(marks("就是---拖延症"), Vec::<&str>::new());
+        assert_eq!(
+            marks("仅停留在医学生的水平--如果考虑语言"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

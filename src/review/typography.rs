@@ -364,6 +364,19 @@ pub(super) fn is_a_dash(text: &str, run: Range<usize>) -> bool {
 
 /// Words that open a clause of their own, never the rest of a word a name was struck out of.
 const CLAUSE_OPENERS: &[&str] = &[
+    "如果",
+    "假如",
+    "要是",
+    "但是",
+    "可是",
+    "不过",
+    "因为",
+    "所以",
+    "而且",
+    "甚至",
+    "比如",
+    "例如",
+    "否则",
     "大概",
     "也就是",
     "就是",

@@ -637,6 +637,16 @@ mod tests {
         expected.sort();
         assert_eq!(found, expected);
         quiet(&["他毫无耐心，新闻报道及时，笑嘻嘻地说，嘻嘻笑着。"]);
+        let mut found = fixes("被琐事困挠，越过禁戒线，意尤未尽，工作烦躁乏味。");
+        found.sort();
+        let mut expected = vec![
+            wrong("困挠", "困扰"),
+            wrong("禁戒线", "警戒线"),
+            wrong("尤未尽", "犹未尽"),
+            wrong("烦躁乏味", "枯燥乏味"),
+        ];
+        expected.sort();
+        assert_eq!(found, expected);
     }
 
     #[test]
@@ -1055,6 +1065,16 @@ mod tests {
         );
         // A sound said twice (`咕咚咕咚滚出去`).
         assert_eq!(fixes("随即又咕咚咕咚滚出去好几米，叮当叮当响。"), vec![]);
+        // Modesty said twice, and an action going on and on.
+        assert_eq!(fixes("过誉过誉，受之有愧。我又继续摸继续摸。"), vec![]);
+        assert_eq!(
+            fixes("工作作风工作作风不实。"),
+            vec![(
+                ReviewKind::DoubledCharacter,
+                "工作作风工作作风".to_owned(),
+                "工作作风".to_owned()
+            )]
+        );
         // `对对方`, `觉得不得不`: a word after the doubled character, or across the pair;
         // `然后然后...`: a word said twice as the writer trails off.
         assert_eq!(

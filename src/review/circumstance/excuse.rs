@@ -67,7 +67,9 @@ fn constrained_at(clause: &str) -> Option<usize> {
             let rest = &clause[at + len..];
             let end = earliest(rest, LIMITING)?;
             let between = &rest[..end];
+            let limit = LIMITING.iter().find(|l| rest[end..].starts_with(*l))?;
             (between.chars().count() <= 12
+                && !describes_a_thing(&rest[end + limit.len()..])
                 && OUTSIDE.iter().any(|o| between.contains(o))
                 && !BAD_INFLUENCES.iter().any(|b| between.contains(b))
                 && !OWN_MEANS.iter().any(|m| between.contains(m)))
@@ -75,6 +77,16 @@ fn constrained_at(clause: &str) -> Option<usize> {
         })
         .or_else(|| condition_alone_limits_at(clause))
         .or_else(|| outside_limit_at(clause))
+}
+
+/// Whether what follows a limit makes it describe a thing (`在那样受时间所限的紧急任务面前`):
+/// the limit is then the task's, not the cause of the fault; `所限的原因` and `经费欠缺的限制`
+/// still give one.
+fn describes_a_thing(after_limit: &str) -> bool {
+    after_limit.starts_with('的')
+        && !["的原因", "的缘故", "的关系", "的影响", "的限制", "的制约"]
+            .iter()
+            .any(|w| after_limit.starts_with(w))
 }
 
 /// Words before a limit that lift it or say it is not there (`不受时间限制`, `突破场地限制`).
@@ -94,8 +106,9 @@ fn outside_limit_at(clause: &str) -> Option<usize> {
             let outside = OUTSIDE.iter().find(|o| before.ends_with(*o))?;
             let start = before.len() - outside.len();
             let lifted = NO_LIMIT.iter().any(|w| clause[..start].contains(w));
-            let confines = clause[at + limit.len()..].starts_with('在');
-            (!lifted && !confines).then_some(start)
+            let after = &clause[at + limit.len()..];
+            let confines = after.starts_with('在');
+            (!lifted && !confines && !describes_a_thing(after)).then_some(start)
         })
     })
 }
@@ -930,10 +943,12 @@ mod tests {
                 "由于预算和人手的限制，部分功能未能实现。",
                 "由于预算和人手的限制",
             ),
+            ("因受经费欠缺的限制，活动没有开展。", "因受经费欠缺的限制"),
         ]);
         not_blamed(&[
             "活动本不受时间限制，效果却不好。",
             "把发言时间限制在三分钟，讲得不透。",
+            "在那样受时间所限的紧急任务面前，缺少一种硬功夫。",
         ]);
         not_blamed(&[
             "囿于思维定势，创新不够。",

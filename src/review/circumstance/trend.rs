@@ -379,7 +379,10 @@ pub(super) fn outside_factors_at(clause: &str) -> Option<usize> {
         let cause = cause_word_before(before);
         let listed = cause.map_or("", |(at, word)| &before[at + word.len()..]);
         let named = cause.is_some() && listed.contains('等');
-        let outside = acted && OUTSIDE_FACTORS.iter().any(|o| before.ends_with(o));
+        // `主客观因素`: the writer's own side is named too.
+        let outside = acted
+            && OUTSIDE_FACTORS.iter().any(|o| before.ends_with(o))
+            && !before.ends_with("主客观");
         if !(named || outside) || owned(listed) {
             continue;
         }
@@ -589,6 +592,7 @@ mod tests {
                 "接受了任务等因素没有考虑。",
                 "仍存在较大不确定因素。",
                 "一味强调客观因素，没有从主观上找原因。",
+                "语言水平原地踏步也是有很多主客观因素限制的，但我必须承认。",
             ],
         );
     }

@@ -434,7 +434,7 @@ pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回�
 
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
-const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响";
+const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响勤";
 
 /// Quantities, which only `太` (too) makes a complement (`求的太多`): `买的多`, `吸收的不多`
 /// and `像他这样想的很多` also read "what was bought is much", "those who think so are many".
@@ -699,7 +699,7 @@ fn graded_one(rest: &str) -> Option<&str> {
     let degree = DEGREES
         .iter()
         .copied()
-        .chain(["不", "挺", "更", "真"])
+        .chain(["不", "挺", "更", "真", "那么", "这么"])
         .chain(graded_by_hao.then_some("好"))
         .filter(|d| r.starts_with(d))
         .max_by_key(|d| d.len());
@@ -733,7 +733,7 @@ fn graded_one_quality(word: &str, rest: &str) -> Option<usize> {
     let mut after_hao = rest.strip_prefix('好').map(str::chars);
     let degree = DEGREES
         .iter()
-        .chain(&["挺", "真"])
+        .chain(&["挺", "真", "那么", "这么"])
         .any(|d| rest.starts_with(d))
         || after_hao
             .as_mut()

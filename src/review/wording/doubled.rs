@@ -20,8 +20,11 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
     "湛蓝", "粉红", "非常", "特别", "十分", "怎么", "如何", "这样", "那样", "这么", "那么", "什么",
     "加油", "快点", "赶紧", "没事", "可以", "不行", "不错", "吧嗒", "哗啦", "叮咚", "滴答", "嘀嗒",
     "扑通", "咕噜", "轰隆", "呼啦", "噼啪", "哐当", "咯噔", "叽喳", "嘟嘟", "滴滴", "咕咚", "叮当",
-    "扑腾", "呼噜", "咕嘟",
+    "扑腾", "呼噜", "咕嘟", "过誉", "惭愧", "佩服", "失敬", "久仰", "幸会", "抱歉", "见笑", "哪里",
 ];
+
+/// What a phrase said twice on purpose opens with: an action going on and on (`继续摸继续摸`).
+const GOING_ON: &[&str] = &["继续", "一直", "不停", "不断"];
 
 /// First characters of doubled pairs that are a way of saying, not a slip: counting one by
 /// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`), a quantity
@@ -287,9 +290,16 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
                 && (0..n)
                     .all(|k| is_chinese(chars[i + k].1) && chars[i + k].1 == chars[i + n + k].1)
         });
-        if let Some(n) = repeated {
+        let on_purpose = |n: usize| {
             let word = &text[byte(i)..byte(i + n)];
-            push_doubled(location, text, byte(i)..byte(i + 2 * n), word, items);
+            GOING_ON.iter().any(|w| word.starts_with(w))
+                || word.ends_with(|c| CLOSES_A_PAIR_ON_PURPOSE.contains(c))
+        };
+        if let Some(n) = repeated {
+            if !on_purpose(n) {
+                let word = &text[byte(i)..byte(i + n)];
+                push_doubled(location, text, byte(i)..byte(i + 2 * n), word, items);
+            }
             i += 2 * n;
             continue;
         }

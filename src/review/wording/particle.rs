@@ -150,9 +150,18 @@ fn acts_at_once(rest: &str) -> bool {
     if DIRECTIONS.iter().any(|d| chars.as_str().starts_with(d)) {
         return true;
     }
-    acts && chars
-        .next()
-        .is_none_or(|c| !is_han(c) || AFTER_AN_ACT.contains(c))
+    // Or a verb of wanting before another verb closing the clause (`自然而然的想睡，`).
+    let wants = verb == '想'
+        && chars
+            .clone()
+            .next()
+            .is_some_and(|c| complement::ACTION_VERBS.contains(c))
+        && chars.clone().nth(1).is_none_or(|c| !is_han(c));
+    wants
+        || acts
+            && chars
+                .next()
+                .is_none_or(|c| !is_han(c) || AFTER_AN_ACT.contains(c))
 }
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
@@ -463,9 +472,13 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
     }
     // `很优先的去回归`: a degree adverb grades a word of two characters that no list holds;
     // before `去`/`来` and a verb it says how that is done.
-    let goes = text[at..]
-        .strip_prefix('的')
-        .is_some_and(|r| r.starts_with(['去', '来']));
+    // So it does before a verb of saying and what is said (`非常愧疚的说：`).
+    let goes = text[at..].strip_prefix('的').is_some_and(|r| {
+        let mut said = r.chars();
+        r.starts_with(['去', '来'])
+            || (said.next().is_some_and(|c| SPEAKING.contains(c))
+                && said.next().is_some_and(|c| matches!(c, '：' | ':')))
+    });
     if let Some(start) = han_before(text, at, 2).filter(|_| goes) {
         let graded = GRADING.iter().any(|d| text[..start].ends_with(d));
         if graded {
@@ -578,16 +591,18 @@ fn adverbial(
         return ongoing(location, text, at, after);
     };
     // After `能` (`不能很好的表现自己`), doing well is how something is done, whatever verb
-    // follows.
-    if WELL.contains(&&text[start..at])
-        && text[..start].ends_with('能')
-        && rest.chars().next().is_some_and(is_han)
-    {
+    // follows; any manner word there says how a listed verb is done (`不能有效的调动学生`):
+    // `能` takes no noun.
+    let after_can = text[..start].ends_with('能');
+    if after_can && WELL.contains(&&text[start..at]) && rest.chars().next().is_some_and(is_han) {
         return adverbial_item(location, text, start, at, after);
     }
     // `慢慢的我意识到`: a doubled manner word opening its clause, before the subject.
     let opens_clause = text[..start].chars().next_back().is_none_or(|c| !is_han(c));
-    if vivid && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
+    // Only a doubled word: an idiom before a person describes the person (`不堪一击的自己`).
+    let mut word = text[start..at].chars();
+    let doubled = word.next().is_some_and(|first| word.next() == Some(first));
+    if vivid && doubled && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
         return adverbial_item(location, text, start, at, after);
     }
     // `愤怒的问站长`, `无辜的说不知道`, `兴奋的说：`: a manner word before a verb of saying
@@ -609,6 +624,9 @@ fn adverbial(
             .map(|v| v.len())
             .max()
     };
+    if after_can && !vivid && is_verb(rest).is_some() {
+        return adverbial_item(location, text, start, at, after);
+    }
     // `脚踏实地的去努力搭建`: a manner word may stand between `去` and its verb;
     // `好好的重新开始`, `细心的再次检查`: adverbs that only ever precede a verb open a verb
     // phrase as `去` does.
@@ -1103,6 +1121,7 @@ mod tests {
         flagged("我深深的体会到经验缺乏。", "深深的", "深深地");
         flagged("要靠经验才能更好的解决，", "更好的", "更好地");
         flagged("慢慢的我意识到问题所在。", "慢慢的", "慢慢地");
+        quiet(&["时常被小事击垮，不堪一击的自己却还故作坚强。"]);
         flagged("一年浑浑噩噩的就过去了。", "浑浑噩噩的", "浑浑噩噩地");
         flagged("浑浑噩噩的就这样过了一年。", "浑浑噩噩的", "浑浑噩噩地");
         flagged(
@@ -1452,5 +1471,22 @@ mod tests {
         flagged("但我还是糊涂的乱说了。", "糊涂的", "糊涂地");
         flagged("并不懂得如何的去处理与旅客之间的问题", "如何的", "如何地");
         quiet(&["糊涂的人，如何的结果，急匆匆的样子。"]);
+    }
+
+    #[test]
+    fn manners_after_neng_and_before_what_is_said_take_di() {
+        flagged("还不能有效的调动学生的阅读积极性。", "有效的", "有效地");
+        flagged("听不懂就自然而然的想睡，", "自然而然的", "自然而然地");
+        flagged("我只能非常愧疚的说：不好意思。", "愧疚的", "愧疚地");
+        flagged(
+            "健身房我也没有去的那么勤了。",
+            "去的那么勤了",
+            "去得那么勤了",
+        );
+        quiet(&[
+            "他能积极的心态面对困难。",
+            "理所当然的想法，小心翼翼的看护。",
+            "没有那么多的，我们的那么好。",
+        ]);
     }
 }
