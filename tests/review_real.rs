@@ -466,6 +466,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout168.txt)", set("heldout168.txt")),
+        ("held-out set (heldout169.txt)", set("heldout169.txt")),
+        ("held-out set (heldout170.txt)", set("heldout170.txt")),
+        ("held-out set (heldout171.txt)", set("heldout171.txt")),
+        ("held-out set (heldout172.txt)", set("heldout172.txt")),
+        ("held-out set (heldout173.txt)", set("heldout173.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
