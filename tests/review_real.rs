@@ -278,6 +278,13 @@ use std::collections::BTreeMap;
 /// `去的那么勤`, `困挠`, `禁戒线`, `尤未尽` and `烦躁乏味` were read, and `过誉过誉`,
 /// `继续摸继续摸`, `不堪一击的自己`, a dash typed as `--` before `如果`, `年龄的差异`,
 /// `主客观因素` and a limit that describes a task (`受时间所限的紧急任务`) no longer flagged.
+/// `heldout168.txt` (music learners) and `heldout169.txt` (pet owners), together (precision
+/// 56 %, recall 14 %), `heldout170.txt` (amateur runners) and `heldout171.txt` (camp
+/// counsellors; a page found word for word in `heldout76.txt` dropped), together (precision
+/// 85 %, recall 56 %), and `heldout172.txt` (language learners) and `heldout173.txt`
+/// (travellers), together (precision 56 %, recall 9 %), were scored once after those rules;
+/// after which one's own excess or act after `由于` (`由于过于激进`, `由于拾掇出了一堆…`),
+/// `每一年每一年` and `觉得得写出来` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -454,6 +461,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout165.txt",
         "heldout166.txt",
         "heldout167.txt",
+        "heldout168.txt",
+        "heldout169.txt",
+        "heldout170.txt",
+        "heldout171.txt",
+        "heldout172.txt",
+        "heldout173.txt",
     ]
     .iter()
     .enumerate()
@@ -466,12 +479,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout168.txt)", set("heldout168.txt")),
-        ("held-out set (heldout169.txt)", set("heldout169.txt")),
-        ("held-out set (heldout170.txt)", set("heldout170.txt")),
-        ("held-out set (heldout171.txt)", set("heldout171.txt")),
-        ("held-out set (heldout172.txt)", set("heldout172.txt")),
-        ("held-out set (heldout173.txt)", set("heldout173.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -1068,6 +1068,10 @@ mod tests {
         // Modesty said twice, and an action going on and on.
         assert_eq!(fixes("过誉过誉，受之有愧。我又继续摸继续摸。"), vec![]);
         assert_eq!(
+            fixes("每一年每一年都说减肥，觉得得写出来批评一下自己。"),
+            vec![]
+        );
+        assert_eq!(
             fixes("工作作风工作作风不实。"),
             vec![(
                 ReviewKind::DoubledCharacter,

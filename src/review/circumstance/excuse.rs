@@ -538,15 +538,40 @@ fn cause_after_because(clause: &str) -> Option<(usize, &str)> {
 /// is read (`由于参保人员的大幅增加、居住分散、金融网点不足…`): one that opens on an outside
 /// circumstance is an excuse, whatever follows it.
 fn own_part(cause: &str) -> bool {
+    // `由于过于激进`: too much of something, with no one else named, is the writer's own.
+    if OVERDOING.iter().any(|w| cause.trim_start().starts_with(w)) {
+        return true;
+    }
     let cause = without(cause, NOT_OWN_PART);
     let negated_at = earliest(&cause, OWN_STATES).unwrap_or(cause.len());
     // `由于项目所在地群众不能积极配合`: the people are who does not.
     let outside = OUTSIDE_OPENERS.iter().any(|o| cause.trim().starts_with(o))
         || PEOPLE.iter().any(|p| cause[..negated_at].contains(p))
         || super::names_a_poor_condition(&cause);
+    // `由于拾掇出了一堆猫咪用品`, `由于…跑了一次`: an act done, with no other actor and no
+    // surroundings named, is the writer's own (not `由于运营商误封了域名`, `由于换了新的环境`).
+    let acted = cause.contains('了') && !OTHER_ACTORS.iter().any(|a| cause.contains(a));
     OWN_PART.iter().any(|w| cause.contains(w))
-        || (!outside && OWN_STATES.iter().any(|w| cause.contains(w)))
+        || (!outside && (acted || OWN_STATES.iter().any(|w| cause.contains(w))))
 }
+
+/// Actors and surroundings that, named in a cause after `由于`, make an act done theirs.
+const OTHER_ACTORS: &[&str] = &[
+    "环境",
+    "运营商",
+    "部门",
+    "单位",
+    "公司",
+    "领导",
+    "上级",
+    "学校",
+    "政府",
+    "对方",
+    "客户",
+];
+
+/// What a cause after `由于` opens on when it is the writer's own excess (`由于过于激进`).
+const OVERDOING: &[&str] = &["过于", "太过", "过分", "过度"];
 
 /// What a cause after `由于` may open on that puts it outside the writer whatever negation
 /// follows (`由于市场订单“不给力”`): the negation is the market's. Words of the writer's own
@@ -944,6 +969,10 @@ mod tests {
                 "由于预算和人手的限制",
             ),
             ("因受经费欠缺的限制，活动没有开展。", "因受经费欠缺的限制"),
+            (
+                "由于网络运营商误封了域名，网站一度无法访问。",
+                "由于网络运营商误封了域名",
+            ),
         ]);
         not_blamed(&[
             "活动本不受时间限制，效果却不好。",
@@ -1127,6 +1156,8 @@ mod tests {
             "由于太过紧张，会叫错孩子的名字。",
             "由于在心里认为这场模拟赛的难度应该较高，就没有认真读题。",
             "由于从小玩性重，学习不是很自觉。",
+            "然而由于过于激进，很快膝盖就有不适感。",
+            "由于拾掇出了一堆猫咪用品，花了不少冤枉钱。",
             "但由于日益严重的拖延症，直到今天才开始下笔。",
             "由于对国家政策、法律法规等相关知识了解不够,一天下来,在接访过程中都不能说上一句话。",
             "办理转账业务时，由于操作失误，将款项错误地转入他人账户。",

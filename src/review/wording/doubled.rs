@@ -23,8 +23,9 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
     "扑腾", "呼噜", "咕嘟", "过誉", "惭愧", "佩服", "失敬", "久仰", "幸会", "抱歉", "见笑", "哪里",
 ];
 
-/// What a phrase said twice on purpose opens with: an action going on and on (`继续摸继续摸`).
-const GOING_ON: &[&str] = &["继续", "一直", "不停", "不断"];
+/// What a phrase said twice on purpose opens with: an action going on and on (`继续摸继续摸`),
+/// or time counted one by one (`每一年每一年`).
+const GOING_ON: &[&str] = &["继续", "一直", "不停", "不断", "每", "一"];
 
 /// First characters of doubled pairs that are a way of saying, not a slip: counting one by
 /// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`), a quantity
@@ -159,6 +160,8 @@ const WORDS_BEFORE_A_DOUBLE: &[&str] = &[
     // Conjunctions in `是` before the verb `是` (`可是是餐前还是餐后？`); not adverbs in `是`
     // (`特别是是自己的`), which say `是` once.
     "可是", "要是", "若是",
+    // Words in `得` before `得` of must (`觉得得写出来批评一下自己`).
+    "觉得", "懂得", "记得", "晓得", "舍得", "显得", "值得", "使得", "获得", "取得",
 ];
 
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
