@@ -192,7 +192,7 @@ fn scraping_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, _) in text.match_indices('\'') {
         let before = text[..at].chars().next_back();
         let after = text[at + 1..].chars().next();
-        let closing = |c: char| is_chinese(c) || "，。、；：！？,;:!?".contains(c);
+        let closing = |c: char| is_chinese(c) || super::closes_clause(c) || c == '、';
         if !(before.is_some_and(is_chinese) && after.is_some_and(closing)) {
             continue;
         }
@@ -443,8 +443,7 @@ fn split_words(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (run, c) in super::runs_of(text, |c| matches!(c, '-' | '\u{2010}')) {
         let before = text[..run.start].chars().next_back();
         let after = text[run.end..].chars().next();
-        let closing = |c: char| is_chinese(c) || "，。、；：！？,;:!?".contains(c);
-        if !(before.is_some_and(is_chinese) && after.is_some_and(closing)) {
+        if !(before.is_some_and(is_chinese) && after.is_some_and(is_chinese)) {
             continue;
         }
         let single = run.len() == c.len_utf8();

@@ -690,19 +690,7 @@ fn graded_one(rest: &str) -> Option<&str> {
     if let Some(adverb) = INSERTED.iter().find(|a| r.starts_with(*a)) {
         r = &r[adverb.len()..];
     }
-    // `好` grades only a quality after it (`压缩的好紧`); alone it is the quality (`干的好`).
-    // Not the words `好坏` and `好强` (`这件事的好坏`).
-    let graded_by_hao = r
-        .strip_prefix('好')
-        .and_then(|q| q.chars().next())
-        .is_some_and(|q| QUALITIES_OF_ONE.contains(q) && !"坏强".contains(q));
-    let degree = DEGREES
-        .iter()
-        .copied()
-        .chain(["不", "挺", "更", "真", "那么", "这么"])
-        .chain(graded_by_hao.then_some("好"))
-        .filter(|d| r.starts_with(d))
-        .max_by_key(|d| d.len());
+    let degree = degree_of_one(r);
     let graded_from = rest.len() - r.len();
     if let Some(degree) = degree {
         r = &r[degree.len()..];
@@ -722,6 +710,23 @@ fn graded_one(rest: &str) -> Option<&str> {
     (ends_complement(r) || paired_complement_follows(r)).then(|| &rest[..rest.len() - r.len()])
 }
 
+/// The degree at the start of `r` that may grade a one-character quality (`太`, `不`, `挺`,
+/// `那么`), the longest. `好` grades only a quality after it (`压缩的好紧`); alone it is the
+/// quality (`干的好`); nor the words `好坏` and `好强` (`这件事的好坏`).
+fn degree_of_one(r: &str) -> Option<&'static str> {
+    let graded_by_hao = r
+        .strip_prefix('好')
+        .and_then(|q| q.chars().next())
+        .is_some_and(|q| QUALITIES_OF_ONE.contains(q) && !"坏强".contains(q));
+    DEGREES
+        .iter()
+        .copied()
+        .chain(["不", "挺", "更", "真", "那么", "这么"])
+        .chain(graded_by_hao.then_some("好"))
+        .filter(|d| r.starts_with(d))
+        .max_by_key(|d| d.len())
+}
+
 /// `好紧`, `挺乱`, `太急了` at the start of `rest`: a one-character quality after a degree,
 /// closing the clause. After a word of two characters only a graded one is a complement:
 /// bare, `发展的快` reads as well as `他们的好`; nor after a place (`边角上的有点乱`: what is
@@ -730,16 +735,9 @@ fn graded_one_quality(word: &str, rest: &str) -> Option<usize> {
     if word.ends_with(|c| "上里中下内外前后边".contains(c)) {
         return None;
     }
-    let mut after_hao = rest.strip_prefix('好').map(str::chars);
-    let degree = DEGREES
-        .iter()
-        .chain(&["挺", "真", "那么", "这么"])
-        .any(|d| rest.starts_with(d))
-        || after_hao
-            .as_mut()
-            .and_then(Iterator::next)
-            .is_some_and(|q| QUALITIES_OF_ONE.contains(q));
-    degree.then(|| graded_one(rest)).flatten().map(str::len)
+    // A bare `不` negates; `negated` in `complement` reads it against its own list.
+    let graded = degree_of_one(rest).is_some_and(|d| d != "不");
+    graded.then(|| graded_one(rest)).flatten().map(str::len)
 }
 
 /// `、做的少` after `喊的响`: `、` and another one-character verb with `的` and a one-character
