@@ -479,6 +479,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout174.txt)", set("heldout174.txt")),
+        ("held-out set (heldout175.txt)", set("heldout175.txt")),
+        ("held-out set (heldout176.txt)", set("heldout176.txt")),
+        ("held-out set (heldout177.txt)", set("heldout177.txt")),
+        ("held-out set (heldout178.txt)", set("heldout178.txt")),
+        ("held-out set (heldout179.txt)", set("heldout179.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
