@@ -69,8 +69,12 @@ pub fn show_head(
         });
     });
     if !wide {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            tools(ui, spot, category, state, actions);
+        // In a row of its own: a right-to-left layout straight in the column would centre
+        // the tools in all the height below and push the lead and findings out of sight.
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                tools(ui, spot, category, state, actions);
+            });
         });
     }
     // The lead: what the category says before its first finding (理论武装抓得不深……：), a

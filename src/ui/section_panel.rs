@@ -40,6 +40,10 @@ pub fn show_head(
     let field = TextField::SectionHeading(section.id);
     // A part starts a little apart from the one before it.
     ui.add_space(6.0);
+    let em = egui::TextStyle::Heading.resolve(ui.style()).size;
+    // Room for a heading of twelve characters (今后的努力方向和整改措施) beside the number, the
+    // kind and the tools; below it the heading keeps its row and the rest goes under it.
+    let wide = ui.available_width() >= 12.0 * em + 330.0;
     ui.horizontal(|ui| {
         let number = match spot.number {
             Some(number) => egui::RichText::new(number).strong().size(18.0),
@@ -52,8 +56,10 @@ pub fn show_head(
             None => "这一部分还没有内容，导出时略去，序号顺延",
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            tools(ui, draft, spot, section, actions);
-            kind_choice(ui, spot, section, actions);
+            if wide {
+                tools(ui, draft, spot, section, actions);
+                kind_choice(ui, spot, section, actions);
+            }
             text_field::show(
                 ui,
                 FieldSpec {
@@ -74,6 +80,14 @@ pub fn show_head(
             );
         });
     });
+    if !wide {
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                tools(ui, draft, spot, section, actions);
+                kind_choice(ui, spot, section, actions);
+            });
+        });
+    }
 }
 
 /// 类型: what the part is for (the 整改清单 lists the 检视问题 parts' findings).
