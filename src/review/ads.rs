@@ -108,4 +108,15 @@ mod tests {
         let items = items_of(&draft);
         assert_eq!(items, []);
     }
+
+    #[test]
+    fn a_group_of_readers_is_no_group_chat() {
+        // `粉丝群体`: the readers an account has, not a chat group it sells a place in.
+        let body = "我写过诗歌、散文、小说……结果就是：粉丝群体严重不精准，推荐机制完全跑不动。";
+        let draft = draft_of(&[("在工作作风方面", &[("定位不清", body)])]);
+        assert_eq!(items_of(&draft), []);
+        let body = format!("{GOOD_BODY}扫码进粉丝群，领取更多资料。");
+        let draft = draft_of(&[("在工作作风方面", &[("定位不清", &body)])]);
+        assert_eq!(items_of(&draft).len(), 1);
+    }
 }

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 mod excuse;
 mod trend;
+mod weather;
 
 /// Circumstances, and what they are called in the message.
 const CIRCUMSTANCES: &[(&str, &str)] = &[

@@ -18,6 +18,7 @@ mod degree;
 mod doubled;
 mod likeness;
 mod month;
+mod outcome;
 mod particle;
 mod reach;
 
@@ -187,6 +188,7 @@ pub(super) fn check(
         decade::check(location, text, items);
         likeness::check(location, text, items);
         reach::check(location, text, items);
+        outcome::check(location, text, items);
         doubled::check(location, text, items);
         dropped_character(location, text, &lexicon.modifiers, items);
         adverb_for_preposition(location, text, &lexicon.place_nouns, items);
@@ -647,6 +649,17 @@ mod tests {
         ];
         expected.sort();
         assert_eq!(found, expected);
+        let mut found = fixes("个人的不到发展，对价格一窃不通，长期以往，归根溯源是面试埋下的坑。");
+        found.sort();
+        let mut expected = vec![
+            wrong("的不到", "得不到"),
+            wrong("一窃不通", "一窍不通"),
+            wrong("长期以往", "长此以往"),
+            wrong("归根溯源", "追根溯源"),
+        ];
+        expected.sort();
+        assert_eq!(found, expected);
+        quiet(&["由于工作的不到位，他的不到场，占总数的不到一半，高的不到30%。"]);
     }
 
     #[test]

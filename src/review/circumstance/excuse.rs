@@ -20,6 +20,7 @@ use super::trend::{
     made_work_hard_at, others_at_fault_at, outside_factors_at, outside_pressure_at,
     rising_demands_at, trend_at,
 };
+use super::weather::{WEATHER, weather_at};
 use super::{ACTING_ON, CONFESSING, clauses, earliest, without};
 
 /// Verbs that name a constraint, which [`Shape::Constrained`] starts from (`受限于经济问题`).
@@ -674,10 +675,11 @@ enum Shape {
     Demands,
     MadeHard,
     Pressure,
+    Weather,
 }
 
 /// How many shapes there are.
-const SHAPES: usize = Shape::Pressure as usize + 1;
+const SHAPES: usize = Shape::Weather as usize + 1;
 
 /// The words each shape starts from; a shape may have more than one list.
 const TRIGGERS: &[(Shape, &[&str])] = &[
@@ -701,6 +703,7 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::Demands, RISING),
     (Shape::MadeHard, HARDSHIPS),
     (Shape::Pressure, OUTSIDE_WORLD),
+    (Shape::Weather, WEATHER),
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -774,6 +777,8 @@ const FOUND_IN_CLAUSE: &[(Shape, Finder, &str)] = &[
     (Shape::Factor, |c, _| outside_factors_at(c), "外部因素"),
     // 整个试卷偏难
     (Shape::HardTest, |c, _| hard_test_at(c), "试题难度"),
+    // 天气太热，菜园里杂草丛生
+    (Shape::Weather, weather_at, "天气"),
 ];
 
 /// Where `clause` says the work was too much from the start, or grew so (`事情本来就多`,

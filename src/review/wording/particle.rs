@@ -26,7 +26,8 @@ const MANNERS: &[&str] = &[
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
 /// from [`MANNERS`], which are read in pairs (`全面细致`).
-const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免", "下意识"];
+// `开玩笑的说`: in jest, how a thing is said or done.
+const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免", "下意识", "开玩笑"];
 
 /// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
 /// `无辜的说不知道`).
@@ -605,13 +606,13 @@ fn adverbial(
     if vivid && doubled && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
         return adverbial_item(location, text, start, at, after);
     }
-    // `愤怒的问站长`, `无辜的说不知道`, `兴奋的说：`: a manner word before a verb of saying
-    // that goes on to what is said or asked.
+    // `愤怒的问站长`, `无辜的说不知道`, `兴奋的说：`, `开玩笑的说，`: a manner word before a
+    // verb of saying that goes on to what is said or asked.
     let mut said = rest.chars();
     if said.next().is_some_and(|c| SPEAKING.contains(c))
-        && said
-            .next()
-            .is_some_and(|c| matches!(c, '：' | ':') || (is_han(c) && !SPOKEN_NOUNS.contains(c)))
+        && said.next().is_some_and(|c| {
+            matches!(c, '：' | ':' | '，' | ',') || (is_han(c) && !SPOKEN_NOUNS.contains(c))
+        })
     {
         return adverbial_item(location, text, start, at, after);
     }
@@ -766,7 +767,9 @@ fn ongoing(location: Location, text: &str, at: usize, after: usize) -> Option<Re
         .flatten()
         .or_else(|| han_before(text, at, 2))
         .or_else(|| han_before(text, at, 1))?;
-    if text[start..at].contains('的') {
+    // `有才能的干着干着就走了`: what one has, with `的`, names the people who have it, the
+    // subject of what follows.
+    if text[start..at].contains('的') || text[..start].ends_with('有') {
         return None;
     }
     adverbial_item(location, text, start, at, after)
@@ -986,7 +989,10 @@ mod tests {
         flagged("大李很直率的指出我工作上的缺点。", "直率的", "直率地");
         flagged("在心里无数次的想着该怎么说，", "无数次的", "无数次地");
         flagged("失态的守着领导哭鼻子了。", "失态的", "失态地");
-        quiet(&["他叫什么名字的来着，做的接着做。"]);
+        quiet(&[
+            "他叫什么名字的来着，做的接着做。",
+            "人员流失率越来越高，有才能的干着干着就走了。",
+        ]);
         flagged("后来仔细的观察了她的工作，", "仔细的", "仔细地");
         flagged("要彻底的进行整改。", "彻底的", "彻底地");
         flagged("有的放矢的进行帮扶。", "有的放矢的", "有的放矢地");
@@ -1478,6 +1484,7 @@ mod tests {
         flagged("还不能有效的调动学生的阅读积极性。", "有效的", "有效地");
         flagged("听不懂就自然而然的想睡，", "自然而然的", "自然而然地");
         flagged("我只能非常愧疚的说：不好意思。", "愧疚的", "愧疚地");
+        flagged("大家开玩笑的说，地瓜长得像人参。", "开玩笑的", "开玩笑地");
         flagged(
             "健身房我也没有去的那么勤了。",
             "去的那么勤了",

@@ -1,0 +1,164 @@
+//! What a verb came to, or can come to, written with `的` where `得` is meant: an idiom of the
+//! state it left (`争吵的天翻地覆`, `争的面红耳赤`, `消失的无影无踪`) or a complement of what
+//! it can reach (`工作量跟的上`, `吃的完`). Both stand after the verb and take `得`.
+
+use super::super::idiom::is_common_word;
+use super::super::{Location, ReviewItem};
+use super::complement::ACTION_VERBS;
+use super::ends_clause;
+use super::particle::{OWNERS, han_before, particle_item};
+
+/// Idioms that only ever say what state a doing left (`忙得不可开交`, `搞得焦头烂额`): after
+/// a verb and `的` they are its complement. Before a noun they describe it instead
+/// (`天翻地覆的变化`), which the `的` after them shows.
+const STATE_IDIOMS: &[&str] = &[
+    "天翻地覆",
+    "不可开交",
+    "一塌糊涂",
+    "乱七八糟",
+    "淋漓尽致",
+    "热火朝天",
+    "面红耳赤",
+    "焦头烂额",
+    "死去活来",
+    "晕头转向",
+    "七零八落",
+    "落花流水",
+    "头头是道",
+    "津津有味",
+    "心服口服",
+    "目瞪口呆",
+    "哭笑不得",
+    "筋疲力尽",
+    "精疲力竭",
+    "无影无踪",
+    "一干二净",
+    "滚瓜烂熟",
+    "泣不成声",
+    "汗流浃背",
+    "体无完肤",
+    "五体投地",
+    "一清二楚",
+    "不亦乐乎",
+    "忘乎所以",
+    "六神无主",
+    "头破血流",
+    "遍体鳞伤",
+];
+
+/// Verbs that take a complement of what they can reach, besides [`ACTION_VERBS`].
+const REACHING_VERBS: &str = "跟比配做用学办忍受";
+/// Of [`ACTION_VERBS`], those that are themselves complements or go with a place.
+const NOT_REACHING: &str = "到来去出进回";
+/// What a verb can reach (`跟得上`, `吃得完`, `拿得动`, `买得起`, `放得下`, `记得住`).
+const REACHED: &str = "上完动起下住到";
+
+pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
+    for (at, de) in text.match_indices('的') {
+        let rest = &text[at + de.len()..];
+        if let Some(idiom) = STATE_IDIOMS.iter().find(|i| rest.starts_with(*i))
+            && !rest[idiom.len()..].starts_with(['的', '之', '地'])
+            && !OWNERS.iter().any(|o| text[..at].ends_with(o))
+            && let Some(start) = verb_before(text, at)
+        {
+            let end = at + de.len() + idiom.len();
+            items.push(item(location, text, start..end, at));
+            continue;
+        }
+        let mut reach = rest.chars();
+        let verb = text[..at].chars().next_back();
+        let reaches = verb.is_some_and(|v| {
+            (ACTION_VERBS.contains(v) || REACHING_VERBS.contains(v)) && !NOT_REACHING.contains(v)
+        }) && reach.next().is_some_and(|c| REACHED.contains(c))
+            && (ends_clause(reach.as_str())
+                || reach.as_str().starts_with(['吗', '呢', '吧', '啊']));
+        if reaches && let Some(start) = han_before(text, at, 1) {
+            let end = at + de.len() + rest.chars().next().map_or(0, char::len_utf8);
+            items.push(item(location, text, start..end, at));
+        }
+    }
+}
+
+/// Where the verb before `at` starts: two characters when they make a word (`争吵`), else one
+/// (`搞`, not `己搞`).
+fn verb_before(text: &str, at: usize) -> Option<usize> {
+    han_before(text, at, 2)
+        .filter(|&start| is_common_word(&text[start..at]))
+        .or_else(|| han_before(text, at, 1))
+}
+
+/// The flag for `range`, with the `的` at `at` made `得`.
+fn item(location: Location, text: &str, range: std::ops::Range<usize>, at: usize) -> ReviewItem {
+    let fixed = format!(
+        "{}得{}",
+        &text[range.start..at],
+        &text[at + '的'.len_utf8()..range.end]
+    );
+    particle_item(
+        location,
+        text,
+        range,
+        "particle/complement",
+        "动词后面的补语用“得”",
+        fixed,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::test_support::fixes_in_body;
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        fixes_in_body(text, check)
+    }
+
+    fn flagged(text: &str, wrong: &str, right: &str) {
+        assert_eq!(
+            fixes(text),
+            [(wrong.to_owned(), right.to_owned())],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_state_a_doing_left_takes_de2() {
+        flagged(
+            "为了一件小事和同学老师争吵的天翻地覆不可收拾。",
+            "争吵的天翻地覆",
+            "争吵得天翻地覆",
+        );
+        flagged(
+            "我和老公吵了一架，争的面红耳赤。",
+            "争的面红耳赤",
+            "争得面红耳赤",
+        );
+        flagged("单词消失的无影无踪了，", "消失的无影无踪", "消失得无影无踪");
+        flagged("把自己搞的焦头烂额。", "搞的焦头烂额", "搞得焦头烂额");
+    }
+
+    #[test]
+    fn what_a_verb_can_reach_takes_de2() {
+        flagged("虽然偷懒但是工作量跟的上。", "跟的上", "跟得上");
+        flagged("这么多饭吃的完吗？", "吃的完", "吃得完");
+        flagged("一个人拿的动，", "拿的动", "拿得动");
+    }
+
+    #[test]
+    fn an_idiom_before_a_noun_or_after_an_owner_and_places_are_left() {
+        for text in [
+            "家乡发生了天翻地覆的变化。",
+            "经历了天翻地覆的变化，",
+            "这是我的一塌糊涂之处。",
+            "在我们的热火朝天里，",
+            "写在书的上面，",
+            "桌子放在门的下，",
+            "他是我们班的上，",
+            "看的书上写着，",
+            "这是我刚买的。",
+            "学生的到来，",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+    }
+}
