@@ -485,6 +485,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout177.txt)", set("heldout177.txt")),
         ("held-out set (heldout178.txt)", set("heldout178.txt")),
         ("held-out set (heldout179.txt)", set("heldout179.txt")),
+        ("held-out set (heldout180.txt)", set("heldout180.txt")),
+        ("held-out set (heldout181.txt)", set("heldout181.txt")),
+        ("held-out set (heldout182.txt)", set("heldout182.txt")),
+        ("held-out set (heldout183.txt)", set("heldout183.txt")),
+        ("held-out set (heldout184.txt)", set("heldout184.txt")),
+        ("held-out set (heldout185.txt)", set("heldout185.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
