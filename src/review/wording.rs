@@ -660,6 +660,17 @@ mod tests {
         expected.sort();
         assert_eq!(found, expected);
         quiet(&["由于工作的不到位，他的不到场，占总数的不到一半，高的不到30%。"]);
+        let mut found = fixes("她走了以后就每况日下，造成副面作用，那怕再累，天边刚刚翻出鱼肚皮。");
+        found.sort();
+        let mut expected = vec![
+            wrong("每况日下", "每况愈下"),
+            wrong("副面", "负面"),
+            wrong("那怕", "哪怕"),
+            wrong("鱼肚皮", "鱼肚白"),
+        ];
+        expected.sort();
+        assert_eq!(found, expected);
+        quiet(&["卡片的正副面都要写清楚。", "把鱼肚皮洗干净。"]);
     }
 
     #[test]

@@ -44,7 +44,14 @@ const STATE_IDIOMS: &[&str] = &[
     "六神无主",
     "头破血流",
     "遍体鳞伤",
+    "东倒西歪",
 ];
+
+/// Ends of a complement of degree that say "so much one can't bear it" (`累得不行`,
+/// `疲惫得要死`): after a verb or a quality, closing the clause.
+const UNBEARABLE: &[&str] = &["要死", "要命", "不行"];
+/// What before `的` makes `的不行` a judgement, not a degree (`真的不行`, `别的不行`).
+const JUDGING: &str = "真是别有都也就";
 
 /// Verbs that take a complement of what they can reach, besides [`ACTION_VERBS`].
 const REACHING_VERBS: &str = "跟比配做用学办忍受";
@@ -52,6 +59,12 @@ const REACHING_VERBS: &str = "跟比配做用学办忍受";
 const NOT_REACHING: &str = "到来去出进回";
 /// What a verb can reach (`跟得上`, `吃得完`, `拿得动`, `买得起`, `放得下`, `记得住`).
 const REACHED: &str = "上完动起下住到";
+/// Verbs of sensing, what they can make out, wherever the clause goes on (`看得懂原文`,
+/// `听得见`), and what after it makes a word of it (`懂事`, `懂得`, `见闻`, `见识`).
+const MADE_OUT: &[(&str, char, &str)] = &[
+    ("看听读弄搞", '懂', "事得"),
+    ("看听遇", '见', "闻解识面效证"),
+];
 
 pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, de) in text.match_indices('的') {
@@ -65,9 +78,31 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
             items.push(item(location, text, start..end, at));
             continue;
         }
+        let before = text[..at].chars().next_back();
+        if let Some(end) = UNBEARABLE.iter().find(|e| rest.starts_with(*e))
+            && ends_clause(&rest[end.len()..])
+            && before.is_some_and(|c| !JUDGING.contains(c))
+            && !OWNERS.iter().any(|o| text[..at].ends_with(o))
+            && let Some(start) = verb_before(text, at)
+        {
+            let end = at + de.len() + end.len();
+            items.push(item(location, text, start..end, at));
+            continue;
+        }
+        let made_out = MADE_OUT.iter().find_map(|(verbs, sensed, word)| {
+            let after = rest.strip_prefix(*sensed)?;
+            (before.is_some_and(|c| verbs.contains(c))
+                && !after.starts_with(|c: char| word.contains(c)))
+            .then_some(sensed.len_utf8())
+        });
+        if let Some(len) = made_out
+            && let Some(start) = han_before(text, at, 1)
+        {
+            items.push(item(location, text, start..at + de.len() + len, at));
+            continue;
+        }
         let mut reach = rest.chars();
-        let verb = text[..at].chars().next_back();
-        let reaches = verb.is_some_and(|v| {
+        let reaches = before.is_some_and(|v| {
             (ACTION_VERBS.contains(v) || REACHING_VERBS.contains(v)) && !NOT_REACHING.contains(v)
         }) && reach.next().is_some_and(|c| REACHED.contains(c))
             && (ends_clause(reach.as_str())
@@ -142,6 +177,24 @@ mod tests {
         flagged("虽然偷懒但是工作量跟的上。", "跟的上", "跟得上");
         flagged("这么多饭吃的完吗？", "吃的完", "吃得完");
         flagged("一个人拿的动，", "拿的动", "拿得动");
+        flagged("虽然看的懂原文的含义，但是难以表达。", "看的懂", "看得懂");
+        flagged("远处也听的见。", "听的见", "听得见");
+        flagged("一个个站的东倒西歪。", "站的东倒西歪", "站得东倒西歪");
+    }
+
+    #[test]
+    fn a_degree_one_cannot_bear_takes_de2() {
+        flagged("就是疲惫的要死。", "疲惫的要死", "疲惫得要死");
+        flagged("被用户叫住，尬的不行。", "尬的不行", "尬得不行");
+        flagged("上下楼腿更是疼的不行。", "疼的不行", "疼得不行");
+        for text in [
+            "我们学校真的不行，",
+            "别的不行，这个可以。",
+            "他是我的不行吗？",
+            "一个人的懂事，听的见闻，",
+        ] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
     }
 
     #[test]

@@ -21,13 +21,13 @@ const MANNERS: &[&str] = &[
     "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观", "明确",
     "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
     "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
-    "茫然", "天真", "专心", "糊涂", "如何",
+    "茫然", "天真", "专心", "糊涂", "如何", "极力", "故意", "大声", "小声", "坦白",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
 /// from [`MANNERS`], which are read in pairs (`全面细致`).
 // `开玩笑的说`: in jest, how a thing is said or done.
-const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免", "下意识", "开玩笑"];
+const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免", "下意识", "开玩笑", "想当然"];
 
 /// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
 /// `无辜的说不知道`).
@@ -491,8 +491,22 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
     // (`多元化的去评价`): `规范化的管理` is a noun phrase.
     let start = han_before(text, at, 3)?;
     let word = &text[start..at];
-    (word.ends_with('性') || (word.ends_with('化') && goes)).then_some((start, false))
+    let quality = word.ends_with('性') && !QUALITY_NOUNS.contains(&word);
+    (quality || (word.ends_with('化') && goes)).then_some((start, false))
 }
+
+/// Words in `性` that only name a quality, never how a thing is done (`同志们积极性的发挥`).
+const QUALITY_NOUNS: &[&str] = &[
+    "积极性",
+    "主动性",
+    "创造性",
+    "自觉性",
+    "能动性",
+    "重要性",
+    "必要性",
+    "紧迫性",
+    "可能性",
+];
 
 /// `按部就班的去做`, `三令五申的强调，`, `及时的提高自己`: `的` where `地` is meant.
 fn adverbial(
@@ -785,6 +799,10 @@ fn unlisted_verb(rest: &str) -> bool {
     if OWNERS.iter().any(|o| rest.starts_with(o)) {
         return false;
     }
+    // `用不轻不重的脚踹了我们`: a part of the body is what the doing is done with, a noun.
+    if rest.starts_with(BODY_PARTS) {
+        return false;
+    }
     // `糊涂的乱说了`: `乱` before a verb of action or saying says how it was done.
     let mut messily = rest.chars();
     if messily.next() == Some('乱')
@@ -805,6 +823,9 @@ fn unlisted_verb(rest: &str) -> bool {
         (next.starts_with("一下") && !next.starts_with("一下子")) || next.starts_with("一番");
     (!word_of_liao && aspect_then_object(next, &['了'])) || tried
 }
+
+/// Parts of the body, which open a noun after `的` (`不轻不重的脚`).
+const BODY_PARTS: &[char] = &['脚', '手', '头', '眼', '嘴', '腿', '脸', '拳'];
 
 /// Whether `next`, what follows a verb, is one of `aspects` (`了`, `着`) and then its object: a
 /// noun phrase takes no aspect mid-clause. Not a question's or an exclamation's particle.
@@ -1485,6 +1506,18 @@ mod tests {
         flagged("听不懂就自然而然的想睡，", "自然而然的", "自然而然地");
         flagged("我只能非常愧疚的说：不好意思。", "愧疚的", "愧疚地");
         flagged("大家开玩笑的说，地瓜长得像人参。", "开玩笑的", "开玩笑地");
+        flagged("我总是极力的去辩解。", "极力的", "极力地");
+        flagged("我故意的把杯子打翻了，", "故意的", "故意地");
+        flagged("我会对你大声的吼，", "大声的", "大声地");
+        flagged("我很坦白的说了没有。", "坦白的", "坦白地");
+        flagged("想当然的觉得也应该是没有回应的，", "想当然的", "想当然地");
+        quiet(&[
+            "教官用不轻不重的脚踹了我们一脚，",
+            "影响同志们积极性的发挥，",
+            "说不出很大声的话，",
+            "我总把所有事情都想当然的，",
+            "你是不是故意的！",
+        ]);
         flagged(
             "健身房我也没有去的那么勤了。",
             "去的那么勤了",
