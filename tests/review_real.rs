@@ -491,6 +491,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout183.txt)", set("heldout183.txt")),
         ("held-out set (heldout184.txt)", set("heldout184.txt")),
         ("held-out set (heldout185.txt)", set("heldout185.txt")),
+        ("held-out set (heldout186.txt)", set("heldout186.txt")),
+        ("held-out set (heldout187.txt)", set("heldout187.txt")),
+        ("held-out set (heldout188.txt)", set("heldout188.txt")),
+        ("held-out set (heldout189.txt)", set("heldout189.txt")),
+        ("held-out set (heldout190.txt)", set("heldout190.txt")),
+        ("held-out set (heldout191.txt)", set("heldout191.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
