@@ -671,6 +671,25 @@ mod tests {
         expected.sort();
         assert_eq!(found, expected);
         quiet(&["卡片的正副面都要写清楚。", "把鱼肚皮洗干净。"]);
+        let mut found = fixes(
+            "跌岩起伏，紧衣缩食，附出的劳动，一盆象样的花，俏俏流失，焦碳，型状怪怪的，摸不清头脑，工作生活参在一起，蛋糕出了遇外，给囗。",
+        );
+        found.sort();
+        let mut expected = vec![
+            wrong("跌岩起伏", "跌宕起伏"),
+            wrong("紧衣缩食", "节衣缩食"),
+            wrong("附出", "付出"),
+            wrong("象样", "像样"),
+            wrong("俏俏", "悄悄"),
+            wrong("焦碳", "焦炭"),
+            wrong("型状", "形状"),
+            wrong("摸不清头脑", "摸不着头脑"),
+            wrong("参在一起", "掺在一起"),
+            wrong("出了遇外", "出了意外"),
+            wrong("囗", "口"),
+        ];
+        expected.sort();
+        assert_eq!(found, expected);
     }
 
     #[test]
@@ -1091,6 +1110,7 @@ mod tests {
         assert_eq!(fixes("随即又咕咚咕咚滚出去好几米，叮当叮当响。"), vec![]);
         // Modesty said twice, and an action going on and on.
         assert_eq!(fixes("过誉过誉，受之有愧。我又继续摸继续摸。"), vec![]);
+        assert_eq!(fixes("做出来的蛋糕死甜死甜的，外面贼冷贼冷。"), vec![]);
         assert_eq!(
             fixes("每一年每一年都说减肥，觉得得写出来批评一下自己。"),
             vec![]

@@ -434,7 +434,7 @@ pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回�
 
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
-const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响勤";
+pub(super) const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响勤";
 
 /// Quantities, which only `太` (too) makes a complement (`求的太多`): `买的多`, `吸收的不多`
 /// and `像他这样想的很多` also read "what was bought is much", "those who think so are many".

@@ -28,9 +28,10 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
 const GOING_ON: &[&str] = &["继续", "一直", "不停", "不断", "每", "一"];
 
 /// First characters of doubled pairs that are a way of saying, not a slip: counting one by
-/// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`), a quantity
-/// (`大把大把`, `几个几个`). Numerals besides (`十一十一`) are read by [`is_chinese_numeral`].
-const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多几";
+/// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`, and in speech
+/// `死甜死甜`, `贼冷贼冷`), a quantity (`大把大把`, `几个几个`). Numerals besides (`十一十一`)
+/// are read by [`is_chinese_numeral`].
+const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多几死贼齁巨超";
 
 /// Second characters of doubled pairs said on purpose: an action going on (`忙着忙着`,
 /// `拖啊拖啊`, `走了走了`) or a call (`好的好的`, `算吧算吧`).

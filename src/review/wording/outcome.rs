@@ -4,7 +4,7 @@
 
 use super::super::idiom::is_common_word;
 use super::super::{Location, ReviewItem};
-use super::complement::ACTION_VERBS;
+use super::complement::{ACTION_VERBS, QUALITIES_OF_ONE};
 use super::ends_clause;
 use super::particle::{OWNERS, han_before, particle_item};
 
@@ -45,6 +45,8 @@ const STATE_IDIOMS: &[&str] = &[
     "头破血流",
     "遍体鳞伤",
     "东倒西歪",
+    "一文不值",
+    "身心俱疲",
 ];
 
 /// Ends of a complement of degree that say "so much one can't bear it" (`累得不行`,
@@ -52,6 +54,9 @@ const STATE_IDIOMS: &[&str] = &[
 const UNBEARABLE: &[&str] = &["要死", "要命", "不行"];
 /// What before `的` makes `的不行` a judgement, not a degree (`真的不行`, `别的不行`).
 const JUDGING: &str = "真是别有都也就";
+
+/// What after `像` makes a word of it, not a likeness (`像素`, `像样`).
+const WORDS_OF_XIANG: &str = "素样章片框";
 
 /// Verbs that take a complement of what they can reach, besides [`ACTION_VERBS`].
 const REACHING_VERBS: &str = "跟比配做用学办忍受";
@@ -87,6 +92,20 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         {
             let end = at + de.len() + end.len();
             items.push(item(location, text, start..end, at));
+            continue;
+        }
+        // `软的像布丁`, `长的像妈妈`: a quality, or looks, to the point of a likeness.
+        if before.is_some_and(|c| QUALITIES_OF_ONE.contains(c) || c == '长')
+            && let Some(after) = rest.strip_prefix('像')
+            && after.starts_with(|c: char| crate::clean::is_han(c) && !WORDS_OF_XIANG.contains(c))
+            && let Some(start) = han_before(text, at, 1)
+        {
+            items.push(item(
+                location,
+                text,
+                start..at + de.len() + '像'.len_utf8(),
+                at,
+            ));
             continue;
         }
         let made_out = MADE_OUT.iter().find_map(|(verbs, sensed, word)| {
@@ -180,6 +199,15 @@ mod tests {
         flagged("虽然看的懂原文的含义，但是难以表达。", "看的懂", "看得懂");
         flagged("远处也听的见。", "听的见", "听得见");
         flagged("一个个站的东倒西歪。", "站的东倒西歪", "站得东倒西歪");
+        flagged("它软的像布丁咧！", "软的像", "软得像");
+        for text in ["最好的像素，", "这是最好的像样的东西。", "我的像片，"] {
+            assert_eq!(fixes(text), [], "{text}");
+        }
+        flagged(
+            "被残酷的现实打击的一文不值。",
+            "打击的一文不值",
+            "打击得一文不值",
+        );
     }
 
     #[test]
