@@ -285,6 +285,31 @@ use std::collections::BTreeMap;
 /// (travellers), together (precision 56 %, recall 9 %), were scored once after those rules;
 /// after which one's own excess or act after `由于` (`由于过于激进`, `由于拾掇出了一堆…`),
 /// `每一年每一年` and `觉得得写出来` no longer flagged.
+/// `heldout174.txt` (livestreamers and self-media writers) and `heldout175.txt` (shop
+/// assistants, cashiers and store managers), together (precision 40 %, recall 8 %),
+/// `heldout176.txt` (construction-site staff) and `heldout177.txt` (coaches and referees),
+/// together (precision 100 %, recall 26 %), and `heldout178.txt` (farmers, growers and
+/// breeders) and `heldout179.txt` (exam takers), together (precision 100 %, recall 35 %), were
+/// scored once after those rules; after which the weather a sentence goes on from
+/// (`天气太热，…`), a verb's state in an idiom (`争吵的天翻地覆`), what a verb can reach
+/// (`跟的上`), `开玩笑的说`, `的不到`, `一窃不通`, `长期以往` and `归根溯源` were read, and
+/// `粉丝群体` and `有才能的干着` no longer flagged. `heldout180.txt` (hotel and homestay staff; a
+/// reprint of a taken report dropped) and `heldout181.txt` (translators and interpreters),
+/// together (precision 100 %, recall 44 %), `heldout182.txt` (photographers and videographers)
+/// and `heldout183.txt` (parents), together (precision 86 %, recall 17 %), and
+/// `heldout184.txt` (recruits and military trainees) and `heldout185.txt` (gamers), together
+/// (precision 88 %, recall 41 %), were scored once after those rules; after which
+/// `疲惫的要死`, `看的懂`, `站的东倒西歪`, `极力的`, `大声的吼`, `坦白的说`, `想当然的觉得`,
+/// `每况日下`, `副面`, `那怕` and `翻出鱼肚皮` were read, and `积极性的发挥` and
+/// `不轻不重的脚` no longer flagged. `heldout186.txt` (founders; a page found word for word in
+/// `heldout123.txt` dropped) and `heldout187.txt` (online-shop owners), together (precision
+/// 100 %, recall 22 %), `heldout188.txt` (freelancers) and `heldout189.txt` (home cooks and
+/// bakers), together (precision 83 %, recall 14 %), and `heldout190.txt` (gardeners and
+/// anglers) and `heldout191.txt` (programmers; pages found word for word in `heldout89.txt`
+/// and `heldout114.txt` dropped), together (precision 68 %, recall 36 %), were scored once
+/// after those rules; after which `软的像`, `打击的一文不值`, `愚蠢的忘记`, `欢快的往外跑`,
+/// `资金不多` and eleven wrong words were read, and `由于刚刚接触路亚` and `死甜死甜` no
+/// longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -467,6 +492,24 @@ fn precision_and_recall_on_real_findings() {
         "heldout171.txt",
         "heldout172.txt",
         "heldout173.txt",
+        "heldout174.txt",
+        "heldout175.txt",
+        "heldout176.txt",
+        "heldout177.txt",
+        "heldout178.txt",
+        "heldout179.txt",
+        "heldout180.txt",
+        "heldout181.txt",
+        "heldout182.txt",
+        "heldout183.txt",
+        "heldout184.txt",
+        "heldout185.txt",
+        "heldout186.txt",
+        "heldout187.txt",
+        "heldout188.txt",
+        "heldout189.txt",
+        "heldout190.txt",
+        "heldout191.txt",
     ]
     .iter()
     .enumerate()
@@ -479,24 +522,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout174.txt)", set("heldout174.txt")),
-        ("held-out set (heldout175.txt)", set("heldout175.txt")),
-        ("held-out set (heldout176.txt)", set("heldout176.txt")),
-        ("held-out set (heldout177.txt)", set("heldout177.txt")),
-        ("held-out set (heldout178.txt)", set("heldout178.txt")),
-        ("held-out set (heldout179.txt)", set("heldout179.txt")),
-        ("held-out set (heldout180.txt)", set("heldout180.txt")),
-        ("held-out set (heldout181.txt)", set("heldout181.txt")),
-        ("held-out set (heldout182.txt)", set("heldout182.txt")),
-        ("held-out set (heldout183.txt)", set("heldout183.txt")),
-        ("held-out set (heldout184.txt)", set("heldout184.txt")),
-        ("held-out set (heldout185.txt)", set("heldout185.txt")),
-        ("held-out set (heldout186.txt)", set("heldout186.txt")),
-        ("held-out set (heldout187.txt)", set("heldout187.txt")),
-        ("held-out set (heldout188.txt)", set("heldout188.txt")),
-        ("held-out set (heldout189.txt)", set("heldout189.txt")),
-        ("held-out set (heldout190.txt)", set("heldout190.txt")),
-        ("held-out set (heldout191.txt)", set("heldout191.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
