@@ -522,6 +522,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout192.txt)", set("heldout192.txt")),
+        ("held-out set (heldout193.txt)", set("heldout193.txt")),
+        ("held-out set (heldout194.txt)", set("heldout194.txt")),
+        ("held-out set (heldout195.txt)", set("heldout195.txt")),
+        ("held-out set (heldout196.txt)", set("heldout196.txt")),
+        ("held-out set (heldout197.txt)", set("heldout197.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
