@@ -1157,6 +1157,25 @@ mod tests {
             one(ReviewKind::DoubledCharacter, "。。", "。")
         );
         assert_eq!(
+            fixes("优柔寡断。。。永远都下不了决定。。。。。。"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "。。。".to_owned(),
+                    "……".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "。。。。。。".to_owned(),
+                    "……".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            fixes("此处省略……。。。"),
+            one(ReviewKind::DoubledCharacter, "。。。", "")
+        );
+        assert_eq!(
             fixes("人员素质不高、、人员流动性大，，"),
             vec![
                 (
@@ -1229,7 +1248,6 @@ mod tests {
             "可是是餐前还是餐后？要是是我，若是是真的，完成了百分之三十，占30%。",
             "对对帐工作带来影响，对对接工作不上心。",
             "遇到到期的贷款，收到到账通知，看到到场的群众。",
-            "此处省略……。。。；全文完。。。。。。",
             "部分党组织组织生活质量不高，压实主体责任责任清单。",
             "每天怨天怨地却从来不反思自己。",
             "一步一步地做，一单一单地来，差得很远很远，有大把大把的时间。",

@@ -321,7 +321,25 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
                 .find(|&k| chars[k].1 != c)
                 .unwrap_or(chars.len())
         };
-        // Two full stops, and only two: more are an ellipsis, however loosely written.
+        // Three full stops or more are an ellipsis typed loosely, which a speech writes `……`
+        // (after a `…` already there, they are only more stops).
+        if c == '。' && end() >= i + 3 && (i == 0 || chars[i - 1].1 != c) {
+            let end = end();
+            let range = byte(i)..byte(end);
+            let after_ellipsis = text[..byte(i)].ends_with('…');
+            let (message, fixed) = if after_ellipsis {
+                ("省略号后不再加句号：删去".to_owned(), String::new())
+            } else {
+                (
+                    format!("“{}”是用句号代替的省略号：应为“……”", &text[range.clone()]),
+                    "……".to_owned(),
+                )
+            };
+            items.push(superfluous(location, text, range, message, fixed).with_rule("ellipsis"));
+            i = end;
+            continue;
+        }
+        // Two full stops, and only two.
         let two_stops = c == '。' && end() == i + 2 && (i == 0 || chars[i - 1].1 != c);
         if chars[i + 1].1 == c && (DOUBLED_MARKS.contains(c) || two_stops) {
             let end = end();
