@@ -309,7 +309,12 @@ use std::collections::BTreeMap;
 /// and `heldout114.txt` dropped), together (precision 68 %, recall 36 %), were scored once
 /// after those rules; after which `软的像`, `打击的一文不值`, `愚蠢的忘记`, `欢快的往外跑`,
 /// `资金不多` and eleven wrong words were read, and `由于刚刚接触路亚` and `死甜死甜` no
-/// longer flagged.
+/// longer flagged. `heldout192.txt` (hosts and MCs) and `heldout193.txt` (dancers), together
+/// (precision 69 %, recall 18 %), `heldout194.txt` (calligraphy and painting learners) and
+/// `heldout195.txt` (students abroad), together (precision 80 %, recall 23 %), and
+/// `heldout196.txt` (dieters) and `heldout197.txt` (home buyers and renovators), together
+/// (precision 100 %, recall 9 %), were scored once after those rules; after which three full
+/// stops or more (`优柔寡断。。。`) were read as an ellipsis typed loosely.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -510,6 +515,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout189.txt",
         "heldout190.txt",
         "heldout191.txt",
+        "heldout192.txt",
+        "heldout193.txt",
+        "heldout194.txt",
+        "heldout195.txt",
+        "heldout196.txt",
+        "heldout197.txt",
     ]
     .iter()
     .enumerate()
@@ -522,12 +533,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout192.txt)", set("heldout192.txt")),
-        ("held-out set (heldout193.txt)", set("heldout193.txt")),
-        ("held-out set (heldout194.txt)", set("heldout194.txt")),
-        ("held-out set (heldout195.txt)", set("heldout195.txt")),
-        ("held-out set (heldout196.txt)", set("heldout196.txt")),
-        ("held-out set (heldout197.txt)", set("heldout197.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
