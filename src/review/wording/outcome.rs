@@ -72,65 +72,57 @@ const MADE_OUT: &[(&str, char, &str)] = &[
 ];
 
 pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
-    for (at, de) in text.match_indices('的') {
-        let rest = &text[at + de.len()..];
-        if let Some(idiom) = STATE_IDIOMS.iter().find(|i| rest.starts_with(*i))
-            && !rest[idiom.len()..].starts_with(['的', '之', '地'])
-            && !OWNERS.iter().any(|o| text[..at].ends_with(o))
-            && let Some(start) = verb_before(text, at)
-        {
-            let end = at + de.len() + idiom.len();
-            items.push(item(location, text, start..end, at));
-            continue;
-        }
-        let before = text[..at].chars().next_back();
-        if let Some(end) = UNBEARABLE.iter().find(|e| rest.starts_with(*e))
-            && ends_clause(&rest[end.len()..])
-            && before.is_some_and(|c| !JUDGING.contains(c))
-            && !OWNERS.iter().any(|o| text[..at].ends_with(o))
-            && let Some(start) = verb_before(text, at)
-        {
-            let end = at + de.len() + end.len();
-            items.push(item(location, text, start..end, at));
-            continue;
-        }
-        // `软的像布丁`, `长的像妈妈`: a quality, or looks, to the point of a likeness.
-        if before.is_some_and(|c| QUALITIES_OF_ONE.contains(c) || c == '长')
-            && let Some(after) = rest.strip_prefix('像')
-            && after.starts_with(|c: char| crate::clean::is_han(c) && !WORDS_OF_XIANG.contains(c))
-            && let Some(start) = han_before(text, at, 1)
-        {
-            items.push(item(
-                location,
-                text,
-                start..at + de.len() + '像'.len_utf8(),
-                at,
-            ));
-            continue;
-        }
-        let made_out = MADE_OUT.iter().find_map(|(verbs, sensed, word)| {
-            let after = rest.strip_prefix(*sensed)?;
-            (before.is_some_and(|c| verbs.contains(c))
-                && !after.starts_with(|c: char| word.contains(c)))
-            .then_some(sensed.len_utf8())
-        });
-        if let Some(len) = made_out
-            && let Some(start) = han_before(text, at, 1)
-        {
-            items.push(item(location, text, start..at + de.len() + len, at));
-            continue;
-        }
-        let mut reach = rest.chars();
-        let reaches = before.is_some_and(|v| {
-            (ACTION_VERBS.contains(v) || REACHING_VERBS.contains(v)) && !NOT_REACHING.contains(v)
-        }) && reach.next().is_some_and(|c| REACHED.contains(c))
-            && (ends_clause(reach.as_str())
-                || reach.as_str().starts_with(['吗', '呢', '吧', '啊']));
-        if reaches && let Some(start) = han_before(text, at, 1) {
-            let end = at + de.len() + rest.chars().next().map_or(0, char::len_utf8);
-            items.push(item(location, text, start..end, at));
+    for (at, _) in text.match_indices('的') {
+        if let Some(range) = complement(text, at) {
+            items.push(item(location, text, range, at));
         }
     }
+}
+
+/// The verb, `的` and what it came to or can come to, when the `的` at `at` stands for `得`.
+fn complement(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let after = at + '的'.len_utf8();
+    let rest = &text[after..];
+    let before = text[..at].chars().next_back();
+    let owned = OWNERS.iter().any(|o| text[..at].ends_with(o));
+    if let Some(idiom) = STATE_IDIOMS.iter().find(|i| rest.starts_with(*i))
+        && !rest[idiom.len()..].starts_with(['的', '之', '地'])
+        && !owned
+    {
+        return verb_before(text, at).map(|start| start..after + idiom.len());
+    }
+    if let Some(end) = UNBEARABLE.iter().find(|e| rest.starts_with(*e))
+        && ends_clause(&rest[end.len()..])
+        && before.is_some_and(|c| !JUDGING.contains(c))
+        && !owned
+    {
+        return verb_before(text, at).map(|start| start..after + end.len());
+    }
+    // `软的像布丁`, `长的像妈妈`: a quality, or looks, to the point of a likeness.
+    if before.is_some_and(|c| QUALITIES_OF_ONE.contains(c) || c == '长')
+        && let Some(likened) = rest.strip_prefix('像')
+        && likened.starts_with(|c: char| crate::clean::is_han(c) && !WORDS_OF_XIANG.contains(c))
+    {
+        return han_before(text, at, 1).map(|start| start..after + '像'.len_utf8());
+    }
+    let made_out = MADE_OUT.iter().find_map(|(verbs, sensed, word)| {
+        let next = rest.strip_prefix(*sensed)?;
+        (before.is_some_and(|c| verbs.contains(c)) && !next.starts_with(|c: char| word.contains(c)))
+            .then_some(sensed.len_utf8())
+    });
+    if let Some(len) = made_out {
+        return han_before(text, at, 1).map(|start| start..after + len);
+    }
+    let mut reach = rest.chars();
+    let reached = reach.next().filter(|c| REACHED.contains(*c))?;
+    let reaches = before.is_some_and(|v| {
+        (ACTION_VERBS.contains(v) || REACHING_VERBS.contains(v)) && !NOT_REACHING.contains(v)
+    }) && (ends_clause(reach.as_str())
+        || reach.as_str().starts_with(['吗', '呢', '吧', '啊']));
+    reaches
+        .then(|| han_before(text, at, 1))
+        .flatten()
+        .map(|start| start..after + reached.len_utf8())
 }
 
 /// Where the verb before `at` starts: two characters when they make a word (`争吵`), else one
