@@ -533,6 +533,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout198.txt)", set("heldout198.txt")),
+        ("held-out set (heldout199.txt)", set("heldout199.txt")),
+        ("held-out set (heldout200.txt)", set("heldout200.txt")),
+        ("held-out set (heldout201.txt)", set("heldout201.txt")),
+        ("held-out set (heldout202.txt)", set("heldout202.txt")),
+        ("held-out set (heldout203.txt)", set("heldout203.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
