@@ -93,6 +93,24 @@ const FELT: &[&str] = &[
     "泪流满面",
 ];
 
+/// One-character states of the body or the mood that leave one unable to do a thing,
+/// however it is said (`疼的起不了身`, `累的站不起来`, `气的说不出话`); not `多`, `乱`: `多的吃不完`
+/// reads "what is left over".
+const DISABLING_STATES: &str = "忙累急气慌吓饿困烦疼痛冻晒醉撑晕";
+
+/// What closes a verb that cannot be done, after `不` (`站不起来`, `说不出`, `起不了`, `睡不着`).
+const CANNOT_CLOSE: &str = "起出了上下动住着到完清开过";
+
+/// Whether `rest` opens with a verb of one character that cannot be done (`站不起来`).
+fn cannot_do(rest: &str) -> Option<usize> {
+    let mut chars = rest.chars();
+    let verb = chars.next().filter(|&c| is_han(c) && c != '不')?;
+    let close = chars.next().filter(|&c| c == '不').and(chars.next())?;
+    CANNOT_CLOSE
+        .contains(close)
+        .then(|| verb.len_utf8() + '不'.len_utf8() + close.len_utf8())
+}
+
 /// One-character qualities of too little, which `可怜` grades closing the clause (`少的可怜`).
 const SCANT_OF_ONE: &str = "少穷小低瘦";
 
@@ -108,12 +126,24 @@ fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Optio
     if SCANT_OF_ONE.contains(state) && rest.strip_prefix("可怜").is_some_and(ends_clause) {
         return Some(de2_then(location, text, at, after, "可怜"));
     }
-    if STATES_OF_ONE.contains(state) {
-        let tail = OVERWHELMED.iter().find(|w| rest.starts_with(*w))?;
+    if STATES_OF_ONE.contains(state)
+        && let Some(tail) = OVERWHELMED.iter().find(|w| rest.starts_with(*w))
+    {
         return Some(de2_then(location, text, at, after, tail));
     }
+    // A state alone, not the end of a word (`头疼`, `麻烦`), or a feeling, and what it left
+    // one unable to do.
+    let state_alone = DISABLING_STATES.contains(state)
+        && han_before(text, at, 2)
+            .is_none_or(|start| !super::super::idiom::is_common_word(&text[start..at]));
+    let felt = FEELINGS.iter().any(|f| text[..at].ends_with(f));
+    if (state_alone || felt)
+        && let Some(len) = cannot_do(rest)
+    {
+        return Some(de2_then(location, text, at, after, &rest[..len]));
+    }
     // `紧张的一夜没睡`, `懊恼的睡不着`: a feeling, and what it left one doing.
-    if !FEELINGS.iter().any(|f| text[..at].ends_with(f)) {
+    if !felt {
         return None;
     }
     let tail = OVERWHELMED

@@ -47,13 +47,18 @@ const STATE_IDIOMS: &[&str] = &[
     "东倒西歪",
     "一文不值",
     "身心俱疲",
+    "得心应手",
 ];
 
 /// Ends of a complement of degree that say "so much one can't bear it" (`累得不行`,
 /// `疲惫得要死`): after a verb or a quality, closing the clause.
-const UNBEARABLE: &[&str] = &["要死", "要命", "不行"];
+const UNBEARABLE: &[&str] = &["要死", "要命", "不行", "不像样", "不像话"];
 /// What before `的` makes `的不行` a judgement, not a degree (`真的不行`, `别的不行`).
 const JUDGING: &str = "真是别有都也就";
+
+/// `厉害` closing the clause is a degree after a verb of one character (`花的厉害`, `抖的厉害`)
+/// but a noun after an owner that makes a word (`对手的厉害`, `病毒的厉害`).
+const FIERCE: &str = "厉害";
 
 /// What after `像` makes a word of it, not a likeness (`像素`, `像样`).
 const WORDS_OF_XIANG: &str = "素样章片框";
@@ -92,11 +97,19 @@ fn complement(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         return verb_before(text, at).map(|start| start..after + idiom.len());
     }
     if let Some(end) = UNBEARABLE.iter().find(|e| rest.starts_with(*e))
-        && ends_clause(&rest[end.len()..])
+        && closes_a_degree(&rest[end.len()..])
         && before.is_some_and(|c| !JUDGING.contains(c))
         && !owned
     {
         return verb_before(text, at).map(|start| start..after + end.len());
+    }
+    if let Some(end) = rest.strip_prefix(FIERCE)
+        && closes_a_degree(end)
+        && before.is_some_and(|c| !JUDGING.contains(c))
+        && !owned
+        && han_before(text, at, 2).is_none_or(|start| !is_common_word(&text[start..at]))
+    {
+        return han_before(text, at, 1).map(|start| start..after + FIERCE.len());
     }
     // `软的像布丁`, `长的像妈妈`: a quality, or looks, to the point of a likeness.
     if before.is_some_and(|c| QUALITIES_OF_ONE.contains(c) || c == '长')
@@ -123,6 +136,12 @@ fn complement(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         .then(|| han_before(text, at, 1))
         .flatten()
         .map(|start| start..after + reached.len_utf8())
+}
+
+/// Whether a complement of degree closes its clause here, or after a particle of mood
+/// (`花的厉害了，`, `累的要死啊`).
+fn closes_a_degree(rest: &str) -> bool {
+    ends_clause(rest.strip_prefix(['了', '啊', '呀']).unwrap_or(rest))
 }
 
 /// Where the verb before `at` starts: two characters when they make a word (`争吵`), else one
@@ -207,11 +226,24 @@ mod tests {
         flagged("就是疲惫的要死。", "疲惫的要死", "疲惫得要死");
         flagged("被用户叫住，尬的不行。", "尬的不行", "尬得不行");
         flagged("上下楼腿更是疼的不行。", "疼的不行", "疼得不行");
+        flagged(
+            "试了试，大的不像样，只有拆了重织。",
+            "大的不像样",
+            "大得不像样",
+        );
+        flagged("上个月花的厉害了，月底", "花的厉害", "花得厉害");
+        flagged("手抖的厉害。", "抖的厉害", "抖得厉害");
+        flagged("用花呗更是用的得心应手。", "用的得心应手", "用得得心应手");
         for text in [
             "我们学校真的不行，",
             "别的不行，这个可以。",
             "他是我的不行吗？",
             "一个人的懂事，听的见闻，",
+            "领教了对手的厉害，",
+            "这才知道病毒的厉害。",
+            "让他见识了我的厉害！",
+            "得心应手的工具，",
+            "我写的不像新闻，",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }

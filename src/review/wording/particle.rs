@@ -28,7 +28,15 @@ const MANNERS: &[&str] = &[
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
 /// from [`MANNERS`], which are read in pairs (`全面细致`).
 // `开玩笑的说`: in jest, how a thing is said or done.
-const LONGER_MANNERS: &[&str] = &["全身心", "一股脑", "不可避免", "下意识", "开玩笑", "想当然"];
+const LONGER_MANNERS: &[&str] = &[
+    "全身心",
+    "一股脑",
+    "不可避免",
+    "下意识",
+    "开玩笑",
+    "想当然",
+    "有意识",
+];
 
 /// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
 /// `无辜的说不知道`).
@@ -1410,6 +1418,15 @@ mod tests {
         flagged("高考前夕就紧张的一夜没睡。", "的一夜没睡", "得一夜没睡");
         flagged("懊恼的睡不着，早上也没有起很早。", "的睡不着", "得睡不着");
         flagged("我紧张的不知所措。", "的不知所措", "得不知所措");
+        flagged("一时疼的起不了身，", "的起不了", "得起不了");
+        flagged("累的站不起来。", "的站不起", "得站不起");
+        flagged("他气的说不出话来。", "的说不出", "得说不出");
+        flagged("激动的睡不着觉。", "的睡不着", "得睡不着");
+        quiet(&[
+            "多的吃不完，乱的理不清。",
+            "头疼的问题解决不了，麻烦的事做不完。",
+            "我的站不起来，",
+        ]);
         quiet(&[
             "紧张的问题还没有解决，激动的说法不可取。",
             "愤怒的叫声，委屈的话语，焦急的答复。",

@@ -16,12 +16,24 @@ const ATTAINMENTS: &[&str] = &[
 /// object is then somewhere to arrive at.
 const PLACES_AFTER: &[&str] = &["地", "区域", "位置", "地点", "点位"];
 
+/// Characters that make a word of `X到` with the `到` of `到达` (`直到达到要求`, `做到达成目标`):
+/// the `达` there opens the next word.
+const ENDS_A_WORD_IN_DAO: &str = "直做得等遇受感想提看找办";
+
 /// Longest object (in characters) read after `到达`: `未到达1994年省教委制定的《…标准》`.
 const OBJECT_CHARS: usize = 24;
 
 pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     for (at, word) in text.match_indices("到达") {
         let rest = &text[at + word.len()..];
+        let split = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| ENDS_A_WORD_IN_DAO.contains(c))
+            || rest.starts_with('到');
+        if split {
+            continue;
+        }
         let object = clause_ahead(rest, OBJECT_CHARS);
         let attained = ATTAINMENTS.iter().any(|a| {
             object.match_indices(a).any(|(i, a)| {
@@ -78,6 +90,8 @@ mod tests {
             "按时到达现场。标准化建设还不够。",
             "未按规定时间到达规定地点。",
             "我们达到了标准。",
+            "直到达到女房东“恢复原状”的要求才停下来。",
+            "要做到达成目标，还差得远。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }
