@@ -314,7 +314,14 @@ use std::collections::BTreeMap;
 /// `heldout195.txt` (students abroad), together (precision 80 %, recall 23 %), and
 /// `heldout196.txt` (dieters) and `heldout197.txt` (home buyers and renovators), together
 /// (precision 100 %, recall 9 %), were scored once after those rules; after which three full
-/// stops or more (`优柔寡断。。。`) were read as an ellipsis typed loosely.
+/// stops or more (`优柔寡断。。。`) were read as an ellipsis typed loosely. `heldout198.txt`
+/// (borrowers) and `heldout199.txt` (smokers and drinkers), together (precision 45 %, recall
+/// 16 %), `heldout200.txt` (stage performers) and `heldout201.txt` (hikers, climbers and
+/// cyclists), together (precision 100 %, recall 64 %), and `heldout202.txt` (tenants and
+/// landlords) and `heldout203.txt` (handicraft makers), together (precision 66 %, recall
+/// 18 %), were scored once after those rules; after which `疼的起不了身`, `花的厉害`,
+/// `大的不像样`, `用的得心应手`, `因为堵车`, `因为工作调动的缘故` and eleven wrong words were
+/// read, and `直到达到` and `反省反省` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -521,6 +528,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout195.txt",
         "heldout196.txt",
         "heldout197.txt",
+        "heldout198.txt",
+        "heldout199.txt",
+        "heldout200.txt",
+        "heldout201.txt",
+        "heldout202.txt",
+        "heldout203.txt",
     ]
     .iter()
     .enumerate()
@@ -533,12 +546,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout198.txt)", set("heldout198.txt")),
-        ("held-out set (heldout199.txt)", set("heldout199.txt")),
-        ("held-out set (heldout200.txt)", set("heldout200.txt")),
-        ("held-out set (heldout201.txt)", set("heldout201.txt")),
-        ("held-out set (heldout202.txt)", set("heldout202.txt")),
-        ("held-out set (heldout203.txt)", set("heldout203.txt")),
+        ("held-out set (heldout204.txt)", set("heldout204.txt")),
+        ("held-out set (heldout205.txt)", set("heldout205.txt")),
+        ("held-out set (heldout206.txt)", set("heldout206.txt")),
+        ("held-out set (heldout207.txt)", set("heldout207.txt")),
+        ("held-out set (heldout208.txt)", set("heldout208.txt")),
+        ("held-out set (heldout209.txt)", set("heldout209.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
