@@ -119,4 +119,16 @@ mod tests {
         let draft = draft_of(&[("在工作作风方面", &[("定位不清", &body)])]);
         assert_eq!(items_of(&draft).len(), 1);
     }
+
+    #[test]
+    fn the_first_post_of_ones_own_is_no_article_number() {
+        // `第一篇的时候`: the writer's own first post, told in a sentence; `第一篇：` or
+        // `第一篇` alone heads a compilation's article.
+        let body = "第一篇的时候我就提到希望有个人知道我的论文写作，可我依旧没有动笔开始。";
+        let draft = draft_of(&[("在工作作风方面", &[("拖延", body)])]);
+        assert_eq!(items_of(&draft), []);
+        let body = format!("第一篇：{GOOD_BODY}");
+        let draft = draft_of(&[("在工作作风方面", &[("拖延", &body)])]);
+        assert_eq!(items_of(&draft).len(), 1);
+    }
 }

@@ -8,7 +8,8 @@
 //! test too hard (`整个试卷偏难`).
 
 use super::earliest;
-use super::excuse::{OWN_PART, subject};
+use super::excuse::subject;
+use super::own_cause::OWN_PART;
 
 /// Trends of society and the economy that `随着` gives as the background of a problem.
 /// Not `形势`, `工作`, `年龄` (`circumstance` reads age), nor the writer's own course

@@ -36,6 +36,11 @@ const LONGER_MANNERS: &[&str] = &[
     "开玩笑",
     "想当然",
     "有意识",
+    "稀里糊涂",
+    "糊里糊涂",
+    "毫不客气",
+    "毫不犹豫",
+    "我行我素",
 ];
 
 /// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
@@ -463,7 +468,9 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
     if let Some(start) = han_before(text, at, 4) {
         let word = &text[start..at];
         let c: Vec<char> = word.chars().collect();
-        if super::super::idiom::is_idiom(word) || (c.len() == 4 && c[0] == c[1] && c[2] == c[3]) {
+        // `认认真真的`, and `不温不火的` (`不明不白`, `不紧不慢`): a manner said in two halves.
+        let halves = c.len() == 4 && (c[0] == c[1] && c[2] == c[3] || c[0] == '不' && c[2] == '不');
+        if super::super::idiom::is_idiom(word) || halves {
             return Some((start, true));
         }
     }
@@ -474,7 +481,8 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         }
     }
     if let Some(manner) = LONGER_MANNERS.iter().find(|m| text[..at].ends_with(*m)) {
-        return Some((at - manner.len(), false));
+        // Those of four characters are vivid, as an idiom is.
+        return Some((at - manner.len(), manner.chars().count() == 4));
     }
     let (start, manners) = super::manners_before(text, at, MANNERS);
     if manners > 0 {
@@ -736,7 +744,10 @@ fn adverbial(
             || object
             || complement
             || after_go
-            || joined;
+            || joined
+            // A vivid manner before one verb and the next (`稀里糊涂的开车出发`): a noun
+            // phrase has no second verb after its head.
+            || (vivid && is_verb(next).is_some());
         // Not after `、`: `缺乏及时、深入的了解` lists modifiers of a noun.
         let opens = before
             .chars()
@@ -1419,6 +1430,13 @@ mod tests {
         flagged("懊恼的睡不着，早上也没有起很早。", "的睡不着", "得睡不着");
         flagged("我紧张的不知所措。", "的不知所措", "得不知所措");
         flagged("一时疼的起不了身，", "的起不了", "得起不了");
+        flagged("激动的不知道说什么。", "的不知道", "得不知道");
+        flagged("项目不温不火的进行着，", "不温不火的", "不温不火地");
+        flagged("稀里糊涂的学了两年。", "稀里糊涂的", "稀里糊涂地");
+        flagged("糊里糊涂的推进落实下去，", "糊里糊涂的", "糊里糊涂地");
+        flagged("总是我行我素的去做，", "我行我素的", "我行我素地");
+        flagged("老师毫不客气的说：", "毫不客气的", "毫不客气地");
+        quiet(&["不大不小的问题，不三不四的人。"]);
         flagged("累的站不起来。", "的站不起", "得站不起");
         flagged("他气的说不出话来。", "的说不出", "得说不出");
         flagged("激动的睡不着觉。", "的睡不着", "得睡不着");
