@@ -321,7 +321,14 @@ use std::collections::BTreeMap;
 /// landlords) and `heldout203.txt` (handicraft makers), together (precision 66 %, recall
 /// 18 %), were scored once after those rules; after which `疼的起不了身`, `花的厉害`,
 /// `大的不像样`, `用的得心应手`, `因为堵车`, `因为工作调动的缘故` and eleven wrong words were
-/// read, and `直到达到` and `反省反省` no longer flagged.
+/// read, and `直到达到` and `反省反省` no longer flagged. `heldout204.txt` (new drivers; a
+/// page found word for word in `heldout129.txt` dropped) and `heldout205.txt` (people who quit
+/// their jobs), together (precision 69 %, recall 32 %), `heldout206.txt` (gym-goers) and
+/// `heldout207.txt` (thesis writers), together (precision 90 %, recall 38 %), and
+/// `heldout208.txt` (impulse shoppers) and `heldout209.txt` (street-stall sellers), together
+/// (precision 87 %, recall 27 %), were scored once after those rules; after which `不温不火的
+/// 进行`, `我行我素的去做`, `毫不客气的说` and eleven wrong words were read, and `由于对事情想得
+/// 太简单`, `由于换行业的关系`, `由于初期乱买一通` and `第一篇的时候` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -534,6 +541,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout201.txt",
         "heldout202.txt",
         "heldout203.txt",
+        "heldout204.txt",
+        "heldout205.txt",
+        "heldout206.txt",
+        "heldout207.txt",
+        "heldout208.txt",
+        "heldout209.txt",
     ]
     .iter()
     .enumerate()
@@ -546,12 +559,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout204.txt)", set("heldout204.txt")),
-        ("held-out set (heldout205.txt)", set("heldout205.txt")),
-        ("held-out set (heldout206.txt)", set("heldout206.txt")),
-        ("held-out set (heldout207.txt)", set("heldout207.txt")),
-        ("held-out set (heldout208.txt)", set("heldout208.txt")),
-        ("held-out set (heldout209.txt)", set("heldout209.txt")),
+        ("held-out set (heldout210.txt)", set("heldout210.txt")),
+        ("held-out set (heldout211.txt)", set("heldout211.txt")),
+        ("held-out set (heldout212.txt)", set("heldout212.txt")),
+        ("held-out set (heldout213.txt)", set("heldout213.txt")),
+        ("held-out set (heldout214.txt)", set("heldout214.txt")),
+        ("held-out set (heldout215.txt)", set("heldout215.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
