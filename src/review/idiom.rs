@@ -173,8 +173,9 @@ fn as_the_word_list_writes(lexicon: &Lexicon, idiom: String) -> String {
 /// recommends over `偶而`): the dictionary the lists come from holds single words, not such
 /// phrases, so a window opening with one of these is a word and its predicate. `作践` is the
 /// form 《现代汉语词典》 gives for "to run down" (`作践自己`), `作贱` only its variant. `一时`
-/// ("for a moment") opens a predicate too (`一时不知` beside `一事不知`).
-const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践", "一时"];
+/// ("for a moment") opens a predicate too (`一时不知` beside `一事不知`). `呆` is the same as
+/// `待` (dāi) in 《现代汉语词典》, so `呆在家里` is right as written.
+const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践", "一时", "呆在"];
 
 /// Idioms right as written that the lists lack, beside a rarer form they hold: `风生水起` is
 /// the form of 《现代汉语词典》, the lists know only `风声水起`.
@@ -286,6 +287,7 @@ mod tests {
             "不能这样作践自己。",
             "我一时不知如何是好。",
             "自己做事业都风生水起。",
+            "整天呆在家里，不想出门。",
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
         }

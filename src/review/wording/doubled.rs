@@ -25,8 +25,10 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
 ];
 
 /// What a phrase said twice on purpose opens with: an action going on and on (`继续摸继续摸`),
-/// or time counted one by one (`每一年每一年`).
-const GOING_ON: &[&str] = &["继续", "一直", "不停", "不断", "每", "一"];
+/// time counted one by one (`每一年每一年`), or an urging (`赶紧辞职赶紧辞职`).
+const GOING_ON: &[&str] = &[
+    "继续", "一直", "不停", "不断", "每", "一", "赶紧", "赶快", "快点",
+];
 
 /// First characters of doubled pairs that are a way of saying, not a slip: counting one by
 /// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`, and in speech

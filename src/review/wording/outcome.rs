@@ -48,6 +48,7 @@ const STATE_IDIOMS: &[&str] = &[
     "一文不值",
     "身心俱疲",
     "得心应手",
+    "数不胜数",
 ];
 
 /// Ends of a complement of degree that say "so much one can't bear it" (`累得不行`,
@@ -64,7 +65,7 @@ const FIERCE: &str = "厉害";
 const WORDS_OF_XIANG: &str = "素样章片框";
 
 /// Verbs that take a complement of what they can reach, besides [`ACTION_VERBS`].
-const REACHING_VERBS: &str = "跟比配做用学办忍受";
+const REACHING_VERBS: &str = "跟比配做用学办忍受输";
 /// Of [`ACTION_VERBS`], those that are themselves complements or go with a place.
 const NOT_REACHING: &str = "到来去出进回";
 /// What a verb can reach (`跟得上`, `吃得完`, `拿得动`, `买得起`, `放得下`, `记得住`).
@@ -234,6 +235,7 @@ mod tests {
         flagged("上个月花的厉害了，月底", "花的厉害", "花得厉害");
         flagged("手抖的厉害。", "抖的厉害", "抖得厉害");
         flagged("用花呗更是用的得心应手。", "用的得心应手", "用得得心应手");
+        flagged("这样的人输的起。", "输的起", "输得起");
         for text in [
             "我们学校真的不行，",
             "别的不行，这个可以。",
@@ -243,6 +245,7 @@ mod tests {
             "这才知道病毒的厉害。",
             "让他见识了我的厉害！",
             "得心应手的工具，",
+            "听信了中介的天花乱坠。",
             "我写的不像新闻，",
         ] {
             assert_eq!(fixes(text), [], "{text}");

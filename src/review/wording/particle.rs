@@ -22,7 +22,7 @@ const MANNERS: &[&str] = &[
     "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
     "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
     "茫然", "天真", "专心", "糊涂", "如何", "极力", "故意", "大声", "小声", "坦白", "欢快", "愚蠢",
-    "自大",
+    "自大", "固执", "自信", "仓促",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
@@ -41,6 +41,9 @@ const LONGER_MANNERS: &[&str] = &[
     "毫不客气",
     "毫不犹豫",
     "我行我素",
+    "接二连三",
+    "不耐烦",
+    "自顾自",
 ];
 
 /// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
@@ -53,7 +56,7 @@ const SPOKEN_NOUNS: &str = "题候卷号责话询世法明辞教声名案复辩�
 /// Idioms, doubled counts and doubled adverbs that only ever say how something is done, never
 /// what a thing is like: whatever follows them and `的` in their clause is a verb phrase
 /// (`想方设法的划水`, `一而再再而三的躲避作业`, `信誓旦旦的要捡起`, `一遍遍的刷新论坛`,
-/// `渐渐的走入`, `一味的我行我素`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or
+/// `渐渐的走入`, `一味的我行我素`, `尽可能的减少`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or
 /// `不折不扣`, which also describe things (`持之以恒的精神`, `按部就班的一种状态`,
 /// `马马虎虎的习惯`), nor `慢慢`, `默默`, `深深`, `静静` or `好好` (`慢慢的变化`,
 /// `默默的付出`, `深深的自责`): `adverbial` reads `慢慢` apart.
@@ -91,6 +94,7 @@ const ONLY_ADVERBIAL: &[&str] = &[
     "稍稍",
     "略略",
     "一味",
+    "尽可能",
 ];
 
 /// Degree adverbs that grade a manner word before `的` (`很优先的去`, `非常大意的没有`).
@@ -140,7 +144,10 @@ const ABB_HEADS: &str = "慢急乐笑气懒静孤乱傻热冷香甜黑白红绿�
 
 /// Where a four-character idiom that ends right before `at` begins (`小心翼翼`).
 fn idiom_before(text: &str, at: usize) -> Option<usize> {
-    han_before(text, at, 4).filter(|&start| super::super::idiom::is_idiom(&text[start..at]))
+    han_before(text, at, 4).filter(|&start| {
+        let word = &text[start..at];
+        super::super::idiom::is_idiom(word) || LONGER_MANNERS.contains(&word)
+    })
 }
 
 /// One-character verbs of action after a vivid word (besides `complement`'s).
@@ -1436,6 +1443,9 @@ mod tests {
         flagged("糊里糊涂的推进落实下去，", "糊里糊涂的", "糊里糊涂地");
         flagged("总是我行我素的去做，", "我行我素的", "我行我素地");
         flagged("老师毫不客气的说：", "毫不客气的", "毫不客气地");
+        flagged("电话接二连三的打进来，", "接二连三的", "接二连三地");
+        flagged("要尽可能的减少失误。", "尽可能的", "尽可能地");
+        flagged("我固执的认为自己是对的。", "固执的", "固执地");
         quiet(&["不大不小的问题，不三不四的人。"]);
         flagged("累的站不起来。", "的站不起", "得站不起");
         flagged("他气的说不出话来。", "的说不出", "得说不出");
