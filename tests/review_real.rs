@@ -318,17 +318,25 @@ use std::collections::BTreeMap;
 /// (borrowers) and `heldout199.txt` (smokers and drinkers), together (precision 45 %, recall
 /// 16 %), `heldout200.txt` (stage performers) and `heldout201.txt` (hikers, climbers and
 /// cyclists), together (precision 100 %, recall 64 %), and `heldout202.txt` (tenants and
-/// landlords) and `heldout203.txt` (handicraft makers), together (precision 66 %, recall
+/// landlords) and `heldout203.txt` (handicraft makers), together (precision 67 %, recall
 /// 18 %), were scored once after those rules; after which `疼的起不了身`, `花的厉害`,
 /// `大的不像样`, `用的得心应手`, `因为堵车`, `因为工作调动的缘故` and eleven wrong words were
 /// read, and `直到达到` and `反省反省` no longer flagged. `heldout204.txt` (new drivers; a
 /// page found word for word in `heldout129.txt` dropped) and `heldout205.txt` (people who quit
-/// their jobs), together (precision 69 %, recall 32 %), `heldout206.txt` (gym-goers) and
-/// `heldout207.txt` (thesis writers), together (precision 90 %, recall 38 %), and
+/// their jobs), together (precision 70 %, recall 32 %), `heldout206.txt` (gym-goers) and
+/// `heldout207.txt` (thesis writers), together (precision 91 %, recall 38 %), and
 /// `heldout208.txt` (impulse shoppers) and `heldout209.txt` (street-stall sellers), together
-/// (precision 87 %, recall 27 %), were scored once after those rules; after which `不温不火的
+/// (precision 88 %, recall 27 %), were scored once after those rules; after which `不温不火的
 /// 进行`, `我行我素的去做`, `毫不客气的说` and eleven wrong words were read, and `由于对事情想得
 /// 太简单`, `由于换行业的关系`, `由于初期乱买一通` and `第一篇的时候` no longer flagged.
+/// `heldout210.txt` (students in part-time jobs) and `heldout211.txt` (web-novel writers),
+/// together (precision 100 %, recall 23 %), `heldout212.txt` (new employees; a page taken in
+/// `heldout210.txt` too dropped) and `heldout213.txt` (couples planning a wedding), together
+/// (precision 83 %, recall 19 %), and `heldout214.txt` (people moving house) and
+/// `heldout215.txt` (family caregivers), together (precision 50 %, recall 14 %), were scored
+/// once after those rules; after which `尽可能的减少`, `接二连三的打进来`, `固执的认为`,
+/// `多的数不胜数` and `惹人入胜` were read, and `呆在家里` and `赶紧辞职赶紧辞职` no longer
+/// flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -547,6 +555,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout207.txt",
         "heldout208.txt",
         "heldout209.txt",
+        "heldout210.txt",
+        "heldout211.txt",
+        "heldout212.txt",
+        "heldout213.txt",
+        "heldout214.txt",
+        "heldout215.txt",
     ]
     .iter()
     .enumerate()
@@ -559,12 +573,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout210.txt)", set("heldout210.txt")),
-        ("held-out set (heldout211.txt)", set("heldout211.txt")),
-        ("held-out set (heldout212.txt)", set("heldout212.txt")),
-        ("held-out set (heldout213.txt)", set("heldout213.txt")),
-        ("held-out set (heldout214.txt)", set("heldout214.txt")),
-        ("held-out set (heldout215.txt)", set("heldout215.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
