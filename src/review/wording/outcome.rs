@@ -97,17 +97,17 @@ fn complement(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
     {
         return verb_before(text, at).map(|start| start..after + idiom.len());
     }
+    // A degree closing its clause after a verb, not after an owner or a judgement.
+    let degree_closes = |len: usize| {
+        closes_a_degree(&rest[len..]) && before.is_some_and(|c| !JUDGING.contains(c)) && !owned
+    };
     if let Some(end) = UNBEARABLE.iter().find(|e| rest.starts_with(*e))
-        && closes_a_degree(&rest[end.len()..])
-        && before.is_some_and(|c| !JUDGING.contains(c))
-        && !owned
+        && degree_closes(end.len())
     {
         return verb_before(text, at).map(|start| start..after + end.len());
     }
-    if let Some(end) = rest.strip_prefix(FIERCE)
-        && closes_a_degree(end)
-        && before.is_some_and(|c| !JUDGING.contains(c))
-        && !owned
+    if rest.starts_with(FIERCE)
+        && degree_closes(FIERCE.len())
         && han_before(text, at, 2).is_none_or(|start| !is_common_word(&text[start..at]))
     {
         return han_before(text, at, 1).map(|start| start..after + FIERCE.len());

@@ -144,10 +144,13 @@ const ABB_HEADS: &str = "慢急乐笑气懒静孤乱傻热冷香甜黑白红绿�
 
 /// Where a four-character idiom that ends right before `at` begins (`小心翼翼`).
 fn idiom_before(text: &str, at: usize) -> Option<usize> {
-    han_before(text, at, 4).filter(|&start| {
-        let word = &text[start..at];
-        super::super::idiom::is_idiom(word) || LONGER_MANNERS.contains(&word)
-    })
+    han_before(text, at, 4).filter(|&start| idiom_like(&text[start..at]))
+}
+
+/// Whether a word of four characters is an idiom, or a manner word of [`LONGER_MANNERS`] that
+/// is vivid as an idiom is (`稀里糊涂`, `接二连三`).
+fn idiom_like(word: &str) -> bool {
+    super::super::idiom::is_idiom(word) || LONGER_MANNERS.contains(&word)
 }
 
 /// One-character verbs of action after a vivid word (besides `complement`'s).
@@ -477,7 +480,7 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         let c: Vec<char> = word.chars().collect();
         // `认认真真的`, and `不温不火的` (`不明不白`, `不紧不慢`): a manner said in two halves.
         let halves = c.len() == 4 && (c[0] == c[1] && c[2] == c[3] || c[0] == '不' && c[2] == '不');
-        if super::super::idiom::is_idiom(word) || halves {
+        if idiom_like(word) || halves {
             return Some((start, true));
         }
     }
@@ -488,8 +491,7 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
         }
     }
     if let Some(manner) = LONGER_MANNERS.iter().find(|m| text[..at].ends_with(*m)) {
-        // Those of four characters are vivid, as an idiom is.
-        return Some((at - manner.len(), manner.chars().count() == 4));
+        return Some((at - manner.len(), false));
     }
     let (start, manners) = super::manners_before(text, at, MANNERS);
     if manners > 0 {
@@ -752,7 +754,7 @@ fn adverbial(
             || complement
             || after_go
             || joined
-            // A vivid manner before one verb and the next (`稀里糊涂的开车出发`): a noun
+            // A vivid manner before one verb and the next (`糊里糊涂的推进落实下去`): a noun
             // phrase has no second verb after its head.
             || (vivid && is_verb(next).is_some());
         // Not after `、`: `缺乏及时、深入的了解` lists modifiers of a noun.
