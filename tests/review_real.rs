@@ -573,6 +573,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout216.txt)", set("heldout216.txt")),
+        ("held-out set (heldout217.txt)", set("heldout217.txt")),
+        ("held-out set (heldout218.txt)", set("heldout218.txt")),
+        ("held-out set (heldout219.txt)", set("heldout219.txt")),
+        ("held-out set (heldout220.txt)", set("heldout220.txt")),
+        ("held-out set (heldout221.txt)", set("heldout221.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
