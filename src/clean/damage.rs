@@ -14,6 +14,7 @@ pub(crate) const MOJIBAKE_REASON: &str = "乱码";
 pub(crate) const NOISE_REASON: &str = "论坛防采集乱码";
 pub(crate) const HTML_REASON: &str = "网页代码残留";
 pub(crate) const CHROME_REASON: &str = "网站信息";
+pub(crate) const PAGE_NUMBER_REASON: &str = "页码残留";
 
 /// Characters a mojibake run is made of besides Chinese: symbols that real Chinese prose does
 /// not put between characters.
@@ -30,7 +31,7 @@ fn is_odd_symbol(c: char) -> bool {
 /// the reason and the rule.
 struct Damage {
     pattern: fn() -> String,
-    needs: char,
+    needs: &'static [char],
     reason: &'static str,
     rule: &'static str,
     compiled: OnceLock<Option<Regex>>,
@@ -44,13 +45,17 @@ impl Damage {
     }
 }
 
-static DAMAGE: [Damage; 3] = [
+static DAMAGE: [Damage; 5] = [
     Damage {
+        // `黨內(nèi)`, and a spammed copy's `时（shí ）候`, `这样的（de ）`: a syllable with a
+        // tone mark, or a neutral-tone particle's (`的`, `了`, `们`) that a space closes as
+        // the others are.
         pattern: || {
             let tone = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-            format!(r"\S(\([a-zü{tone}]*[{tone}][a-zü{tone}]*\))")
+            let neutral = "de|le|me|ne|ba|ma|men|zhe|zi|ge|tou";
+            format!(r"\S([(（] ?(?:[a-zü{tone}]*[{tone}][a-zü{tone}]* ?|(?:{neutral}) )[)）])")
         },
-        needs: '(',
+        needs: &['(', '（'],
         reason: PINYIN_REASON,
         rule: "converter-pinyin",
         compiled: OnceLock::new(),
@@ -60,14 +65,31 @@ static DAMAGE: [Damage; 3] = [
             r"(</?[a-z][a-z0-9]*(\s+[a-z\-]+\s*=\s*'[^'<>]*'|\s+[a-z\-]+\s*=\s*[^\s<>]*)*\s*/?>)"
                 .to_owned()
         },
-        needs: '<',
+        needs: &['<'],
         reason: HTML_REASON,
         rule: "html-residue",
         compiled: OnceLock::new(),
     },
+    // `流?/p>性大`: a closing tag that a wrong decoding left with a `?` where its `<` and the
+    // character before it were.
+    Damage {
+        pattern: || r"\p{Han}([?？]/(?:p|div|span|br|strong|em|font|li|td|tr|h[1-6])>)".to_owned(),
+        needs: &['>'],
+        reason: HTML_REASON,
+        rule: "html-residue",
+        compiled: OnceLock::new(),
+    },
+    // `方法不1 / 8得当`: a converted document's page counter (page 1 of 8) run into a sentence.
+    Damage {
+        pattern: || r"\p{Han}([1-9]\d{0,2} / [1-9]\d{0,2})\p{Han}".to_owned(),
+        needs: &['/'],
+        reason: PAGE_NUMBER_REASON,
+        rule: "page-counter",
+        compiled: OnceLock::new(),
+    },
     Damage {
         pattern: || r"(\?{3,})".to_owned(),
-        needs: '?',
+        needs: &['?'],
         reason: MOJIBAKE_REASON,
         rule: "mojibake",
         compiled: OnceLock::new(),
@@ -323,6 +345,21 @@ mod tests {
     fn pinyin_after_characters_goes_but_plain_brackets_stay() {
         assert_eq!(found("黨內(nèi)民主生活會(huì)"), ["(nèi)", "(huì)"]);
         assert!(found("党(工)委31个，(1)认领专题，ABC(abc)").is_empty());
+        assert_eq!(
+            found("我刚来北京的时（shí ）候，开改(gǎi )装车，这样的（de ）主要原因"),
+            ["（shí ）", "(gǎi )", "（de ）"]
+        );
+        assert!(found("进行初始化(init)，文件(readme )，（初心）").is_empty());
+    }
+
+    #[test]
+    fn a_tag_that_lost_its_bracket_and_a_page_counter_go() {
+        assert_eq!(
+            found("呈现出“流?/p>性大”，梯队结构严重不合理？/p>年富力强"),
+            ["?/p>", "？/p>"]
+        );
+        assert_eq!(found("处理不及时、方法不1 / 8得当、措施不到位"), ["1 / 8"]);
+        assert!(found("约占 1 / 3，比例为1/8，a/p>b，网址/p>").is_empty());
     }
 
     #[test]

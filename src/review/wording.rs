@@ -17,9 +17,12 @@ mod decade;
 mod degree;
 mod doubled;
 mod likeness;
+mod manner;
 mod month;
 mod outcome;
+mod overwhelmed;
 mod particle;
+mod radical;
 mod reach;
 
 /// Verbs whose complement follows `得`. One-character verbs first in the pattern's eyes does
@@ -186,6 +189,7 @@ pub(super) fn check(
         degree::check(location, text, items);
         month::check(location, text, items);
         decade::check(location, text, items);
+        radical::check(location, text, items);
         likeness::check(location, text, items);
         reach::check(location, text, items);
         outcome::check(location, text, items);
@@ -1241,12 +1245,28 @@ mod tests {
             fixes("二是对党建工作工作方法单一。"),
             one(ReviewKind::DoubledCharacter, "工作工作", "工作")
         );
+        assert_eq!(
+            fixes("我我在工作中咋变咋变，没有定力。"),
+            vec![
+                (
+                    ReviewKind::DoubledCharacter,
+                    "我我".to_owned(),
+                    "我".to_owned()
+                ),
+                (
+                    ReviewKind::DoubledCharacter,
+                    "咋变咋变".to_owned(),
+                    "咋变".to_owned()
+                ),
+            ]
+        );
         quiet(&[
             "的的确确存在问题，是是非非要分清，不了了之，呼天天不应叫地地不灵。",
             "常常加班，人人有责，认认真真、扎扎实实地工作，一一对应。",
             "研究研究再说，学习学习经验。",
             "回过头来仔细反省反省，再梳理梳理思路。",
             "心里只有一个声音：赶紧辞职赶紧辞职！",
+            "第一次独自开车，我我我，真是心灵美呀。计划赶不上变化，爱咋变咋变，爱怎么说怎么说。",
             "可是是餐前还是餐后？要是是我，若是是真的，完成了百分之三十，占30%。",
             "对对帐工作带来影响，对对接工作不上心。",
             "遇到到期的贷款，收到到账通知，看到到场的群众。",

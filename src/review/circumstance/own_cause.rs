@@ -92,9 +92,13 @@ pub(super) const OWN_PART: &[&str] = &[
     "漏洞",
     "盲区",
     "安排",
-    // One's own state of mind or habit (`由于太过紧张`, `由于日益严重的拖延症`); not a
-    // schedule that is tight (`由于实习时间紧张`, see [`NOT_OWN_PART`]).
+    // One's own state of mind or habit (`由于太过紧张`, `由于着急`, `由于日益严重的拖延症`);
+    // not a schedule that is tight (`由于实习时间紧张`, see [`NOT_OWN_PART`]).
     "紧张",
+    "着急",
+    "心急",
+    "慌张",
+    "慌乱",
     "焦虑",
     "浮躁",
     "急躁",

@@ -24,7 +24,7 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| degree_reached_even(location, text, at, after))
         .or_else(|| perceived(location, text, at, after))
         .or_else(|| the_more(location, text, at, after))
-        .or_else(|| overwhelmed(location, text, at, after))
+        .or_else(|| super::overwhelmed::overwhelmed(location, text, at, after))
         .or_else(|| made_to_become(location, text, at, after))
 }
 
@@ -47,112 +47,6 @@ fn made_to_become(location: Location, text: &str, at: usize, after: usize) -> Op
         before.len()..after,
         "变得".to_owned(),
     ))
-}
-
-/// What a state of too much leaves one unable to do (`多的来不及做`, `急的团团转`).
-const OVERWHELMED: &[&str] = &[
-    "来不及",
-    "顾不上",
-    "顾不过来",
-    "忙不过来",
-    "团团转",
-    "焦头烂额",
-    "喘不过气",
-    "晕头转向",
-    "手忙脚乱",
-    "不知所措",
-];
-
-/// Feelings of two characters that leave one unable to act (`紧张的不知所措`,
-/// `懊恼的睡不着`).
-const FEELINGS: &[&str] = &[
-    "紧张", "激动", "兴奋", "懊恼", "着急", "焦急", "害怕", "难过", "伤心", "生气", "气愤", "愤怒",
-    "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急", "高兴", "开心", "得意", "懊悔", "后悔",
-    "感动",
-];
-
-/// What such a feeling left one doing or unable to do, besides [`OVERWHELMED`].
-const FELT: &[&str] = &[
-    "睡不着",
-    "一夜没睡",
-    "一夜未眠",
-    "一夜没合眼",
-    "说不出话",
-    "不知道",
-    "不知该",
-    "手足无措",
-    "吃不下",
-    "语无伦次",
-    "浑身发抖",
-    "直发抖",
-    "满头大汗",
-    "心跳加速",
-    "一片空白",
-    "忘乎所以",
-    "得意忘形",
-    "手舞足蹈",
-    "热泪盈眶",
-    "泪流满面",
-];
-
-/// One-character states of the body or the mood that leave one unable to do a thing,
-/// however it is said (`疼的起不了身`, `累的站不起来`, `气的说不出话`); not `多`, `乱`: `多的吃不完`
-/// reads "what is left over".
-const DISABLING_STATES: &str = "忙累急气慌吓饿困烦疼痛冻晒醉撑晕";
-
-/// What closes a verb that cannot be done, after `不` (`站不起来`, `说不出`, `起不了`, `睡不着`).
-const CANNOT_CLOSE: &str = "起出了上下动住着到完清开过";
-
-/// Whether `rest` opens with a verb of one character that cannot be done (`站不起来`).
-fn cannot_do(rest: &str) -> Option<usize> {
-    let mut chars = rest.chars();
-    let verb = chars.next().filter(|&c| is_han(c) && c != '不')?;
-    let close = chars.next().filter(|&c| c == '不').and(chars.next())?;
-    CANNOT_CLOSE
-        .contains(close)
-        .then(|| verb.len_utf8() + '不'.len_utf8() + close.len_utf8())
-}
-
-/// One-character qualities of too little, which `可怜` grades closing the clause (`少的可怜`).
-const SCANT_OF_ONE: &str = "少穷小低瘦";
-
-/// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
-const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦";
-
-/// `产品多的来不及做`: a one-character state or a feeling, `的`, and what it left one unable
-/// to do, a complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity
-/// graded.
-fn overwhelmed(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
-    let state = text[..at].chars().next_back()?;
-    let rest = &text[after..];
-    if SCANT_OF_ONE.contains(state) && rest.strip_prefix("可怜").is_some_and(ends_clause) {
-        return Some(de2_then(location, text, at, after, "可怜"));
-    }
-    if STATES_OF_ONE.contains(state)
-        && let Some(tail) = OVERWHELMED.iter().find(|w| rest.starts_with(*w))
-    {
-        return Some(de2_then(location, text, at, after, tail));
-    }
-    // A state alone, not the end of a word (`头疼`, `麻烦`), or a feeling, and what it left
-    // one unable to do.
-    let state_alone = DISABLING_STATES.contains(state)
-        && han_before(text, at, 2)
-            .is_none_or(|start| !super::super::idiom::is_common_word(&text[start..at]));
-    let felt = FEELINGS.iter().any(|f| text[..at].ends_with(f));
-    if (state_alone || felt)
-        && let Some(len) = cannot_do(rest)
-    {
-        return Some(de2_then(location, text, at, after, &rest[..len]));
-    }
-    // `紧张的一夜没睡`, `懊恼的睡不着`: a feeling, and what it left one doing.
-    if !felt {
-        return None;
-    }
-    let tail = OVERWHELMED
-        .iter()
-        .chain(FELT)
-        .find(|w| rest.starts_with(*w))?;
-    Some(de2_then(location, text, at, after, tail))
 }
 
 /// Qualities of one character that `越` grades in a complement closing its clause (`接触的越多，`).
@@ -425,6 +319,30 @@ const NOUN_TAKERS: &[&str] = &[
     "发现",
 ];
 
+/// Subjects that, right after one of [`NOUN_TAKERS`], open a clause of their own.
+const SUBJECTS: &[&str] = &["自己", "我们", "他们", "我", "他", "她"];
+
+/// `发现自己想的太简单`: one of [`NOUN_TAKERS`], a subject and a one-character verb, whose
+/// complement `的` stands for; the taker's object is the whole clause (`发现工作的不到位` has
+/// no subject, and its `工作` is the owner of the lack).
+fn subject_after_taker(word: &str, before_de: &str) -> bool {
+    let Some(verb) = word
+        .chars()
+        .next_back()
+        .filter(|&v| ACTION_VERBS.contains(v))
+    else {
+        return false;
+    };
+    let before_verb = &before_de[..before_de.len() - verb.len_utf8()];
+    NOUN_TAKERS.iter().any(|taker| {
+        SUBJECTS.iter().any(|subject| {
+            before_verb
+                .strip_suffix(subject)
+                .is_some_and(|b| b.ends_with(taker))
+        })
+    })
+}
+
 /// Owners that are never verbs (`自己的不够`).
 const PRONOUNS: &[&str] = &[
     "自己", "自身", "我们", "他们", "本人", "大家", "个人", "同志", "班子", "这样", "那样", "一样",
@@ -466,7 +384,7 @@ pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回�
 
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
-pub(super) const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响勤";
+pub(super) const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响勤烂";
 
 /// Quantities, which only `太` (too) makes a complement (`求的太多`): `买的多`, `吸收的不多`
 /// and `像他这样想的很多` also read "what was bought is much", "those who think so are many".
@@ -493,10 +411,20 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
     let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
     // `最近的更新里`, `最大的不足`: a superlative is a quality, never a verb.
+    // `并没有我自己安排的那么高`: what was planned, thought or said is the measure the outcome
+    // falls short of, a noun phrase.
+    let compares = COMPARING.iter().any(|w| {
+        clause
+            .match_indices(w)
+            .any(|(i, _)| !clause[i + w.len()..].starts_with("想到"))
+    });
+    let measure = compares && MEASURES.iter().any(|m| word.ends_with(m));
     if PRONOUNS.contains(&word)
+        || measure
         || word.starts_with('最')
         || word.ends_with(|c| NOT_A_VERB_BEFORE_DE.contains(c))
-        || NOUN_TAKERS.iter().any(|w| clause.contains(w))
+        || (NOUN_TAKERS.iter().any(|w| clause.contains(w))
+            && !subject_after_taker(word, &text[..at]))
         || before.chars().next_back().is_some_and(nominalised)
         || word.chars().next().is_some_and(nominalised)
     {
@@ -523,9 +451,16 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
         .or_else(|| graded_one_quality(word, rest))?;
     let end = text.len() - rest.len() + tail;
     // `当时想的太超前了`: two characters that make no word end on a one-character verb,
-    // which alone is mended.
+    // which alone is mended; so do two that make a word with the character before them
+    // (`以前去的那么勤`, `没想到来的这么快`: `以前|去`, `想到|来`).
+    let is_word = super::super::idiom::is_common_word;
+    let split_from_before = before
+        .chars()
+        .next_back()
+        .zip(word.chars().next())
+        .is_some_and(|(b, first)| is_han(b) && is_word(&format!("{b}{first}")));
     let verb = match word.chars().next_back() {
-        Some(last) if ACTION_VERBS.contains(last) && !super::super::idiom::is_common_word(word) => {
+        Some(last) if ACTION_VERBS.contains(last) && (!is_word(word) || split_from_before) => {
             &word[word.len() - last.len_utf8()..]
         }
         _ => word,
@@ -533,6 +468,17 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let fixed = format!("{verb}得{}", &text[after..end]);
     Some(complement_item(location, text, at - verb.len()..end, fixed))
 }
+
+/// What opens a comparison that falls short (`并没有…那么高`, `不像…那么简单`); not before
+/// `想到` (`没想到他说的这么直接` is a complement).
+const COMPARING: &[&str] = &["没有", "没", "不像", "不如", "比不上", "并非"];
+
+/// Verbs of planning, thinking and telling, whose object is the measure a comparison holds an
+/// outcome to (`没有我们安排的这么快`, `没有想象的那么高效`).
+const MEASURES: &[&str] = &[
+    "想象", "想像", "以为", "安排", "计划", "预想", "预期", "预料", "估计", "设想", "期望", "期待",
+    "宣传", "描述", "形容", "上报", "承诺", "想", "说",
+];
 
 /// The flag for a complement written with `的` or `地` over `range`, mended to `fixed`.
 fn complement_item(
@@ -573,7 +519,13 @@ fn extreme(location: Location, text: &str, at: usize, after: usize) -> Option<Re
 }
 
 /// The flag for `的` at `at..after` where `得` must open `tail`, the complement after it.
-fn de2_then(location: Location, text: &str, at: usize, after: usize, tail: &str) -> ReviewItem {
+pub(super) fn de2_then(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+    tail: &str,
+) -> ReviewItem {
     particle_item(
         location,
         text,

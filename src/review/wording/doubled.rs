@@ -74,6 +74,15 @@ const FRAMING_PAIRS: &[(char, char)] = &[
 /// looks doubled: `觉得不得不完成` is `觉得` then `不得不`.
 const WORDS_ACROSS_A_PAIR: &[&str] = &["不得不"];
 
+/// Question words that `爱` frames twice to say "as one pleases" (`爱咋变咋变`, `爱怎么说怎么说`).
+const ASKED_AS_ONE_PLEASES: &[&str] = &["咋", "怎么", "怎样", "啥", "什么", "谁", "哪"];
+
+/// Whether `word`, said twice after `before`, is `爱` framing a question word twice: `爱咋变咋变`
+/// is "let it change as it will", said so on purpose.
+fn as_one_pleases(before: &str, word: &str) -> bool {
+    before.ends_with('爱') && ASKED_AS_ONE_PLEASES.iter().any(|q| word.starts_with(q))
+}
+
 /// Whether `rest`, what follows a word said twice, is an ellipsis: the writer trails off,
 /// as one does in speech (`然后然后...`), which no slip of the keyboard does.
 fn trails_off(rest: &str) -> bool {
@@ -101,7 +110,7 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
         return false;
     }
     let word = &text[chars[i].0..chars[i + 2].0];
-    if SAID_TWICE_ON_PURPOSE.contains(&word) {
+    if SAID_TWICE_ON_PURPOSE.contains(&word) || as_one_pleases(&text[..chars[i].0], word) {
         return false;
     }
     let second_start = chars[i + 2].0;
@@ -300,6 +309,7 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         let on_purpose = |n: usize| {
             let word = &text[byte(i)..byte(i + n)];
             GOING_ON.iter().any(|w| word.starts_with(w))
+                || as_one_pleases(&text[..byte(i)], word)
                 || word.ends_with(|c| CLOSES_A_PAIR_ON_PURPOSE.contains(c))
         };
         if let Some(n) = repeated {
@@ -382,7 +392,8 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
             .get(i + 2)
             .zip(chars.get(i + 3))
             .is_some_and(|(a, b)| a.1 == b.1 && AABB_WORDS.contains(&[c, a.1]));
-        let tripled = i > 0 && chars[i - 1].1 == c;
+        // Three or more in a row are a stammer written out (`我我我，真是…`), not a slip.
+        let tripled = i > 0 && chars[i - 1].1 == c || chars.get(i + 2).is_some_and(|n| n.1 == c);
         let opens_a_word = WORDS_AFTER_A_DOUBLE
             .iter()
             .any(|w| text[byte(i + 1)..].starts_with(w));

@@ -9,42 +9,12 @@
 
 use super::super::{Location, ReviewItem, ReviewKind};
 use super::complement;
+use super::manner::{
+    GRADING, LONGER_MANNERS, MANNERS, OBJECT_BEFORE_A_COUNT, ONLY_ADVERBIAL, idiom_before,
+    idiom_like, vivid_before,
+};
 use super::{Verbs, ends_clause};
 use crate::clean::is_han;
-
-/// Manner words that take `地` before a verb.
-const MANNERS: &[&str] = &[
-    "认真", "主动", "积极", "及时", "深入", "细致", "扎实", "全面", "切实", "自觉", "严格", "系统",
-    "充分", "彻底", "坚决", "努力", "耐心", "虚心", "热情", "大胆", "盲目", "机械", "简单", "片面",
-    "被动", "草率", "随意", "默默", "很好", "较好", "更好", "有效", "准确", "深刻", "经常", "高效",
-    "严重", "极大", "不断", "反复", "逐步", "尽快", "错误", "清楚", "过度", "过分", "急忙", "匆忙",
-    "慌忙", "赶忙", "悄悄", "偷偷", "仔细", "细心", "用心", "直率", "温柔", "冷静", "客观", "明确",
-    "清醒", "真正", "深切", "正确", "无限", "不停", "遗憾", "详细", "愤怒", "紧张", "激动", "兴奋",
-    "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
-    "茫然", "天真", "专心", "糊涂", "如何", "极力", "故意", "大声", "小声", "坦白", "欢快", "愚蠢",
-    "自大", "固执", "自信", "仓促",
-];
-
-/// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
-/// from [`MANNERS`], which are read in pairs (`全面细致`).
-// `开玩笑的说`: in jest, how a thing is said or done.
-const LONGER_MANNERS: &[&str] = &[
-    "全身心",
-    "一股脑",
-    "不可避免",
-    "下意识",
-    "开玩笑",
-    "想当然",
-    "有意识",
-    "稀里糊涂",
-    "糊里糊涂",
-    "毫不客气",
-    "毫不犹豫",
-    "我行我素",
-    "接二连三",
-    "不耐烦",
-    "自顾自",
-];
 
 /// One-character verbs of saying and asking, after a manner word and `的` (`愤怒的问站长`,
 /// `无辜的说不知道`).
@@ -52,106 +22,6 @@ const SPEAKING: &str = "问说喊叫骂吼答嚷";
 /// What after such a verb makes a noun of it (`问题`, `说法`, `叫声`, `答案`), or a verb that
 /// also heads a noun phrase (`说话方式`).
 const SPOKEN_NOUNS: &str = "题候卷号责话询世法明辞教声名案复辩语词音";
-
-/// Idioms, doubled counts and doubled adverbs that only ever say how something is done, never
-/// what a thing is like: whatever follows them and `的` in their clause is a verb phrase
-/// (`想方设法的划水`, `一而再再而三的躲避作业`, `信誓旦旦的要捡起`, `一遍遍的刷新论坛`,
-/// `渐渐的走入`, `一味的我行我素`, `尽可能的减少`). Not `持之以恒`, `按部就班`, `马马虎虎`, `反反复复` or
-/// `不折不扣`, which also describe things (`持之以恒的精神`, `按部就班的一种状态`,
-/// `马马虎虎的习惯`), nor `慢慢`, `默默`, `深深`, `静静` or `好好` (`慢慢的变化`,
-/// `默默的付出`, `深深的自责`): `adverbial` reads `慢慢` apart.
-const ONLY_ADVERBIAL: &[&str] = &[
-    "想方设法",
-    "千方百计",
-    "一而再再而三",
-    "三番五次",
-    "三番两次",
-    "信誓旦旦",
-    "不厌其烦",
-    "争先恐后",
-    "迫不及待",
-    "不约而同",
-    "情不自禁",
-    "不由自主",
-    "夜以继日",
-    "废寝忘食",
-    "马不停蹄",
-    "一遍又一遍",
-    "一次又一次",
-    "一遍遍",
-    "一次次",
-    "一点一点",
-    "一步一步",
-    "一年一年",
-    "一天一天",
-    "渐渐",
-    "常常",
-    "往往",
-    "刚刚",
-    "早早",
-    "偷偷",
-    "暗暗",
-    "稍稍",
-    "略略",
-    "一味",
-    "尽可能",
-];
-
-/// Degree adverbs that grade a manner word before `的` (`很优先的去`, `非常大意的没有`).
-const GRADING: &[&str] = &[
-    "很", "非常", "十分", "比较", "更加", "特别", "相当", "极其", "太",
-];
-
-/// What takes a counted phrase of [`ONLY_ADVERBIAL`] as its object (`对自己一次又一次的放纵`,
-/// `经历了一次次的失败`): the phrase then names what was done or met.
-const OBJECT_BEFORE_A_COUNT: &[&str] = &[
-    "对自己",
-    "对他人",
-    "对别人",
-    "对他",
-    "对她",
-    "对我",
-    "经历了",
-    "经历",
-    "经过",
-    "历经",
-    "面对",
-];
-
-/// Where a vivid word that ends right before `at` begins: doubled (`狠狠`), doubled twice
-/// (`老老实实`), closing on a doubled sound (`慢腾腾`) or a sound said three times (`啪啪啪`).
-fn vivid_before(text: &str, at: usize) -> Option<usize> {
-    let mut before = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_han(c));
-    let (_, last) = before.next()?;
-    let (second_at, second) = before.next()?;
-    if last != second || "的是常人天个一".contains(last) {
-        return None;
-    }
-    match (before.next(), before.next()) {
-        (Some((third_at, third)), _) if third == last => Some(third_at),
-        (Some((_, third)), Some((fourth_at, fourth))) if third == fourth => Some(fourth_at),
-        (Some((third_at, third)), _) if ABB_HEADS.contains(third) => Some(third_at),
-        _ => Some(second_at),
-    }
-}
-
-/// Heads of vivid words in ABB (`慢腾腾`, `急匆匆`, `乐呵呵`); before any other character a
-/// doubled pair stands alone (`想狠狠的揍`).
-const ABB_HEADS: &str = "慢急乐笑气懒静孤乱傻热冷香甜黑白红绿亮硬软湿空满胖瘦";
-
-/// Where a four-character idiom that ends right before `at` begins (`小心翼翼`).
-fn idiom_before(text: &str, at: usize) -> Option<usize> {
-    han_before(text, at, 4).filter(|&start| idiom_like(&text[start..at]))
-}
-
-/// Whether a word of four characters is an idiom, or a manner word of [`LONGER_MANNERS`] that
-/// is vivid as an idiom is (`稀里糊涂`, `接二连三`).
-fn idiom_like(word: &str) -> bool {
-    super::super::idiom::is_idiom(word) || LONGER_MANNERS.contains(&word)
-}
 
 /// One-character verbs of action after a vivid word (besides `complement`'s).
 const VIVID_VERBS: &str = "揍说讲做干";
@@ -1440,6 +1310,9 @@ mod tests {
         flagged("我紧张的不知所措。", "的不知所措", "得不知所措");
         flagged("一时疼的起不了身，", "的起不了", "得起不了");
         flagged("激动的不知道说什么。", "的不知道", "得不知道");
+        flagged("我的性子却忽然暴躁的无法抑制，", "的无法", "得无法");
+        flagged("光是回想一下，都紧张的呼吸困难", "的呼吸困难", "得呼吸困难");
+        flagged("我紧张的双手冒汗，心跳加快。", "的双手冒汗", "得双手冒汗");
         flagged("项目不温不火的进行着，", "不温不火的", "不温不火地");
         flagged("稀里糊涂的学了两年。", "稀里糊涂的", "稀里糊涂地");
         flagged("糊里糊涂的推进落实下去，", "糊里糊涂的", "糊里糊涂地");
@@ -1448,6 +1321,12 @@ mod tests {
         flagged("电话接二连三的打进来，", "接二连三的", "接二连三地");
         flagged("要尽可能的减少失误。", "尽可能的", "尽可能地");
         flagged("我固执的认为自己是对的。", "固执的", "固执地");
+        flagged("每天都十分不情愿的去上班，", "不情愿的", "不情愿地");
+        flagged("面对别人的疾苦可以违心的去迎合，", "违心的", "违心地");
+        flagged("心里却没有热切的认识到这一事实。", "热切的", "热切地");
+        flagged("就发现自己想的太简单。", "想的太简单", "想得太简单");
+        flagged("虽然软文写的很烂。", "写的很烂", "写得很烂");
+        quiet(&["发现工作的不到位，违心的话，热切的期盼，不情愿的事。"]);
         quiet(&["不大不小的问题，不三不四的人。"]);
         flagged("累的站不起来。", "的站不起", "得站不起");
         flagged("他气的说不出话来。", "的说不出", "得说不出");
@@ -1461,6 +1340,7 @@ mod tests {
             "紧张的问题还没有解决，激动的说法不可取。",
             "愤怒的叫声，委屈的话语，焦急的答复。",
             "度过了紧张的一夜，没睡好。",
+            "他用紧张的双手握住方向盘。",
             "而不是理性的我做了决定。",
             "认真的学习过程，深入的过程。",
         ]);
@@ -1573,6 +1453,18 @@ mod tests {
             "去的那么勤了",
             "去得那么勤了",
         );
+        flagged(
+            "健身房也没有以前去的那么勤了。",
+            "去的那么勤了",
+            "去得那么勤了",
+        );
+        flagged("没有想到来的这么快。", "来的这么快", "来得这么快");
+        flagged("没想到他安排的这么晚。", "安排的这么晚", "安排得这么晚");
+        quiet(&[
+            "效率并没有我自己安排的那么高。",
+            "进度没有我们计划的这么快，工作方式并没有想象的那么高效。",
+            "事情不像他说的那么简单。",
+        ]);
         quiet(&[
             "他能积极的心态面对困难。",
             "理所当然的想法，小心翼翼的看护。",
