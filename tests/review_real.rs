@@ -336,7 +336,14 @@ use std::collections::BTreeMap;
 /// `heldout215.txt` (family caregivers), together (precision 50 %, recall 14 %), were scored
 /// once after those rules; after which `尽可能的减少`, `接二连三的打进来`, `固执的认为`,
 /// `多的数不胜数` and `惹人入胜` were read, and `呆在家里` and `赶紧辞职赶紧辞职` no longer
-/// flagged.
+/// flagged. `heldout216.txt` (car buyers and owners) and `heldout217.txt` (blind dates),
+/// together (precision 75 %, recall 23 %), `heldout218.txt` (open lessons) and
+/// `heldout219.txt` (police officers), together (precision 78 %, recall 23 %), and
+/// `heldout220.txt` (second-hand sellers) and `heldout221.txt` (small shop owners), together
+/// (precision 92 %, recall 42 %), were scored once after those rules; after which radicals
+/// copied out of PDFs, pinyin glosses, a tag that lost its bracket, a page counter,
+/// `暴躁的无法抑制`, `自己想的太简单` and nine wrong words were read, and `由于着急`,
+/// `没有我自己安排的那么高` and a stammer (`我我我`) no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -561,6 +568,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout213.txt",
         "heldout214.txt",
         "heldout215.txt",
+        "heldout216.txt",
+        "heldout217.txt",
+        "heldout218.txt",
+        "heldout219.txt",
+        "heldout220.txt",
+        "heldout221.txt",
     ]
     .iter()
     .enumerate()
@@ -573,12 +586,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout216.txt)", set("heldout216.txt")),
-        ("held-out set (heldout217.txt)", set("heldout217.txt")),
-        ("held-out set (heldout218.txt)", set("heldout218.txt")),
-        ("held-out set (heldout219.txt)", set("heldout219.txt")),
-        ("held-out set (heldout220.txt)", set("heldout220.txt")),
-        ("held-out set (heldout221.txt)", set("heldout221.txt")),
+        ("held-out set (heldout222.txt)", set("heldout222.txt")),
+        ("held-out set (heldout223.txt)", set("heldout223.txt")),
+        ("held-out set (heldout224.txt)", set("heldout224.txt")),
+        ("held-out set (heldout225.txt)", set("heldout225.txt")),
+        ("held-out set (heldout226.txt)", set("heldout226.txt")),
+        ("held-out set (heldout227.txt)", set("heldout227.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
