@@ -124,6 +124,9 @@ pub(super) const OWN_PART: &[&str] = &[
     "转行",
     "乱买",
     "乱花",
+    // What one studied (`由于以前在学校学的是初等教育专业`).
+    "学的是",
+    "所学",
 ];
 
 /// Negation and weakness, which after `由于` make the cause the writer's own too

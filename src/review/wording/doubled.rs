@@ -308,7 +308,10 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         });
         let on_purpose = |n: usize| {
             let word = &text[byte(i)..byte(i + n)];
-            GOING_ON.iter().any(|w| word.starts_with(w))
+            // One character over and over is laughter or a stammer (`哈哈哈哈哈哈`).
+            let one_sound = word.chars().all(|c| word.starts_with(c));
+            one_sound
+                || GOING_ON.iter().any(|w| word.starts_with(w))
                 || as_one_pleases(&text[..byte(i)], word)
                 || word.ends_with(|c| CLOSES_A_PAIR_ON_PURPOSE.contains(c))
         };

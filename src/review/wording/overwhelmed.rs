@@ -20,6 +20,7 @@ const OVERWHELMED: &[&str] = &[
     "晕头转向",
     "手忙脚乱",
     "不知所措",
+    "咬牙切齿",
 ];
 
 /// Feelings of two characters that leave one unable to act (`紧张的不知所措`,
@@ -27,7 +28,7 @@ const OVERWHELMED: &[&str] = &[
 const FEELINGS: &[&str] = &[
     "紧张", "激动", "兴奋", "懊恼", "着急", "焦急", "害怕", "难过", "伤心", "生气", "气愤", "愤怒",
     "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急", "高兴", "开心", "得意", "懊悔", "后悔",
-    "感动", "暴躁",
+    "感动", "暴躁", "惭愧",
 ];
 
 /// What such a feeling left one doing or unable to do, besides [`OVERWHELMED`].
@@ -62,6 +63,12 @@ const FELT: &[&str] = &[
     "直冒汗",
     "冒冷汗",
     "心跳加快",
+    // `紧张的手哆嗦`, `惭愧的都不好意思`.
+    "手哆嗦",
+    "手发抖",
+    "腿发软",
+    "不好意思",
+    "都不好意思",
 ];
 
 /// One-character states of the body or the mood that leave one unable to do a thing,
@@ -72,21 +79,28 @@ const DISABLING_STATES: &str = "忙累急气慌吓饿困烦疼痛冻晒醉撑晕
 /// What closes a verb that cannot be done, after `不` (`站不起来`, `说不出`, `起不了`, `睡不着`).
 const CANNOT_CLOSE: &str = "起出了上下动住着到完清开过";
 
-/// Whether `rest` opens with a verb of one character that cannot be done (`站不起来`).
+/// Parts of the body that a state leaves unable (`累的胳膊都抬不起来`).
+const BODY_PARTS: &[&str] = &["胳膊", "手臂", "双手", "双腿", "腿", "腰", "眼睛", "手"];
+
+/// Whether `rest` opens with a verb of one character that cannot be done (`站不起来`), after a
+/// part of the body and `都`/`也` if any (`胳膊都抬不起来`).
 fn cannot_do(rest: &str) -> Option<usize> {
-    let mut chars = rest.chars();
+    let body = BODY_PARTS.iter().find(|b| rest.starts_with(*b));
+    let r = body.map_or(rest, |b| &rest[b.len()..]);
+    let r = r.strip_prefix(['都', '也']).unwrap_or(r);
+    let mut chars = r.chars();
     let verb = chars.next().filter(|&c| is_han(c) && c != '不')?;
     let close = chars.next().filter(|&c| c == '不').and(chars.next())?;
     CANNOT_CLOSE
         .contains(close)
-        .then(|| verb.len_utf8() + '不'.len_utf8() + close.len_utf8())
+        .then(|| rest.len() - r.len() + verb.len_utf8() + '不'.len_utf8() + close.len_utf8())
 }
 
 /// One-character qualities of too little, which `可怜` grades closing the clause (`少的可怜`).
 const SCANT_OF_ONE: &str = "少穷小低瘦";
 
 /// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
-const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦";
+const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦恨";
 
 /// `产品多的来不及做`: a one-character state or a feeling, `的`, and what it left one unable
 /// to do, a complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity
