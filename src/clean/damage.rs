@@ -45,17 +45,30 @@ impl Damage {
     }
 }
 
-static DAMAGE: [Damage; 5] = [
+/// The vowels with a tone mark that pinyin writes.
+const TONED: [char; 24] = [
+    'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ī', 'í', 'ǐ', 'ì', 'ō', 'ó', 'ǒ', 'ò', 'ū', 'ú', 'ǔ',
+    'ù', 'ǖ', 'ǘ', 'ǚ', 'ǜ',
+];
+
+static DAMAGE: [Damage; 6] = [
+    // `黨內(nèi)`, `时（shí ）候`: a syllable with a tone mark in brackets. Only a text with a
+    // toned vowel is searched: full-width brackets are in most texts, tone marks in few.
     Damage {
-        // `黨內(nèi)`, and a spammed copy's `时（shí ）候`, `这样的（de ）`: a syllable with a
-        // tone mark, or a neutral-tone particle's (`的`, `了`, `们`) that a space closes as
-        // the others are.
         pattern: || {
-            let tone = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-            let neutral = "de|le|me|ne|ba|ma|men|zhe|zi|ge|tou";
-            format!(r"\S([(（] ?(?:[a-zü{tone}]*[{tone}][a-zü{tone}]* ?|(?:{neutral}) )[)）])")
+            let tone: String = TONED.iter().collect();
+            format!(r"\S([(（] ?[a-zü{tone}]*[{tone}][a-zü{tone}]* ?[)）])")
         },
-        needs: &['(', '（'],
+        needs: &TONED,
+        reason: PINYIN_REASON,
+        rule: "converter-pinyin",
+        compiled: OnceLock::new(),
+    },
+    // `这样的（de ）`: a neutral-tone particle's syllable (`的`, `了`, `们`), which has no tone
+    // mark, closed by a space as the toned ones of the same copy are.
+    Damage {
+        pattern: || r"\S([(（] ?(?:de|le|me|ne|ba|ma|men|zhe|zi|ge|tou) [)）])".to_owned(),
+        needs: &[' '],
         reason: PINYIN_REASON,
         rule: "converter-pinyin",
         compiled: OnceLock::new(),
