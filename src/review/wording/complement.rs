@@ -414,9 +414,11 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     // `并没有我自己安排的那么高`: what was planned, thought or said is the measure the outcome
     // falls short of, a noun phrase.
     let compares = COMPARING.iter().any(|w| {
-        clause
-            .match_indices(w)
-            .any(|(i, _)| !clause[i + w.len()..].starts_with("想到"))
+        clause.match_indices(w).any(|(i, _)| {
+            !["想到", "有想到"]
+                .iter()
+                .any(|t| clause[i + w.len()..].starts_with(t))
+        })
     });
     let measure = compares && MEASURES.iter().any(|m| word.ends_with(m));
     if PRONOUNS.contains(&word)
