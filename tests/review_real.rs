@@ -599,6 +599,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout228.txt)", set("heldout228.txt")),
+        ("held-out set (heldout229.txt)", set("heldout229.txt")),
+        ("held-out set (heldout230.txt)", set("heldout230.txt")),
+        ("held-out set (heldout231.txt)", set("heldout231.txt")),
+        ("held-out set (heldout232.txt)", set("heldout232.txt")),
+        ("held-out set (heldout233.txt)", set("heldout233.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
