@@ -177,9 +177,10 @@ fn as_the_word_list_writes(lexicon: &Lexicon, idiom: String) -> String {
 /// `待` (dāi) in 《现代汉语词典》, so `呆在家里` is right as written.
 const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践", "一时", "呆在"];
 
-/// Idioms right as written that the lists lack, beside a rarer form they hold: `风生水起` is
-/// the form of 《现代汉语词典》, the lists know only `风声水起`.
-const UNLISTED_IDIOMS: &[&str] = &["风生水起"];
+/// Idioms and set phrases right as written that the lists lack, beside a form they hold:
+/// `风生水起` is the form of 《现代汉语词典》, the lists know only `风声水起`; `心中有愧` (a
+/// guilty conscience) is no slip for `心中有鬼`.
+const UNLISTED_IDIOMS: &[&str] = &["风生水起", "心中有愧"];
 
 /// Byte ranges of miswritten idioms in `text`, each with the idiom. One pass with the last
 /// four Chinese characters in hand; a slip found is not looked into again.
@@ -285,7 +286,8 @@ mod tests {
             "浑浑噩噩，兢兢业业，轰轰烈烈，认认真真，明明白白。",
             "学习时精力不集中，注意力不集中。",
             "不能这样作践自己。",
-            "我一时不知如何是好。",
+            "自己做事业都风生水起。",
+            "回想起外婆对我的点点滴滴，我心中有愧。",
             "自己做事业都风生水起。",
             "整天呆在家里，不想出门。",
         ] {

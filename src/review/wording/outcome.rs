@@ -49,6 +49,7 @@ const STATE_IDIOMS: &[&str] = &[
     "身心俱疲",
     "得心应手",
     "数不胜数",
+    "一团糟",
 ];
 
 /// Ends of a complement of degree that say "so much one can't bear it" (`累得不行`,
@@ -60,6 +61,10 @@ const JUDGING: &str = "真是别有都也就";
 /// `厉害` closing the clause is a degree after a verb of one character (`花的厉害`, `抖的厉害`)
 /// but a noun after an owner that makes a word (`对手的厉害`, `病毒的厉害`).
 const FIERCE: &str = "厉害";
+
+/// What between a quality said twice makes it a degree past which there is none
+/// (`好的不能再好`).
+const NO_MORE_THAN: &str = "不能再";
 
 /// What after `像` makes a word of it, not a likeness (`像素`, `像样`).
 const WORDS_OF_XIANG: &str = "素样章片框";
@@ -96,6 +101,13 @@ fn complement(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         && !owned
     {
         return verb_before(text, at).map(|start| start..after + idiom.len());
+    }
+    // `简单的不能再简单了`: a quality, and no more of it than that.
+    let past_it = rest.strip_prefix(NO_MORE_THAN);
+    if let Some(start) = [2, 1].into_iter().find_map(|n| {
+        han_before(text, at, n).filter(|&s| past_it.is_some_and(|r| r.starts_with(&text[s..at])))
+    }) {
+        return Some(start..after + NO_MORE_THAN.len() + (at - start));
     }
     // A degree closing its clause after a verb, not after an owner or a judgement.
     let degree_closes = |len: usize| {
@@ -225,6 +237,13 @@ mod tests {
     #[test]
     fn a_degree_one_cannot_bear_takes_de2() {
         flagged("就是疲惫的要死。", "疲惫的要死", "疲惫得要死");
+        flagged(
+            "下注简单的不能再简单了。",
+            "简单的不能再简单",
+            "简单得不能再简单",
+        );
+        flagged("心情好的不能再好，", "好的不能再好", "好得不能再好");
+        flagged("每次回来就把家里弄的一团糟，", "弄的一团糟", "弄得一团糟");
         flagged("被用户叫住，尬的不行。", "尬的不行", "尬得不行");
         flagged("上下楼腿更是疼的不行。", "疼的不行", "疼得不行");
         flagged(
@@ -265,6 +284,7 @@ mod tests {
             "看的书上写着，",
             "这是我刚买的。",
             "学生的到来，",
+            "一团糟的局面，我的不能再说了。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }
