@@ -350,7 +350,13 @@ use std::collections::BTreeMap;
 /// `heldout226.txt` (husbands and wives) and `heldout227.txt` (young civil servants),
 /// together (precision 78 %, recall 28 %), were scored once after those rules; after which
 /// `累的胳膊都抬不起来`, `紧张的手哆嗦`, `恨的咬牙切齿` and nine wrong words were read, and
-/// `哈哈哈哈哈哈` and `由于以前在学校学的是…专业` no longer flagged.
+/// `哈哈哈哈哈哈` and `由于以前在学校学的是…专业` no longer flagged. `heldout228.txt`
+/// (online-course learners) and `heldout229.txt` (factory workers), together (precision
+/// 83 %, recall 16 %), `heldout230.txt` (gamblers) and `heldout231.txt` (people who were
+/// cheated), together (precision 100 %, recall 47 %), and `heldout232.txt` (grandparents
+/// raising grandchildren) and `heldout233.txt` (head teachers), together (precision 67 %,
+/// recall 13 %), were scored once after those rules; after which `简单的不能再简单`,
+/// `弄的一团糟`, `好奇的跑`, `眼晴` and `同学门` were read, and `心中有愧` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -587,6 +593,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout225.txt",
         "heldout226.txt",
         "heldout227.txt",
+        "heldout228.txt",
+        "heldout229.txt",
+        "heldout230.txt",
+        "heldout231.txt",
+        "heldout232.txt",
+        "heldout233.txt",
     ]
     .iter()
     .enumerate()
@@ -599,12 +611,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout228.txt)", set("heldout228.txt")),
-        ("held-out set (heldout229.txt)", set("heldout229.txt")),
-        ("held-out set (heldout230.txt)", set("heldout230.txt")),
-        ("held-out set (heldout231.txt)", set("heldout231.txt")),
-        ("held-out set (heldout232.txt)", set("heldout232.txt")),
-        ("held-out set (heldout233.txt)", set("heldout233.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
