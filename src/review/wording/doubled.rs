@@ -300,6 +300,17 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
     let mut i = 0;
     while i + 1 < chars.len() {
         let c = chars[i].1;
+        let end = || {
+            (i..chars.len())
+                .find(|&k| chars[k].1 != c)
+                .unwrap_or(chars.len())
+        };
+        // One character three times or more is laughter or a stammer written out
+        // (`哈哈哈哈哈哈`, `我我我，真是…`), not a slip.
+        if is_chinese(c) && end() >= i + 3 {
+            i = end();
+            continue;
+        }
         // A word of 3–6 characters said twice.
         let repeated = (3..=6).rev().find(|&n| {
             i + 2 * n <= chars.len()
@@ -308,10 +319,7 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         });
         let on_purpose = |n: usize| {
             let word = &text[byte(i)..byte(i + n)];
-            // One character over and over is laughter or a stammer (`哈哈哈哈哈哈`).
-            let one_sound = word.chars().all(|c| word.starts_with(c));
-            one_sound
-                || GOING_ON.iter().any(|w| word.starts_with(w))
+            GOING_ON.iter().any(|w| word.starts_with(w))
                 || as_one_pleases(&text[..byte(i)], word)
                 || word.ends_with(|c| CLOSES_A_PAIR_ON_PURPOSE.contains(c))
         };
@@ -332,11 +340,6 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
             i += 4;
             continue;
         }
-        let end = || {
-            (i..chars.len())
-                .find(|&k| chars[k].1 != c)
-                .unwrap_or(chars.len())
-        };
         // Three full stops or more are an ellipsis typed loosely, which a speech writes `……`
         // (after a `…` already there, they are only more stops).
         if c == '。' && end() >= i + 3 && (i == 0 || chars[i - 1].1 != c) {
@@ -395,8 +398,7 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
             .get(i + 2)
             .zip(chars.get(i + 3))
             .is_some_and(|(a, b)| a.1 == b.1 && AABB_WORDS.contains(&[c, a.1]));
-        // Three or more in a row are a stammer written out (`我我我，真是…`), not a slip.
-        let tripled = i > 0 && chars[i - 1].1 == c || chars.get(i + 2).is_some_and(|n| n.1 == c);
+        let tripled = i > 0 && chars[i - 1].1 == c;
         let opens_a_word = WORDS_AFTER_A_DOUBLE
             .iter()
             .any(|w| text[byte(i + 1)..].starts_with(w));
