@@ -611,6 +611,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout234.txt)", set("heldout234.txt")),
+        ("held-out set (heldout235.txt)", set("heldout235.txt")),
+        ("held-out set (heldout236.txt)", set("heldout236.txt")),
+        ("held-out set (heldout237.txt)", set("heldout237.txt")),
+        ("held-out set (heldout238.txt)", set("heldout238.txt")),
+        ("held-out set (heldout239.txt)", set("heldout239.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
