@@ -326,7 +326,24 @@ fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         if !(chinese_both || figure) || before == '\u{3000}' {
             continue;
         }
-        let range = chars[start].0..chars.get(i).map_or(text.len(), |c| c.0);
+        let mut range = chars[start].0..chars.get(i).map_or(text.len(), |c| c.0);
+        let mut fix = String::new();
+        // A page that sets a space on both sides of every mark (`多月 ， 胃口`): the two gaps
+        // are one fault, with one fix that keeps the mark.
+        if PAUSES.contains(&after) {
+            let spaces_after = chars[i + 1..]
+                .iter()
+                .take_while(|(_, c)| matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t'))
+                .count();
+            let resumes = chars
+                .get(i + 1 + spaces_after)
+                .is_some_and(|&(_, c)| is_chinese(c));
+            if spaces_after > 0 && resumes {
+                i += 1 + spaces_after;
+                range.end = chars[i].0;
+                fix.push(after);
+            }
+        }
         items.push(
             ReviewItem::new(
                 ReviewKind::StraySpace,
@@ -334,10 +351,13 @@ fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
                 "中文里多了空格（常见于从 PDF 复制的文字）：删去",
             )
             .with_range(text, range)
-            .with_fix(text, ""),
+            .with_fix(text, fix),
         );
     }
 }
+
+/// Full-width marks inside a sentence or at its end, which a page may set between spaces.
+const PAUSES: &[char] = &['，', '。', '、', '；', '：', '？', '！'];
 
 /// Characters that close the name of a place or a body (`中心镇`, `上海市`, `宣传部`).
 const NAME_ENDS: &[char] = &[
@@ -600,6 +620,18 @@ mod tests {
 
     fn fix(kind: ReviewKind, from: &str, to: &str) -> (ReviewKind, String, String) {
         (kind, from.to_owned(), to.to_owned())
+    }
+
+    #[test]
+    fn spaces_on_both_sides_of_a_mark_are_one_fault() {
+        assert_eq!(
+            fixes("过了三个多月 ， 胃口渐渐大开 ， 每天我嘴里就没闲着 。"),
+            [
+                fix(ReviewKind::StraySpace, " ， ", "，"),
+                fix(ReviewKind::StraySpace, " ， ", "，"),
+                fix(ReviewKind::StraySpace, " ", ""),
+            ]
+        );
     }
 
     #[test]

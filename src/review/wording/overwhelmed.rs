@@ -28,7 +28,7 @@ const OVERWHELMED: &[&str] = &[
 const FEELINGS: &[&str] = &[
     "紧张", "激动", "兴奋", "懊恼", "着急", "焦急", "害怕", "难过", "伤心", "生气", "气愤", "愤怒",
     "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急", "高兴", "开心", "得意", "懊悔", "后悔",
-    "感动", "暴躁", "惭愧",
+    "感动", "暴躁", "惭愧", "担心",
 ];
 
 /// What such a feeling left one doing or unable to do, besides [`OVERWHELMED`].
@@ -69,6 +69,14 @@ const FELT: &[&str] = &[
     "腿发软",
     "不好意思",
     "都不好意思",
+    // `担心的不敢睡觉`, `担心的就哭起来了`.
+    "不敢",
+    "就哭",
+    "哭了",
+    "哭起来",
+    "直哭",
+    "掉眼泪",
+    "流泪",
 ];
 
 /// One-character states of the body or the mood that leave one unable to do a thing,

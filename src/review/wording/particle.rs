@@ -70,7 +70,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
     "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接", "求救", "求助", "请教",
-    "练习", "复习", "预习", "以为", "辞退",
+    "练习", "复习", "预习", "以为", "辞退", "熬夜", "打", "飙升", "分离", "渴望", "盼望",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction, result or how often
@@ -268,6 +268,18 @@ const SAYING_MANNERS: &[&str] = &[
 /// Adverbs that only ever stand before a verb (`重新开始`, `再次检查`, `逐一核对`).
 const VERB_ADVERBS: &[&str] = &["重新", "再次", "一再", "逐一", "亲自", "立即", "马上"];
 
+/// What after `在` makes a word describing people (`优秀的在校学生`, `积极的在职党员`), not the
+/// `在` of an action going on (`努力的在工作`).
+const NOT_PROGRESSIVE: &str = "职校场岗编读线世逃押华外内家";
+
+/// Whether `rest`, what follows `的`, opens with `在` of an action going on or of where it
+/// is done, not with one of the words of people in [`NOT_PROGRESSIVE`].
+fn zai_of_an_action(rest: &str) -> bool {
+    rest.strip_prefix('在')
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| is_han(c) && !NOT_PROGRESSIVE.contains(c))
+}
+
 /// What follows `的去`/`的来` that is not a verb (`总的来说` has no adverbial anyway).
 const NOT_AFTER_GO: &[&str] = &["说", "讲", "看"];
 
@@ -369,15 +381,21 @@ fn adverbial_start(text: &str, at: usize) -> Option<(usize, bool)> {
     }
     // `很优先的去回归`: a degree adverb grades a word of two characters that no list holds;
     // before `去`/`来` and a verb it says how that is done.
-    // So it does before a verb of saying and what is said (`非常愧疚的说：`).
+    // So it does before a verb of saying and what is said (`非常愧疚的说：`), and before the
+    // `在` of an action going on (`一脸恍惚的在食堂吃了一碗面`); a look on one's face
+    // (`一脸`, `满脸`) grades it as a degree adverb does.
     let goes = text[at..].strip_prefix('的').is_some_and(|r| {
         let mut said = r.chars();
         r.starts_with(['去', '来'])
             || (said.next().is_some_and(|c| SPEAKING.contains(c))
                 && said.next().is_some_and(|c| matches!(c, '：' | ':')))
+            || zai_of_an_action(r)
     });
     if let Some(start) = han_before(text, at, 2).filter(|_| goes) {
-        let graded = GRADING.iter().any(|d| text[..start].ends_with(d));
+        let graded = GRADING
+            .iter()
+            .chain(&["一脸", "满脸"])
+            .any(|d| text[..start].ends_with(d));
         if graded {
             return Some((start, false));
         }
@@ -551,11 +569,14 @@ fn adverbial(
         .is_some();
     // After a manner word, `去` and any character that does not make it a noun is going to do
     // something, whether or not a list holds the verb (`主动的去介入了解`).
+    // So is `在` of an action going on or of where it is done (`努力的在工作`,
+    // `一脸恍惚的在北食堂吃了一碗面`), but for the words of people that open with it.
     let go = go
         || rest
             .strip_prefix('去')
             .and_then(|r| r.chars().next())
-            .is_some_and(|c| is_han(c) && !NOUNS_OF_GO.contains(c));
+            .is_some_and(|c| is_han(c) && !NOUNS_OF_GO.contains(c))
+        || zai_of_an_action(rest);
     // The passive marker opens a verb phrase whatever verb follows (`充分的被发掘`).
     let passive = rest
         .strip_prefix('被')
@@ -1319,6 +1340,9 @@ mod tests {
             "得胳膊都抬不起",
         );
         flagged("开庭时紧张的手哆嗦，", "的手哆嗦", "得手哆嗦");
+        // The sets of 234–239: worry that kept one awake or made one cry.
+        flagged("我就会担心的不敢睡觉，", "的不敢", "得不敢");
+        flagged("老公因公出差，我担心的就哭起来了。", "的就哭", "得就哭");
         flagged("有时候让我恨的咬牙切齿，", "的咬牙切齿", "得咬牙切齿");
         flagged(
             "惭愧的都不好意思在群里说话。",
@@ -1441,6 +1465,24 @@ mod tests {
         flagged("但我还是糊涂的乱说了。", "糊涂的", "糊涂地");
         flagged("并不懂得如何的去处理与旅客之间的问题", "如何的", "如何地");
         quiet(&["糊涂的人，如何的结果，急匆匆的样子。"]);
+    }
+
+    #[test]
+    fn a_manner_before_zai_of_an_action_going_on_takes_di() {
+        flagged("所以我非常努力的在工作，", "努力的", "努力地");
+        flagged(
+            "做完之后一脸恍惚的在北食堂一层吃了一碗面。",
+            "恍惚的",
+            "恍惚地",
+        );
+        flagged("我生气的打了你。", "生气的", "生气地");
+        flagged("仗着自己年轻，就肆意的熬夜，", "肆意的", "肆意地");
+        flagged("我急切的渴望出去，", "急切的", "急切地");
+        flagged("我们不停的分离，我还是经常出门。", "不停的", "不停地");
+        quiet(&[
+            "表扬优秀的在校学生，发挥积极的在职党员作用，",
+            "关心年老的在家老人，一脸恍惚的样子，生气的样子。",
+        ]);
     }
 
     #[test]
