@@ -357,6 +357,15 @@ use std::collections::BTreeMap;
 /// raising grandchildren) and `heldout233.txt` (head teachers), together (precision 67 %,
 /// recall 13 %), were scored once after those rules; after which `简单的不能再简单`,
 /// `弄的一团糟`, `好奇的跑`, `眼晴` and `同学门` were read, and `心中有愧` no longer flagged.
+/// `heldout234.txt` (new mothers) and `heldout235.txt` (apologies for posts online),
+/// together (precision 52 %, recall 49 %; nineteen of its twenty false alarms a space after
+/// a mark, which its marker left unmarked), `heldout236.txt` (employees' letters of
+/// self-criticism) and `heldout237.txt` (traffic offenders; a spun copy dropped), together
+/// (precision 85 %, recall 55 %), and `heldout238.txt` (neglected health) and
+/// `heldout239.txt` (choosing a major), together (precision 100 %, recall 16 %), were scored
+/// once after those rules; after which spaces on both sides of a mark became one fault,
+/// `努力的在工作`, `担心的不敢睡觉`, pressure and `无人指点` as a cause and two wrong words
+/// were read, and `优化优化` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -599,6 +608,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout231.txt",
         "heldout232.txt",
         "heldout233.txt",
+        "heldout234.txt",
+        "heldout235.txt",
+        "heldout236.txt",
+        "heldout237.txt",
+        "heldout238.txt",
+        "heldout239.txt",
     ]
     .iter()
     .enumerate()
@@ -611,12 +626,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout234.txt)", set("heldout234.txt")),
-        ("held-out set (heldout235.txt)", set("heldout235.txt")),
-        ("held-out set (heldout236.txt)", set("heldout236.txt")),
-        ("held-out set (heldout237.txt)", set("heldout237.txt")),
-        ("held-out set (heldout238.txt)", set("heldout238.txt")),
-        ("held-out set (heldout239.txt)", set("heldout239.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
