@@ -626,6 +626,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout240.txt)", set("heldout240.txt")),
+        ("held-out set (heldout241.txt)", set("heldout241.txt")),
+        ("held-out set (heldout242.txt)", set("heldout242.txt")),
+        ("held-out set (heldout243.txt)", set("heldout243.txt")),
+        ("held-out set (heldout244.txt)", set("heldout244.txt")),
+        ("held-out set (heldout245.txt)", set("heldout245.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
