@@ -127,6 +127,11 @@ pub(super) const OWN_PART: &[&str] = &[
     // What one studied (`由于以前在学校学的是初等教育专业`).
     "学的是",
     "所学",
+    // One's own wrongdoing (`由于屡次违反校规，我被学校开除了`).
+    "违反",
+    "违纪",
+    "违规",
+    "犯错",
 ];
 
 /// Negation and weakness, which after `由于` make the cause the writer's own too

@@ -481,7 +481,21 @@ fn adverbial(
                     .and_then(|r| han_after(r, 2).map(|m| &r[m..]))
                     .is_some_and(ends_clause)
         });
-        let met = (OBJECT_BEFORE_A_COUNT.iter().any(object) || listed) && noun_closes;
+        // `一次又一次的失败，一次又一次的等待，`: the same count before a noun closing each of
+        // clauses side by side lists what was gone through, whatever verb took it.
+        let counted_again =
+            |clause: &str| clause.starts_with(idiom) && clause[idiom.len()..].starts_with('的');
+        let parallel = han_after(rest, 2).is_some_and(|n| {
+            rest[n..]
+                .strip_prefix(['，', ','])
+                .is_some_and(counted_again)
+        }) || before.strip_suffix(['，', ',']).is_some_and(|b| {
+            let opens = b
+                .rfind(super::super::closes_clause)
+                .map_or(0, |i| i + b[i..].chars().next().map_or(0, char::len_utf8));
+            counted_again(&b[opens..])
+        });
+        let met = (OBJECT_BEFORE_A_COUNT.iter().any(object) || listed || parallel) && noun_closes;
         if met {
             return None;
         }
@@ -1040,6 +1054,7 @@ mod tests {
             "的不均衡发展，工作的不够细致之处。",
             "问题包括计划的执行不到位、团队协作的不顺畅、沟通的不及时等等。",
             "这种现象在农村的尤为明显。",
+            "沟通能力也是公认的不行，脾气是出了名的差。",
         ]);
     }
 
@@ -1256,6 +1271,7 @@ mod tests {
             "工作一直处于按部就班的一种状态。",
             "这是一次又一次的。",
             "对自己一次又一次的放纵，一次又一次的懈怠，是对自己不负责。",
+            "一次又一次的失败，一次又一次的等待，还是一无所有。",
             "默默的付出，深深的自责，更多的是发展上的彷徨。",
         ]);
         flagged("就开始想换个地方好好的重新开始，", "好好的", "好好地");
