@@ -365,7 +365,14 @@ use std::collections::BTreeMap;
 /// `heldout239.txt` (choosing a major), together (precision 100 %, recall 16 %), were scored
 /// once after those rules; after which spaces on both sides of a mark became one fault,
 /// `努力的在工作`, `担心的不敢睡觉`, pressure and `无人指点` as a cause and two wrong words
-/// were read, and `优化优化` no longer flagged.
+/// were read, and `优化优化` no longer flagged. `heldout240.txt` (prisoners' repentance) and
+/// `heldout241.txt` (roommates), together (precision 75 %, recall 24 %), `heldout242.txt`
+/// (grown children and their parents) and `heldout243.txt` (teachers after a teaching
+/// accident), together (precision 54 %, recall 21 %), and `heldout244.txt` (readers) and
+/// `heldout245.txt` (military training; a copy of a page an earlier set took dropped),
+/// together (precision 83 %, recall 12 %), were scored once after those rules; after which
+/// `一次又一次的失败，一次又一次的等待`, `打算打算`, `由于屡次违反校规`, `由于给自己施加压力太大`
+/// and `公认的不行` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -614,6 +621,12 @@ fn precision_and_recall_on_real_findings() {
         "heldout237.txt",
         "heldout238.txt",
         "heldout239.txt",
+        "heldout240.txt",
+        "heldout241.txt",
+        "heldout242.txt",
+        "heldout243.txt",
+        "heldout244.txt",
+        "heldout245.txt",
     ]
     .iter()
     .enumerate()
@@ -626,12 +639,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout240.txt)", set("heldout240.txt")),
-        ("held-out set (heldout241.txt)", set("heldout241.txt")),
-        ("held-out set (heldout242.txt)", set("heldout242.txt")),
-        ("held-out set (heldout243.txt)", set("heldout243.txt")),
-        ("held-out set (heldout244.txt)", set("heldout244.txt")),
-        ("held-out set (heldout245.txt)", set("heldout245.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
