@@ -639,6 +639,11 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout246.txt)", set("heldout246.txt")),
+        ("held-out set (heldout247.txt)", set("heldout247.txt")),
+        ("held-out set (heldout248.txt)", set("heldout248.txt")),
+        ("held-out set (heldout249.txt)", set("heldout249.txt")),
+        ("held-out set (heldout251.txt)", set("heldout251.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
