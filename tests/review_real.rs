@@ -372,7 +372,12 @@ use std::collections::BTreeMap;
 /// `heldout245.txt` (military training; a copy of a page an earlier set took dropped),
 /// together (precision 83 %, recall 12 %), were scored once after those rules; after which
 /// `一次又一次的失败，一次又一次的等待`, `打算打算`, `由于屡次违反校规`, `由于给自己施加压力太大`
-/// and `公认的不行` no longer flagged.
+/// and `公认的不行` no longer flagged. `heldout246.txt` (group projects) and `heldout247.txt`
+/// (party-school and course participants), together (precision 100 %, recall 23 %),
+/// `heldout248.txt` (student teachers) and `heldout249.txt` (neighbours), together (precision
+/// 100 %, recall 68 %), and `heldout251.txt` (sports meets; `heldout250` found one unused
+/// page and is not scored), alone (precision 100 %, recall 27 %), were scored once after those
+/// rules; after which six wrong words were read.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -627,6 +632,11 @@ fn precision_and_recall_on_real_findings() {
         "heldout243.txt",
         "heldout244.txt",
         "heldout245.txt",
+        "heldout246.txt",
+        "heldout247.txt",
+        "heldout248.txt",
+        "heldout249.txt",
+        "heldout251.txt",
     ]
     .iter()
     .enumerate()
@@ -639,11 +649,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout246.txt)", set("heldout246.txt")),
-        ("held-out set (heldout247.txt)", set("heldout247.txt")),
-        ("held-out set (heldout248.txt)", set("heldout248.txt")),
-        ("held-out set (heldout249.txt)", set("heldout249.txt")),
-        ("held-out set (heldout251.txt)", set("heldout251.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
