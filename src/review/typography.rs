@@ -300,16 +300,21 @@ fn page_marks(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     }
 }
 
+/// The spaces a PDF copy or a page leaves between Chinese characters.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t')
+}
+
 fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
-        if !matches!(chars[i].1, ' ' | '\u{3000}' | '\u{A0}' | '\t') {
+        if !is_space(chars[i].1) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && matches!(chars[i].1, ' ' | '\u{3000}' | '\u{A0}' | '\t') {
+        while i < chars.len() && is_space(chars[i].1) {
             i += 1;
         }
         let (Some(before), Some(after)) = (
@@ -333,7 +338,7 @@ fn stray_spaces(location: Location, text: &str, items: &mut Vec<ReviewItem>) {
         if PAUSES.contains(&after) {
             let spaces_after = chars[i + 1..]
                 .iter()
-                .take_while(|(_, c)| matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t'))
+                .take_while(|&&(_, c)| is_space(c))
                 .count();
             let resumes = chars
                 .get(i + 1 + spaces_after)

@@ -422,7 +422,7 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     });
     let measure = compares && MEASURES.iter().any(|m| word.ends_with(m));
     if PRONOUNS.contains(&word)
-        || KNOWN_AS.contains(&word)
+        || known_as(&text[..at])
         || measure
         || word.starts_with('最')
         || word.ends_with(|c| NOT_A_VERB_BEFORE_DE.contains(c))
@@ -474,7 +474,12 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
 
 /// What one is known by all to be (`能力也是公认的不行`, `是出了名的差`): `的` closes a word
 /// of standing, and what follows is what one is known as, not a complement.
-pub(super) const KNOWN_AS: &[&str] = &["公认", "出名", "有名"];
+const KNOWN_AS: &[&str] = &["公认", "出名", "有名"];
+
+/// Whether `before_de`, the text before a `的`, ends on one of [`KNOWN_AS`].
+pub(super) fn known_as(before_de: &str) -> bool {
+    KNOWN_AS.iter().any(|k| before_de.ends_with(k))
+}
 
 /// What opens a comparison that falls short (`并没有…那么高`, `不像…那么简单`); not before
 /// `想到` (`没想到他说的这么直接` is a complement).

@@ -4,7 +4,7 @@
 
 use super::super::idiom::is_common_word;
 use super::super::{Location, ReviewItem};
-use super::complement::{ACTION_VERBS, KNOWN_AS, QUALITIES_OF_ONE};
+use super::complement::{ACTION_VERBS, QUALITIES_OF_ONE, known_as};
 use super::ends_clause;
 use super::particle::{OWNERS, han_before, particle_item};
 
@@ -114,7 +114,7 @@ fn complement(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         closes_a_degree(&rest[len..])
             && before.is_some_and(|c| !JUDGING.contains(c))
             && !owned
-            && !KNOWN_AS.iter().any(|k| text[..at].ends_with(k))
+            && !known_as(&text[..at])
     };
     if let Some(end) = UNBEARABLE.iter().find(|e| rest.starts_with(*e))
         && degree_closes(end.len())

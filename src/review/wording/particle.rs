@@ -473,7 +473,8 @@ fn adverbial(
         // through, a noun of two characters or two joined, closing the clause.
         let listed = before.ends_with(['，', ','])
             && OBJECT_BEFORE_A_COUNT.iter().any(|w| sentence.contains(w));
-        let noun_closes = han_after(rest, 2).is_some_and(|n| {
+        let noun_end = han_after(rest, 2);
+        let noun_closes = noun_end.is_some_and(|n| {
             let after_noun = &rest[n..];
             ends_clause(after_noun)
                 || after_noun
@@ -485,15 +486,13 @@ fn adverbial(
         // clauses side by side lists what was gone through, whatever verb took it.
         let counted_again =
             |clause: &str| clause.starts_with(idiom) && clause[idiom.len()..].starts_with('的');
-        let parallel = han_after(rest, 2).is_some_and(|n| {
+        let parallel = noun_end.is_some_and(|n| {
             rest[n..]
                 .strip_prefix(['，', ','])
                 .is_some_and(counted_again)
         }) || before.strip_suffix(['，', ',']).is_some_and(|b| {
-            let opens = b
-                .rfind(super::super::closes_clause)
-                .map_or(0, |i| i + b[i..].chars().next().map_or(0, char::len_utf8));
-            counted_again(&b[opens..])
+            let clause = b.rfind(super::super::closes_clause).map_or(b, |i| &b[i..]);
+            counted_again(clause.trim_start_matches(super::super::closes_clause))
         });
         let met = (OBJECT_BEFORE_A_COUNT.iter().any(object) || listed || parallel) && noun_closes;
         if met {
