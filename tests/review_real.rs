@@ -649,6 +649,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout252.txt)", set("heldout252.txt")),
+        ("held-out set (heldout253.txt)", set("heldout253.txt")),
+        ("held-out set (heldout254.txt)", set("heldout254.txt")),
+        ("held-out set (heldout255.txt)", set("heldout255.txt")),
+        ("held-out set (heldout256.txt)", set("heldout256.txt")),
+        ("held-out set (heldout257.txt)", set("heldout257.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
