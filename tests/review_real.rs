@@ -655,6 +655,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout255.txt)", set("heldout255.txt")),
         ("held-out set (heldout256.txt)", set("heldout256.txt")),
         ("held-out set (heldout257.txt)", set("heldout257.txt")),
+        ("held-out set (heldout258.txt)", set("heldout258.txt")),
+        ("held-out set (heldout259.txt)", set("heldout259.txt")),
+        ("held-out set (heldout260.txt)", set("heldout260.txt")),
+        ("held-out set (heldout261.txt)", set("heldout261.txt")),
+        ("held-out set (heldout262.txt)", set("heldout262.txt")),
+        ("held-out set (heldout263.txt)", set("heldout263.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
