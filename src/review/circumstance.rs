@@ -14,6 +14,7 @@ mod excuse;
 mod own_cause;
 mod trend;
 mod weather;
+mod youth;
 
 /// Circumstances, and what they are called in the message.
 const CIRCUMSTANCES: &[(&str, &str)] = &[

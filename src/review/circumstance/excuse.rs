@@ -22,6 +22,7 @@ use super::trend::{
     rising_demands_at, trend_at,
 };
 use super::weather::{WEATHER, weather_at};
+use super::youth::{BACK_THEN, youth_at};
 use super::{ACTING_ON, CONFESSING, clauses, earliest};
 
 /// Verbs that name a constraint, which [`Shape::Constrained`] starts from (`受限于经济问题`).
@@ -497,10 +498,11 @@ enum Shape {
     MadeHard,
     Pressure,
     Weather,
+    Youth,
 }
 
 /// How many shapes there are.
-const SHAPES: usize = Shape::Weather as usize + 1;
+const SHAPES: usize = Shape::Youth as usize + 1;
 
 /// The words each shape starts from; a shape may have more than one list.
 const TRIGGERS: &[(Shape, &[&str])] = &[
@@ -525,6 +527,7 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::MadeHard, HARDSHIPS),
     (Shape::Pressure, OUTSIDE_WORLD),
     (Shape::Weather, WEATHER),
+    (Shape::Youth, BACK_THEN),
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -600,6 +603,8 @@ const FOUND_IN_CLAUSE: &[(Shape, Finder, &str)] = &[
     (Shape::HardTest, |c, _| hard_test_at(c), "试题难度"),
     // 天气太热，菜园里杂草丛生
     (Shape::Weather, weather_at, "天气"),
+    // 当时年轻嘛，花钱大手大脚
+    (Shape::Youth, |c, _| youth_at(c), "年龄"),
 ];
 
 /// Where `clause` says the work was too much from the start, or grew so (`事情本来就多`,

@@ -382,6 +382,10 @@ const SHORT_COMPLEMENTS: &[&str] = &[
 /// a distance (`离名师还差的很远`); and `住`, as in how one lived (`住的差一些`).
 pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住";
 
+/// One-character verbs that take a graded complement (`聊的很欢`, `过的很充实`, `输的很惨`,
+/// `穿的太少`) but not a bare one: `过的日子`, `穿的衣服`, `输的一方`.
+const GRADED_ONLY_VERBS: &str = "聊过输活穿";
+
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
 pub(super) const QUALITIES_OF_ONE: &str = "好差大小高长快难近强明重低早远深满宽久轻短紧硬冷熟厚苦广坏细密偏软痛累浅薄慢粗严乱实透稳准松晚齐急响勤烂";
@@ -581,6 +585,8 @@ fn graded_quality(rest: &str, any_two: bool) -> Option<usize> {
                 && four == 12
                 && !r[..four].contains('的')
                 && !r.starts_with(['多', '少'])
+                // `骂人的更不用说了`: those who did it, needless to say; no complement.
+                && !r.starts_with("不用说")
                 && ends_complement(&r[four..])
                 && (r.starts_with('不') || super::super::idiom::is_idiom(&r[..four]))
         });
@@ -766,7 +772,7 @@ fn short_complement(
     let known = if listed_verbs {
         SHORT_VERBS.iter().any(|v| v.starts_with(last))
     } else {
-        ACTION_VERBS.contains(last)
+        ACTION_VERBS.contains(last) || GRADED_ONLY_VERBS.contains(last)
     };
     if !known {
         return None;
@@ -798,16 +804,18 @@ fn short_complement(
     // owner reading, `what was done is grander`, needs a noun the verb lacks) and what the
     // doing did to others (`写的让人摸不着头脑`), a complement of state only `得` brings in.
     let listed_verbs_only = || {
+        let graded = graded_quality(rest, true).map(|len| &rest[..len]);
+        // After any verb of action, a degree adverb and a quality of two closing the clause
+        // (`玩的很开心`, `跑的非常艰难`, `聊的很欢畅`): what a degree adverb grades is how the
+        // doing went; the owner reading (`what was played is very happy`) makes no sense.
         if !listed_verbs {
-            return None;
+            return graded;
         }
-        graded_quality(rest, true)
-            .map(|len| &rest[..len])
-            .or_else(|| {
-                ["让人", "令人", "使人"]
-                    .into_iter()
-                    .find(|e| rest.starts_with(e))
-            })
+        graded.or_else(|| {
+            ["让人", "令人", "使人"]
+                .into_iter()
+                .find(|e| rest.starts_with(e))
+        })
     };
     let listed = listed
         .or_else(|| graded_one(rest))

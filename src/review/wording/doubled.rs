@@ -22,8 +22,12 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
     "什么", "加油", "快点", "赶紧", "没事", "可以", "不行", "不错", "吧嗒", "哗啦", "叮咚", "滴答",
     "嘀嗒", "扑通", "咕噜", "轰隆", "呼啦", "噼啪", "哐当", "咯噔", "叽喳", "嘟嘟", "滴滴", "咕咚",
     "叮当", "扑腾", "呼噜", "咕嘟", "过誉", "惭愧", "佩服", "失敬", "久仰", "幸会", "抱歉", "见笑",
-    "哪里",
+    "哪里", "那个", "这个",
 ];
+
+/// Verbs of calling out, after which a word said twice is what was called (`爸爸又在我边上说
+/// 撑大撑大`).
+const CALLING: &[char] = &['说', '喊', '叫', '道', '嚷'];
 
 /// What a phrase said twice on purpose opens with: an action going on and on (`继续摸继续摸`),
 /// time counted one by one (`每一年每一年`), or an urging (`赶紧辞职赶紧辞职`).
@@ -114,6 +118,7 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
     // A verb in `化` is tried out like `研究研究` (`优化优化能省点时间`, `美化美化`).
     if SAID_TWICE_ON_PURPOSE.contains(&word)
         || second == '化'
+        || text[..chars[i].0].ends_with(CALLING)
         || as_one_pleases(&text[..chars[i].0], word)
     {
         return false;

@@ -70,7 +70,8 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "温习", "维护", "融入", "吸收", "借鉴", "相信", "成为", "开始", "混", "过", "活", "指出",
     "观察", "指正", "提醒", "告诉", "回答", "解释", "摸索", "探索", "探讨", "表示", "审题", "利用",
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接", "求救", "求助", "请教",
-    "练习", "复习", "预习", "以为", "辞退", "熬夜", "打", "飙升", "分离", "渴望", "盼望",
+    "练习", "复习", "预习", "以为", "辞退", "熬夜", "打", "飙升", "分离", "渴望", "盼望", "放纵",
+    "欺负", "调整", "延迟", "后退", "闯祸", "拖延", "挥霍", "沉迷", "刷", "疯跑",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction, result or how often
@@ -126,6 +127,9 @@ const WELL: &[&str] = &["很好", "较好", "更好"];
 
 /// Subjects a clause-opening adverbial may stand before (`慢慢的我意识到`).
 const SUBJECTS: &[&str] = &["我", "他", "她", "大家", "自己"];
+
+/// Doubled words that say what a person is like (`傻傻的我们`, `呆呆的他`), heading the person.
+const PERSON_LIKE: &str = "傻呆笨乖小胖憨萌";
 
 /// Prepositions that open an adverbial of their own (`很好的与司法所配合`).
 const PREPOSITIONS: &[char] = &['与', '同', '跟', '向', '往', '朝'];
@@ -454,6 +458,9 @@ fn adverbial(
     {
         return adverbial_item(location, text, start, at, after);
     }
+    if let Some(start) = super::course::adverbial_start(text, at, after) {
+        return adverbial_item(location, text, start, at, after);
+    }
     if let Some(idiom) = ONLY_ADVERBIAL.iter().find(|w| text[..at].ends_with(*w)) {
         // `对自己一次又一次的放纵，`, `经历了一次次的失败，`: the object of `对` or of a verb
         // of going through, a noun closing the clause (not `对此我一次次的解释，`).
@@ -542,8 +549,11 @@ fn adverbial(
     // `慢慢的我意识到`: a doubled manner word opening its clause, before the subject.
     let opens_clause = text[..start].chars().next_back().is_none_or(|c| !is_han(c));
     // Only a doubled word: an idiom before a person describes the person (`不堪一击的自己`).
+    // Not a doubled word of what a person is like (`傻傻的我们没有记车牌`): silly us.
     let mut word = text[start..at].chars();
-    let doubled = word.next().is_some_and(|first| word.next() == Some(first));
+    let doubled = word
+        .next()
+        .is_some_and(|first| word.next() == Some(first) && !PERSON_LIKE.contains(first));
     if vivid && doubled && opens_clause && SUBJECTS.iter().any(|s| rest.starts_with(s)) {
         return adverbial_item(location, text, start, at, after);
     }
@@ -1054,6 +1064,8 @@ mod tests {
             "问题包括计划的执行不到位、团队协作的不顺畅、沟通的不及时等等。",
             "这种现象在农村的尤为明显。",
             "沟通能力也是公认的不行，脾气是出了名的差。",
+            "赌博的、打架的比比皆是，骂人的更不用说了。",
+            "傻傻的我们没有记车牌。",
         ]);
     }
 
