@@ -11,6 +11,7 @@ use crate::draft::Draft;
 use std::ops::Range;
 
 mod excuse;
+mod fortune;
 mod own_cause;
 mod trend;
 mod weather;

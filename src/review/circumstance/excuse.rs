@@ -15,6 +15,7 @@
 //!   `受原材料价格上涨等外部因素影响`.
 
 use super::super::{Location, ReviewItem, ReviewKind};
+use super::fortune::{luck_at, sake_at};
 use super::own_cause::own_part;
 use super::trend::{
     CHANCED, HARDSHIPS, OTHER_BODIES, OUTSIDE_WORLD, RISING, TESTS, bad_timing_at, hard_test_at,
@@ -499,10 +500,12 @@ enum Shape {
     Pressure,
     Weather,
     Youth,
+    Sake,
+    Luck,
 }
 
 /// How many shapes there are.
-const SHAPES: usize = Shape::Youth as usize + 1;
+const SHAPES: usize = Shape::Luck as usize + 1;
 
 /// The words each shape starts from; a shape may have more than one list.
 const TRIGGERS: &[(Shape, &[&str])] = &[
@@ -528,6 +531,8 @@ const TRIGGERS: &[(Shape, &[&str])] = &[
     (Shape::Pressure, OUTSIDE_WORLD),
     (Shape::Weather, WEATHER),
     (Shape::Youth, BACK_THEN),
+    (Shape::Sake, &["缘故"]),
+    (Shape::Luck, &["运气"]),
 ];
 
 /// Which shapes `text` holds the starting words of: found in one pass, because most texts hold
@@ -605,6 +610,10 @@ const FOUND_IN_CLAUSE: &[(Shape, Finder, &str)] = &[
     (Shape::Weather, weather_at, "天气"),
     // 当时年轻嘛，花钱大手大脚
     (Shape::Youth, |c, _| youth_at(c), "年龄"),
+    // 因为父亲的缘故
+    (Shape::Sake, |c, _| sake_at(c), "客观原因"),
+    // 或许是运气不好
+    (Shape::Luck, |c, _| luck_at(c), "运气"),
 ];
 
 /// Where `clause` says the work was too much from the start, or grew so (`事情本来就多`,

@@ -18,7 +18,7 @@ pub(super) const MANNERS: &[&str] = &[
     "焦急", "着急", "无辜", "委屈", "疯狂", "悠闲", "莫名", "懊恼", "懊悔", "拼命", "气愤", "得意",
     "茫然", "天真", "专心", "糊涂", "如何", "极力", "故意", "大声", "小声", "坦白", "欢快", "愚蠢",
     "自大", "固执", "自信", "仓促", "违心", "热切", "飞快", "无情", "急切", "自如", "依稀", "好奇",
-    "无聊", "无奈", "生气", "肆意",
+    "无聊", "无奈", "生气", "肆意", "惊奇", "爽快", "艰难",
 ];
 
 /// Manner words of three or four characters (`全身心的投入`, `不可避免的遇到了`), kept apart
@@ -41,6 +41,7 @@ pub(super) const LONGER_MANNERS: &[&str] = &[
     "不耐烦",
     "自顾自",
     "不情愿",
+    "一股脑儿",
 ];
 
 /// Idioms, doubled counts and doubled adverbs that only ever say how something is done, never
@@ -70,6 +71,7 @@ pub(super) const ONLY_ADVERBIAL: &[&str] = &[
     "一次又一次",
     "一遍遍",
     "一次次",
+    "一步步",
     "一点一点",
     "一步一步",
     "一年一年",
