@@ -661,6 +661,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout261.txt)", set("heldout261.txt")),
         ("held-out set (heldout262.txt)", set("heldout262.txt")),
         ("held-out set (heldout263.txt)", set("heldout263.txt")),
+        ("held-out set (heldout264.txt)", set("heldout264.txt")),
+        ("held-out set (heldout265.txt)", set("heldout265.txt")),
+        ("held-out set (heldout266.txt)", set("heldout266.txt")),
+        ("held-out set (heldout267.txt)", set("heldout267.txt")),
+        ("held-out set (heldout268.txt)", set("heldout268.txt")),
+        ("held-out set (heldout269.txt)", set("heldout269.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
