@@ -377,7 +377,26 @@ use std::collections::BTreeMap;
 /// `heldout248.txt` (student teachers) and `heldout249.txt` (neighbours), together (precision
 /// 100 %, recall 68 %), and `heldout251.txt` (sports meets; `heldout250` found one unused
 /// page and is not scored), alone (precision 100 %, recall 27 %), were scored once after those
-/// rules; after which six wrong words were read.
+/// rules; after which six wrong words were read. `heldout252.txt` (procrastinators) and
+/// `heldout253.txt` (phone addiction), together (precision 77 %, recall 32 %),
+/// `heldout254.txt` (collectors) and `heldout255.txt` (fans; three pages other sets of its
+/// round took dropped), together (precision 90 %, recall 36 %), and `heldout256.txt`
+/// (siblings) and `heldout257.txt` (first-year students), together (precision 90 %, recall
+/// 20 %), were scored once before any rule was drawn from them; after which words of course
+/// (`不断的`, `不停的`) took `地`, a graded quality after any verb of action became a
+/// complement, and youth looked back on became an excuse. `heldout258.txt` (comedians and
+/// hosts) and `heldout259.txt` (choirs and bands; a copy of a page `heldout136.txt` took
+/// dropped), together (precision 47 %, recall 23 %), `heldout260.txt` (debaters; two pages
+/// `heldout258.txt` took dropped) and `heldout261.txt` (children who lied), together
+/// (precision 80 %, recall 24 %), and `heldout262.txt` (careless people) and
+/// `heldout263.txt` (learners of outdoor skills), together (precision 80 %, recall 34 %), were
+/// scored once after those rules; after which a `缘故` and bad luck became excuses.
+/// `heldout264.txt` (the late) and `heldout265.txt` (broken promises), together (precision
+/// 87 %, recall 46 %), `heldout266.txt` (lost data) and `heldout267.txt` (lost tempers),
+/// together (precision 64 %, recall 29 %), and `heldout268.txt` (missed trains) and
+/// `heldout269.txt` (words that hurt; a page `heldout267.txt` took dropped), together
+/// (precision 73 %, recall 23 %), were scored once after those rules; after which
+/// `得意洋洋`, `原谅原谅`, `很难过很难过`, pride and unfamiliarity as causes no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -637,6 +656,24 @@ fn precision_and_recall_on_real_findings() {
         "heldout248.txt",
         "heldout249.txt",
         "heldout251.txt",
+        "heldout252.txt",
+        "heldout253.txt",
+        "heldout254.txt",
+        "heldout255.txt",
+        "heldout256.txt",
+        "heldout257.txt",
+        "heldout258.txt",
+        "heldout259.txt",
+        "heldout260.txt",
+        "heldout261.txt",
+        "heldout262.txt",
+        "heldout263.txt",
+        "heldout264.txt",
+        "heldout265.txt",
+        "heldout266.txt",
+        "heldout267.txt",
+        "heldout268.txt",
+        "heldout269.txt",
     ]
     .iter()
     .enumerate()
@@ -649,24 +686,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout252.txt)", set("heldout252.txt")),
-        ("held-out set (heldout253.txt)", set("heldout253.txt")),
-        ("held-out set (heldout254.txt)", set("heldout254.txt")),
-        ("held-out set (heldout255.txt)", set("heldout255.txt")),
-        ("held-out set (heldout256.txt)", set("heldout256.txt")),
-        ("held-out set (heldout257.txt)", set("heldout257.txt")),
-        ("held-out set (heldout258.txt)", set("heldout258.txt")),
-        ("held-out set (heldout259.txt)", set("heldout259.txt")),
-        ("held-out set (heldout260.txt)", set("heldout260.txt")),
-        ("held-out set (heldout261.txt)", set("heldout261.txt")),
-        ("held-out set (heldout262.txt)", set("heldout262.txt")),
-        ("held-out set (heldout263.txt)", set("heldout263.txt")),
-        ("held-out set (heldout264.txt)", set("heldout264.txt")),
-        ("held-out set (heldout265.txt)", set("heldout265.txt")),
-        ("held-out set (heldout266.txt)", set("heldout266.txt")),
-        ("held-out set (heldout267.txt)", set("heldout267.txt")),
-        ("held-out set (heldout268.txt)", set("heldout268.txt")),
-        ("held-out set (heldout269.txt)", set("heldout269.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

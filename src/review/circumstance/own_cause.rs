@@ -17,6 +17,10 @@ pub(super) const OWN_PART: &[&str] = &[
     "自律",
     "自觉",
     "自控",
+    // One's own pride and unfamiliarity (`由于自尊心加面子的缘故`, `由于对那里的道路有点陌生`).
+    "自尊",
+    "面子",
+    "陌生",
     "我",
     "个人",
     "本人",

@@ -22,7 +22,7 @@ const SAID_TWICE_ON_PURPOSE: &[&str] = &[
     "什么", "加油", "快点", "赶紧", "没事", "可以", "不行", "不错", "吧嗒", "哗啦", "叮咚", "滴答",
     "嘀嗒", "扑通", "咕噜", "轰隆", "呼啦", "噼啪", "哐当", "咯噔", "叽喳", "嘟嘟", "滴滴", "咕咚",
     "叮当", "扑腾", "呼噜", "咕嘟", "过誉", "惭愧", "佩服", "失敬", "久仰", "幸会", "抱歉", "见笑",
-    "哪里", "那个", "这个",
+    "哪里", "那个", "这个", "原谅", "悠哉",
 ];
 
 /// Verbs of calling out, after which a word said twice is what was called (`爸爸又在我边上说
@@ -301,6 +301,9 @@ const WORDS_AFTER_A_DOUBLE: &[&str] = &[
     "率领",
 ];
 
+/// Degree words that open a quality said twice for stress (`很难过很难过`, `好想哭好想哭`).
+const STRESSED: &[&str] = &["很", "好", "太", "非常", "特别", "真的", "超"];
+
 /// `的的` and `用公款用公款`: a function character twice, a word of two characters twice (see
 /// [`pair_said_twice`]), or three to six Chinese characters said twice in a row.
 /// `的的确确`-style doubling (AABB) is left alone.
@@ -330,6 +333,7 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         let on_purpose = |n: usize| {
             let word = &text[byte(i)..byte(i + n)];
             GOING_ON.iter().any(|w| word.starts_with(w))
+                || STRESSED.iter().any(|w| word.starts_with(w))
                 || as_one_pleases(&text[..byte(i)], word)
                 || word.ends_with(|c| CLOSES_A_PAIR_ON_PURPOSE.contains(c))
         };

@@ -653,7 +653,16 @@ fn adverbial(
     // `狠狠的揍一顿`, `慢腾腾的走在小道上`: a vivid word, then a one-character verb of action
     // going on with an aspect, a place, a count or a direction, or closing the clause; a
     // noun of two characters (`泛泛的说教`) goes on otherwise.
-    if let Some(start) = idiom_before(text, at).or_else(|| vivid_before(text, at))
+    // So does a word said twice whole (`悠哉悠哉的跑出去`).
+    let said_twice = || {
+        han_before(text, at, 4).filter(|&start| {
+            let c: Vec<char> = text[start..at].chars().collect();
+            c.len() == 4 && c[0] == c[2] && c[1] == c[3] && c[0] != c[1]
+        })
+    };
+    if let Some(start) = idiom_before(text, at)
+        .or_else(|| vivid_before(text, at))
+        .or_else(said_twice)
         && acts_at_once(rest)
     {
         return adverbial_item(location, text, start, at, after);
@@ -1218,6 +1227,7 @@ mod tests {
         flagged("我深深的体会到经验缺乏。", "深深的", "深深地");
         flagged("要靠经验才能更好的解决，", "更好的", "更好地");
         flagged("慢慢的我意识到问题所在。", "慢慢的", "慢慢地");
+        flagged("每天悠哉悠哉的跑出去玩。", "悠哉悠哉的", "悠哉悠哉地");
         quiet(&["时常被小事击垮，不堪一击的自己却还故作坚强。"]);
         flagged("一年浑浑噩噩的就过去了。", "浑浑噩噩的", "浑浑噩噩地");
         flagged("浑浑噩噩的就这样过了一年。", "浑浑噩噩的", "浑浑噩噩地");
