@@ -280,6 +280,8 @@ const CONFESSING: &[&str] = &[
     "总认为",
     "以为",
     "解释",
+    // Time running short at the end of one's own delay (`直到最后时间不够了`).
+    "直到",
 ];
 
 pub(super) fn check(draft: &Draft, items: &mut Vec<ReviewItem>) {
@@ -1040,6 +1042,7 @@ mod tests {
             ("因为工作调动的缘故，我要离开北京了。", "因为工作调动的缘故"),
         ]);
         not_blamed(&[
+            "我就会拖到最后，直到最后时间不够了，才加班加点去完成。",
             "他因为有事业心，干劲很足。",
             "因为有事故隐患，没有及时处置。",
             "因为没有事情做，上班时常玩手机。",

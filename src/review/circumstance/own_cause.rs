@@ -21,6 +21,8 @@ pub(super) const OWN_PART: &[&str] = &[
     "自尊",
     "面子",
     "陌生",
+    // One's own illness of mind (`由于抑郁症导致的不受主观意志力控制的焦虑`).
+    "抑郁",
     "我",
     "个人",
     "本人",

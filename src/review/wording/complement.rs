@@ -779,6 +779,13 @@ fn short_complement(
     }
     let verb = &text[at - last.len_utf8()..at];
     let start = at - verb.len();
+    // `并没有我想的那么好`: what was thought is the measure the outcome falls short of.
+    let clause = text[..start]
+        .rfind(closes_clause)
+        .map_or(&text[..start], |i| &text[i..start]);
+    if MEASURES.contains(&verb) && COMPARING.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
     if text[..start]
         .chars()
         .next_back()
