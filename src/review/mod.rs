@@ -470,6 +470,12 @@ fn closes_clause(c: char) -> bool {
     )
 }
 
+/// The clause of `before` that runs up to its end: from its last clause-closing mark (kept)
+/// on, or the whole of it. The checks read what comes earlier in the clause a word stands in.
+fn clause_so_far(before: &str) -> &str {
+    before.rfind(closes_clause).map_or(before, |i| &before[i..])
+}
+
 /// Each run of one repeated character that `marked` accepts (`--`, `*`), as its byte range
 /// and the character.
 fn runs_of(text: &str, marked: impl Fn(char) -> bool) -> Vec<(Range<usize>, char)> {

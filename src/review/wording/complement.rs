@@ -7,7 +7,7 @@
 //! Quantities (`不多`, `较少`) are left to the listed verbs: `吸收的不多` also reads "what was
 //! taken in is not much".
 
-use super::super::{Location, ReviewItem, closes_clause, sentence_around};
+use super::super::{Location, ReviewItem, clause_so_far, closes_clause, sentence_around};
 use super::particle::{MORE_VERBS, OWNERS, han_after, han_before, particle_item};
 use super::{Verbs, ends_clause};
 use crate::clean::is_han;
@@ -35,7 +35,7 @@ const CAUSING: &[&str] = &["让", "使", "令"];
 /// became: a complement of state, which only `得` brings in (`让…变的东西` is no sentence).
 fn made_to_become(location: Location, text: &str, at: usize, after: usize) -> Option<ReviewItem> {
     let before = text[..at].strip_suffix('变')?;
-    let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
+    let clause = clause_so_far(before);
     let became = text[after..].chars().next()?;
     // `让人变的是环境`: what made one change, a noun phrase.
     if !CAUSING.iter().any(|w| clause.contains(w)) || !is_han(became) || "的是".contains(became) {
@@ -411,7 +411,7 @@ fn complement(location: Location, text: &str, at: usize, after: usize) -> Option
     let word = &text[start..at];
     let before = &text[..start];
     // The clause so far: `由于宣传工作的不到位` is a noun phrase however long its owner.
-    let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
+    let clause = clause_so_far(before);
     // `所做的`, `该管的`; `在农村的尤为明显`: after `在` the word is a place.
     let nominalised = |c: char| "所该能可要应会需必的在".contains(c);
     // `最近的更新里`, `最大的不足`: a superlative is a quality, never a verb.
@@ -780,9 +780,7 @@ fn short_complement(
     let verb = &text[at - last.len_utf8()..at];
     let start = at - verb.len();
     // `并没有我想的那么好`: what was thought is the measure the outcome falls short of.
-    let clause = text[..start]
-        .rfind(closes_clause)
-        .map_or(&text[..start], |i| &text[i..start]);
+    let clause = clause_so_far(&text[..start]);
     if MEASURES.contains(&verb) && COMPARING.iter().any(|w| clause.contains(w)) {
         return None;
     }
@@ -832,13 +830,8 @@ fn short_complement(
     let idiom = || {
         let len: usize = rest.chars().take(4).map(char::len_utf8).sum();
         let word = rest.get(..len)?;
-        let disposed = || {
-            text[..start]
-                .rfind(closes_clause)
-                .map_or(&text[..start], |i| &text[i..start])
-                .contains(['把', '将'])
-        };
-        (ends_complement(&rest[len..]) && super::super::idiom::is_idiom(word) && disposed())
+        let disposed = clause.contains(['把', '将']);
+        (ends_complement(&rest[len..]) && super::super::idiom::is_idiom(word) && disposed)
             .then_some(word)
     };
     let complement = listed.or_else(idiom)?;

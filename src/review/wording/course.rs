@@ -4,7 +4,7 @@
 //! verb. The exception is a phrase a frame takes as a noun: `在不断的学习中`, `经过不断的
 //! 努力`, `随着…`, `缺乏…`; there the word describes what was done, and `的` is right.
 
-use super::super::closes_clause;
+use super::super::{clause_so_far, closes_clause};
 use crate::clean::is_han;
 
 /// Words of how often, how steadily or how gradually, which only ever say how.
@@ -68,7 +68,7 @@ pub(super) fn adverbial_start(text: &str, at: usize, after: usize) -> Option<usi
         return None;
     }
     let before = &text[..start];
-    let clause = before.rfind(closes_clause).map_or(before, |i| &before[i..]);
+    let clause = clause_so_far(before);
     // `下个不停的雨`: a verb's complement (`个不停`) before a noun describes the noun.
     if NOUN_FRAMES.iter().any(|f| clause.contains(f)) || before.ends_with('个') {
         return None;

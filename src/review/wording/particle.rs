@@ -500,7 +500,7 @@ fn adverbial(
                 .strip_prefix(['，', ','])
                 .is_some_and(counted_again)
         }) || before.strip_suffix(['，', ',']).is_some_and(|b| {
-            let clause = b.rfind(super::super::closes_clause).map_or(b, |i| &b[i..]);
+            let clause = super::super::clause_so_far(b);
             counted_again(clause.trim_start_matches(super::super::closes_clause))
         });
         let met = (OBJECT_BEFORE_A_COUNT.iter().any(object) || listed || parallel) && noun_closes;
@@ -698,10 +698,7 @@ fn adverbial(
             && ["没有", "没能", "未能"].iter().any(|w| before.ends_with(w))
             && ends_clause(next);
         // `把问题无限的放大了`: after what `把` disposes of comes how it is done.
-        let clause_so_far = before
-            .rfind(super::super::closes_clause)
-            .map_or(before, |i| &before[i..]);
-        let disposed = clause_so_far.contains(['把', '将']) && !after_go;
+        let disposed = super::super::clause_so_far(before).contains(['把', '将']) && !after_go;
         let opens = opens
             || complement
             || done_well
