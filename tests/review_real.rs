@@ -686,6 +686,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
+        ("held-out set (heldout270.txt)", set("heldout270.txt")),
+        ("held-out set (heldout271.txt)", set("heldout271.txt")),
+        ("held-out set (heldout272.txt)", set("heldout272.txt")),
+        ("held-out set (heldout273.txt)", set("heldout273.txt")),
+        ("held-out set (heldout274.txt)", set("heldout274.txt")),
+        ("held-out set (heldout275.txt)", set("heldout275.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
