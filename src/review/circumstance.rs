@@ -141,6 +141,8 @@ const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
     ("较忙", "工作忙"),
     ("很忙", "工作忙"),
     ("太忙", "工作忙"),
+    ("越来越忙", "工作忙"),
+    ("忙碌起来", "工作忙"),
     ("其他工作", "工作忙"),
     ("其他中心工作", "工作忙"),
     // A circumstance left unnamed, given as the cause (`碍于一些特殊情况`); without a cause
@@ -192,6 +194,23 @@ const CAUSE_BESIDE_ONLY: &[(&str, &str)] = &[
 /// first characters before (`没有事情做`), or one of the second after (`有事业心`, `有事实`,
 /// `有事故`, `有事先`).
 const PART_OF_A_WORD: &[(&str, &str, &str)] = &[("有事", "没", "业实故例先务物宜项件")];
+
+/// What being busy crowded out, after it (`越来越忙就渐渐地忘了`, `不再像过去那样陪伴它`);
+/// not `没时间`, which says the same busyness again (`爸爸很忙，没时间`, quoted to a child).
+const LAPSES: &[&str] = &[
+    "忘",
+    "顾不上",
+    "没顾上",
+    "无暇",
+    "疏于",
+    "不再",
+    "冷落",
+    "耽误",
+    "忽略",
+    "忽视",
+];
+
+/// What right after a circumstance of [`CAUSE_BESIDE_ONLY`] makes it the cause.
 const RIGHT_AFTER_CAUSE: &[&str] = &["影响", "的影响", "给", "原因", "的原因"];
 
 /// Circumstances that after `随着` name a trend to prepare for, not an excuse
@@ -775,7 +794,16 @@ fn listed_circumstance(location: Location, text: &str) -> Option<ReviewItem> {
                 }
                 // `受疫情和多方面的影响`: `受…影响` around the circumstance, whatever is between.
                 let framed = clause[..at].contains('受') && after.contains("影响");
-                if before || framed || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c)) {
+                // `之后我越来越忙就渐渐地忘了小龟`, `我今天太忙了，忘记了`: being busy, then
+                // what it crowded out, in its clause or the next of its sentence.
+                let lapse = |s: &str| LAPSES.iter().any(|l| s.contains(l));
+                let crowded_out = *what == "工作忙"
+                    && (lapse(after) || next_in_sentence(text, &parts, i).is_some_and(lapse));
+                if before
+                    || framed
+                    || crowded_out
+                    || RIGHT_AFTER_CAUSE.iter().any(|c| after.starts_with(c))
+                {
                     return Some(blamed(location, text, range.clone(), what));
                 }
                 continue;
@@ -874,6 +902,25 @@ mod tests {
             ),
             ["随着市场经济的不断发展，特别是随着社会经济成分的多样化"]
         );
+    }
+
+    #[test]
+    fn being_busy_then_what_it_crowded_out_is_flagged() {
+        blamed_as(&[
+            (
+                "之后我越来越忙就渐渐地忘了小龟。",
+                "之后我越来越忙就渐渐地忘了小龟",
+            ),
+            (
+                "但随着时间的推移，我们都渐渐忙碌起来，不再陪伴它。",
+                "我们都渐渐忙碌起来",
+            ),
+            ("我今天太忙了，忘记了。", "我今天太忙了"),
+        ]);
+        not_blamed(&[
+            "我说：“宝贝，爸爸很忙，没时间。”",
+            "我越来越忙，也越来越累。",
+        ]);
     }
 
     #[test]

@@ -16,7 +16,9 @@ mod complement;
 mod course;
 mod decade;
 mod degree;
+mod di_before_noun;
 mod doubled;
+mod idiom_state;
 mod likeness;
 mod manner;
 mod month;
@@ -188,6 +190,7 @@ pub(super) fn check(
         adverbial_particles(location, text, items);
         particle::check(location, text, &VERB_LIST, items);
         degree::check(location, text, items);
+        di_before_noun::check(location, text, items);
         month::check(location, text, items);
         decade::check(location, text, items);
         radical::check(location, text, items);

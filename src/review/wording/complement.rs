@@ -26,6 +26,7 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| the_more(location, text, at, after))
         .or_else(|| super::overwhelmed::overwhelmed(location, text, at, after))
         .or_else(|| made_to_become(location, text, at, after))
+        .or_else(|| super::idiom_state::idiom_state(location, text, at, after))
 }
 
 /// Words that make someone or something become what follows (`让友谊变的薄脆`).
@@ -350,7 +351,7 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// One-character verbs whose complement of degree is often a bare `好` or `差` (`干的好`).
-const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", "管", "用"];
+pub(super) const SHORT_VERBS: &[&str] = &["干", "做", "抓", "学", "写", "讲", "办", "管", "用"];
 /// Bare complements after a one-character verb, closing the clause or going on with
 /// `就`/`才`/`则`/`也`/`都` (`做的怎样也无所谓`).
 const SHORT_COMPLEMENTS: &[&str] = &[
@@ -372,6 +373,12 @@ const SHORT_COMPLEMENTS: &[&str] = &[
     "不行",
     "差不多",
     "远远不够",
+    // States of one's speed or look that no noun is (`走的飞快`, `摔的粉碎`).
+    "飞快",
+    "笔直",
+    "通红",
+    "粉碎",
+    "精光",
 ];
 
 /// One-character verbs of action, which take a complement of degree (`喊的响`, `时间给的太短`,
@@ -380,11 +387,11 @@ const SHORT_COMPLEMENTS: &[&str] = &[
 /// (`是`, `有`, `说`, `像`), after which `的` is as often a noun's (`说的对`), and those that
 /// are mostly parts of other words (`设`, `置`, `属`); and `差` of falling short, which takes
 /// a distance (`离名师还差的很远`); and `住`, as in how one lived (`住的差一些`).
-pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住";
+pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住摔";
 
 /// One-character verbs that take a graded complement (`聊的很欢`, `过的很充实`, `输的很惨`,
 /// `穿的太少`) but not a bare one: `过的日子`, `穿的衣服`, `输的一方`.
-const GRADED_ONLY_VERBS: &str = "聊过输活穿";
+pub(super) const GRADED_ONLY_VERBS: &str = "聊过输活穿";
 
 /// One-character qualities a complement of degree ends on (`喊的响`), from jieba's common
 /// single-character adjectives (tag `a`): never a noun at the end of a clause.
@@ -397,7 +404,7 @@ const QUANTITIES_OF_ONE: &str = "多少";
 /// Whether a complement of degree closes its clause here, or after `一点`/`一些`
 /// (`可以做的更好一点。`). Not before `、`: in a list of nouns `团队协作的不顺畅、…等等` names
 /// a lack, a noun phrase.
-fn ends_complement(rest: &str) -> bool {
+pub(super) fn ends_complement(rest: &str) -> bool {
     let rest = rest
         .strip_prefix("一点")
         .or_else(|| rest.strip_prefix("一些"))
@@ -683,7 +690,7 @@ fn de2_before_a_noun(location: Location, text: &str, items: &mut Vec<ReviewItem>
 }
 
 /// Verbs that `di_for_de2` reads besides the lists (`进行地很顺利`).
-const DI_VERBS: &[&str] = &["进行", "开展", "完成", "发展", "表现", "做到"];
+pub(super) const DI_VERBS: &[&str] = &["进行", "开展", "完成", "发展", "表现", "做到"];
 
 /// `太短`, `还不紧`, `急了`, `响` at the start of `rest`, closing the clause: a one-character
 /// quality after an optional adverb and degree, with an optional `了`.

@@ -25,7 +25,7 @@ const OVERWHELMED: &[&str] = &[
 
 /// Feelings of two characters that leave one unable to act (`紧张的不知所措`,
 /// `懊恼的睡不着`).
-const FEELINGS: &[&str] = &[
+pub(super) const FEELINGS: &[&str] = &[
     "紧张", "激动", "兴奋", "懊恼", "着急", "焦急", "害怕", "难过", "伤心", "生气", "气愤", "愤怒",
     "委屈", "郁闷", "烦躁", "焦虑", "恐惧", "慌张", "心急", "高兴", "开心", "得意", "懊悔", "后悔",
     "感动", "暴躁", "惭愧", "担心",
@@ -82,7 +82,7 @@ const FELT: &[&str] = &[
 /// One-character states of the body or the mood that leave one unable to do a thing,
 /// however it is said (`疼的起不了身`, `累的站不起来`, `气的说不出话`); not `多`, `乱`: `多的吃不完`
 /// reads "what is left over".
-const DISABLING_STATES: &str = "忙累急气慌吓饿困烦疼痛冻晒醉撑晕";
+pub(super) const DISABLING_STATES: &str = "忙累急气慌吓饿困烦疼痛冻晒醉撑晕";
 
 /// What closes a verb that cannot be done, after `不` (`站不起来`, `说不出`, `起不了`, `睡不着`).
 const CANNOT_CLOSE: &str = "起出了上下动住着到完清开过";
@@ -108,7 +108,7 @@ fn cannot_do(rest: &str) -> Option<usize> {
 const SCANT_OF_ONE: &str = "少穷小低瘦";
 
 /// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
-const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦恨";
+pub(super) const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦恨";
 
 /// `产品多的来不及做`: a one-character state or a feeling, `的`, and what it left one unable
 /// to do, a complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity

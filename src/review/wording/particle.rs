@@ -52,12 +52,29 @@ fn acts_at_once(rest: &str) -> bool {
             .next()
             .is_some_and(|c| complement::ACTION_VERBS.contains(c))
         && chars.clone().nth(1).is_none_or(|c| !is_han(c));
+    // Or a verb and its result, then an aspect or the clause's end (`一个一个的送走了`).
+    let mut after_result = chars.clone();
+    let resulted = acts
+        && after_result.next().is_some_and(|c| RESULTS.contains(c))
+        && after_result
+            .next()
+            .is_none_or(|c| !is_han(c) || "了过".contains(c));
     wants
+        || resulted
         || acts
             && chars
                 .next()
                 .is_none_or(|c| !is_han(c) || AFTER_AN_ACT.contains(c))
 }
+
+/// What goes on from a subject (`一次次的告诫都是空话`): a noun there is no verb's object.
+const SUBJECT_THEN: &[&str] = &["都是", "全是", "也是", "只是", "都成了", "成了"];
+
+/// Results a one-character verb reaches (`送走`, `卖掉`, `吃光`, `摔倒`).
+const RESULTS: &str = "走掉光倒坏住";
+
+/// Gestures, a verb said twice and a part of the body (`开心的点点头`).
+const GESTURES: &[&str] = &["点点头", "摇摇头", "挥挥手", "摆摆手", "耸耸肩"];
 
 /// Verbs after an adverbial (besides `wording`'s list of verbs that take complements).
 pub(super) const MORE_VERBS: &[&str] = &[
@@ -72,7 +89,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接", "求救", "求助", "请教",
     "练习", "复习", "预习", "以为", "辞退", "熬夜", "打", "飙升", "分离", "渴望", "盼望", "放纵",
     "欺负", "调整", "延迟", "后退", "闯祸", "拖延", "挥霍", "沉迷", "刷", "疯跑", "答应", "张开",
-    "抬头", "发现",
+    "抬头", "发现", "喝", "挂掉", "挂断",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction, result or how often
@@ -504,13 +521,21 @@ fn adverbial(
             counted_again(clause.trim_start_matches(super::super::closes_clause))
         });
         let met = (OBJECT_BEFORE_A_COUNT.iter().any(object) || listed || parallel) && noun_closes;
-        if met {
+        // `一次次的告诫都是醉后的空话`: a noun the count describes, the subject of what follows.
+        let subject =
+            noun_end.is_some_and(|n| SUBJECT_THEN.iter().any(|w| rest[n..].starts_with(w)));
+        if met || subject {
             return None;
         }
+        // `可渐渐的，我长成了…`: before a pause only where it opens its clause.
+        let opens = before
+            .chars()
+            .next_back()
+            .is_none_or(|b| !is_han(b) || "但就可也又却而".contains(b));
         return rest
             .chars()
             .next()
-            .filter(|&c| is_han(c))
+            .filter(|&c| is_han(c) || (matches!(c, '，' | ',') && opens))
             .and_then(|_| adverbial_item(location, text, at - idiom.len(), at, after));
     }
     // `慢慢的失去了动力`, `但慢慢的，思路开始枯竭`: slowly, as something comes about. Before
@@ -583,6 +608,7 @@ fn adverbial(
             .that_may_start(s)
             .iter()
             .chain(MORE_VERBS)
+            .chain(GESTURES)
             .filter(|v| s.starts_with(*v))
             .map(|v| v.len())
             .max()
@@ -1250,6 +1276,21 @@ mod tests {
             "起到了很好的带动作用，发挥积极的示范效应。",
             "树立主动的服务群众意识，增强主动的服务群众的意识。",
             "形成良好的团结氛围，开展有效的动员工作。",
+        ]);
+    }
+
+    #[test]
+    fn the_twenty_third_sessions_adverbials_take_di() {
+        flagged("喝酒时一个一个的送走了朋友，", "一个一个的", "一个一个地");
+        flagged("还公然的发表在杂志上。", "公然的", "公然地");
+        flagged("可渐渐的，我长成了一名少女。", "渐渐的", "渐渐地");
+        flagged("我也开心的点点头说：嗯。", "开心的", "开心地");
+        flagged("结果在晚会上，我很放心的喝。", "放心的", "放心地");
+        flagged("我华丽丽的摔倒了。", "丽丽的", "丽丽地");
+        quiet(&[
+            "可一次次的告诫都是醉后的空话。",
+            "这是让人放心的产品，开心的事情。",
+            "他的动作渐渐的，像在想事情。",
         ]);
     }
 
