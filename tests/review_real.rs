@@ -692,6 +692,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout273.txt)", set("heldout273.txt")),
         ("held-out set (heldout274.txt)", set("heldout274.txt")),
         ("held-out set (heldout275.txt)", set("heldout275.txt")),
+        ("held-out set (heldout276.txt)", set("heldout276.txt")),
+        ("held-out set (heldout277.txt)", set("heldout277.txt")),
+        ("held-out set (heldout278.txt)", set("heldout278.txt")),
+        ("held-out set (heldout279.txt)", set("heldout279.txt")),
+        ("held-out set (heldout280.txt)", set("heldout280.txt")),
+        ("held-out set (heldout281.txt)", set("heldout281.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
