@@ -174,8 +174,9 @@ fn as_the_word_list_writes(lexicon: &Lexicon, idiom: String) -> String {
 /// phrases, so a window opening with one of these is a word and its predicate. `作践` is the
 /// form 《现代汉语词典》 gives for "to run down" (`作践自己`), `作贱` only its variant. `一时`
 /// ("for a moment") opens a predicate too (`一时不知` beside `一事不知`). `呆` is the same as
-/// `待` (dāi) in 《现代汉语词典》, so `呆在家里` is right as written.
-const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践", "一时", "呆在"];
+/// `待` (dāi) in 《现代汉语词典》, so `呆在家里` is right as written. `之于` opens the object
+/// and place of a verb before it (`抛之于脑后`, `公之于众`), no slip for `置于脑后`.
+const OPENING_WORDS: &[&str] = &["意识", "偶尔", "作践", "一时", "呆在", "之于"];
 
 /// Idioms and set phrases right as written that the lists lack, beside a form they hold:
 /// `风生水起` is the form of 《现代汉语词典》, the lists know only `风声水起`; `心中有愧` (a
@@ -221,6 +222,9 @@ fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 || UNLISTED_IDIOMS.contains(&&text[starts[0]..end])
                 || tables.edge_makes_a_word(window, idiom, before, after)
                 || tables.middle_makes_a_word(window, idiom)
+                // `抛之于脑后`: an idiom the character before opens, with one character put
+                // into it (`抛之脑后`), not a slip for `置于脑后`.
+                || before.is_some_and(|b| tables.is_idiom([b, window[0], window[2], window[3]]))
             {
                 continue;
             }
@@ -291,6 +295,7 @@ mod tests {
             "自己做事业都风生水起。",
             "回想起外婆对我的点点滴滴，我心中有愧。",
             "他得意洋洋地炫耀着自己的成绩。",
+            "一旦进入新的环境，就会把旧的抛之于脑后。",
             "整天呆在家里，不想出门。",
         ] {
             assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");

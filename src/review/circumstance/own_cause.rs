@@ -23,6 +23,11 @@ pub(super) const OWN_PART: &[&str] = &[
     "陌生",
     // One's own illness of mind (`由于抑郁症导致的不受主观意志力控制的焦虑`).
     "抑郁",
+    // One's own habits (`由于晚睡的缘故`).
+    "晚睡",
+    "熬夜",
+    "贪玩",
+    "偷懒",
     "我",
     "个人",
     "本人",

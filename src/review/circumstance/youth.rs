@@ -40,8 +40,11 @@ pub(super) fn youth_at(clause: &str) -> Option<usize> {
         let found = rest.find(y)?;
         let between = rest[..found].chars().count();
         let after = &rest[found + y.len()..];
-        // `当时太年轻`: too green, a fault owned (`终究还是太年轻`); `那时你还年轻`: another's.
-        let owned = rest[..found].ends_with('太') || rest[..found].contains('你');
+        // `当时太年轻`: too green, a fault owned (`终究还是太年轻`); `那时你还年轻`: another's;
+        // `当时自己的年少无知`: one's own ignorance, owned.
+        let owned = rest[..found].ends_with('太')
+            || rest[..found].contains('你')
+            || rest[..found].ends_with("自己的");
         (between <= BETWEEN && !owned && !NOT_AN_AGE.iter().any(|n| after.starts_with(n)))
             .then_some(found)
     });
@@ -83,6 +86,7 @@ mod tests {
                 "那时候年轻气盛，根本不知道害怕。",
                 "可是当时我太年轻，以为不会有问题。",
                 "那时你还年轻，不懂这些。",
+                "可能是当时自己的年少无知，并不太懂。",
                 "当时单位年轻人多，我没有主动带头。",
                 "我们年轻党员理论学习不够。",
                 "以前对年轻干部的培养重视不够。",

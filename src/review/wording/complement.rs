@@ -25,6 +25,7 @@ pub(super) fn at_de(location: Location, text: &str, at: usize, after: usize) -> 
         .or_else(|| perceived(location, text, at, after))
         .or_else(|| the_more(location, text, at, after))
         .or_else(|| super::overwhelmed::overwhelmed(location, text, at, after))
+        .or_else(|| super::overwhelmed::left_someone(location, text, at, after))
         .or_else(|| made_to_become(location, text, at, after))
         .or_else(|| super::idiom_state::idiom_state(location, text, at, after))
 }
@@ -142,8 +143,8 @@ const LONE_PARTICLE_WHY: &str = "动词、形容词后面接补语用“得”";
 /// was made clear (`听的明白` for `听得明白`).
 const PERCEIVING_VERBS: &str = "听看说讲想弄搞写";
 
-/// The results such a verb reaches, closing the clause: `明白`, `清楚`, `懂`, `透`.
-const PERCEIVED: &[&str] = &["明白", "清楚", "懂", "透"];
+/// The results such a verb reaches, closing the clause: `明白`, `清楚`, `透彻`, `懂`, `透`.
+const PERCEIVED: &[&str] = &["明白", "清楚", "透彻", "通透", "懂", "透"];
 
 /// `也听的明白，`, `讲的清楚。`: a verb of [`PERCEIVING_VERBS`], `的`, and the result it reached
 /// closing the clause.
@@ -387,7 +388,7 @@ const SHORT_COMPLEMENTS: &[&str] = &[
 /// (`是`, `有`, `说`, `像`), after which `的` is as often a noun's (`说的对`), and those that
 /// are mostly parts of other words (`设`, `置`, `属`); and `差` of falling short, which takes
 /// a distance (`离名师还差的很远`); and `住`, as in how one lived (`住的差一些`).
-pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住摔";
+pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住摔包";
 
 /// One-character verbs that take a graded complement (`聊的很欢`, `过的很充实`, `输的很惨`,
 /// `穿的太少`) but not a bare one: `过的日子`, `穿的衣服`, `输的一方`.

@@ -114,6 +114,10 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
     if OPENS_A_PAIR_ON_PURPOSE.contains(first) || CLOSES_A_PAIR_ON_PURPOSE.contains(second) {
         return false;
     }
+    // Said three times, on purpose (`不停地炸线炸线炸线`): an action told over and over.
+    if at(4) == Some(first) && at(5) == Some(second) {
+        return false;
+    }
     let word = &text[chars[i].0..chars[i + 2].0];
     // A verb in `化` is tried out like `研究研究` (`优化优化能省点时间`, `美化美化`).
     if SAID_TWICE_ON_PURPOSE.contains(&word)

@@ -7,7 +7,7 @@
 //! 心理`) or what the doing's outcome is (`邀请面试的寥寥无几`: those invited were few).
 
 use super::super::idiom::{is_common_word, is_idiom};
-use super::super::{Location, ReviewItem};
+use super::super::{Location, ReviewItem, clause_so_far};
 use super::complement::{
     ACTION_VERBS, DEGREES, DI_VERBS, GRADED_ONLY_VERBS, QUALITIES_OF_ONE, SHORT_VERBS, de2_then,
     ends_complement,
@@ -46,8 +46,11 @@ const WHAT_IT_IS: &[&str] = &[
     "条条框框",
 ];
 
+/// Words that point at a thing and open a noun phrase (`那些说好的雄心壮志`).
+const DEMONSTRATIVES: &[&str] = &["那些", "这些", "那个", "这个", "那种", "这种", "所有"];
+
 /// `骂的狗血淋头。`: a verb or a state, `的`, and an idiom closing the clause that says how
-/// the doing went. Not after a quantity (`很多的不足之处`) or a degree adverb (`更加的不能
+/// the doing went. Not after a quantity (`很多的不足之处`), `好` (`说好的`) or a degree adverb (`更加的不能
 /// 自拔` wants no particle at all), nor
 /// where `所` or a modal makes the verb a noun's modifier (`所做的`), nor after `生活` (`生活的
 /// 点点滴滴`), nor before an idiom whose last two characters are a common word, which names a
@@ -72,9 +75,14 @@ pub(super) fn idiom_state(
         .chars()
         .next_back()
         .is_some_and(|c| "所该能可要应会需必的".contains(c));
+    // `那些说好的雄心壮志`: a demonstrative earlier in the clause opens a noun phrase.
+    let pointed = DEMONSTRATIVES
+        .iter()
+        .any(|d| clause_so_far(before).contains(d));
     if !doer
-        || "多少".contains(last)
+        || "多少好".contains(last)
         || modifier
+        || pointed
         || before.ends_with("生活")
         || DEGREES
             .iter()
@@ -127,6 +135,7 @@ mod tests {
             "公共设施有很多的不足之处，",
             "我意识到准备的严重不足。",
             "让我更加的不能自拔，",
+            "那些说好的雄心壮志，那些誓言。",
         ] {
             assert_eq!(fixes(text), [], "{text}");
         }

@@ -110,6 +110,34 @@ const SCANT_OF_ONE: &str = "少穷小低瘦";
 /// One-character states that leave one overwhelmed (`忙`, `多`, `急`).
 pub(super) const STATES_OF_ONE: &str = "忙累急多气慌吓饿困乱烦恨";
 
+/// Verbs of making a mess of things, whose `得` brings in whom it left how (`弄得我很尴尬`).
+const MESSING: &str = "弄搞闹整害";
+
+/// People a mess is made of (`弄的我`, `害的我们`); not `人` (`他害的人太多`: those harmed).
+const LEFT_PEOPLE: &[&str] = &[
+    "我们", "我", "他们", "他", "她们", "她", "大家", "自己", "全家",
+];
+
+/// `弄的我很尴尬`, `害的我们白跑一趟`: a verb of making a mess, `的`, and a person it left
+/// some way, the subject of a complement of state, which `得` opens; not the person's own
+/// (`弄的我的电脑`), where `的` makes a noun phrase.
+pub(super) fn left_someone(
+    location: Location,
+    text: &str,
+    at: usize,
+    after: usize,
+) -> Option<ReviewItem> {
+    let verb = text[..at].chars().next_back()?;
+    if !MESSING.contains(verb) {
+        return None;
+    }
+    let rest = &text[after..];
+    let person = LEFT_PEOPLE.iter().find(|p| rest.starts_with(*p))?;
+    let then = &rest[person.len()..];
+    (then.chars().next().is_some_and(is_han) && !then.starts_with(['的', '们']))
+        .then(|| de2_then(location, text, at, after, person))
+}
+
 /// `产品多的来不及做`: a one-character state or a feeling, `的`, and what it left one unable
 /// to do, a complement of state, which `得` opens; `学到的东西少的可怜`, a scant quantity
 /// graded.

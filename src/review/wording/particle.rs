@@ -89,7 +89,7 @@ pub(super) const MORE_VERBS: &[&str] = &[
     "收尾", "放大", "浏览", "翻阅", "拖", "评价", "融合", "整合", "衔接", "求救", "求助", "请教",
     "练习", "复习", "预习", "以为", "辞退", "熬夜", "打", "飙升", "分离", "渴望", "盼望", "放纵",
     "欺负", "调整", "延迟", "后退", "闯祸", "拖延", "挥霍", "沉迷", "刷", "疯跑", "答应", "张开",
-    "抬头", "发现", "喝", "挂掉", "挂断",
+    "抬头", "发现", "喝", "挂掉", "挂断", "出门", "前往", "享受",
 ];
 
 /// What follows a verb and keeps it a verb: a complement of direction, result or how often
@@ -207,14 +207,15 @@ fn manner_before_disposal(text: &str, at: usize, rest: &str) -> Option<(usize, b
 }
 
 /// What comes before an adverbial that opens a verb phrase: clause start aside, an adverb, a
-/// modal, a subject, a place (`会议上三令五申的强调`) or `去` with what it goes to do
+/// modal, a subject, a place (`会议上三令五申的强调`), a time (`一大早磨磨蹭蹭的出门`,
+/// `每天`) or `去` with what it goes to do
 /// (`该怎样去高效的提高`). After a verb (`进行认真的学习`,
 /// `保持积极的沟通`) the phrase is that verb's object, a noun phrase.
 const BEFORE_ADVERBIAL: &[&str] = &[
     "不", "没", "未", "能", "要", "会", "应", "都", "也", "就", "还", "并", "只", "总", "常",
     "往往", "一直", "始终", "仍", "再", "又", "更", "才", "却", "但", "而", "我", "自己", "本人",
     "们", "上", "中", "里", "时", "后", "前", "去", "总是", "常常", "时常", "这样", "那样", "这么",
-    "那么", "很", "非常", "十分", "特别", "比较", "无法", "难以",
+    "那么", "很", "非常", "十分", "特别", "比较", "无法", "难以", "他", "她", "早", "天",
 ];
 
 /// Verbs that take a doing as their object (`做了充分的准备`, `进行了深入的研究`): after one, a
@@ -1287,10 +1288,16 @@ mod tests {
         flagged("我也开心的点点头说：嗯。", "开心的", "开心地");
         flagged("结果在晚会上，我很放心的喝。", "放心的", "放心地");
         flagged("我华丽丽的摔倒了。", "丽丽的", "丽丽地");
+        flagged("每次都磨磨蹭蹭的出门。", "磨磨蹭蹭的", "磨磨蹭蹭地");
+        flagged("谁说也不听，弄的我多次没办法。", "的我", "得我");
+        flagged("这件事害的我们白跑一趟。", "的我们", "得我们");
+        flagged("道理我看的透彻，", "看的透彻", "看得透彻");
+        flagged("饺子包的不好，", "包的不好", "包得不好");
         quiet(&[
             "可一次次的告诫都是醉后的空话。",
             "这是让人放心的产品，开心的事情。",
             "他的动作渐渐的，像在想事情。",
+            "他害的人太多了，弄的我的电脑坏了。",
         ]);
     }
 
