@@ -698,6 +698,12 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout279.txt)", set("heldout279.txt")),
         ("held-out set (heldout280.txt)", set("heldout280.txt")),
         ("held-out set (heldout281.txt)", set("heldout281.txt")),
+        ("held-out set (heldout282.txt)", set("heldout282.txt")),
+        ("held-out set (heldout283.txt)", set("heldout283.txt")),
+        ("held-out set (heldout284.txt)", set("heldout284.txt")),
+        ("held-out set (heldout285.txt)", set("heldout285.txt")),
+        ("held-out set (heldout286.txt)", set("heldout286.txt")),
+        ("held-out set (heldout287.txt)", set("heldout287.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))
