@@ -266,6 +266,7 @@ pub(super) const DEGREES: &[&str] = &[
     "还不够",
     "比较",
     "过于",
+    "太过",
     "十分",
     "非常",
     "相当",
@@ -388,7 +389,7 @@ const SHORT_COMPLEMENTS: &[&str] = &[
 /// (`是`, `有`, `说`, `像`), after which `的` is as often a noun's (`说的对`), and those that
 /// are mostly parts of other words (`设`, `置`, `属`); and `差` of falling short, which takes
 /// a distance (`离名师还差的很远`); and `住`, as in how one lived (`住的差一些`).
-pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住摔包";
+pub(super) const ACTION_VERBS: &str = "到来去出看想走听吃打开进回找拿写发定坐放送拉动教变加跑取买接提改搞冲收调哭睡骂装领谈留举帮求推救抱拍交修考停解抢弄追读守散招贴保忘烧翻逃喊压摸赶迎闹抬骑摆借戴唱玩练盖吹爬挥懂插超争告试陪躲劝拖查抗养补洗夺搭扶造登增防记给背跳差住摔包照";
 
 /// One-character verbs that take a graded complement (`聊的很欢`, `过的很充实`, `输的很惨`,
 /// `穿的太少`) but not a bare one: `过的日子`, `穿的衣服`, `输的一方`.

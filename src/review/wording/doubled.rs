@@ -39,7 +39,7 @@ const GOING_ON: &[&str] = &[
 /// one (`一步一步`, `一单一单`), a degree said twice (`很远很远`, `太慢太慢`, and in speech
 /// `死甜死甜`, `贼冷贼冷`), a quantity (`大把大把`, `几个几个`). Numerals besides (`十一十一`)
 /// are read by [`is_chinese_numeral`].
-const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多几死贼齁巨超";
+const OPENS_A_PAIR_ON_PURPOSE: &str = "一很太好真最大小多几死贼齁巨超极";
 
 /// Second characters of doubled pairs said on purpose: an action going on (`忙着忙着`,
 /// `拖啊拖啊`, `走了走了`) or a call (`好的好的`, `算吧算吧`).
@@ -114,8 +114,9 @@ fn pair_said_twice(chars: &[(usize, char)], text: &str, i: usize) -> bool {
     if OPENS_A_PAIR_ON_PURPOSE.contains(first) || CLOSES_A_PAIR_ON_PURPOSE.contains(second) {
         return false;
     }
-    // Said three times, on purpose (`不停地炸线炸线炸线`): an action told over and over.
-    if at(4) == Some(first) && at(5) == Some(second) {
+    // Said three times, on purpose (`不停地炸线炸线炸线`): an action told over and over. A
+    // question in `是不是` before a `不` is no pair either (`是不是不该`).
+    if at(4) == Some(first) && at(5) == Some(second) || second == '不' {
         return false;
     }
     let word = &text[chars[i].0..chars[i + 2].0];
@@ -194,6 +195,8 @@ const WORDS_BEFORE_A_DOUBLE: &[&str] = &[
 /// Words that open with one of [`NEVER_DOUBLED`]: after the same character they are a word of
 /// their own, not a doubling (`针对对象`, `他的的确`, `作为为了`, `关键是是否`).
 const WORDS_AFTER_A_DOUBLE: &[&str] = &[
+    // `相亲对对碰`: a matching game's name.
+    "对碰",
     "对象",
     "对方",
     "对手",
