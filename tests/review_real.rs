@@ -397,6 +397,26 @@ use std::collections::BTreeMap;
 /// `heldout269.txt` (words that hurt; a page `heldout267.txt` took dropped), together
 /// (precision 73 %, recall 23 %), were scored once after those rules; after which
 /// `得意洋洋`, `原谅原谅`, `很难过很难过`, pride and unfamiliarity as causes no longer flagged.
+/// `heldout270.txt` (plants and pets lost to neglect) and `heldout271.txt` (drunken
+/// conduct), together (precision 92 %, recall 38 %), `heldout272.txt` (copied work) and
+/// `heldout273.txt` (family quarrels), together (precision 88 %, recall 25 %), and
+/// `heldout274.txt` (drivers' own crashes) and `heldout275.txt` (hikers and travellers
+/// unprepared), together (precision 68 %, recall 40 %), were scored once before any rule was
+/// drawn from them; after which an idiom of how a doing went took `得`, `地` before a noun of
+/// feeling took `的`, and busyness then what it crowded out became an excuse.
+/// `heldout276.txt` (ended relationships) and `heldout277.txt` (anglers), together (precision
+/// 83 %, recall 43 %), `heldout278.txt` (translators) and `heldout279.txt` (tutors; a copy of
+/// a page `heldout224.txt` took dropped), together (precision 67 %, recall 21 %), and
+/// `heldout280.txt` (lenders; a copy of a page `heldout221.txt` took dropped) and
+/// `heldout281.txt` (home cooks), together (precision 100 %, recall 24 %), were scored once
+/// after those rules; after which `弄的我` took `得` and a word said three times was left.
+/// `heldout282.txt` (hosts of gatherings) and `heldout283.txt` (drawing and calligraphy),
+/// together (precision 80 %, recall 24 %), `heldout284.txt` (gifts and favours; a page
+/// `heldout282.txt` took dropped) and `heldout285.txt` (house and car buyers; 30 findings),
+/// together (precision 77 %, recall 42 %), and `heldout286.txt` (learner drivers) and
+/// `heldout287.txt` (bridesmaids and event hosts; a page `heldout282.txt` took and a copy of
+/// one `heldout74.txt` took dropped), together (precision 100 %, recall 15 %), were scored
+/// once after those rules; after which `对对碰`, `是不是不`, `极菜极菜` no longer flagged.
 /// Every tuning set
 /// is held to the precision goal; the first and the union of all five to the recall goal.
 #[test]
@@ -674,6 +694,24 @@ fn precision_and_recall_on_real_findings() {
         "heldout267.txt",
         "heldout268.txt",
         "heldout269.txt",
+        "heldout270.txt",
+        "heldout271.txt",
+        "heldout272.txt",
+        "heldout273.txt",
+        "heldout274.txt",
+        "heldout275.txt",
+        "heldout276.txt",
+        "heldout277.txt",
+        "heldout278.txt",
+        "heldout279.txt",
+        "heldout280.txt",
+        "heldout281.txt",
+        "heldout282.txt",
+        "heldout283.txt",
+        "heldout284.txt",
+        "heldout285.txt",
+        "heldout286.txt",
+        "heldout287.txt",
     ]
     .iter()
     .enumerate()
@@ -686,24 +724,6 @@ fn precision_and_recall_on_real_findings() {
         ("held-out set (heldout66.txt)", set("heldout66.txt")),
         ("held-out set (heldout67.txt)", set("heldout67.txt")),
         ("held-out set (heldout77.txt)", set("heldout77.txt")),
-        ("held-out set (heldout270.txt)", set("heldout270.txt")),
-        ("held-out set (heldout271.txt)", set("heldout271.txt")),
-        ("held-out set (heldout272.txt)", set("heldout272.txt")),
-        ("held-out set (heldout273.txt)", set("heldout273.txt")),
-        ("held-out set (heldout274.txt)", set("heldout274.txt")),
-        ("held-out set (heldout275.txt)", set("heldout275.txt")),
-        ("held-out set (heldout276.txt)", set("heldout276.txt")),
-        ("held-out set (heldout277.txt)", set("heldout277.txt")),
-        ("held-out set (heldout278.txt)", set("heldout278.txt")),
-        ("held-out set (heldout279.txt)", set("heldout279.txt")),
-        ("held-out set (heldout280.txt)", set("heldout280.txt")),
-        ("held-out set (heldout281.txt)", set("heldout281.txt")),
-        ("held-out set (heldout282.txt)", set("heldout282.txt")),
-        ("held-out set (heldout283.txt)", set("heldout283.txt")),
-        ("held-out set (heldout284.txt)", set("heldout284.txt")),
-        ("held-out set (heldout285.txt)", set("heldout285.txt")),
-        ("held-out set (heldout286.txt)", set("heldout286.txt")),
-        ("held-out set (heldout287.txt)", set("heldout287.txt")),
     ]
     .into_iter()
     .map(|(name, score)| (name.to_owned(), score))

@@ -38,11 +38,12 @@ pub(super) fn check(location: Location, text: &str, items: &mut Vec<ReviewItem>)
         let Some(before) = text[..at].chars().next_back().filter(|&c| is_han(c)) else {
             continue;
         };
-        let place = PLACE_BEFORE.contains(before) || is_common_word(&format!("{before}地"));
+        let after = at + di.len();
+        let place =
+            PLACE_BEFORE.contains(before) || is_common_word(&text[at - before.len_utf8()..after]);
         if place {
             continue;
         }
-        let after = at + di.len();
         let Some(noun) = feeling_noun(&text[after..]) else {
             continue;
         };
