@@ -222,9 +222,6 @@ fn slips(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 || UNLISTED_IDIOMS.contains(&&text[starts[0]..end])
                 || tables.edge_makes_a_word(window, idiom, before, after)
                 || tables.middle_makes_a_word(window, idiom)
-                // `抛之于脑后`: an idiom the character before opens, with one character put
-                // into it (`抛之脑后`), not a slip for `置于脑后`.
-                || before.is_some_and(|b| tables.is_idiom([b, window[0], window[2], window[3]]))
             {
                 continue;
             }

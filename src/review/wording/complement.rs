@@ -767,6 +767,10 @@ fn paired_complement_follows(rest: &str) -> bool {
         && ends_complement(chars.as_str())
 }
 
+/// What before a one-character verb makes it a noun's modifier (`所做的`, `该做的`, `能做的`):
+/// what follows its `的` is then no complement.
+pub(super) const MAKES_A_MODIFIER: &str = "所该能可要应会需必的";
+
 /// `业务干的好就行`: a one-character verb, `的`, a bare complement closing the clause (or
 /// going on with `就`/`才`). Not after a word that makes the verb a noun's modifier
 /// (`所做的好事` goes on with a noun anyway).
@@ -796,7 +800,7 @@ fn short_complement(
     if text[..start]
         .chars()
         .next_back()
-        .is_some_and(|c| "所该能可要应会需必的".contains(c))
+        .is_some_and(|c| MAKES_A_MODIFIER.contains(c))
     {
         return None;
     }

@@ -9,8 +9,8 @@
 use super::super::idiom::{is_common_word, is_idiom};
 use super::super::{Location, ReviewItem, clause_so_far};
 use super::complement::{
-    ACTION_VERBS, DEGREES, DI_VERBS, GRADED_ONLY_VERBS, QUALITIES_OF_ONE, SHORT_VERBS, de2_then,
-    ends_complement,
+    ACTION_VERBS, DEGREES, DI_VERBS, GRADED_ONLY_VERBS, MAKES_A_MODIFIER, QUALITIES_OF_ONE,
+    SHORT_VERBS, de2_then, ends_complement,
 };
 use super::overwhelmed::{DISABLING_STATES, FEELINGS, STATES_OF_ONE};
 use super::particle::han_after;
@@ -50,11 +50,11 @@ const WHAT_IT_IS: &[&str] = &[
 const DEMONSTRATIVES: &[&str] = &["那些", "这些", "那个", "这个", "那种", "这种", "所有"];
 
 /// `骂的狗血淋头。`: a verb or a state, `的`, and an idiom closing the clause that says how
-/// the doing went. Not after a quantity (`很多的不足之处`), `好` (`说好的`) or a degree adverb (`更加的不能
-/// 自拔` wants no particle at all), nor
-/// where `所` or a modal makes the verb a noun's modifier (`所做的`), nor after `生活` (`生活的
-/// 点点滴滴`), nor before an idiom whose last two characters are a common word, which names a
-/// thing (`理论知识`, `逆反心理`, `严重不足`), or whose third is `之` (`不足之处`).
+/// the doing went. Not after a quantity (`很多的不足之处`), `好` (`说好的`) or a degree
+/// adverb (`更加的不能自拔` wants no particle at all), nor where `所` or a modal makes the
+/// verb a noun's modifier (`所做的`), nor after `生活` (`生活的点点滴滴`), nor before an
+/// idiom whose last two characters are a common word, which names a thing (`理论知识`,
+/// `逆反心理`, `严重不足`), or whose third is `之` (`不足之处`).
 pub(super) fn idiom_state(
     location: Location,
     text: &str,
@@ -74,7 +74,7 @@ pub(super) fn idiom_state(
     let modifier = before[..before.len() - last.len_utf8()]
         .chars()
         .next_back()
-        .is_some_and(|c| "所该能可要应会需必的".contains(c));
+        .is_some_and(|c| MAKES_A_MODIFIER.contains(c));
     // `那些说好的雄心壮志`: a demonstrative earlier in the clause opens a noun phrase.
     let pointed = DEMONSTRATIVES
         .iter()

@@ -70,6 +70,16 @@ fn acts_at_once(rest: &str) -> bool {
 /// What goes on from a subject (`一次次的告诫都是空话`): a noun there is no verb's object.
 const SUBJECT_THEN: &[&str] = &["都是", "全是", "也是", "只是", "都成了", "成了"];
 
+/// Whether an adverbial after `before` opens its clause: at its start, or after a
+/// conjunction or an adverb that leads one (`但慢慢的，`, `可渐渐的，`). Only there may it
+/// stand before a pause; elsewhere a subject's state may end the clause (`动作慢慢的，`).
+fn opens_its_clause(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|b| !is_han(b) || "但就可也又却而".contains(b))
+}
+
 /// Results a one-character verb reaches (`送走`, `卖掉`, `吃光`, `摔倒`).
 const RESULTS: &str = "走掉光倒坏住";
 
@@ -529,14 +539,10 @@ fn adverbial(
             return None;
         }
         // `可渐渐的，我长成了…`: before a pause only where it opens its clause.
-        let opens = before
-            .chars()
-            .next_back()
-            .is_none_or(|b| !is_han(b) || "但就可也又却而".contains(b));
         return rest
             .chars()
             .next()
-            .filter(|&c| is_han(c) || (matches!(c, '，' | ',') && opens))
+            .filter(|&c| is_han(c) || (matches!(c, '，' | ',') && opens_its_clause(before)))
             .and_then(|_| adverbial_item(location, text, at - idiom.len(), at, after));
     }
     // `慢慢的失去了动力`, `但慢慢的，思路开始枯竭`: slowly, as something comes about. Before
@@ -545,11 +551,7 @@ fn adverbial(
     if let Some(start) = text[..at].strip_suffix("慢慢").map(str::len)
         && !["变化", "过程"].iter().any(|w| rest.starts_with(w))
         && rest.chars().next().is_some_and(|c| {
-            let opens = text[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|b| !is_han(b) || "但就可也又却而".contains(b));
-            is_han(c) || (matches!(c, '，' | ',') && opens)
+            is_han(c) || (matches!(c, '，' | ',') && opens_its_clause(&text[..start]))
         })
     {
         return adverbial_item(location, text, start, at, after);
